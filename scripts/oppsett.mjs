@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// Set-up that `npm start`, `npm test` and `npm run motedok` run first. Plain Node without
+// dependencies, because it has to work on a machine where node_modules does not exist yet.
+// Idempotent: when nothing is missing it only compares a few hashes and mtimes.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, accessSync, constants } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const quiet = process.argv.includes('--stille');
+const say = (line) => { if (!quiet) console.log(`oppsett: ${line}`); };
+const shout = (line) => console.log(`oppsett: ${line}`);
+
+function fail(message) {
+  console.error(`oppsett: feil: ${message}`);
+  process.exit(1);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.error) return { ok: false, why: result.error.message };
+  return { ok: result.status === 0, why: `avsluttet med kode ${result.status}` };
+}
+
+function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    fail(`motedok trenger Node.js 20.19 eller nyere, men dette er ${process.versions.node}. Installer en nyere Node.js og prøv igjen.`);
+  }
+}
+
+// node_modules is stale when package.json's dependencies or the lock file changed since the last install.
+function dependencyStamp() {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([pkg.dependencies, pkg.devDependencies, process.versions.node.split('.')[0]]));
+  const lock = join(root, 'package-lock.json');
+  if (existsSync(lock)) hash.update(readFileSync(lock));
+  return hash.digest('hex');
+}
+
+function ensureDependencies() {
+  const stampFile = join(root, 'node_modules', '.motedok-oppsett');
+  const wanted = dependencyStamp();
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === wanted) return;
+  shout('installerer avhengigheter (npm install) …');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  // `npm install` follows package-lock.json like `npm ci` does, but unlike `npm ci` it accepts a lock
+  // file written on a machine whose registry left out other platforms' optional packages.
+  // --no-save: set-up never rewrites the project's own files.
+  const result = run(npm, ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error'], {
+    // The browser comes from the system (see ensureChromium); never download one.
+    env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', PUPPETEER_SKIP_CHROMIUM_DOWNLOAD: '1' },
+  });
+  if (!result.ok) fail(`npm kunne ikke installere avhengighetene (${result.why}). Se meldingene over.`);
+  writeFileSync(stampFile, dependencyStamp());
+}
+
+function isExecutable(file) {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+const browserNames = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
+
+export function findChromium(env = process.env) {
+  for (const name of ['MOTEDOK_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
+    if (env[name] && isExecutable(env[name])) return env[name];
+  }
+  const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
+  for (const dir of [...dirs, '/usr/bin', '/snap/bin']) {
+    for (const name of browserNames) {
+      const file = join(dir, name);
+      if (isExecutable(file)) return file;
+    }
+  }
+  return undefined;
+}
+
+function ensureChromium() {
+  if (findChromium()) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const hasApt = isExecutable('/usr/bin/apt-get');
+  if (isRoot && hasApt) {
+    shout('fant ingen Chromium/Chrome; installerer Debians chromium med apt-get (tar et par minutter første gang) …');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const update = run('apt-get', ['update', '-qq'], { env });
+    const install = update.ok ? run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { env }) : update;
+    if (install.ok && findChromium()) return;
+    shout(`advarsel: apt-get klarte ikke å installere chromium (${install.why}).`);
+  }
+  shout('advarsel: fant ingen Chromium eller Chrome. «motedok check» virker uten, men PDF-er kan ikke lages.');
+  shout(hasApt
+    ? '  Installer med: sudo apt-get install chromium   (eller sett MOTEDOK_CHROMIUM=/sti/til/chrome)'
+    : '  Installer Chromium eller Google Chrome, eller sett MOTEDOK_CHROMIUM=/sti/til/chrome.');
+}
+
+function newestMtime(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+// dist/ is compiled from src/ whenever a source file is newer than the last successful compile.
+function ensureCompiled() {
+  const stamp = join(root, 'dist', '.motedok-kompilert');
+  const newestSource = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'tsconfig.json')));
+  if (existsSync(stamp) && existsSync(join(root, 'dist', 'cli.js')) && statSync(stamp).mtimeMs >= newestSource) return;
+  say('kompilerer TypeScript …');
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const result = run(process.execPath, [tsc, '-p', 'tsconfig.json']);
+  if (!result.ok) fail('TypeScript-koden kompilerte ikke (se meldingene over).');
+  writeFileSync(stamp, new Date().toISOString());
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  checkNode();
+  ensureDependencies();
+  ensureChromium();
+  ensureCompiled();
+  say('alt er på plass.');
+}

@@ -1,0 +1,72 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Diagnostics, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { findMeetingFolders, findProjectRoot, loadProjectSource, ORGANISASJON_FIL } from './load/project.js';
+import { buildModel } from './model/mote.js';
+import type { Mote, Organisasjon } from './model/types.js';
+
+/** A mistake in how the command was called (exit code 2), not in the content (exit code 1). */
+export class UsageError extends Error {}
+
+export interface LoadResult {
+  organisasjon?: Organisasjon;
+  /** The meetings asked for, in date order; only those whose model could be built. */
+  moter: Mote[];
+  /** Every problem found, sorted by file and position. */
+  diagnostics: Diagnostic[];
+  /** Meeting folders that were asked for (including those that failed to build). */
+  folders: string[];
+}
+
+export interface LoadOptions {
+  cwd?: string;
+}
+
+/** The folders a command works on: those given, or every meeting under ./cases. */
+export function resolveMeetingFolders(paths: readonly string[], cwd: string): string[] {
+  const asked = paths.length > 0 ? paths : ['cases'];
+  const folders = asked.flatMap((path) => {
+    const dir = resolve(cwd, path);
+    if (!existsSync(dir)) {
+      throw new UsageError(paths.length > 0
+        ? `fant ikke mappen «${path}».`
+        : 'fant ingen mappe «cases» her; kjør kommandoen fra prosjektmappen, eller oppgi møtemappene.');
+    }
+    if (!statSync(dir).isDirectory()) throw new UsageError(`«${path}» er ikke en mappe; oppgi en møtemappe (med mote.yaml) eller en mappe med møter.`);
+    const found = findMeetingFolders(dir);
+    if (found.length === 0) throw new UsageError(`«${path}» er ikke en møtemappe (ingen mote.yaml) og har ingen møtemapper under seg.`);
+    return found;
+  });
+  return [...new Set(folders)];
+}
+
+/**
+ * Loads and validates meetings: every folder named (or every meeting under ./cases), with the
+ * rest of their project around them, because sak numbers continue across a committee's year.
+ */
+export async function loadMeetings(paths: readonly string[] = [], options: LoadOptions = {}): Promise<LoadResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const folders = resolveMeetingFolders(paths, cwd);
+  const diags = new Diagnostics();
+  const byRoot = new Map<string, string[]>();
+  for (const folder of folders) {
+    const root = findProjectRoot(folder);
+    if (!root) {
+      diags.error(join(folder, ORGANISASJON_FIL), undefined,
+        `fant ingen ${ORGANISASJON_FIL} i møtemappen eller mappene over den; den beskriver organisasjonen og utvalgene og ligger normalt i cases/.`);
+      continue;
+    }
+    byRoot.set(root, [...(byRoot.get(root) ?? []), folder]);
+  }
+  let organisasjon: Organisasjon | undefined;
+  const moter: Mote[] = [];
+  for (const [root, selected] of byRoot) {
+    const project = loadProjectSource(root, diags);
+    const model = buildModel(project, diags, new Set(selected));
+    organisasjon ??= model.organisasjon;
+    moter.push(...model.moter);
+  }
+  return { organisasjon, moter, diagnostics: sortDiagnostics(diags.items), folders };
+}
+
+export const loadMeeting = async (folder: string, options: LoadOptions = {}): Promise<LoadResult> => loadMeetings([folder], options);

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadMeetings, UsageError } from './api.js';
+import { formatDiagnostic } from './diagnostics.js';
+import { sakslisteSomTekst } from './render/saksliste-tekst.js';
+
+const HJELP = `motedok – saksdokumenter for utvalgsmøter fra Markdown
+
+Bruk:
+  motedok check [møtemapper …]   kontroller møtene og vis planlagt saksliste
+  motedok --help                 vis denne hjelpen
+  motedok --version              vis versjonen
+
+Uten møtemapper brukes alle møter under ./cases.
+Fra en kopi av prosjektet: npm run motedok -- check cases/2025-05-22-ssu
+
+Avslutningskoder: 0 ingen feil (advarsler er lov), 1 feil i innholdet, 2 feil bruk av kommandoen.`;
+
+const CHECK_HJELP = `motedok check [møtemapper …]
+
+Kontrollerer møtemappene uten å lage dokumenter, og skriver den planlagte sakslisten for hvert
+møte: saksnummer, klokkeslett og tittel. Feil og advarsler skrives som fil:linje:kolonne.
+Uten møtemapper brukes alle møter under ./cases.`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(2).replace('.', ',');
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+async function check(paths: string[]): Promise<number> {
+  const started = performance.now();
+  const result = await loadMeetings(paths);
+  for (const mote of result.moter) {
+    console.log(`${relative(process.cwd(), mote.dir) || '.'}`);
+    console.log(sakslisteSomTekst(mote));
+    console.log('');
+  }
+  for (const d of result.diagnostics) console.error(formatDiagnostic(d));
+  const errors = result.diagnostics.filter((d) => d.severity === 'feil').length;
+  const warnings = result.diagnostics.length - errors;
+  const saker = result.moter.reduce((n, m) => n + m.saker.length, 0);
+  const summary = `${errors === 0 ? 'ingen feil' : plural(errors, 'feil', 'feil')}, ${plural(warnings, 'advarsel', 'advarsler')}`;
+  console.log(`motedok check: ${plural(result.folders.length, 'møte', 'møter')} og ${plural(saker, 'sak', 'saker')} kontrollert på ${seconds(performance.now() - started)} s – ${summary}.`);
+  return errors > 0 ? 1 : 0;
+}
+
+/** The command line. Returns the exit code; never throws for a user's mistake. */
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
+    });
+  } catch (error) {
+    const option = /'([^']+)'/.exec((error as Error).message)?.[1];
+    console.error(`motedok: ukjent valg${option ? ` «${option}»` : ''}. Se «motedok --help».`);
+    return 2;
+  }
+  const [command, ...rest] = parsed.positionals;
+  if (parsed.values.version) {
+    console.log(`motedok ${version()}`);
+    return 0;
+  }
+  if (parsed.values.help || command === undefined || command === 'hjelp' || command === 'help') {
+    console.log(command === 'check' ? CHECK_HJELP : HJELP);
+    return command === undefined && !parsed.values.help ? 2 : 0;
+  }
+  try {
+    switch (command) {
+      case 'check':
+      case 'sjekk':
+        return await check(rest);
+      default:
+        console.error(`motedok: ukjent kommando «${command}». Kommandoene er: check. Se «motedok --help».`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`motedok: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}

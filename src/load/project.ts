@@ -1,0 +1,127 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Diagnostics } from '../diagnostics.js';
+import { parseMarkdown, type MarkdownSource } from './markdown.js';
+import { readText } from './text.js';
+import { probeVedlegg, type VedleggProbe } from './vedlegg.js';
+import { parseYaml, type YamlSource } from './yaml.js';
+
+export const ORGANISASJON_FIL = 'organisasjon.yaml';
+export const MOTE_FIL = 'mote.yaml';
+export const REFERAT_FIL = 'referat.md';
+
+export interface SakSource {
+  file: string;
+  /** File name without `.md`: how breaks (`pauser: etter`) refer to the sak. */
+  filnavn: string;
+  markdown?: MarkdownSource;
+  /** Every `vedlegg[].fil` the frontmatter names, checked on disk, keyed by the text written. */
+  vedlegg: Map<string, VedleggProbe>;
+}
+
+export interface MeetingSource {
+  dir: string;
+  mappe: string;
+  moteFile: string;
+  mote?: YamlSource;
+  saker: SakSource[];
+  referat?: MarkdownSource;
+  referatFile: string;
+}
+
+export interface ProjectSource {
+  /** The folder that holds organisasjon.yaml; meetings are found below it. */
+  root: string;
+  organisasjonFile: string;
+  organisasjon?: YamlSource;
+  meetings: MeetingSource[];
+}
+
+/** File-name order is agenda order; `9-x` comes before `10-x`, and æøå sort the Norwegian way. */
+export const fileOrder = new Intl.Collator('nb', { numeric: true, sensitivity: 'variant' });
+
+/** Looks upward from `start` for organisasjon.yaml, like git looks for .git. */
+export function findProjectRoot(start: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, ORGANISASJON_FIL))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function isMeetingFolder(dir: string): boolean {
+  return existsSync(join(dir, MOTE_FIL));
+}
+
+const SKIP_FOLDERS = new Set(['node_modules', 'vedlegg', 'output']);
+
+/** Meeting folders (those with mote.yaml) at most three levels below `dir`, sorted by name. */
+export function findMeetingFolders(dir: string, depth = 3): string[] {
+  if (isMeetingFolder(dir)) return [dir];
+  if (depth === 0) return [];
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((name) => !name.startsWith('.') && !SKIP_FOLDERS.has(name))
+    .sort(fileOrder.compare)
+    .flatMap((name) => {
+      const path = join(dir, name);
+      try {
+        if (!statSync(path).isDirectory()) return [];
+      } catch {
+        return [];
+      }
+      return findMeetingFolders(path, depth - 1);
+    });
+}
+
+function isSakFile(name: string): boolean {
+  return /\.md$/i.test(name) && !name.startsWith('.') && !name.startsWith('~') && name.toLowerCase() !== REFERAT_FIL;
+}
+
+function probeAttachments(meetingDir: string, markdown: MarkdownSource | undefined): Map<string, VedleggProbe> {
+  const probes = new Map<string, VedleggProbe>();
+  const data = markdown?.frontmatter?.data as { vedlegg?: unknown } | undefined;
+  if (!data || typeof data !== 'object' || !Array.isArray(data.vedlegg)) return probes;
+  for (const item of data.vedlegg as unknown[]) {
+    const fil = item && typeof item === 'object' ? (item as { fil?: unknown }).fil : undefined;
+    if (typeof fil === 'string' && fil.trim() !== '' && !probes.has(fil)) probes.set(fil, probeVedlegg(meetingDir, fil.trim()));
+  }
+  return probes;
+}
+
+function loadMarkdown(file: string, diags: Diagnostics): MarkdownSource | undefined {
+  const text = readText(file, diags);
+  return text === undefined ? undefined : parseMarkdown(file, text, diags);
+}
+
+export function loadMeetingSource(dir: string, diags: Diagnostics): MeetingSource {
+  const moteFile = join(dir, MOTE_FIL);
+  const moteText = readText(moteFile, diags);
+  const mote = moteText === undefined ? undefined : parseYaml(moteFile, moteText, diags);
+  const names = readdirSync(dir).filter((name) => isSakFile(name) && statSync(join(dir, name)).isFile());
+  const saker = names.sort(fileOrder.compare).map((name): SakSource => {
+    const file = join(dir, name);
+    const markdown = loadMarkdown(file, diags);
+    return { file, filnavn: name.replace(/\.md$/i, ''), markdown, vedlegg: probeAttachments(dir, markdown) };
+  });
+  const referatName = readdirSync(dir).find((name) => name.toLowerCase() === REFERAT_FIL);
+  const referatFile = join(dir, referatName ?? REFERAT_FIL);
+  const referat = referatName ? loadMarkdown(referatFile, diags) : undefined;
+  return { dir, mappe: basename(dir), moteFile, mote, saker, referat, referatFile };
+}
+
+/** Reads organisasjon.yaml and every meeting below the project root. */
+export function loadProjectSource(root: string, diags: Diagnostics): ProjectSource {
+  const organisasjonFile = join(root, ORGANISASJON_FIL);
+  const text = readText(organisasjonFile, diags);
+  const organisasjon = text === undefined ? undefined : parseYaml(organisasjonFile, text, diags);
+  const meetings = findMeetingFolders(root).filter((dir) => dir !== root).map((dir) => loadMeetingSource(dir, diags));
+  return { root, organisasjonFile, organisasjon, meetings };
+}

@@ -1,0 +1,61 @@
+import { closeSync, existsSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+
+export type VedleggStatus = 'ok' | 'absolutt' | 'utenfor' | 'mangler' | 'mappe' | 'ikke-pdf';
+
+export interface VedleggProbe {
+  status: VedleggStatus;
+  /** Absolute path, after Unicode normalisation found the file as it is named on disk. */
+  path: string;
+  /** For a missing file: the names in its folder, for "Mente du …?". */
+  siblings?: string[];
+}
+
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** macOS writes names in NFD, editors and YAML in NFC: try both so `Høring.pdf` is found either way. */
+function findOnDisk(path: string): string | undefined {
+  for (const candidate of [path, path.normalize('NFC'), path.normalize('NFD')]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function startsLikePdf(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(1024);
+    const read = readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, read).includes('%PDF-');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Checks an attachment path from a sak: relative, inside the meeting folder (symlinks too), a PDF. */
+export function probeVedlegg(meetingDir: string, written: string): VedleggProbe {
+  const wanted = resolve(meetingDir, written);
+  if (isAbsolute(written)) return { status: 'absolutt', path: wanted };
+  if (!isInside(meetingDir, wanted)) return { status: 'utenfor', path: wanted };
+  const onDisk = findOnDisk(wanted);
+  if (!onDisk) {
+    let siblings: string[] = [];
+    try {
+      siblings = readdirSync(dirname(wanted));
+    } catch {
+      // the folder itself is missing; no suggestions
+    }
+    return { status: 'mangler', path: wanted, siblings };
+  }
+  if (!isInside(realpathSync(meetingDir), realpathSync(onDisk))) return { status: 'utenfor', path: onDisk };
+  if (statSync(onDisk).isDirectory()) return { status: 'mappe', path: onDisk };
+  if (!startsLikePdf(onDisk)) return { status: 'ikke-pdf', path: onDisk };
+  return { status: 'ok', path: onDisk };
+}
+
+export function displayName(path: string): string {
+  return basename(path);
+}

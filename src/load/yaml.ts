@@ -1,0 +1,96 @@
+import YAML, { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
+import type { Diagnostics, Posisjon } from '../diagnostics.js';
+
+export type YamlPath = readonly (string | number)[];
+
+/** A parsed YAML text that remembers where every value was written. */
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  /** Position of a value (or, with `'key'`, of its key); falls back to the nearest written ancestor. */
+  locate(path: YamlPath, what?: 'key' | 'value'): Posisjon;
+}
+
+/** Keys whose values are numbers or yes/no; every other scalar is kept as the text the user wrote. */
+const NON_TEXT_KEYS = new Set(['minutter', 'forste_saksnummer', 'faste_saker']);
+
+const MESSAGES: Record<string, string> = {
+  TAB_AS_INDENT: 'tabulator brukt som innrykk; YAML tillater bare mellomrom. Bytt tabulatoren ut med mellomrom.',
+  DUPLICATE_KEY: 'denne nøkkelen står to ganger; hver nøkkel kan bare stå én gang.',
+  BAD_INDENT: 'feil innrykk; nøkler på samme nivå må stå rett under hverandre, med mellomrom (ikke tabulator).',
+  MULTILINE_IMPLICIT_KEY: 'en nøkkel kan ikke gå over flere linjer; mangler det et kolon på linjen over?',
+  BLOCK_AS_IMPLICIT_KEY: 'ugyldig nøkkel; mangler det et kolon, eller står linjen med feil innrykk?',
+  MISSING_CHAR: 'et tegn mangler (ofte et avsluttende anførselstegn eller en parentes).',
+  BAD_SCALAR_START: 'verdien kan ikke starte med dette tegnet; sett anførselstegn rundt teksten ("…").',
+  UNEXPECTED_TOKEN: 'uventet tegn; sett anførselstegn rundt tekst som inneholder kolon eller #.',
+  BAD_DQ_ESCAPE: 'ugyldig \\-sekvens i tekst med doble anførselstegn; bruk enkle anførselstegn (\'…\').',
+  BAD_ALIAS: 'ugyldig alias (*…).',
+  MISSING_ANCHOR: 'aliaset viser til et anker (&…) som ikke finnes.',
+};
+
+function keyName(node: unknown): string | undefined {
+  return isScalar(node) ? String(node.value) : undefined;
+}
+
+/** Turns numbers and yes/no the user wrote into the text they typed, except in numeric fields. */
+function keepWrittenText(doc: Document.Parsed): void {
+  YAML.visit(doc, {
+    Scalar(_key, node, path) {
+      if (typeof node.value !== 'number' && typeof node.value !== 'boolean') return;
+      const parent = path[path.length - 1];
+      const field = isPair(parent) ? keyName(parent.key) : undefined;
+      if (field !== undefined && NON_TEXT_KEYS.has(field) && parent && isPair(parent) && parent.value === node) return;
+      if (node.source !== undefined) node.value = node.source;
+    },
+  });
+}
+
+function offsetOf(node: Node | null | undefined): number | undefined {
+  return node?.range?.[0];
+}
+
+/**
+ * Parses YAML with positions. `lineOffset` is the number of lines before the YAML text in its
+ * file (frontmatter starts after the opening `---`). Syntax errors are reported in Norwegian.
+ */
+export function parseYaml(file: string, text: string, diags: Diagnostics, lineOffset = 0): YamlSource | undefined {
+  const lineCounter = new LineCounter();
+  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const position = (offset: number): Posisjon => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + lineOffset, column: col };
+  };
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      let message = MESSAGES[error.code] ?? 'ugyldig YAML; sjekk innrykk, kolon etter hver nøkkel og anførselstegn rundt tekst med kolon.';
+      if (error.code === 'DUPLICATE_KEY') {
+        const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim();
+        if (key) message = `nøkkelen «${key}» står to ganger; hver nøkkel kan bare stå én gang.`;
+      }
+      diags.error(file, position(error.pos[0]), message);
+    }
+    return undefined;
+  }
+  keepWrittenText(doc);
+  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+
+  const locate = (path: YamlPath, what: 'key' | 'value' = 'value'): Posisjon => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const here = path.slice(0, depth);
+      if (what === 'key' && depth === path.length && depth > 0) {
+        const parent = here.length > 1 ? doc.getIn(here.slice(0, -1), true) : doc.contents;
+        if (isMap(parent)) {
+          const pair = parent.items.find((p) => keyName(p.key) === String(here[here.length - 1]));
+          const offset = offsetOf(pair?.key as Node | undefined);
+          if (offset !== undefined) return position(offset);
+        }
+      }
+      const node = depth === 0 ? doc.contents : doc.getIn(here, true);
+      const offset = offsetOf(node as Node | undefined);
+      if (offset !== undefined && (isMap(node) || isSeq(node) || isScalar(node))) return position(offset);
+    }
+    return { line: lineOffset + 1, column: 1 };
+  };
+
+  return { file, data, locate };
+}

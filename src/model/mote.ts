@@ -1,0 +1,328 @@
+import type { Root, RootContent } from 'mdast';
+import { Diagnostics, type Posisjon } from '../diagnostics.js';
+import { requireFrontmatter } from '../load/markdown.js';
+import type { MeetingSource, ProjectSource, SakSource } from '../load/project.js';
+import type { VedleggProbe } from '../load/vedlegg.js';
+import { closest, meantSuffix } from '../suggest.js';
+import { forrigeMote, forsteSaksnumre, type Nummereringsgrunnlag } from './nummerering.js';
+import { buildReferat } from './referat.js';
+import { orderSaker, OVERSKRIFTER, planSaksliste, type Pause } from './saksliste.js';
+import { moteSchema, organisasjonSchema, sakSchema, type MoteData, type SakData } from './schema.js';
+import { body } from './seksjoner.js';
+import { arstall, klokkeslett, kortDato, saksnummer as formatNummer } from './tid.js';
+import type { Mote, Organisasjon, Sak, Utvalg, Vedlegg } from './types.js';
+import { validate } from './validate.js';
+import { findForslagTilVedtak, forslagFromSection, generertForslag } from './vedtak.js';
+
+const SAK_FELT = 'tittel, type og minutter';
+
+function organisasjonFrom(project: ProjectSource, diags: Diagnostics): Organisasjon | undefined {
+  if (!project.organisasjon) return undefined;
+  const data = validate(organisasjonSchema, project.organisasjon, diags);
+  if (!data) return undefined;
+  const utvalg = new Map<string, Utvalg>();
+  for (const [key, u] of Object.entries(data.utvalg)) {
+    const seen = new Map<string, number>();
+    u.medlemmer.forEach((m, index) => {
+      if (seen.has(m.id)) {
+        diags.error(project.organisasjonFile, project.organisasjon!.locate(['utvalg', key, 'medlemmer', index, 'id']),
+          `medlems-id «${m.id}» brukes to ganger i utvalg «${key}» (også medlem nr. ${seen.get(m.id)! + 1}); hver id må være unik.`);
+      }
+      seen.set(m.id, index);
+    });
+    utvalg.set(key, { key, navn: u.navn, kortnavn: u.kortnavn, medlemmer: u.medlemmer });
+  }
+  return { file: project.organisasjonFile, navn: data.navn, logo: data.logo, farge: data.farge, maler: data.maler, utvalg };
+}
+
+function positionOf(node: { position?: { start: { line: number; column: number } } } | undefined): Posisjon | undefined {
+  return node?.position ? { line: node.position.start.line, column: node.position.start.column } : undefined;
+}
+
+function walk(nodes: readonly RootContent[], visit: (node: RootContent) => void): void {
+  for (const node of nodes) {
+    visit(node);
+    if ('children' in node) walk(node.children as RootContent[], visit);
+  }
+}
+
+function vedleggFrom(source: SakSource, data: SakData, diags: Diagnostics, fm: NonNullable<ReturnType<typeof requireFrontmatter>>): Vedlegg[] {
+  return data.vedlegg.flatMap((item, index): Vedlegg[] => {
+    if (typeof item === 'string') return [{ tittel: item, kilde: { file: source.file, position: fm.locate(['vedlegg', index]) } }];
+    const position = fm.locate(['vedlegg', index, item.fil ? 'fil' : 'tittel']);
+    if (!item.fil) return [{ tittel: item.tittel, kilde: { file: source.file, position } }];
+    const probe = source.vedlegg.get(item.fil) as VedleggProbe;
+    const problem = vedleggProblem(item.fil, probe);
+    if (problem) {
+      diags.error(source.file, position, problem);
+      return [];
+    }
+    return [{ tittel: item.tittel, fil: probe.path, kilde: { file: source.file, position } }];
+  });
+}
+
+function vedleggProblem(written: string, probe: VedleggProbe): string | undefined {
+  switch (probe.status) {
+    case 'ok':
+      return undefined;
+    case 'absolutt':
+      return `vedleggsfilen «${written}» er en absolutt sti; skriv stien relativt til møtemappen, for eksempel vedlegg/rapport.pdf.`;
+    case 'utenfor':
+      return `vedleggsfilen «${written}» ligger utenfor møtemappen; legg filen i møtemappens vedlegg/-mappe.`;
+    case 'mappe':
+      return `vedleggsfilen «${written}» er en mappe, ikke en PDF-fil.`;
+    case 'ikke-pdf':
+      return `vedleggsfilen «${written}» er ikke en PDF; eksporter dokumentet til PDF og vis til PDF-filen.`;
+    case 'mangler': {
+      const name = written.split('/').pop() ?? written;
+      const hint = closest(name, probe.siblings ?? []);
+      return `vedleggsfilen «${written}» finnes ikke.${hint ? ` Mente du «${written.slice(0, written.length - name.length)}${hint}»?` : ''}`;
+    }
+  }
+}
+
+/** A sak file as a Sak (without number: numbering needs every meeting of the year). */
+function sakFrom(source: SakSource, utvalg: Utvalg | undefined, diags: Diagnostics): { sak?: Sak; type?: string } {
+  if (!source.markdown) return {};
+  const fm = requireFrontmatter(source.markdown, SAK_FELT, diags);
+  const rawType = (fm?.data as { type?: unknown } | undefined)?.type;
+  const data = fm && validate(sakSchema, fm, diags);
+  if (!data || !fm) return { type: typeof rawType === 'string' ? rawType : undefined };
+  const { text, tree } = source.markdown;
+  const nodes = body(tree);
+  const forslagSections = findForslagTilVedtak(nodes);
+  if (forslagSections.length > 1) {
+    diags.warning(source.file, positionOf(forslagSections[1]!.heading), 'saken har mer enn én «Forslag til vedtak»; bare den første brukes.');
+  }
+  const section = forslagSections[0];
+  let forslag = section && forslagFromSection(source.file, text, section);
+  if (!forslag && data.type === 'beslutning') {
+    diags.error(source.file, section ? positionOf(section.heading) : fm.locate(['type']),
+      section
+        ? 'beslutningssaken har en tom «Forslag til vedtak»; skriv vedtaket under overskriften, gjerne som nummerert liste.'
+        : 'en beslutningssak må ha en seksjon «## Forslag til vedtak» med vedtaket, gjerne som nummerert liste.');
+  }
+  if (!forslag && data.type === 'referat' && utvalg) forslag = generertForslag(source.file, `${utvalg.navn} tar saken til orientering.`);
+  if (data.type === 'eventuelt' && data.saksnummer) {
+    diags.error(source.file, fm.locate(['saksnummer']), 'eventuelt-saker har ikke saksnummer; fjern feltet «saksnummer».');
+  }
+  const saksfremlegg = section ? nodes.filter((n) => n !== section.heading && !section.innhold.includes(n)) : nodes;
+  walk(nodes, (node) => {
+    if (node.type === 'image' && !node.alt?.trim()) {
+      diags.warning(source.file, positionOf(node), `bildet «${node.url}» mangler alternativ tekst; skriv en beskrivelse i klammene: ![beskrivelse](${node.url}).`);
+    }
+  });
+  const sak: Sak = {
+    kilde: { file: source.file, position: { line: 1, column: 1 } },
+    filnavn: source.filnavn,
+    fast: false,
+    type: data.type,
+    tittel: data.tittel,
+    minutter: data.minutter,
+    beskrivelse: data.beskrivelse,
+    saksbehandler: data.saksbehandler,
+    vedlegg: vedleggFrom(source, data, diags, fm),
+    unntattOffentlighet: data.unntatt_offentlighet,
+    forslagTilVedtak: forslag,
+    saksfremlegg,
+    harSaksfremlegg: saksfremlegg.some((n) => n.type !== 'html' && n.type !== 'thematicBreak'),
+    markdown: tree as Root,
+    kildetekst: text,
+  };
+  return { sak, type: data.type };
+}
+
+interface Utkast {
+  source: MeetingSource;
+  diags: Diagnostics;
+  data?: MoteData;
+  utvalg?: Utvalg;
+  saker: Sak[];
+  filtyper: (string | undefined)[];
+}
+
+function faste(utkast: Utkast, forrige: string | undefined, utvalg: Utvalg): Sak[] {
+  const kilde = { file: utkast.source.moteFile, position: { line: 1, column: 1 } };
+  const fast = (tittel: string, minutter: number, forslag: string): Sak => ({
+    kilde, fast: true, type: 'beslutning', tittel, minutter, vedlegg: [], saksfremlegg: [], harSaksfremlegg: false,
+    forslagTilVedtak: generertForslag(utkast.source.moteFile, forslag),
+  });
+  const saker = [fast('Godkjenning av innkalling og saksliste', 2, 'Innkalling og saksliste godkjennes.')];
+  if (forrige) {
+    const dato = kortDato(forrige as Mote['dato']);
+    saker.push(fast(`Godkjenning av referat fra ${utvalg.kortnavn} møtet ${dato}`, 3, `Referat fra ${utvalg.navn} ${dato} godkjennes.`));
+  }
+  return saker;
+}
+
+function utkastFrom(source: MeetingSource, organisasjon: Organisasjon | undefined): Utkast {
+  const diags = new Diagnostics();
+  const data = source.mote ? validate(moteSchema, source.mote, diags) : undefined;
+  let utvalg: Utvalg | undefined;
+  if (data && organisasjon) {
+    utvalg = organisasjon.utvalg.get(data.utvalg);
+    if (!utvalg) {
+      const keys = [...organisasjon.utvalg.keys()];
+      diags.error(source.moteFile, source.mote!.locate(['utvalg']),
+        `utvalg «${data.utvalg}» finnes ikke i organisasjon.yaml.${meantSuffix(data.utvalg, keys)} Utvalgene er: ${keys.join(', ')}.`);
+    }
+  }
+  if (data) {
+    if (data.slutt <= data.start) {
+      diags.error(source.moteFile, source.mote!.locate(['slutt']),
+        `møtet slutter kl. ${klokkeslett(data.slutt)}, som ikke er etter start kl. ${klokkeslett(data.start)}; «slutt» må være senere enn «start».`);
+    }
+    const expected = `${data.dato}-${data.utvalg}`;
+    if (!source.mappe.startsWith(expected)) {
+      diags.warning(source.moteFile, source.mote!.locate(['dato']),
+        `møtemappen heter «${source.mappe}», men mote.yaml sier dato ${data.dato} og utvalg ${data.utvalg}; gi mappen navnet «${expected}» så mappene sorterer etter dato.`);
+    }
+  }
+  const saker: Sak[] = [];
+  const filtyper = source.saker.map((sakSource) => {
+    const { sak, type } = sakFrom(sakSource, utvalg, diags);
+    if (sak) saker.push(sak);
+    return type;
+  });
+  if (source.saker.length === 0) {
+    diags.warning(source.moteFile, { line: 1, column: 1 }, 'møtemappen har ingen saker (ingen .md-filer ved siden av mote.yaml).');
+  }
+  return { source, diags, data, utvalg, saker, filtyper };
+}
+
+function warnAboutOrder(utkast: Utkast): void {
+  const rank = ['beslutning', 'tema', 'referat', 'eventuelt'];
+  let highest: Sak | undefined;
+  for (const sak of utkast.saker) {
+    if (highest && rank.indexOf(sak.type) < rank.indexOf(highest.type)) {
+      const heading = sak.type === 'eventuelt' ? 'Eventuelt' : OVERSKRIFTER[sak.type];
+      utkast.diags.warning(sak.kilde.file, sak.kilde.position,
+        `saken er av type ${sak.type}, men filen sorterer etter «${highest.filnavn}» (type ${highest.type}); den er flyttet opp under ${heading}. Gi filen et navn som sorterer i sakslisterekkefølge.`);
+    } else {
+      highest = sak;
+    }
+  }
+}
+
+function pauserFor(utkast: Utkast, ordnet: readonly Sak[]): Pause[] {
+  const { data, source, diags } = utkast;
+  if (!data) return [];
+  return data.pauser.flatMap((pause, index): Pause[] => {
+    const position = source.mote!.locate(['pauser', index, 'etter']);
+    const wanted = pause.etter.normalize('NFC');
+    const sak = ordnet.find((s) => s.filnavn?.normalize('NFC') === wanted || (s.nummer && formatNummer(s.nummer) === wanted));
+    if (!sak) {
+      const names = ordnet.filter((s) => s.filnavn).map((s) => s.filnavn!);
+      diags.error(source.moteFile, position,
+        `pausen står «etter: ${pause.etter}», men møtet har ingen sak med det filnavnet eller saksnummeret.${meantSuffix(pause.etter, names)} Skriv filnavnet uten .md (${names.slice(0, 3).join(', ')}${names.length > 3 ? ' …' : ''}) eller et saksnummer.`);
+      return [];
+    }
+    if (sak.type === 'eventuelt') {
+      diags.error(source.moteFile, position, 'en pause kan ikke stå etter en eventuelt-sak; Eventuelt er alltid sist.');
+      return [];
+    }
+    return [{ etter: sak, minutter: pause.minutter, tittel: pause.tittel, kilde: { file: source.moteFile, position: source.mote!.locate(['pauser', index]) } }];
+  });
+}
+
+function checkWrittenNumbers(utkast: Utkast, first: number): void {
+  for (const sak of utkast.saker) {
+    const fm = utkast.source.saker.find((s) => s.file === sak.kilde.file)?.markdown?.frontmatter;
+    const written = (fm?.data as { saksnummer?: string } | undefined)?.saksnummer;
+    if (!written || !sak.nummer || !fm) continue;
+    const computed = formatNummer(sak.nummer);
+    if (written.trim().replace('/', '.') !== computed) {
+      utkast.diags.error(sak.kilde.file, fm.locate(['saksnummer']),
+        `saksnummer «${written}» stemmer ikke med det beregnede ${computed} (møtet begynner på sak ${String(first).padStart(2, '0')}.${computed.slice(-2)}, og saken er nr. ${sak.nummer.lopenummer - first + 1} i sakslisten). Fjern feltet, eller rett rekkefølgen eller forste_saksnummer i mote.yaml.`);
+    }
+  }
+}
+
+function reportDuplicateNumbers(moter: readonly { mote: Mote; utkast: Utkast }[]): void {
+  const seen = new Map<string, { sak: Sak; mote: Mote }>();
+  for (const { mote, utkast } of moter) {
+    for (const sak of mote.saker) {
+      if (!sak.nummer) continue;
+      const key = `${mote.utvalg.key} ${formatNummer(sak.nummer)}`;
+      const other = seen.get(key);
+      if (!other) {
+        seen.set(key, { sak, mote });
+        continue;
+      }
+      const where = (s: Sak) => (s.fast ? `den faste saken «${s.tittel}» i ${s.kilde.file}` : s.kilde.file);
+      utkast.diags.error(sak.kilde.file, sak.kilde.position,
+        `saksnummer ${formatNummer(sak.nummer)} brukes to ganger i ${mote.utvalg.kortnavn} ${sak.nummer.ar}: av ${where(sak)} og av ${where(other.sak)} (møtet ${other.mote.mappe}). Rett forste_saksnummer i mote.yaml.`);
+    }
+  }
+}
+
+export interface Modell {
+  organisasjon?: Organisasjon;
+  moter: Mote[];
+}
+
+/**
+ * Turns the loaded sources into validated meetings: numbers, fixed saker, agenda times,
+ * proposals and the referat. Pure: everything it knows about files came from `load`.
+ * Only the meetings in `selected` (all when omitted) report their problems.
+ */
+export function buildModel(project: ProjectSource, diags: Diagnostics, selected?: ReadonlySet<string>): Modell {
+  const organisasjon = organisasjonFrom(project, diags);
+  const utkast = project.meetings.map((source) => utkastFrom(source, organisasjon));
+  const grunnlag: (Nummereringsgrunnlag & { utkast: Utkast })[] = utkast.flatMap((u) => {
+    if (!u.data) return [];
+    const numbered = u.filtyper.filter((t) => t !== 'eventuelt').length;
+    return [{ id: u.source.dir, utvalg: u.data.utvalg, dato: u.data.dato, forsteSaksnummer: u.data.forste_saksnummer, antall: numbered, utkast: u }];
+  });
+  // The fixed saker count too; whether a meeting has "referat from the previous meeting" depends on the others.
+  for (const g of grunnlag) {
+    if (!g.utkast.data!.faste_saker) continue;
+    g.antall += forrigeMote(grunnlag, g.utvalg, g.dato) || g.utkast.data!.forrige_mote ? 2 : 1;
+  }
+  const starts = forsteSaksnumre(grunnlag);
+  const built: { mote: Mote; utkast: Utkast }[] = [];
+  for (const g of grunnlag) {
+    const u = g.utkast;
+    if (!u.utvalg || !organisasjon) continue;
+    const data = u.data!;
+    const iCases = forrigeMote(grunnlag, g.utvalg, g.dato);
+    if (data.forrige_mote && iCases && data.forrige_mote !== iCases) {
+      u.diags.warning(u.source.moteFile, u.source.mote!.locate(['forrige_mote']),
+        `forrige_mote er ${data.forrige_mote}, men utvalgets forrige møte i cases/ er ${iCases}; ${data.forrige_mote} brukes.`);
+    }
+    const forrige = data.forrige_mote ?? iCases;
+    warnAboutOrder(u);
+    const ordnet = orderSaker(data.faste_saker ? faste(u, forrige, u.utvalg) : [], u.saker);
+    const first = starts.get(g.id)!;
+    let next = first;
+    for (const sak of ordnet) if (sak.type !== 'eventuelt') sak.nummer = { lopenummer: next++, ar: arstall(data.dato) };
+    checkWrittenNumbers(u, first);
+    const saksliste = planSaksliste(ordnet, pauserFor(u, ordnet), data.start, data.slutt);
+    if (saksliste.overtid > 0 && data.slutt > data.start) {
+      u.diags.warning(u.source.moteFile, u.source.mote!.locate(['slutt']),
+        `sakslisten varer til kl. ${klokkeslett(data.slutt + saksliste.overtid)}, ${saksliste.overtid} minutter etter møtets slutt kl. ${klokkeslett(data.slutt)}; kort ned minuttene, flytt en sak eller sett en senere «slutt».`);
+    }
+    const mote: Mote = {
+      dir: u.source.dir,
+      mappe: u.source.mappe,
+      kilde: { file: u.source.moteFile },
+      organisasjon,
+      utvalg: u.utvalg,
+      dato: data.dato,
+      start: data.start,
+      slutt: data.slutt,
+      sted: data.sted,
+      forrigeMote: forrige as Mote['forrigeMote'],
+      saker: ordnet,
+      saksliste,
+      vedlegg: ordnet.flatMap((sak) => sak.vedlegg.map((vedlegg) => ({ sak, vedlegg }))),
+    };
+    if (u.source.referat) mote.referat = buildReferat(u.source.referat, mote, u.diags);
+    built.push({ mote, utkast: u });
+  }
+  reportDuplicateNumbers(built.sort((a, b) => a.mote.dato.localeCompare(b.mote.dato)));
+  for (const u of utkast) if (!selected || selected.has(u.source.dir)) diags.addAll(u.diags.items);
+  const moter = built.map((b) => b.mote).filter((m) => !selected || selected.has(m.dir));
+  return { organisasjon, moter: moter.sort((a, b) => a.dato.localeCompare(b.dato) || a.mappe.localeCompare(b.mappe)) };
+}
+

@@ -1,0 +1,91 @@
+import type { Diagnostics, Posisjon } from '../diagnostics.js';
+import { requireFrontmatter, type MarkdownSource } from '../load/markdown.js';
+import { meantSuffix } from '../suggest.js';
+import { referatSchema } from './schema.js';
+import { body, sections } from './seksjoner.js';
+import { parseSaksnummer, saksnummer as formatNummer } from './tid.js';
+import type { Deltaker, Mote, Referat, Referatsak } from './types.js';
+import { validate } from './validate.js';
+
+const SAK_OVERSKRIFT = /^sak\.?\s+(\d{1,3}\s*[./]\s*\d{2})\b/i;
+
+function start(node: { position?: { start: { line: number; column: number } } }): Posisjon | undefined {
+  return node.position ? { line: node.position.start.line, column: node.position.start.column } : undefined;
+}
+
+/** An entry without spaces is a member id and must exist; one with spaces is a free name. */
+function deltakere(source: MarkdownSource, field: string, entries: readonly string[], mote: Mote, diags: Diagnostics): Deltaker[] {
+  const members = mote.utvalg.medlemmer;
+  return entries.flatMap((entry, index): Deltaker[] => {
+    const medlem = members.find((m) => m.id === entry);
+    if (medlem) return [{ navn: medlem.navn, medlem }];
+    if (/\s/.test(entry)) return [{ navn: entry }];
+    const ids = members.map((m) => m.id);
+    diags.error(source.file, source.frontmatter?.locate([field, index]),
+      `«${entry}» i «${field}» er ikke en medlems-id i utvalg «${mote.utvalg.key}».${meantSuffix(entry, ids)} ` +
+      `Bruk en id fra organisasjon.yaml (${ids.join(', ') || 'utvalget har ingen medlemmer'}), eller skriv fullt navn med mellomrom.`);
+    return [];
+  });
+}
+
+/** Reads referat.md against the meeting's agenda: one `## Sak NN.ÅÅ` section per sak, `## Eventuelt`. */
+export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnostics): Referat | undefined {
+  const frontmatter = requireFrontmatter(source, 'til_stede, forfall, referent og status', diags);
+  const data = frontmatter && validate(referatSchema, frontmatter, diags);
+  const agenda = new Map(mote.saker.filter((s) => s.nummer).map((s) => [formatNummer(s.nummer!), s]));
+  const saker: Referatsak[] = [];
+  let eventuelt: Referat['eventuelt'];
+  for (const section of sections(body(source.tree), 2)) {
+    const position = start(section.heading);
+    if (/^eventuelt\b/i.test(section.tittel)) {
+      eventuelt = section.innhold;
+      continue;
+    }
+    const m = SAK_OVERSKRIFT.exec(section.tittel);
+    const parsed = m ? parseSaksnummer(m[1]!) : undefined;
+    if (!parsed?.ok) {
+      diags.error(source.file, position, `ukjent overskrift «## ${section.tittel}»; i referatet er hver seksjon «## Sak NN.ÅÅ …» eller «## Eventuelt».`);
+      continue;
+    }
+    const key = formatNummer(parsed.value);
+    if (!agenda.has(key)) {
+      diags.error(source.file, position, `sak ${key} står ikke på sakslisten til møtet ${mote.mappe}; sakene er ${[...agenda.keys()].join(', ')}.`);
+      continue;
+    }
+    if (saker.some((s) => formatNummer(s.nummer) === key)) {
+      diags.error(source.file, position, `sak ${key} har to seksjoner i referatet; slå dem sammen til én.`);
+      continue;
+    }
+    const vedtakSection = sections(section.innhold, 3).find((s) => /^vedtak\b/i.test(s.tittel));
+    const notater = vedtakSection ? section.innhold.filter((n) => n !== vedtakSection.heading && !vedtakSection.innhold.includes(n)) : section.innhold;
+    saker.push({ nummer: parsed.value, kilde: { file: source.file, position }, notater, vedtak: vedtakSection?.innhold });
+  }
+  for (const [key, sak] of agenda) {
+    if (!saker.some((s) => formatNummer(s.nummer) === key)) {
+      diags.error(source.file, { line: 1, column: 1 }, `sak ${key} «${sak.tittel}» mangler i referatet; legg til en seksjon «## Sak ${key} ${sak.tittel}».`);
+    }
+  }
+  if (!data || !frontmatter) return undefined;
+  const tilStede = deltakere(source, 'til_stede', data.til_stede, mote, diags);
+  const forfall = deltakere(source, 'forfall', data.forfall, mote, diags);
+  for (const d of forfall) {
+    if (d.medlem && tilStede.some((t) => t.medlem === d.medlem)) {
+      diags.error(source.file, frontmatter.locate(['forfall']), `«${d.medlem.id}» står både i til_stede og i forfall; et medlem kan bare stå i én av dem.`);
+    }
+  }
+  const uten = mote.utvalg.medlemmer.filter((m) => ![...tilStede, ...forfall].some((d) => d.medlem === m));
+  if (uten.length > 0) {
+    diags.warning(source.file, frontmatter.locate(['til_stede'], 'key'),
+      `${uten.map((m) => m.id).join(', ')} står verken i til_stede eller i forfall.`);
+  }
+  return {
+    kilde: { file: source.file, position: { line: 1, column: 1 } },
+    status: data.status,
+    tilStede,
+    forfall,
+    andre: data.andre,
+    referent: data.referent,
+    saker: saker.sort((a, b) => a.nummer.lopenummer - b.nummer.lopenummer),
+    eventuelt,
+  };
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { parseDato, parseKlokkeslett, parseSaksnummer, type Tolket } from './tid.js';
+
+/**
+ * The authoring format. These schemas are the one description of every file the secretariat
+ * writes: they validate, they type the code (`z.infer`), and their descriptions are the help text.
+ */
+
+function parsed<T>(parse: (text: string) => Tolket<T>) {
+  return z.string().transform((text, ctx) => {
+    const result = parse(text);
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: result.why });
+      return z.NEVER;
+    }
+    return result.value;
+  });
+}
+
+const tekst = z.string().trim().min(1);
+const positivtHeltall = z.number().int().positive();
+/** Committee keys and member ids: short, lowercase, used in folder names and referat lists. */
+const nokkel = z.string().regex(/^[a-z0-9æøå][a-z0-9æøå_-]*$/);
+
+export const dato = parsed(parseDato).describe('Dato som ÅÅÅÅ-MM-DD, for eksempel 2025-05-22');
+export const klokkeslett = parsed(parseKlokkeslett).describe('Klokkeslett som TT:MM, for eksempel "09:30"');
+export const saksnummer = parsed(parseSaksnummer).describe('Saksnummer som løpenummer.år, for eksempel "13.25"');
+
+export const medlemSchema = z.strictObject({
+  id: nokkel.describe('Kort id som brukes i referat.md, for eksempel kari-nordmann'),
+  navn: tekst.describe('Fullt navn'),
+  rolle: tekst.optional().describe('Rolle i utvalget: leder, nestleder, medlem, vara …'),
+  representerer: tekst.optional().describe('Kommune, helseregion eller helseforetak medlemmet representerer'),
+});
+
+export const utvalgSchema = z.strictObject({
+  navn: tekst.describe('Utvalgets navn, for eksempel Strategisk samarbeidsutvalg'),
+  kortnavn: tekst.describe('Forkortelse, for eksempel SSU'),
+  medlemmer: z.array(medlemSchema).default([]).describe('Utvalgets medlemmer'),
+});
+
+export const organisasjonSchema = z.strictObject({
+  navn: tekst.describe('Organisasjonens navn, for eksempel Helsefellesskap Innlandet'),
+  logo: tekst.optional().describe('Sti til logo (SVG eller PNG), relativt til organisasjon.yaml'),
+  farge: z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/).optional().describe('Profilfarge som #RRGGBB, for eksempel "#00509e"'),
+  maler: tekst.optional().describe('Mappe med egne maler som overstyrer de innebygde'),
+  utvalg: z.record(nokkel, utvalgSchema).describe('Utvalgene, med kort nøkkel (ssu) som brukes i møtemappenes navn'),
+});
+
+export const pauseSchema = z.strictObject({
+  etter: tekst.describe('Filnavnet (uten .md) eller saksnummeret til saken pausen kommer etter'),
+  minutter: positivtHeltall.describe('Pausens lengde i minutter'),
+  tittel: tekst.default('Pause').describe('For eksempel «Pause og lunsj»'),
+});
+
+export const moteSchema = z.strictObject({
+  utvalg: nokkel.describe('Nøkkelen til utvalget i organisasjon.yaml, for eksempel ssu'),
+  dato: dato.describe('Møtedato som ÅÅÅÅ-MM-DD'),
+  start: klokkeslett.describe('Når møtet starter, for eksempel "09:00"'),
+  slutt: klokkeslett.describe('Når møtet slutter, for eksempel "14:00"'),
+  sted: tekst.describe('Møtested, for eksempel «Fylkeshuset Lillehammer, Kirkegata 76» eller «Teams»'),
+  forste_saksnummer: positivtHeltall.optional().describe('Første saksnummer i møtet, når årets tidligere møter ikke ligger i cases/'),
+  forrige_mote: dato.optional().describe('Datoen for utvalgets forrige møte, når det ikke ligger i cases/'),
+  pauser: z.array(pauseSchema).default([]).describe('Pauser i sakslisten'),
+  faste_saker: z.boolean().default(true).describe('false: uten de faste sakene (godkjenning av innkalling og referat)'),
+});
+
+export const SAKTYPER = ['beslutning', 'tema', 'referat', 'eventuelt'] as const;
+
+export const vedleggSchema = z.union([
+  tekst.describe('Tittel på et vedlegg som ikke ligger som fil'),
+  z.strictObject({
+    tittel: tekst.describe('Vedleggets tittel'),
+    fil: tekst.optional().describe('PDF-fil relativt til møtemappen, for eksempel vedlegg/rapport.pdf'),
+  }),
+]);
+
+export const sakSchema = z.strictObject({
+  tittel: tekst.describe('Sakens tittel'),
+  type: z.enum(SAKTYPER).describe('beslutning, tema, referat eller eventuelt'),
+  minutter: positivtHeltall.describe('Tid i sakslisten, i minutter'),
+  beskrivelse: z.string().optional().describe('Kort beskrivelse (Markdown) under tittelen i sakslisten'),
+  saksnummer: saksnummer.optional().describe('Saksnummeret; beregnes, men kontrolleres når det står her'),
+  saksbehandler: tekst.optional().describe('Hvem som har forberedt saken'),
+  vedlegg: z.array(vedleggSchema).default([]).describe('Vedlegg til saken: titler, eller { tittel, fil } for PDF-er'),
+  unntatt_offentlighet: tekst.optional().describe('Hjemmel når saken er unntatt offentlighet, for eksempel «offl. § 13 jf. fvl. § 13»'),
+});
+
+export const referatSchema = z.strictObject({
+  til_stede: z.array(tekst).min(1).describe('Medlemmer som møtte: id fra organisasjon.yaml, eller fullt navn'),
+  forfall: z.array(tekst).default([]).describe('Medlemmer med forfall: id eller fullt navn'),
+  andre: z.array(tekst).default([]).describe('Andre til stede (observatører, sekretariatet)'),
+  referent: tekst.describe('Hvem som skrev referatet'),
+  status: z.enum(['utkast', 'godkjent']).describe('utkast eller godkjent'),
+});
+
+export type OrganisasjonData = z.infer<typeof organisasjonSchema>;
+export type MoteData = z.infer<typeof moteSchema>;
+export type SakData = z.infer<typeof sakSchema>;
+export type ReferatData = z.infer<typeof referatSchema>;
+
+/** What each field allows, in the words of the error messages. */
+export const TILLATT: Record<string, string> = {
+  navn: 'en tekst',
+  kortnavn: 'en kort tekst, for eksempel SSU',
+  logo: 'en filsti, for eksempel logo.svg',
+  farge: 'en farge som "#RRGGBB" (i anførselstegn), for eksempel "#00509e"',
+  maler: 'en mappesti',
+  utvalg: 'en kort nøkkel med små bokstaver, tall og bindestrek, for eksempel ssu',
+  medlemmer: 'en liste med { id, navn, rolle, representerer }',
+  id: 'en kort id med små bokstaver, tall og bindestrek, for eksempel kari-nordmann',
+  rolle: 'en tekst, for eksempel leder',
+  representerer: 'en tekst, for eksempel Hamar kommune',
+  dato: 'en dato som ÅÅÅÅ-MM-DD, for eksempel 2025-05-22',
+  forrige_mote: 'en dato som ÅÅÅÅ-MM-DD, for eksempel 2025-02-20',
+  start: 'et klokkeslett som "09:00"',
+  slutt: 'et klokkeslett som "14:00"',
+  sted: 'en tekst, for eksempel Fylkeshuset Lillehammer',
+  forste_saksnummer: 'et helt tall fra 1 og oppover, for eksempel 11',
+  pauser: 'en liste med { etter, minutter, tittel }',
+  etter: 'filnavnet til en sak (uten .md) eller et saksnummer',
+  minutter: 'et helt antall minutter, større enn 0, for eksempel 30',
+  faste_saker: 'true eller false',
+  tittel: 'en tekst',
+  type: 'beslutning, tema, referat eller eventuelt',
+  beskrivelse: 'en tekst (Markdown)',
+  saksnummer: 'et saksnummer som "13.25"',
+  saksbehandler: 'en tekst',
+  vedlegg: 'en liste der hvert vedlegg er en tittel eller { tittel, fil }',
+  fil: 'en sti til en PDF relativt til møtemappen, for eksempel vedlegg/rapport.pdf',
+  unntatt_offentlighet: 'hjemmelen som tekst, for eksempel "offl. § 13 jf. fvl. § 13"',
+  til_stede: 'en liste med medlems-id-er eller fulle navn',
+  forfall: 'en liste med medlems-id-er eller fulle navn',
+  andre: 'en liste med navn',
+  referent: 'et navn',
+  status: 'utkast eller godkjent',
+};
