@@ -1,0 +1,49 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { loadMeetings } from '../../src/api.js';
+import { formatDiagnostic } from '../../src/diagnostics.js';
+
+export const ORGANISASJON = `navn: Helsefellesskap Test
+utvalg:
+  ssu:
+    navn: Strategisk samarbeidsutvalg
+    kortnavn: SSU
+    medlemmer:
+      - { id: kari, navn: Kari Nordmann, rolle: leder, representerer: Sykehuset }
+      - { id: ola, navn: Ola Hansen, rolle: nestleder, representerer: Hamar }
+      - { id: per, navn: Per Solberg, rolle: medlem, representerer: Gjøvik }
+`;
+
+export const MOTE = `utvalg: ssu
+dato: 2025-05-22
+start: "09:00"
+slutt: "14:00"
+sted: Lillehammer
+`;
+
+export function sak(frontmatter: string, body = '## Forslag til vedtak\n\nSaken godkjennes.\n'): string {
+  return `---\n${frontmatter.trim()}\n---\n\n${body}`;
+}
+
+export const BESLUTNING = sak('tittel: En sak\ntype: beslutning\nminutter: 30');
+
+/** Writes a project to a fresh temporary folder: file path → content (string or bytes). */
+export function makeProject(files: Record<string, string | Uint8Array>, withDefaults = true): string {
+  const root = mkdtempSync(join(tmpdir(), 'motedok-test-'));
+  const all: Record<string, string | Uint8Array> = withDefaults
+    ? { 'organisasjon.yaml': ORGANISASJON, '2025-05-22-ssu/mote.yaml': MOTE, ...files }
+    : files;
+  for (const [path, content] of Object.entries(all)) {
+    const file = join(root, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return root;
+}
+
+/** Loads every meeting of a project; diagnostics come back as the lines `check` prints. */
+export async function check(root: string) {
+  const result = await loadMeetings([root], { cwd: root });
+  return { ...result, lines: result.diagnostics.map((d) => formatDiagnostic(d, root)) };
+}
