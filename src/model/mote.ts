@@ -173,7 +173,7 @@ function utkastFrom(source: MeetingSource, organisasjon: Organisasjon | undefine
         `møtet slutter kl. ${klokkeslett(data.slutt)}, som ikke er etter start kl. ${klokkeslett(data.start)}; «slutt» må være senere enn «start».`);
     }
     const expected = `${data.dato}-${data.utvalg}`;
-    if (!source.mappe.startsWith(expected)) {
+    if (!source.mappe.startsWith(expected) && (!organisasjon || utvalg)) {
       diags.warning(source.moteFile, source.mote!.locate(['dato']),
         `møtemappen heter «${source.mappe}», men mote.yaml sier dato ${data.dato} og utvalg ${data.utvalg}; gi mappen navnet «${expected}» så mappene sorterer etter dato.`);
     }

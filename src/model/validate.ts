@@ -21,8 +21,6 @@ export function describePath(path: YamlPath): string {
       const list = path[i - 1];
       parts.push(`${typeof list === 'string' ? `${list} ` : ''}nr. ${here + 1}`);
       i--;
-    } else if (i === path.length - 1) {
-      parts.push(`«${here}»`);
     } else if (path[i - 1] === 'utvalg') {
       parts.push(`utvalg «${here}»`);
       i--;
