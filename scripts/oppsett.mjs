@@ -109,22 +109,38 @@ function newestMtime(path) {
   return newest;
 }
 
-// dist/ is compiled from src/ whenever a source file is newer than the last successful compile.
-function ensureCompiled() {
-  const stamp = join(root, 'dist', '.motedok-kompilert');
-  const newestSource = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'tsconfig.json')));
-  if (existsSync(stamp) && existsSync(join(root, 'dist', 'cli.js')) && statSync(stamp).mtimeMs >= newestSource) return;
-  say('kompilerer TypeScript …');
-  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = run(process.execPath, [tsc, '-p', 'tsconfig.json']);
-  if (!result.ok) fail('TypeScript-koden kompilerte ikke (se meldingene over).');
-  writeFileSync(stamp, new Date().toISOString());
+// dist/cli.js is bundled from src/ whenever a source file is newer than the last bundle. One
+// bundled file starts in a third of the time of ~400 separate ES modules (measured: 100 ms
+// instead of 370 ms), which is most of what a `check` costs. Types are checked by `npm test`.
+async function ensureBuilt() {
+  const out = join(root, 'dist', 'cli.js');
+  const newestSource = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'package-lock.json')));
+  if (existsSync(out) && statSync(out).mtimeMs >= newestSource) return;
+  say('bygger dist/cli.js …');
+  const esbuild = await import('esbuild');
+  try {
+    await esbuild.build({
+      entryPoints: [join(root, 'src', 'cli.ts')],
+      outfile: out,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      sourcemap: true,
+      packages: 'bundle',
+      logLevel: 'silent',
+      // A few dependencies still call require(); give the ES module bundle one.
+      banner: { js: "import { createRequire as __motedokRequire } from 'node:module'; const require = __motedokRequire(import.meta.url);" },
+    });
+  } catch (error) {
+    fail(`kunne ikke bygge motedok: ${error.message}`);
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   checkNode();
   ensureDependencies();
   ensureChromium();
-  ensureCompiled();
+  await ensureBuilt();
   say('alt er på plass.');
 }
