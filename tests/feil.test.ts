@@ -244,7 +244,9 @@ describe('referat.md', () => {
     });
     const { lines, moter } = await check(root);
     expect(lines).toEqual([]);
-    expect(moter[0]!.referat!.saker.map((s) => [s.nummer.lopenummer, s.vedtak?.length ?? 0, s.notater.length])).toEqual([[1, 1, 0], [2, 0, 1]]);
+    const referat = moter[0]!.referat!;
+    expect(referat.saker.map((s) => [s.nummer.lopenummer, s.notater, s.vedtak])).toEqual([[1, '', 'Godkjent.'], [2, 'Drøftet.', undefined]]);
+    expect(referat.eventuelt).toBe('Ingen.');
   });
 
   it('a wrong status and an unknown section heading', async () => {

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../src/load/markdown.js';
-import { Diagnostics } from '../src/diagnostics.js';
-import { body } from '../src/model/seksjoner.js';
+import { overskrifter } from '../src/model/seksjoner.js';
 import { findForslagTilVedtak, forslagFromSection } from '../src/model/vedtak.js';
 
 function forslag(markdown: string) {
-  const source = parseMarkdown('sak.md', markdown, new Diagnostics());
-  const section = findForslagTilVedtak(body(source.tree))[0]!;
-  return forslagFromSection('sak.md', markdown, section)!;
+  const section = findForslagTilVedtak(markdown, overskrifter(markdown))[0]!;
+  return forslagFromSection('sak.md', section)!;
 }
 
 describe('Forslag til vedtak', () => {

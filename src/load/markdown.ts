@@ -1,37 +1,42 @@
-import type { Root, Yaml } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { Diagnostics } from '../diagnostics.js';
 import { parseYaml, type YamlSource } from './yaml.js';
-
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
 /** `ok`, or why there is no usable frontmatter (`ugyldig`: its YAML error is already reported). */
 export type FrontmatterStatus = 'ok' | 'mangler' | 'uavsluttet' | 'tom' | 'ugyldig';
 
-/** A Markdown file with its frontmatter: the syntax tree keeps positions for every node. */
+/**
+ * A Markdown file split into its frontmatter and its body. The body stays text: the model only
+ * needs its headings (see seksjoner.ts), and the renderer parses each part it prints once.
+ * Parsing every body with micromark just to check a year of meetings took most of a second.
+ */
 export interface MarkdownSource {
   file: string;
   text: string;
-  tree: Root;
   frontmatter?: YamlSource;
   frontmatterStatus: FrontmatterStatus;
+  /** Offset and line where the body starts (after the closing `---`). */
+  bodyStart: number;
+  bodyLine: number;
 }
 
+const OPEN = /^---[ \t]*\n/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+
+/** Frontmatter as remark-frontmatter reads it: `---` on the first line, closed by `---` on a line of its own. */
 export function parseMarkdown(file: string, text: string, diags: Diagnostics): MarkdownSource {
-  const tree = parser.parse(text);
-  const first = tree.children[0];
-  if (first?.type !== 'yaml') {
-    const status = /^---[ \t]*\n/.test(text) ? 'uavsluttet' : 'mangler';
-    return { file, text, tree, frontmatterStatus: status };
-  }
-  const yamlNode = first as Yaml;
-  if (yamlNode.value.trim() === '') return { file, text, tree, frontmatterStatus: 'tom' };
-  // The YAML text starts on the line after the opening `---`.
-  const frontmatter = parseYaml(file, yamlNode.value, diags, yamlNode.position?.start.line ?? 1);
-  return { file, text, tree, frontmatter, frontmatterStatus: frontmatter ? 'ok' : 'ugyldig' };
+  const open = OPEN.exec(text);
+  if (!open) return { file, text, frontmatterStatus: 'mangler', bodyStart: 0, bodyLine: 1 };
+  const rest = text.slice(open[0].length);
+  const close = CLOSE.exec(rest);
+  if (!close) return { file, text, frontmatterStatus: 'uavsluttet', bodyStart: 0, bodyLine: 1 };
+  const yamlText = rest.slice(0, close.index);
+  const bodyStart = Math.min(text.length, open[0].length + close.index + close[0].length + 1);
+  const bodyLine = text.slice(0, bodyStart).split('\n').length;
+  const base = { file, text, bodyStart, bodyLine };
+  if (yamlText.trim() === '') return { ...base, frontmatterStatus: 'tom' };
+  // The YAML text starts on line 2, after the opening `---`.
+  const frontmatter = parseYaml(file, yamlText, diags, 1);
+  return { ...base, frontmatter, frontmatterStatus: frontmatter ? 'ok' : 'ugyldig' };
 }
 
 /** The frontmatter, or an error saying what is wrong with it; `felt` names the fields it needs. */

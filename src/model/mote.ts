@@ -1,4 +1,3 @@
-import type { Root, RootContent } from 'mdast';
 import { Diagnostics, type Posisjon } from '../diagnostics.js';
 import { requireFrontmatter } from '../load/markdown.js';
 import type { MeetingSource, ProjectSource, SakSource } from '../load/project.js';
@@ -8,7 +7,7 @@ import { forrigeMote, forsteSaksnumre, type Nummereringsgrunnlag } from './numme
 import { buildReferat } from './referat.js';
 import { orderSaker, OVERSKRIFTER, planSaksliste, type Pause } from './saksliste.js';
 import { moteSchema, organisasjonSchema, sakSchema, type MoteData, type SakData } from './schema.js';
-import { body } from './seksjoner.js';
+import { overskrifter } from './seksjoner.js';
 import { arstall, klokkeslett, kortDato, saksnummer as formatNummer } from './tid.js';
 import type { Mote, Organisasjon, Sak, Utvalg, Vedlegg } from './types.js';
 import { validate } from './validate.js';
@@ -35,15 +34,20 @@ function organisasjonFrom(project: ProjectSource, diags: Diagnostics): Organisas
   return { file: project.organisasjonFile, navn: data.navn, logo: data.logo, farge: data.farge, maler: data.maler, utvalg };
 }
 
-function positionOf(node: { position?: { start: { line: number; column: number } } } | undefined): Posisjon | undefined {
-  return node?.position ? { line: node.position.start.line, column: node.position.start.column } : undefined;
-}
-
-function walk(nodes: readonly RootContent[], visit: (node: RootContent) => void): void {
-  for (const node of nodes) {
-    visit(node);
-    if ('children' in node) walk(node.children as RootContent[], visit);
+/** Inline images with an empty alt text (`![](figur.png)`), outside code. */
+function imagesWithoutAlt(text: string, from: number): { url: string; position: Posisjon }[] {
+  const found: { url: string; position: Posisjon }[] = [];
+  let fence = false;
+  let line = text.slice(0, from).split('\n').length;
+  for (const current of text.slice(from).split('\n')) {
+    if (/^ {0,3}(```|~~~)/.test(current)) fence = !fence;
+    if (!fence) {
+      const withoutCode = current.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
+      for (const m of withoutCode.matchAll(/!\[\s*\]\(\s*<?([^)\s>]*)/g)) found.push({ url: m[1]!, position: { line, column: m.index + 1 } });
+    }
+    line++;
   }
+  return found;
 }
 
 function vedleggFrom(source: SakSource, data: SakData, diags: Diagnostics, fm: NonNullable<ReturnType<typeof requireFrontmatter>>): Vedlegg[] {
@@ -88,16 +92,15 @@ function sakFrom(source: SakSource, utvalg: Utvalg | undefined, diags: Diagnosti
   const rawType = (fm?.data as { type?: unknown } | undefined)?.type;
   const data = fm && validate(sakSchema, fm, diags);
   if (!data || !fm) return { type: typeof rawType === 'string' ? rawType : undefined };
-  const { text, tree } = source.markdown;
-  const nodes = body(tree);
-  const forslagSections = findForslagTilVedtak(nodes);
+  const { text, bodyStart } = source.markdown;
+  const forslagSections = findForslagTilVedtak(text, overskrifter(text, bodyStart));
   if (forslagSections.length > 1) {
-    diags.warning(source.file, positionOf(forslagSections[1]!.heading), 'saken har mer enn én «Forslag til vedtak»; bare den første brukes.');
+    diags.warning(source.file, forslagSections[1]!.overskrift.position, 'saken har mer enn én «Forslag til vedtak»; bare den første brukes.');
   }
   const section = forslagSections[0];
-  let forslag = section && forslagFromSection(source.file, text, section);
+  let forslag = section && forslagFromSection(source.file, section);
   if (!forslag && data.type === 'beslutning') {
-    diags.error(source.file, section ? positionOf(section.heading) : fm.locate(['type']),
+    diags.error(source.file, section ? section.overskrift.position : fm.locate(['type']),
       section
         ? 'beslutningssaken har en tom «Forslag til vedtak»; skriv vedtaket under overskriften, gjerne som nummerert liste.'
         : 'en beslutningssak må ha en seksjon «## Forslag til vedtak» med vedtaket, gjerne som nummerert liste.');
@@ -106,12 +109,12 @@ function sakFrom(source: SakSource, utvalg: Utvalg | undefined, diags: Diagnosti
   if (data.type === 'eventuelt' && data.saksnummer) {
     diags.error(source.file, fm.locate(['saksnummer']), 'eventuelt-saker har ikke saksnummer; fjern feltet «saksnummer».');
   }
-  const saksfremlegg = section ? nodes.filter((n) => n !== section.heading && !section.innhold.includes(n)) : nodes;
-  walk(nodes, (node) => {
-    if (node.type === 'image' && !node.alt?.trim()) {
-      diags.warning(source.file, positionOf(node), `bildet «${node.url}» mangler alternativ tekst; skriv en beskrivelse i klammene: ![beskrivelse](${node.url}).`);
-    }
-  });
+  const saksfremlegg = section
+    ? `${text.slice(bodyStart, section.overskrift.start)}${text.slice(section.innholdSlutt)}`.trim()
+    : text.slice(bodyStart).trim();
+  for (const image of imagesWithoutAlt(text, bodyStart)) {
+    diags.warning(source.file, image.position, `bildet «${image.url}» mangler alternativ tekst; skriv en beskrivelse i klammene: ![beskrivelse](${image.url}).`);
+  }
   const sak: Sak = {
     kilde: { file: source.file, position: { line: 1, column: 1 } },
     filnavn: source.filnavn,
@@ -125,9 +128,7 @@ function sakFrom(source: SakSource, utvalg: Utvalg | undefined, diags: Diagnosti
     unntattOffentlighet: data.unntatt_offentlighet,
     forslagTilVedtak: forslag,
     saksfremlegg,
-    harSaksfremlegg: saksfremlegg.some((n) => n.type !== 'html' && n.type !== 'thematicBreak'),
-    markdown: tree as Root,
-    kildetekst: text,
+    harSaksfremlegg: saksfremlegg.replace(/<!--[\s\S]*?-->/g, '').trim() !== '',
   };
   return { sak, type: data.type };
 }
@@ -144,7 +145,7 @@ interface Utkast {
 function faste(utkast: Utkast, forrige: string | undefined, utvalg: Utvalg): Sak[] {
   const kilde = { file: utkast.source.moteFile, position: { line: 1, column: 1 } };
   const fast = (tittel: string, minutter: number, forslag: string): Sak => ({
-    kilde, fast: true, type: 'beslutning', tittel, minutter, vedlegg: [], saksfremlegg: [], harSaksfremlegg: false,
+    kilde, fast: true, type: 'beslutning', tittel, minutter, vedlegg: [], saksfremlegg: '', harSaksfremlegg: false,
     forslagTilVedtak: generertForslag(utkast.source.moteFile, forslag),
   });
   const saker = [fast('Godkjenning av innkalling og saksliste', 2, 'Innkalling og saksliste godkjennes.')];

@@ -1,17 +1,13 @@
-import type { Diagnostics, Posisjon } from '../diagnostics.js';
+import type { Diagnostics } from '../diagnostics.js';
 import { requireFrontmatter, type MarkdownSource } from '../load/markdown.js';
 import { meantSuffix } from '../suggest.js';
 import { referatSchema } from './schema.js';
-import { body, sections } from './seksjoner.js';
+import { overskrifter, seksjoner } from './seksjoner.js';
 import { parseSaksnummer, saksnummer as formatNummer } from './tid.js';
 import type { Deltaker, Mote, Referat, Referatsak } from './types.js';
 import { validate } from './validate.js';
 
 const SAK_OVERSKRIFT = /^sak\.?\s+(\d{1,3}\s*[./]\s*\d{2})\b/i;
-
-function start(node: { position?: { start: { line: number; column: number } } }): Posisjon | undefined {
-  return node.position ? { line: node.position.start.line, column: node.position.start.column } : undefined;
-}
 
 /** An entry without spaces is a member id and must exist; one with spaces is a free name. */
 function deltakere(source: MarkdownSource, field: string, entries: readonly string[], mote: Mote, diags: Diagnostics): Deltaker[] {
@@ -35,8 +31,10 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
   const agenda = new Map(mote.saker.filter((s) => s.nummer).map((s) => [formatNummer(s.nummer!), s]));
   const saker: Referatsak[] = [];
   let eventuelt: Referat['eventuelt'];
-  for (const section of sections(body(source.tree), 2)) {
-    const position = start(section.heading);
+  const { text } = source;
+  const headings = overskrifter(text, source.bodyStart);
+  for (const section of seksjoner(text, headings, 2)) {
+    const position = section.overskrift.position;
     if (/^eventuelt\b/i.test(section.tittel)) {
       eventuelt = section.innhold;
       continue;
@@ -56,8 +54,11 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
       diags.error(source.file, position, `sak ${key} har to seksjoner i referatet; slå dem sammen til én.`);
       continue;
     }
-    const vedtakSection = sections(section.innhold, 3).find((s) => /^vedtak\b/i.test(s.tittel));
-    const notater = vedtakSection ? section.innhold.filter((n) => n !== vedtakSection.heading && !vedtakSection.innhold.includes(n)) : section.innhold;
+    const inside = headings.filter((h) => h.start >= section.innholdStart && h.start < section.innholdSlutt);
+    const vedtakSection = seksjoner(text, inside, 3, section.innholdSlutt).find((s) => /^vedtak\b/i.test(s.tittel));
+    const notater = vedtakSection
+      ? `${text.slice(section.innholdStart, vedtakSection.overskrift.start)}${text.slice(vedtakSection.innholdSlutt, section.innholdSlutt)}`.trim()
+      : section.innhold;
     saker.push({ nummer: parsed.value, kilde: { file: source.file, position }, notater, vedtak: vedtakSection?.innhold });
   }
   for (const [key, sak] of agenda) {

@@ -1,4 +1,3 @@
-import type { Root, RootContent } from 'mdast';
 import type { Posisjon } from '../diagnostics.js';
 
 /** A calendar date as `YYYY-MM-DD`; only made by `parseDato`, so it is always a real date. */
@@ -82,11 +81,10 @@ export interface Sak {
   vedlegg: Vedlegg[];
   unntattOffentlighet?: string;
   forslagTilVedtak?: ForslagTilVedtak;
-  /** The case paper: the Markdown body without frontmatter. Empty for saker that only carry a proposal. */
-  saksfremlegg: RootContent[];
+  /** The case paper: the Markdown body without frontmatter and without the proposal. */
+  saksfremlegg: string;
+  /** False for saker whose file holds only a proposal: they get no case paper of their own. */
   harSaksfremlegg: boolean;
-  markdown?: Root;
-  kildetekst?: string;
 }
 
 export interface SakPunkt {
@@ -131,8 +129,9 @@ export interface Deltaker {
 export interface Referatsak {
   nummer: Saksnummer;
   kilde: Kilde;
-  notater: RootContent[];
-  vedtak?: RootContent[];
+  /** Markdown written under the sak, and under its `### Vedtak`. */
+  notater: string;
+  vedtak?: string;
 }
 
 export interface Referat {
@@ -143,7 +142,7 @@ export interface Referat {
   andre: string[];
   referent: string;
   saker: Referatsak[];
-  eventuelt?: RootContent[];
+  eventuelt?: string;
 }
 
 export interface Mote {

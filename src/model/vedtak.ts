@@ -1,15 +1,27 @@
 import type { List, ListItem, RootContent } from 'mdast';
-import type { Posisjon } from '../diagnostics.js';
-import { sections, sourceOf, type Seksjon } from './seksjoner.js';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Overskrift, Seksjon } from './seksjoner.js';
+import { seksjoner } from './seksjoner.js';
 import type { ForslagTilVedtak, Vedtakspunkt } from './types.js';
+
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 const FORSLAG_TIL_VEDTAK = /^forslag\s+til\s+vedtak\s*:?$/i;
 /** `a)`, `b.` … : how the seeds letter the sub-items of a decision item. */
 const UNDERPUNKT = /^([a-zæøå])[).]\s+(.*)$/;
 const ALTERNATIV = /\balt(?:ernativ)?\.?\s*(\d+)\s*:/gi;
 
-export function findForslagTilVedtak(nodes: readonly RootContent[]): Seksjon[] {
-  return sections(nodes).filter((section) => FORSLAG_TIL_VEDTAK.test(section.tittel));
+export function findForslagTilVedtak(text: string, headings: readonly Overskrift[]): Seksjon[] {
+  return seksjoner(text, headings).filter((section) => FORSLAG_TIL_VEDTAK.test(section.tittel));
+}
+
+/** The exact Markdown the author wrote for a run of nodes. */
+function sourceOf(text: string, nodes: readonly RootContent[]): string {
+  const start = nodes[0]?.position?.start.offset;
+  const end = nodes[nodes.length - 1]?.position?.end.offset;
+  return start === undefined || end === undefined ? '' : text.slice(start, end);
 }
 
 function nextLetter(letter: string | undefined): string {
@@ -80,17 +92,17 @@ export function alternativer(markdown: string): string[] {
   return [...found];
 }
 
-export function forslagFromSection(file: string, text: string, section: Seksjon): ForslagTilVedtak | undefined {
-  const markdown = sourceOf(text, section.innhold).trim();
+/** Reads a «Forslag til vedtak» section: only this small part of a sak is parsed as Markdown. */
+export function forslagFromSection(file: string, section: Seksjon): ForslagTilVedtak | undefined {
+  const markdown = section.innhold;
   if (markdown === '') return undefined;
-  const start = section.heading.position?.start;
-  const position: Posisjon | undefined = start ? { line: start.line, column: start.column } : undefined;
+  const tree = parser.parse(markdown);
   return {
     markdown,
-    punkter: vedtakspunkter(text, section.innhold),
+    punkter: vedtakspunkter(markdown, tree.children),
     alternativer: alternativer(markdown),
     generert: false,
-    kilde: { file, position },
+    kilde: { file, position: section.overskrift.position },
   };
 }
 
