@@ -69,11 +69,12 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
   if (!data || !frontmatter) return undefined;
   const tilStede = deltakere(source, 'til_stede', data.til_stede, mote, diags);
   const forfall = deltakere(source, 'forfall', data.forfall, mote, diags);
-  for (const d of forfall) {
+  forfall.forEach((d, index) => {
     if (d.medlem && tilStede.some((t) => t.medlem === d.medlem)) {
-      diags.error(source.file, frontmatter.locate(['forfall']), `«${d.medlem.id}» står både i til_stede og i forfall; et medlem kan bare stå i én av dem.`);
+      diags.error(source.file, frontmatter.locate(['forfall', data.forfall.indexOf(d.medlem.id) >= 0 ? data.forfall.indexOf(d.medlem.id) : index]),
+        `«${d.medlem.id}» står både i til_stede og i forfall; et medlem kan bare stå i én av dem.`);
     }
-  }
+  });
   const uten = mote.utvalg.medlemmer.filter((m) => ![...tilStede, ...forfall].some((d) => d.medlem === m));
   if (uten.length > 0) {
     diags.warning(source.file, frontmatter.locate(['til_stede'], 'key'),
