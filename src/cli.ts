@@ -8,6 +8,9 @@ import { sakslisteSomTekst } from './render/saksliste-tekst.js';
 const HJELP = `motedok – saksdokumenter for utvalgsmøter fra Markdown
 
 Bruk:
+  motedok build [møtemapper …]   lag innkalling, saksliste og vedlegg som PDF
+        --out MAPPE              hvor PDF-ene skrives (standard: output)
+        --html                   skriv også HTML-en hver PDF ble laget fra
   motedok check [møtemapper …]   kontroller møtene og vis planlagt saksliste
   motedok --help                 vis denne hjelpen
   motedok --version              vis versjonen
@@ -21,6 +24,15 @@ const CHECK_HJELP = `motedok check [møtemapper …]
 
 Kontrollerer møtemappene uten å lage dokumenter, og skriver den planlagte sakslisten for hvert
 møte: saksnummer, klokkeslett og tittel. Feil og advarsler skrives som fil:linje:kolonne.
+Uten møtemapper brukes alle møter under ./cases.`;
+
+const BUILD_HJELP = `motedok build [møtemapper …] [--out MAPPE] [--html]
+
+Kontrollerer møtene og lager dokumentene deres som PDF, for hvert møte i <out>/<møtemappe>/:
+  innkalling.pdf          innkalling med saksliste, vedleggsliste og forslag til vedtak
+  saksliste.pdf           sakslisten alene
+  vedlegg/sak-NN-ÅÅ.pdf   saksfremlegget for hver sak, med sakens PDF-vedlegg bakerst
+Har et møte feil, lages ingenting for det; tidligere PDF-er blir stående som de var.
 Uten møtemapper brukes alle møter under ./cases.`;
 
 function version(): string {
@@ -53,6 +65,36 @@ async function check(paths: string[]): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
+async function build(paths: string[], out: string | undefined, html: boolean): Promise<number> {
+  const started = performance.now();
+  const { buildMeetings } = await import('./bygg.js');
+  const { NettleserFeil } = await import('./print/nettleser.js');
+  let result;
+  try {
+    result = await buildMeetings(paths, {
+      out,
+      html,
+      underveis: (d) => console.log(`  skrev ${relative(process.cwd(), d.fil)} (${plural(d.sider, 'side', 'sider')})`),
+    });
+  } catch (error) {
+    if (error instanceof NettleserFeil) {
+      console.error(`motedok: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  for (const d of result.diagnostics) console.error(formatDiagnostic(d));
+  const errors = result.diagnostics.filter((d) => d.severity === 'feil').length;
+  const sider = result.dokumenter.reduce((n, d) => n + d.sider, 0);
+  if (errors > 0) {
+    console.error(`motedok build: ${plural(errors, 'feil', 'feil')}; ingen dokumenter ble skrevet for møtene med feil.`);
+    return 1;
+  }
+  const tid = (performance.now() - started) / 1000;
+  console.log(`motedok build: ${plural(result.moter.length, 'møte', 'møter')}, ${plural(result.dokumenter.length, 'dokument', 'dokumenter')}, ${plural(sider, 'side', 'sider')} på ${seconds(tid * 1000)} s.`);
+  return 0;
+}
+
 /** The command line. Returns the exit code; never throws for a user's mistake. */
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -60,7 +102,12 @@ export async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        out: { type: 'string' },
+        html: { type: 'boolean' },
+      },
     });
   } catch (error) {
     const option = /'([^']+)'/.exec((error as Error).message)?.[1];
@@ -73,7 +120,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (parsed.values.help || command === undefined || command === 'hjelp' || command === 'help') {
-    console.log(command === 'check' ? CHECK_HJELP : HJELP);
+    console.log(command === 'check' ? CHECK_HJELP : command === 'build' ? BUILD_HJELP : HJELP);
     return command === undefined && !parsed.values.help ? 2 : 0;
   }
   try {
@@ -81,8 +128,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'check':
       case 'sjekk':
         return await check(rest);
+      case 'build':
+      case 'bygg':
+        return await build(rest, parsed.values.out, parsed.values.html ?? false);
       default:
-        console.error(`motedok: ukjent kommando «${command}». Kommandoene er: check. Se «motedok --help».`);
+        console.error(`motedok: ukjent kommando «${command}». Kommandoene er: build og check. Se «motedok --help».`);
         return 2;
     }
   } catch (error) {

@@ -1,0 +1,150 @@
+import { accessSync, constants, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, isAbsolute, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+/** Chromium could not be found or started: a problem of the machine, reported without a stack trace. */
+export class NettleserFeil extends Error {}
+
+const NAVN = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
+
+function kjorbar(fil: string): boolean {
+  try {
+    accessSync(fil, constants.X_OK);
+    return statSync(fil).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The system's Chromium or Chrome: MOTEDOK_CHROMIUM, PUPPETEER_EXECUTABLE_PATH or CHROME_PATH, else PATH. */
+export function finnChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  for (const navn of ['MOTEDOK_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
+    const verdi = env[navn];
+    if (verdi && kjorbar(verdi)) return verdi;
+  }
+  const mapper = [...(env.PATH ?? '').split(delimiter).filter(Boolean), '/usr/bin', '/snap/bin'];
+  for (const mappe of mapper) for (const navn of NAVN) if (kjorbar(join(mappe, navn))) return join(mappe, navn);
+  return undefined;
+}
+
+function innenfor(mappe: string, fil: string): boolean {
+  const rel = relative(mappe, fil);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+export interface Utskrift {
+  /** HTML of a complete document. */
+  html: string;
+  /** Folders the page may load files from (the meeting folder, templates, fonts). */
+  tillatt: readonly string[];
+}
+
+/** What the browser tried to load and was refused: for tests and for the curious. */
+export interface Blokkert {
+  url: string;
+}
+
+/**
+ * One Chromium for a whole run, with a small pool of pages. Pages are sealed: JavaScript off,
+ * and every request refused except file:// URLs inside the allowed folders.
+ */
+export class Nettleser {
+  readonly blokkert: Blokkert[] = [];
+  private ledige: Page[] = [];
+  private ventende: ((page: Page) => void)[] = [];
+  private readonly temp = mkdtempSync(join(tmpdir(), 'motedok-html-'));
+  private teller = 0;
+
+  private readonly ryddOpp = () => rmSync(this.temp, { recursive: true, force: true });
+
+  private constructor(private readonly browser: Browser, alle: Page[]) {
+    this.ledige = [...alle];
+    // Ctrl-C: puppeteer closes Chromium; this removes the temporary HTML files on the way out.
+    process.once('exit', this.ryddOpp);
+  }
+
+  static async start(sider = 2): Promise<Nettleser> {
+    const executablePath = finnChromium();
+    if (!executablePath) {
+      throw new NettleserFeil('fant ingen Chromium eller Chrome. Kjør «npm start» (installerer Chromium som root), installer med «sudo apt-get install chromium», eller sett MOTEDOK_CHROMIUM=/sti/til/chrome.');
+    }
+    let browser: Browser;
+    try {
+      browser = await puppeteer.launch({
+        executablePath,
+        headless: true,
+        timeout: 30_000,
+        protocolTimeout: 60_000,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions', '--disable-dev-shm-usage'],
+      });
+    } catch (error) {
+      throw new NettleserFeil(`kunne ikke starte ${executablePath}: ${(error as Error).message.split('\n')[0]}`);
+    }
+    const pages = await Promise.all(Array.from({ length: sider }, () => browser.newPage()));
+    const nettleser = new Nettleser(browser, pages);
+    for (const page of pages) await nettleser.forsegl(page);
+    return nettleser;
+  }
+
+  private async forsegl(page: Page): Promise<void> {
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = request.url();
+      const tillatt = (page as Page & { motedokTillatt?: readonly string[] }).motedokTillatt ?? [];
+      if (url.startsWith('file:')) {
+        const fil = fileURLToPath(url);
+        if (innenfor(this.temp, fil) || tillatt.some((mappe) => innenfor(mappe, fil))) {
+          void request.continue();
+          return;
+        }
+      } else if (url.startsWith('data:')) {
+        void request.continue();
+        return;
+      }
+      this.blokkert.push({ url });
+      void request.abort('blockedbyclient');
+    });
+  }
+
+  private async lan(): Promise<Page> {
+    const page = this.ledige.pop();
+    if (page) return page;
+    return new Promise((resolve) => this.ventende.push(resolve));
+  }
+
+  private gi(page: Page): void {
+    const neste = this.ventende.shift();
+    if (neste) neste(page);
+    else this.ledige.push(page);
+  }
+
+  /** Prints one HTML document to PDF bytes. */
+  async pdf(utskrift: Utskrift): Promise<Uint8Array> {
+    const page = await this.lan();
+    const fil = join(this.temp, `dokument-${++this.teller}.html`);
+    try {
+      (page as Page & { motedokTillatt?: readonly string[] }).motedokTillatt = utskrift.tillatt;
+      writeFileSync(fil, utskrift.html);
+      await page.goto(pathToFileURL(fil).href, { waitUntil: 'load', timeout: 60_000 });
+      await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
+      return await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: 120_000 });
+    } finally {
+      rmSync(fil, { force: true });
+      this.gi(page);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.ryddOpp();
+    process.removeListener('exit', this.ryddOpp);
+    const chromium = this.browser.process();
+    try {
+      await Promise.race([this.browser.close(), new Promise((resolve) => setTimeout(resolve, 5000))]);
+    } finally {
+      if (chromium && chromium.exitCode === null) chromium.kill("SIGKILL");
+    }
+  }
+}

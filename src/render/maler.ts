@@ -1,0 +1,78 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Handlebars from 'handlebars';
+
+export type Dokumentmal = 'innkalling' | 'saksliste' | 'vedlegg';
+
+/** The templates that come with motedok: `templates/` at the top of the package (found from src/ and dist/ alike). */
+export const INNEBYGDE_MALER = ((): string => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'templates', 'innkalling.hbs')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'templates');
+})();
+
+/** Where the bundled fonts live; the only files besides the meeting folder a page may load. */
+export const FONTMAPPE = join(dirname(createRequire(import.meta.url).resolve('@fontsource/source-sans-3/package.json')), 'files');
+
+const FONTER: [vekt: number, stil: 'normal' | 'italic'][] = [[400, 'normal'], [400, 'italic'], [600, 'normal'], [700, 'normal'], [700, 'italic']];
+
+function fontFaces(): string {
+  return FONTER.flatMap(([vekt, stil]) => ['latin', 'latin-ext'].map((subset) => {
+    const url = pathToFileURL(join(FONTMAPPE, `source-sans-3-${subset}-${vekt}-${stil}.woff2`)).href;
+    return `@font-face { font-family: "Source Sans 3"; font-style: ${stil}; font-weight: ${vekt}; src: url("${url}") format("woff2"); }`;
+  })).join('\n');
+}
+
+/** Text for a CSS string: quotes, backslashes and `<` escaped so it cannot leave the string or the <style>. */
+function cssTekst(value: unknown): Handlebars.SafeString {
+  const text = String(value ?? '').replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
+  return new Handlebars.SafeString(text);
+}
+
+export interface Maler {
+  render(mal: Dokumentmal, data: object): string;
+  /** The folders templates were read from, for the list of files a page may load. */
+  mapper: string[];
+  /** Text of every template and the stylesheet, for cache keys. */
+  innhold: string;
+}
+
+/**
+ * Loads the built-in templates, and lets an organisation's own folder (`maler:` in
+ * organisasjon.yaml) replace any of them, partials and print.css included. The Markdown the
+ * secretariat writes is data passed to the templates, never compiled as a template, so
+ * `{{…}}` in a sak is printed as text.
+ */
+export function lastMaler(egenMappe?: string): Maler {
+  const hb = Handlebars.create();
+  hb.registerHelper('cssTekst', cssTekst);
+  const mapper = egenMappe && existsSync(egenMappe) ? [INNEBYGDE_MALER, egenMappe] : [INNEBYGDE_MALER];
+  const finn = (relativ: string): string => {
+    for (const mappe of [...mapper].reverse()) {
+      const fil = join(mappe, relativ);
+      if (existsSync(fil)) return fil;
+    }
+    throw new Error(`malen ${relativ} mangler i ${mapper.join(' og ')}`);
+  };
+  let innhold = '';
+  const les = (relativ: string) => {
+    const tekst = readFileSync(finn(relativ), 'utf8');
+    innhold += `\n${relativ}\n${tekst}`;
+    return tekst;
+  };
+  const partials = new Set(mapper.flatMap((mappe) => (existsSync(join(mappe, 'partials')) ? readdirSync(join(mappe, 'partials')) : []).filter((f) => f.endsWith('.hbs'))));
+  for (const fil of partials) hb.registerPartial(basename(fil, '.hbs'), les(join('partials', fil)));
+  const stil = les('print.css');
+  const fonter = fontFaces();
+  const maler = new Map<Dokumentmal, Handlebars.TemplateDelegate>();
+  for (const mal of ['innkalling', 'saksliste', 'vedlegg'] as const) {
+    maler.set(mal, hb.compile(les(`${mal}.hbs`), { strict: false, noEscape: false }));
+  }
+  return {
+    render: (mal, data) => maler.get(mal)!({ ...data, stil, fonter }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),
+    mapper,
+    innhold,
+  };
+}

@@ -1,0 +1,123 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Heading, Image, List, Root, RootContent } from 'mdast';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+
+/**
+ * Markdown → HTML for everything the secretariat writes. Raw HTML in the Markdown is dropped
+ * (remark-rehype does not pass it on), and the result is sanitized again, so nothing a sak
+ * contains can add scripts, styles, frames or links to other machines.
+ */
+
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    ol: [...(defaultSchema.attributes?.ol ?? []), ['type', 'a']],
+  },
+  protocols: { ...defaultSchema.protocols, src: ['file'], href: ['http', 'https', 'mailto'] },
+};
+
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+const toHtml = unified().use(remarkRehype).use(rehypeSanitize, schema).use(rehypeStringify).freeze();
+
+const BOKSTAV = /^(\s*)([a-zæøå])[.)]\s+(.*)$/;
+const NUMMERERT = /^(\s*)(\d{1,3}[.)])(\s+)/;
+
+/**
+ * Decisions are written with `a)`, `b)` under a numbered item, which CommonMark does not know
+ * as a list. Such lines become a nested ordered list before parsing; the line numbers of the
+ * lists made this way are returned so they can be shown with letters.
+ */
+export function bokstavpunkter(text: string): { text: string; linjer: Set<number> } {
+  const lines = text.split('\n');
+  const linjer = new Set<number>();
+  let innrykk: number | undefined;
+  let forrige: string | undefined;
+  lines.forEach((line, index) => {
+    const nummer = NUMMERERT.exec(line);
+    if (nummer) {
+      innrykk = nummer[1]!.length + nummer[2]!.length + nummer[3]!.length;
+      forrige = undefined;
+      return;
+    }
+    if (line.trim() === '') return;
+    const bokstav = BOKSTAV.exec(line);
+    const ventet = forrige ? String.fromCharCode(forrige.charCodeAt(0) + 1) : 'a';
+    if (bokstav && bokstav[2] === ventet) {
+      if (ventet === 'a') linjer.add(index + 1);
+      lines[index] = `${' '.repeat(innrykk ?? 0)}${ventet.charCodeAt(0) - 96}. ${bokstav[3]}`;
+      forrige = ventet;
+    } else if (!/^\s/.test(line) && !forrige) {
+      innrykk = undefined;
+    }
+  });
+  return { text: lines.join('\n'), linjer };
+}
+
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+function walk(node: Root | RootContent, visit: (node: RootContent, parent: Root | RootContent, index: number) => void): void {
+  if (!('children' in node)) return;
+  const children = node.children as RootContent[];
+  for (let i = 0; i < children.length; i++) {
+    visit(children[i]!, node, i);
+    walk(children[i]!, visit);
+  }
+}
+
+export interface MarkdownOptions {
+  /** Folder that relative image paths are resolved against; images outside it are not shown. */
+  baseDir?: string;
+  /** Shift headings so the shallowest one gets this level (a case paper's title is the h1). */
+  topHeading?: number;
+}
+
+/** Images become file URLs only when they are files inside `baseDir`; anything else is shown as its alt text. */
+function resolveImages(tree: Root, baseDir: string | undefined): void {
+  walk(tree, (node, parent, index) => {
+    if (node.type !== 'image') return;
+    const image = node as Image;
+    const url = decodeURI(image.url);
+    const local = baseDir && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/') ? resolve(baseDir, url) : undefined;
+    if (local && isInside(baseDir!, local) && existsSync(local) && isInside(realpathSync(baseDir!), realpathSync(local))) {
+      image.url = pathToFileURL(local).href;
+    } else {
+      (parent as { children: RootContent[] }).children[index] = { type: 'text', value: image.alt ? `[Bilde: ${image.alt}]` : '' };
+    }
+  });
+}
+
+function shiftHeadings(tree: Root, top: number): void {
+  let shallowest = 7;
+  walk(tree, (node) => {
+    if (node.type === 'heading') shallowest = Math.min(shallowest, node.depth);
+  });
+  const shift = shallowest < top ? top - shallowest : 0;
+  if (shift) walk(tree, (node) => {
+    if (node.type === 'heading') (node as Heading).depth = Math.min(6, node.depth + shift) as Heading['depth'];
+  });
+}
+
+export function markdownToHtml(markdown: string, options: MarkdownOptions = {}): string {
+  if (markdown.trim() === '') return '';
+  const { text, linjer } = bokstavpunkter(markdown);
+  const tree = parser.parse(text);
+  walk(tree, (node) => {
+    if (node.type === 'list' && node.ordered && linjer.has(node.position?.start.line ?? -1)) {
+      (node as List).data = { hProperties: { type: 'a' } };
+    }
+  });
+  resolveImages(tree, options.baseDir);
+  if (options.topHeading) shiftHeadings(tree, options.topHeading);
+  return String(toHtml.stringify(toHtml.runSync(tree) as never));
+}

@@ -1,0 +1,103 @@
+import { pathToFileURL } from 'node:url';
+import { resolve, dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { klokkeslett, langDato, saksnummer, ukedag } from '../model/tid.js';
+import type { Mote, Sak, SakPunkt, Sakslistepunkt } from '../model/types.js';
+import { markdownToHtml } from './markdown.js';
+
+/**
+ * The plain data each template gets. Everything is already formatted the Norwegian way
+ * (`22. mai 2025`, `09.30`, `13.25`), so templates only place text.
+ */
+
+function felles(mote: Mote, dokumenttype: string, tittel: string) {
+  const { organisasjon } = mote;
+  const logo = organisasjon.logo ? resolve(dirname(organisasjon.file), organisasjon.logo) : undefined;
+  return {
+    lang: 'nb',
+    tittel,
+    dokumenttype,
+    topptekst: `${dokumenttype} · ${mote.utvalg.kortnavn} ${langDato(mote.dato)}`,
+    farge: organisasjon.farge ?? '#00509e',
+    organisasjon: { navn: organisasjon.navn, logo: logo && existsSync(logo) ? pathToFileURL(logo).href : undefined },
+    mote: {
+      utvalg: mote.utvalg.navn,
+      kortnavn: mote.utvalg.kortnavn,
+      dato: langDato(mote.dato),
+      ukedag: ukedag(mote.dato).replace(/^./, (c) => c.toUpperCase()),
+      start: klokkeslett(mote.start),
+      slutt: klokkeslett(mote.slutt),
+      sted: mote.sted,
+    },
+  };
+}
+
+function nummer(sak: Sak): string {
+  return sak.nummer ? saksnummer(sak.nummer) : '';
+}
+
+function sakspunkt(punkt: SakPunkt, mote: Mote) {
+  const { sak } = punkt;
+  return {
+    erPause: false,
+    nummer: nummer(sak),
+    tittel: sak.tittel,
+    minutter: sak.minutter,
+    start: klokkeslett(punkt.start),
+    slutt: klokkeslett(punkt.slutt),
+    beskrivelse: sak.beskrivelse ? markdownToHtml(sak.beskrivelse, { baseDir: mote.dir }) : undefined,
+    unntatt: sak.unntattOffentlighet,
+  };
+}
+
+function punkt(p: Sakslistepunkt, mote: Mote) {
+  if (p.kind === 'sak') return sakspunkt(p, mote);
+  return { erPause: true, tittel: p.tittel, minutter: p.minutter, start: klokkeslett(p.start), slutt: klokkeslett(p.slutt) };
+}
+
+function saksliste(mote: Mote) {
+  const { grupper, eventuelt } = mote.saksliste;
+  return {
+    grupper: grupper.map((g) => ({ overskrift: g.overskrift, punkter: g.punkter.map((p) => punkt(p, mote)) })),
+    eventuelt: { start: klokkeslett(eventuelt.start), slutt: klokkeslett(eventuelt.slutt), saker: eventuelt.saker.map((p) => sakspunkt(p, mote)) },
+  };
+}
+
+export function innkallingVisning(mote: Mote) {
+  const tittel = `Innkalling til møte i ${mote.utvalg.navn} ${langDato(mote.dato)}`;
+  return {
+    ...felles(mote, 'Innkalling', tittel),
+    saksliste: saksliste(mote),
+    vedlegg: mote.vedlegg.map(({ sak, vedlegg }) => ({ nummer: nummer(sak), tittel: vedlegg.tittel })),
+    saksgrunnlag: mote.saksliste.grupper.map((g) => ({
+      overskrift: g.overskrift,
+      saker: g.punkter.filter((p): p is SakPunkt => p.kind === 'sak').map(({ sak }) => ({
+        nummer: nummer(sak),
+        tittel: sak.tittel,
+        unntatt: sak.unntattOffentlighet,
+        forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir }) : undefined,
+      })),
+    })),
+  };
+}
+
+export function sakslisteVisning(mote: Mote) {
+  const tittel = `Saksliste – møte i ${mote.utvalg.navn} ${langDato(mote.dato)}`;
+  return { ...felles(mote, 'Saksliste', tittel), saksliste: saksliste(mote) };
+}
+
+export function vedleggVisning(mote: Mote, sak: Sak) {
+  const tittel = `Vedlegg til sak ${nummer(sak)}: ${sak.tittel}`;
+  return {
+    ...felles(mote, `Vedlegg til sak ${nummer(sak)}`, tittel),
+    sak: {
+      nummer: nummer(sak),
+      tittel: sak.tittel,
+      saksbehandler: sak.saksbehandler,
+      unntatt: sak.unntattOffentlighet,
+      saksfremlegg: markdownToHtml(sak.saksfremlegg, { baseDir: mote.dir, topHeading: 2 }),
+      forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir }) : undefined,
+      vedlegg: sak.vedlegg.map((v) => ({ tittel: v.tittel, fil: v.fil })),
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** Writes a file so that readers see either the old or the new content, never half of it. */
+export function skrivAtomisk(fil: string, data: Uint8Array | string): void {
+  mkdirSync(dirname(fil), { recursive: true });
+  const temp = join(dirname(fil), `.${basename(fil)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, fil);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Writes a set of files only after all of them are ready: a failed build writes nothing. */
+export function skrivAlle(filer: ReadonlyMap<string, Uint8Array | string>): void {
+  for (const [fil, data] of filer) skrivAtomisk(fil, data);
+}
