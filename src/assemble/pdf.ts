@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, type PDFPage } from 'pdf-lib';
+import { kanoniser } from './kanonisk.js';
 
 export interface Metadata {
   tittel: string;
@@ -91,6 +92,8 @@ export async function ferdigstill(pdf: Uint8Array, meta: Metadata, vedlegg: read
     sider.forEach((side) => doc.addPage(side));
     if (sider[0]) leggTilBokmerke(doc, `Vedlegg: ${v.tittel}`, sider[0]);
   }
+  const sider = doc.getPageCount();
+  kanoniser(doc);
   const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
-  return { bytes, sider: doc.getPageCount() };
+  return { bytes, sider };
 }
