@@ -83,15 +83,24 @@ export function findChromium(env = process.env) {
   return undefined;
 }
 
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const hasApt = isExecutable('/usr/bin/apt-get');
+
+function aptInstall(packages) {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = run('apt-get', ['update', '-qq'], { env });
+  return update.ok ? run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env }) : update;
+}
+
+function onPath(name) {
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && isExecutable(join(dir, name)));
+}
+
 function ensureChromium() {
   if (findChromium()) return;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const hasApt = isExecutable('/usr/bin/apt-get');
   if (isRoot && hasApt) {
     shout('fant ingen Chromium/Chrome; installerer Debians chromium med apt-get (tar et par minutter første gang) …');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const update = run('apt-get', ['update', '-qq'], { env });
-    const install = update.ok ? run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { env }) : update;
+    const install = aptInstall(['chromium']);
     if (install.ok && findChromium()) return;
     shout(`advarsel: apt-get klarte ikke å installere chromium (${install.why}).`);
   }
@@ -99,6 +108,16 @@ function ensureChromium() {
   shout(hasApt
     ? '  Installer med: sudo apt-get install chromium   (eller sett MOTEDOK_CHROMIUM=/sti/til/chrome)'
     : '  Installer Chromium eller Google Chrome, eller sett MOTEDOK_CHROMIUM=/sti/til/chrome.');
+}
+
+// The tests read the PDFs with poppler's pdftotext/pdfinfo, the tools a user would check them with.
+function ensureTestTools() {
+  if (onPath('pdftotext') && onPath('pdfinfo')) return;
+  if (isRoot && hasApt) {
+    shout('installerer poppler-utils (pdftotext, pdfinfo) for testene …');
+    if (aptInstall(['poppler-utils']).ok) return;
+  }
+  fail('testene trenger pdftotext og pdfinfo. Installer med: sudo apt-get install poppler-utils');
 }
 
 function newestMtime(path) {
@@ -141,6 +160,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   checkNode();
   ensureDependencies();
   ensureChromium();
+  if (process.argv.includes('--test')) ensureTestTools();
   await ensureBuilt();
   say('alt er på plass.');
 }

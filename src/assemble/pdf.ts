@@ -71,6 +71,8 @@ async function lesVedlegg(vedlegg: EksterntVedlegg): Promise<PDFDocument> {
   try {
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
     if (doc.isEncrypted) throw new VedleggFeil(vedlegg.fil, 'vedlegget er kryptert eller passordbeskyttet; lagre det som en vanlig PDF uten passord.');
+    // pdf-lib reads damaged files leniently; a file without readable pages is not a usable attachment.
+    if (doc.getPageCount() === 0) throw new Error('ingen sider');
     return doc;
   } catch (error) {
     if (error instanceof VedleggFeil) throw error;

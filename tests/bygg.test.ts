@@ -1,0 +1,153 @@
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildMeetings, type BuildResult } from '../src/bygg.js';
+import { forsteUtenforRekkefolge, pdfFonter, pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
+
+const cases = resolve(import.meta.dirname, '../cases');
+const M = '2025-05-22-ssu';
+
+function alleFiler(mappe: string): Map<string, Buffer> {
+  const filer = new Map<string, Buffer>();
+  const gå = (dir: string) => {
+    for (const navn of readdirSync(dir)) {
+      const fil = join(dir, navn);
+      if (statSync(fil).isDirectory()) gå(fil);
+      else filer.set(relative(mappe, fil), readFileSync(fil));
+    }
+  };
+  gå(mappe);
+  return filer;
+}
+
+let ut: string;
+let resultat: BuildResult;
+
+beforeAll(async () => {
+  ut = mkdtempSync(join(tmpdir(), 'motedok-bygg-'));
+  resultat = await buildMeetings([cases], { out: ut });
+}, 120_000);
+
+describe('motedok build of the example meetings', () => {
+  it('writes innkalling, saksliste and a case paper per sak with content or attachments', () => {
+    expect(resultat.diagnostics).toEqual([]);
+    expect([...alleFiler(join(ut, M)).keys()].sort()).toEqual([
+      'innkalling.pdf', 'saksliste.pdf', 'vedlegg/sak-13-25.pdf', 'vedlegg/sak-14-25.pdf', 'vedlegg/sak-17-25.pdf',
+    ]);
+    expect([...alleFiler(join(ut, '2025-11-13-ssu')).keys()].sort()).toContain('vedlegg/sak-31-25.pdf');
+  });
+
+  it('the innkalling reads in order: header, saksliste with clock times and breaks, attachments, every forslag til vedtak', () => {
+    // -layout keeps each table row on one line, in the order a reader sees the page.
+    const tekst = pdfTekst(join(ut, M, 'innkalling.pdf'), '-layout');
+    expect(forsteUtenforRekkefolge(tekst, [
+      'Helsefellesskap Innlandet', 'Innkalling til møte i Strategisk samarbeidsutvalg',
+      'Dato', 'Torsdag 22. mai 2025', 'Tid', 'kl. 09.00–14.00', 'Sted', 'Fylkeshuset Lillehammer, Kirkegata 76',
+      'Saksliste',
+      '11.25', 'Godkjenning av innkalling og saksliste', '09.00–09.02', '2',
+      '12.25', 'Godkjenning av referat fra SSU møtet 20.02.25', '09.02–09.05', '3',
+      'Beslutningssaker',
+      '13.25', 'Strategisamling SSU 11.–12. mars 2025 – oppfølging', '09.05–10.05', '60',
+      '14.25', 'Videreføre gode pasientforløp og etablere faglig', '10.05–11.05', '60',
+      'Pause og lunsj', '11.05–11.35', '30',
+      'Temasaker',
+      '15.25', 'Beregning av gevinst og evt. fordeling', '11.35–12.05',
+      '16.25', 'Rekrutterings- og samhandlingsmidler 2025', '12.05–13.20',
+      '17.25', 'Strategiske prosesser hos partnerne', '13.20–13.50',
+      'Referatsaker',
+      '18.25', 'Handlingsdelen 2024–2025 – status', '13.50–13.55',
+      'Eventuelt', '13.55–14.00',
+      'Vedlegg til innkallingen', 'Sak 13.25', 'Oppsummering fra strategisamling',
+      'Saksgrunnlag',
+      'Sak 11.25 Godkjenning av innkalling og saksliste', 'Forslag til vedtak:', 'Innkalling og saksliste godkjennes.',
+      'Sak 12.25', 'Referat fra Strategisk samarbeidsutvalg 20.02.25 godkjennes.',
+      'Sak 13.25', 'Forslag til vedtak:', '1.', 'Strategisk samarbeidsutvalg gjennomfører egenevaluering',
+      'Sak 14.25', 'a)', 'Mandat for programstyrene', 'b)', 'Mandat for Faglig samarbeidsutvalg', 'd)', 'Mandat for Strategisk samarbeidsutvalg',
+      'Sak 15.25', 'Sak 16.25', 'Sak 17.25', 'tar til etterretning',
+      'Sak 18.25', 'Strategisk samarbeidsutvalg tar referatsaken til orientering.',
+    ])).toBeUndefined();
+  });
+
+  it('every page says «Side X av Y»', () => {
+    const info = pdfInfo(join(ut, M, 'innkalling.pdf'));
+    const sider = Number(info.Pages);
+    expect(sider).toBeGreaterThan(1);
+    const tekst = pdfTekst(join(ut, M, 'innkalling.pdf'));
+    for (let side = 1; side <= sider; side++) expect(tekst).toContain(`Side ${side} av ${sider}`);
+  });
+
+  it('PDFs are accessible: title, author, language nb, tagged, fonts embedded, bookmarks from headings', async () => {
+    const fil = join(ut, M, 'innkalling.pdf');
+    const info = pdfInfo(fil);
+    expect(info).toMatchObject({ Title: 'Innkalling til møte i Strategisk samarbeidsutvalg 22. mai 2025', Author: 'Helsefellesskap Innlandet', Tagged: 'yes' });
+    const fonter = pdfFonter(fil);
+    expect(fonter.length).toBeGreaterThan(0);
+    expect(fonter.every((f) => f.innebygd && f.navn.includes('SourceSans3'))).toBe(true);
+    const { bokmerker, lang } = await pdfStruktur(fil);
+    expect(lang).toBe('nb-NO');
+    expect(bokmerker).toEqual(expect.arrayContaining([
+      'Innkalling til møte i Strategisk samarbeidsutvalg', '  Saksliste', '  Vedlegg til innkallingen', '  Saksgrunnlag',
+    ]));
+    expect(bokmerker.some((b) => b.includes('Sak 14.25 Videreføre gode pasientforløp'))).toBe(true);
+  });
+
+  it('a case paper has its title, body, proposal, and the sak\'s external PDF inside, with a bookmark', async () => {
+    const fil = join(ut, M, 'vedlegg', 'sak-13-25.pdf');
+    const tekst = pdfTekst(fil);
+    expect(forsteUtenforRekkefolge(tekst, [
+      'Vedlegg til sak 13.25', 'Strategisamling SSU 11.–12. mars 2025 – oppfølging',
+      'Bakgrunn', 'Vurdering', 'Forslag til vedtak', 'gjennomfører egenevaluering',
+      'Oppsummering fra strategisamling 11.-12. mars 2025', 'Kjernemappe for Strategisk samarbeidsutvalg.',
+    ])).toBeUndefined();
+    expect(pdfInfo(fil).Pages).toBe('2');
+    const { bokmerker } = await pdfStruktur(fil);
+    expect(bokmerker).toEqual([
+      'Strategisamling SSU 11.–12. mars 2025 – oppfølging', '  Bakgrunn', '  Vurdering', '  Forslag til vedtak', '  Vedlegg',
+      'Vedlegg: Oppsummering fra strategisamling 11.–12. mars 2025 («kjernemappe»)',
+    ]);
+  });
+
+  it('budget tables keep their numbers right-aligned and in order', () => {
+    const tekst = pdfTekst(join(ut, '2025-09-18-ssu', 'vedlegg', 'sak-22-25.pdf'), '-layout');
+    const sum = tekst.split('\n').find((l) => l.trim().startsWith('Sum'))!;
+    expect(sum.trim().split(/\s{2,}/)).toEqual(['Sum', '8 720 000', '13 745 000', '11 345 000']);
+  });
+
+  it('the same input gives byte-identical PDFs', async () => {
+    const igjen = mkdtempSync(join(tmpdir(), 'motedok-bygg-'));
+    await buildMeetings([join(cases, M)], { out: igjen });
+    const forste = alleFiler(join(ut, M));
+    const andre = alleFiler(join(igjen, M));
+    expect([...andre.keys()].sort()).toEqual([...forste.keys()].sort());
+    for (const [fil, bytes] of forste) expect(andre.get(fil)?.equals(bytes), fil).toBe(true);
+  }, 60_000);
+});
+
+describe('a failing build', () => {
+  it('leaves the previous output exactly as it was, for content errors and for a broken attachment', async () => {
+    const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-prosjekt-'));
+    cpSync(cases, prosjekt, { recursive: true });
+    const out = join(prosjekt, 'ut');
+    expect((await buildMeetings([join(prosjekt, M)], { out })).diagnostics).toEqual([]);
+    const før = alleFiler(out);
+
+    const sak = join(prosjekt, M, '13-strategisamling.md');
+    writeFileSync(sak, readFileSync(sak, 'utf8').replace('minutter: 60', 'minutter: 0'));
+    const feil = await buildMeetings([join(prosjekt, M)], { out });
+    expect(feil.diagnostics.map((d) => d.severity)).toContain('feil');
+    expect(feil.dokumenter).toEqual([]);
+
+    writeFileSync(sak, readFileSync(sak, 'utf8').replace('minutter: 0', 'minutter: 60').replace('Likeverdig', 'likeverdig'));
+    writeFileSync(join(prosjekt, M, 'vedlegg', 'Debatthefte KS 2025.pdf'), '%PDF-1.7\nikke en ekte pdf\n');
+    const skadet = await buildMeetings([join(prosjekt, M)], { out });
+    expect(skadet.diagnostics).toMatchObject([{
+      severity: 'feil',
+      file: join(prosjekt, M, 'vedlegg', 'Debatthefte KS 2025.pdf'),
+      message: 'vedlegget kan ikke leses som PDF (filen er skadet eller ikke en PDF); eksporter den på nytt.',
+    }]);
+    const etter = alleFiler(out);
+    expect([...etter.keys()]).toEqual([...før.keys()]);
+    for (const [fil, bytes] of før) expect(etter.get(fil)?.equals(bytes), fil).toBe(true);
+  }, 60_000);
+});
