@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +115,16 @@ describe('motedok build of the example meetings', () => {
     expect(sum.trim().split(/\s{2,}/)).toEqual(['Sum', '8 720 000', '13 745 000', '11 345 000']);
   });
 
+  it('a table marked <!-- liggende --> is printed on a landscape page, with its heading', () => {
+    const fil = join(ut, '2025-09-18-ssu', 'vedlegg', 'sak-22-25.pdf');
+    const info = spawnSync('pdfinfo', ['-f', '1', '-l', '9', fil], { encoding: 'utf8' }).stdout;
+    const storrelser = [...info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[2]) > Number(m[3]) ? 'liggende' : 'stående'));
+    expect(storrelser).toEqual(['stående', 'stående', 'liggende', 'stående']);
+    const side3 = pdfTekst(fil, '-f', '3', '-l', '3', '-layout');
+    expect(side3).toContain('Vedlegg 1: Rekrutterings- og samhandlingsmidler 2024–2025 per satsning');
+    expect(side3).toMatch(/Sum\s+5 995 000\s+5 995 000\s+5 995 000\s+11 245 000/);
+  });
+
   it('the same input gives byte-identical PDFs', async () => {
     const igjen = mkdtempSync(join(tmpdir(), 'motedok-bygg-'));
     await buildMeetings([join(cases, M)], { out: igjen });
@@ -149,5 +160,38 @@ describe('a failing build', () => {
     const etter = alleFiler(out);
     expect([...etter.keys()]).toEqual([...før.keys()]);
     for (const [fil, bytes] of før) expect(etter.get(fil)?.equals(bytes), fil).toBe(true);
+  }, 60_000);
+});
+
+describe('templates and HTML', () => {
+  it('--html writes the HTML each PDF was printed from, and an organisation can override a template', async () => {
+    const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-prosjekt-'));
+    cpSync(join(cases, M), join(prosjekt, M), { recursive: true });
+    writeFileSync(join(prosjekt, 'organisasjon.yaml'), `${readFileSync(join(cases, 'organisasjon.yaml'), 'utf8')}maler: egne-maler\n`);
+    mkdirSync(join(prosjekt, 'egne-maler'));
+    writeFileSync(join(prosjekt, 'egne-maler', 'saksliste.hbs'), '{{#> dokument}}<h1>Vår egen saksliste for {{mote.utvalg}}</h1>{{> saksliste}}{{/dokument}}');
+    const out = join(prosjekt, 'ut');
+    const result = await buildMeetings([join(prosjekt, M)], { out, html: true });
+    expect(result.diagnostics).toEqual([]);
+    expect(pdfTekst(join(out, M, 'saksliste.pdf'))).toContain('Vår egen saksliste for Strategisk samarbeidsutvalg');
+    expect(pdfTekst(join(out, M, 'innkalling.pdf'))).toContain('Innkalling til møte i Strategisk samarbeidsutvalg');
+    const html = readFileSync(join(out, M, 'innkalling.html'), 'utf8');
+    expect(html).toContain('<html lang="nb">');
+    expect(html).toContain('<title>Innkalling til møte i Strategisk samarbeidsutvalg 22. mai 2025</title>');
+  }, 60_000);
+
+  it('Markdown cannot run scripts or templates: raw HTML is dropped and {{…}} prints as text', async () => {
+    const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-prosjekt-'));
+    writeFileSync(join(prosjekt, 'organisasjon.yaml'), readFileSync(join(cases, 'organisasjon.yaml')));
+    mkdirSync(join(prosjekt, M));
+    writeFileSync(join(prosjekt, M, 'mote.yaml'), 'utvalg: ssu\ndato: 2025-05-22\nstart: "09:00"\nslutt: "10:00"\nsted: Hamar\n');
+    writeFileSync(join(prosjekt, M, '13-a.md'), '---\ntittel: Prøve\ntype: beslutning\nminutter: 10\n---\n\nPris: {{pris}} og {{{rå}}}.\n\n<script>document.write("SKRIPT KJØRTE")</script>\n\n<img src="http://example.invalid/x.png">\n\n## Forslag til vedtak\n\nGodkjent.\n');
+    const out = join(prosjekt, 'ut');
+    expect((await buildMeetings([join(prosjekt, M)], { out, html: true })).diagnostics).toEqual([]);
+    const tekst = pdfTekst(join(out, M, 'vedlegg', 'sak-02-25.pdf'));
+    expect(tekst).toContain('Pris: {{pris}} og {{{rå}}}.');
+    expect(tekst).not.toContain('SKRIPT KJØRTE');
+    const html = readFileSync(join(out, M, 'vedlegg', 'sak-02-25.html'), 'utf8');
+    expect(html).not.toMatch(/<script|example\.invalid/);
   }, 60_000);
 });

@@ -20,6 +20,7 @@ const schema: SanitizeSchema = {
   attributes: {
     ...defaultSchema.attributes,
     ol: [...(defaultSchema.attributes?.ol ?? []), ['type', 'a']],
+    ...Object.fromEntries(['table', 'h2', 'h3', 'h4', 'h5', 'h6'].map((tag) => [tag, [...(defaultSchema.attributes?.[tag] ?? []), ['className', 'liggende']]])),
   },
   protocols: { ...defaultSchema.protocols, src: ['file'], href: ['http', 'https', 'mailto'] },
 };
@@ -108,6 +109,23 @@ function shiftHeadings(tree: Root, top: number): void {
   });
 }
 
+/**
+ * `<!-- liggende -->` on the line before a table prints that table on a landscape page; a
+ * heading just above the marker goes with it, so it is not left alone on the page before.
+ */
+const LIGGENDE = /^<!--\s*liggende\s*-->$/i;
+
+function markLandscapeTables(tree: Root): void {
+  walk(tree, (node, parent, index) => {
+    const next = (parent as { children: RootContent[] }).children[index + 1];
+    if (node.type === 'html' && LIGGENDE.test(node.value.trim()) && next?.type === 'table') {
+      next.data = { hProperties: { className: ['liggende'] } };
+      const previous = (parent as { children: RootContent[] }).children[index - 1];
+      if (previous?.type === 'heading') previous.data = { hProperties: { className: ['liggende'] } };
+    }
+  });
+}
+
 export function markdownToHtml(markdown: string, options: MarkdownOptions = {}): string {
   if (markdown.trim() === '') return '';
   const { text, linjer } = bokstavpunkter(markdown);
@@ -117,6 +135,7 @@ export function markdownToHtml(markdown: string, options: MarkdownOptions = {}):
       (node as List).data = { hProperties: { type: 'a' } };
     }
   });
+  markLandscapeTables(tree);
   resolveImages(tree, options.baseDir);
   if (options.topHeading) shiftHeadings(tree, options.topHeading);
   return String(toHtml.stringify(toHtml.runSync(tree) as never));
