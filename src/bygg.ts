@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadMeetings, type LoadOptions } from './api.js';
-import { ferdigstill, VedleggFeil, type Metadata } from './assemble/pdf.js';
+import { PDFDocument } from 'pdf-lib';
+import { ferdigstill, lagre, VedleggFeil, type Ferdig, type Metadata } from './assemble/pdf.js';
+import { samle } from './assemble/samle.js';
 import type { Diagnostic } from './diagnostics.js';
-import { saksnummer } from './model/tid.js';
+import { langDato, saksnummer } from './model/tid.js';
 import type { Mote } from './model/types.js';
 import { Nettleser } from './print/nettleser.js';
 import { FONTMAPPE, lastMaler, type Dokumentmal, type Maler } from './render/maler.js';
-import { innkallingVisning, sakslisteVisning, vedleggVisning } from './render/visning.js';
+import { innkallingVisning, saksdokumenterVisning, sakslisteVisning, vedleggVisning, type Innholdslinje } from './render/visning.js';
 import { skrivAlle } from './write/atomisk.js';
 
 export interface BuildOptions extends LoadOptions {
@@ -37,6 +39,8 @@ interface Plan {
   data: { tittel: string };
   emne: string;
   vedlegg: { tittel: string; fil: string }[];
+  /** Its entry in saksdokumenter.pdf; undefined for documents that are not part of it. */
+  innhold?: string;
 }
 
 /** The documents of one meeting: innkalling, saksliste, and a case paper per sak that has one. */
@@ -44,32 +48,71 @@ function planlegg(mote: Mote, ut: string): Plan[] {
   const mappe = join(ut, mote.mappe);
   const emne = `${mote.utvalg.navn}, møte ${mote.dato}`;
   const planer: Plan[] = [
-    { fil: join(mappe, 'innkalling.pdf'), mal: 'innkalling', data: innkallingVisning(mote), emne, vedlegg: [] },
+    { fil: join(mappe, 'innkalling.pdf'), mal: 'innkalling', data: innkallingVisning(mote), emne, vedlegg: [], innhold: 'Innkalling med saksliste og forslag til vedtak' },
     { fil: join(mappe, 'saksliste.pdf'), mal: 'saksliste', data: sakslisteVisning(mote), emne, vedlegg: [] },
   ];
   for (const sak of mote.saker) {
     const eksterne = sak.vedlegg.filter((v) => v.fil).map((v) => ({ tittel: v.tittel, fil: v.fil! }));
     if (!sak.nummer || (!sak.harSaksfremlegg && eksterne.length === 0)) continue;
     const navn = `sak-${saksnummer(sak.nummer).replace('.', '-')}.pdf`;
-    planer.push({ fil: join(mappe, 'vedlegg', navn), mal: 'vedlegg', data: vedleggVisning(mote, sak), emne, vedlegg: eksterne });
+    planer.push({ fil: join(mappe, 'vedlegg', navn), mal: 'vedlegg', data: vedleggVisning(mote, sak), emne, vedlegg: eksterne, innhold: `Sak ${saksnummer(sak.nummer)} ${sak.tittel}` });
   }
   return planer;
 }
 
+type Skriver = (html: string) => Promise<Uint8Array>;
+
+/**
+ * Everything the members read, in one file: a table of contents with page numbers, then the
+ * innkalling and every case paper in agenda order, composed from the PDFs already printed.
+ * The contents page is printed first with a guess of its own length, and again if it was wrong.
+ */
+async function saksdokumenter(mote: Mote, deler: { plan: Plan; ferdig: Ferdig }[], maler: Maler, skriv: Skriver, meta: Metadata): Promise<{ bytes: Uint8Array; sider: number }> {
+  const innhold = (forsideSider: number): Innholdslinje[] => {
+    let side = forsideSider + 1;
+    return deler.map(({ plan, ferdig }) => {
+      const start = side;
+      side += ferdig.sider;
+      return { tittel: plan.innhold!, side: start, vedlegg: plan.vedlegg.map((v, i) => ({ tittel: v.tittel, side: start + ferdig.vedleggStart[i]! })) };
+    });
+  };
+  const skrivForside = (sider: number) => skriv(maler.render('saksdokumenter', saksdokumenterVisning(mote, innhold(sider))));
+  let forside = await skrivForside(1);
+  let base = await PDFDocument.load(forside, { updateMetadata: false });
+  if (base.getPageCount() !== 1) {
+    forside = await skrivForside(base.getPageCount());
+    base = await PDFDocument.load(forside, { updateMetadata: false });
+  }
+  await samle(base, deler.map(({ plan, ferdig }) => ({ pdf: ferdig.bytes, bokmerke: plan.innhold! })));
+  const sider = base.getPageCount();
+  return { bytes: await lagre(base, meta), sider };
+}
+
 async function byggMote(mote: Mote, nettleser: Nettleser, maler: Maler, options: BuildOptions, ut: string): Promise<{ filer: Map<string, Uint8Array | string>; dokumenter: ByggetDokument[] }> {
   const tillatt = [mote.dir, ...maler.mapper, FONTMAPPE, dirname(mote.organisasjon.file)];
-  const meta = (plan: Plan): Metadata => ({ tittel: plan.data.tittel, forfatter: mote.organisasjon.navn, emne: plan.emne, dato: new Date(`${mote.dato}T00:00:00Z`), sprak: 'nb-NO' });
+  const metadata = (tittel: string): Metadata => ({
+    tittel, forfatter: mote.organisasjon.navn, emne: `${mote.utvalg.navn}, møte ${mote.dato}`, dato: new Date(`${mote.dato}T00:00:00Z`), sprak: 'nb-NO',
+  });
   const filer = new Map<string, Uint8Array | string>();
-  const dokumenter = await Promise.all(planlegg(mote, ut).map(async (plan) => {
-    const html = maler.render(plan.mal, plan.data);
-    const trykt = await nettleser.pdf({ html, tillatt });
-    const { bytes, sider } = await ferdigstill(trykt, meta(plan), plan.vedlegg);
-    filer.set(plan.fil, bytes);
-    if (options.html) filer.set(plan.fil.replace(/\.pdf$/, '.html'), html);
-    const dokument = { mote: mote.mappe, fil: plan.fil, sider };
+  const dokumenter: ByggetDokument[] = [];
+  const ferdig = (fil: string, bytes: Uint8Array, sider: number, html?: string) => {
+    filer.set(fil, bytes);
+    if (options.html && html) filer.set(fil.replace(/\.pdf$/, '.html'), html);
+    const dokument = { mote: mote.mappe, fil, sider };
+    dokumenter.push(dokument);
     options.underveis?.(dokument);
-    return dokument;
+  };
+  const skriv: Skriver = (html) => nettleser.pdf({ html, tillatt });
+  const planer = planlegg(mote, ut);
+  const trykte = await Promise.all(planer.map(async (plan) => {
+    const html = maler.render(plan.mal, plan.data);
+    const resultat = await ferdigstill(await skriv(html), metadata(plan.data.tittel), plan.vedlegg);
+    ferdig(plan.fil, resultat.bytes, resultat.sider, html);
+    return { plan, ferdig: resultat };
   }));
+  const deler = trykte.filter((t) => t.plan.innhold);
+  const samlet = await saksdokumenter(mote, deler, maler, skriv, metadata(`Saksdokumenter – møte i ${mote.utvalg.navn} ${langDato(mote.dato)}`));
+  ferdig(join(ut, mote.mappe, 'saksdokumenter.pdf'), samlet.bytes, samlet.sider);
   return { filer, dokumenter };
 }
 

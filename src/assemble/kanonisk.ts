@@ -60,10 +60,21 @@ function rekkefolge(doc: PDFDocument, start: PDFObject[]): PDFRef[] {
   return orden;
 }
 
-const NODE_ID = /^node\d+$/;
+/** Chromium's structure IDs, possibly prefixed by samle() with the number of the part they came from. */
+const NODE_ID = /^(?:d\d+-)?node\d+$/;
 
 function tekstAv(verdi: PDFObject): string | undefined {
   return verdi instanceof PDFString || verdi instanceof PDFHexString ? verdi.decodeText() : undefined;
+}
+
+/** Rewrites every structure ID string in the document (in /ID and wherever it is referred to, like /Headers). */
+export function omdopStrukturIder(doc: PDFDocument, nytt: (id: string) => string): void {
+  for (const [, objekt] of doc.context.enumerateIndirectObjects()) {
+    besokDirekte(objekt, (verdi, sett) => {
+      const tekst = tekstAv(verdi);
+      if (tekst && NODE_ID.test(tekst)) sett(PDFString.of(nytt(tekst)));
+    });
+  }
 }
 
 /** Renames structure element IDs in document order and rebuilds the ID name tree sorted. */
@@ -80,15 +91,9 @@ function stabiliserStrukturIder(doc: PDFDocument): void {
     const tekst = id && tekstAv(id);
     if (!tekst || !NODE_ID.test(tekst)) continue;
     if (!nye.has(tekst)) nye.set(tekst, `node${String(nye.size + 1).padStart(8, '0')}`);
-    element.set(PDFName.of('ID'), PDFString.of(nye.get(tekst)!));
     elementer.push({ id: nye.get(tekst)!, ref });
   }
-  for (const [, objekt] of doc.context.enumerateIndirectObjects()) {
-    besokDirekte(objekt, (verdi, sett) => {
-      const tekst = tekstAv(verdi);
-      if (tekst && nye.has(tekst)) sett(PDFString.of(nye.get(tekst)!));
-    });
-  }
+  omdopStrukturIder(doc, (id) => nye.get(id) ?? id);
   if (rot.get(PDFName.of('IDTree')) && elementer.length > 0) {
     const navn = elementer.sort((a, b) => a.id.localeCompare(b.id)).flatMap(({ id, ref }) => [PDFString.of(id), ref]);
     rot.set(PDFName.of('IDTree'), doc.context.obj({ Names: navn }));

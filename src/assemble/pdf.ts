@@ -85,17 +85,30 @@ async function lesVedlegg(vedlegg: EksterntVedlegg): Promise<PDFDocument> {
  * bookmark each. The printed pages keep their tags and bookmarks: pdf-lib rewrites the file
  * but keeps the catalog's structure tree, outline and MarkInfo.
  */
-export async function ferdigstill(pdf: Uint8Array, meta: Metadata, vedlegg: readonly EksterntVedlegg[] = []): Promise<{ bytes: Uint8Array; sider: number }> {
+export interface Ferdig {
+  bytes: Uint8Array;
+  sider: number;
+  /** Where each external attachment starts (0-based page index), in the order given. */
+  vedleggStart: number[];
+}
+
+export async function ferdigstill(pdf: Uint8Array, meta: Metadata, vedlegg: readonly EksterntVedlegg[] = []): Promise<Ferdig> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  settMetadata(doc, meta);
+  const vedleggStart: number[] = [];
   for (const v of vedlegg) {
     const kilde = await lesVedlegg(v);
     const sider = await doc.copyPages(kilde, kilde.getPageIndices());
+    vedleggStart.push(doc.getPageCount());
     sider.forEach((side) => doc.addPage(side));
     if (sider[0]) leggTilBokmerke(doc, `Vedlegg: ${v.tittel}`, sider[0]);
   }
   const sider = doc.getPageCount();
+  return { bytes: await lagre(doc, meta), sider, vedleggStart };
+}
+
+/** Sets the metadata and writes the document reproducibly. The document cannot be used after this. */
+export async function lagre(doc: PDFDocument, meta: Metadata): Promise<Uint8Array> {
+  settMetadata(doc, meta);
   kanoniser(doc);
-  const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
-  return { bytes, sider };
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
 }

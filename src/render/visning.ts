@@ -101,3 +101,14 @@ export function vedleggVisning(mote: Mote, sak: Sak) {
     },
   };
 }
+
+export interface Innholdslinje {
+  tittel: string;
+  side: number;
+  vedlegg: { tittel: string; side: number }[];
+}
+
+export function saksdokumenterVisning(mote: Mote, innhold: Innholdslinje[]) {
+  const tittel = `Saksdokumenter – møte i ${mote.utvalg.navn} ${langDato(mote.dato)}`;
+  return { ...felles(mote, 'Saksdokumenter', tittel), innhold };
+}
