@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadMeetings, type LoadOptions } from './api.js';
 import { PDFDocument } from 'pdf-lib';
-import { ferdigstill, lagre, VedleggFeil, type Ferdig, type Metadata } from './assemble/pdf.js';
-import { samle } from './assemble/samle.js';
+import { ferdigstill, lagre, rettTitler, VedleggFeil, type Ferdig, type Metadata } from './assemble/pdf.js';
+import { lesBokmerker, samle, skrivBokmerker } from './assemble/samle.js';
 import type { Diagnostic } from './diagnostics.js';
 import { langDato, saksnummer } from './model/tid.js';
 import type { Mote } from './model/types.js';
@@ -62,6 +62,14 @@ function planlegg(mote: Mote, ut: string): Plan[] {
 
 type Skriver = (html: string) => Promise<Uint8Array>;
 
+const ENTITETER: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
+
+/** The text of every heading in the HTML, in document order: the names of the PDF's bookmarks. */
+function overskrifter(html: string): string[] {
+  return [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) =>
+    m[2]!.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ENTITETER[e]!).replace(/\s+/g, ' ').trim());
+}
+
 /**
  * Everything the members read, in one file: a table of contents with page numbers, then the
  * innkalling and every case paper in agenda order, composed from the PDFs already printed.
@@ -76,13 +84,16 @@ async function saksdokumenter(mote: Mote, deler: { plan: Plan; ferdig: Ferdig }[
       return { tittel: plan.innhold!, side: start, vedlegg: plan.vedlegg.map((v, i) => ({ tittel: v.tittel, side: start + ferdig.vedleggStart[i]! })) };
     });
   };
-  const skrivForside = (sider: number) => skriv(maler.render('saksdokumenter', saksdokumenterVisning(mote, innhold(sider))));
-  let forside = await skrivForside(1);
-  let base = await PDFDocument.load(forside, { updateMetadata: false });
-  if (base.getPageCount() !== 1) {
-    forside = await skrivForside(base.getPageCount());
-    base = await PDFDocument.load(forside, { updateMetadata: false });
-  }
+  const skrivForside = async (sider: number) => {
+    const html = maler.render('saksdokumenter', saksdokumenterVisning(mote, innhold(sider)));
+    const doc = await PDFDocument.load(await skriv(html), { updateMetadata: false });
+    const bokmerker = lesBokmerker(doc);
+    rettTitler(bokmerker, overskrifter(html));
+    skrivBokmerker(doc, bokmerker);
+    return doc;
+  };
+  let base = await skrivForside(1);
+  if (base.getPageCount() !== 1) base = await skrivForside(base.getPageCount());
   await samle(base, deler.map(({ plan, ferdig }) => ({ pdf: ferdig.bytes, bokmerke: plan.innhold! })));
   const sider = base.getPageCount();
   return { bytes: await lagre(base, meta), sider };
@@ -106,7 +117,7 @@ async function byggMote(mote: Mote, nettleser: Nettleser, maler: Maler, options:
   const planer = planlegg(mote, ut);
   const trykte = await Promise.all(planer.map(async (plan) => {
     const html = maler.render(plan.mal, plan.data);
-    const resultat = await ferdigstill(await skriv(html), metadata(plan.data.tittel), plan.vedlegg);
+    const resultat = await ferdigstill(await skriv(html), metadata(plan.data.tittel), plan.vedlegg, overskrifter(html));
     ferdig(plan.fil, resultat.bytes, resultat.sider, html);
     return { plan, ferdig: resultat };
   }));

@@ -34,7 +34,7 @@ describe('motedok build of the example meetings', () => {
   it('writes innkalling, saksliste and a case paper per sak with content or attachments', () => {
     expect(resultat.diagnostics).toEqual([]);
     expect([...alleFiler(join(ut, M)).keys()].sort()).toEqual([
-      'innkalling.pdf', 'saksliste.pdf', 'vedlegg/sak-13-25.pdf', 'vedlegg/sak-14-25.pdf', 'vedlegg/sak-17-25.pdf',
+      'innkalling.pdf', 'saksdokumenter.pdf', 'saksliste.pdf', 'vedlegg/sak-13-25.pdf', 'vedlegg/sak-14-25.pdf', 'vedlegg/sak-17-25.pdf',
     ]);
     expect([...alleFiler(join(ut, '2025-11-13-ssu')).keys()].sort()).toContain('vedlegg/sak-31-25.pdf');
   });
@@ -113,6 +113,55 @@ describe('motedok build of the example meetings', () => {
     const tekst = pdfTekst(join(ut, '2025-09-18-ssu', 'vedlegg', 'sak-22-25.pdf'), '-layout');
     const sum = tekst.split('\n').find((l) => l.trim().startsWith('Sum'))!;
     expect(sum.trim().split(/\s{2,}/)).toEqual(['Sum', '8 720 000', '13 745 000', '11 345 000']);
+  });
+
+  it('saksdokumenter: the contents\' page numbers point at the pages where each document really starts', () => {
+    const fil = join(ut, M, 'saksdokumenter.pdf');
+    const innhold = pdfTekst(fil, '-f', '1', '-l', '1', '-layout').split('\n')
+      .map((l) => /^\s*(.+?)\s{2,}(\d+)\s*$/.exec(l)).filter((m): m is RegExpExecArray => m !== null && m[1] !== 'Dokument')
+      .map((m) => [m[1]!.trim(), Number(m[2])] as const);
+    expect(innhold).toEqual([
+      ['Innkalling med saksliste og forslag til vedtak', 2],
+      ['Sak 13.25 Strategisamling SSU 11.–12. mars 2025 – oppfølging', 6],
+      ['Vedlegg: Oppsummering fra strategisamling 11.–12. mars 2025 («kjernemappe»)', 7],
+      ['Sak 14.25 Videreføre gode pasientforløp og etablere faglig samarbeidsutvalg', 8],
+      ['Vedlegg: Rapport prosjekt videreføre gode pasientforløp og utredning av fagutvalg', 9],
+      ['Sak 17.25 Strategiske prosesser hos partnerne', 10],
+      ['Vedlegg: Debatthefte KS 2025', 11],
+    ]);
+    const side = (n: number) => pdfTekst(fil, '-f', String(n), '-l', String(n));
+    expect(side(2)).toContain('Innkalling til møte i Strategisk samarbeidsutvalg');
+    expect(side(6)).toContain('Vedlegg til sak 13.25');
+    expect(side(7)).toContain('Oppsummering fra strategisamling 11.-12. mars 2025');
+    expect(side(8)).toContain('Vedlegg til sak 14.25');
+    expect(side(9)).toContain('Rapport: Videreføre gode pasientforløp');
+    expect(side(10)).toContain('Vedlegg til sak 17.25');
+    expect(side(11)).toContain('Debatthefte KS 2025');
+    expect(pdfInfo(fil)).toMatchObject({ Pages: '11', Tagged: 'yes', Title: 'Saksdokumenter – møte i Strategisk samarbeidsutvalg 22. mai 2025' });
+  });
+
+  it('saksdokumenter keeps the tags of every part: a screen reader reads the case papers\' text from the structure tree', () => {
+    const struktur = spawnSync('pdfinfo', ['-struct-text', join(ut, M, 'saksdokumenter.pdf')], { encoding: 'utf8' }).stdout;
+    expect(struktur.split('\n').filter((l) => l.trim() === 'Part')).toHaveLength(4);
+    expect(struktur).toContain('Strategisk samarbeidsutvalg (SSU) gjennomførte strategisamling 11. og 12. mars 2025');
+    expect(struktur).toContain('Strategisk samarbeidsutvalg gjennomfører egenevaluering i forbindelse med hvert møte.');
+  });
+
+  it('saksdokumenter: one bookmark per document, its headings and attachments nested below, named as written', async () => {
+    const { bokmerker, lang } = await pdfStruktur(join(ut, M, 'saksdokumenter.pdf'));
+    expect(lang).toBe('nb-NO');
+    expect(bokmerker.filter((b) => !b.startsWith('  '))).toEqual([
+      'Saksdokumenter – møte i Strategisk samarbeidsutvalg',
+      'Innkalling med saksliste og forslag til vedtak',
+      'Sak 13.25 Strategisamling SSU 11.–12. mars 2025 – oppfølging',
+      'Sak 14.25 Videreføre gode pasientforløp og etablere faglig samarbeidsutvalg',
+      'Sak 17.25 Strategiske prosesser hos partnerne',
+    ]);
+    const sak13 = bokmerker.indexOf('Sak 13.25 Strategisamling SSU 11.–12. mars 2025 – oppfølging');
+    expect(bokmerker.slice(sak13 + 1, sak13 + 6)).toEqual([
+      '  Bakgrunn', '  Vurdering', '  Forslag til vedtak', '  Vedlegg', '  Vedlegg: Oppsummering fra strategisamling 11.–12. mars 2025 («kjernemappe»)',
+    ]);
+    expect(bokmerker).toContain('    Temasaker');
   });
 
   it('a table marked <!-- liggende --> is printed on a landscape page, with its heading', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { kanoniser } from './kanonisk.js';
+import { lesBokmerker, skrivBokmerker, type Bokmerke } from './samle.js';
 
 export interface Metadata {
   tittel: string;
@@ -34,31 +35,17 @@ function settMetadata(doc: PDFDocument, meta: Metadata): void {
   doc.setLanguage(meta.sprak);
 }
 
-/** Adds a top-level bookmark to the document outline Chromium made (or a new outline). */
-function leggTilBokmerke(doc: PDFDocument, tittel: string, side: PDFPage): void {
-  const { context, catalog } = doc;
-  let outlines = catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  if (!outlines) {
-    outlines = context.obj({ Type: 'Outlines', Count: 0 });
-    catalog.set(PDFName.of('Outlines'), context.register(outlines));
-  }
-  const outlinesRef = catalog.get(PDFName.of('Outlines')) as PDFRef;
-  const item = context.obj({
-    Title: PDFHexString.fromText(tittel),
-    Parent: outlinesRef,
-    Dest: [side.ref, PDFName.of('XYZ'), null, null, null],
-  });
-  const itemRef = context.register(item);
-  const last = outlines.get(PDFName.of('Last')) as PDFRef | undefined;
-  if (last) {
-    (context.lookup(last, PDFDict)).set(PDFName.of('Next'), itemRef);
-    item.set(PDFName.of('Prev'), last);
-  } else {
-    outlines.set(PDFName.of('First'), itemRef);
-  }
-  outlines.set(PDFName.of('Last'), itemRef);
-  const count = outlines.lookupMaybe(PDFName.of('Count'), PDFNumber)?.asNumber() ?? 0;
-  outlines.set(PDFName.of('Count'), PDFNumber.of(Math.abs(count) + 1));
+/**
+ * Chromium names bookmarks after the heading's text as laid out: a heading that wraps loses
+ * the space at the line break, and one moved to the next page is named twice ("TemasakerTemasaker").
+ * The headings as written (in document order, like the outline) replace those names.
+ */
+export function rettTitler(bokmerker: Bokmerke[], overskrifter: readonly string[]): void {
+  const alle: Bokmerke[] = [];
+  const samle = (liste: Bokmerke[]) => liste.forEach((b) => { alle.push(b); samle(b.barn); });
+  samle(bokmerker);
+  if (alle.length !== overskrifter.length) return;
+  alle.forEach((b, i) => { b.tittel = overskrifter[i]!; });
 }
 
 async function lesVedlegg(vedlegg: EksterntVedlegg): Promise<PDFDocument> {
@@ -81,8 +68,8 @@ async function lesVedlegg(vedlegg: EksterntVedlegg): Promise<PDFDocument> {
 }
 
 /**
- * Our printed PDF, with metadata set, and the sak's external attachments appended with a
- * bookmark each. The printed pages keep their tags and bookmarks: pdf-lib rewrites the file
+ * Our printed PDF, with metadata set, bookmarks named as the headings were written, and the
+ * sak's external attachments appended with a bookmark each. The printed pages keep their tags and bookmarks: pdf-lib rewrites the file
  * but keeps the catalog's structure tree, outline and MarkInfo.
  */
 export interface Ferdig {
@@ -92,16 +79,19 @@ export interface Ferdig {
   vedleggStart: number[];
 }
 
-export async function ferdigstill(pdf: Uint8Array, meta: Metadata, vedlegg: readonly EksterntVedlegg[] = []): Promise<Ferdig> {
+export async function ferdigstill(pdf: Uint8Array, meta: Metadata, vedlegg: readonly EksterntVedlegg[] = [], overskrifter: readonly string[] = []): Promise<Ferdig> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const bokmerker = lesBokmerker(doc);
+  rettTitler(bokmerker, overskrifter);
   const vedleggStart: number[] = [];
   for (const v of vedlegg) {
     const kilde = await lesVedlegg(v);
     const sider = await doc.copyPages(kilde, kilde.getPageIndices());
     vedleggStart.push(doc.getPageCount());
     sider.forEach((side) => doc.addPage(side));
-    if (sider[0]) leggTilBokmerke(doc, `Vedlegg: ${v.tittel}`, sider[0]);
+    if (sider[0]) bokmerker.push({ tittel: `Vedlegg: ${v.tittel}`, dest: doc.context.obj([sider[0].ref, PDFName.of('Fit')]), barn: [] });
   }
+  skrivBokmerker(doc, bokmerker);
   const sider = doc.getPageCount();
   return { bytes: await lagre(doc, meta), sider, vedleggStart };
 }
