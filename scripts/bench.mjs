@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: measures `motedok check` on a synthetic year (10 SSU meetings of 10 saker
-// each, case papers with headings, lists and budget tables). Not a test: this machine is shared
+// each, case papers with headings, lists and budget tables), and `motedok build` of the examples. Not a test: this machine is shared
 // and noisy, so figures are medians of several runs and nothing here passes or fails.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,6 +55,22 @@ function timeCheck(dir) {
   return median(times);
 }
 
+/** Builds the examples in cases/ from scratch (browser start included): wall time and pages. */
+function timeBuild() {
+  const times = [];
+  let pages = 0;
+  for (let i = 0; i < 3; i++) {
+    const out = mkdtempSync(join(tmpdir(), 'motedok-bench-ut-'));
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, [join(root, 'bin', 'motedok.js'), 'build', join(root, 'cases'), '--out', out], { encoding: 'utf8' });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    rmSync(out, { recursive: true, force: true });
+    if (result.status !== 0) throw new Error(`build failed:\n${result.stderr}`);
+    pages = Number(/(\d+) sider på/.exec(result.stdout)?.[1] ?? 0);
+  }
+  return { ms: median(times), pages };
+}
+
 function timeStartup() {
   const times = [];
   for (let i = 0; i < RUNS; i++) {
@@ -77,10 +93,15 @@ try {
     check_eksempler_ms: Math.round(timeCheck(join(root, 'cases'))),
     runder: RUNS,
   };
+  const build = timeBuild();
+  figures.build_eksempler_ms = Math.round(build.ms);
+  figures.build_eksempler_sider = build.pages;
+  figures.build_sider_per_sekund = Math.round((build.pages / build.ms) * 1000 * 10) / 10;
   console.log(`motedok bench – median av ${RUNS} kjøringer, ${figures.maskin}`);
   console.log(`  check av et år (10 møter, 100 saker), hele kommandoen: ${figures.check_aar_ms} ms`);
   console.log(`  check av eksemplene i cases/ (3 møter):                ${figures.check_eksempler_ms} ms`);
   console.log(`  oppstart alene (motedok --version):                    ${figures.oppstart_ms} ms`);
+  console.log(`  build av eksemplene (3 møter, ${figures.build_eksempler_sider} sider, med oppstart av Chromium): ${figures.build_eksempler_ms} ms, ${figures.build_sider_per_sekund} sider/s (median av 3)`);
   mkdirSync(join(root, 'output'), { recursive: true });
   writeFileSync(join(root, 'output', 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
   console.log('  skrevet til output/bench.json');

@@ -66,6 +66,10 @@ export class Nettleser {
   }
 
   static async start(sider = 2): Promise<Nettleser> {
+    const valgt = process.env.MOTEDOK_CHROMIUM;
+    if (valgt && !kjorbar(valgt)) {
+      throw new NettleserFeil(`MOTEDOK_CHROMIUM=${valgt} er ikke en kjørbar fil; sett den til Chromium eller Chrome (for eksempel /usr/bin/chromium), eller fjern den.`);
+    }
     const executablePath = finnChromium();
     if (!executablePath) {
       throw new NettleserFeil('fant ingen Chromium eller Chrome. Kjør «npm start» (installerer Chromium som root), installer med «sudo apt-get install chromium», eller sett MOTEDOK_CHROMIUM=/sti/til/chrome.');
@@ -142,9 +146,9 @@ export class Nettleser {
     process.removeListener('exit', this.ryddOpp);
     const chromium = this.browser.process();
     try {
-      await Promise.race([this.browser.close(), new Promise((resolve) => setTimeout(resolve, 5000))]);
+      await Promise.race([this.browser.close(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     } finally {
-      if (chromium && chromium.exitCode === null) chromium.kill("SIGKILL");
+      if (chromium && chromium.exitCode === null) chromium.kill('SIGKILL');
     }
   }
 }

@@ -2,6 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Heading, Image, List, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -126,6 +127,21 @@ function markLandscapeTables(tree: Root): void {
   });
 }
 
+const BELOP = /^(?:kr\.?\s*)?[-−]?\d{1,3}(?:[\s\u00a0.]\d{3})*(?:,\d+)?(?:,-)?(?:\s*(?:kr|mill\.?|%))?$/i;
+
+/** Columns whose cells are all amounts (`10 700 000`, `Kr. 980 000`, `750.000,-`) are right-aligned unless the author chose. */
+function alignAmounts(tree: Root): void {
+  walk(tree, (node) => {
+    if (node.type !== 'table') return;
+    const [, ...rows] = node.children;
+    node.align = (node.align ?? []).map((align, column) => {
+      if (align) return align;
+      const cells = rows.map((row) => toString(row.children[column]).trim()).filter((text) => text !== '');
+      return cells.length > 0 && cells.every((text) => BELOP.test(text)) ? 'right' : null;
+    });
+  });
+}
+
 export function markdownToHtml(markdown: string, options: MarkdownOptions = {}): string {
   if (markdown.trim() === '') return '';
   const { text, linjer } = bokstavpunkter(markdown);
@@ -136,6 +152,7 @@ export function markdownToHtml(markdown: string, options: MarkdownOptions = {}):
     }
   });
   markLandscapeTables(tree);
+  alignAmounts(tree);
   resolveImages(tree, options.baseDir);
   if (options.topHeading) shiftHeadings(tree, options.topHeading);
   return String(toHtml.stringify(toHtml.runSync(tree) as never));

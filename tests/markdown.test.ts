@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { markdownToHtml } from '../src/render/markdown.js';
+
+describe('Markdown to HTML', () => {
+  it('turns a) b) lines under a numbered item into a lettered list', () => {
+    expect(markdownToHtml('1. SSU beslutter\n   a) det ene\n   b) det andre\n2. Neste')).toBe(
+      '<ol>\n<li>SSU beslutter\n<ol type="a">\n<li>det ene</li>\n<li>det andre</li>\n</ol>\n</li>\n<li>Neste</li>\n</ol>');
+  });
+
+  it('right-aligns columns of amounts unless the author aligned them', () => {
+    const html = markdownToHtml('| Post | Beløp | Merknad |\n|---|---|:-:|\n| Mottatt | Kr. 10 700 000 | 12 |\n| Frigjort | 750.000,- | 3 |\n| Sum |  | x |');
+    expect(html).toContain('<th>Post</th>\n<th align="right">Beløp</th>\n<th align="center">Merknad</th>');
+    expect(html).toContain('<td align="right">Kr. 10 700 000</td>');
+  });
+
+  it('drops raw HTML, scripts, event handlers and links that are not web or e-mail', () => {
+    const html = markdownToHtml('<script>alert(1)</script>\n\n<b onclick="x()">fet</b> [a](javascript:alert(1)) [b](https://www.helsedirektoratet.no) [c](file:///etc/passwd)');
+    expect(html).toBe('<p>fet <a>a</a> <a href="https://www.helsedirektoratet.no">b</a> <a>c</a></p>');
+  });
+
+  it('shows images only from inside the meeting folder; others become their alt text', () => {
+    expect(markdownToHtml('![Kart](http://example.invalid/kart.png)', { baseDir: '/tmp' })).toBe('<p>[Bilde: Kart]</p>');
+    expect(markdownToHtml('![Passord](../../etc/passwd)', { baseDir: '/tmp/x' })).toBe('<p>[Bilde: Passord]</p>');
+  });
+});
