@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BESLUTNING, makeProject, sak } from './helpers/prosjekt.js';
 
@@ -7,8 +9,8 @@ const repo = resolve(import.meta.dirname, '..');
 const bin = resolve(repo, 'bin/motedok.js');
 
 /** Runs the real command line, as built by the set-up (`npm test` compiles before running vitest). */
-function motedok(args: string[], cwd = repo) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+function motedok(args: string[], cwd = repo, env: NodeJS.ProcessEnv = process.env) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -77,5 +79,23 @@ describe('the motedok command', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('  Sak 19.25  10.00–10.02  Godkjenning av innkalling og saksliste (2 min)');
     expect(stdout).not.toContain('2025-05-22-ssu');
+  });
+
+  it('build writes the documents and says what it wrote', () => {
+    const out = mkdtempSync(join(tmpdir(), 'motedok-cli-'));
+    const { code, stdout, stderr } = motedok(['build', 'cases/2025-11-13-ssu', '--out', out]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`skrev ${relative(repo, join(out, '2025-11-13-ssu', 'innkalling.pdf'))} (`);
+    expect(stdout).toMatch(/motedok build: 1 møte, 6 dokumenter, \d+ sider på \d+,\d\d s\.\n$/);
+    expect(existsSync(join(out, '2025-11-13-ssu', 'saksdokumenter.pdf'))).toBe(true);
+  }, 60_000);
+
+  it('build without a usable Chromium fails with a clear message and exit 1, writing nothing', () => {
+    const out = mkdtempSync(join(tmpdir(), 'motedok-cli-'));
+    const { code, stderr } = motedok(['build', 'cases/2025-11-13-ssu', '--out', out], repo, { ...process.env, MOTEDOK_CHROMIUM: '/finnes/ikke/chrome' });
+    expect(code).toBe(1);
+    expect(stderr).toBe('motedok: MOTEDOK_CHROMIUM=/finnes/ikke/chrome er ikke en kjørbar fil; sett den til Chromium eller Chrome (for eksempel /usr/bin/chromium), eller fjern den.\n');
+    expect(existsSync(join(out, '2025-11-13-ssu'))).toBe(false);
   });
 });
