@@ -70,6 +70,10 @@ describe('motedok build of the example meetings', () => {
     ])).toBeUndefined();
   });
 
+  it('the saksliste alone is set tight enough to fit the 22 May agenda on one page', () => {
+    expect(pdfInfo(join(ut, M, 'saksliste.pdf')).Pages).toBe('1');
+  });
+
   it('every page says «Side X av Y»', () => {
     const info = pdfInfo(join(ut, M, 'innkalling.pdf'));
     const sider = Number(info.Pages);

@@ -83,7 +83,8 @@ export function innkallingVisning(mote: Mote) {
 
 export function sakslisteVisning(mote: Mote) {
   const tittel = `Saksliste – møte i ${mote.utvalg.navn} ${langDato(mote.dato)}`;
-  return { ...felles(mote, 'Saksliste', tittel), saksliste: saksliste(mote) };
+  // The agenda alone is handed out and pinned up: it is set tighter to fit on as few pages as it can.
+  return { ...felles(mote, 'Saksliste', tittel), dokumentklasse: 'kompakt', saksliste: saksliste(mote) };
 }
 
 export function vedleggVisning(mote: Mote, sak: Sak) {
