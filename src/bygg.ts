@@ -17,7 +17,7 @@ export interface BuildOptions extends LoadOptions {
   out?: string;
   /** Also write the HTML each PDF was printed from. */
   html?: boolean;
-  /** Called when a document is done, for progress output. */
+  /** Called for each document once it is written, for progress output. */
   underveis?: (dokument: ByggetDokument) => void;
 }
 
@@ -109,9 +109,7 @@ async function byggMote(mote: Mote, nettleser: Nettleser, maler: Maler, options:
   const ferdig = (fil: string, bytes: Uint8Array, sider: number, html?: string) => {
     filer.set(fil, bytes);
     if (options.html && html) filer.set(fil.replace(/\.pdf$/, '.html'), html);
-    const dokument = { mote: mote.mappe, fil, sider };
-    dokumenter.push(dokument);
-    options.underveis?.(dokument);
+    dokumenter.push({ mote: mote.mappe, fil, sider });
   };
   const skriv: Skriver = (html) => nettleser.pdf({ html, tillatt });
   const planer = planlegg(mote, ut);
@@ -150,6 +148,7 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
       try {
         const bygget = await byggMote(mote, nettleser, maler, options, ut);
         skrivAlle(bygget.filer);
+        for (const dokument of bygget.dokumenter) options.underveis?.(dokument);
         dokumenter.push(...bygget.dokumenter);
       } catch (error) {
         if (!(error instanceof VedleggFeil)) throw error;
