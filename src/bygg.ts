@@ -9,7 +9,7 @@ import { langDato, saksnummer } from './model/tid.js';
 import type { Mote } from './model/types.js';
 import { Nettleser } from './print/nettleser.js';
 import { FONTMAPPE, lastMaler, type Dokumentmal, type Maler } from './render/maler.js';
-import { innkallingVisning, saksdokumenterVisning, sakslisteVisning, vedleggVisning, type Innholdslinje } from './render/visning.js';
+import { innkallingVisning, referatVisning, saksdokumenterVisning, sakslisteVisning, vedleggVisning, type Innholdslinje } from './render/visning.js';
 import { skrivAlle } from './write/atomisk.js';
 
 export interface BuildOptions extends LoadOptions {
@@ -57,6 +57,7 @@ function planlegg(mote: Mote, ut: string): Plan[] {
     const navn = `sak-${saksnummer(sak.nummer).replace('.', '-')}.pdf`;
     planer.push({ fil: join(mappe, 'vedlegg', navn), mal: 'vedlegg', data: vedleggVisning(mote, sak), emne, vedlegg: eksterne, innhold: `Sak ${saksnummer(sak.nummer)} ${sak.tittel}` });
   }
+  if (mote.referat) planer.push({ fil: join(mappe, 'referat.pdf'), mal: 'referat', data: referatVisning(mote, mote.referat), emne, vedlegg: [] });
   return planer;
 }
 

@@ -34,7 +34,7 @@ describe('motedok build of the example meetings', () => {
   it('writes innkalling, saksliste and a case paper per sak with content or attachments', () => {
     expect(resultat.diagnostics).toEqual([]);
     expect([...alleFiler(join(ut, M)).keys()].sort()).toEqual([
-      'innkalling.pdf', 'saksdokumenter.pdf', 'saksliste.pdf', 'vedlegg/sak-13-25.pdf', 'vedlegg/sak-14-25.pdf', 'vedlegg/sak-17-25.pdf',
+      'innkalling.pdf', 'referat.pdf', 'saksdokumenter.pdf', 'saksliste.pdf', 'vedlegg/sak-13-25.pdf', 'vedlegg/sak-14-25.pdf', 'vedlegg/sak-17-25.pdf',
     ]);
     expect([...alleFiler(join(ut, '2025-11-13-ssu')).keys()].sort()).toContain('vedlegg/sak-31-25.pdf');
   });
@@ -188,6 +188,33 @@ describe('motedok build of the example meetings', () => {
   }, 60_000);
 });
 
+describe('the referat', () => {
+  it('an approved referat: attendance, every sak with its decision in agenda order, and when and where it was approved', () => {
+    const tekst = pdfTekst(join(ut, M, 'referat.pdf'), '-layout');
+    expect(forsteUtenforRekkefolge(tekst, [
+      'Referat fra møte i Strategisk samarbeidsutvalg', 'Torsdag 22. mai 2025', 'kl. 09.00–14.00',
+      'Godkjent 18. september 2025 i sak 20.25.',
+      'Til stede', 'Av utvalgets 8 medlemmer møtte 7.',
+      'Navn', 'Rolle', 'Representerer', 'Kari Nordmann', 'leder', 'Sykehuset Innlandet HF',
+      'Forfall', 'Anne Lie', 'medlem', 'Helseregion Valdres',
+      'Andre til stede', 'Marte Sekretær, sekretariatet', 'Referent: Marte Sekretær',
+      'Sak 11.25 Godkjenning av innkalling og saksliste', 'Vedtak:', 'Innkalling og saksliste godkjennes.',
+      'Sak 12.25', 'Sak 13.25', 'Leder oppsummerte strategisamlingen.', 'Vedtak (som foreslått):', 'gjennomfører egenevaluering',
+      'Sak 14.25', 'Vedtak:', 'c)', 'Mandat for Operativt samarbeidsutvalg, med tydeliggjort forhold til helseregionene',
+      'Sak 15.25', 'Sak 16.25', 'Sak 17.25', 'Sak 18.25', 'Vedtak (som foreslått):', 'tar referatsaken til orientering.',
+      'Eventuelt', 'Ingen saker under eventuelt.',
+    ])).toBeUndefined();
+    expect(tekst).not.toContain('UTKAST');
+  });
+
+  it('a draft carries UTKAST on every page and records the alternative chosen', () => {
+    const fil = join(ut, '2025-09-18-ssu', 'referat.pdf');
+    const sider = Number(pdfInfo(fil).Pages);
+    for (let side = 1; side <= sider; side++) expect(pdfTekst(fil, '-f', String(side), '-l', String(side))).toContain('UTKAST');
+    expect(forsteUtenforRekkefolge(pdfTekst(fil), ['Sak 22.25', 'Vedtak:', 'implementering av nye samhandlingsløsninger tilsvarende kr 500 000 (Alt. 2).'])).toBeUndefined();
+  });
+});
+
 describe('a failing build', () => {
   it('leaves the previous output exactly as it was, for content errors and for a broken attachment', async () => {
     const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-prosjekt-'));
@@ -225,7 +252,7 @@ describe('templates and HTML', () => {
     writeFileSync(join(prosjekt, 'egne-maler', 'saksliste.hbs'), '{{#> dokument}}<h1>Vår egen saksliste for {{mote.utvalg}}</h1>{{> saksliste}}{{/dokument}}');
     const out = join(prosjekt, 'ut');
     const result = await buildMeetings([join(prosjekt, M)], { out, html: true });
-    expect(result.diagnostics).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
     expect(pdfTekst(join(out, M, 'saksliste.pdf'))).toContain('Vår egen saksliste for Strategisk samarbeidsutvalg');
     expect(pdfTekst(join(out, M, 'innkalling.pdf'))).toContain('Innkalling til møte i Strategisk samarbeidsutvalg');
     const html = readFileSync(join(out, M, 'innkalling.html'), 'utf8');

@@ -281,3 +281,37 @@ describe('a run reports every error at once', () => {
     expect(moter[0]!.saker.map((s) => s.tittel)).toEqual(['Godkjenning av innkalling og saksliste']);
   });
 });
+
+describe('referat decisions', () => {
+  const FORSLAG = sak('tittel: Fond\ntype: beslutning\nminutter: 30', '## Forslag til vedtak\n\n1. SSU etablerer et fond på\n   a) Alt. 1: kr 750 000\n   b) Alt. 2: kr 500 000\n');
+  const REFERAT = (body: string, fm = 'til_stede: [kari, ola, per]\nreferent: Marte\nstatus: utkast') => `---\n${fm}\n---\n\n## Sak 01.25 Godkjenning\n\n${body}`;
+
+  it('a proposal with alternatives must have a Vedtak that chose one', async () => {
+    const uten = makeProject({ [`${M}/13-fond.md`]: FORSLAG, [`${M}/referat.md`]: REFERAT('## Sak 02.25 Fond\n\nDrøftet.\n') });
+    expect((await check(uten)).lines).toEqual([
+      `${M}/referat.md:9:1: feil: forslaget til vedtak i sak 02.25 har alternativer (Alt. 1, Alt. 2), og referatet må si hvilket som ble valgt: skriv vedtaket som ble fattet under «### Vedtak».`,
+    ]);
+    const aapen = makeProject({ [`${M}/13-fond.md`]: FORSLAG, [`${M}/referat.md`]: REFERAT('## Sak 02.25 Fond\n\n### Vedtak\n\nSSU etablerer et fond, Alt. 1: kr 750 000 eller Alt. 2: kr 500 000.\n') });
+    expect((await check(aapen)).lines).toEqual([
+      `${M}/referat.md:11:1: feil: forslaget til vedtak i sak 02.25 har alternativer (Alt. 1, Alt. 2), og referatet må si hvilket som ble valgt: skriv vedtaket som ble fattet under «### Vedtak».`,
+    ]);
+    const valgt = makeProject({ [`${M}/13-fond.md`]: FORSLAG, [`${M}/referat.md`]: REFERAT('## Sak 02.25 Fond\n\n### Vedtak\n\nSSU etablerer et fond på kr 500 000 (Alt. 2).\n') });
+    const { lines, moter } = await check(valgt);
+    expect(lines).toEqual([]);
+    expect(moter[0]!.referat!.saker.map((s) => [s.somForeslatt, s.vedtatt])).toEqual([
+      [true, 'Innkalling og saksliste godkjennes.'],
+      [false, 'SSU etablerer et fond på kr 500 000 (Alt. 2).'],
+    ]);
+  });
+
+  it('an approved referat without the next meeting in cases/ asks for godkjent_dato; with it, it is used', async () => {
+    const uten = makeProject({ [`${M}/13-a.md`]: BESLUTNING, [`${M}/referat.md`]: REFERAT('## Sak 02.25 En sak\n', 'til_stede: [kari, ola, per]\nreferent: Marte\nstatus: godkjent') });
+    expect((await check(uten)).lines).toEqual([
+      `${M}/referat.md:1:1: advarsel: referatet har status godkjent, men utvalgets neste møte ligger ikke i cases/; skriv godkjent_dato (og godkjent_sak) i frontmatter så referatet kan si når det ble godkjent.`,
+    ]);
+    const med = makeProject({ [`${M}/13-a.md`]: BESLUTNING, [`${M}/referat.md`]: REFERAT('## Sak 02.25 En sak\n', 'til_stede: [kari, ola, per]\nreferent: Marte\nstatus: godkjent\ngodkjent_dato: 2025-09-18\ngodkjent_sak: "20.25"') });
+    const { lines, moter } = await check(med);
+    expect(lines).toEqual([]);
+    expect(moter[0]!.referat!.godkjent).toEqual({ dato: '2025-09-18', sak: { lopenummer: 20, ar: 2025 } });
+  });
+});

@@ -257,6 +257,25 @@ function reportDuplicateNumbers(moter: readonly { mote: Mote; utkast: Utkast }[]
   }
 }
 
+/**
+ * An approved referat was approved in the committee's next meeting, in its fixed sak
+ * «Godkjenning av referat …»: when that meeting is in cases/, the date and sak come from it.
+ */
+function approvals(built: readonly { mote: Mote; utkast: Utkast }[]): void {
+  for (const { mote, utkast } of built) {
+    const referat = mote.referat;
+    if (referat?.status !== 'godkjent') continue;
+    const neste = built.map((b) => b.mote).filter((m) => m.utvalg.key === mote.utvalg.key && m.dato > mote.dato).sort((a, b) => a.dato.localeCompare(b.dato))[0];
+    const sak = neste?.saker.find((s) => s.fast && s.tittel.startsWith('Godkjenning av referat'));
+    if (neste && sak?.nummer) {
+      referat.godkjent ??= { dato: neste.dato, sak: sak.nummer };
+    } else if (!referat.godkjent) {
+      utkast.diags.warning(referat.kilde.file, { line: 1, column: 1 },
+        'referatet har status godkjent, men utvalgets neste møte ligger ikke i cases/; skriv godkjent_dato (og godkjent_sak) i frontmatter så referatet kan si når det ble godkjent.');
+    }
+  }
+}
+
 export interface Modell {
   organisasjon?: Organisasjon;
   moter: Mote[];
@@ -322,6 +341,7 @@ export function buildModel(project: ProjectSource, diags: Diagnostics, selected?
     built.push({ mote, utkast: u });
   }
   reportDuplicateNumbers(built.sort((a, b) => a.mote.dato.localeCompare(b.mote.dato)));
+  approvals(built);
   for (const u of utkast) if (!selected || selected.has(u.source.dir)) diags.addAll(u.diags.items);
   const moter = built.map((b) => b.mote).filter((m) => !selected || selected.has(m.dir));
   return { organisasjon, moter: moter.sort((a, b) => a.dato.localeCompare(b.dato) || a.mappe.localeCompare(b.mappe)) };

@@ -6,6 +6,7 @@ import { overskrifter, seksjoner } from './seksjoner.js';
 import { parseSaksnummer, saksnummer as formatNummer } from './tid.js';
 import type { Deltaker, Mote, Referat, Referatsak } from './types.js';
 import { validate } from './validate.js';
+import { alternativer } from './vedtak.js';
 
 const SAK_OVERSKRIFT = /^sak\.?\s+(\d{1,3}\s*[./]\s*\d{2})\b/i;
 
@@ -59,7 +60,18 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
     const notater = vedtakSection
       ? `${text.slice(section.innholdStart, vedtakSection.overskrift.start)}${text.slice(vedtakSection.innholdSlutt, section.innholdSlutt)}`.trim()
       : section.innhold;
-    saker.push({ nummer: parsed.value, kilde: { file: source.file, position }, notater, vedtak: vedtakSection?.innhold });
+    const sak = agenda.get(key)!;
+    const forslag = sak.forslagTilVedtak;
+    const vedtak = vedtakSection?.innhold || undefined;
+    const aapneAlternativer = forslag && forslag.alternativer.length > 1 && (!vedtak || alternativer(vedtak).length > 1);
+    if (aapneAlternativer) {
+      diags.error(source.file, vedtakSection?.overskrift.position ?? position,
+        `forslaget til vedtak i sak ${key} har alternativer (${forslag.alternativer.join(', ')}), og referatet må si hvilket som ble valgt: skriv vedtaket som ble fattet under «### Vedtak».`);
+    }
+    saker.push({
+      nummer: parsed.value, kilde: { file: source.file, position }, notater, vedtak,
+      vedtatt: vedtak ?? forslag?.markdown, somForeslatt: !vedtak && forslag !== undefined,
+    });
   }
   for (const [key, sak] of agenda) {
     if (!saker.some((s) => formatNummer(s.nummer) === key)) {
@@ -67,6 +79,10 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
     }
   }
   if (!data || !frontmatter) return undefined;
+  if (data.status === 'utkast' && (data.godkjent_dato || data.godkjent_sak)) {
+    diags.warning(source.file, frontmatter.locate([data.godkjent_dato ? 'godkjent_dato' : 'godkjent_sak'], 'key'),
+      'referatet har status utkast, men også godkjent_dato/godkjent_sak; sett status: godkjent når det er godkjent.');
+  }
   const tilStede = deltakere(source, 'til_stede', data.til_stede, mote, diags);
   const forfall = deltakere(source, 'forfall', data.forfall, mote, diags);
   forfall.forEach((d, index) => {
@@ -89,5 +105,6 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
     referent: data.referent,
     saker: saker.sort((a, b) => a.nummer.lopenummer - b.nummer.lopenummer),
     eventuelt,
+    godkjent: data.status === 'godkjent' && data.godkjent_dato ? { dato: data.godkjent_dato, sak: data.godkjent_sak } : undefined,
   };
 }

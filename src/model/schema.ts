@@ -92,6 +92,8 @@ export const referatSchema = z.strictObject({
   andre: z.array(tekst).default([]).describe('Andre til stede (observatører, sekretariatet)'),
   referent: tekst.describe('Hvem som skrev referatet'),
   status: z.enum(['utkast', 'godkjent']).describe('utkast eller godkjent'),
+  godkjent_dato: dato.optional().describe('Når referatet ble godkjent; beregnes fra neste møte når det ligger i cases/'),
+  godkjent_sak: saksnummer.optional().describe('Saken referatet ble godkjent i, for eksempel "20.25"; beregnes fra neste møte når det ligger i cases/'),
 });
 
 export type OrganisasjonData = z.infer<typeof organisasjonSchema>;
@@ -134,4 +136,6 @@ export const TILLATT: Record<string, string> = {
   andre: 'en liste med navn',
   referent: 'et navn',
   status: 'utkast eller godkjent',
+  godkjent_dato: 'en dato som ÅÅÅÅ-MM-DD',
+  godkjent_sak: 'et saksnummer som "20.25"',
 };

@@ -132,6 +132,9 @@ export interface Referatsak {
   /** Markdown written under the sak, and under its `### Vedtak`. */
   notater: string;
   vedtak?: string;
+  /** The decision as made: the `### Vedtak`, or else the proposal (then `somForeslatt`). */
+  vedtatt?: string;
+  somForeslatt: boolean;
 }
 
 export interface Referat {
@@ -143,6 +146,8 @@ export interface Referat {
   referent: string;
   saker: Referatsak[];
   eventuelt?: string;
+  /** When and in which sak the minutes were approved, for `status: godkjent`. */
+  godkjent?: { dato: Dato; sak?: Saksnummer };
 }
 
 export interface Mote {

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve, dirname } from 'node:path';
 import { existsSync } from 'node:fs';
 import { klokkeslett, langDato, saksnummer, ukedag } from '../model/tid.js';
-import type { Mote, Sak, SakPunkt, Sakslistepunkt } from '../model/types.js';
+import type { Deltaker, Mote, Referat, Sak, SakPunkt, Sakslistepunkt } from '../model/types.js';
 import { markdownToHtml } from './markdown.js';
 
 /**
@@ -112,4 +112,34 @@ export interface Innholdslinje {
 export function saksdokumenterVisning(mote: Mote, innhold: Innholdslinje[]) {
   const tittel = `Saksdokumenter – møte i ${mote.utvalg.navn} ${langDato(mote.dato)}`;
   return { ...felles(mote, 'Saksdokumenter', tittel), innhold };
+}
+
+function deltaker(d: Deltaker) {
+  return { navn: d.navn, rolle: d.medlem?.rolle, representerer: d.medlem?.representerer };
+}
+
+export function referatVisning(mote: Mote, referat: Referat) {
+  const tittel = `Referat fra møte i ${mote.utvalg.navn} ${langDato(mote.dato)}`;
+  const md = (tekst: string | undefined) => (tekst ? markdownToHtml(tekst, { baseDir: mote.dir, topHeading: 4 }) : undefined);
+  const godkjent = referat.godkjent
+    ? `Godkjent ${langDato(referat.godkjent.dato)}${referat.godkjent.sak ? ` i sak ${saksnummer(referat.godkjent.sak)}` : ''}.`
+    : undefined;
+  return {
+    ...felles(mote, referat.status === 'utkast' ? 'Referat – utkast' : 'Referat', tittel),
+    utkast: referat.status === 'utkast',
+    // In the page margin on every page, as text a reader and a search can find; the large mark behind is only visual.
+    sidemerke: referat.status === 'utkast' ? 'UTKAST' : undefined,
+    godkjent,
+    antallMedlemmer: mote.utvalg.medlemmer.length,
+    antallMott: referat.tilStede.filter((d) => d.medlem).length,
+    tilStede: referat.tilStede.map(deltaker),
+    forfall: referat.forfall.map(deltaker),
+    andre: referat.andre,
+    referent: referat.referent,
+    saker: referat.saker.map((r) => {
+      const sak = mote.saker.find((s) => s.nummer && saksnummer(s.nummer) === saksnummer(r.nummer));
+      return { nummer: saksnummer(r.nummer), tittel: sak?.tittel ?? '', notater: md(r.notater), vedtak: md(r.vedtatt), somForeslatt: r.somForeslatt };
+    }),
+    eventuelt: md(referat.eventuelt),
+  };
 }
