@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { loadMeetings, type LoadOptions } from './api.js';
 import { PDFDocument } from 'pdf-lib';
 import { ferdigstill, lagre, rettTitler, VedleggFeil, type Ferdig, type Metadata } from './assemble/pdf.js';
 import { lesBokmerker, samle, skrivBokmerker } from './assemble/samle.js';
 import type { Diagnostic } from './diagnostics.js';
 import { langDato, saksnummer } from './model/tid.js';
+import { harUnntak, offentligVersjon } from './model/offentlig.js';
 import type { Mote } from './model/types.js';
 import { Nettleser } from './print/nettleser.js';
 import { FONTMAPPE, lastMaler, type Dokumentmal, type Maler } from './render/maler.js';
@@ -41,23 +42,32 @@ interface Plan {
   vedlegg: { tittel: string; fil: string }[];
   /** Its entry in saksdokumenter.pdf; undefined for documents that are not part of it. */
   innhold?: string;
+  /** The same document in both versions: a case paper of a sak that is not exempt. */
+  likeOffentlig: boolean;
 }
 
-/** The documents of one meeting: innkalling, saksliste, and a case paper per sak that has one. */
-function planlegg(mote: Mote, ut: string): Plan[] {
-  const mappe = join(ut, mote.mappe);
+/**
+ * The documents of one meeting, into `mappe`: innkalling, saksliste, a case paper per sak that
+ * has one (or, with `saksfremlegg`, per sak named there: the public version keeps every file
+ * name, and an exempt sak's case paper says only that it is exempt), and the referat.
+ */
+function planlegg(mote: Mote, mappe: string, saksfremlegg?: ReadonlySet<string>): Plan[] {
   const emne = `${mote.utvalg.navn}, møte ${mote.dato}`;
   const planer: Plan[] = [
-    { fil: join(mappe, 'innkalling.pdf'), mal: 'innkalling', data: innkallingVisning(mote), emne, vedlegg: [], innhold: 'Innkalling med saksliste og forslag til vedtak' },
-    { fil: join(mappe, 'saksliste.pdf'), mal: 'saksliste', data: sakslisteVisning(mote), emne, vedlegg: [] },
+    { fil: join(mappe, 'innkalling.pdf'), mal: 'innkalling', data: innkallingVisning(mote), emne, vedlegg: [], innhold: 'Innkalling med saksliste og forslag til vedtak', likeOffentlig: false },
+    { fil: join(mappe, 'saksliste.pdf'), mal: 'saksliste', data: sakslisteVisning(mote), emne, vedlegg: [], likeOffentlig: false },
   ];
   for (const sak of mote.saker) {
     const eksterne = sak.vedlegg.filter((v) => v.fil).map((v) => ({ tittel: v.tittel, fil: v.fil! }));
-    if (!sak.nummer || (!sak.harSaksfremlegg && eksterne.length === 0)) continue;
+    if (!sak.nummer) continue;
     const navn = `sak-${saksnummer(sak.nummer).replace('.', '-')}.pdf`;
-    planer.push({ fil: join(mappe, 'vedlegg', navn), mal: 'vedlegg', data: vedleggVisning(mote, sak), emne, vedlegg: eksterne, innhold: `Sak ${saksnummer(sak.nummer)} ${sak.tittel}` });
+    if (saksfremlegg ? !saksfremlegg.has(navn) : !sak.harSaksfremlegg && eksterne.length === 0) continue;
+    planer.push({
+      fil: join(mappe, 'vedlegg', navn), mal: 'vedlegg', data: vedleggVisning(mote, sak), emne, vedlegg: eksterne,
+      innhold: `Sak ${saksnummer(sak.nummer)} ${sak.tittel}`, likeOffentlig: !sak.unntattOffentlighet,
+    });
   }
-  if (mote.referat) planer.push({ fil: join(mappe, 'referat.pdf'), mal: 'referat', data: referatVisning(mote, mote.referat), emne, vedlegg: [] });
+  if (mote.referat) planer.push({ fil: join(mappe, 'referat.pdf'), mal: 'referat', data: referatVisning(mote, mote.referat), emne, vedlegg: [], likeOffentlig: false });
   return planer;
 }
 
@@ -100,30 +110,75 @@ async function saksdokumenter(mote: Mote, deler: { plan: Plan; ferdig: Ferdig }[
   return { bytes: await lagre(base, meta), sider };
 }
 
-async function byggMote(mote: Mote, nettleser: Nettleser, maler: Maler, options: BuildOptions, ut: string): Promise<{ filer: Map<string, Uint8Array | string>; dokumenter: ByggetDokument[] }> {
+interface Trykt {
+  plan: Plan;
+  ferdig: Ferdig;
+  html?: string;
+}
+
+interface Sett {
+  filer: Map<string, Uint8Array | string>;
+  dokumenter: ByggetDokument[];
+  trykte: Trykt[];
+}
+
+/**
+ * Prints one set of a meeting's documents into `mappe`, and composes its saksdokumenter.
+ * Documents found in `gjenbruk` (by file name, for the public set) are taken from the members'
+ * set instead of being printed again.
+ */
+async function byggSett(mote: Mote, planer: Plan[], mappe: string, nettleser: Nettleser, maler: Maler, options: BuildOptions, gjenbruk = new Map<string, Trykt>()): Promise<Sett> {
   const tillatt = [mote.dir, ...maler.mapper, FONTMAPPE, dirname(mote.organisasjon.file)];
   const metadata = (tittel: string): Metadata => ({
     tittel, forfatter: mote.organisasjon.navn, emne: `${mote.utvalg.navn}, møte ${mote.dato}`, dato: new Date(`${mote.dato}T00:00:00Z`), sprak: 'nb-NO',
   });
-  const filer = new Map<string, Uint8Array | string>();
-  const dokumenter: ByggetDokument[] = [];
+  const sett: Sett = { filer: new Map(), dokumenter: [], trykte: [] };
   const ferdig = (fil: string, bytes: Uint8Array, sider: number, html?: string) => {
-    filer.set(fil, bytes);
-    if (options.html && html) filer.set(fil.replace(/\.pdf$/, '.html'), html);
-    dokumenter.push({ mote: mote.mappe, fil, sider });
+    sett.filer.set(fil, bytes);
+    if (options.html && html) sett.filer.set(fil.replace(/\.pdf$/, '.html'), html);
+    sett.dokumenter.push({ mote: mote.mappe, fil, sider });
   };
   const skriv: Skriver = (html) => nettleser.pdf({ html, tillatt });
-  const planer = planlegg(mote, ut);
-  const trykte = await Promise.all(planer.map(async (plan) => {
+  sett.trykte = await Promise.all(planer.map(async (plan): Promise<Trykt> => {
+    const tidligere = plan.likeOffentlig ? gjenbruk.get(basename(plan.fil)) : undefined;
+    if (tidligere) {
+      ferdig(plan.fil, tidligere.ferdig.bytes, tidligere.ferdig.sider, tidligere.html);
+      return { ...tidligere, plan };
+    }
     const html = maler.render(plan.mal, plan.data);
     const resultat = await ferdigstill(await skriv(html), metadata(plan.data.tittel), plan.vedlegg, overskrifter(html));
     ferdig(plan.fil, resultat.bytes, resultat.sider, html);
-    return { plan, ferdig: resultat };
+    return { plan, ferdig: resultat, html };
   }));
-  const deler = trykte.filter((t) => t.plan.innhold);
+  const deler = sett.trykte.filter((t) => t.plan.innhold);
   const samlet = await saksdokumenter(mote, deler, maler, skriv, metadata(`Saksdokumenter – møte i ${mote.utvalg.navn} ${langDato(mote.dato)}`));
-  ferdig(join(ut, mote.mappe, 'saksdokumenter.pdf'), samlet.bytes, samlet.sider);
-  return { filer, dokumenter };
+  ferdig(join(mappe, 'saksdokumenter.pdf'), samlet.bytes, samlet.sider);
+  return sett;
+}
+
+/**
+ * The members' documents in <ut>/<møte>/, and the public versions in <ut>/<møte>/offentlig/ with
+ * the same file names. When nothing in the meeting is exempt, the public files are the members'.
+ */
+async function byggMote(mote: Mote, nettleser: Nettleser, maler: Maler, options: BuildOptions, ut: string): Promise<Sett> {
+  const mappe = join(ut, mote.mappe);
+  const intern = await byggSett(mote, planlegg(mote, mappe), mappe, nettleser, maler, options);
+  const offentligMappe = join(mappe, 'offentlig');
+  const tilOffentlig = (fil: string) => join(offentligMappe, relative(mappe, fil));
+  if (!harUnntak(mote)) {
+    for (const [fil, data] of [...intern.filer]) intern.filer.set(tilOffentlig(fil), data);
+    for (const d of [...intern.dokumenter]) intern.dokumenter.push({ ...d, fil: tilOffentlig(d.fil) });
+    return intern;
+  }
+  const saksfremlegg = new Set(intern.trykte.filter((t) => t.plan.mal === 'vedlegg').map((t) => basename(t.plan.fil)));
+  const gjenbruk = new Map(intern.trykte.map((t) => [basename(t.plan.fil), t]));
+  const offentlig = offentligVersjon(mote);
+  const apent = await byggSett(offentlig, planlegg(offentlig, offentligMappe, saksfremlegg), offentligMappe, nettleser, maler, options, gjenbruk);
+  return {
+    filer: new Map([...intern.filer, ...apent.filer]),
+    dokumenter: [...intern.dokumenter, ...apent.dokumenter],
+    trykte: intern.trykte,
+  };
 }
 
 /**

@@ -12,7 +12,7 @@ export interface YamlSource {
 }
 
 /** Keys whose values are numbers or yes/no; every other scalar is kept as the text the user wrote. */
-const NON_TEXT_KEYS = new Set(['minutter', 'forste_saksnummer', 'faste_saker']);
+const NON_TEXT_KEYS = new Set(['minutter', 'forste_saksnummer', 'faste_saker', 'skjul_andre']);
 
 const MESSAGES: Record<string, string> = {
   TAB_AS_INDENT: 'tabulator brukt som innrykk; YAML tillater bare mellomrom. Bytt tabulatoren ut med mellomrom.',

@@ -31,7 +31,10 @@ function organisasjonFrom(project: ProjectSource, diags: Diagnostics): Organisas
     });
     utvalg.set(key, { key, navn: u.navn, kortnavn: u.kortnavn, medlemmer: u.medlemmer });
   }
-  return { file: project.organisasjonFile, navn: data.navn, logo: data.logo, farge: data.farge, maler: data.maler, utvalg };
+  return {
+    file: project.organisasjonFile, navn: data.navn, logo: data.logo, farge: data.farge, maler: data.maler,
+    skjulAndreOffentlig: data.offentlig?.skjul_andre ?? false, utvalg,
+  };
 }
 
 /** Inline images with an empty alt text (`![](figur.png)`), outside code. */

@@ -44,6 +44,9 @@ export const organisasjonSchema = z.strictObject({
   logo: tekst.optional().describe('Sti til logo (SVG eller PNG), relativt til organisasjon.yaml'),
   farge: z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/).optional().describe('Profilfarge som #RRGGBB, for eksempel "#00509e"'),
   maler: tekst.optional().describe('Mappe med egne maler som overstyrer de innebygde'),
+  offentlig: z.strictObject({
+    skjul_andre: z.boolean().default(false).describe('true: navnene under «andre» i referatet tas ikke med i den offentlige versjonen'),
+  }).optional().describe('Innstillinger for de offentlige versjonene'),
   utvalg: z.record(nokkel, utvalgSchema).describe('Utvalgene, med kort nøkkel (ssu) som brukes i møtemappenes navn'),
 });
 
@@ -108,6 +111,8 @@ export const TILLATT: Record<string, string> = {
   logo: 'en filsti, for eksempel logo.svg',
   farge: 'en farge som "#RRGGBB" (i anførselstegn), for eksempel "#00509e"',
   maler: 'en mappesti',
+  offentlig: 'nøkler og verdier, for eksempel { skjul_andre: true }',
+  skjul_andre: 'true eller false',
   utvalg: 'en kort nøkkel med små bokstaver, tall og bindestrek, for eksempel ssu',
   medlemmer: 'en liste med { id, navn, rolle, representerer }',
   id: 'en kort id med små bokstaver, tall og bindestrek, for eksempel kari-nordmann',

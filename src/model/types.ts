@@ -40,6 +40,8 @@ export interface Organisasjon {
   logo?: string;
   farge?: string;
   maler?: string;
+  /** Leave the names under `andre` out of the public referat (they are not members, and may be private persons). */
+  skjulAndreOffentlig: boolean;
   utvalg: Map<string, Utvalg>;
 }
 

@@ -138,7 +138,7 @@ export function referatVisning(mote: Mote, referat: Referat) {
     referent: referat.referent,
     saker: referat.saker.map((r) => {
       const sak = mote.saker.find((s) => s.nummer && saksnummer(s.nummer) === saksnummer(r.nummer));
-      return { nummer: saksnummer(r.nummer), tittel: sak?.tittel ?? '', notater: md(r.notater), vedtak: md(r.vedtatt), somForeslatt: r.somForeslatt };
+      return { nummer: saksnummer(r.nummer), tittel: sak?.tittel ?? '', unntatt: sak?.unntattOffentlighet, notater: md(r.notater), vedtak: md(r.vedtatt), somForeslatt: r.somForeslatt };
     }),
     eventuelt: md(referat.eventuelt),
   };

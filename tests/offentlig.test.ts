@@ -1,0 +1,118 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildMeetings } from '../src/bygg.js';
+import { minimalPdf } from './helpers/pdf.js';
+import { pdfTekst } from './helpers/pdftekst.js';
+import { ORGANISASJON } from './helpers/prosjekt.js';
+
+const M = '2025-05-22-ssu';
+/** A string that must never reach a public file; each place it is written gets its own suffix. */
+const HEMMELIG = 'HEMMELIGX7Q';
+
+function alleFiler(mappe: string): string[] {
+  return readdirSync(mappe).flatMap((navn) => {
+    const fil = join(mappe, navn);
+    return statSync(fil).isDirectory() ? alleFiler(fil) : [fil];
+  });
+}
+
+let ut: string;
+
+beforeAll(async () => {
+  const root = mkdtempSync(join(tmpdir(), 'motedok-offentlig-'));
+  const skriv = (fil: string, innhold: string | Buffer) => {
+    mkdirSync(join(root, fil, '..'), { recursive: true });
+    writeFileSync(join(root, fil), innhold);
+  };
+  skriv('organisasjon.yaml', `${ORGANISASJON}offentlig:\n  skjul_andre: true\n`);
+  skriv(`${M}/mote.yaml`, 'utvalg: ssu\ndato: 2025-05-22\nstart: "09:00"\nslutt: "12:00"\nsted: Hamar\n');
+  skriv(`${M}/13-apen.md`, '---\ntittel: Åpen sak\ntype: beslutning\nminutter: 30\n---\n\n## Bakgrunn\n\nÅpen tekst.\n\n## Forslag til vedtak\n\nÅpent vedtak.\n');
+  skriv(`${M}/14-lukket.md`, `---
+tittel: Personalsak
+type: beslutning
+minutter: 20
+beskrivelse: Beskrivelse ${HEMMELIG}-beskrivelse
+saksbehandler: Saksbehandler ${HEMMELIG}-saksbehandler
+unntatt_offentlighet: offl. § 13 jf. fvl. § 13
+vedlegg:
+  - tittel: Vedlegg ${HEMMELIG}-vedleggstittel
+    fil: vedlegg/${HEMMELIG}-filnavn.pdf
+  - Tittel ${HEMMELIG}-tittelvedlegg
+---
+
+## Bakgrunn
+
+Brødtekst ${HEMMELIG}-brodtekst.
+
+## Forslag til vedtak
+
+1. Forslag ${HEMMELIG}-forslag.
+`);
+  skriv(`${M}/vedlegg/${HEMMELIG}-filnavn.pdf`, minimalPdf(`Vedlegg ${HEMMELIG}-pdf`, [`Innhold ${HEMMELIG}-pdfinnhold`]));
+  skriv(`${M}/referat.md`, `---
+til_stede: [kari, ola, per]
+andre:
+  - Privatperson ${HEMMELIG}-andre
+referent: Marte
+status: utkast
+---
+
+## Sak 01.25 Godkjenning
+
+## Sak 02.25 Åpen sak
+
+Åpne notater.
+
+## Sak 03.25 Personalsak
+
+Notater ${HEMMELIG}-notater.
+
+### Vedtak
+
+Vedtak ${HEMMELIG}-vedtak.
+
+## Eventuelt
+`);
+  ut = join(root, 'ut');
+  const result = await buildMeetings([join(root, M)], { out: ut, html: true });
+  expect(result.diagnostics.filter((d) => d.severity === 'feil').map((d) => d.message)).toEqual([]);
+}, 120_000);
+
+describe('public versions', () => {
+  it('every document has a public version with the same file name', () => {
+    const intern = alleFiler(join(ut, M)).filter((f) => !f.includes('/offentlig/')).map((f) => f.slice(join(ut, M).length));
+    const offentlig = alleFiler(join(ut, M, 'offentlig')).map((f) => f.slice(join(ut, M, 'offentlig').length));
+    expect(offentlig.sort()).toEqual(intern.sort());
+    expect(offentlig).toContain('/vedlegg/sak-03-25.pdf');
+  });
+
+  it('no public file contains anything of the exempt sak: not in PDF text, HTML or file names', () => {
+    const filer = alleFiler(join(ut, M, 'offentlig'));
+    expect(filer.length).toBeGreaterThan(10);
+    for (const fil of filer) {
+      expect(fil).not.toContain(HEMMELIG);
+      const innhold = fil.endsWith('.pdf') ? pdfTekst(fil) : readFileSync(fil, 'utf8');
+      expect(innhold, fil).not.toContain(HEMMELIG);
+      if (fil.endsWith('.pdf')) expect(readFileSync(fil).toString('latin1'), fil).not.toContain(HEMMELIG);
+    }
+  });
+
+  it('the members\' version has all of it, so the test above could fail', () => {
+    const tekst = ['innkalling.pdf', 'vedlegg/sak-03-25.pdf', 'referat.pdf'].map((f) => pdfTekst(join(ut, M, f))).join('\n');
+    for (const sted of ['beskrivelse', 'forslag', 'brodtekst', 'vedleggstittel', 'pdfinnhold', 'notater', 'vedtak', 'andre']) {
+      expect(tekst.replace(/\s+/g, ''), sted).toContain(`${HEMMELIG}-${sted}`);
+    }
+  });
+
+  it('the exempt sak keeps its number and title, and says why', () => {
+    const innkalling = pdfTekst(join(ut, M, 'offentlig', 'innkalling.pdf'));
+    expect(innkalling).toContain('Personalsak');
+    expect(innkalling).toContain('Unntatt offentlighet, offl. § 13 jf. fvl. § 13');
+    const referat = pdfTekst(join(ut, M, 'offentlig', 'referat.pdf'));
+    expect(referat).toContain('Sak 03.25 Personalsak');
+    expect(referat).toContain('Unntatt offentlighet, offl. § 13 jf. fvl. § 13');
+    expect(referat).toContain('Åpne notater.');
+  });
+});
