@@ -12,6 +12,8 @@ export interface LoadResult {
   organisasjon?: Organisasjon;
   /** The meetings asked for, in date order; only those whose model could be built. */
   moter: Mote[];
+  /** Every meeting in the projects of those asked for, in date order. */
+  alleMoter: Mote[];
   /** Every problem found, sorted by file and position. */
   diagnostics: Diagnostic[];
   /** Meeting folders that were asked for (including those that failed to build). */
@@ -60,13 +62,15 @@ export async function loadMeetings(paths: readonly string[] = [], options: LoadO
   }
   let organisasjon: Organisasjon | undefined;
   const moter: Mote[] = [];
+  const alleMoter: Mote[] = [];
   for (const [root, selected] of byRoot) {
     const project = loadProjectSource(root, diags);
     const model = buildModel(project, diags, new Set(selected));
     organisasjon ??= model.organisasjon;
     moter.push(...model.moter);
+    alleMoter.push(...model.alleMoter);
   }
-  return { organisasjon, moter, diagnostics: sortDiagnostics(diags.items), folders };
+  return { organisasjon, moter, alleMoter, diagnostics: sortDiagnostics(diags.items), folders };
 }
 
 export const loadMeeting = async (folder: string, options: LoadOptions = {}): Promise<LoadResult> => loadMeetings([folder], options);

@@ -10,7 +10,7 @@ import { harUnntak, offentligVersjon } from './model/offentlig.js';
 import type { Mote } from './model/types.js';
 import { Nettleser } from './print/nettleser.js';
 import { FONTMAPPE, lastMaler, type Dokumentmal, type Maler } from './render/maler.js';
-import { innkallingVisning, referatVisning, saksdokumenterVisning, sakslisteVisning, vedleggVisning, type Innholdslinje } from './render/visning.js';
+import { innkallingVisning, referatVisning, saksdokumenterVisning, sakslisteVisning, vedleggVisning, vedtakslisteVisning, type Innholdslinje } from './render/visning.js';
 import { skrivAlle } from './write/atomisk.js';
 
 export interface BuildOptions extends LoadOptions {
@@ -182,6 +182,31 @@ async function byggMote(mote: Mote, nettleser: Nettleser, maler: Maler, options:
 }
 
 /**
+ * The vedtaksliste of every committee year the built meetings belong to, from all of that
+ * year's meetings in cases/ (not only those built now), for the members and for the public.
+ */
+async function vedtakslister(bygget: readonly Mote[], alle: readonly Mote[], nettleser: Nettleser, maler: Maler, ut: string): Promise<Omit<Sett, 'trykte'>> {
+  const filer = new Map<string, Uint8Array | string>();
+  const dokumenter: ByggetDokument[] = [];
+  const ar = new Map(bygget.map((m) => [`${m.utvalg.key}-${m.dato.slice(0, 4)}`, m]));
+  for (const [navn, eksempel] of ar) {
+    const moter = alle.filter((m) => m.utvalg.key === eksempel.utvalg.key && m.dato.slice(0, 4) === eksempel.dato.slice(0, 4));
+    if (!moter.some((m) => m.referat)) continue;
+    for (const [mappe, versjon] of [[ut, moter], [join(ut, 'offentlig'), moter.map(offentligVersjon)]] as const) {
+      const data = vedtakslisteVisning(versjon, Number(eksempel.dato.slice(0, 4)));
+      const html = maler.render('vedtaksliste', data);
+      const tillatt = [...new Set(moter.map((m) => m.dir)), ...maler.mapper, FONTMAPPE, dirname(eksempel.organisasjon.file)];
+      const meta: Metadata = { tittel: data.tittel, forfatter: eksempel.organisasjon.navn, dato: new Date(`${moter[moter.length - 1]!.dato}T00:00:00Z`), sprak: 'nb-NO' };
+      const { bytes, sider } = await ferdigstill(await nettleser.pdf({ html, tillatt }), meta, [], overskrifter(html));
+      const fil = join(mappe, `${navn}-vedtak.pdf`);
+      filer.set(fil, bytes);
+      dokumenter.push({ mote: navn, fil, sider });
+    }
+  }
+  return { filer, dokumenter };
+}
+
+/**
  * `motedok build`: validates, then prints every document of every meeting asked for. Nothing is
  * written unless everything of a meeting was made; then each file is replaced atomically.
  */
@@ -211,6 +236,10 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
         diagnostics.push({ severity: 'feil', file: error.fil, message: error.message });
       }
     }
+    const lister = await vedtakslister(loaded.moter, loaded.alleMoter, nettleser, maler, ut);
+    skrivAlle(lister.filer);
+    for (const dokument of lister.dokumenter) options.underveis?.(dokument);
+    dokumenter.push(...lister.dokumenter);
   } finally {
     await nettleser.close();
   }

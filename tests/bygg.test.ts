@@ -215,6 +215,23 @@ describe('the referat', () => {
   });
 });
 
+describe('the vedtaksliste', () => {
+  it('lists every decision of the committee\'s year with sak number and meeting, from all its meetings', async () => {
+    // Built for one meeting only, the list still covers the whole year in cases/.
+    const egen = mkdtempSync(join(tmpdir(), 'motedok-vedtak-'));
+    await buildMeetings([join(cases, '2025-11-13-ssu')], { out: egen });
+    const tekst = pdfTekst(join(egen, 'ssu-2025-vedtak.pdf'), '-layout');
+    expect(forsteUtenforRekkefolge(tekst, [
+      'Vedtaksliste – Strategisk samarbeidsutvalg 2025',
+      'Møte 22. mai 2025', '11.25', 'Godkjenning av innkalling og saksliste', 'Innkalling og saksliste godkjennes.',
+      '14.25', 'Mandat for Operativt samarbeidsutvalg, med tydeliggjort forhold til helseregionene', '18.25',
+      'Møte 18. september 2025', 'referatet er ikke godkjent', '22.25', 'Rekrutterings- og samhandlingsmidler 2025', 'kr 500 000 (Alt. 2)', '26.25',
+    ])).toBeUndefined();
+    expect(tekst).not.toContain('Møte 13. november 2025');
+    expect(pdfInfo(join(egen, 'offentlig', 'ssu-2025-vedtak.pdf')).Title).toBe('Vedtaksliste – Strategisk samarbeidsutvalg 2025');
+  }, 60_000);
+});
+
 describe('a failing build', () => {
   it('leaves the previous output exactly as it was, for content errors and for a broken attachment', async () => {
     const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-prosjekt-'));

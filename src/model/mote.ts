@@ -281,7 +281,10 @@ function approvals(built: readonly { mote: Mote; utkast: Utkast }[]): void {
 
 export interface Modell {
   organisasjon?: Organisasjon;
+  /** The meetings asked for. */
   moter: Mote[];
+  /** Every meeting of the project that could be built, for what spans a year (the vedtaksliste). */
+  alleMoter: Mote[];
 }
 
 /**
@@ -346,7 +349,7 @@ export function buildModel(project: ProjectSource, diags: Diagnostics, selected?
   reportDuplicateNumbers(built.sort((a, b) => a.mote.dato.localeCompare(b.mote.dato)));
   approvals(built);
   for (const u of utkast) if (!selected || selected.has(u.source.dir)) diags.addAll(u.diags.items);
-  const moter = built.map((b) => b.mote).filter((m) => !selected || selected.has(m.dir));
-  return { organisasjon, moter: moter.sort((a, b) => a.dato.localeCompare(b.dato) || a.mappe.localeCompare(b.mappe)) };
+  const alle = built.map((b) => b.mote).sort((a, b) => a.dato.localeCompare(b.dato) || a.mappe.localeCompare(b.mappe));
+  return { organisasjon, moter: alle.filter((m) => !selected || selected.has(m.dir)), alleMoter: alle };
 }
 

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
 
-export type Dokumentmal = 'innkalling' | 'saksliste' | 'vedlegg' | 'saksdokumenter' | 'referat';
+export type Dokumentmal = 'innkalling' | 'saksliste' | 'vedlegg' | 'saksdokumenter' | 'referat' | 'vedtaksliste';
 
 /** The templates that come with motedok: `templates/` at the top of the package (found from src/ and dist/ alike). */
 export const INNEBYGDE_MALER = ((): string => {
@@ -67,7 +67,7 @@ export function lastMaler(egenMappe?: string): Maler {
   const stil = les('print.css');
   const fonter = fontFaces();
   const maler = new Map<Dokumentmal, Handlebars.TemplateDelegate>();
-  for (const mal of ['innkalling', 'saksliste', 'vedlegg', 'saksdokumenter', 'referat'] as const) {
+  for (const mal of ['innkalling', 'saksliste', 'vedlegg', 'saksdokumenter', 'referat', 'vedtaksliste'] as const) {
     maler.set(mal, hb.compile(les(`${mal}.hbs`), { strict: false, noEscape: false }));
   }
   return {

@@ -143,3 +143,29 @@ export function referatVisning(mote: Mote, referat: Referat) {
     eventuelt: md(referat.eventuelt),
   };
 }
+
+/** Every decision of a committee's year, from the referater of its meetings (in date order). */
+export function vedtakslisteVisning(moter: readonly Mote[], ar: number) {
+  const forste = moter[0]!;
+  const tittel = `Vedtaksliste – ${forste.utvalg.navn} ${ar}`;
+  const base = felles(forste, 'Vedtaksliste', tittel);
+  return {
+    ...base,
+    topptekst: `Vedtaksliste · ${forste.utvalg.kortnavn} ${ar}`,
+    utvalg: forste.utvalg.navn,
+    ar,
+    moter: moter.filter((m) => m.referat).map((mote) => ({
+      dato: langDato(mote.dato),
+      utkast: mote.referat!.status === 'utkast',
+      saker: mote.referat!.saker.map((r) => {
+        const sak = mote.saker.find((s) => s.nummer && saksnummer(s.nummer) === saksnummer(r.nummer));
+        return {
+          nummer: saksnummer(r.nummer),
+          tittel: sak?.tittel ?? '',
+          unntatt: sak?.unntattOffentlighet,
+          vedtak: r.vedtatt ? markdownToHtml(r.vedtatt, { baseDir: mote.dir, topHeading: 4 }) : undefined,
+        };
+      }),
+    })),
+  };
+}
