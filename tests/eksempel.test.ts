@@ -92,6 +92,15 @@ describe('the example meetings in cases/', () => {
     ]);
   });
 
+  it('the fixed referat sak lists the previous meeting\'s referat among the attachments', async () => {
+    const { moter } = await loadMeetings([cases]);
+    const forste = (m: Mote) => m.vedlegg.map((v) => `${saksnummer(v.sak.nummer!)} ${v.vedlegg.tittel}`)[0];
+    expect(forste(moter[1]!)).toBe('20.25 Referat fra SSU-møtet 22.05.25');
+    expect(forste(moter[2]!)).toBe('28.25 Referat fra SSU-møtet 18.09.25');
+    // 22 May: the February meeting is not in cases/, so there is no referat to attach.
+    expect(forste(moter[0]!)).toBe('13.25 Oppsummering fra strategisamling 11.–12. mars 2025 («kjernemappe»)');
+  });
+
   it('a referat sak without a proposal is taken "til orientering"; alternatives are recognised', async () => {
     const { moter } = await loadMeetings([cases]);
     const sak26 = moter[1]!.saker.find((s) => s.nummer?.lopenummer === 26)!;

@@ -145,7 +145,8 @@ interface Utkast {
   filtyper: (string | undefined)[];
 }
 
-function faste(utkast: Utkast, forrige: string | undefined, utvalg: Utvalg): Sak[] {
+/** The fixed saker; the referat sak lists the previous meeting's referat as its attachment when there is one. */
+function faste(utkast: Utkast, forrige: string | undefined, utvalg: Utvalg, forrigeHarReferat: boolean): Sak[] {
   const kilde = { file: utkast.source.moteFile, position: { line: 1, column: 1 } };
   const fast = (tittel: string, minutter: number, forslag: string): Sak => ({
     kilde, fast: true, type: 'beslutning', tittel, minutter, vedlegg: [], saksfremlegg: '', harSaksfremlegg: false,
@@ -154,7 +155,9 @@ function faste(utkast: Utkast, forrige: string | undefined, utvalg: Utvalg): Sak
   const saker = [fast('Godkjenning av innkalling og saksliste', 2, 'Innkalling og saksliste godkjennes.')];
   if (forrige) {
     const dato = kortDato(forrige as Mote['dato']);
-    saker.push(fast(`Godkjenning av referat fra ${utvalg.kortnavn} møtet ${dato}`, 3, `Referat fra ${utvalg.navn} ${dato} godkjennes.`));
+    const sak = fast(`Godkjenning av referat fra ${utvalg.kortnavn} møtet ${dato}`, 3, `Referat fra ${utvalg.navn} ${dato} godkjennes.`);
+    if (forrigeHarReferat) sak.vedlegg.push({ tittel: `Referat fra ${utvalg.kortnavn}-møtet ${dato}`, kilde });
+    saker.push(sak);
   }
   return saker;
 }
@@ -318,7 +321,8 @@ export function buildModel(project: ProjectSource, diags: Diagnostics, selected?
     }
     const forrige = data.forrige_mote ?? iCases;
     warnAboutOrder(u);
-    const ordnet = orderSaker(data.faste_saker ? faste(u, forrige, u.utvalg) : [], u.saker);
+    const forrigeHarReferat = forrige === iCases && grunnlag.some((a) => a.utvalg === g.utvalg && a.dato === iCases && a.utkast.source.referat);
+    const ordnet = orderSaker(data.faste_saker ? faste(u, forrige, u.utvalg, forrigeHarReferat) : [], u.saker);
     const first = starts.get(g.id)!;
     let next = first;
     for (const sak of ordnet) if (sak.type !== 'eventuelt') sak.nummer = { lopenummer: next++, ar: arstall(data.dato) };
