@@ -211,7 +211,12 @@ describe('the referat', () => {
     const fil = join(ut, '2025-09-18-ssu', 'referat.pdf');
     const sider = Number(pdfInfo(fil).Pages);
     for (let side = 1; side <= sider; side++) expect(pdfTekst(fil, '-f', String(side), '-l', String(side))).toContain('UTKAST');
-    expect(forsteUtenforRekkefolge(pdfTekst(fil), ['Sak 22.25', 'Vedtak:', 'implementering av nye samhandlingsløsninger tilsvarende kr 500 000 (Alt. 2).'])).toBeUndefined();
+    expect(forsteUtenforRekkefolge(pdfTekst(fil), [
+      'Sak 21.25', 'Vedtak:', 'Vedtatt med 5 mot 1 stemmer.', 'Anne Lie stemte mot',
+      'Sak 22.25', 'Vedtak:', 'implementering av nye samhandlingsløsninger tilsvarende kr 500 000 (Alt. 2).', 'Enstemmig vedtatt.',
+      'Protokolltilførsel:', 'Ola Hansen ba om at det protokolleres',
+      'Sak 23.25', 'Liv Dahl (medlem) var inhabil og fratrådte under behandlingen: leder programstyret', 'Vedtak (som foreslått):',
+    ])).toBeUndefined();
   });
 });
 

@@ -315,3 +315,37 @@ describe('referat decisions', () => {
     expect(moter[0]!.referat!.godkjent).toEqual({ dato: '2025-09-18', sak: { lopenummer: 20, ar: 2025 } });
   });
 });
+
+describe('votes, statements for the record and disqualification in the referat', () => {
+  const REFERAT = (body: string) => `---\ntil_stede: [kari, ola, per]\nreferent: Marte\nstatus: utkast\n---\n\n## Sak 01.25 Godkjenning\n\n${body}`;
+
+  it('reads the vote, the statement and who left, and leaves them out of the notes', async () => {
+    const root = makeProject({
+      [`${M}/13-a.md`]: BESLUTNING,
+      [`${M}/referat.md`]: REFERAT('## Sak 02.25 En sak\n\nDrøftet.\n\n### Habilitet\n\n- per: styreleder i søkerorganisasjonen\n\n### Votering\n\n1 for, 1 mot\n\n### Protokolltilførsel\n\nOla ba om å få protokollert uenighet.\n'),
+    });
+    const { lines, moter } = await check(root);
+    expect(lines).toEqual([]);
+    const sak = moter[0]!.referat!.saker[1]!;
+    expect(sak).toMatchObject({
+      notater: 'Drøftet.', enstemmig: false, votering: { for: 1, mot: 1, avstar: 0 },
+      protokolltilforsel: 'Ola ba om å få protokollert uenighet.',
+      inhabile: [{ medlem: { id: 'per' }, grunn: 'styreleder i søkerorganisasjonen' }],
+    });
+    expect(moter[0]!.referat!.saker[0]!.enstemmig).toBe(true);
+  });
+
+  it('a vote without counts, more votes than members present, an unknown member leaving, and an unknown subsection', async () => {
+    const root = makeProject({
+      [`${M}/13-a.md`]: BESLUTNING,
+      [`${M}/14-b.md`]: BESLUTNING.replace('En sak', 'Annen sak'),
+      [`${M}/referat.md`]: REFERAT('## Sak 02.25 En sak\n\n### Votering\n\nFlertall for.\n\n### Diskusjon\n\nTekst.\n\n## Sak 03.25 Annen sak\n\n### Habilitet\n\n- kari: inhabil\n- anne: inhabil\n\n### Votering\n\n2 for, 1 mot\n'),
+    });
+    expect((await check(root)).lines).toEqual([
+      `${M}/referat.md:11:1: feil: voteringen i sak 02.25 må begynne med stemmetallene, for eksempel «5 for, 2 mot» eller «5 for, 1 mot, 1 avstår».`,
+      `${M}/referat.md:15:1: advarsel: «### Diskusjon» er ikke en av referatets underoverskrifter (Vedtak, Votering, Protokolltilførsel, Habilitet); teksten tas med som notater.`,
+      `${M}/referat.md:19:1: feil: voteringen i sak 03.25 har 3 stemmer, men bare 2 medlemmer var til stede under behandlingen.`,
+      `${M}/referat.md:24:3: feil: «anne» under «### Habilitet» i sak 03.25 er ikke et medlem som møtte. Skriv id-en til et medlem i til_stede, for eksempel «- kari: grunnen».`,
+    ]);
+  });
+});

@@ -1,8 +1,8 @@
-import type { Diagnostics } from '../diagnostics.js';
+import type { Diagnostics, Posisjon } from '../diagnostics.js';
 import { requireFrontmatter, type MarkdownSource } from '../load/markdown.js';
 import { meantSuffix } from '../suggest.js';
 import { referatSchema } from './schema.js';
-import { overskrifter, seksjoner } from './seksjoner.js';
+import { overskrifter, seksjoner, type Seksjon } from './seksjoner.js';
 import { parseSaksnummer, saksnummer as formatNummer } from './tid.js';
 import type { Deltaker, Mote, Referat, Referatsak } from './types.js';
 import { validate } from './validate.js';
@@ -25,12 +25,22 @@ function deltakere(source: MarkdownSource, field: string, entries: readonly stri
   });
 }
 
+/** `- ola-hansen: inhabil etter fvl. § 6, fratrådte` lines: who left the meeting for a sak, and why. */
+function lesHabilitet(text: string, section: Seksjon): { id: string; grunn: string; position: Posisjon }[] {
+  const linjer = text.slice(section.innholdStart, section.innholdSlutt).split('\n');
+  return linjer.flatMap((linje, i) => {
+    const m = /^(\s*[-*]\s+)([a-z0-9æøå][a-z0-9æøå_-]*)\s*(?::\s*(.*))?$/.exec(linje);
+    return m ? [{ id: m[2]!, grunn: (m[3] ?? '').trim(), position: { line: section.overskrift.position.line + 1 + i, column: m[1]!.length + 1 } }] : [];
+  });
+}
+
 /** Reads referat.md against the meeting's agenda: one `## Sak NN.ÅÅ` section per sak, `## Eventuelt`. */
 export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnostics): Referat | undefined {
   const frontmatter = requireFrontmatter(source, 'til_stede, forfall, referent og status', diags);
   const data = frontmatter && validate(referatSchema, frontmatter, diags);
   const agenda = new Map(mote.saker.filter((s) => s.nummer).map((s) => [formatNummer(s.nummer!), s]));
   const saker: Referatsak[] = [];
+  const inhabile = new Map<string, { id: string; grunn: string; position: Posisjon }[]>();
   let eventuelt: Referat['eventuelt'];
   const { text } = source;
   const headings = overskrifter(text, source.bodyStart);
@@ -56,10 +66,24 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
       continue;
     }
     const inside = headings.filter((h) => h.start >= section.innholdStart && h.start < section.innholdSlutt);
-    const vedtakSection = seksjoner(text, inside, 3, section.innholdSlutt).find((s) => /^vedtak\b/i.test(s.tittel));
-    const notater = vedtakSection
-      ? `${text.slice(section.innholdStart, vedtakSection.overskrift.start)}${text.slice(vedtakSection.innholdSlutt, section.innholdSlutt)}`.trim()
-      : section.innhold;
+    const under = seksjoner(text, inside, 3, section.innholdSlutt);
+    const finn = (navn: RegExp) => under.find((u) => navn.test(u.tittel));
+    const vedtakSection = finn(/^vedtak\b/i);
+    const voteringSection = finn(/^votering\b/i);
+    const protokollSection = finn(/^protokolltilf(ø|o)rsel\b/i);
+    const habilitetSection = finn(/^habilitet\b/i);
+    const kjente = [vedtakSection, voteringSection, protokollSection, habilitetSection].filter((u) => u !== undefined);
+    for (const ukjent of under.filter((u) => !kjente.includes(u))) {
+      diags.warning(source.file, ukjent.overskrift.position,
+        `«### ${ukjent.tittel}» er ikke en av referatets underoverskrifter (Vedtak, Votering, Protokolltilførsel, Habilitet); teksten tas med som notater.`);
+    }
+    // Notes are what is under the sak heading, without the known subsections.
+    let notater = text.slice(section.innholdStart, section.innholdSlutt);
+    for (const u of [...kjente].sort((a, b) => b.overskrift.start - a.overskrift.start)) {
+      const fra = u.overskrift.start - section.innholdStart;
+      notater = `${notater.slice(0, fra)}${notater.slice(u.innholdSlutt - section.innholdStart)}`;
+    }
+    notater = notater.trim();
     const sak = agenda.get(key)!;
     const forslag = sak.forslagTilVedtak;
     const vedtak = vedtakSection?.innhold || undefined;
@@ -68,9 +92,17 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
       diags.error(source.file, vedtakSection?.overskrift.position ?? position,
         `forslaget til vedtak i sak ${key} har alternativer (${forslag.alternativer.join(', ')}), og referatet må si hvilket som ble valgt: skriv vedtaket som ble fattet under «### Vedtak».`);
     }
+    let votering: Referatsak['votering'];
+    if (voteringSection) {
+      const m = /(\d+)\s+for\b[^\d]*(\d+)\s+mot\b(?:[^\d]*(\d+)\s+avst)?/i.exec(voteringSection.innhold);
+      if (m) votering = { for: Number(m[1]), mot: Number(m[2]), avstar: m[3] ? Number(m[3]) : 0, tekst: voteringSection.innhold };
+      else diags.error(source.file, voteringSection.overskrift.position, `voteringen i sak ${key} må begynne med stemmetallene, for eksempel «5 for, 2 mot» eller «5 for, 1 mot, 1 avstår».`);
+    }
+    inhabile.set(key, habilitetSection ? lesHabilitet(text, habilitetSection) : []);
     saker.push({
       nummer: parsed.value, kilde: { file: source.file, position }, notater, vedtak,
       vedtatt: vedtak ?? forslag?.markdown, somForeslatt: !vedtak && forslag !== undefined,
+      votering, enstemmig: !votering || votering.mot === 0, protokolltilforsel: protokollSection?.innhold || undefined, inhabile: [],
     });
   }
   for (const [key, sak] of agenda) {
@@ -91,6 +123,23 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
         `«${d.medlem.id}» står både i til_stede og i forfall; et medlem kan bare stå i én av dem.`);
     }
   });
+  for (const sak of saker) {
+    const key = formatNummer(sak.nummer);
+    for (const { id, grunn, position } of inhabile.get(key) ?? []) {
+      const medlem = tilStede.find((d) => d.medlem?.id === id)?.medlem;
+      if (!medlem) {
+        const ids = tilStede.filter((d) => d.medlem).map((d) => d.medlem!.id);
+        diags.error(source.file, position, `«${id}» under «### Habilitet» i sak ${key} er ikke et medlem som møtte.${meantSuffix(id, ids)} Skriv id-en til et medlem i til_stede, for eksempel «- ${ids[0] ?? 'kari-nordmann'}: grunnen».`);
+        continue;
+      }
+      sak.inhabile.push({ medlem, grunn });
+    }
+    const tilStedeISaken = tilStede.filter((d) => d.medlem).length - sak.inhabile.length;
+    if (sak.votering && sak.votering.for + sak.votering.mot + sak.votering.avstar > tilStedeISaken) {
+      diags.error(source.file, sak.kilde.position,
+        `voteringen i sak ${key} har ${sak.votering.for + sak.votering.mot + sak.votering.avstar} stemmer, men bare ${tilStedeISaken} medlemmer var til stede under behandlingen.`);
+    }
+  }
   const uten = mote.utvalg.medlemmer.filter((m) => ![...tilStede, ...forfall].some((d) => d.medlem === m));
   if (uten.length > 0) {
     diags.warning(source.file, frontmatter.locate(['til_stede'], 'key'),

@@ -137,6 +137,13 @@ export interface Referatsak {
   /** The decision as made: the `### Vedtak`, or else the proposal (then `somForeslatt`). */
   vedtatt?: string;
   somForeslatt: boolean;
+  /** Vote counts when a vote was taken (`### Votering`); without one the decision was unanimous. */
+  votering?: { for: number; mot: number; avstar: number; tekst: string };
+  enstemmig: boolean;
+  /** A member's statement for the record (`### Protokolltilførsel`). */
+  protokolltilforsel?: string;
+  /** Members who declared themselves disqualified and left for this sak (`### Habilitet`). */
+  inhabile: { medlem: Medlem; grunn: string }[];
 }
 
 export interface Referat {

@@ -138,7 +138,15 @@ export function referatVisning(mote: Mote, referat: Referat) {
     referent: referat.referent,
     saker: referat.saker.map((r) => {
       const sak = mote.saker.find((s) => s.nummer && saksnummer(s.nummer) === saksnummer(r.nummer));
-      return { nummer: saksnummer(r.nummer), tittel: sak?.tittel ?? '', unntatt: sak?.unntattOffentlighet, notater: md(r.notater), vedtak: md(r.vedtatt), somForeslatt: r.somForeslatt };
+      const v = r.votering;
+      return {
+        nummer: saksnummer(r.nummer), tittel: sak?.tittel ?? '', unntatt: sak?.unntattOffentlighet, notater: md(r.notater),
+        vedtak: md(r.vedtatt), somForeslatt: r.somForeslatt,
+        avstemning: !r.vedtatt ? undefined : v ? `Vedtatt med ${v.for} mot ${v.mot} stemmer${v.avstar ? `, ${v.avstar} avsto` : ''}.` : 'Enstemmig vedtatt.',
+        voteringstekst: v && md(v.tekst.replace(/^[^\n]*\n?/, '')),
+        protokolltilforsel: md(r.protokolltilforsel),
+        inhabile: r.inhabile.map((i) => ({ navn: i.medlem.navn, rolle: i.medlem.rolle, grunn: i.grunn })),
+      };
     }),
     eventuelt: md(referat.eventuelt),
   };
