@@ -30,6 +30,8 @@ export interface ByggetDokument {
 
 export interface BuildResult {
   moter: Mote[];
+  /** Every meeting of the projects built from, for what spans them (the site's index). */
+  alleMoter: Mote[];
   dokumenter: ByggetDokument[];
   diagnostics: Diagnostic[];
 }
@@ -214,12 +216,12 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
   const cwd = options.cwd ?? process.cwd();
   const loaded = await loadMeetings(paths, options);
   const diagnostics = [...loaded.diagnostics];
-  if (diagnostics.some((d) => d.severity === 'feil')) return { moter: loaded.moter, dokumenter: [], diagnostics };
+  if (diagnostics.some((d) => d.severity === 'feil')) return { moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter: [], diagnostics };
   const ut = resolve(cwd, options.out ?? 'output');
   const egne = loaded.organisasjon?.maler ? resolve(dirname(loaded.organisasjon.file), loaded.organisasjon.maler) : undefined;
   if (egne && !existsSync(egne)) {
     diagnostics.push({ severity: 'feil', file: loaded.organisasjon!.file, message: `malmappen «${loaded.organisasjon!.maler}» finnes ikke.` });
-    return { moter: loaded.moter, dokumenter: [], diagnostics };
+    return { moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter: [], diagnostics };
   }
   const maler = lastMaler(egne);
   const nettleser = await Nettleser.start(2);
@@ -243,5 +245,5 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
   } finally {
     await nettleser.close();
   }
-  return { moter: loaded.moter, dokumenter, diagnostics };
+  return { moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter, diagnostics };
 }

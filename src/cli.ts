@@ -12,6 +12,8 @@ Bruk:
         --out MAPPE              hvor PDF-ene skrives (standard: output)
         --html                   skriv også HTML-en hver PDF ble laget fra
   motedok check [møtemapper …]   kontroller møtene og vis planlagt saksliste
+  motedok publish [møtemapper …] lag dokumentene og et nettsted med de offentlige versjonene
+        --out MAPPE              nettstedet skrives til MAPPE/nettsted (standard: output)
   motedok --help                 vis denne hjelpen
   motedok --version              vis versjonen
 
@@ -65,13 +67,14 @@ async function check(paths: string[]): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
-async function build(paths: string[], out: string | undefined, html: boolean): Promise<number> {
+async function build(paths: string[], out: string | undefined, html: boolean, publish = false): Promise<number> {
   const started = performance.now();
   const { buildMeetings } = await import('./bygg.js');
+  const { publishMeetings } = await import('./publish/nettsted.js');
   const { NettleserFeil } = await import('./print/nettleser.js');
   let result;
   try {
-    result = await buildMeetings(paths, {
+    result = await (publish ? publishMeetings : buildMeetings)(paths, {
       out,
       html,
       underveis: (d) => console.log(`  skrev ${relative(process.cwd(), d.fil)} (${plural(d.sider, 'side', 'sider')})`),
@@ -91,7 +94,9 @@ async function build(paths: string[], out: string | undefined, html: boolean): P
     return 1;
   }
   const tid = (performance.now() - started) / 1000;
-  console.log(`motedok build: ${plural(result.moter.length, 'møte', 'møter')}, ${plural(result.dokumenter.length, 'dokument', 'dokumenter')}, ${plural(sider, 'side', 'sider')} på ${seconds(tid * 1000)} s.`);
+  const nettsted = (result as { nettsted?: string }).nettsted;
+  if (nettsted) console.log(`  skrev nettstedet ${relative(process.cwd(), nettsted)}/index.html`);
+  console.log(`motedok ${publish ? 'publish' : 'build'}: ${plural(result.moter.length, 'møte', 'møter')}, ${plural(result.dokumenter.length, 'dokument', 'dokumenter')}, ${plural(sider, 'side', 'sider')} på ${seconds(tid * 1000)} s.`);
   return 0;
 }
 
@@ -131,8 +136,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'build':
       case 'bygg':
         return await build(rest, parsed.values.out, parsed.values.html ?? false);
+      case 'publish':
+      case 'publiser':
+        return await build(rest, parsed.values.out, parsed.values.html ?? false, true);
       default:
-        console.error(`motedok: ukjent kommando «${command}». Kommandoene er: build og check. Se «motedok --help».`);
+        console.error(`motedok: ukjent kommando «${command}». Kommandoene er: build, check og publish. Se «motedok --help».`);
         return 2;
     }
   } catch (error) {

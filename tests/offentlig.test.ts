@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMeetings } from '../src/bygg.js';
+import { publishMeetings } from '../src/publish/nettsted.js';
 import { minimalPdf } from './helpers/pdf.js';
 import { pdfTekst } from './helpers/pdftekst.js';
 import { ORGANISASJON } from './helpers/prosjekt.js';
@@ -76,7 +76,7 @@ Vedtak ${HEMMELIG}-vedtak.
 ## Eventuelt
 `);
   ut = join(root, 'ut');
-  const result = await buildMeetings([join(root, M)], { out: ut, html: true });
+  const result = await publishMeetings([join(root, M)], { out: ut, html: true });
   expect(result.diagnostics.filter((d) => d.severity === 'feil').map((d) => d.message)).toEqual([]);
 }, 120_000);
 
@@ -104,6 +104,17 @@ describe('public versions', () => {
     for (const sted of ['beskrivelse', 'forslag', 'brodtekst', 'vedleggstittel', 'pdfinnhold', 'notater', 'vedtak', 'andre']) {
       expect(tekst.replace(/\s+/g, ''), sted).toContain(`${HEMMELIG}-${sted}`);
     }
+  });
+
+  it('the published website contains nothing of it either, in any file', () => {
+    const filer = alleFiler(join(ut, 'nettsted'));
+    expect(filer.some((f) => f.endsWith(`${M}/index.html`))).toBe(true);
+    for (const fil of filer) {
+      expect(fil).not.toContain(HEMMELIG);
+      const innhold = fil.endsWith('.pdf') ? pdfTekst(fil) : readFileSync(fil, 'utf8');
+      expect(innhold, fil).not.toContain(HEMMELIG);
+    }
+    expect(readFileSync(join(ut, 'nettsted', M, 'index.html'), 'utf8')).toContain('Unntatt offentlighet, offl. § 13 jf. fvl. § 13');
   });
 
   it('the exempt sak keeps its number and title, and says why', () => {

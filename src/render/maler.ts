@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
 
-export type Dokumentmal = 'innkalling' | 'saksliste' | 'vedlegg' | 'saksdokumenter' | 'referat' | 'vedtaksliste';
+export type Dokumentmal = 'innkalling' | 'saksliste' | 'vedlegg' | 'saksdokumenter' | 'referat' | 'vedtaksliste' | 'nettsted/indeks' | 'nettsted/mote';
 
 /** The templates that come with motedok: `templates/` at the top of the package (found from src/ and dist/ alike). */
 export const INNEBYGDE_MALER = ((): string => {
@@ -33,6 +33,8 @@ function cssTekst(value: unknown): Handlebars.SafeString {
 
 export interface Maler {
   render(mal: Dokumentmal, data: object): string;
+  /** The site's own stylesheet (templates/nettsted/nettsted.css). */
+  nettstedStil: string;
   /** The folders templates were read from, for the list of files a page may load. */
   mapper: string[];
   /** Text of every template and the stylesheet, for cache keys. */
@@ -64,13 +66,16 @@ export function lastMaler(egenMappe?: string): Maler {
   };
   const partials = new Set(mapper.flatMap((mappe) => (existsSync(join(mappe, 'partials')) ? readdirSync(join(mappe, 'partials')) : []).filter((f) => f.endsWith('.hbs'))));
   for (const fil of partials) hb.registerPartial(basename(fil, '.hbs'), les(join('partials', fil)));
+  hb.registerPartial('nettsted/ramme', les(join('nettsted', 'ramme.hbs')));
   const stil = les('print.css');
   const fonter = fontFaces();
   const maler = new Map<Dokumentmal, Handlebars.TemplateDelegate>();
-  for (const mal of ['innkalling', 'saksliste', 'vedlegg', 'saksdokumenter', 'referat', 'vedtaksliste'] as const) {
+  for (const mal of ['innkalling', 'saksliste', 'vedlegg', 'saksdokumenter', 'referat', 'vedtaksliste', 'nettsted/indeks', 'nettsted/mote'] as const) {
     maler.set(mal, hb.compile(les(`${mal}.hbs`), { strict: false, noEscape: false }));
   }
+  const nettstedStil = les(join('nettsted', 'nettsted.css'));
   return {
+    nettstedStil,
     render: (mal, data) => maler.get(mal)!({ ...data, stil, fonter }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),
     mapper,
     innhold,

@@ -1,0 +1,154 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { buildMeetings, type BuildOptions, type BuildResult } from '../bygg.js';
+import { markdownToHtml } from '../render/markdown.js';
+import { lastMaler, type Maler } from '../render/maler.js';
+import { offentligVersjon } from '../model/offentlig.js';
+import { klokkeslett, langDato, saksnummer, ukedag } from '../model/tid.js';
+import type { Mote, Sak } from '../model/types.js';
+import { skrivAlle } from '../write/atomisk.js';
+
+/**
+ * `motedok publish`: a static website of the public versions, in <out>/nettsted/: an index per
+ * committee and year, a page per meeting with its saksliste, its decisions once the referat is
+ * approved, and links to every public PDF. Plain HTML and CSS (Designsystemet), no JavaScript.
+ */
+
+export interface PublishResult extends BuildResult {
+  nettsted?: string;
+}
+
+const require = createRequire(import.meta.url);
+
+function alleFiler(mappe: string): string[] {
+  if (!existsSync(mappe)) return [];
+  return readdirSync(mappe).flatMap((navn) => {
+    const fil = join(mappe, navn);
+    return statSync(fil).isDirectory() ? alleFiler(fil) : [fil];
+  });
+}
+
+function sider(n: number): string {
+  return n === 1 ? '1 side' : `${n} sider`;
+}
+
+const DOKUMENTNAVN: Record<string, string> = {
+  'innkalling.pdf': 'Innkalling med saksliste og forslag til vedtak',
+  'saksliste.pdf': 'Saksliste',
+  'saksdokumenter.pdf': 'Alle saksdokumenter i én fil',
+  'referat.pdf': 'Referat',
+};
+
+function filnavnFor(sak: Sak): string {
+  return `vedlegg/sak-${saksnummer(sak.nummer!).replace('.', '-')}.pdf`;
+}
+
+function motesideData(mote: Mote, pdfer: Map<string, number>, organisasjon: string) {
+  const offentlig = offentligVersjon(mote);
+  const godkjent = offentlig.referat?.status === 'godkjent';
+  const punkter = offentlig.saksliste.grupper.flatMap((g) => g.punkter).filter((p) => p.kind === 'sak');
+  return {
+    rot: '../',
+    organisasjon,
+    tittel: `Møte i ${mote.utvalg.navn} ${langDato(mote.dato)}`,
+    sti: [{ tekst: 'Møtedokumenter', href: '../index.html' }, { tekst: `${mote.utvalg.kortnavn} ${langDato(mote.dato)}` }],
+    utvalg: mote.utvalg.navn,
+    dato: langDato(mote.dato),
+    ukedag: ukedag(mote.dato).replace(/^./, (c) => c.toUpperCase()),
+    start: klokkeslett(mote.start),
+    slutt: klokkeslett(mote.slutt),
+    sted: mote.sted,
+    dokumenter: Object.entries(DOKUMENTNAVN).filter(([fil]) => pdfer.has(fil)).map(([fil, tekst]) => ({
+      href: fil, tekst: fil === 'referat.pdf' && !godkjent ? 'Referat (utkast, ikke godkjent)' : tekst, sider: sider(pdfer.get(fil)!),
+    })),
+    saker: punkter.map(({ sak, start, slutt }) => ({
+      nummer: saksnummer(sak.nummer!),
+      tittel: sak.tittel,
+      unntatt: sak.unntattOffentlighet,
+      tid: `${klokkeslett(start)}–${klokkeslett(slutt)}`,
+      dokument: pdfer.has(filnavnFor(sak)) ? { href: filnavnFor(sak), sider: sider(pdfer.get(filnavnFor(sak))!) } : undefined,
+    })),
+    vedtak: godkjent ? offentlig.referat!.saker.map((r) => {
+      const sak = offentlig.saker.find((s) => s.nummer && saksnummer(s.nummer) === saksnummer(r.nummer));
+      const v = r.votering;
+      return {
+        id: saksnummer(r.nummer).replace('.', '-'),
+        nummer: saksnummer(r.nummer),
+        tittel: sak?.tittel ?? '',
+        unntatt: sak?.unntattOffentlighet,
+        tekst: r.vedtatt ? markdownToHtml(r.vedtatt) : '',
+        avstemning: v ? `Vedtatt med ${v.for} mot ${v.mot} stemmer.` : 'Enstemmig vedtatt.',
+      };
+    }) : undefined,
+    vedtakMelding: offentlig.referat ? 'Vedtakene publiseres når referatet er godkjent.' : 'Referatet er ikke skrevet ennå.',
+  };
+}
+
+/** Pages of the PDFs written by the build, by file name relative to the meeting's public folder. */
+function pdfSider(result: BuildResult, mappe: string): Map<string, number> {
+  return new Map(result.dokumenter.filter((d) => d.fil.startsWith(`${mappe}/`)).map((d) => [relative(mappe, d.fil), d.sider]));
+}
+
+function indeksData(moter: readonly Mote[], lister: Map<string, number>, organisasjon: string) {
+  const utvalg = [...new Map(moter.map((m) => [m.utvalg.key, m.utvalg])).values()];
+  return {
+    rot: '',
+    organisasjon,
+    tittel: 'Møtedokumenter',
+    utvalg: utvalg.map((u) => {
+      const egne = moter.filter((m) => m.utvalg.key === u.key);
+      const ar = [...new Set(egne.map((m) => m.dato.slice(0, 4)))].sort().reverse();
+      return {
+        key: u.key,
+        navn: u.navn,
+        ar: ar.map((a) => ({
+          ar: a,
+          moter: egne.filter((m) => m.dato.startsWith(a)).sort((x, y) => y.dato.localeCompare(x.dato)).map((m) => ({
+            href: `${m.mappe}/index.html`,
+            dato: langDato(m.dato),
+            ukedag: ukedag(m.dato),
+            sted: m.sted,
+            referat: m.referat ? (m.referat.status === 'godkjent' ? 'Referat godkjent' : 'Referat utkast') : undefined,
+            referatFarge: m.referat?.status === 'godkjent' ? 'success' : 'warning',
+          })),
+          vedtaksliste: lister.has(`${u.key}-${a}-vedtak.pdf`) ? { href: `${u.key}-${a}-vedtak.pdf`, sider: sider(lister.get(`${u.key}-${a}-vedtak.pdf`)!) } : undefined,
+        })),
+      };
+    }),
+  };
+}
+
+export async function publishMeetings(paths: readonly string[] = [], options: BuildOptions = {}): Promise<PublishResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const ut = resolve(cwd, options.out ?? 'output');
+  const result = await buildMeetings(paths, { ...options, out: ut });
+  if (result.diagnostics.some((d) => d.severity === 'feil')) return result;
+  const nettsted = join(ut, 'nettsted');
+  const organisasjon = result.moter[0]?.organisasjon;
+  if (!organisasjon) return result;
+  const maler: Maler = lastMaler(organisasjon.maler ? resolve(dirname(organisasjon.file), organisasjon.maler) : undefined);
+  const filer = new Map<string, Uint8Array | string>();
+  filer.set(join(nettsted, 'designsystemet', 'tema.css'), readFileSync(require.resolve('@digdir/designsystemet-theme')));
+  filer.set(join(nettsted, 'designsystemet', 'komponenter.css'), readFileSync(require.resolve('@digdir/designsystemet-css')));
+  filer.set(join(nettsted, 'nettsted.css'), maler.nettstedStil);
+  for (const mote of result.moter) {
+    const offentligMappe = join(ut, mote.mappe, 'offentlig');
+    for (const fil of alleFiler(offentligMappe).filter((f) => f.endsWith('.pdf'))) {
+      filer.set(join(nettsted, mote.mappe, relative(offentligMappe, fil)), readFileSync(fil));
+    }
+    const html = maler.render('nettsted/mote', motesideData(mote, pdfSider(result, offentligMappe), organisasjon.navn));
+    filer.set(join(nettsted, mote.mappe, 'index.html'), html);
+  }
+  const lister = new Map<string, number>();
+  for (const d of result.dokumenter.filter((d) => d.fil.startsWith(join(ut, 'offentlig') + '/') && d.fil.endsWith('-vedtak.pdf'))) {
+    const navn = relative(join(ut, 'offentlig'), d.fil);
+    lister.set(navn, d.sider);
+    filer.set(join(nettsted, navn), readFileSync(d.fil));
+  }
+  // The index lists every meeting that has a page, also those published in earlier runs.
+  const publisert = result.alleMoter.filter((m) => filer.has(join(nettsted, m.mappe, 'index.html')) || existsSync(join(nettsted, m.mappe, 'index.html')));
+  filer.set(join(nettsted, 'index.html'), maler.render('nettsted/indeks', indeksData(publisert, lister, organisasjon.navn)));
+  skrivAlle(filer);
+  return { ...result, nettsted };
+}
