@@ -73,6 +73,20 @@ Notater ${HEMMELIG}-notater.
 
 Vedtak ${HEMMELIG}-vedtak.
 
+### Habilitet
+
+- per: Grunn ${HEMMELIG}-habilitet
+
+### Votering
+
+2 for, 0 mot
+
+Tekst ${HEMMELIG}-votering.
+
+### Protokolltilførsel
+
+Protokoll ${HEMMELIG}-protokoll.
+
 ## Eventuelt
 `);
   ut = join(root, 'ut');
@@ -101,7 +115,7 @@ describe('public versions', () => {
 
   it('the members\' version has all of it, so the test above could fail', () => {
     const tekst = ['innkalling.pdf', 'vedlegg/sak-03-25.pdf', 'referat.pdf'].map((f) => pdfTekst(join(ut, M, f))).join('\n');
-    for (const sted of ['beskrivelse', 'forslag', 'brodtekst', 'vedleggstittel', 'pdfinnhold', 'notater', 'vedtak', 'andre']) {
+    for (const sted of ['beskrivelse', 'forslag', 'brodtekst', 'vedleggstittel', 'pdfinnhold', 'notater', 'vedtak', 'andre', 'habilitet', 'votering', 'protokoll']) {
       expect(tekst.replace(/\s+/g, ''), sted).toContain(`${HEMMELIG}-${sted}`);
     }
   });

@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObject, PDFRef, PDFStream, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFObject, PDFRef, PDFStream, PDFString } from 'pdf-lib';
 
 /**
  * Chromium's tagged PDFs are not reproducible: structure elements are named after DOM node
@@ -19,7 +19,8 @@ function barn(objekt: PDFObject): PDFDict | PDFArray | undefined {
 function besokDirekte(objekt: PDFObject, gjor: Besok): void {
   const beholder = barn(objekt);
   if (beholder instanceof PDFDict) {
-    const nokler = [...beholder.keys()].sort((a, b) => a.asString().localeCompare(b.asString()));
+    // Plain code-unit order: the same on every machine, whatever its locale.
+    const nokler = [...beholder.keys()].sort((a, b) => (a.asString() < b.asString() ? -1 : a.asString() > b.asString() ? 1 : 0));
     for (const nokkel of nokler) {
       const verdi = beholder.get(nokkel)!;
       gjor(verdi, (ny) => beholder.set(nokkel, ny));
@@ -48,9 +49,11 @@ function rekkefolge(doc: PDFDocument, start: PDFObject[]): PDFRef[] {
     if (neste instanceof PDFRef) {
       if (sett.has(neste)) continue;
       sett.add(neste);
-      orden.push(neste);
       const objekt = doc.context.lookup(neste);
-      if (objekt) besokDirekte(objekt, folg);
+      // A reference to an object that does not exist (damaged attachments have them) is dropped.
+      if (!objekt) continue;
+      orden.push(neste);
+      besokDirekte(objekt, folg);
     } else {
       folg(neste);
       besokDirekte(neste, folg);
@@ -110,7 +113,7 @@ function nummererObjekter(doc: PDFDocument): void {
   const objekter = orden.map((ref) => context.lookup(ref)!);
   for (const objekt of objekter) {
     besokDirekte(objekt, (verdi, sett) => {
-      if (verdi instanceof PDFRef && ny.has(verdi)) sett(ny.get(verdi)!);
+      if (verdi instanceof PDFRef) sett(ny.get(verdi) ?? PDFNull);
     });
   }
   for (const [ref] of context.enumerateIndirectObjects()) context.delete(ref);

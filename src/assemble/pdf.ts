@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { kanoniser } from './kanonisk.js';
 import { lesBokmerker, skrivBokmerker, type Bokmerke } from './samle.js';
 
@@ -88,6 +88,14 @@ export async function ferdigstill(pdf: Uint8Array, meta: Metadata, vedlegg: read
     const kilde = await lesVedlegg(v);
     const sider = await doc.copyPages(kilde, kilde.getPageIndices());
     vedleggStart.push(doc.getPageCount());
+    // The attachment's own tags are not carried over; its StructParents would point into our parent tree.
+    for (const side of sider) {
+      side.node.delete(PDFName.of('StructParents'));
+      for (const annot of side.node.Annots()?.asArray() ?? []) {
+        const dict = doc.context.lookup(annot);
+        if (dict instanceof PDFDict) dict.delete(PDFName.of('StructParent'));
+      }
+    }
     sider.forEach((side) => doc.addPage(side));
     if (sider[0]) bokmerker.push({ tittel: `Vedlegg: ${v.tittel}`, dest: doc.context.obj([sider[0].ref, PDFName.of('Fit')]), barn: [] });
   }

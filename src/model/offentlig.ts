@@ -27,7 +27,7 @@ function referat(referat: Referat, mote: Mote): Referat {
     ...referat,
     andre: mote.organisasjon.skjulAndreOffentlig ? [] : referat.andre,
     saker: referat.saker.map((r) => (unntatt.has(`${r.nummer.lopenummer}.${r.nummer.ar}`)
-      ? { ...r, notater: '', vedtak: undefined, vedtatt: undefined, somForeslatt: false, votering: undefined, protokolltilforsel: undefined }
+      ? { ...r, notater: '', vedtak: undefined, vedtatt: undefined, somForeslatt: false, votering: undefined, protokolltilforsel: undefined, inhabile: [] }
       : r)),
   };
 }

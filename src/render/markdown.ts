@@ -18,6 +18,8 @@ import { unified } from 'unified';
 
 const schema: SanitizeSchema = {
   ...defaultSchema,
+  // remark-rehype already prefixes footnote ids; a second prefix would break their links.
+  clobberPrefix: '',
   attributes: {
     ...defaultSchema.attributes,
     ol: [...(defaultSchema.attributes?.ol ?? []), ['type', 'a']],
@@ -27,7 +29,11 @@ const schema: SanitizeSchema = {
 };
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
-const toHtml = unified().use(remarkRehype).use(rehypeSanitize, schema).use(rehypeStringify).freeze();
+const toHtml = unified()
+  .use(remarkRehype, { footnoteLabel: 'Fotnoter', footnoteBackLabel: 'Tilbake til teksten' })
+  .use(rehypeSanitize, schema)
+  .use(rehypeStringify)
+  .freeze();
 
 const BOKSTAV = /^(\s*)([a-zæøå])[.)]\s+(.*)$/;
 const NUMMERERT = /^(\s*)(\d{1,3}[.)])(\s+)/;
@@ -89,12 +95,26 @@ function resolveImages(tree: Root, baseDir: string | undefined): void {
   walk(tree, (node, parent, index) => {
     if (node.type !== 'image') return;
     const image = node as Image;
-    const url = decodeURI(image.url);
+    let url: string;
+    try {
+      url = decodeURI(image.url);
+    } catch {
+      url = image.url;
+    }
     const local = baseDir && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/') ? resolve(baseDir, url) : undefined;
     if (local && isInside(baseDir!, local) && existsSync(local) && isInside(realpathSync(baseDir!), realpathSync(local))) {
       image.url = pathToFileURL(local).href;
     } else {
       (parent as { children: RootContent[] }).children[index] = { type: 'text', value: image.alt ? `[Bilde: ${image.alt}]` : '' };
+    }
+  });
+}
+
+/** Links that are not to the web or e-mail (relative paths, file:) would point into the build machine. */
+function dropLocalLinks(tree: Root): void {
+  walk(tree, (node, parent, index) => {
+    if (node.type === 'link' && !/^(https?:|mailto:|#)/i.test(node.url)) {
+      (parent as { children: RootContent[] }).children.splice(index, 1, ...(node.children as RootContent[]));
     }
   });
 }
@@ -154,6 +174,7 @@ export function markdownToHtml(markdown: string, options: MarkdownOptions = {}):
   markLandscapeTables(tree);
   alignAmounts(tree);
   resolveImages(tree, options.baseDir);
+  dropLocalLinks(tree);
   if (options.topHeading) shiftHeadings(tree, options.topHeading);
   return String(toHtml.stringify(toHtml.runSync(tree) as never));
 }
