@@ -1,6 +1,8 @@
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadMeetings } from '../src/api.js';
+import { formatDiagnostic } from '../src/diagnostics.js';
 import { BESLUTNING, check, makeProject, MOTE, sak } from './helpers/prosjekt.js';
 import { minimalPdf } from './helpers/pdf.js';
 
@@ -346,6 +348,22 @@ describe('votes, statements for the record and disqualification in the referat',
       `${M}/referat.md:15:1: advarsel: «### Diskusjon» er ikke en av referatets underoverskrifter (Vedtak, Votering, Protokolltilførsel, Habilitet); teksten tas med som notater.`,
       `${M}/referat.md:19:1: feil: voteringen i sak 03.25 har 3 stemmer, men bare 2 medlemmer var til stede under behandlingen.`,
       `${M}/referat.md:24:3: feil: «anne» under «### Habilitet» i sak 03.25 er ikke et medlem som møtte. Skriv id-en til et medlem i til_stede, for eksempel «- kari: grunnen».`,
+    ]);
+  });
+});
+
+describe('checking one meeting', () => {
+  it('reports problems of earlier meetings of the year its numbers depend on, and not of later ones', async () => {
+    const root = makeProject({
+      [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 0'),
+      '2025-09-18-ssu/mote.yaml': 'utvalg: ssu\ndato: 2025-09-18\nstart: "10:00"\nslutt: "14:00"\nsted: Hamar\n',
+      '2025-09-18-ssu/13-b.md': BESLUTNING,
+      '2025-11-13-ssu/mote.yaml': 'utvalg: ssu\ndato: 2025-11-13\nstart: "10:00"\nslutt: "14:00"\nsted: Hamar\n',
+      '2025-11-13-ssu/13-c.md': Buffer.from(sak('tittel: Høring\ntype: tema\nminutter: 5'), 'latin1'),
+    });
+    const result = await loadMeetings([join(root, '2025-09-18-ssu')], { cwd: root });
+    expect(result.diagnostics.map((d) => formatDiagnostic(d, root))).toEqual([
+      `${M}/13-a.md:4:11: feil: «minutter» må være større enn 0, men er tallet 0. Tillatt: et helt antall minutter, større enn 0, for eksempel 30.`,
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Diagnostics } from '../diagnostics.js';
+import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { parseMarkdown, type MarkdownSource } from './markdown.js';
 import { readText } from './text.js';
 import { probeVedlegg, type VedleggProbe } from './vedlegg.js';
@@ -20,6 +20,8 @@ export interface SakSource {
 }
 
 export interface MeetingSource {
+  /** Problems found while reading the meeting's files; reported with the meeting's own. */
+  diagnostics: Diagnostic[];
   dir: string;
   mappe: string;
   moteFile: string;
@@ -101,7 +103,8 @@ function loadMarkdown(file: string, diags: Diagnostics): MarkdownSource | undefi
   return text === undefined ? undefined : parseMarkdown(file, text, diags);
 }
 
-export function loadMeetingSource(dir: string, diags: Diagnostics): MeetingSource {
+export function loadMeetingSource(dir: string): MeetingSource {
+  const diags = new Diagnostics();
   const moteFile = join(dir, MOTE_FIL);
   const moteText = readText(moteFile, diags);
   const mote = moteText === undefined ? undefined : parseYaml(moteFile, moteText, diags);
@@ -114,7 +117,7 @@ export function loadMeetingSource(dir: string, diags: Diagnostics): MeetingSourc
   const referatName = readdirSync(dir).find((name) => name.toLowerCase() === REFERAT_FIL);
   const referatFile = join(dir, referatName ?? REFERAT_FIL);
   const referat = referatName ? loadMarkdown(referatFile, diags) : undefined;
-  return { dir, mappe: basename(dir), moteFile, mote, saker, referat, referatFile };
+  return { diagnostics: diags.items, dir, mappe: basename(dir), moteFile, mote, saker, referat, referatFile };
 }
 
 /** Reads organisasjon.yaml and every meeting below the project root. */
@@ -122,6 +125,6 @@ export function loadProjectSource(root: string, diags: Diagnostics): ProjectSour
   const organisasjonFile = join(root, ORGANISASJON_FIL);
   const text = readText(organisasjonFile, diags);
   const organisasjon = text === undefined ? undefined : parseYaml(organisasjonFile, text, diags);
-  const meetings = findMeetingFolders(root).filter((dir) => dir !== root).map((dir) => loadMeetingSource(dir, diags));
+  const meetings = findMeetingFolders(root).filter((dir) => dir !== root).map((dir) => loadMeetingSource(dir));
   return { root, organisasjonFile, organisasjon, meetings };
 }

@@ -164,6 +164,7 @@ function faste(utkast: Utkast, forrige: string | undefined, utvalg: Utvalg, forr
 
 function utkastFrom(source: MeetingSource, organisasjon: Organisasjon | undefined): Utkast {
   const diags = new Diagnostics();
+  diags.addAll(source.diagnostics);
   const data = source.mote ? validate(moteSchema, source.mote, diags) : undefined;
   let utvalg: Utvalg | undefined;
   if (data && organisasjon) {
@@ -282,6 +283,26 @@ function approvals(built: readonly { mote: Mote; utkast: Utkast }[]): void {
   }
 }
 
+/** Committee and date of a meeting: from mote.yaml, or from its folder name when mote.yaml is broken. */
+function plassering(u: Utkast): { utvalg: string; dato: string } | undefined {
+  if (u.data) return { utvalg: u.data.utvalg, dato: u.data.dato };
+  const m = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(u.source.mappe);
+  return m ? { utvalg: m[2]!, dato: m[1]! } : undefined;
+}
+
+/**
+ * Whether a selected meeting depends on `u`: its sak numbers continue from every earlier
+ * meeting of the committee's year, so problems there must be reported with it.
+ */
+function avhengerAv(u: Utkast, alle: readonly Utkast[], selected: ReadonlySet<string>): boolean {
+  const her = plassering(u);
+  if (!her) return false;
+  return alle.some((a) => {
+    const der = selected.has(a.source.dir) ? plassering(a) : undefined;
+    return der !== undefined && der.utvalg === her.utvalg && der.dato.slice(0, 4) === her.dato.slice(0, 4) && her.dato < der.dato;
+  });
+}
+
 export interface Modell {
   organisasjon?: Organisasjon;
   /** The meetings asked for. */
@@ -352,7 +373,7 @@ export function buildModel(project: ProjectSource, diags: Diagnostics, selected?
   }
   reportDuplicateNumbers(built.sort((a, b) => a.mote.dato.localeCompare(b.mote.dato)));
   approvals(built);
-  for (const u of utkast) if (!selected || selected.has(u.source.dir)) diags.addAll(u.diags.items);
+  for (const u of utkast) if (!selected || selected.has(u.source.dir) || avhengerAv(u, utkast, selected)) diags.addAll(u.diags.items);
   const alle = built.map((b) => b.mote).sort((a, b) => a.dato.localeCompare(b.dato) || a.mappe.localeCompare(b.mappe));
   return { organisasjon, moter: alle.filter((m) => !selected || selected.has(m.dir)), alleMoter: alle };
 }
