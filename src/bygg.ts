@@ -9,7 +9,7 @@ import { langDato, saksnummer } from './model/tid.js';
 import { harUnntak, offentligVersjon } from './model/offentlig.js';
 import type { Mote } from './model/types.js';
 import { Nettleser } from './print/nettleser.js';
-import { FONTMAPPE, lastMaler, type Dokumentmal, type Maler } from './render/maler.js';
+import { FONTMAPPE, lastMaler, MalFeil, type Dokumentmal, type Maler } from './render/maler.js';
 import { innkallingVisning, referatVisning, saksdokumenterVisning, sakslisteVisning, vedleggVisning, vedtakslisteVisning, type Innholdslinje } from './render/visning.js';
 import { skrivAlle } from './write/atomisk.js';
 
@@ -75,6 +75,13 @@ function planlegg(mote: Mote, mappe: string, saksfremlegg?: ReadonlySet<string>)
 
 type Skriver = (html: string) => Promise<Uint8Array>;
 
+/** What a page may load: the meeting folders, the templates, the bundled fonts and the logo. */
+function tillatteFiler(moter: readonly Mote[], maler: Maler): string[] {
+  const { organisasjon } = moter[0]!;
+  const logo = organisasjon.logo ? [resolve(dirname(organisasjon.file), organisasjon.logo)] : [];
+  return [...new Set(moter.map((m) => m.dir)), ...maler.mapper, FONTMAPPE, ...logo];
+}
+
 const ENTITETER: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
 
 /** The text of every heading in the HTML, in document order: the names of the PDF's bookmarks. */
@@ -130,7 +137,7 @@ interface Sett {
  * set instead of being printed again.
  */
 async function byggSett(mote: Mote, planer: Plan[], mappe: string, nettleser: Nettleser, maler: Maler, options: BuildOptions, gjenbruk = new Map<string, Trykt>()): Promise<Sett> {
-  const tillatt = [mote.dir, ...maler.mapper, FONTMAPPE, dirname(mote.organisasjon.file)];
+  const tillatt = tillatteFiler([mote], maler);
   const metadata = (tittel: string): Metadata => ({
     tittel, forfatter: mote.organisasjon.navn, emne: `${mote.utvalg.navn}, møte ${mote.dato}`, dato: new Date(`${mote.dato}T00:00:00Z`), sprak: 'nb-NO',
   });
@@ -197,7 +204,7 @@ async function vedtakslister(bygget: readonly Mote[], alle: readonly Mote[], net
     for (const [mappe, versjon] of [[ut, moter], [join(ut, 'offentlig'), moter.map(offentligVersjon)]] as const) {
       const data = vedtakslisteVisning(versjon, Number(eksempel.dato.slice(0, 4)));
       const html = maler.render('vedtaksliste', data);
-      const tillatt = [...new Set(moter.map((m) => m.dir)), ...maler.mapper, FONTMAPPE, dirname(eksempel.organisasjon.file)];
+      const tillatt = tillatteFiler(moter, maler);
       const meta: Metadata = { tittel: data.tittel, forfatter: eksempel.organisasjon.navn, dato: new Date(`${moter[moter.length - 1]!.dato}T00:00:00Z`), sprak: 'nb-NO' };
       const { bytes, sider } = await ferdigstill(await nettleser.pdf({ html, tillatt }), meta, [], overskrifter(html));
       const fil = join(mappe, `${navn}-vedtak.pdf`);
@@ -223,7 +230,14 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
     diagnostics.push({ severity: 'feil', file: loaded.organisasjon!.file, message: `malmappen «${loaded.organisasjon!.maler}» finnes ikke.` });
     return { moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter: [], diagnostics };
   }
-  const maler = lastMaler(egne);
+  let maler: Maler;
+  try {
+    maler = lastMaler(egne);
+  } catch (error) {
+    if (!(error instanceof MalFeil)) throw error;
+    diagnostics.push({ severity: 'feil', file: error.fil, position: error.linje ? { line: error.linje, column: 1 } : undefined, message: error.message });
+    return { moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter: [], diagnostics };
+  }
   const nettleser = await Nettleser.start(2);
   const dokumenter: ByggetDokument[] = [];
   try {

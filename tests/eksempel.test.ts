@@ -60,8 +60,7 @@ describe('the example meetings in cases/', () => {
   it('22 May 2025: proposed decisions and the attachment list for the innkalling', async () => {
     const [mote] = (await loadMeetings([resolve(cases, '2025-05-22-ssu')])).moter;
     const sak14 = mote!.saker.find((s) => s.nummer?.lopenummer === 14)!;
-    expect(sak14.forslagTilVedtak!.punkter).toHaveLength(4);
-    expect(sak14.forslagTilVedtak!.punkter[0]!.underpunkter.map((u) => u.merke)).toEqual(['a', 'b', 'c', 'd']);
+    expect(sak14.forslagTilVedtak!.markdown).toMatch(/^1\. Strategisk samarbeidsutvalg \(SSU\) beslutter[\s\S]*\n   d\) Mandat for Strategisk samarbeidsutvalg\n2\.[\s\S]*\n4\. Strategisk samarbeidsutvalg ber sekretariatet sikre/);
     expect(mote!.saker[0]!.forslagTilVedtak!.markdown).toBe('Innkalling og saksliste godkjennes.');
     expect(mote!.vedlegg.map((v) => `${saksnummer(v.sak.nummer!)} ${v.vedlegg.tittel}`)).toEqual([
       '13.25 Oppsummering fra strategisamling 11.–12. mars 2025 («kjernemappe»)',

@@ -35,3 +35,11 @@ describe('links and footnotes', () => {
     expect(html).toContain(`id="${href}"`);
   });
 });
+
+describe('lettered items are only made where they belong', () => {
+  it('a later "c)" after other text is not a continuation, and code is left alone', () => {
+    const html = markdownToHtml('1. Punkt\n   a) en\n   b) to\n\n## Neste\n\nc) ikke et underpunkt\n\n```\na) kode\n```');
+    expect(html).toContain('<p>c) ikke et underpunkt</p>');
+    expect(html).toContain('<code>a) kode\n</code>');
+  });
+});

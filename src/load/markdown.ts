@@ -20,9 +20,9 @@ export interface MarkdownSource {
 }
 
 const OPEN = /^---[ \t]*\n/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+const CLOSE = /^---[ \t]*$/m;
 
-/** Frontmatter as remark-frontmatter reads it: `---` on the first line, closed by `---` on a line of its own. */
+/** Frontmatter as remark-frontmatter and most static-site tools read it: `---` on the first line, closed by `---` on a line of its own. */
 export function parseMarkdown(file: string, text: string, diags: Diagnostics): MarkdownSource {
   const open = OPEN.exec(text);
   if (!open) return { file, text, frontmatterStatus: 'mangler', bodyStart: 0, bodyLine: 1 };

@@ -108,7 +108,15 @@ export function loadMeetingSource(dir: string): MeetingSource {
   const moteFile = join(dir, MOTE_FIL);
   const moteText = readText(moteFile, diags);
   const mote = moteText === undefined ? undefined : parseYaml(moteFile, moteText, diags);
-  const names = readdirSync(dir).filter((name) => isSakFile(name) && statSync(join(dir, name)).isFile());
+  const names = readdirSync(dir).filter((name) => {
+    if (!isSakFile(name)) return false;
+    try {
+      return statSync(join(dir, name)).isFile();
+    } catch {
+      diags.error(join(dir, name), undefined, 'filen kan ikke leses (en snarvei som peker til en fil som ikke finnes?).');
+      return false;
+    }
+  });
   const saker = names.sort(fileOrder.compare).map((name): SakSource => {
     const file = join(dir, name);
     const markdown = loadMarkdown(file, diags);

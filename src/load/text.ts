@@ -26,6 +26,9 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       const c = bytes[i + k];
       if (c === undefined || (c & 0xc0) !== 0x80) return i;
     }
+    // Overlong forms, surrogates and code points past U+10FFFF, which the decoder also refuses.
+    const second = bytes[i + 1]!;
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
     i += length;
   }
   return -1;

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { erInnenfor } from '../sti.js';
 
 export type VedleggStatus = 'ok' | 'absolutt' | 'utenfor' | 'mangler' | 'mappe' | 'ikke-pdf';
 
@@ -11,10 +12,6 @@ export interface VedleggProbe {
   siblings?: string[];
 }
 
-function isInside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
 
 /** macOS writes names in NFD, editors and YAML in NFC: try both so `Høring.pdf` is found either way. */
 function findOnDisk(path: string): string | undefined {
@@ -39,7 +36,7 @@ function startsLikePdf(path: string): boolean {
 export function probeVedlegg(meetingDir: string, written: string): VedleggProbe {
   const wanted = resolve(meetingDir, written);
   if (isAbsolute(written)) return { status: 'absolutt', path: wanted };
-  if (!isInside(meetingDir, wanted)) return { status: 'utenfor', path: wanted };
+  if (!erInnenfor(meetingDir, wanted)) return { status: 'utenfor', path: wanted };
   const onDisk = findOnDisk(wanted);
   if (!onDisk) {
     let siblings: string[] = [];
@@ -50,12 +47,8 @@ export function probeVedlegg(meetingDir: string, written: string): VedleggProbe 
     }
     return { status: 'mangler', path: wanted, siblings };
   }
-  if (!isInside(realpathSync(meetingDir), realpathSync(onDisk))) return { status: 'utenfor', path: onDisk };
+  if (!erInnenfor(realpathSync(meetingDir), realpathSync(onDisk))) return { status: 'utenfor', path: onDisk };
   if (statSync(onDisk).isDirectory()) return { status: 'mappe', path: onDisk };
   if (!startsLikePdf(onDisk)) return { status: 'ikke-pdf', path: onDisk };
   return { status: 'ok', path: onDisk };
-}
-
-export function displayName(path: string): string {
-  return basename(path);
 }

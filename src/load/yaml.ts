@@ -72,7 +72,13 @@ export function parseYaml(file: string, text: string, diags: Diagnostics, lineOf
     return undefined;
   }
   keepWrittenText(doc);
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    diags.error(file, position(0), 'filen bruker for mange YAML-alias (*…); skriv verdiene ut i stedet.');
+    return undefined;
+  }
 
   const locate = (path: YamlPath, what: 'key' | 'value' = 'value'): Posisjon => {
     for (let depth = path.length; depth >= 0; depth--) {

@@ -8,7 +8,7 @@ import { buildReferat } from './referat.js';
 import { orderSaker, OVERSKRIFTER, planSaksliste, type Pause } from './saksliste.js';
 import { moteSchema, organisasjonSchema, sakSchema, type MoteData, type SakData } from './schema.js';
 import { overskrifter } from './seksjoner.js';
-import { arstall, klokkeslett, kortDato, saksnummer as formatNummer } from './tid.js';
+import { arstall, klokkeslett, kortDato, parseSaksnummer, saksnummer as formatNummer } from './tid.js';
 import type { Mote, Organisasjon, Sak, Utvalg, Vedlegg } from './types.js';
 import { validate } from './validate.js';
 import { findForslagTilVedtak, forslagFromSection, generertForslag } from './vedtak.js';
@@ -218,7 +218,9 @@ function pauserFor(utkast: Utkast, ordnet: readonly Sak[]): Pause[] {
   return data.pauser.flatMap((pause, index): Pause[] => {
     const position = source.mote!.locate(['pauser', index, 'etter']);
     const wanted = pause.etter.normalize('NFC');
-    const sak = ordnet.find((s) => s.filnavn?.normalize('NFC') === wanted || (s.nummer && formatNummer(s.nummer) === wanted));
+    const nummer = parseSaksnummer(wanted);
+    const sak = ordnet.find((s) => s.filnavn?.normalize('NFC') === wanted)
+      ?? (nummer.ok ? ordnet.find((s) => s.nummer?.lopenummer === nummer.value.lopenummer && s.nummer.ar === nummer.value.ar) : undefined);
     if (!sak) {
       const names = ordnet.filter((s) => s.filnavn).map((s) => s.filnavn!);
       diags.error(source.moteFile, position,
@@ -239,7 +241,8 @@ function checkWrittenNumbers(utkast: Utkast, first: number): void {
     const written = (fm?.data as { saksnummer?: string } | undefined)?.saksnummer;
     if (!written || !sak.nummer || !fm) continue;
     const computed = formatNummer(sak.nummer);
-    if (written.trim().replace('/', '.') !== computed) {
+    const lest = parseSaksnummer(written);
+    if (!lest.ok || lest.value.lopenummer !== sak.nummer.lopenummer || lest.value.ar !== sak.nummer.ar) {
       utkast.diags.error(sak.kilde.file, fm.locate(['saksnummer']),
         `saksnummer «${written}» stemmer ikke med det beregnede ${computed} (møtet begynner på sak ${String(first).padStart(2, '0')}.${computed.slice(-2)}, og saken er nr. ${sak.nummer.lopenummer - first + 1} i sakslisten). Fjern feltet, eller rett rekkefølgen eller forste_saksnummer i mote.yaml.`);
     }

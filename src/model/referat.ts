@@ -116,6 +116,9 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
       'referatet har status utkast, men også godkjent_dato/godkjent_sak; sett status: godkjent når det er godkjent.');
   }
   const tilStede = deltakere(source, 'til_stede', data.til_stede, mote, diags);
+  data.til_stede.forEach((entry, index) => {
+    if (data.til_stede.indexOf(entry) !== index) diags.error(source.file, frontmatter.locate(['til_stede', index]), `«${entry}» står to ganger i til_stede.`);
+  });
   const forfall = deltakere(source, 'forfall', data.forfall, mote, diags);
   forfall.forEach((d, index) => {
     if (d.medlem && tilStede.some((t) => t.medlem === d.medlem)) {
@@ -134,7 +137,8 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
       }
       sak.inhabile.push({ medlem, grunn });
     }
-    const tilStedeISaken = tilStede.filter((d) => d.medlem).length - sak.inhabile.length;
+    // Substitutes (vara) are written as full names in til_stede and vote like members.
+    const tilStedeISaken = tilStede.length - sak.inhabile.length;
     if (sak.votering && sak.votering.for + sak.votering.mot + sak.votering.avstar > tilStedeISaken) {
       diags.error(source.file, sak.kilde.position,
         `voteringen i sak ${key} har ${sak.votering.for + sak.votering.mot + sak.votering.avstar} stemmer, men bare ${tilStedeISaken} medlemmer var til stede under behandlingen.`);

@@ -40,13 +40,20 @@ export function overskrifter(text: string, from = 0): Overskrift[] {
   let offset = from;
   let line = text.slice(0, from).split('\n').length;
   let previous: { text: string; start: number; line: number } | undefined;
+  let comment = false;
   while (offset <= text.length) {
     const newline = text.indexOf('\n', offset);
     const end = newline === -1 ? text.length : newline;
     const current = text.slice(offset, end);
     const next = newline === -1 ? text.length + 1 : newline + 1;
     const fenceMatch = FENCE.exec(current);
-    if (fence) {
+    // An HTML comment over several lines hides what is in it, headings included.
+    const opens = !fence && current.lastIndexOf('<!--') > current.lastIndexOf('-->');
+    if (comment || opens) {
+      if (comment && current.includes('-->')) comment = false;
+      else if (opens) comment = true;
+      previous = undefined;
+    } else if (fence) {
       if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = undefined;
       previous = undefined;
     } else if (fenceMatch) {

@@ -52,15 +52,9 @@ export interface Vedlegg {
   kilde: Kilde;
 }
 
-export interface Vedtakspunkt {
-  tekst: string;
-  underpunkter: { merke: string; tekst: string }[];
-}
-
 export interface ForslagTilVedtak {
   /** The section as the author wrote it (Markdown), for rendering. */
   markdown: string;
-  punkter: Vedtakspunkt[];
   /** `Alt. 1`, `Alt. 2` … when the meeting is to choose between alternatives. */
   alternativer: string[];
   /** True when the text was generated (fixed saker, referat saker without a proposal). */

@@ -1,8 +1,9 @@
 import { accessSync, constants, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, isAbsolute, join, relative, sep } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { erInnenfor } from '../sti.js';
 
 /** Chromium could not be found or started: a problem of the machine, reported without a stack trace. */
 export class NettleserFeil extends Error {}
@@ -29,10 +30,6 @@ export function finnChromium(env: NodeJS.ProcessEnv = process.env): string | und
   return undefined;
 }
 
-function innenfor(mappe: string, fil: string): boolean {
-  const rel = relative(mappe, fil);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
 
 export interface Utskrift {
   /** HTML of a complete document. */
@@ -86,10 +83,15 @@ export class Nettleser {
     } catch (error) {
       throw new NettleserFeil(`kunne ikke starte ${executablePath}: ${(error as Error).message.split('\n')[0]}`);
     }
-    const pages = await Promise.all(Array.from({ length: sider }, () => browser.newPage()));
-    const nettleser = new Nettleser(browser, pages);
-    for (const page of pages) await nettleser.forsegl(page);
-    return nettleser;
+    try {
+      const pages = await Promise.all(Array.from({ length: sider }, () => browser.newPage()));
+      const nettleser = new Nettleser(browser, pages);
+      for (const page of pages) await nettleser.forsegl(page);
+      return nettleser;
+    } catch (error) {
+      browser.process()?.kill('SIGKILL');
+      throw new NettleserFeil(`Chromium startet, men kunne ikke åpne en side: ${(error as Error).message.split('\n')[0]}`);
+    }
   }
 
   private async forsegl(page: Page): Promise<void> {
@@ -100,7 +102,7 @@ export class Nettleser {
       const tillatt = (page as Page & { motedokTillatt?: readonly string[] }).motedokTillatt ?? [];
       if (url.startsWith('file:')) {
         const fil = fileURLToPath(url);
-        if (innenfor(this.temp, fil) || tillatt.some((mappe) => innenfor(mappe, fil))) {
+        if (erInnenfor(this.temp, fil) || tillatt.some((mappe) => erInnenfor(mappe, fil))) {
           void request.continue();
           return;
         }

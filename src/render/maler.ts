@@ -31,6 +31,13 @@ function cssTekst(value: unknown): Handlebars.SafeString {
   return new Handlebars.SafeString(text);
 }
 
+/** A template the organisation supplied does not parse; names the file and the line. */
+export class MalFeil extends Error {
+  constructor(readonly fil: string, readonly linje: number | undefined, message: string) {
+    super(message);
+  }
+}
+
 export interface Maler {
   render(mal: Dokumentmal, data: object): string;
   /** The site's own stylesheet (templates/nettsted/nettsted.css). */
@@ -60,8 +67,18 @@ export function lastMaler(egenMappe?: string): Maler {
   };
   let innhold = '';
   const les = (relativ: string) => {
-    const tekst = readFileSync(finn(relativ), 'utf8');
+    const fil = finn(relativ);
+    const tekst = readFileSync(fil, 'utf8');
     innhold += `\n${relativ}\n${tekst}`;
+    if (relativ.endsWith('.hbs')) {
+      try {
+        hb.parse(tekst);
+      } catch (error) {
+        const linje = /line (\d+)/.exec((error as Error).message)?.[1];
+        throw new MalFeil(fil, linje ? Number(linje) : undefined,
+          'malen har ugyldig Handlebars-syntaks: sjekk at hver {{#if}}, {{#each}} og {{#> …}} er lukket med {{/if}}, {{/each}} og {{/…}} med samme navn.');
+      }
+    }
     return tekst;
   };
   const partials = new Set(mapper.flatMap((mappe) => (existsSync(join(mappe, 'partials')) ? readdirSync(join(mappe, 'partials')) : []).filter((f) => f.endsWith('.hbs'))));

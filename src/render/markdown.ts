@@ -1,5 +1,5 @@
 import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Heading, Image, List, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -9,6 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { erInnenfor } from '../sti.js';
 
 /**
  * Markdown → HTML for everything the secretariat writes. Raw HTML in the Markdown is dropped
@@ -48,7 +49,10 @@ export function bokstavpunkter(text: string): { text: string; linjer: Set<number
   const linjer = new Set<number>();
   let innrykk: number | undefined;
   let forrige: string | undefined;
+  let kode = false;
   lines.forEach((line, index) => {
+    if (/^ {0,3}(```|~~~)/.test(line)) kode = !kode;
+    if (kode) return;
     const nummer = NUMMERERT.exec(line);
     if (nummer) {
       innrykk = nummer[1]!.length + nummer[2]!.length + nummer[3]!.length;
@@ -62,17 +66,14 @@ export function bokstavpunkter(text: string): { text: string; linjer: Set<number
       if (ventet === 'a') linjer.add(index + 1);
       lines[index] = `${' '.repeat(innrykk ?? 0)}${ventet.charCodeAt(0) - 96}. ${bokstav[3]}`;
       forrige = ventet;
-    } else if (!/^\s/.test(line) && !forrige) {
-      innrykk = undefined;
+    } else if (!/^\s/.test(line)) {
+      // A line of its own (a heading, a new paragraph) ends the lettered list and the item it belonged to.
+      [innrykk, forrige] = [undefined, undefined];
     }
   });
   return { text: lines.join('\n'), linjer };
 }
 
-function isInside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
 
 function walk(node: Root | RootContent, visit: (node: RootContent, parent: Root | RootContent, index: number) => void): void {
   if (!('children' in node)) return;
@@ -102,7 +103,7 @@ function resolveImages(tree: Root, baseDir: string | undefined): void {
       url = image.url;
     }
     const local = baseDir && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/') ? resolve(baseDir, url) : undefined;
-    if (local && isInside(baseDir!, local) && existsSync(local) && isInside(realpathSync(baseDir!), realpathSync(local))) {
+    if (local && erInnenfor(baseDir!, local) && existsSync(local) && erInnenfor(realpathSync(baseDir!), realpathSync(local))) {
       image.url = pathToFileURL(local).href;
     } else {
       (parent as { children: RootContent[] }).children[index] = { type: 'text', value: image.alt ? `[Bilde: ${image.alt}]` : '' };
