@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMeetings } from '../src/api.js';
 import { formatDiagnostic } from '../src/diagnostics.js';
-import { BESLUTNING, check, makeProject, MOTE, sak } from './helpers/prosjekt.js';
+import { BESLUTNING, check, makeProject, MOTE, ORGANISASJON, sak } from './helpers/prosjekt.js';
 import { minimalPdf } from './helpers/pdf.js';
 
 const M = '2025-05-22-ssu';
@@ -119,11 +119,24 @@ vedlegg:
     ]);
   });
 
-  it('an image without alt text is a warning', async () => {
-    const root = makeProject({ [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5', 'Se figuren:\n\n![](figur.png)\n') });
-    const { lines } = await check(root);
-    expect(lines).toEqual([
+  it('an image without alt text is a warning; a missing, outside or web image is an error', async () => {
+    const root = makeProject({
+      [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5', 'Se figuren:\n\n![](figur.png)\n\n![Kart](kart.png) ![Ut](../ut.png) ![Nett](https://example.invalid/x.png)\n\n`![](kode.png)`\n'),
+      [`${M}/figur.png`]: 'png',
+      'ut.png': 'png',
+    });
+    expect((await check(root)).lines).toEqual([
       `${M}/13-a.md:9:1: advarsel: bildet «figur.png» mangler alternativ tekst; skriv en beskrivelse i klammene: ![beskrivelse](figur.png).`,
+      `${M}/13-a.md:11:1: feil: bildet «kart.png» finnes ikke; legg bildefilen i møtemappen og skriv stien relativt til den.`,
+      `${M}/13-a.md:11:19: feil: bildet «../ut.png» ligger utenfor møtemappen; legg bildefilen i møtemappen.`,
+      `${M}/13-a.md:11:36: feil: bildet «https://example.invalid/x.png» er ikke en fil i møtemappen; bilder fra nett eller andre steder tas ikke med. Last ned bildet og legg det i møtemappen.`,
+    ]);
+  });
+
+  it('a logo that does not exist is an error at the logo field', async () => {
+    const root = makeProject({ 'organisasjon.yaml': `logo: finnes-ikke.svg\n${ORGANISASJON}`, [`${M}/13-a.md`]: BESLUTNING });
+    expect((await check(root)).lines).toEqual([
+      'organisasjon.yaml:1:7: feil: logoen «finnes-ikke.svg» finnes ikke ved siden av organisasjon.yaml; skriv stien relativt til organisasjon.yaml, eller fjern feltet.',
     ]);
   });
 });

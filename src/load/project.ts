@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { erInnenfor } from '../sti.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
+import { finnBilder, type Bilde } from './bilder.js';
 import { parseMarkdown, type MarkdownSource } from './markdown.js';
 import { readText } from './text.js';
 import { probeVedlegg, type VedleggProbe } from './vedlegg.js';
@@ -17,6 +19,8 @@ export interface SakSource {
   markdown?: MarkdownSource;
   /** Every `vedlegg[].fil` the frontmatter names, checked on disk, keyed by the text written. */
   vedlegg: Map<string, VedleggProbe>;
+  /** Images in the body, checked on disk. */
+  bilder: Bilde[];
 }
 
 export interface MeetingSource {
@@ -36,6 +40,8 @@ export interface ProjectSource {
   root: string;
   organisasjonFile: string;
   organisasjon?: YamlSource;
+  /** Whether the logo named in organisasjon.yaml is a file next to it (undefined: no logo named). */
+  logoFinnes?: boolean;
   meetings: MeetingSource[];
 }
 
@@ -120,7 +126,8 @@ export function loadMeetingSource(dir: string): MeetingSource {
   const saker = names.sort(fileOrder.compare).map((name): SakSource => {
     const file = join(dir, name);
     const markdown = loadMarkdown(file, diags);
-    return { file, filnavn: name.replace(/\.md$/i, ''), markdown, vedlegg: probeAttachments(dir, markdown) };
+    const bilder = markdown ? finnBilder(dir, markdown.text, markdown.bodyStart) : [];
+    return { file, filnavn: name.replace(/\.md$/i, ''), markdown, vedlegg: probeAttachments(dir, markdown), bilder };
   });
   const referatName = readdirSync(dir).find((name) => name.toLowerCase() === REFERAT_FIL);
   const referatFile = join(dir, referatName ?? REFERAT_FIL);
@@ -134,5 +141,7 @@ export function loadProjectSource(root: string, diags: Diagnostics): ProjectSour
   const text = readText(organisasjonFile, diags);
   const organisasjon = text === undefined ? undefined : parseYaml(organisasjonFile, text, diags);
   const meetings = findMeetingFolders(root).filter((dir) => dir !== root).map((dir) => loadMeetingSource(dir));
-  return { root, organisasjonFile, organisasjon, meetings };
+  const logo = (organisasjon?.data as { logo?: unknown } | undefined)?.logo;
+  const logoFinnes = typeof logo === 'string' ? existsSync(join(root, logo)) && erInnenfor(root, resolve(root, logo)) : undefined;
+  return { root, organisasjonFile, organisasjon, logoFinnes, meetings };
 }

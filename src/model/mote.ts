@@ -1,4 +1,4 @@
-import { Diagnostics, type Posisjon } from '../diagnostics.js';
+import { Diagnostics } from '../diagnostics.js';
 import { requireFrontmatter } from '../load/markdown.js';
 import type { MeetingSource, ProjectSource, SakSource } from '../load/project.js';
 import type { VedleggProbe } from '../load/vedlegg.js';
@@ -31,26 +31,13 @@ function organisasjonFrom(project: ProjectSource, diags: Diagnostics): Organisas
     });
     utvalg.set(key, { key, navn: u.navn, kortnavn: u.kortnavn, medlemmer: u.medlemmer });
   }
+  if (data.logo && project.logoFinnes === false) {
+    diags.error(project.organisasjonFile, project.organisasjon.locate(['logo']), `logoen «${data.logo}» finnes ikke ved siden av organisasjon.yaml; skriv stien relativt til organisasjon.yaml, eller fjern feltet.`);
+  }
   return {
     file: project.organisasjonFile, navn: data.navn, logo: data.logo, farge: data.farge, maler: data.maler,
     skjulAndreOffentlig: data.offentlig?.skjul_andre ?? false, utvalg,
   };
-}
-
-/** Inline images with an empty alt text (`![](figur.png)`), outside code. */
-function imagesWithoutAlt(text: string, from: number): { url: string; position: Posisjon }[] {
-  const found: { url: string; position: Posisjon }[] = [];
-  let fence = false;
-  let line = text.slice(0, from).split('\n').length;
-  for (const current of text.slice(from).split('\n')) {
-    if (/^ {0,3}(```|~~~)/.test(current)) fence = !fence;
-    if (!fence) {
-      const withoutCode = current.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
-      for (const m of withoutCode.matchAll(/!\[\s*\]\(\s*<?([^)\s>]*)/g)) found.push({ url: m[1]!, position: { line, column: m.index + 1 } });
-    }
-    line++;
-  }
-  return found;
 }
 
 function vedleggFrom(source: SakSource, data: SakData, diags: Diagnostics, fm: NonNullable<ReturnType<typeof requireFrontmatter>>): Vedlegg[] {
@@ -115,8 +102,11 @@ function sakFrom(source: SakSource, utvalg: Utvalg | undefined, diags: Diagnosti
   const saksfremlegg = section
     ? `${text.slice(bodyStart, section.overskrift.start)}${text.slice(section.innholdSlutt)}`.trim()
     : text.slice(bodyStart).trim();
-  for (const image of imagesWithoutAlt(text, bodyStart)) {
-    diags.warning(source.file, image.position, `bildet «${image.url}» mangler alternativ tekst; skriv en beskrivelse i klammene: ![beskrivelse](${image.url}).`);
+  for (const bilde of source.bilder) {
+    if (!bilde.alt) diags.warning(source.file, bilde.position, `bildet «${bilde.url}» mangler alternativ tekst; skriv en beskrivelse i klammene: ![beskrivelse](${bilde.url}).`);
+    if (bilde.status === 'mangler') diags.error(source.file, bilde.position, `bildet «${bilde.url}» finnes ikke; legg bildefilen i møtemappen og skriv stien relativt til den.`);
+    if (bilde.status === 'utenfor') diags.error(source.file, bilde.position, `bildet «${bilde.url}» ligger utenfor møtemappen; legg bildefilen i møtemappen.`);
+    if (bilde.status === 'ekstern') diags.error(source.file, bilde.position, `bildet «${bilde.url}» er ikke en fil i møtemappen; bilder fra nett eller andre steder tas ikke med. Last ned bildet og legg det i møtemappen.`);
   }
   const sak: Sak = {
     kilde: { file: source.file, position: { line: 1, column: 1 } },

@@ -1,0 +1,44 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import type { Posisjon } from '../diagnostics.js';
+import { erInnenfor } from '../sti.js';
+
+export type BildeStatus = 'ok' | 'mangler' | 'utenfor' | 'ekstern';
+
+export interface Bilde {
+  alt: string;
+  url: string;
+  position: Posisjon;
+  status: BildeStatus;
+}
+
+function status(meetingDir: string, url: string): BildeStatus {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || isAbsolute(url)) return 'ekstern';
+  let path: string;
+  try {
+    path = resolve(meetingDir, decodeURI(url));
+  } catch {
+    path = resolve(meetingDir, url);
+  }
+  if (!erInnenfor(meetingDir, path)) return 'utenfor';
+  if (!existsSync(path)) return 'mangler';
+  return erInnenfor(realpathSync(meetingDir), realpathSync(path)) ? 'ok' : 'utenfor';
+}
+
+/** Inline images (`![alt](url)`) in a Markdown body outside code, with where they point on disk. */
+export function finnBilder(meetingDir: string, text: string, from: number): Bilde[] {
+  const found: Bilde[] = [];
+  let fence = false;
+  let line = text.slice(0, from).split('\n').length;
+  for (const current of text.slice(from).split('\n')) {
+    if (/^ {0,3}(```|~~~)/.test(current)) fence = !fence;
+    if (!fence) {
+      const withoutCode = current.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
+      for (const m of withoutCode.matchAll(/!\[([^\]]*)\]\(\s*<?([^)\s>]*)/g)) {
+        found.push({ alt: m[1]!.trim(), url: m[2]!, position: { line, column: m.index + 1 }, status: status(meetingDir, m[2]!) });
+      }
+    }
+    line++;
+  }
+  return found;
+}
