@@ -270,6 +270,7 @@ describe('templates and HTML', () => {
     const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-prosjekt-'));
     cpSync(join(cases, M), join(prosjekt, M), { recursive: true });
     writeFileSync(join(prosjekt, 'organisasjon.yaml'), `${readFileSync(join(cases, 'organisasjon.yaml'), 'utf8')}maler: egne-maler\n`);
+    cpSync(join(cases, 'logo.svg'), join(prosjekt, 'logo.svg'));
     mkdirSync(join(prosjekt, 'egne-maler'));
     writeFileSync(join(prosjekt, 'egne-maler', 'saksliste.hbs'), '{{#> dokument}}<h1>Vår egen saksliste for {{mote.utvalg}}</h1>{{> saksliste}}{{/dokument}}');
     const out = join(prosjekt, 'ut');
@@ -285,6 +286,7 @@ describe('templates and HTML', () => {
   it('Markdown cannot run scripts or templates: raw HTML is dropped and {{…}} prints as text', async () => {
     const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-prosjekt-'));
     writeFileSync(join(prosjekt, 'organisasjon.yaml'), readFileSync(join(cases, 'organisasjon.yaml')));
+    cpSync(join(cases, 'logo.svg'), join(prosjekt, 'logo.svg'));
     mkdirSync(join(prosjekt, M));
     writeFileSync(join(prosjekt, M, 'mote.yaml'), 'utvalg: ssu\ndato: 2025-05-22\nstart: "09:00"\nslutt: "10:00"\nsted: Hamar\n');
     writeFileSync(join(prosjekt, M, '13-a.md'), '---\ntittel: Prøve\ntype: beslutning\nminutter: 10\n---\n\nPris: {{pris}} og {{{rå}}}.\n\n<script>document.write("SKRIPT KJØRTE")</script>\n\n<img src="http://example.invalid/x.png">\n\n## Forslag til vedtak\n\nGodkjent.\n');
