@@ -8,7 +8,8 @@ import type { Diagnostic } from './diagnostics.js';
 import { langDato, saksnummer } from './model/tid.js';
 import { harUnntak, offentligVersjon } from './model/offentlig.js';
 import type { Mote } from './model/types.js';
-import { Nettleser } from './print/nettleser.js';
+import { Dokumentbuffer, verktoygrunnlag } from './cache/dokumentbuffer.js';
+import { finnChromium, Nettleser } from './print/nettleser.js';
 import { FONTMAPPE, lastMaler, MalFeil, type Dokumentmal, type Maler } from './render/maler.js';
 import { innkallingVisning, referatVisning, saksdokumenterVisning, sakslisteVisning, vedleggVisning, vedtakslisteVisning, type Innholdslinje } from './render/visning.js';
 import { skrivAlle } from './write/atomisk.js';
@@ -18,7 +19,9 @@ export interface BuildOptions extends LoadOptions {
   out?: string;
   /** Also write the HTML each PDF was printed from. */
   html?: boolean;
-  /** Called for each document once it is written, for progress output. */
+  /** Ignore the document cache (but fill it). */
+  force?: boolean;
+  /** Called for each document once it is written (not for files whose content did not change). */
   underveis?: (dokument: ByggetDokument) => void;
 }
 
@@ -26,6 +29,8 @@ export interface ByggetDokument {
   mote: string;
   fil: string;
   sider: number;
+  /** True when the PDF came from the cache: nothing it depends on changed since it was printed. */
+  fraBuffer: boolean;
 }
 
 export interface BuildResult {
@@ -75,6 +80,27 @@ function planlegg(mote: Mote, mappe: string, saksfremlegg?: ReadonlySet<string>)
 
 type Skriver = (html: string) => Promise<Uint8Array>;
 
+/** What building needs besides the meeting: the templates, the cache, and a browser started only when something must be printed. */
+interface Verktoy {
+  maler: Maler;
+  buffer: Dokumentbuffer;
+  nettleser: () => Promise<Nettleser>;
+  options: BuildOptions;
+}
+
+function skriverFor(verktoy: Verktoy, tillatt: string[]): Skriver {
+  return async (html) => (await verktoy.nettleser()).pdf({ html, tillatt });
+}
+
+/** A finished document from the cache, or made by `lag` and stored. */
+async function hentEllerLag(verktoy: Verktoy, nokkel: string, lag: () => Promise<Ferdig>): Promise<{ ferdig: Ferdig; fraBuffer: boolean }> {
+  const lagret = verktoy.buffer.hent(nokkel);
+  if (lagret) return { ferdig: lagret, fraBuffer: true };
+  const ferdig = await lag();
+  verktoy.buffer.lagre(nokkel, ferdig);
+  return { ferdig, fraBuffer: false };
+}
+
 /** What a page may load: the meeting folders, the templates, the bundled fonts and the logo. */
 function tillatteFiler(moter: readonly Mote[], maler: Maler): string[] {
   const { organisasjon } = moter[0]!;
@@ -95,7 +121,8 @@ function overskrifter(html: string): string[] {
  * innkalling and every case paper in agenda order, composed from the PDFs already printed.
  * The contents page is printed first with a guess of its own length, and again if it was wrong.
  */
-async function saksdokumenter(mote: Mote, deler: { plan: Plan; ferdig: Ferdig }[], maler: Maler, skriv: Skriver, meta: Metadata): Promise<{ bytes: Uint8Array; sider: number }> {
+async function saksdokumenter(mote: Mote, deler: { plan: Plan; ferdig: Ferdig }[], verktoy: Verktoy, skriv: Skriver, meta: Metadata): Promise<{ ferdig: Ferdig; fraBuffer: boolean }> {
+  const { maler, buffer } = verktoy;
   const innhold = (forsideSider: number): Innholdslinje[] => {
     let side = forsideSider + 1;
     return deler.map(({ plan, ferdig }) => {
@@ -112,11 +139,15 @@ async function saksdokumenter(mote: Mote, deler: { plan: Plan; ferdig: Ferdig }[
     skrivBokmerker(doc, bokmerker);
     return doc;
   };
-  let base = await skrivForside(1);
-  if (base.getPageCount() !== 1) base = await skrivForside(base.getPageCount());
-  await samle(base, deler.map(({ plan, ferdig }) => ({ pdf: ferdig.bytes, bokmerke: plan.innhold! })));
-  const sider = base.getPageCount();
-  return { bytes: await lagre(base, meta), sider };
+  const nokkel = buffer.nokkel('saksdokumenter', maler.render('saksdokumenter', saksdokumenterVisning(mote, innhold(1))), JSON.stringify(meta),
+    ...deler.map(({ plan, ferdig }) => `${plan.innhold}\u0000${buffer.nokkel(ferdig.bytes)}`));
+  return hentEllerLag(verktoy, nokkel, async () => {
+    let base = await skrivForside(1);
+    if (base.getPageCount() !== 1) base = await skrivForside(base.getPageCount());
+    await samle(base, deler.map(({ plan, ferdig }) => ({ pdf: ferdig.bytes, bokmerke: plan.innhold! })));
+    const sider = base.getPageCount();
+    return { bytes: await lagre(base, meta), sider, vedleggStart: [] };
+  });
 }
 
 interface Trykt {
@@ -136,32 +167,34 @@ interface Sett {
  * Documents found in `gjenbruk` (by file name, for the public set) are taken from the members'
  * set instead of being printed again.
  */
-async function byggSett(mote: Mote, planer: Plan[], mappe: string, nettleser: Nettleser, maler: Maler, options: BuildOptions, gjenbruk = new Map<string, Trykt>()): Promise<Sett> {
-  const tillatt = tillatteFiler([mote], maler);
+async function byggSett(mote: Mote, planer: Plan[], mappe: string, verktoy: Verktoy, gjenbruk = new Map<string, Trykt>()): Promise<Sett> {
+  const { maler, buffer, options } = verktoy;
   const metadata = (tittel: string): Metadata => ({
     tittel, forfatter: mote.organisasjon.navn, emne: `${mote.utvalg.navn}, møte ${mote.dato}`, dato: new Date(`${mote.dato}T00:00:00Z`), sprak: 'nb-NO',
   });
   const sett: Sett = { filer: new Map(), dokumenter: [], trykte: [] };
-  const ferdig = (fil: string, bytes: Uint8Array, sider: number, html?: string) => {
+  const ferdig = (fil: string, bytes: Uint8Array, sider: number, fraBuffer: boolean, html?: string) => {
     sett.filer.set(fil, bytes);
     if (options.html && html) sett.filer.set(fil.replace(/\.pdf$/, '.html'), html);
-    sett.dokumenter.push({ mote: mote.mappe, fil, sider });
+    sett.dokumenter.push({ mote: mote.mappe, fil, sider, fraBuffer });
   };
-  const skriv: Skriver = (html) => nettleser.pdf({ html, tillatt });
+  const skriv = skriverFor(verktoy, tillatteFiler([mote], maler));
   sett.trykte = await Promise.all(planer.map(async (plan): Promise<Trykt> => {
     const tidligere = plan.likeOffentlig ? gjenbruk.get(basename(plan.fil)) : undefined;
     if (tidligere) {
-      ferdig(plan.fil, tidligere.ferdig.bytes, tidligere.ferdig.sider, tidligere.html);
+      ferdig(plan.fil, tidligere.ferdig.bytes, tidligere.ferdig.sider, true, tidligere.html);
       return { ...tidligere, plan };
     }
     const html = maler.render(plan.mal, plan.data);
-    const resultat = await ferdigstill(await skriv(html), metadata(plan.data.tittel), plan.vedlegg, overskrifter(html));
-    ferdig(plan.fil, resultat.bytes, resultat.sider, html);
-    return { plan, ferdig: resultat, html };
+    const meta = metadata(plan.data.tittel);
+    const nokkel = buffer.nokkel('dokument', html, JSON.stringify(meta), ...plan.vedlegg.map((v) => `${v.tittel}\u0000${buffer.filHash(v.fil)}`));
+    const laget = await hentEllerLag(verktoy, nokkel, async () => ferdigstill(await skriv(html), meta, plan.vedlegg, overskrifter(html)));
+    ferdig(plan.fil, laget.ferdig.bytes, laget.ferdig.sider, laget.fraBuffer, html);
+    return { plan, ferdig: laget.ferdig, html };
   }));
   const deler = sett.trykte.filter((t) => t.plan.innhold);
-  const samlet = await saksdokumenter(mote, deler, maler, skriv, metadata(`Saksdokumenter – møte i ${mote.utvalg.navn} ${langDato(mote.dato)}`));
-  ferdig(join(mappe, 'saksdokumenter.pdf'), samlet.bytes, samlet.sider);
+  const samlet = await saksdokumenter(mote, deler, verktoy, skriv, metadata(`Saksdokumenter – møte i ${mote.utvalg.navn} ${langDato(mote.dato)}`));
+  ferdig(join(mappe, 'saksdokumenter.pdf'), samlet.ferdig.bytes, samlet.ferdig.sider, samlet.fraBuffer);
   return sett;
 }
 
@@ -169,9 +202,9 @@ async function byggSett(mote: Mote, planer: Plan[], mappe: string, nettleser: Ne
  * The members' documents in <ut>/<møte>/, and the public versions in <ut>/<møte>/offentlig/ with
  * the same file names. When nothing in the meeting is exempt, the public files are the members'.
  */
-async function byggMote(mote: Mote, nettleser: Nettleser, maler: Maler, options: BuildOptions, ut: string): Promise<Sett> {
+async function byggMote(mote: Mote, verktoy: Verktoy, ut: string): Promise<Sett> {
   const mappe = join(ut, mote.mappe);
-  const intern = await byggSett(mote, planlegg(mote, mappe), mappe, nettleser, maler, options);
+  const intern = await byggSett(mote, planlegg(mote, mappe), mappe, verktoy);
   const offentligMappe = join(mappe, 'offentlig');
   const tilOffentlig = (fil: string) => join(offentligMappe, relative(mappe, fil));
   if (!harUnntak(mote)) {
@@ -182,7 +215,7 @@ async function byggMote(mote: Mote, nettleser: Nettleser, maler: Maler, options:
   const saksfremlegg = new Set(intern.trykte.filter((t) => t.plan.mal === 'vedlegg').map((t) => basename(t.plan.fil)));
   const gjenbruk = new Map(intern.trykte.map((t) => [basename(t.plan.fil), t]));
   const offentlig = offentligVersjon(mote);
-  const apent = await byggSett(offentlig, planlegg(offentlig, offentligMappe, saksfremlegg), offentligMappe, nettleser, maler, options, gjenbruk);
+  const apent = await byggSett(offentlig, planlegg(offentlig, offentligMappe, saksfremlegg), offentligMappe, verktoy, gjenbruk);
   return {
     filer: new Map([...intern.filer, ...apent.filer]),
     dokumenter: [...intern.dokumenter, ...apent.dokumenter],
@@ -194,7 +227,8 @@ async function byggMote(mote: Mote, nettleser: Nettleser, maler: Maler, options:
  * The vedtaksliste of every committee year the built meetings belong to, from all of that
  * year's meetings in cases/ (not only those built now), for the members and for the public.
  */
-async function vedtakslister(bygget: readonly Mote[], alle: readonly Mote[], nettleser: Nettleser, maler: Maler, ut: string): Promise<Omit<Sett, 'trykte'>> {
+async function vedtakslister(bygget: readonly Mote[], alle: readonly Mote[], verktoy: Verktoy, ut: string): Promise<Omit<Sett, 'trykte'>> {
+  const { maler, buffer } = verktoy;
   const filer = new Map<string, Uint8Array | string>();
   const dokumenter: ByggetDokument[] = [];
   const ar = new Map(bygget.map((m) => [`${m.utvalg.key}-${m.dato.slice(0, 4)}`, m]));
@@ -204,12 +238,12 @@ async function vedtakslister(bygget: readonly Mote[], alle: readonly Mote[], net
     for (const [mappe, versjon] of [[ut, moter], [join(ut, 'offentlig'), moter.map(offentligVersjon)]] as const) {
       const data = vedtakslisteVisning(versjon, Number(eksempel.dato.slice(0, 4)));
       const html = maler.render('vedtaksliste', data);
-      const tillatt = tillatteFiler(moter, maler);
+      const skriv = skriverFor(verktoy, tillatteFiler(moter, maler));
       const meta: Metadata = { tittel: data.tittel, forfatter: eksempel.organisasjon.navn, dato: new Date(`${moter[moter.length - 1]!.dato}T00:00:00Z`), sprak: 'nb-NO' };
-      const { bytes, sider } = await ferdigstill(await nettleser.pdf({ html, tillatt }), meta, [], overskrifter(html));
+      const laget = await hentEllerLag(verktoy, buffer.nokkel('vedtaksliste', html, JSON.stringify(meta)), async () => ferdigstill(await skriv(html), meta, [], overskrifter(html)));
       const fil = join(mappe, `${navn}-vedtak.pdf`);
-      filer.set(fil, bytes);
-      dokumenter.push({ mote: navn, fil, sider });
+      filer.set(fil, laget.ferdig.bytes);
+      dokumenter.push({ mote: navn, fil, sider: laget.ferdig.sider, fraBuffer: laget.fraBuffer });
     }
   }
   return { filer, dokumenter };
@@ -238,26 +272,33 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
     diagnostics.push({ severity: 'feil', file: error.fil, position: error.linje ? { line: error.linje, column: 1 } : undefined, message: error.message });
     return { moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter: [], diagnostics };
   }
-  const nettleser = await Nettleser.start(2);
+  let nettleser: Promise<Nettleser> | undefined;
+  const verktoy: Verktoy = {
+    maler,
+    buffer: new Dokumentbuffer(join(ut, '.hurtigbuffer'), verktoygrunnlag(maler.innhold, FONTMAPPE, finnChromium()), options.force),
+    // Chromium starts on the first document that is not in the cache: a rebuild with nothing changed never starts it.
+    nettleser: () => (nettleser ??= Nettleser.start(2)),
+    options,
+  };
   const dokumenter: ByggetDokument[] = [];
   try {
     for (const mote of loaded.moter) {
       try {
-        const bygget = await byggMote(mote, nettleser, maler, options, ut);
-        skrivAlle(bygget.filer);
-        for (const dokument of bygget.dokumenter) options.underveis?.(dokument);
+        const bygget = await byggMote(mote, verktoy, ut);
+        const skrevet = skrivAlle(bygget.filer);
+        for (const dokument of bygget.dokumenter) if (skrevet.has(dokument.fil)) options.underveis?.(dokument);
         dokumenter.push(...bygget.dokumenter);
       } catch (error) {
         if (!(error instanceof VedleggFeil)) throw error;
         diagnostics.push({ severity: 'feil', file: error.fil, message: error.message });
       }
     }
-    const lister = await vedtakslister(loaded.moter, loaded.alleMoter, nettleser, maler, ut);
-    skrivAlle(lister.filer);
-    for (const dokument of lister.dokumenter) options.underveis?.(dokument);
+    const lister = await vedtakslister(loaded.moter, loaded.alleMoter, verktoy, ut);
+    const skrevet = skrivAlle(lister.filer);
+    for (const dokument of lister.dokumenter) if (skrevet.has(dokument.fil)) options.underveis?.(dokument);
     dokumenter.push(...lister.dokumenter);
   } finally {
-    await nettleser.close();
+    if (nettleser) await (await nettleser.catch(() => undefined))?.close();
   }
   return { moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter, diagnostics };
 }

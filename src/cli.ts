@@ -11,6 +11,7 @@ Bruk:
   motedok build [møtemapper …]   lag innkalling, saksliste og vedlegg som PDF
         --out MAPPE              hvor PDF-ene skrives (standard: output)
         --html                   skriv også HTML-en hver PDF ble laget fra
+        --force                  skriv ut alt på nytt, uten hurtigbufferen
   motedok check [møtemapper …]   kontroller møtene og vis planlagt saksliste
   motedok publish [møtemapper …] lag dokumentene og et nettsted med de offentlige versjonene
         --out MAPPE              nettstedet skrives til MAPPE/nettsted (standard: output)
@@ -67,7 +68,7 @@ async function check(paths: string[]): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
-async function build(paths: string[], out: string | undefined, html: boolean, publish = false): Promise<number> {
+async function build(paths: string[], out: string | undefined, html: boolean, force: boolean, publish = false): Promise<number> {
   const started = performance.now();
   const { buildMeetings } = await import('./bygg.js');
   const { publishMeetings } = await import('./publish/nettsted.js');
@@ -77,6 +78,7 @@ async function build(paths: string[], out: string | undefined, html: boolean, pu
     result = await (publish ? publishMeetings : buildMeetings)(paths, {
       out,
       html,
+      force,
       underveis: (d) => console.log(`  skrev ${relative(process.cwd(), d.fil)} (${plural(d.sider, 'side', 'sider')})`),
     });
   } catch (error) {
@@ -96,7 +98,9 @@ async function build(paths: string[], out: string | undefined, html: boolean, pu
   const tid = (performance.now() - started) / 1000;
   const nettsted = (result as { nettsted?: string }).nettsted;
   if (nettsted) console.log(`  skrev nettstedet ${relative(process.cwd(), nettsted)}/index.html`);
-  console.log(`motedok ${publish ? 'publish' : 'build'}: ${plural(result.moter.length, 'møte', 'møter')}, ${plural(result.dokumenter.length, 'dokument', 'dokumenter')}, ${plural(sider, 'side', 'sider')} på ${seconds(tid * 1000)} s.`);
+  const gjenbrukt = result.dokumenter.filter((d) => d.fraBuffer).length;
+  const buffer = gjenbrukt > 0 ? ` (${gjenbrukt} uendret, ikke skrevet ut på nytt)` : '';
+  console.log(`motedok ${publish ? 'publish' : 'build'}: ${plural(result.moter.length, 'møte', 'møter')}, ${plural(result.dokumenter.length, 'dokument', 'dokumenter')}${buffer}, ${plural(sider, 'side', 'sider')} på ${seconds(tid * 1000)} s.`);
   return 0;
 }
 
@@ -112,6 +116,7 @@ export async function main(argv: string[]): Promise<number> {
         version: { type: 'boolean', short: 'v' },
         out: { type: 'string' },
         html: { type: 'boolean' },
+        force: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -135,10 +140,10 @@ export async function main(argv: string[]): Promise<number> {
         return await check(rest);
       case 'build':
       case 'bygg':
-        return await build(rest, parsed.values.out, parsed.values.html ?? false);
+        return await build(rest, parsed.values.out, parsed.values.html ?? false, parsed.values.force ?? false);
       case 'publish':
       case 'publiser':
-        return await build(rest, parsed.values.out, parsed.values.html ?? false, true);
+        return await build(rest, parsed.values.out, parsed.values.html ?? false, parsed.values.force ?? false, true);
       default:
         console.error(`motedok: ukjent kommando «${command}». Kommandoene er: build, check og publish. Se «motedok --help».`);
         return 2;

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Writes a file so that readers see either the old or the new content, never half of it. */
@@ -20,7 +20,24 @@ export function skrivAtomisk(fil: string, data: Uint8Array | string): void {
   }
 }
 
-/** Writes a set of files only after all of them are ready: a failed build writes nothing. */
-export function skrivAlle(filer: ReadonlyMap<string, Uint8Array | string>): void {
-  for (const [fil, data] of filer) skrivAtomisk(fil, data);
+function sammeInnhold(fil: string, data: Uint8Array | string): boolean {
+  try {
+    return readFileSync(fil).equals(typeof data === 'string' ? Buffer.from(data) : data);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes a set of files only after all of them are ready: a failed build writes nothing. A file
+ * whose content is unchanged is left alone, so a rebuild that changes nothing touches no file.
+ */
+export function skrivAlle(filer: ReadonlyMap<string, Uint8Array | string>): Set<string> {
+  const skrevet = new Set<string>();
+  for (const [fil, data] of filer) {
+    if (sammeInnhold(fil, data)) continue;
+    skrivAtomisk(fil, data);
+    skrevet.add(fil);
+  }
+  return skrevet;
 }

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Ferdig } from '../assemble/pdf.js';
+import { skrivAtomisk } from '../write/atomisk.js';
+
+/**
+ * A content-addressed store of finished PDFs. A document's key is a hash of everything that
+ * makes its bytes: the HTML it is printed from (which holds the sak's text, the templates' output
+ * and the styles), its attachments' bytes, its metadata, and the tool itself (the running code,
+ * the templates, the fonts and the browser). Same key, same bytes: the document is not printed
+ * again. An entry whose bytes do not match its recorded hash, or that cannot be read, is
+ * deleted and ignored, never trusted.
+ */
+export class Dokumentbuffer {
+  private readonly filHasher = new Map<string, string>();
+
+  constructor(
+    private readonly mappe: string,
+    private readonly grunnlag: string,
+    /** `--force`: look nothing up, but store what is made. */
+    private readonly lesAv = false,
+  ) {}
+
+  nokkel(...deler: (string | Uint8Array)[]): string {
+    const hash = createHash('sha256').update(this.grunnlag);
+    for (const del of deler) hash.update(`\u0000${del.length}\u0000`).update(del);
+    return hash.digest('hex');
+  }
+
+  /** Hash of a file's bytes, read once per run. */
+  filHash(fil: string): string {
+    let hash = this.filHasher.get(fil);
+    if (!hash) {
+      hash = createHash('sha256').update(readFileSync(fil)).digest('hex');
+      this.filHasher.set(fil, hash);
+    }
+    return hash;
+  }
+
+  hent(nokkel: string): Ferdig | undefined {
+    if (this.lesAv) return undefined;
+    const pdf = join(this.mappe, `${nokkel}.pdf`);
+    const info = join(this.mappe, `${nokkel}.json`);
+    if (!existsSync(pdf) || !existsSync(info)) return undefined;
+    try {
+      const bytes = readFileSync(pdf);
+      const meta = JSON.parse(readFileSync(info, 'utf8')) as { sha256: string; sider: number; vedleggStart: number[] };
+      if (createHash('sha256').update(bytes).digest('hex') !== meta.sha256 || !Number.isInteger(meta.sider)) throw new Error('ødelagt');
+      return { bytes: new Uint8Array(bytes), sider: meta.sider, vedleggStart: meta.vedleggStart };
+    } catch {
+      rmSync(pdf, { force: true });
+      rmSync(info, { force: true });
+      return undefined;
+    }
+  }
+
+  lagre(nokkel: string, ferdig: Ferdig): void {
+    skrivAtomisk(join(this.mappe, `${nokkel}.pdf`), ferdig.bytes);
+    const sha256 = createHash('sha256').update(ferdig.bytes).digest('hex');
+    skrivAtomisk(join(this.mappe, `${nokkel}.json`), JSON.stringify({ sha256, sider: ferdig.sider, vedleggStart: ferdig.vedleggStart }));
+  }
+}
+
+/** What every key depends on: this program's code, the templates, the fonts, and the browser binary. */
+export function verktoygrunnlag(malInnhold: string, fontmappe: string, chromium: string | undefined): string {
+  const hash = createHash('sha256');
+  hash.update(readFileSync(fileURLToPath(import.meta.url)));
+  hash.update(malInnhold);
+  for (const font of readdirSync(fontmappe).sort()) hash.update(`${font}:${statSync(join(fontmappe, font)).size}`);
+  if (chromium) {
+    const stat = statSync(chromium);
+    hash.update(`${chromium}:${stat.size}:${stat.mtimeMs}`);
+  }
+  return hash.digest('hex');
+}
