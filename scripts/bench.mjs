@@ -3,7 +3,7 @@
 // each, case papers with headings, lists and budget tables), and `motedok build` of the examples. Not a test: this machine is shared
 // and noisy, so figures are medians of several runs and nothing here passes or fails.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +71,33 @@ function timeBuild() {
   return { ms: median(times), pages };
 }
 
+function runBuild(dir, out) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'motedok.js'), 'build', dir, '--out', out], { encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`build failed:\n${result.stderr}`);
+  return { ms, pages: Number(/(\d+) sider på/.exec(result.stdout)?.[1] ?? 0), documents: Number(/(\d+) dokumenter/.exec(result.stdout)?.[1] ?? 0) };
+}
+
+/** The year: cold build (one run, it is long), then rebuilds with nothing changed and with one sak edited. */
+function timeYearBuilds(dir) {
+  const out = mkdtempSync(join(tmpdir(), 'motedok-bench-ut-'));
+  try {
+    const kald = runBuild(dir, out);
+    const uendret = median([0, 1, 2].map(() => runBuild(dir, out).ms));
+    const sak = join(dir, readdirSync(dir).filter((d) => d.endsWith('-ssu')).sort()[4], 'sak-05.md');
+    const original = readFileSync(sak, 'utf8');
+    const endret = median([0, 1, 2].map((i) => {
+      writeFileSync(sak, original.replace('Avsnitt 1.', `Avsnitt 1 (endring ${i}).`));
+      return runBuild(dir, out).ms;
+    }));
+    writeFileSync(sak, original);
+    return { kald, uendret, endret };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 function timeStartup() {
   const times = [];
   for (let i = 0; i < RUNS; i++) {
@@ -93,6 +120,13 @@ try {
     check_eksempler_ms: Math.round(timeCheck(join(root, 'cases'))),
     runder: RUNS,
   };
+  const aar = timeYearBuilds(year);
+  figures.build_aar_kald_ms = Math.round(aar.kald.ms);
+  figures.build_aar_sider = aar.kald.pages;
+  figures.build_aar_dokumenter = aar.kald.documents;
+  figures.build_aar_sider_per_sekund = Math.round((aar.kald.pages / aar.kald.ms) * 1000 * 10) / 10;
+  figures.build_aar_uendret_ms = Math.round(aar.uendret);
+  figures.build_aar_en_sak_endret_ms = Math.round(aar.endret);
   const build = timeBuild();
   figures.build_eksempler_ms = Math.round(build.ms);
   figures.build_eksempler_sider = build.pages;
@@ -102,6 +136,9 @@ try {
   console.log(`  check av eksemplene i cases/ (3 møter):                ${figures.check_eksempler_ms} ms`);
   console.log(`  oppstart alene (motedok --version):                    ${figures.oppstart_ms} ms`);
   console.log(`  build av eksemplene (3 møter, ${figures.build_eksempler_sider} sider, med oppstart av Chromium): ${figures.build_eksempler_ms} ms, ${figures.build_sider_per_sekund} sider/s (median av 3)`);
+  console.log(`  build av året, kaldt (${figures.build_aar_dokumenter} dokumenter, ${figures.build_aar_sider} sider): ${figures.build_aar_kald_ms} ms, ${figures.build_aar_sider_per_sekund} sider/s (én kjøring)`);
+  console.log(`  build av året på nytt, ingenting endret:               ${figures.build_aar_uendret_ms} ms (median av 3)`);
+  console.log(`  build av året på nytt, én sak endret:                  ${figures.build_aar_en_sak_endret_ms} ms (median av 3)`);
   mkdirSync(join(root, 'output'), { recursive: true });
   writeFileSync(join(root, 'output', 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
   console.log('  skrevet til output/bench.json');
