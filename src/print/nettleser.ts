@@ -137,6 +137,10 @@ export class Nettleser {
       await page.goto(pathToFileURL(fil).href, { waitUntil: 'load', timeout: 60_000 });
       await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
       return await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: 120_000 });
+    } catch (error) {
+      // Chromium crashed, was killed or hung: a problem of the machine, not of the content.
+      const grunn = this.browser.connected ? (error as Error).message.split('\n')[0] : 'nettleseren ble avsluttet';
+      throw new NettleserFeil(`Chromium klarte ikke å skrive ut et dokument (${grunn}). Ingen filer er endret; prøv igjen.`);
     } finally {
       rmSync(fil, { force: true });
       this.gi(page);

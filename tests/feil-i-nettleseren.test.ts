@@ -1,0 +1,76 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { finnChromium } from '../src/print/nettleser.js';
+
+const repo = resolve(import.meta.dirname, '..');
+const bin = join(repo, 'bin', 'motedok.js');
+const M = '2025-05-22-ssu';
+
+function alleFiler(mappe: string): Map<string, Buffer> {
+  const filer = new Map<string, Buffer>();
+  const gå = (dir: string) => {
+    for (const navn of readdirSync(dir)) {
+      const fil = join(dir, navn);
+      if (statSync(fil).isDirectory()) gå(fil);
+      else filer.set(fil, readFileSync(fil));
+    }
+  };
+  gå(mappe);
+  return filer;
+}
+
+/** Chromium processes started for this output folder's build (their command line names our wrapper's marker). */
+function chromiumMed(merke: string): string[] {
+  return spawnSync('pgrep', ['-f', merke], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+}
+
+function prosjektMedUtdata() {
+  const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-feil-'));
+  cpSync(join(repo, 'cases'), join(prosjekt, 'cases'), { recursive: true });
+  const ut = join(prosjekt, 'ut');
+  const forste = spawnSync(process.execPath, [bin, 'build', join(prosjekt, 'cases', M), '--out', ut], { encoding: 'utf8' });
+  expect(forste.status).toBe(0);
+  // A change to every sak, so the next build has to print again and cannot take documents from the cache.
+  for (const fil of readdirSync(join(prosjekt, 'cases', M)).filter((f) => /^\d.*\.md$/.test(f))) {
+    const sti = join(prosjekt, 'cases', M, fil);
+    writeFileSync(sti, readFileSync(sti, 'utf8').replace(/\n## Forslag til vedtak/, '\nEndret.\n\n## Forslag til vedtak'));
+  }
+  return { prosjekt, ut, for: alleFiler(join(ut, M)) };
+}
+
+describe('faults in the browser and the process', () => {
+  it('Chromium killed mid-build: a clear message, exit 1, no browser left, earlier output intact', () => {
+    const { prosjekt, ut, for: før } = prosjektMedUtdata();
+    const merke = `motedok-drept-${Date.now()}`;
+    const innpakning = join(prosjekt, 'chromium-som-dor');
+    // Starts the real Chromium, then kills it after a second: the build is in the middle of printing.
+    writeFileSync(innpakning, `#!/bin/sh\n"${finnChromium()}" --${merke} "$@" &\npid=$!\n(sleep 1; kill -9 $pid) &\nwait $pid\n`);
+    chmodSync(innpakning, 0o755);
+    const result = spawnSync(process.execPath, [bin, 'build', join(prosjekt, 'cases', M), '--out', ut], {
+      encoding: 'utf8', env: { ...process.env, MOTEDOK_CHROMIUM: innpakning }, timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^motedok: Chromium (klarte ikke å skrive ut et dokument|startet, men kunne ikke åpne en side)/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(chromiumMed(merke)).toEqual([]);
+    const etter = alleFiler(join(ut, M));
+    expect([...etter.keys()]).toEqual([...før.keys()]);
+    for (const [fil, bytes] of før) expect(etter.get(fil)!.equals(bytes), fil).toBe(true);
+  }, 90_000);
+
+  it('Ctrl-C: exit 130, browser closed, no temporary files, earlier output intact', async () => {
+    const { prosjekt, ut, for: før } = prosjektMedUtdata();
+    const barn = spawn(process.execPath, [bin, 'build', join(prosjekt, 'cases', M), '--out', ut], { env: { ...process.env, TMPDIR: prosjekt } });
+    await new Promise((ok) => setTimeout(ok, 1500));
+    barn.kill('SIGINT');
+    const kode = await new Promise<number | null>((ok) => barn.on('exit', (code, signal) => ok(code ?? (signal ? 130 : null))));
+    expect(kode).toBe(130);
+    expect(readdirSync(prosjekt).filter((f) => f.startsWith('motedok-html-'))).toEqual([]);
+    const etter = alleFiler(join(ut, M));
+    expect([...etter.keys()].filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    for (const [fil, bytes] of før) expect(existsSync(fil) && etter.get(fil)!.equals(bytes), fil).toBe(true);
+  }, 90_000);
+});
