@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadMeetings, type LoadOptions } from './api.js';
 import { PDFDocument } from 'pdf-lib';
 import { ferdigstill, lagre, rettTitler, VedleggFeil, type Ferdig, type Metadata } from './assemble/pdf.js';
@@ -92,6 +93,17 @@ function skriverFor(verktoy: Verktoy, tillatt: string[]): Skriver {
   return async (html) => (await verktoy.nettleser()).pdf({ html, tillatt });
 }
 
+/**
+ * The files an HTML page loads (images, the logo) are named by path in it; their contents must
+ * be part of the document's key too, or replacing an image would not re-print the document.
+ */
+function lastedeFiler(buffer: Dokumentbuffer, html: string): string[] {
+  return [...html.matchAll(/\bsrc="(file:[^"]+)"/g)].map((m) => {
+    const fil = fileURLToPath(m[1]!.replace(/&amp;/g, '&'));
+    return `${fil}\u0000${existsSync(fil) ? buffer.filHash(fil) : 'mangler'}`;
+  });
+}
+
 /** A finished document from the cache, or made by `lag` and stored. */
 async function hentEllerLag(verktoy: Verktoy, nokkel: string, lag: () => Promise<Ferdig>): Promise<{ ferdig: Ferdig; fraBuffer: boolean }> {
   const lagret = verktoy.buffer.hent(nokkel);
@@ -139,7 +151,8 @@ async function saksdokumenter(mote: Mote, deler: { plan: Plan; ferdig: Ferdig }[
     skrivBokmerker(doc, bokmerker);
     return doc;
   };
-  const nokkel = buffer.nokkel('saksdokumenter', maler.render('saksdokumenter', saksdokumenterVisning(mote, innhold(1))), JSON.stringify(meta),
+  const forsideHtml = maler.render('saksdokumenter', saksdokumenterVisning(mote, innhold(1)));
+  const nokkel = buffer.nokkel('saksdokumenter', forsideHtml, JSON.stringify(meta), ...lastedeFiler(buffer, forsideHtml),
     ...deler.map(({ plan, ferdig }) => `${plan.innhold}\u0000${buffer.nokkel(ferdig.bytes)}`));
   return hentEllerLag(verktoy, nokkel, async () => {
     let base = await skrivForside(1);
@@ -187,7 +200,7 @@ async function byggSett(mote: Mote, planer: Plan[], mappe: string, verktoy: Verk
     }
     const html = maler.render(plan.mal, plan.data);
     const meta = metadata(plan.data.tittel);
-    const nokkel = buffer.nokkel('dokument', html, JSON.stringify(meta), ...plan.vedlegg.map((v) => `${v.tittel}\u0000${buffer.filHash(v.fil)}`));
+    const nokkel = buffer.nokkel('dokument', html, JSON.stringify(meta), ...lastedeFiler(buffer, html), ...plan.vedlegg.map((v) => `${v.tittel}\u0000${buffer.filHash(v.fil)}`));
     const laget = await hentEllerLag(verktoy, nokkel, async () => ferdigstill(await skriv(html), meta, plan.vedlegg, overskrifter(html)));
     ferdig(plan.fil, laget.ferdig.bytes, laget.ferdig.sider, laget.fraBuffer, html);
     return { plan, ferdig: laget.ferdig, html };
@@ -240,7 +253,8 @@ async function vedtakslister(bygget: readonly Mote[], alle: readonly Mote[], ver
       const html = maler.render('vedtaksliste', data);
       const skriv = skriverFor(verktoy, tillatteFiler(moter, maler));
       const meta: Metadata = { tittel: data.tittel, forfatter: eksempel.organisasjon.navn, dato: new Date(`${moter[moter.length - 1]!.dato}T00:00:00Z`), sprak: 'nb-NO' };
-      const laget = await hentEllerLag(verktoy, buffer.nokkel('vedtaksliste', html, JSON.stringify(meta)), async () => ferdigstill(await skriv(html), meta, [], overskrifter(html)));
+      const nokkel = buffer.nokkel('vedtaksliste', html, JSON.stringify(meta), ...lastedeFiler(buffer, html));
+      const laget = await hentEllerLag(verktoy, nokkel, async () => ferdigstill(await skriv(html), meta, [], overskrifter(html)));
       const fil = join(mappe, `${navn}-vedtak.pdf`);
       filer.set(fil, laget.ferdig.bytes);
       dokumenter.push({ mote: navn, fil, sider: laget.ferdig.sider, fraBuffer: laget.fraBuffer });

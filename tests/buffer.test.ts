@@ -57,6 +57,13 @@ describe('the document cache', () => {
     ]);
   }, 120_000);
 
+  it('replacing an image file (here the logo) under the same name re-prints the documents that show it', async () => {
+    await bygg();
+    endre('logo.svg', '#3aa6a0', '#c0392b');
+    const { nye } = await bygg();
+    expect(nye).toEqual(expect.arrayContaining([`${M}/innkalling.pdf`, `${M}/saksliste.pdf`, `${M}/vedlegg/sak-13-25.pdf`, `${M}/saksdokumenter.pdf`, 'ssu-2025-vedtak.pdf']));
+  }, 120_000);
+
   it('a template change re-prints everything', async () => {
     const forste = await bygg();
     const css = join(prosjekt, 'egne-maler', 'print.css');
