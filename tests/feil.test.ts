@@ -380,3 +380,11 @@ describe('checking one meeting', () => {
     ]);
   });
 });
+
+describe('very large files', () => {
+  it('a sak file over 5 MB is refused with its size, not parsed', async () => {
+    const root = makeProject({ [`${M}/13-stor.md`]: sak('tittel: Stor\ntype: tema\nminutter: 5', `${'Lang linje uten slutt. '.repeat(300_000)}\n`) });
+    const { lines } = await check(root);
+    expect(lines).toEqual([`${M}/13-stor.md: feil: filen er for stor (6,6 MB); en tekstfil kan være høyst 5 MB. Legg store dokumenter ved som PDF under vedlegg/.`]);
+  });
+});
