@@ -14,6 +14,8 @@ export interface LoadResult {
   moter: Mote[];
   /** Every meeting in the projects of those asked for, in date order. */
   alleMoter: Mote[];
+  /** `ssu-2025` for every committee year in which some meeting has errors (reported or not). */
+  aarMedFeil: Set<string>;
   /** Every problem found, sorted by file and position. */
   diagnostics: Diagnostic[];
   /** Meeting folders that were asked for (including those that failed to build). */
@@ -63,14 +65,16 @@ export async function loadMeetings(paths: readonly string[] = [], options: LoadO
   let organisasjon: Organisasjon | undefined;
   const moter: Mote[] = [];
   const alleMoter: Mote[] = [];
+  const aarMedFeil = new Set<string>();
   for (const [root, selected] of byRoot) {
     const project = loadProjectSource(root, diags);
     const model = buildModel(project, diags, new Set(selected));
     organisasjon ??= model.organisasjon;
     moter.push(...model.moter);
     alleMoter.push(...model.alleMoter);
+    for (const aar of model.aarMedFeil) aarMedFeil.add(aar);
   }
-  return { organisasjon, moter, alleMoter, diagnostics: sortDiagnostics(diags.items), folders };
+  return { organisasjon, moter, alleMoter, aarMedFeil, diagnostics: sortDiagnostics(diags.items), folders };
 }
 
 export const loadMeeting = async (folder: string, options: LoadOptions = {}): Promise<LoadResult> => loadMeetings([folder], options);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadMeetings, type LoadOptions } from './api.js';
+import { loadMeetings, type LoadOptions, type LoadResult } from './api.js';
 import { PDFDocument } from 'pdf-lib';
 import { ferdigstill, lagre, rettTitler, VedleggFeil, type Ferdig, type Metadata } from './assemble/pdf.js';
 import { lesBokmerker, samle, skrivBokmerker } from './assemble/samle.js';
@@ -13,7 +13,7 @@ import { Dokumentbuffer, verktoygrunnlag } from './cache/dokumentbuffer.js';
 import { finnChromium, Nettleser } from './print/nettleser.js';
 import { FONTMAPPE, lastMaler, MalFeil, type Dokumentmal, type Maler } from './render/maler.js';
 import { innkallingVisning, referatVisning, saksdokumenterVisning, sakslisteVisning, vedleggVisning, vedtakslisteVisning, type Innholdslinje } from './render/visning.js';
-import { skrivAlle } from './write/atomisk.js';
+import { fjernUtdaterte, skrivAlle } from './write/atomisk.js';
 
 export interface BuildOptions extends LoadOptions {
   /** Output folder; `output/` under the working folder by default. */
@@ -99,7 +99,7 @@ function skriverFor(verktoy: Verktoy, tillatt: string[]): Skriver {
  */
 function lastedeFiler(buffer: Dokumentbuffer, html: string): string[] {
   return [...html.matchAll(/\bsrc="(file:[^"]+)"/g)].map((m) => {
-    const fil = fileURLToPath(m[1]!.replace(/&amp;/g, '&'));
+    const fil = fileURLToPath(dekodEntiteter(m[1]!));
     return `${fil}\u0000${existsSync(fil) ? buffer.filHash(fil) : 'mangler'}`;
   });
 }
@@ -120,12 +120,19 @@ function tillatteFiler(moter: readonly Mote[], maler: Maler): string[] {
   return [...new Set(moter.map((m) => m.dir)), ...maler.mapper, FONTMAPPE, ...logo];
 }
 
-const ENTITETER: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
+const ENTITETER: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** HTML's character references, as Handlebars and rehype write them (`&amp;`, `&#x27;`, `&#x3D;` …). */
+function dekodEntiteter(tekst: string): string {
+  return tekst
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, des: string) => String.fromCodePoint(Number(des)))
+    .replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITETER[e]!);
+}
 
 /** The text of every heading in the HTML, in document order: the names of the PDF's bookmarks. */
 function overskrifter(html: string): string[] {
-  return [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) =>
-    m[2]!.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ENTITETER[e]!).replace(/\s+/g, ' ').trim());
+  return [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => dekodEntiteter(m[2]!.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim());
 }
 
 /**
@@ -240,15 +247,24 @@ async function byggMote(mote: Mote, verktoy: Verktoy, ut: string): Promise<Sett>
  * The vedtaksliste of every committee year the built meetings belong to, from all of that
  * year's meetings in cases/ (not only those built now), for the members and for the public.
  */
-async function vedtakslister(bygget: readonly Mote[], alle: readonly Mote[], verktoy: Verktoy, ut: string): Promise<Omit<Sett, 'trykte'>> {
+async function vedtakslister(loaded: LoadResult, verktoy: Verktoy, ut: string, diagnostics: Diagnostic[]): Promise<Omit<Sett, 'trykte'>> {
   const { maler, buffer } = verktoy;
   const filer = new Map<string, Uint8Array | string>();
   const dokumenter: ByggetDokument[] = [];
-  const ar = new Map(bygget.map((m) => [`${m.utvalg.key}-${m.dato.slice(0, 4)}`, m]));
+  const ar = new Map(loaded.moter.map((m) => [`${m.utvalg.key}-${m.dato.slice(0, 4)}`, m]));
   for (const [navn, eksempel] of ar) {
-    const moter = alle.filter((m) => m.utvalg.key === eksempel.utvalg.key && m.dato.slice(0, 4) === eksempel.dato.slice(0, 4));
+    const moter = loaded.alleMoter.filter((m) => m.utvalg.key === eksempel.utvalg.key && m.dato.slice(0, 4) === eksempel.dato.slice(0, 4));
     if (!moter.some((m) => m.referat)) continue;
-    for (const [mappe, versjon] of [[ut, moter], [join(ut, 'offentlig'), moter.map(offentligVersjon)]] as const) {
+    if (loaded.aarMedFeil.has(navn)) {
+      // A meeting of the year with errors may have saker missing or numbered wrong: no list rather than a wrong one.
+      diagnostics.push({ severity: 'advarsel', file: eksempel.organisasjon.file,
+        message: `vedtakslisten ${navn}-vedtak.pdf ble ikke laget fordi et møte i ${eksempel.utvalg.kortnavn} ${navn.slice(-4)} har feil; kjør «motedok check» for hele cases/.` });
+      continue;
+    }
+    // The public list holds only decisions from approved minutes, like the website.
+    const offentlige = moter.filter((m) => m.referat?.status === 'godkjent').map(offentligVersjon);
+    for (const [mappe, versjon] of [[ut, moter], [join(ut, 'offentlig'), offentlige]] as const) {
+      if (!versjon.some((m) => m.referat)) continue;
       const data = vedtakslisteVisning(versjon, Number(eksempel.dato.slice(0, 4)));
       const html = maler.render('vedtaksliste', data);
       const skriv = skriverFor(verktoy, tillatteFiler(moter, maler));
@@ -300,6 +316,7 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
       try {
         const bygget = await byggMote(mote, verktoy, ut);
         const skrevet = skrivAlle(bygget.filer);
+        fjernUtdaterte(join(ut, mote.mappe), new Set(bygget.filer.keys()));
         for (const dokument of bygget.dokumenter) if (skrevet.has(dokument.fil)) options.underveis?.(dokument);
         dokumenter.push(...bygget.dokumenter);
       } catch (error) {
@@ -307,7 +324,7 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
         diagnostics.push({ severity: 'feil', file: error.fil, message: error.message });
       }
     }
-    const lister = await vedtakslister(loaded.moter, loaded.alleMoter, verktoy, ut);
+    const lister = await vedtakslister(loaded, verktoy, ut, diagnostics);
     const skrevet = skrivAlle(lister.filer);
     for (const dokument of lister.dokumenter) if (skrevet.has(dokument.fil)) options.underveis?.(dokument);
     dokumenter.push(...lister.dokumenter);

@@ -106,6 +106,10 @@ async function build(paths: string[], out: string | undefined, html: boolean, fo
 
 /** The command line. Returns the exit code; never throws for a user's mistake. */
 export async function main(argv: string[]): Promise<number> {
+  // Ctrl-C and kill: stop at once. Nothing half-written is left (files are renamed into place
+  // whole), and the exit listeners close Chromium and remove temporary files.
+  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGTERM', () => process.exit(143));
   let parsed;
   try {
     parsed = parseArgs({

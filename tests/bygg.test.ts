@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -233,7 +233,24 @@ describe('the vedtaksliste', () => {
       'Møte 18. september 2025', 'referatet er ikke godkjent', '22.25', 'Rekrutterings- og samhandlingsmidler 2025', 'kr 500 000 (Alt. 2)', '26.25',
     ])).toBeUndefined();
     expect(tekst).not.toContain('Møte 13. november 2025');
-    expect(pdfInfo(join(egen, 'offentlig', 'ssu-2025-vedtak.pdf')).Title).toBe('Vedtaksliste – Strategisk samarbeidsutvalg 2025');
+    // The public list has only decisions from approved minutes, like the website.
+    const offentlig = pdfTekst(join(egen, 'offentlig', 'ssu-2025-vedtak.pdf'));
+    expect(offentlig).toContain('Møte 22. mai 2025');
+    expect(offentlig).not.toContain('Møte 18. september 2025');
+  }, 60_000);
+
+  it('is not made when a meeting of the year has errors, even one that was not built', async () => {
+    const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-prosjekt-'));
+    cpSync(cases, prosjekt, { recursive: true });
+    const sak = join(prosjekt, '2025-09-18-ssu', '22-rekrutterings-og-samhandlingsmidler-2025.md');
+    writeFileSync(sak, readFileSync(sak, 'utf8').replace('minutter: 60', 'minutter: 6O'));
+    const out = join(prosjekt, 'ut');
+    const result = await buildMeetings([join(prosjekt, M)], { out });
+    expect(result.diagnostics.map((d) => `${d.severity}: ${d.message}`)).toEqual([
+      'advarsel: vedtakslisten ssu-2025-vedtak.pdf ble ikke laget fordi et møte i SSU 2025 har feil; kjør «motedok check» for hele cases/.',
+    ]);
+    expect(existsSync(join(out, 'ssu-2025-vedtak.pdf'))).toBe(false);
+    expect(existsSync(join(out, 'offentlig', 'ssu-2025-vedtak.pdf'))).toBe(false);
   }, 60_000);
 });
 

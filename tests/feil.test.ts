@@ -121,8 +121,9 @@ vedlegg:
 
   it('an image without alt text is a warning; a missing, outside or web image is an error', async () => {
     const root = makeProject({
-      [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5', 'Se figuren:\n\n![](figur.png)\n\n![Kart](kart.png) ![Ut](../ut.png) ![Nett](https://example.invalid/x.png)\n\n`![](kode.png)`\n'),
+      [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5', 'Se figuren:\n\n![](figur.png)\n\n![Kart](kart.png) ![Ut](../ut.png) ![Nett](https://example.invalid/x.png)\n\n`![](kode.png)` ![Med mellomrom](<figur 1.png>)\n\n<!--\n![Gammel](borte.png)\n-->\n'),
       [`${M}/figur.png`]: 'png',
+      [`${M}/figur 1.png`]: 'png',
       'ut.png': 'png',
     });
     expect((await check(root)).lines).toEqual([

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -140,4 +140,21 @@ describe('public versions', () => {
     expect(referat).toContain('Unntatt offentlighet, offl. § 13 jf. fvl. § 13');
     expect(referat).toContain('Åpne notater.');
   });
+  // Runs last: it changes the project the tests above read.
+  it('a sak made exempt after an earlier build leaves no old public file behind (HTML included)', async () => {
+    const root = join(ut, '..');
+    const apen = join(root, M, '13-apen.md');
+    writeFileSync(apen, readFileSync(apen, 'utf8').replace('Åpen tekst.', `Åpen tekst ${HEMMELIG}-senere.`));
+    await publishMeetings([join(root, M)], { out: ut, html: true });
+    expect(readFileSync(join(ut, M, 'offentlig', 'vedlegg', 'sak-02-25.html'), 'utf8')).toContain(`${HEMMELIG}-senere`);
+    writeFileSync(apen, readFileSync(apen, 'utf8').replace('minutter: 30', 'minutter: 30\nunntatt_offentlighet: offl. § 23'));
+    const result = await publishMeetings([join(root, M)], { out: ut });
+    expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
+    for (const fil of [...alleFiler(join(ut, M, 'offentlig')), ...alleFiler(join(ut, 'nettsted'))]) {
+      const innhold = fil.endsWith('.pdf') ? pdfTekst(fil) : readFileSync(fil, 'utf8');
+      expect(innhold, fil).not.toContain(`${HEMMELIG}-senere`);
+    }
+    expect(existsSync(join(ut, M, 'offentlig', 'innkalling.html'))).toBe(false);
+  }, 120_000);
+
 });

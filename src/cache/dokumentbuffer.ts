@@ -47,7 +47,9 @@ export class Dokumentbuffer {
     try {
       const bytes = readFileSync(pdf);
       const meta = JSON.parse(readFileSync(info, 'utf8')) as { sha256: string; sider: number; vedleggStart: number[] };
-      if (createHash('sha256').update(bytes).digest('hex') !== meta.sha256 || !Number.isInteger(meta.sider)) throw new Error('ødelagt');
+      const gyldig = createHash('sha256').update(bytes).digest('hex') === meta.sha256 && Number.isInteger(meta.sider)
+        && Array.isArray(meta.vedleggStart) && meta.vedleggStart.every((n) => Number.isInteger(n) && n >= 0 && n < meta.sider);
+      if (!gyldig) throw new Error('ødelagt');
       return { bytes: new Uint8Array(bytes), sider: meta.sider, vedleggStart: meta.vedleggStart };
     } catch {
       rmSync(pdf, { force: true });
@@ -68,10 +70,12 @@ export function verktoygrunnlag(malInnhold: string, fontmappe: string, chromium:
   const hash = createHash('sha256');
   hash.update(readFileSync(fileURLToPath(import.meta.url)));
   hash.update(malInnhold);
-  for (const font of readdirSync(fontmappe).sort()) hash.update(`${font}:${statSync(join(fontmappe, font)).size}`);
-  if (chromium) {
-    const stat = statSync(chromium);
-    hash.update(`${chromium}:${stat.size}:${stat.mtimeMs}`);
+  for (const font of readdirSync(fontmappe).filter((f) => f.endsWith('.woff2')).sort()) hash.update(font).update(readFileSync(join(fontmappe, font)));
+  // Debian's /usr/bin/chromium is a shell script; the browser itself lives beside it in /usr/lib.
+  for (const fil of [chromium, '/usr/lib/chromium/chromium']) {
+    if (!fil || !existsSync(fil)) continue;
+    const stat = statSync(fil);
+    hash.update(`${fil}:${stat.size}:${stat.mtimeMs}`);
   }
   return hash.digest('hex');
 }

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { erInnenfor } from '../sti.js';
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { finnBilder, type Bilde } from './bilder.js';
 import { parseMarkdown, type MarkdownSource } from './markdown.js';
@@ -142,6 +141,6 @@ export function loadProjectSource(root: string, diags: Diagnostics): ProjectSour
   const organisasjon = text === undefined ? undefined : parseYaml(organisasjonFile, text, diags);
   const meetings = findMeetingFolders(root).filter((dir) => dir !== root).map((dir) => loadMeetingSource(dir));
   const logo = (organisasjon?.data as { logo?: unknown } | undefined)?.logo;
-  const logoFinnes = typeof logo === 'string' ? existsSync(join(root, logo)) && erInnenfor(root, resolve(root, logo)) : undefined;
+  const logoFinnes = typeof logo === 'string' ? existsSync(resolve(root, logo)) : undefined;
   return { root, organisasjonFile, organisasjon, logoFinnes, meetings };
 }

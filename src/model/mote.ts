@@ -302,6 +302,8 @@ export interface Modell {
   moter: Mote[];
   /** Every meeting of the project that could be built, for what spans a year (the vedtaksliste). */
   alleMoter: Mote[];
+  /** `ssu-2025` for every committee year in which some meeting has errors. */
+  aarMedFeil: Set<string>;
 }
 
 /**
@@ -368,6 +370,11 @@ export function buildModel(project: ProjectSource, diags: Diagnostics, selected?
   approvals(built);
   for (const u of utkast) if (!selected || selected.has(u.source.dir) || avhengerAv(u, utkast, selected)) diags.addAll(u.diags.items);
   const alle = built.map((b) => b.mote).sort((a, b) => a.dato.localeCompare(b.dato) || a.mappe.localeCompare(b.mappe));
-  return { organisasjon, moter: alle.filter((m) => !selected || selected.has(m.dir)), alleMoter: alle };
+  // Committee years with a meeting that has errors: what spans the year (the vedtaksliste) cannot be trusted.
+  const aarMedFeil = new Set(utkast.filter((u) => u.diags.errorCount > 0).flatMap((u) => {
+    const her = plassering(u);
+    return her ? [`${her.utvalg}-${her.dato.slice(0, 4)}`] : [];
+  }));
+  return { organisasjon, moter: alle.filter((m) => !selected || selected.has(m.dir)), alleMoter: alle, aarMedFeil };
 }
 

@@ -23,8 +23,11 @@ function saksliste(liste: Saksliste, nye: Map<Sak, Sak>): Saksliste {
 
 function referat(referat: Referat, mote: Mote): Referat {
   const unntatt = new Set(mote.saker.filter((s) => s.unntattOffentlighet && s.nummer).map((s) => `${s.nummer!.lopenummer}.${s.nummer!.ar}`));
+  // Eventuelt items have no number, so the referat's notes under Eventuelt cannot be told apart: hide them all.
+  const eventueltUnntatt = mote.saker.some((s) => s.type === 'eventuelt' && s.unntattOffentlighet);
   return {
     ...referat,
+    eventuelt: eventueltUnntatt ? 'Unntatt offentlighet.' : referat.eventuelt,
     andre: mote.organisasjon.skjulAndreOffentlig ? [] : referat.andre,
     saker: referat.saker.map((r) => (unntatt.has(`${r.nummer.lopenummer}.${r.nummer.ar}`)
       ? { ...r, notater: '', vedtak: undefined, vedtatt: undefined, somForeslatt: false, votering: undefined, protokolltilforsel: undefined, inhabile: [] }

@@ -55,11 +55,15 @@ export class Nettleser {
   private teller = 0;
 
   private readonly ryddOpp = () => rmSync(this.temp, { recursive: true, force: true });
+  /** On any exit (Ctrl-C included, see cli.ts): no Chromium left behind, no temporary HTML. */
+  private readonly vedAvslutning = () => {
+    this.browser.process()?.kill('SIGKILL');
+    this.ryddOpp();
+  };
 
   private constructor(private readonly browser: Browser, alle: Page[]) {
     this.ledige = [...alle];
-    // Ctrl-C: puppeteer closes Chromium; this removes the temporary HTML files on the way out.
-    process.once('exit', this.ryddOpp);
+    process.once('exit', this.vedAvslutning);
   }
 
   static async start(sider = 2): Promise<Nettleser> {
@@ -77,6 +81,10 @@ export class Nettleser {
         executablePath,
         headless: true,
         timeout: 30_000,
+        // The command line decides what Ctrl-C does (exit 130); the exit listener closes Chromium.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
         protocolTimeout: 60_000,
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions', '--disable-dev-shm-usage'],
       });
@@ -149,7 +157,7 @@ export class Nettleser {
 
   async close(): Promise<void> {
     this.ryddOpp();
-    process.removeListener('exit', this.ryddOpp);
+    process.removeListener('exit', this.vedAvslutning);
     const chromium = this.browser.process();
     try {
       await Promise.race([this.browser.close(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);

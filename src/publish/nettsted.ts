@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { buildMeetings, type BuildOptions, type BuildResult } from '../bygg.js';
@@ -7,7 +7,7 @@ import { lastMaler, type Maler } from '../render/maler.js';
 import { offentligVersjon } from '../model/offentlig.js';
 import { klokkeslett, langDato, saksnummer, ukedag } from '../model/tid.js';
 import type { Mote, Sak } from '../model/types.js';
-import { skrivAlle } from '../write/atomisk.js';
+import { fjernUtdaterte, skrivAlle } from '../write/atomisk.js';
 
 /**
  * `motedok publish`: a static website of the public versions, in <out>/nettsted/: an index per
@@ -21,13 +21,6 @@ export interface PublishResult extends BuildResult {
 
 const require = createRequire(import.meta.url);
 
-function alleFiler(mappe: string): string[] {
-  if (!existsSync(mappe)) return [];
-  return readdirSync(mappe).flatMap((navn) => {
-    const fil = join(mappe, navn);
-    return statSync(fil).isDirectory() ? alleFiler(fil) : [fil];
-  });
-}
 
 function sider(n: number): string {
   return n === 1 ? '1 side' : `${n} sider`;
@@ -78,7 +71,7 @@ function motesideData(mote: Mote, pdfer: Map<string, number>, organisasjon: stri
         tittel: sak?.tittel ?? '',
         unntatt: sak?.unntattOffentlighet,
         tekst: r.vedtatt ? markdownToHtml(r.vedtatt) : '',
-        avstemning: v ? `Vedtatt med ${v.for} mot ${v.mot} stemmer.` : 'Enstemmig vedtatt.',
+        avstemning: v ? `Vedtatt med ${v.for} mot ${v.mot} stemmer${v.avstar ? `, ${v.avstar} avsto` : ''}.` : 'Enstemmig vedtatt.',
       };
     }) : undefined,
     vedtakMelding: offentlig.referat ? 'Vedtakene publiseres når referatet er godkjent.' : 'Referatet er ikke skrevet ennå.',
@@ -134,8 +127,9 @@ export async function publishMeetings(paths: readonly string[] = [], options: Bu
   filer.set(join(nettsted, 'nettsted.css'), maler.nettstedStil);
   for (const mote of result.moter) {
     const offentligMappe = join(ut, mote.mappe, 'offentlig');
-    for (const fil of alleFiler(offentligMappe).filter((f) => f.endsWith('.pdf'))) {
-      filer.set(join(nettsted, mote.mappe, relative(offentligMappe, fil)), readFileSync(fil));
+    // Only this run's public documents: never a file left over from an earlier build.
+    for (const d of result.dokumenter.filter((d) => d.fil.startsWith(`${offentligMappe}/`) && d.fil.endsWith('.pdf'))) {
+      filer.set(join(nettsted, mote.mappe, relative(offentligMappe, d.fil)), readFileSync(d.fil));
     }
     const html = maler.render('nettsted/mote', motesideData(mote, pdfSider(result, offentligMappe), organisasjon.navn));
     filer.set(join(nettsted, mote.mappe, 'index.html'), html);
@@ -150,5 +144,6 @@ export async function publishMeetings(paths: readonly string[] = [], options: Bu
   const publisert = result.alleMoter.filter((m) => filer.has(join(nettsted, m.mappe, 'index.html')) || existsSync(join(nettsted, m.mappe, 'index.html')));
   filer.set(join(nettsted, 'index.html'), maler.render('nettsted/indeks', indeksData(publisert, lister, organisasjon.navn)));
   skrivAlle(filer);
+  for (const mote of result.moter) fjernUtdaterte(join(nettsted, mote.mappe), new Set(filer.keys()));
   return { ...result, nettsted };
 }

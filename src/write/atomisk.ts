@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Writes a file so that readers see either the old or the new content, never half of it. */
@@ -40,4 +40,21 @@ export function skrivAlle(filer: ReadonlyMap<string, Uint8Array | string>): Set<
     skrevet.add(fil);
   }
   return skrevet;
+}
+
+/**
+ * Removes every file under `mappe` that is not in `beholdes`: a document that is no longer made
+ * (a sak removed, or made exempt so its public HTML must go) does not linger next to the new ones.
+ */
+export function fjernUtdaterte(mappe: string, beholdes: ReadonlySet<string>): void {
+  if (!existsSync(mappe)) return;
+  for (const navn of readdirSync(mappe)) {
+    const sti = join(mappe, navn);
+    if (statSync(sti).isDirectory()) {
+      fjernUtdaterte(sti, beholdes);
+      if (readdirSync(sti).length === 0) rmdirSync(sti);
+    } else if (!beholdes.has(sti)) {
+      rmSync(sti, { force: true });
+    }
+  }
 }
