@@ -173,6 +173,7 @@ async function saksdokumenter(mote: Mote, deler: { plan: Plan; ferdig: Ferdig }[
 interface Trykt {
   plan: Plan;
   ferdig: Ferdig;
+  fraBuffer: boolean;
   html?: string;
 }
 
@@ -202,7 +203,7 @@ async function byggSett(mote: Mote, planer: Plan[], mappe: string, verktoy: Verk
   sett.trykte = await Promise.all(planer.map(async (plan): Promise<Trykt> => {
     const tidligere = plan.likeOffentlig ? gjenbruk.get(basename(plan.fil)) : undefined;
     if (tidligere) {
-      ferdig(plan.fil, tidligere.ferdig.bytes, tidligere.ferdig.sider, true, tidligere.html);
+      ferdig(plan.fil, tidligere.ferdig.bytes, tidligere.ferdig.sider, tidligere.fraBuffer, tidligere.html);
       return { ...tidligere, plan };
     }
     const html = maler.render(plan.mal, plan.data);
@@ -210,7 +211,7 @@ async function byggSett(mote: Mote, planer: Plan[], mappe: string, verktoy: Verk
     const nokkel = buffer.nokkel('dokument', html, JSON.stringify(meta), ...lastedeFiler(buffer, html), ...plan.vedlegg.map((v) => `${v.tittel}\u0000${buffer.filHash(v.fil)}`));
     const laget = await hentEllerLag(verktoy, nokkel, async () => ferdigstill(await skriv(html), meta, plan.vedlegg, overskrifter(html)));
     ferdig(plan.fil, laget.ferdig.bytes, laget.ferdig.sider, laget.fraBuffer, html);
-    return { plan, ferdig: laget.ferdig, html };
+    return { plan, ferdig: laget.ferdig, fraBuffer: laget.fraBuffer, html };
   }));
   const deler = sett.trykte.filter((t) => t.plan.innhold);
   const samlet = await saksdokumenter(mote, deler, verktoy, skriv, metadata(`Saksdokumenter – møte i ${mote.utvalg.navn} ${langDato(mote.dato)}`));

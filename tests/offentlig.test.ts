@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publishMeetings } from '../src/publish/nettsted.js';
 import { minimalPdf } from './helpers/pdf.js';
-import { pdfTekst } from './helpers/pdftekst.js';
+import { pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
 import { ORGANISASJON } from './helpers/prosjekt.js';
 
 const M = '2025-05-22-ssu';
@@ -111,6 +111,17 @@ describe('public versions', () => {
       expect(innhold, fil).not.toContain(HEMMELIG);
       if (fil.endsWith('.pdf')) expect(readFileSync(fil).toString('latin1'), fil).not.toContain(HEMMELIG);
     }
+  });
+
+  it('nor in any public PDF\'s bookmarks, title or subject', async () => {
+    for (const fil of alleFiler(join(ut, M, 'offentlig')).filter((f) => f.endsWith('.pdf'))) {
+      const { bokmerker } = await pdfStruktur(fil);
+      expect(bokmerker.join('\n'), fil).not.toContain(HEMMELIG);
+      const info = pdfInfo(fil);
+      expect(`${info.Title} ${info.Subject} ${info.Author}`, fil).not.toContain(HEMMELIG);
+    }
+    // The members' case paper has the marker in its bookmarks, so the check above can fail.
+    expect((await pdfStruktur(join(ut, M, 'vedlegg', 'sak-03-25.pdf'))).bokmerker.join('\n')).toContain(`${HEMMELIG}-vedleggstittel`);
   });
 
   it('the members\' version has all of it, so the test above could fail', () => {

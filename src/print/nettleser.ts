@@ -148,7 +148,7 @@ export class Nettleser {
     } catch (error) {
       // Chromium crashed, was killed or hung: a problem of the machine, not of the content.
       const grunn = this.browser.connected ? (error as Error).message.split('\n')[0] : 'nettleseren ble avsluttet';
-      throw new NettleserFeil(`Chromium klarte ikke å skrive ut et dokument (${grunn}). Ingen filer er endret; prøv igjen.`);
+      throw new NettleserFeil(`Chromium klarte ikke å skrive ut et dokument (${grunn}). Møtet som ble bygget, er ikke endret (møter som var ferdige før feilen, er skrevet); prøv igjen.`);
     } finally {
       rmSync(fil, { force: true });
       this.gi(page);
