@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { buildMeetings, type BuildOptions, type BuildResult } from '../bygg.js';
@@ -139,6 +140,10 @@ export async function publishMeetings(paths: readonly string[] = [], options: Bu
     const navn = relative(join(ut, 'offentlig'), d.fil);
     lister.set(navn, d.sider);
     filer.set(join(nettsted, navn), readFileSync(d.fil));
+  }
+  // Vedtakslister of other years, published in earlier runs, stay linked from the index.
+  for (const navn of existsSync(nettsted) ? readdirSync(nettsted).filter((f) => f.endsWith('-vedtak.pdf') && !lister.has(f)) : []) {
+    lister.set(navn, (await PDFDocument.load(readFileSync(join(nettsted, navn)), { updateMetadata: false })).getPageCount());
   }
   // The index lists every meeting that has a page, also those published in earlier runs.
   const publisert = result.alleMoter.filter((m) => filer.has(join(nettsted, m.mappe, 'index.html')) || existsSync(join(nettsted, m.mappe, 'index.html')));
