@@ -68,6 +68,22 @@ async function check(paths: string[]): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
+/**
+ * Progress while building: on a terminal one line that is rewritten (documents written, current
+ * meeting); elsewhere (CI, a log file) one plain line per document written.
+ */
+function fremdrift(): (d: { mote: string; fil: string; sider: number }) => void {
+  let antall = 0;
+  return (d) => {
+    antall++;
+    if (process.stdout.isTTY) {
+      process.stdout.write(`\r\x1b[K  ${plural(antall, 'dokument', 'dokumenter')} skrevet · ${d.mote} · ${relative(process.cwd(), d.fil)}`.slice(0, (process.stdout.columns || 100) - 1));
+    } else {
+      console.log(`  skrev ${relative(process.cwd(), d.fil)} (${plural(d.sider, 'side', 'sider')})`);
+    }
+  };
+}
+
 async function build(paths: string[], out: string | undefined, html: boolean, force: boolean, publish = false): Promise<number> {
   const started = performance.now();
   const { buildMeetings } = await import('./bygg.js');
@@ -79,7 +95,7 @@ async function build(paths: string[], out: string | undefined, html: boolean, fo
       out,
       html,
       force,
-      underveis: (d) => console.log(`  skrev ${relative(process.cwd(), d.fil)} (${plural(d.sider, 'side', 'sider')})`),
+      underveis: fremdrift(),
     });
   } catch (error) {
     if (error instanceof NettleserFeil) {
@@ -88,6 +104,7 @@ async function build(paths: string[], out: string | undefined, html: boolean, fo
     }
     throw error;
   }
+  if (process.stdout.isTTY) process.stdout.write('\r\x1b[K');
   for (const d of result.diagnostics) console.error(formatDiagnostic(d));
   const errors = result.diagnostics.filter((d) => d.severity === 'feil').length;
   const sider = result.dokumenter.reduce((n, d) => n + d.sider, 0);
@@ -99,7 +116,7 @@ async function build(paths: string[], out: string | undefined, html: boolean, fo
   const nettsted = (result as { nettsted?: string }).nettsted;
   if (nettsted) console.log(`  skrev nettstedet ${relative(process.cwd(), nettsted)}/index.html`);
   const gjenbrukt = result.dokumenter.filter((d) => d.fraBuffer).length;
-  const buffer = gjenbrukt > 0 ? ` (${gjenbrukt} uendret, ikke skrevet ut på nytt)` : '';
+  const buffer = gjenbrukt > 0 ? ` (${gjenbrukt} hentet fra hurtigbufferen)` : '';
   console.log(`motedok ${publish ? 'publish' : 'build'}: ${plural(result.moter.length, 'møte', 'møter')}, ${plural(result.dokumenter.length, 'dokument', 'dokumenter')}${buffer}, ${plural(sider, 'side', 'sider')} på ${seconds(tid * 1000)} s.`);
   return 0;
 }

@@ -87,9 +87,18 @@ describe('the motedok command', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain(`skrev ${relative(repo, join(out, '2025-11-13-ssu', 'innkalling.pdf'))} (`);
-    expect(stdout).toMatch(/motedok build: 1 møte, 14 dokumenter( \(\d+ uendret, ikke skrevet ut på nytt\))?, \d+ sider på \d+,\d\d s\.\n$/);
+    expect(stdout).toMatch(/motedok build: 1 møte, 14 dokumenter( \(\d+ hentet fra hurtigbufferen\))?, \d+ sider på \d+,\d\d s\.\n$/);
     expect(stdout).toContain(`skrev ${relative(repo, join(out, '2025-11-13-ssu', 'offentlig', 'innkalling.pdf'))} (`);
     expect(existsSync(join(out, '2025-11-13-ssu', 'saksdokumenter.pdf'))).toBe(true);
+  }, 60_000);
+
+  it('on a terminal, progress is one line that is rewritten; the summary follows on a clean line', () => {
+    const out = mkdtempSync(join(tmpdir(), 'motedok-cli-'));
+    const terminal = spawnSync('script', ['-qc', `${process.execPath} ${bin} build cases/2025-11-13-ssu --out ${out}`, '/dev/null'], { cwd: repo, encoding: 'utf8' });
+    expect(terminal.status).toBe(0);
+    expect(terminal.stdout).toContain('\r\x1b[K  1 dokument skrevet · 2025-11-13-ssu · ');
+    expect(terminal.stdout).not.toContain('  skrev ');
+    expect(terminal.stdout).toMatch(/\r\x1b\[Kmotedok build: 1 møte, 14 dokumenter/);
   }, 60_000);
 
   it('build without a usable Chromium fails with a clear message and exit 1, writing nothing', () => {
