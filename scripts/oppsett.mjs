@@ -4,9 +4,10 @@
 // Idempotent: when nothing is missing it only compares a few hashes and mtimes.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, accessSync, constants } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { finnChromium, kjorbar } from '../src/print/chromium.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const quiet = process.argv.includes('--stille');
@@ -58,33 +59,8 @@ function ensureDependencies() {
   writeFileSync(stampFile, dependencyStamp());
 }
 
-function isExecutable(file) {
-  try {
-    accessSync(file, constants.X_OK);
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-const browserNames = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
-
-export function findChromium(env = process.env) {
-  for (const name of ['MOTEDOK_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
-    if (env[name] && isExecutable(env[name])) return env[name];
-  }
-  const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
-  for (const dir of [...dirs, '/usr/bin', '/snap/bin']) {
-    for (const name of browserNames) {
-      const file = join(dir, name);
-      if (isExecutable(file)) return file;
-    }
-  }
-  return undefined;
-}
-
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const hasApt = isExecutable('/usr/bin/apt-get');
+const hasApt = kjorbar('/usr/bin/apt-get');
 
 function aptInstall(packages) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -93,15 +69,15 @@ function aptInstall(packages) {
 }
 
 function onPath(name) {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && isExecutable(join(dir, name)));
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && kjorbar(join(dir, name)));
 }
 
 function ensureChromium() {
-  if (findChromium()) return;
+  if (finnChromium()) return;
   if (isRoot && hasApt) {
     shout('fant ingen Chromium/Chrome; installerer Debians chromium med apt-get (tar et par minutter første gang) …');
     const install = aptInstall(['chromium']);
-    if (install.ok && findChromium()) return;
+    if (install.ok && finnChromium()) return;
     shout(`advarsel: apt-get klarte ikke å installere chromium (${install.why}).`);
   }
   shout('advarsel: fant ingen Chromium eller Chrome. «motedok check» virker uten, men PDF-er kan ikke lages.');

@@ -1,26 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMeetings, type BuildResult } from '../src/bygg.js';
+import { innholdUnder } from './helpers/filer.js';
 import { forsteUtenforRekkefolge, pdfFonter, pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
 
 const cases = resolve(import.meta.dirname, '../cases');
 const M = '2025-05-22-ssu';
 
-function alleFiler(mappe: string): Map<string, Buffer> {
-  const filer = new Map<string, Buffer>();
-  const gå = (dir: string) => {
-    for (const navn of readdirSync(dir)) {
-      const fil = join(dir, navn);
-      if (statSync(fil).isDirectory()) gå(fil);
-      else filer.set(relative(mappe, fil), readFileSync(fil));
-    }
-  };
-  gå(mappe);
-  return filer;
-}
 
 let ut: string;
 let resultat: BuildResult;
@@ -33,10 +22,10 @@ beforeAll(async () => {
 describe('motedok build of the example meetings', () => {
   it('writes innkalling, saksliste and a case paper per sak with content or attachments', () => {
     expect(resultat.diagnostics).toEqual([]);
-    expect([...alleFiler(join(ut, M)).keys()].filter((f) => !f.startsWith('offentlig/')).sort()).toEqual([
+    expect([...innholdUnder(join(ut, M)).keys()].filter((f) => !f.startsWith('offentlig/')).sort()).toEqual([
       'innkalling.pdf', 'referat.pdf', 'saksdokumenter.pdf', 'saksliste.pdf', 'vedlegg/sak-13-25.pdf', 'vedlegg/sak-14-25.pdf', 'vedlegg/sak-17-25.pdf',
     ]);
-    expect([...alleFiler(join(ut, '2025-11-13-ssu')).keys()].sort()).toContain('vedlegg/sak-31-25.pdf');
+    expect([...innholdUnder(join(ut, '2025-11-13-ssu')).keys()].sort()).toContain('vedlegg/sak-31-25.pdf');
   });
 
   it('the innkalling reads in order: header, saksliste with clock times and breaks, attachments, every forslag til vedtak', () => {
@@ -181,8 +170,8 @@ describe('motedok build of the example meetings', () => {
   it('the same input gives byte-identical PDFs', async () => {
     const igjen = mkdtempSync(join(tmpdir(), 'motedok-bygg-'));
     await buildMeetings([join(cases, M)], { out: igjen });
-    const forste = alleFiler(join(ut, M));
-    const andre = alleFiler(join(igjen, M));
+    const forste = innholdUnder(join(ut, M));
+    const andre = innholdUnder(join(igjen, M));
     expect([...andre.keys()].sort()).toEqual([...forste.keys()].sort());
     for (const [fil, bytes] of forste) expect(andre.get(fil)?.equals(bytes), fil).toBe(true);
   }, 60_000);
@@ -260,7 +249,7 @@ describe('a failing build', () => {
     cpSync(cases, prosjekt, { recursive: true });
     const out = join(prosjekt, 'ut');
     expect((await buildMeetings([join(prosjekt, M)], { out })).diagnostics).toEqual([]);
-    const før = alleFiler(out);
+    const før = innholdUnder(out);
 
     const sak = join(prosjekt, M, '13-strategisamling.md');
     writeFileSync(sak, readFileSync(sak, 'utf8').replace('minutter: 60', 'minutter: 0'));
@@ -276,7 +265,7 @@ describe('a failing build', () => {
       file: join(prosjekt, M, 'vedlegg', 'Debatthefte KS 2025.pdf'),
       message: 'vedlegget kan ikke leses som PDF (filen er skadet eller ikke en PDF); eksporter den på nytt.',
     }]);
-    const etter = alleFiler(out);
+    const etter = innholdUnder(out);
     expect([...etter.keys()]).toEqual([...før.keys()]);
     for (const [fil, bytes] of før) expect(etter.get(fil)?.equals(bytes), fil).toBe(true);
   }, 60_000);

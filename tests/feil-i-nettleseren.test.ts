@@ -1,26 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { finnChromium } from '../src/print/nettleser.js';
+import { innholdUnder } from './helpers/filer.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const bin = join(repo, 'bin', 'motedok.js');
 const M = '2025-05-22-ssu';
 
-function alleFiler(mappe: string): Map<string, Buffer> {
-  const filer = new Map<string, Buffer>();
-  const gå = (dir: string) => {
-    for (const navn of readdirSync(dir)) {
-      const fil = join(dir, navn);
-      if (statSync(fil).isDirectory()) gå(fil);
-      else filer.set(fil, readFileSync(fil));
-    }
-  };
-  gå(mappe);
-  return filer;
-}
 
 /** Chromium processes started for this output folder's build (their command line names our wrapper's marker). */
 function chromiumMed(merke: string): string[] {
@@ -38,7 +27,7 @@ function prosjektMedUtdata() {
     const sti = join(prosjekt, 'cases', M, fil);
     writeFileSync(sti, readFileSync(sti, 'utf8').replace(/\n## Forslag til vedtak/, '\nEndret.\n\n## Forslag til vedtak'));
   }
-  return { prosjekt, ut, for: alleFiler(join(ut, M)) };
+  return { prosjekt, ut, for: innholdUnder(join(ut, M)) };
 }
 
 describe('faults in the browser and the process', () => {
@@ -56,7 +45,7 @@ describe('faults in the browser and the process', () => {
     expect(result.stderr).toMatch(/^motedok: Chromium (klarte ikke å skrive ut et dokument|startet, men kunne ikke åpne en side)/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(chromiumMed(merke)).toEqual([]);
-    const etter = alleFiler(join(ut, M));
+    const etter = innholdUnder(join(ut, M));
     expect([...etter.keys()]).toEqual([...før.keys()]);
     for (const [fil, bytes] of før) expect(etter.get(fil)!.equals(bytes), fil).toBe(true);
   }, 90_000);
@@ -70,8 +59,8 @@ describe('faults in the browser and the process', () => {
     expect(kode).toBe(130);
     expect(readdirSync(prosjekt).filter((f) => f.startsWith('motedok-html-'))).toEqual([]);
     expect(spawnSync('pgrep', ['-f', `--user-data-dir=${prosjekt}`], { encoding: 'utf8' }).stdout).toBe('');
-    const etter = alleFiler(join(ut, M));
+    const etter = innholdUnder(join(ut, M));
     expect([...etter.keys()].filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    for (const [fil, bytes] of før) expect(existsSync(fil) && etter.get(fil)!.equals(bytes), fil).toBe(true);
+    for (const [fil, bytes] of før) expect(existsSync(join(ut, M, fil)) && etter.get(fil)!.equals(bytes), fil).toBe(true);
   }, 90_000);
 });

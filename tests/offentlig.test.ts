@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publishMeetings } from '../src/publish/nettsted.js';
+import { filerUnder } from './helpers/filer.js';
 import { minimalPdf } from './helpers/pdf.js';
 import { pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
 import { ORGANISASJON } from './helpers/prosjekt.js';
@@ -11,12 +12,6 @@ const M = '2025-05-22-ssu';
 /** A string that must never reach a public file; each place it is written gets its own suffix. */
 const HEMMELIG = 'HEMMELIGX7Q';
 
-function alleFiler(mappe: string): string[] {
-  return readdirSync(mappe).flatMap((navn) => {
-    const fil = join(mappe, navn);
-    return statSync(fil).isDirectory() ? alleFiler(fil) : [fil];
-  });
-}
 
 let ut: string;
 
@@ -96,14 +91,14 @@ Protokoll ${HEMMELIG}-protokoll.
 
 describe('public versions', () => {
   it('every document has a public version with the same file name', () => {
-    const intern = alleFiler(join(ut, M)).filter((f) => !f.includes('/offentlig/')).map((f) => f.slice(join(ut, M).length));
-    const offentlig = alleFiler(join(ut, M, 'offentlig')).map((f) => f.slice(join(ut, M, 'offentlig').length));
+    const intern = filerUnder(join(ut, M)).filter((f) => !f.includes('/offentlig/')).map((f) => f.slice(join(ut, M).length));
+    const offentlig = filerUnder(join(ut, M, 'offentlig')).map((f) => f.slice(join(ut, M, 'offentlig').length));
     expect(offentlig.sort()).toEqual(intern.sort());
     expect(offentlig).toContain('/vedlegg/sak-03-25.pdf');
   });
 
   it('no public file contains anything of the exempt sak: not in PDF text, HTML or file names', () => {
-    const filer = alleFiler(join(ut, M, 'offentlig'));
+    const filer = filerUnder(join(ut, M, 'offentlig'));
     expect(filer.length).toBeGreaterThan(10);
     for (const fil of filer) {
       expect(fil).not.toContain(HEMMELIG);
@@ -114,7 +109,7 @@ describe('public versions', () => {
   });
 
   it('nor in any public PDF\'s bookmarks, title or subject', async () => {
-    for (const fil of alleFiler(join(ut, M, 'offentlig')).filter((f) => f.endsWith('.pdf'))) {
+    for (const fil of filerUnder(join(ut, M, 'offentlig')).filter((f) => f.endsWith('.pdf'))) {
       const { bokmerker } = await pdfStruktur(fil);
       expect(bokmerker.join('\n'), fil).not.toContain(HEMMELIG);
       const info = pdfInfo(fil);
@@ -132,7 +127,7 @@ describe('public versions', () => {
   });
 
   it('the published website contains nothing of it either, in any file', () => {
-    const filer = alleFiler(join(ut, 'nettsted'));
+    const filer = filerUnder(join(ut, 'nettsted'));
     expect(filer.some((f) => f.endsWith(`${M}/index.html`))).toBe(true);
     for (const fil of filer) {
       expect(fil).not.toContain(HEMMELIG);
@@ -161,7 +156,7 @@ describe('public versions', () => {
     writeFileSync(apen, readFileSync(apen, 'utf8').replace('minutter: 30', 'minutter: 30\nunntatt_offentlighet: offl. § 23'));
     const result = await publishMeetings([join(root, M)], { out: ut });
     expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
-    for (const fil of [...alleFiler(join(ut, M, 'offentlig')), ...alleFiler(join(ut, 'nettsted'))]) {
+    for (const fil of [...filerUnder(join(ut, M, 'offentlig')), ...filerUnder(join(ut, 'nettsted'))]) {
       const innhold = fil.endsWith('.pdf') ? pdfTekst(fil) : readFileSync(fil, 'utf8');
       expect(innhold, fil).not.toContain(`${HEMMELIG}-senere`);
     }

@@ -4,7 +4,7 @@ import { meantSuffix } from '../suggest.js';
 import { referatSchema } from './schema.js';
 import { overskrifter, seksjoner, type Seksjon } from './seksjoner.js';
 import { parseSaksnummer, saksnummer as formatNummer } from './tid.js';
-import type { Deltaker, Mote, Referat, Referatsak } from './types.js';
+import type { Deltaker, Mote, Referat, Referatsak, Sak } from './types.js';
 import { validate } from './validate.js';
 import { alternativer } from './vedtak.js';
 
@@ -160,4 +160,10 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
     eventuelt,
     godkjent: data.status === 'godkjent' && data.godkjent_dato ? { dato: data.godkjent_dato, sak: data.godkjent_sak } : undefined,
   };
+}
+
+/** The sak on the meeting's agenda that a referat section is about. */
+export function sakForReferat(mote: Mote, referatsak: Referatsak): Sak | undefined {
+  const { lopenummer, ar } = referatsak.nummer;
+  return mote.saker.find((s) => s.nummer?.lopenummer === lopenummer && s.nummer.ar === ar);
 }

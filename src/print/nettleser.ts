@@ -1,35 +1,15 @@
-import { accessSync, constants, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { erInnenfor } from '../sti.js';
+import { finnChromium, kjorbar } from './chromium.mjs';
+
+export { finnChromium };
 
 /** Chromium could not be found or started: a problem of the machine, reported without a stack trace. */
 export class NettleserFeil extends Error {}
-
-const NAVN = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
-
-function kjorbar(fil: string): boolean {
-  try {
-    accessSync(fil, constants.X_OK);
-    return statSync(fil).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** The system's Chromium or Chrome: MOTEDOK_CHROMIUM, PUPPETEER_EXECUTABLE_PATH or CHROME_PATH, else PATH. */
-export function finnChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  for (const navn of ['MOTEDOK_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
-    const verdi = env[navn];
-    if (verdi && kjorbar(verdi)) return verdi;
-  }
-  const mapper = [...(env.PATH ?? '').split(delimiter).filter(Boolean), '/usr/bin', '/snap/bin'];
-  for (const mappe of mapper) for (const navn of NAVN) if (kjorbar(join(mappe, navn))) return join(mappe, navn);
-  return undefined;
-}
-
 
 export interface Utskrift {
   /** HTML of a complete document. */

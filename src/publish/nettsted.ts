@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { buildMeetings, type BuildOptions, type BuildResult } from '../bygg.js';
 import { markdownToHtml } from '../render/markdown.js';
+import { avstemning } from '../render/visning.js';
+import { sakForReferat } from '../model/referat.js';
 import { lastMaler, type Maler } from '../render/maler.js';
 import { offentligVersjon } from '../model/offentlig.js';
 import { klokkeslett, langDato, saksnummer, ukedag } from '../model/tid.js';
@@ -64,15 +66,14 @@ function motesideData(mote: Mote, pdfer: Map<string, number>, organisasjon: stri
       dokument: pdfer.has(filnavnFor(sak)) ? { href: filnavnFor(sak), sider: sider(pdfer.get(filnavnFor(sak))!) } : undefined,
     })),
     vedtak: godkjent ? offentlig.referat!.saker.map((r) => {
-      const sak = offentlig.saker.find((s) => s.nummer && saksnummer(s.nummer) === saksnummer(r.nummer));
-      const v = r.votering;
+      const sak = sakForReferat(offentlig, r);
       return {
         id: saksnummer(r.nummer).replace('.', '-'),
         nummer: saksnummer(r.nummer),
         tittel: sak?.tittel ?? '',
         unntatt: sak?.unntattOffentlighet,
         tekst: r.vedtatt ? markdownToHtml(r.vedtatt) : '',
-        avstemning: v ? `Vedtatt med ${v.for} mot ${v.mot} stemmer${v.avstar ? `, ${v.avstar} avsto` : ''}.` : 'Enstemmig vedtatt.',
+        avstemning: avstemning(r),
       };
     }) : undefined,
     vedtakMelding: offentlig.referat ? 'Vedtakene publiseres når referatet er godkjent.' : 'Referatet er ikke skrevet ennå.',

@@ -2,7 +2,8 @@ import { pathToFileURL } from 'node:url';
 import { resolve, dirname } from 'node:path';
 import { existsSync } from 'node:fs';
 import { klokkeslett, langDato, saksnummer, ukedag } from '../model/tid.js';
-import type { Deltaker, Mote, Referat, Sak, SakPunkt, Sakslistepunkt } from '../model/types.js';
+import { sakForReferat } from '../model/referat.js';
+import type { Deltaker, Mote, Referat, Referatsak, Sak, SakPunkt, Sakslistepunkt } from '../model/types.js';
 import { markdownToHtml } from './markdown.js';
 
 /**
@@ -114,6 +115,12 @@ export function saksdokumenterVisning(mote: Mote, innhold: Innholdslinje[]) {
   return { ...felles(mote, 'Saksdokumenter', tittel), innhold };
 }
 
+/** «Enstemmig vedtatt.» or «Vedtatt med 5 mot 1 stemmer, 1 avsto.» */
+export function avstemning(r: Referatsak): string {
+  const v = r.votering;
+  return v ? `Vedtatt med ${v.for} mot ${v.mot} stemmer${v.avstar ? `, ${v.avstar} avsto` : ''}.` : 'Enstemmig vedtatt.';
+}
+
 function deltaker(d: Deltaker) {
   return { navn: d.navn, rolle: d.medlem?.rolle, representerer: d.medlem?.representerer };
 }
@@ -137,13 +144,12 @@ export function referatVisning(mote: Mote, referat: Referat) {
     andre: referat.andre,
     referent: referat.referent,
     saker: referat.saker.map((r) => {
-      const sak = mote.saker.find((s) => s.nummer && saksnummer(s.nummer) === saksnummer(r.nummer));
-      const v = r.votering;
+      const sak = sakForReferat(mote, r);
       return {
         nummer: saksnummer(r.nummer), tittel: sak?.tittel ?? '', unntatt: sak?.unntattOffentlighet, notater: md(r.notater),
         vedtak: md(r.vedtatt), somForeslatt: r.somForeslatt,
-        avstemning: !r.vedtatt ? undefined : v ? `Vedtatt med ${v.for} mot ${v.mot} stemmer${v.avstar ? `, ${v.avstar} avsto` : ''}.` : 'Enstemmig vedtatt.',
-        voteringstekst: v && md(v.tekst.replace(/^[^\n]*\n?/, '')),
+        avstemning: r.vedtatt ? avstemning(r) : undefined,
+        voteringstekst: r.votering && md(r.votering.tekst.replace(/^[^\n]*\n?/, '')),
         protokolltilforsel: md(r.protokolltilforsel),
         inhabile: r.inhabile.map((i) => ({ navn: i.medlem.navn, rolle: i.medlem.rolle, grunn: i.grunn })),
       };
@@ -166,7 +172,7 @@ export function vedtakslisteVisning(moter: readonly Mote[], ar: number) {
       dato: langDato(mote.dato),
       utkast: mote.referat!.status === 'utkast',
       saker: mote.referat!.saker.map((r) => {
-        const sak = mote.saker.find((s) => s.nummer && saksnummer(s.nummer) === saksnummer(r.nummer));
+        const sak = sakForReferat(mote, r);
         return {
           nummer: saksnummer(r.nummer),
           tittel: sak?.tittel ?? '',

@@ -1,0 +1,2 @@
+export function kjorbar(fil: string): boolean;
+export function finnChromium(env?: NodeJS.ProcessEnv): string | undefined;

@@ -1,0 +1,28 @@
+// Finding the system's Chromium. Plain JavaScript without dependencies, because the set-up
+// script (scripts/oppsett.mjs) needs it before anything is installed or built; the program
+// imports the same module (see chromium.d.mts for its types).
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+const NAVN = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
+
+/** True for an existing file this process may execute. */
+export function kjorbar(fil) {
+  try {
+    accessSync(fil, constants.X_OK);
+    return statSync(fil).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The system's Chromium or Chrome: MOTEDOK_CHROMIUM, PUPPETEER_EXECUTABLE_PATH or CHROME_PATH, else PATH. */
+export function finnChromium(env = process.env) {
+  for (const navn of ['MOTEDOK_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
+    const verdi = env[navn];
+    if (verdi && kjorbar(verdi)) return verdi;
+  }
+  const mapper = [...(env.PATH ?? '').split(delimiter).filter(Boolean), '/usr/bin', '/snap/bin'];
+  for (const mappe of mapper) for (const navn of NAVN) if (kjorbar(join(mappe, navn))) return join(mappe, navn);
+  return undefined;
+}
