@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildMeetings } from '../src/bygg.js';
+import { buildMeetings, uendretSidenSist } from '../src/bygg.js';
 
 const cases = resolve(import.meta.dirname, '../cases');
 const M = '2025-05-22-ssu';
@@ -73,15 +73,70 @@ describe('the document cache', () => {
     expect((await bygg()).nye.length).toBe(forste.nye.length);
   }, 120_000);
 
-  it('a damaged cache entry is thrown away and the document printed again, with the same bytes', async () => {
+  it('a damaged cache is thrown away and the documents printed again, with the same bytes', async () => {
     const forste = await bygg();
     const innkalling = readFileSync(join(ut, M, 'innkalling.pdf'));
     const buffer = join(ut, '.hurtigbuffer');
     for (const fil of readdirSync(buffer).filter((f) => f.endsWith('.pdf'))) writeFileSync(join(buffer, fil), 'ødelagt');
+    writeFileSync(join(buffer, 'register.json'), '{"versjon": 1, "moter": ');
     const { nye } = await bygg();
     expect(nye).toEqual(forste.nye);
     expect(readFileSync(join(ut, M, 'innkalling.pdf')).equals(innkalling)).toBe(true);
     // --force prints everything again, also what an identical document in the same run could have shared.
     expect((await bygg(true)).nye).toEqual(expect.arrayContaining(forste.nye));
   }, 120_000);
+});
+
+describe('the build register', () => {
+  it('a rebuild with nothing changed is answered from the register without loading; any change to an input or output is seen', async () => {
+    const forste = await bygg();
+    const sammendrag = uendretSidenSist([join(prosjekt, M)], { out: ut });
+    expect(sammendrag?.dokumenter.map((d) => d.fil).sort()).toEqual(forste.result.dokumenter.map((d) => d.fil).sort());
+    // Saved again with the same text: still unchanged.
+    const sak = join(prosjekt, M, '13-strategisamling.md');
+    writeFileSync(sak, readFileSync(sak));
+    expect(uendretSidenSist([join(prosjekt, M)], { out: ut })).toBeDefined();
+    expect(uendretSidenSist([join(prosjekt, M)], { out: ut, html: true })).toBeUndefined();
+    expect(uendretSidenSist([join(prosjekt, M)], { out: ut, force: true })).toBeUndefined();
+    // A new file in a meeting folder (it may be an image a sak is about to show).
+    writeFileSync(join(prosjekt, '2025-09-18-ssu', 'notat.txt'), 'nytt');
+    expect(uendretSidenSist([join(prosjekt, M)], { out: ut })).toBeUndefined();
+    await bygg();
+    expect(uendretSidenSist([join(prosjekt, M)], { out: ut })).toBeDefined();
+    // An output file changed by hand.
+    writeFileSync(join(ut, M, 'saksliste.pdf'), 'endret for hånd');
+    expect(uendretSidenSist([join(prosjekt, M)], { out: ut })).toBeUndefined();
+  }, 120_000);
+
+  it('an output file that was deleted or changed by hand is made again, even though its meeting did not change', async () => {
+    const forste = await bygg();
+    const saksliste = readFileSync(join(ut, M, 'saksliste.pdf'));
+    rmSync(join(ut, M, 'saksliste.pdf'));
+    writeFileSync(join(ut, M, 'offentlig', 'innkalling.pdf'), 'endret for hånd');
+    const { result } = await bygg();
+    expect(readFileSync(join(ut, M, 'saksliste.pdf')).equals(saksliste)).toBe(true);
+    expect(readFileSync(join(ut, M, 'offentlig', 'innkalling.pdf')).equals(readFileSync(join(ut, M, 'innkalling.pdf')))).toBe(true);
+    expect(result.dokumenter.length).toBe(forste.result.dokumenter.length);
+  }, 120_000);
+
+  it('removes cache entries that no current document is made of, after a build of every meeting', async () => {
+    const buffer = join(ut, '.hurtigbuffer');
+    const oppforinger = () => readdirSync(buffer).filter((f) => /^[0-9a-f]{64}\.pdf$/.test(f)).sort();
+    const kopi = join(prosjekt, 'cases');
+    cpSync(cases, kopi, { recursive: true });
+    const byggAlt = async () => expect((await buildMeetings([], { cwd: prosjekt, out: ut })).diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
+    await byggAlt();
+    const forste = oppforinger();
+    const sak = join(kopi, M, '13-strategisamling.md');
+    writeFileSync(sak, readFileSync(sak, 'utf8').replace('Noen av innspillene fra samlingen er:', 'Noen av de viktigste innspillene er:'));
+    await byggAlt();
+    const andre = oppforinger();
+    // The old case paper and saksdokumenter are gone (the public ones are the same entries), their replacements are there.
+    expect(andre.length).toBe(forste.length);
+    expect(forste.filter((f) => !andre.includes(f))).toHaveLength(2);
+    // A build of one meeting removes nothing.
+    writeFileSync(sak, readFileSync(sak, 'utf8').replace('Noen av de viktigste innspillene er:', 'Noen av innspillene fra samlingen er:'));
+    expect((await buildMeetings([join(kopi, M)], { out: ut })).diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
+    expect(oppforinger()).toEqual(expect.arrayContaining(andre));
+  }, 240_000);
 });

@@ -90,6 +90,10 @@ describe('the motedok command', () => {
     expect(stdout).toMatch(/motedok build: 1 møte, 14 dokumenter( \(\d+ hentet fra hurtigbufferen\))?, \d+ sider på \d+,\d\d s\.\n$/);
     expect(stdout).toContain(`skrev ${relative(repo, join(out, '2025-11-13-ssu', 'offentlig', 'innkalling.pdf'))} (`);
     expect(existsSync(join(out, '2025-11-13-ssu', 'saksdokumenter.pdf'))).toBe(true);
+    const igjen = motedok(['build', 'cases/2025-11-13-ssu', '--out', out]);
+    expect(igjen.code).toBe(0);
+    expect(igjen.stderr).toBe('');
+    expect(igjen.stdout).toMatch(/^motedok build: ingenting er endret siden forrige bygging; 1 møte, 14 dokumenter, \d+ sider er som før \(\d+,\d\d s\)\.\n$/);
   }, 60_000);
 
   it('on a terminal, progress is one line that is rewritten; the summary follows on a clean line', () => {

@@ -15,6 +15,8 @@ import { skrivAtomisk } from '../write/atomisk.js';
  */
 export class Dokumentbuffer {
   private readonly filHasher = new Map<string, string>();
+  /** Keys looked up with success or stored in this run, in the order first used. */
+  readonly brukt = new Set<string>();
 
   constructor(
     private readonly mappe: string,
@@ -50,6 +52,7 @@ export class Dokumentbuffer {
       const gyldig = createHash('sha256').update(bytes).digest('hex') === meta.sha256 && Number.isInteger(meta.sider)
         && Array.isArray(meta.vedleggStart) && meta.vedleggStart.every((n) => Number.isInteger(n) && n >= 0 && n < meta.sider);
       if (!gyldig) throw new Error('ødelagt');
+      this.brukt.add(nokkel);
       return { bytes: new Uint8Array(bytes), sider: meta.sider, vedleggStart: meta.vedleggStart };
     } catch {
       rmSync(pdf, { force: true });
@@ -62,6 +65,16 @@ export class Dokumentbuffer {
     skrivAtomisk(join(this.mappe, `${nokkel}.pdf`), ferdig.bytes);
     const sha256 = createHash('sha256').update(ferdig.bytes).digest('hex');
     skrivAtomisk(join(this.mappe, `${nokkel}.json`), JSON.stringify({ sha256, sider: ferdig.sider, vedleggStart: ferdig.vedleggStart }));
+    this.brukt.add(nokkel);
+  }
+
+  /** Removes every entry not in `behold`, so the cache holds what the current documents are made of and no more. */
+  rydd(behold: ReadonlySet<string>): void {
+    if (!existsSync(this.mappe)) return;
+    for (const navn of readdirSync(this.mappe)) {
+      const nokkel = /^([0-9a-f]{64})\.(pdf|json)$/.exec(navn)?.[1];
+      if (nokkel && !behold.has(nokkel)) rmSync(join(this.mappe, navn), { force: true });
+    }
   }
 }
 

@@ -163,8 +163,29 @@ function alignAmounts(tree: Root): void {
   });
 }
 
+/**
+ * A sak's text appears in several documents (innkalling, case paper, referat, vedtaksliste, and
+ * their public versions); it is parsed once per run. Image paths are checked against the disk
+ * while converting, so a caller that runs for long clears this between runs.
+ */
+const konvertert = new Map<string, string>();
+
+export function glemKonverterteMarkdown(): void {
+  konvertert.clear();
+}
+
 export function markdownToHtml(markdown: string, options: MarkdownOptions = {}): string {
   if (markdown.trim() === '') return '';
+  const nokkel = `${options.baseDir ?? ''}\u0000${options.topHeading ?? 0}\u0000${markdown}`;
+  let html = konvertert.get(nokkel);
+  if (html === undefined) {
+    html = konverter(markdown, options);
+    konvertert.set(nokkel, html);
+  }
+  return html;
+}
+
+function konverter(markdown: string, options: MarkdownOptions): string {
   const { text, linjer } = bokstavpunkter(markdown);
   const tree = parser.parse(text);
   walk(tree, (node) => {
