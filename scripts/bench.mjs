@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// `npm run bench`: measures `motedok check` on a synthetic year (10 SSU meetings of 10 saker
-// each, case papers with headings, lists and budget tables), and `motedok build` of the examples. Not a test: this machine is shared
-// and noisy, so figures are medians of several runs and nothing here passes or fails.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// `npm run bench`: generates a synthetic year (10 SSU meetings of 10 saker each, case papers of
+// 1–6 pages with headings, lists and budget tables, some with PDF attachments) and measures
+// `motedok build` cold, with nothing changed and with one sak edited, `motedok check`, peak
+// memory, and md-to-pdf converting the same case papers. Not a test: this machine is shared and
+// noisy, so figures are medians of several runs and nothing here passes or fails.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,16 +18,31 @@ function write(file, text) {
   writeFileSync(file, text);
 }
 
+/** A case paper of 1–6 pages: paragraphs, a budget table, a nested list and a lettered proposal. */
 function casePaper(meeting, n) {
-  const rows = Array.from({ length: 4 + (n % 5) }, (_, i) => `| Tiltak ${i + 1} i sak ${n} | ${(i + 1) * 250} 000 | ${(i + 2) * 125} 000 |`);
-  const paragraphs = Array.from({ length: 2 + (n % 6) }, (_, i) =>
+  const amounts = Array.from({ length: 4 + (n % 5) }, (_, i) => [(i + 1) * 250_000, (i + 2) * 125_000]);
+  const kr = (x) => x.toLocaleString('nb-NO').replace(/\s/g, ' ');
+  const rows = amounts.map(([a, b], i) => `| Tiltak ${i + 1} i sak ${n} | ${kr(a)} | ${kr(b)} |`);
+  const sums = [0, 1].map((c) => amounts.reduce((sum, row) => sum + row[c], 0));
+  const paragraphs = Array.from({ length: 3 + ((n * 7 + meeting) % 6) * 9 }, (_, i) =>
     `Avsnitt ${i + 1}. Strategisk samarbeidsutvalg har i flere møter drøftet hvordan partnerne sammen kan sikre likeverdige og bærekraftige tjenester. Dette avsnittet står for den løpende teksten i et saksfremlegg, med nok ord til å gi realistiske linjer for parseren.`);
-  return `## Bakgrunn\n\n${paragraphs.join('\n\n')}\n\n### Tall\n\n| Tiltak | 2025 | 2026 |\n|---|---:|---:|\n${rows.join('\n')}\n\n## Vurdering\n\n- Første punkt i vurderingen\n- Andre punkt, med **utheving**\n  - underpunkt\n\n## Forslag til vedtak\n\n1. Strategisk samarbeidsutvalg slutter seg til forslaget i møte ${meeting}.\n2. Strategisk samarbeidsutvalg ber sekretariatet følge opp\n   a) budsjett\n   b) implementeringsplan\n`;
+  const half = Math.ceil(paragraphs.length / 2);
+  return `## Bakgrunn\n\n${paragraphs.slice(0, half).join('\n\n')}\n\n### Tall\n\n| Tiltak | 2025 | 2026 |\n|---|---:|---:|\n${rows.join('\n')}\n| Sum | ${kr(sums[0])} | ${kr(sums[1])} |\n\n## Vurdering\n\n${paragraphs.slice(half).join('\n\n')}\n\n- Første punkt i vurderingen\n- Andre punkt, med **utheving**\n  - underpunkt\n\n## Forslag til vedtak\n\n1. Strategisk samarbeidsutvalg slutter seg til forslaget i møte ${meeting}.\n2. Strategisk samarbeidsutvalg ber sekretariatet følge opp\n   a) budsjett\n   b) implementeringsplan\n`;
 }
 
-function makeYear() {
+/** A plain PDF of `pages` pages, as an external attachment. */
+async function attachment(pages) {
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 0; i < pages; i++) doc.addPage().drawText(`Vedlegg, side ${i + 1}`, { x: 72, y: 720, size: 14, font });
+  return doc.save();
+}
+
+async function makeYear() {
   const dir = mkdtempSync(join(tmpdir(), 'motedok-bench-'));
   write(join(dir, 'organisasjon.yaml'), 'navn: Helsefellesskap Bench\nutvalg:\n  ssu:\n    navn: Strategisk samarbeidsutvalg\n    kortnavn: SSU\n    medlemmer:\n      - { id: kari, navn: Kari Nordmann }\n');
+  const pdf = await attachment(3);
   const types = ['beslutning', 'beslutning', 'beslutning', 'beslutning', 'tema', 'tema', 'tema', 'referat', 'referat', 'eventuelt'];
   for (let m = 0; m < 10; m++) {
     const date = `2025-${String(m + 2).padStart(2, '0')}-1${m % 9}`;
@@ -33,7 +50,10 @@ function makeYear() {
     write(join(folder, 'mote.yaml'), `utvalg: ssu\ndato: ${date}\nstart: "09:00"\nslutt: "15:00"\nsted: Hamar\npauser:\n  - { etter: sak-04, minutter: 30, tittel: Lunsj }\n`);
     types.forEach((type, i) => {
       const n = i + 1;
-      write(join(folder, `sak-${String(n).padStart(2, '0')}.md`), `---\ntittel: Sak ${n} i møte ${m + 1}\ntype: ${type}\nminutter: ${type === 'eventuelt' ? 5 : 20}\nbeskrivelse: |\n  - Kort beskrivelse av sak ${n}\n---\n\n${casePaper(m + 1, n)}`);
+      // Every other meeting has an external PDF attached to its second sak.
+      const vedlegg = n === 2 && m % 2 === 0 ? 'vedlegg:\n  - tittel: Rapport fra arbeidsgruppen\n    fil: vedlegg/rapport.pdf\n' : '';
+      if (vedlegg) write(join(folder, 'vedlegg', 'rapport.pdf'), pdf);
+      write(join(folder, `sak-${String(n).padStart(2, '0')}.md`), `---\ntittel: Sak ${n} i møte ${m + 1}\ntype: ${type}\nminutter: ${type === 'eventuelt' ? 5 : 20}\nbeskrivelse: |\n  - Kort beskrivelse av sak ${n}\n${vedlegg}---\n\n${casePaper(m + 1, n)}`);
     });
   }
   return dir;
@@ -44,55 +64,120 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+const motedok = join(root, 'bin', 'motedok.js');
+const MB = 2 ** 20;
+
+/** Every process's parent, from /proc. */
+function parents() {
+  const map = new Map();
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      map.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch { /* gone */ }
+  }
+  return map;
+}
+
+const rss = (pid) => {
+  try {
+    return Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
+  } catch {
+    return 0;
+  }
+};
+
+function hwm(pid) {
+  try {
+    return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Runs a command and samples its memory every 50 ms: the peak resident memory of the process
+ * itself (VmHWM), the peak of the summed resident memory of all its descendants (Chromium), and
+ * the process's resident memory when each meeting's first document is reported.
+ */
+function measure(command, args) {
+  return new Promise((done, fail) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let nodePeak = 0;
+    let childrenPeak = 0;
+    const perMeeting = [];
+    const sample = () => {
+      nodePeak = Math.max(nodePeak, hwm(child.pid));
+      const tree = parents();
+      const descendants = [...tree.keys()].filter((pid) => {
+        for (let p = tree.get(pid); p; p = tree.get(p)) if (p === child.pid) return true;
+        return false;
+      });
+      childrenPeak = Math.max(childrenPeak, descendants.reduce((sum, pid) => sum + rss(pid), 0));
+    };
+    const timer = setInterval(sample, 50);
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      const meetings = [...String(chunk).matchAll(/skrev \S*?(\d{4}-\d\d-\d\d-[a-z]+)\//g)].map((m) => m[1]);
+      for (const meeting of meetings) if (!perMeeting.some((m) => m.meeting === meeting)) perMeeting.push({ meeting, rss: rss(child.pid) });
+    });
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code !== 0) fail(new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr}`));
+      else done({ ms, stdout, nodePeak, childrenPeak, perMeeting });
+    });
+  });
+}
+
 function timeCheck(dir) {
   const times = [];
   for (let i = 0; i < RUNS; i++) {
     const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, [join(root, 'bin', 'motedok.js'), 'check', dir], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [motedok, 'check', dir], { encoding: 'utf8' });
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (result.status !== 0) throw new Error(`check failed:\n${result.stderr}`);
   }
   return median(times);
 }
 
-/** Builds the examples in cases/ from scratch (browser start included): wall time and pages. */
-function timeBuild() {
-  const times = [];
-  let pages = 0;
+async function build(dir, out) {
+  const run = await measure(process.execPath, [motedok, 'build', dir, '--out', out]);
+  const number = (re) => Number(re.exec(run.stdout)?.[1] ?? 0);
+  return { ...run, pages: number(/(\d+) sider (på|er)/), documents: number(/(\d+) dokumenter/) };
+}
+
+/**
+ * The year: cold builds into empty folders, then rebuilds with nothing changed, then rebuilds
+ * after editing one sak's body (a different edit each time, so each one must print).
+ */
+async function timeYearBuilds(dir) {
+  const cold = [];
   for (let i = 0; i < 3; i++) {
     const out = mkdtempSync(join(tmpdir(), 'motedok-bench-ut-'));
-    const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, [join(root, 'bin', 'motedok.js'), 'build', join(root, 'cases'), '--out', out], { encoding: 'utf8' });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    rmSync(out, { recursive: true, force: true });
-    if (result.status !== 0) throw new Error(`build failed:\n${result.stderr}`);
-    pages = Number(/(\d+) sider på/.exec(result.stdout)?.[1] ?? 0);
+    cold.push(await build(dir, out));
+    if (i < 2) rmSync(out, { recursive: true, force: true });
+    else cold.out = out;
   }
-  return { ms: median(times), pages };
-}
-
-function runBuild(dir, out) {
-  const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'motedok.js'), 'build', dir, '--out', out], { encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) throw new Error(`build failed:\n${result.stderr}`);
-  return { ms, pages: Number(/(\d+) sider på/.exec(result.stdout)?.[1] ?? 0), documents: Number(/(\d+) dokumenter/.exec(result.stdout)?.[1] ?? 0) };
-}
-
-/** The year: cold build (one run, it is long), then rebuilds with nothing changed and with one sak edited. */
-function timeYearBuilds(dir) {
-  const out = mkdtempSync(join(tmpdir(), 'motedok-bench-ut-'));
+  const out = cold.out;
   try {
-    const kald = runBuild(dir, out);
-    const uendret = median([0, 1, 2].map(() => runBuild(dir, out).ms));
+    const unchanged = [];
+    for (let i = 0; i < RUNS; i++) unchanged.push((await build(dir, out)).ms);
     const sak = join(dir, readdirSync(dir).filter((d) => d.endsWith('-ssu')).sort()[4], 'sak-05.md');
     const original = readFileSync(sak, 'utf8');
-    const endret = median([0, 1, 2].map((i) => {
+    const edited = [];
+    for (let i = 0; i < RUNS; i++) {
       writeFileSync(sak, original.replace('Avsnitt 1.', `Avsnitt 1 (endring ${i}).`));
-      return runBuild(dir, out).ms;
-    }));
+      edited.push((await build(dir, out)).ms);
+    }
     writeFileSync(sak, original);
-    return { kald, uendret, endret };
+    const middle = [...cold].sort((a, b) => a.ms - b.ms)[1];
+    return { cold: middle, unchanged: median(unchanged), edited: median(edited) };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -102,43 +187,104 @@ function timeStartup() {
   const times = [];
   for (let i = 0; i < RUNS; i++) {
     const start = process.hrtime.bigint();
-    spawnSync(process.execPath, [join(root, 'bin', 'motedok.js'), '--version']);
+    spawnSync(process.execPath, [motedok, '--version']);
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   return median(times);
 }
 
-const year = makeYear();
+/** md-to-pdf 5.2.5 on puppeteer 24 (the last line for Node 20), installed once beside node_modules without a browser download. */
+function mdToPdfCli() {
+  const dir = join(root, 'node_modules', '.cache', 'motedok-bench');
+  const cli = join(dir, 'node_modules', 'md-to-pdf', 'dist', 'cli.js');
+  if (!existsSync(cli)) {
+    console.log('  installerer md-to-pdf for sammenligningen (én gang) …');
+    mkdirSync(dir, { recursive: true });
+    const npm = spawnSync('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', 'md-to-pdf@5.2.5', 'puppeteer@24.43.1'], {
+      encoding: 'utf8', env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' },
+    });
+    if (npm.status !== 0) throw new Error(`npm install md-to-pdf failed:\n${npm.stderr}`);
+  }
+  return cli;
+}
+
+/**
+ * md-to-pdf converting the year's case papers (bodies only, frontmatter stripped) in one call:
+ * one browser, every file at once, as its command line does it.
+ */
+async function timeMdToPdf(year) {
+  const { finnChromium } = await import('../src/print/chromium.mjs');
+  const { PDFDocument } = await import('pdf-lib');
+  const cli = mdToPdfCli();
+  const launch = JSON.stringify({ executablePath: finnChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const times = [];
+  let pages = 0;
+  let files = 0;
+  for (let i = 0; i < 3; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'motedok-bench-md-'));
+    for (const meeting of readdirSync(year).filter((d) => d.endsWith('-ssu'))) {
+      for (const sak of readdirSync(join(year, meeting)).filter((f) => f.endsWith('.md'))) {
+        const text = readFileSync(join(year, meeting, sak), 'utf8');
+        writeFileSync(join(dir, `${meeting}-${sak}`), text.slice(text.indexOf('\n---\n', 4) + 5));
+      }
+    }
+    const inputs = readdirSync(dir).map((f) => join(dir, f));
+    const run = await measure(process.execPath, [cli, '--launch-options', launch, ...inputs]);
+    times.push(run.ms);
+    const pdfs = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
+    files = pdfs.length;
+    pages = 0;
+    for (const pdf of pdfs) pages += (await PDFDocument.load(readFileSync(join(dir, pdf)))).getPageCount();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { ms: median(times), pages, files };
+}
+
+const mb = (bytes) => Math.round(bytes / MB);
+const seconds = (ms) => `${(ms / 1000).toFixed(2).replace('.', ',')} s`;
+
+const year = await makeYear();
 if (process.env.MOTEDOK_BENCH_KEEP) { console.log(year); process.exit(0); }
 try {
   const figures = {
     maskin: `${cpus().length} kjerner (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.versions.node}`,
     moter: 10,
     saker: 100,
+    runder: RUNS,
     check_aar_ms: Math.round(timeCheck(year)),
     oppstart_ms: Math.round(timeStartup()),
-    check_eksempler_ms: Math.round(timeCheck(join(root, 'cases'))),
-    runder: RUNS,
   };
-  const aar = timeYearBuilds(year);
-  figures.build_aar_kald_ms = Math.round(aar.kald.ms);
-  figures.build_aar_sider = aar.kald.pages;
-  figures.build_aar_dokumenter = aar.kald.documents;
-  figures.build_aar_sider_per_sekund = Math.round((aar.kald.pages / aar.kald.ms) * 1000 * 10) / 10;
-  figures.build_aar_uendret_ms = Math.round(aar.uendret);
-  figures.build_aar_en_sak_endret_ms = Math.round(aar.endret);
-  const build = timeBuild();
-  figures.build_eksempler_ms = Math.round(build.ms);
-  figures.build_eksempler_sider = build.pages;
-  figures.build_sider_per_sekund = Math.round((build.pages / build.ms) * 1000 * 10) / 10;
-  console.log(`motedok bench – median av ${RUNS} kjøringer, ${figures.maskin}`);
-  console.log(`  check av et år (10 møter, 100 saker), hele kommandoen: ${figures.check_aar_ms} ms`);
-  console.log(`  check av eksemplene i cases/ (3 møter):                ${figures.check_eksempler_ms} ms`);
-  console.log(`  oppstart alene (motedok --version):                    ${figures.oppstart_ms} ms`);
-  console.log(`  build av eksemplene (3 møter, ${figures.build_eksempler_sider} sider, med oppstart av Chromium): ${figures.build_eksempler_ms} ms, ${figures.build_sider_per_sekund} sider/s (median av 3)`);
-  console.log(`  build av året, kaldt (${figures.build_aar_dokumenter} dokumenter, ${figures.build_aar_sider} sider): ${figures.build_aar_kald_ms} ms, ${figures.build_aar_sider_per_sekund} sider/s (én kjøring)`);
-  console.log(`  build av året på nytt, ingenting endret:               ${figures.build_aar_uendret_ms} ms (median av 3)`);
-  console.log(`  build av året på nytt, én sak endret:                  ${figures.build_aar_en_sak_endret_ms} ms (median av 3)`);
+  const aar = await timeYearBuilds(year);
+  const md = await timeMdToPdf(year);
+  Object.assign(figures, {
+    build_aar_kald_ms: Math.round(aar.cold.ms),
+    build_aar_dokumenter: aar.cold.documents,
+    build_aar_sider: aar.cold.pages,
+    build_aar_sider_per_sekund: Math.round((aar.cold.pages / aar.cold.ms) * 10000) / 10,
+    build_aar_node_topp_mb: mb(aar.cold.nodePeak),
+    build_aar_chromium_topp_mb: mb(aar.cold.childrenPeak),
+    build_aar_node_mb_per_mote: aar.cold.perMeeting.map((m) => mb(m.rss)),
+    build_aar_uendret_ms: Math.round(aar.unchanged),
+    build_aar_en_sak_endret_ms: Math.round(aar.edited),
+    md_to_pdf_ms: Math.round(md.ms),
+    md_to_pdf_filer: md.files,
+    md_to_pdf_sider: md.pages,
+    md_to_pdf_sider_per_sekund: Math.round((md.pages / md.ms) * 10000) / 10,
+    forhold_md_to_pdf_mot_build: Math.round((md.ms / aar.cold.ms) * 100) / 100,
+  });
+  const rows = [
+    ['check av året (10 møter, 100 saker)', seconds(figures.check_aar_ms), `median av ${RUNS}, mål < 0,5 s`],
+    ['oppstart alene (motedok --version)', seconds(figures.oppstart_ms), `median av ${RUNS}`],
+    [`build av året, kaldt (${figures.build_aar_dokumenter} dokumenter, ${figures.build_aar_sider} sider)`, seconds(figures.build_aar_kald_ms), `${figures.build_aar_sider_per_sekund} sider/s, median av 3`],
+    ['  minne på topp: Node / Chromium', `${figures.build_aar_node_topp_mb} MB / ${figures.build_aar_chromium_topp_mb} MB`, `Node per møte: ${figures.build_aar_node_mb_per_mote.join(', ')} MB`],
+    ['build av året på nytt, ingenting endret', seconds(figures.build_aar_uendret_ms), `median av ${RUNS}, mål < 0,5 s`],
+    ['build av året på nytt, én sak endret', seconds(figures.build_aar_en_sak_endret_ms), `median av ${RUNS}, mål < 1,5 s`],
+    [`md-to-pdf, bare saksfremleggene (${md.files} filer, ${md.pages} sider)`, seconds(figures.md_to_pdf_ms), `${figures.md_to_pdf_sider_per_sekund} sider/s, median av 3`],
+    ['md-to-pdf-tid delt på kald build-tid', String(figures.forhold_md_to_pdf_mot_build).replace('.', ','), 'mål ≥ 3'],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`motedok bench – ${figures.maskin}`);
+  for (const [what, value, note] of rows) console.log(`  ${what.padEnd(width)}  ${value.padStart(15)}  ${note}`);
   mkdirSync(join(root, 'output'), { recursive: true });
   writeFileSync(join(root, 'output', 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
   console.log('  skrevet til output/bench.json');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,10 +114,11 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
   // Read before loading: a file saved while this build runs must count as changed next time.
   const forrige = register.forrigeKjoring(run.foresporsel);
   const inndata = register.inndata(run.stier(forrige?.resultat.ekstra ?? []));
-  // When something changed, something will most likely be printed: start the browser now, while the meetings load.
+  // When something changed, something will most likely be printed: start the browser now, while
+  // the meetings load. One tab per core: printing is bound by the processor.
   let nettleser: Promise<Nettleser> | undefined;
   const startNettleser = () => {
-    nettleser ??= Nettleser.start(2);
+    nettleser ??= Nettleser.start(Math.max(2, availableParallelism()));
     nettleser.catch(() => undefined);
     return nettleser;
   };
