@@ -30,7 +30,7 @@ function organisasjonFrom(project: ProjectSource, diags: Diagnostics): Organisas
       }
       seen.set(m.id, index);
     });
-    utvalg.set(key, { key, navn: u.navn, kortnavn: u.kortnavn, medlemmer: u.medlemmer });
+    utvalg.set(key, { key, navn: u.navn, kortnavn: u.kortnavn, medlemmer: u.medlemmer, standard: u.standard as Utvalg['standard'] });
   }
   if (data.logo && project.logoFinnes === false) {
     diags.error(project.organisasjonFile, project.organisasjon.locate(['logo']), `logoen «${data.logo}» finnes ikke ved siden av organisasjon.yaml; skriv stien relativt til organisasjon.yaml, eller fjern feltet.`);
