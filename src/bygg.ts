@@ -11,6 +11,7 @@ import { harUnntak, offentligVersjon } from './model/offentlig.js';
 import type { Mote } from './model/types.js';
 import { Dokumentbuffer, verktoygrunnlag } from './cache/dokumentbuffer.js';
 import { finnChromium, Nettleser } from './print/nettleser.js';
+import { kalenderfiler } from './render/kalender.js';
 import { FONTMAPPE, lastMaler, MalFeil, type Dokumentmal, type Maler } from './render/maler.js';
 import { innkallingVisning, referatVisning, saksdokumenterVisning, sakslisteVisning, vedleggVisning, vedtakslisteVisning, type Innholdslinje } from './render/visning.js';
 import { fjernUtdaterte, skrivAlle } from './write/atomisk.js';
@@ -316,6 +317,7 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
     for (const mote of loaded.moter) {
       try {
         const bygget = await byggMote(mote, verktoy, ut);
+        for (const [fil, ics] of kalenderfiler(mote, join(ut, mote.mappe))) bygget.filer.set(fil, ics);
         const skrevet = skrivAlle(bygget.filer);
         fjernUtdaterte(join(ut, mote.mappe), new Set(bygget.filer.keys()));
         for (const dokument of bygget.dokumenter) if (skrevet.has(dokument.fil)) options.underveis?.(dokument);
