@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lesBelop, tabellsummer } from '../src/model/tabellsummer.js';
 import { check, makeProject, MOTE, sak } from './helpers/prosjekt.js';
@@ -115,7 +115,7 @@ describe('what is not summed', () => {
     expect(tabellsummer(tekst).map((c) => `${c.kolonne} ${c.skrevet / 100}`)).toEqual(['Beløp 2979000', 'Antall møter 5']);
   });
 
-  it('a wrong sum is a warning, not an error: check exits 0 and names file, line and column', () => {
+  it('a wrong sum is a warning, not an error: check and build exit 0 and name file, line and column', () => {
     const root = makeProject({
       '2025-05-22-ssu/10-budsjett.md': sak('tittel: Budsjett\ntype: tema\nminutter: 10', '## Budsjett 2026\n\n| Tiltak | 2026 |\n|---|---:|\n| Digital sårbehandling | 1 500 000 |\n| VIP | 1 250 000 |\n| Sum | 2 570 000 |\n'),
     });
@@ -124,5 +124,11 @@ describe('what is not summed', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('2025-05-22-ssu/10-budsjett.md:13:9: advarsel: summen stemmer ikke i tabell 1 (under «Budsjett 2026»), kolonne «2026», rad «Sum»: det står 2 570 000, men radene over blir 2 750 000 (180 000 for lite). Rett summen eller tallene over; en rad «Sum …» foran flere rader regnes som delsum.\n');
     expect(result.stdout).toContain('ingen feil, 1 advarsel');
-  });
+    // build shows the same warning and still makes the documents.
+    const ut = join(root, 'ut');
+    const bygg = spawnSync(process.execPath, [bin, 'build', '.', '--out', ut], { cwd: root, encoding: 'utf8' });
+    expect(bygg.status).toBe(0);
+    expect(bygg.stderr).toBe(result.stderr);
+    expect(existsSync(join(ut, '2025-05-22-ssu', 'vedlegg', 'sak-02-25.pdf'))).toBe(true);
+  }, 60_000);
 });
