@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadMeetings, UsageError } from './api.js';
 import { formatDiagnostic } from './diagnostics.js';
+import { NY_HJELP } from './ny.js';
 import { sakslisteSomTekst } from './render/saksliste-tekst.js';
 
 const HJELP = `motedok – saksdokumenter for utvalgsmøter fra Markdown
@@ -15,6 +16,11 @@ Bruk:
   motedok check [møtemapper …]   kontroller møtene og vis planlagt saksliste
   motedok publish [møtemapper …] lag dokumentene og et nettsted med de offentlige versjonene
         --out MAPPE              nettstedet skrives til MAPPE/nettsted (standard: output)
+  motedok new mote <utvalg> <dato> [--sted … --start … --slutt …]
+                                 lag en ny møtemappe med mote.yaml
+  motedok new sak <møtemappe> "<tittel>" [--type beslutning --minutter 30]
+                                 lag neste saksfil og vis saksnummeret den får
+  motedok new referat <møtemappe> lag referat.md med sakene og medlemmene
   motedok --help                 vis denne hjelpen
   motedok --version              vis versjonen
 
@@ -128,6 +134,42 @@ async function build(paths: string[], out: string | undefined, html: boolean, fo
   return 0;
 }
 
+/** `motedok new mote|sak|referat …`: writes the file, says what it made, and shows problems found reading it back. */
+async function ny(args: string[], valg: { sted?: string; start?: string; slutt?: string; type?: string; minutter?: string }): Promise<number> {
+  const { FinnesFeil, nyttMote, nySak, nyttReferat } = await import('./ny.js');
+  const [hva, ...rest] = args;
+  const bruk = (melding: string) => {
+    console.error(`motedok: ${melding}\n\n${NY_HJELP}`);
+    return 2;
+  };
+  const tillatt: Record<string, string[]> = { mote: ['sted', 'start', 'slutt'], sak: ['type', 'minutter'], referat: [] };
+  if (hva === undefined || !(hva in tillatt)) return bruk(hva === undefined ? 'si hva som skal lages: mote, sak eller referat.' : `ukjent «${hva}»; motedok new lager mote, sak eller referat.`);
+  const feilValg = Object.entries(valg).find(([k, v]) => v !== undefined && !tillatt[hva]!.includes(k));
+  if (feilValg) return bruk(`valget «--${feilValg[0]}» gjelder ikke for «motedok new ${hva}».`);
+  const antall = { mote: 2, sak: 2, referat: 1 }[hva as 'mote' | 'sak' | 'referat'];
+  if (rest.length !== antall) {
+    return bruk(hva === 'mote' ? 'oppgi utvalg og dato, for eksempel: motedok new mote ssu 2026-02-12'
+      : hva === 'sak' ? 'oppgi møtemappen og tittelen i anførselstegn, for eksempel: motedok new sak cases/2026-02-12-ssu "Årsplan 2027"'
+        : 'oppgi møtemappen, for eksempel: motedok new referat cases/2026-02-12-ssu');
+  }
+  let resultat;
+  try {
+    resultat = hva === 'mote' ? await nyttMote(rest[0]!, rest[1]!, valg)
+      : hva === 'sak' ? await nySak(rest[0]!, rest[1]!, valg)
+        : await nyttReferat(rest[0]!);
+  } catch (error) {
+    if (error instanceof FinnesFeil) {
+      console.error(`motedok: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  for (const linje of resultat.linjer) console.log(linje);
+  const vis = resultat.diagnostics.filter((d) => d.severity === 'feil' || d.file === resultat.fil);
+  for (const d of vis) console.error(formatDiagnostic(d));
+  return vis.some((d) => d.severity === 'feil') ? 1 : 0;
+}
+
 /** The command line. Returns the exit code; never throws for a user's mistake. */
 export async function main(argv: string[]): Promise<number> {
   // Ctrl-C and kill: stop at once. Nothing half-written is left (files are renamed into place
@@ -145,6 +187,11 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         html: { type: 'boolean' },
         force: { type: 'boolean' },
+        sted: { type: 'string' },
+        start: { type: 'string' },
+        slutt: { type: 'string' },
+        type: { type: 'string' },
+        minutter: { type: 'string' },
       },
     });
   } catch (error) {
@@ -158,11 +205,19 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (parsed.values.help || command === undefined || command === 'hjelp' || command === 'help') {
-    console.log(command === 'check' ? CHECK_HJELP : command === 'build' ? BUILD_HJELP : HJELP);
+    console.log(command === 'check' ? CHECK_HJELP : command === 'build' ? BUILD_HJELP : command === 'new' || command === 'ny' ? NY_HJELP : HJELP);
     return command === undefined && !parsed.values.help ? 2 : 0;
+  }
+  const nyValg = (['sted', 'start', 'slutt', 'type', 'minutter'] as const).filter((v) => parsed.values[v] !== undefined);
+  if (nyValg.length > 0 && command !== 'new' && command !== 'ny') {
+    console.error(`motedok: valget «--${nyValg[0]}» hører til «motedok new». Se «motedok --help».`);
+    return 2;
   }
   try {
     switch (command) {
+      case 'new':
+      case 'ny':
+        return await ny(rest, parsed.values);
       case 'check':
       case 'sjekk':
         return await check(rest);
@@ -173,7 +228,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'publiser':
         return await build(rest, parsed.values.out, parsed.values.html ?? false, parsed.values.force ?? false, true);
       default:
-        console.error(`motedok: ukjent kommando «${command}». Kommandoene er: build, check og publish. Se «motedok --help».`);
+        console.error(`motedok: ukjent kommando «${command}». Kommandoene er: build, check, publish og new. Se «motedok --help».`);
         return 2;
     }
   } catch (error) {

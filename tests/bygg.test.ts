@@ -23,7 +23,7 @@ describe('motedok build of the example meetings', () => {
   it('writes innkalling, saksliste and a case paper per sak with content or attachments', () => {
     expect(resultat.diagnostics).toEqual([]);
     expect([...innholdUnder(join(ut, M)).keys()].filter((f) => !f.startsWith('offentlig/')).sort()).toEqual([
-      'innkalling.pdf', 'referat.pdf', 'saksdokumenter.pdf', 'saksliste.pdf', 'vedlegg/sak-13-25.pdf', 'vedlegg/sak-14-25.pdf', 'vedlegg/sak-17-25.pdf',
+      'innkalling.pdf', 'mote.ics', 'referat.pdf', 'saksdokumenter.pdf', 'saksliste.pdf', 'vedlegg/sak-13-25.pdf', 'vedlegg/sak-14-25.pdf', 'vedlegg/sak-17-25.pdf',
     ]);
     expect([...innholdUnder(join(ut, '2025-11-13-ssu')).keys()].sort()).toContain('vedlegg/sak-31-25.pdf');
   });

@@ -25,7 +25,7 @@ describe('the motedok command', () => {
 
   it('wrong usage exits 2 with a message, not a stack trace', () => {
     const unknown = motedok(['lag']);
-    expect(unknown).toMatchObject({ code: 2, stderr: 'motedok: ukjent kommando «lag». Kommandoene er: build, check og publish. Se «motedok --help».\n' });
+    expect(unknown).toMatchObject({ code: 2, stderr: 'motedok: ukjent kommando «lag». Kommandoene er: build, check, publish og new. Se «motedok --help».\n' });
     const option = motedok(['check', '--fort']);
     expect(option).toMatchObject({ code: 2, stderr: 'motedok: ukjent valg «--fort». Se «motedok --help».\n' });
     const missing = motedok(['check', 'finnes/ikke']);

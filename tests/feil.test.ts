@@ -200,7 +200,7 @@ describe('errors in mote.yaml and organisasjon.yaml', () => {
     const { lines } = await check(root);
     expect(lines).toEqual([
       'organisasjon.yaml:2:8: feil: «farge» er «blå», som ikke er gyldig. Tillatt: en farge som "#RRGGBB" (i anførselstegn), for eksempel "#00509e".',
-      'organisasjon.yaml:7:5: feil: ukjent felt «medlemer» i utvalg «ssu». Mente du «medlemmer»? Tillatte felt her: navn, kortnavn, medlemmer.',
+      'organisasjon.yaml:7:5: feil: ukjent felt «medlemer» i utvalg «ssu». Mente du «medlemmer»? Tillatte felt her: navn, kortnavn, medlemmer, standard.',
     ]);
     const dup = makeProject({
       'organisasjon.yaml': 'navn: T\nutvalg:\n  ssu:\n    navn: S\n    kortnavn: S\n    medlemmer:\n      - { id: kari, navn: Kari }\n      - { id: kari, navn: Kari Dobbel }\n',

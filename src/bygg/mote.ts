@@ -3,6 +3,7 @@ import { ferdigstill, type Ferdig, type Metadata } from '../assemble/pdf.js';
 import { harUnntak, offentligVersjon } from '../model/offentlig.js';
 import { langDato } from '../model/tid.js';
 import type { Mote } from '../model/types.js';
+import { kalenderfiler } from '../render/kalender.js';
 import { planlegg, type Plan } from './plan.js';
 import { saksdokumenter } from './saksdokumenter.js';
 import { hentEllerLag, lastedeFiler, overskrifter, skriverFor, tillatteFiler, type ByggetDokument, type Verktoy } from './verktoy.js';
@@ -58,9 +59,16 @@ async function byggSett(mote: Mote, planer: Plan[], mappe: string, verktoy: Verk
 
 /**
  * The members' documents in <ut>/<møte>/, and the public versions in <ut>/<møte>/offentlig/ with
- * the same file names. When nothing in the meeting is exempt, the public files are the members'.
+ * the same file names (when nothing in the meeting is exempt, the public files are the members'),
+ * and a calendar file for each.
  */
 export async function byggMote(mote: Mote, verktoy: Verktoy, ut: string): Promise<Sett> {
+  const sett = await byggDokumenter(mote, verktoy, ut);
+  for (const [fil, ics] of kalenderfiler(mote, join(ut, mote.mappe))) sett.filer.set(fil, ics);
+  return sett;
+}
+
+async function byggDokumenter(mote: Mote, verktoy: Verktoy, ut: string): Promise<Sett> {
   const mappe = join(ut, mote.mappe);
   const intern = await byggSett(mote, planlegg(mote, mappe), mappe, verktoy);
   const offentligMappe = join(mappe, 'offentlig');

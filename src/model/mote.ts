@@ -8,6 +8,7 @@ import { buildReferat } from './referat.js';
 import { orderSaker, OVERSKRIFTER, planSaksliste, type Pause } from './saksliste.js';
 import { moteSchema, organisasjonSchema, sakSchema, type MoteData, type SakData } from './schema.js';
 import { overskrifter } from './seksjoner.js';
+import { summeavvikMelding, tabellsummer } from './tabellsummer.js';
 import { arstall, klokkeslett, kortDato, parseSaksnummer, saksnummer as formatNummer } from './tid.js';
 import type { Mote, Organisasjon, Sak, Utvalg, Vedlegg } from './types.js';
 import { validate } from './validate.js';
@@ -29,7 +30,7 @@ function organisasjonFrom(project: ProjectSource, diags: Diagnostics): Organisas
       }
       seen.set(m.id, index);
     });
-    utvalg.set(key, { key, navn: u.navn, kortnavn: u.kortnavn, medlemmer: u.medlemmer });
+    utvalg.set(key, { key, navn: u.navn, kortnavn: u.kortnavn, medlemmer: u.medlemmer, standard: u.standard as Utvalg['standard'] });
   }
   if (data.logo && project.logoFinnes === false) {
     diags.error(project.organisasjonFile, project.organisasjon.locate(['logo']), `logoen «${data.logo}» finnes ikke ved siden av organisasjon.yaml; skriv stien relativt til organisasjon.yaml, eller fjern feltet.`);
@@ -107,6 +108,9 @@ function sakFrom(source: SakSource, utvalg: Utvalg | undefined, diags: Diagnosti
     if (bilde.status === 'mangler') diags.error(source.file, bilde.position, `bildet «${bilde.url}» finnes ikke; legg bildefilen i møtemappen og skriv stien relativt til den.`);
     if (bilde.status === 'utenfor') diags.error(source.file, bilde.position, `bildet «${bilde.url}» ligger utenfor møtemappen; legg bildefilen i møtemappen.`);
     if (bilde.status === 'ekstern') diags.error(source.file, bilde.position, `bildet «${bilde.url}» er ikke en fil i møtemappen; bilder fra nett eller andre steder tas ikke med. Last ned bildet og legg det i møtemappen.`);
+  }
+  for (const celle of tabellsummer(text, bodyStart)) {
+    if (!celle.stemmer) diags.warning(source.file, celle.position, summeavvikMelding(celle));
   }
   const sak: Sak = {
     kilde: { file: source.file, position: { line: 1, column: 1 } },

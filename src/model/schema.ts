@@ -33,10 +33,17 @@ export const medlemSchema = z.strictObject({
   representerer: tekst.optional().describe('Kommune, helseregion eller helseforetak medlemmet representerer'),
 });
 
+export const standardSchema = z.strictObject({
+  sted: tekst.optional().describe('Vanlig møtested, for eksempel «Fylkeshuset Lillehammer»'),
+  start: klokkeslett.optional().describe('Vanlig starttid, for eksempel "09:30"'),
+  slutt: klokkeslett.optional().describe('Vanlig sluttid, for eksempel "14:30"'),
+});
+
 export const utvalgSchema = z.strictObject({
   navn: tekst.describe('Utvalgets navn, for eksempel Strategisk samarbeidsutvalg'),
   kortnavn: tekst.describe('Forkortelse, for eksempel SSU'),
   medlemmer: z.array(medlemSchema).default([]).describe('Utvalgets medlemmer'),
+  standard: standardSchema.optional().describe('Utvalgets vanlige sted og tid; «motedok new mote» fyller dem inn i mote.yaml'),
 });
 
 export const organisasjonSchema = z.strictObject({
@@ -48,7 +55,7 @@ export const organisasjonSchema = z.strictObject({
     skjul_andre: z.boolean().default(false).describe('true: navnene under «andre» i referatet tas ikke med i den offentlige versjonen'),
   }).optional().describe('Innstillinger for de offentlige versjonene'),
   utvalg: z.record(nokkel, utvalgSchema).describe('Utvalgene, med kort nøkkel (ssu) som brukes i møtemappenes navn'),
-});
+}).meta({ title: 'organisasjon.yaml', description: 'Organisasjonen og utvalgene med medlemmer. Ligger i cases/.' });
 
 export const pauseSchema = z.strictObject({
   etter: tekst.describe('Filnavnet (uten .md) eller saksnummeret til saken pausen kommer etter'),
@@ -66,7 +73,7 @@ export const moteSchema = z.strictObject({
   forrige_mote: dato.optional().describe('Datoen for utvalgets forrige møte, når det ikke ligger i cases/'),
   pauser: z.array(pauseSchema).default([]).describe('Pauser i sakslisten'),
   faste_saker: z.boolean().default(true).describe('false: uten de faste sakene (godkjenning av innkalling og referat)'),
-});
+}).meta({ title: 'mote.yaml', description: 'Ett møte: utvalg, dato, tid, sted og pauser. Ligger i møtemappen, for eksempel cases/2025-05-22-ssu/.' });
 
 export const SAKTYPER = ['beslutning', 'tema', 'referat', 'eventuelt'] as const;
 
@@ -87,7 +94,7 @@ export const sakSchema = z.strictObject({
   saksbehandler: tekst.optional().describe('Hvem som har forberedt saken'),
   vedlegg: z.array(vedleggSchema).default([]).describe('Vedlegg til saken: titler, eller { tittel, fil } for PDF-er'),
   unntatt_offentlighet: tekst.optional().describe('Hjemmel når saken er unntatt offentlighet, for eksempel «offl. § 13 jf. fvl. § 13»'),
-});
+}).meta({ title: 'Frontmatter i en sak', description: 'Feltene mellom «---»-linjene øverst i en saksfil (.md) i møtemappen.' });
 
 export const referatSchema = z.strictObject({
   til_stede: z.array(tekst).min(1).describe('Medlemmer som møtte: id fra organisasjon.yaml, eller fullt navn'),
@@ -97,7 +104,7 @@ export const referatSchema = z.strictObject({
   status: z.enum(['utkast', 'godkjent']).describe('utkast eller godkjent'),
   godkjent_dato: dato.optional().describe('Når referatet ble godkjent; beregnes fra neste møte når det ligger i cases/'),
   godkjent_sak: saksnummer.optional().describe('Saken referatet ble godkjent i, for eksempel "20.25"; beregnes fra neste møte når det ligger i cases/'),
-});
+}).meta({ title: 'Frontmatter i referat.md', description: 'Feltene mellom «---»-linjene øverst i referat.md i møtemappen.' });
 
 export type OrganisasjonData = z.infer<typeof organisasjonSchema>;
 export type MoteData = z.infer<typeof moteSchema>;
@@ -115,6 +122,7 @@ export const TILLATT: Record<string, string> = {
   skjul_andre: 'true eller false',
   utvalg: 'en kort nøkkel med små bokstaver, tall og bindestrek, for eksempel ssu',
   medlemmer: 'en liste med { id, navn, rolle, representerer }',
+  standard: 'nøkler og verdier, for eksempel { sted: Hamar, start: "09:30", slutt: "14:30" }',
   id: 'en kort id med små bokstaver, tall og bindestrek, for eksempel kari-nordmann',
   rolle: 'en tekst, for eksempel leder',
   representerer: 'en tekst, for eksempel Hamar kommune',

@@ -32,6 +32,8 @@ export interface Utvalg {
   navn: string;
   kortnavn: string;
   medlemmer: Medlem[];
+  /** The committee's usual place and times, for new meetings (`motedok new mote`). */
+  standard?: { sted?: string; start?: Klokkeslett; slutt?: Klokkeslett };
 }
 
 export interface Organisasjon {

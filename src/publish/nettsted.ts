@@ -133,7 +133,10 @@ export async function publishMeetings(paths: readonly string[] = [], options: Bu
     for (const d of result.dokumenter.filter((d) => d.fil.startsWith(`${offentligMappe}/`) && d.fil.endsWith('.pdf'))) {
       filer.set(join(nettsted, mote.mappe, relative(offentligMappe, d.fil)), readFileSync(d.fil));
     }
-    const html = maler.render('nettsted/mote', motesideData(mote, pdfSider(result, offentligMappe), organisasjon.navn));
+    // The public calendar file, written by the build next to the public PDFs.
+    const kalender = join(offentligMappe, 'mote.ics');
+    if (existsSync(kalender)) filer.set(join(nettsted, mote.mappe, 'mote.ics'), readFileSync(kalender));
+    const html = maler.render('nettsted/mote', { ...motesideData(mote, pdfSider(result, offentligMappe), organisasjon.navn), kalender: existsSync(kalender) ? 'mote.ics' : undefined });
     filer.set(join(nettsted, mote.mappe, 'index.html'), html);
   }
   const lister = new Map<string, number>();

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { moteSchema, organisasjonSchema, referatSchema, sakSchema } from './schema.js';
+
+/**
+ * JSON Schemas for editors, made from the zod schemas the tool validates with: one description
+ * of the format, never written twice. `schemas/*.schema.json` are these, written by
+ * `npm run skjemaer`; a test fails when they differ from what this makes.
+ */
+export const SKJEMAER = {
+  'organisasjon.schema.json': organisasjonSchema,
+  'mote.schema.json': moteSchema,
+  'sak.schema.json': sakSchema,
+  'referat.schema.json': referatSchema,
+} as const;
+
+export type Skjemafil = keyof typeof SKJEMAER;
+
+/** Whether a zod schema is a text that the tool parses (dates, clock times, sak numbers). */
+function erTolketTekst(schema: z.core.$ZodType): boolean {
+  const def = (schema as { _zod: { def: { type: string; out?: { _zod: { def: { type: string } } } } } })._zod.def;
+  return def.type === 'pipe' && def.out?._zod.def.type === 'transform';
+}
+
+/**
+ * The JSON Schema of one file, as an editor sees the YAML: the input side of the schema.
+ * motedok reads every value as the text that was written, so `start: 09.00` and
+ * `saksnummer: 13.25`, which YAML calls numbers, are allowed where a clock time or sak number is.
+ */
+export function jsonSkjema(fil: Skjemafil): Record<string, unknown> {
+  const skjema = z.toJSONSchema(SKJEMAER[fil], {
+    io: 'input',
+    unrepresentable: 'any',
+    override: (ctx) => {
+      if (erTolketTekst(ctx.zodSchema) && ctx.jsonSchema.type === 'string') ctx.jsonSchema.type = ['string', 'number'];
+    },
+  });
+  return skjema as Record<string, unknown>;
+}
+
+/** Every schema file's name and content, as written to `schemas/`. */
+export function jsonSkjemafiler(): [Skjemafil, string][] {
+  return (Object.keys(SKJEMAER) as Skjemafil[]).map((fil) => [fil, `${JSON.stringify(jsonSkjema(fil), null, 2)}\n`]);
+}
