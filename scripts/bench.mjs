@@ -209,8 +209,9 @@ function mdToPdfCli() {
 }
 
 /**
- * md-to-pdf converting the year's case papers (bodies only, frontmatter stripped) in one call:
- * one browser, every file at once, as its command line does it.
+ * md-to-pdf converting the year's case papers (bodies only, frontmatter stripped): one call per
+ * meeting, ten files each, as its command line does it (one browser, the files at once). All
+ * hundred in one call do not finish here: on two cores every page hits its 30 s timeout.
  */
 async function timeMdToPdf(year) {
   const { finnChromium } = await import('../src/print/chromium.mjs');
@@ -222,15 +223,17 @@ async function timeMdToPdf(year) {
   let files = 0;
   for (let i = 0; i < 3; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'motedok-bench-md-'));
+    let ms = 0;
     for (const meeting of readdirSync(year).filter((d) => d.endsWith('-ssu'))) {
-      for (const sak of readdirSync(join(year, meeting)).filter((f) => f.endsWith('.md'))) {
+      const inputs = readdirSync(join(year, meeting)).filter((f) => f.endsWith('.md')).map((sak) => {
         const text = readFileSync(join(year, meeting, sak), 'utf8');
-        writeFileSync(join(dir, `${meeting}-${sak}`), text.slice(text.indexOf('\n---\n', 4) + 5));
-      }
+        const file = join(dir, `${meeting}-${sak}`);
+        writeFileSync(file, text.slice(text.indexOf('\n---\n', 4) + 5));
+        return file;
+      });
+      ms += (await measure(process.execPath, [cli, '--launch-options', launch, ...inputs])).ms;
     }
-    const inputs = readdirSync(dir).map((f) => join(dir, f));
-    const run = await measure(process.execPath, [cli, '--launch-options', launch, ...inputs]);
-    times.push(run.ms);
+    times.push(ms);
     const pdfs = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
     files = pdfs.length;
     pages = 0;
@@ -255,7 +258,12 @@ try {
     oppstart_ms: Math.round(timeStartup()),
   };
   const aar = await timeYearBuilds(year);
-  const md = await timeMdToPdf(year);
+  let md = { ms: NaN, pages: 0, files: 0 };
+  try {
+    md = await timeMdToPdf(year);
+  } catch (error) {
+    console.error(`  md-to-pdf feilet: ${error.message.split('\n')[0]}`);
+  }
   Object.assign(figures, {
     build_aar_kald_ms: Math.round(aar.cold.ms),
     build_aar_dokumenter: aar.cold.documents,
@@ -279,7 +287,7 @@ try {
     ['  minne på topp: Node / Chromium', `${figures.build_aar_node_topp_mb} MB / ${figures.build_aar_chromium_topp_mb} MB`, `Node per møte: ${figures.build_aar_node_mb_per_mote.join(', ')} MB`],
     ['build av året på nytt, ingenting endret', seconds(figures.build_aar_uendret_ms), `median av ${RUNS}, mål < 0,5 s`],
     ['build av året på nytt, én sak endret', seconds(figures.build_aar_en_sak_endret_ms), `median av ${RUNS}, mål < 1,5 s`],
-    [`md-to-pdf, bare saksfremleggene (${md.files} filer, ${md.pages} sider)`, seconds(figures.md_to_pdf_ms), `${figures.md_to_pdf_sider_per_sekund} sider/s, median av 3`],
+    [`md-to-pdf, bare saksfremleggene (${md.files} filer, ${md.pages} sider)`, seconds(figures.md_to_pdf_ms), `${figures.md_to_pdf_sider_per_sekund} sider/s, ett kall per møte, median av 3`],
     ['md-to-pdf-tid delt på kald build-tid', String(figures.forhold_md_to_pdf_mot_build).replace('.', ','), 'mål ≥ 3'],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
