@@ -14,6 +14,7 @@ import { finnChromium, Nettleser } from './print/nettleser.js';
 import { FONTMAPPE, lastMaler, MalFeil, type Dokumentmal, type Maler } from './render/maler.js';
 import { innkallingVisning, referatVisning, saksdokumenterVisning, sakslisteVisning, vedleggVisning, vedtakslisteVisning, type Innholdslinje } from './render/visning.js';
 import { fjernUtdaterte, skrivAlle } from './write/atomisk.js';
+import { taLas } from './write/las.js';
 
 export interface BuildOptions extends LoadOptions {
   /** Output folder; `output/` under the working folder by default. */
@@ -303,6 +304,8 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
     diagnostics.push({ severity: 'feil', file: error.fil, position: error.linje ? { line: error.linje, column: 1 } : undefined, message: error.message });
     return { moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter: [], diagnostics };
   }
+  // One build at a time per output folder: two would replace and clean away each other's files.
+  const frigi = taLas(ut);
   let nettleser: Promise<Nettleser> | undefined;
   const verktoy: Verktoy = {
     maler,
@@ -331,6 +334,7 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
     dokumenter.push(...lister.dokumenter);
   } finally {
     if (nettleser) await (await nettleser.catch(() => undefined))?.close();
+    frigi();
   }
   return { moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter, diagnostics };
 }
