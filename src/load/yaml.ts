@@ -91,7 +91,8 @@ function offsetOf(node: Node | null | undefined): number | undefined {
  */
 export function parseYaml(file: string, text: string, diags: Diagnostics, lineOffset = 0): YamlSource | undefined {
   const lineCounter = new LineCounter();
-  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel: warnings (such as `tittel: {{x}}`, a map as a key) would go to stderr as Node warnings; the schema reports them.
+  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const position = (offset: number): Posisjon => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };

@@ -258,7 +258,13 @@ export const TILFELLER: Tilfelle[] = [
   {
     navn: 'tittel som er en liste',
     filer: { [`${M}/13-a.md`]: sak('tittel: [Del 1, Del 2]\ntype: tema\nminutter: 5') },
-    meldinger: [`${M}/13-a.md:2:9: feil: «tittel» er en liste, som ikke er gyldig. Tillatt: en tekst.`],
+    meldinger: [`${M}/13-a.md:2:9: feil: «tittel» er en liste, som ikke er gyldig. Tillatt: en tekst. Tekst som begynner med { eller [ må stå i anførselstegn.`],
+    kode: 1,
+  },
+  {
+    navn: 'Handlebars-syntaks uten anførselstegn i frontmatter',
+    filer: { [`${M}/13-a.md`]: sak('tittel: {{tittel}}\ntype: tema\nminutter: 5') },
+    meldinger: [`${M}/13-a.md:2:9: feil: «tittel» er nøkler og verdier, som ikke er gyldig. Tillatt: en tekst. Tekst som begynner med { eller [ må stå i anførselstegn.`],
     kode: 1,
   },
   {
