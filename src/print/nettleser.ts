@@ -29,6 +29,8 @@ export interface Blokkert {
  */
 export class Nettleser {
   readonly blokkert: Blokkert[] = [];
+  /** Every URL a page asked for, allowed or not, in order. */
+  readonly forespurt: string[] = [];
   private ledige: Page[] = [];
   private ventende: ((page: Page) => void)[] = [];
   private readonly temp = mkdtempSync(join(tmpdir(), 'motedok-html-'));
@@ -87,6 +89,7 @@ export class Nettleser {
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       const url = request.url();
+      this.forespurt.push(url);
       const tillatt = (page as Page & { motedokTillatt?: readonly string[] }).motedokTillatt ?? [];
       if (url.startsWith('file:')) {
         const fil = fileURLToPath(url);
