@@ -46,13 +46,30 @@ describe('the output folder cannot be written', () => {
     expect(readFileSync(ut, 'utf8')).toBe('en fil, ikke en mappe');
   });
 
-  // As root (which the tests run as) chmod does not stop a write; a small RAM disk that is full does.
+  // As root (which the tests run as) chmod does not stop a write; a small RAM disk that is full,
+  // or mounted read-only, does.
   const disk = mkdtempSync(join(tmpdir(), 'motedok-full-disk-'));
   const montert = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', disk]).status === 0;
+  const lesedisk = mkdtempSync(join(tmpdir(), 'motedok-lesedisk-'));
+  const lesediskMontert = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', lesedisk]).status === 0;
   afterAll(() => {
     if (montert) spawnSync('umount', [disk]);
+    if (lesediskMontert) spawnSync('umount', [lesedisk]);
   });
-  if (!montert) console.warn(`Hopper over testen av full disk: kunne ikke montere en tmpfs på ${disk} (krever root).`);
+  if (!montert || !lesediskMontert) console.warn(`Hopper over testene av full disk og skrivebeskyttet disk: kunne ikke montere en tmpfs i ${tmpdir()} (krever root).`);
+
+  it.skipIf(!lesediskMontert)('a read-only output disk: a clear message, exit 1, the earlier documents untouched', () => {
+    const prosjekt = makeProject(ENKELT);
+    const ut = join(lesedisk, 'ut');
+    expect(bygg(prosjekt, ut).status).toBe(0);
+    const før = innholdUnder(ut);
+    expect(spawnSync('mount', ['-o', 'remount,ro', lesedisk]).status).toBe(0);
+    writeFileSync(join(prosjekt, M, '13-a.md'), ENKELT[`${M}/13-a.md`].replace('Tekst.', 'Endret tekst.'));
+    const result = bygg(prosjekt, ut);
+    expect(result.stderr).toBe(`motedok: kunne ikke skrive «${ut}»: disken kan bare leses. Velg en annen utmappe med --out.\n`);
+    expect(result.status).toBe(1);
+    urort(ut, før);
+  }, 120_000);
 
   it.skipIf(!montert)('disk full in the middle of a build: a clear message, exit 1, the earlier documents untouched, no temporary files', () => {
     const prosjekt = makeProject(ENKELT);
