@@ -204,7 +204,7 @@ describe('random meeting folders, valid and broken', () => {
           rmSync(root, { recursive: true, force: true });
         }
       }),
-      { numRuns: 800, timeout: 5_000, interruptAfterTimeLimit: 12_000 },
+      { numRuns: 800, timeout: 5_000, interruptAfterTimeLimit: 10_000 },
     );
     // The generator must make both kinds, or the properties about accepted agendas test nothing.
     console.log(`egenskapstest: ${kjort} prosjekter kontrollert, ${godtatt} godtatt`);
@@ -237,7 +237,7 @@ describe('random sak files, read in memory', () => {
           expect(d.position!.line >= 1 && d.position!.line <= linjer + 1 && d.position!.column >= 1, `${d.position!.line}:${d.position!.column} ${d.message}`).toBe(true);
         }
       }),
-      { numRuns: 5000, interruptAfterTimeLimit: 6_000 },
+      { numRuns: 5000, interruptAfterTimeLimit: 4_000 },
     );
   }, 30_000);
 });
@@ -290,7 +290,7 @@ describe('random Markdown through the HTML stage', () => {
           }
         }
       }),
-      { numRuns: 3000, interruptAfterTimeLimit: 8_000 },
+      { numRuns: 3000, interruptAfterTimeLimit: 6_000 },
     );
   }, 60_000);
 });
