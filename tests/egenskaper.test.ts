@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
@@ -135,8 +135,11 @@ const gyldigMote = fc.record({
 const prosjekt = fc.oneof(fc.array(gyldigMote, { minLength: 1, maxLength: 3 }), fc.array(motefolder, { minLength: 1, maxLength: 3 }))
   .map((moter) => moter.map((m, i) => ({ ...m, mappe: `${m.mappe}-${i}` })));
 
+/** A RAM disk where there is one: writing a few hundred small projects to /tmp is most of this test's time. */
+const RASK = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+
 function skrivProsjekt(moter: { mappe: string; filer: Fil[] }[]): string {
-  const root = mkdtempSync(join(tmpdir(), 'motedok-egenskap-'));
+  const root = mkdtempSync(join(RASK, 'motedok-egenskap-'));
   writeFileSync(join(root, 'organisasjon.yaml'), ORGANISASJON);
   for (const mote of moter) {
     for (const fil of mote.filer) {
