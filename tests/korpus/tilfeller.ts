@@ -493,6 +493,22 @@ export const TILFELLER: Tilfelle[] = [
     kode: 1,
   },
   {
+    navn: 'referat.md som er en snarvei ut av prosjektmappen',
+    filer: { [`${M}/13-a.md`]: BESLUTNING },
+    lag: (root) => symlinkSync(utenfor(root, 'referat.md', '---\ntil_stede: [kari]\nreferent: X\nstatus: utkast\n---\n'), join(root, M, 'referat.md')),
+    meldinger: (root) => [
+      `${M}/referat.md: feil: filen er en snarvei til «${root}-utenfor/referat.md», som ligger utenfor prosjektmappen (mappen med organisasjon.yaml); kopier filen inn i møtemappen i stedet.`,
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'bilde som er en snarvei til /etc/passwd',
+    filer: { [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5', 'Se ![Kart](kart.png).\n') },
+    lag: (root) => symlinkSync('/etc/passwd', join(root, M, 'kart.png')),
+    meldinger: [`${M}/13-a.md:7:4: feil: bildet «kart.png» ligger utenfor møtemappen; legg bildefilen i møtemappen.`],
+    kode: 1,
+  },
+  {
     navn: 'snarvei som peker på en fil som ikke finnes',
     filer: { [`${M}/13-a.md`]: BESLUTNING },
     lag: (root) => symlinkSync(join(root, M, 'borte.md'), join(root, M, '14-borte.md')),
