@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync, ftruncateSync, fstatSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, fstatSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { skrivAlle, UtdataFeil } from '../src/write/atomisk.js';
-import { LASFIL } from '../src/write/las.js';
+import { LASFIL, taLas } from '../src/write/las.js';
 import { innholdUnder } from './helpers/filer.js';
 import { makeProject, sak } from './helpers/prosjekt.js';
 
@@ -148,6 +148,18 @@ describe('two builds into the same output folder', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(existsSync(join(ut, M, 'innkalling.pdf'))).toBe(true);
-    expect(existsSync(join(ut, LASFIL))).toBe(false);
+    expect(readdirSync(ut).filter((f) => f.startsWith(LASFIL))).toEqual([]);
   }, 60_000);
+
+  it('in one process: the lock is taken once, refused while held, and free again when released', () => {
+    const ut = mkdtempSync(join(tmpdir(), 'motedok-las-'));
+    writeFileSync(join(ut, LASFIL), 'ikke en prosess-id\n');
+    const frigi = taLas(ut);
+    expect(readFileSync(join(ut, LASFIL), 'utf8')).toBe(`${process.pid}\n`);
+    expect(() => taLas(ut)).toThrow(`en annen bygging til «${ut}» pågår (pid ${process.pid}). Vent til den er ferdig, og prøv igjen.`);
+    frigi();
+    expect(readdirSync(ut)).toEqual([]);
+    taLas(ut)();
+    expect(readdirSync(ut)).toEqual([]);
+  });
 });

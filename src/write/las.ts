@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UtdataFeil, utdataFeil, vis } from './atomisk.js';
 
@@ -16,6 +16,15 @@ function lever(pid: number): boolean {
   }
 }
 
+/** Removes a file if it is there; a folder that is not one (a file in its place) has nothing to remove. */
+function fjern(fil: string): void {
+  try {
+    rmSync(fil, { force: true });
+  } catch {
+    // nothing to remove
+  }
+}
+
 function lesPid(fil: string): number | undefined {
   try {
     const pid = Number.parseInt(readFileSync(fil, 'utf8'), 10);
@@ -26,50 +35,76 @@ function lesPid(fil: string): number | undefined {
 }
 
 /**
+ * On a disk without hard links (FAT, some network shares): create the file exclusively and write
+ * it. True when the lock is someone else's (it exists); throws when the folder cannot be written.
+ */
+function lagUtenLenke(fil: string, ut: string): boolean {
+  try {
+    writeFileSync(fil, `${process.pid}\n`, { flag: 'wx' });
+    return false;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return true;
+    throw utdataFeil(error, ut);
+  }
+}
+
+/**
  * Takes the output folder for this build: two builds into the same folder at once would replace
  * each other's files and clean away each other's new documents. The lock is a file with the
- * process id; a lock left by a process that no longer runs (killed, machine restarted) is taken
- * over. Returns the function that releases it; it is also released when the process exits.
+ * process id, put in place whole with a hard link (so it is never seen half-written). A lock
+ * left by a process that no longer runs (killed, machine restarted) is taken over: it is first
+ * renamed away, which only one process can do, and put back if it turned out to be a new one.
+ * Returns the function that releases it; it is also released when the process exits.
  */
 export function taLas(ut: string): () => void {
   const visning = vis(ut);
+  const fil = join(ut, LASFIL);
+  const egen = join(ut, `${LASFIL}.${process.pid}`);
   try {
     mkdirSync(ut, { recursive: true });
+    writeFileSync(egen, `${process.pid}\n`);
   } catch (error) {
+    fjern(egen);
     throw utdataFeil(error, ut);
   }
-  const fil = join(ut, LASFIL);
-  for (let forsok = 0; ; forsok++) {
-    let fd: number;
-    try {
-      fd = openSync(fil, 'wx');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw utdataFeil(error, ut);
+  try {
+    for (let forsok = 0; ; forsok++) {
+      try {
+        linkSync(egen, fil);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && !lagUtenLenke(fil, ut)) break;
+      }
       const pid = lesPid(fil);
-      if (pid !== undefined && pid !== process.pid && lever(pid)) {
+      if (pid !== undefined && lever(pid)) {
         throw new UtdataFeil(`en annen bygging til «${visning}» pågår (pid ${pid}). Vent til den er ferdig, og prøv igjen.`);
       }
-      // Left behind by a build that died, or still being written by one that just started: retry once.
-      if (forsok > 0) throw new UtdataFeil(`en annen bygging til «${visning}» startet samtidig. Vent til den er ferdig, og prøv igjen.`);
-      if (pid !== undefined) rmSync(fil, { force: true });
-      continue;
+      if (forsok > 2) throw new UtdataFeil(`en annen bygging til «${visning}» startet samtidig. Vent til den er ferdig, og prøv igjen.`);
+      // Left behind by a build that died: move it away and check that it was the one we read.
+      const gammel = `${egen}.gammel`;
+      try {
+        renameSync(fil, gammel);
+      } catch {
+        continue;
+      }
+      if (lesPid(gammel) !== pid) {
+        try {
+          linkSync(gammel, fil);
+        } catch {
+          // Someone else has made a new lock meanwhile; theirs stands.
+        }
+      }
+      fjern(gammel);
     }
-    try {
-      writeSync(fd, `${process.pid}\n`);
-    } catch (error) {
-      closeSync(fd);
-      rmSync(fil, { force: true });
-      throw utdataFeil(error, ut);
-    }
-    closeSync(fd);
-    break;
+  } finally {
+    fjern(egen);
   }
   let frigitt = false;
   const frigi = () => {
     if (frigitt) return;
     frigitt = true;
     process.removeListener('exit', frigi);
-    if (lesPid(fil) === process.pid) rmSync(fil, { force: true });
+    if (lesPid(fil) === process.pid) fjern(fil);
   };
   process.once('exit', frigi);
   return frigi;
