@@ -119,9 +119,14 @@ describe('two builds into the same output folder', () => {
     cpSync(join(repo, 'cases'), prosjekt, { recursive: true });
     const ut = join(prosjekt, 'ut');
     const forste = spawn(process.execPath, [bin, 'build', join(prosjekt, M), '--out', ut], { cwd: prosjekt });
-    const ferdig = new Promise<number | null>((ok) => forste.on('exit', (kode) => ok(kode)));
+    let avsluttet = false;
+    const ferdig = new Promise<number | null>((ok) => forste.on('exit', (kode) => {
+      avsluttet = true;
+      ok(kode);
+    }));
     const las = join(ut, LASFIL);
-    while (!existsSync(las)) await new Promise((ok) => setTimeout(ok, 20));
+    while (!existsSync(las) && !avsluttet) await new Promise((ok) => setTimeout(ok, 20));
+    expect(avsluttet, 'the first build ended before it took the lock').toBe(false);
 
     const andre = bygg(prosjekt, ut);
     expect(andre.stderr).toBe(`motedok: en annen bygging til «ut» pågår (pid ${forste.pid}). Vent til den er ferdig, og prøv igjen.\n`);
