@@ -3,7 +3,7 @@ import { closeSync, cpSync, existsSync, fstatSync, ftruncateSync, mkdirSync, mkd
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { skrivAlle, UtdataFeil } from '../src/write/atomisk.js';
 import { LASFIL, taLas } from '../src/write/las.js';
 import { innholdUnder } from './helpers/filer.js';
@@ -47,18 +47,27 @@ describe('the output folder cannot be written', () => {
   });
 
   // As root (which the tests run as) chmod does not stop a write; a small RAM disk that is full,
-  // or mounted read-only, does.
-  const disk = mkdtempSync(join(tmpdir(), 'motedok-full-disk-'));
-  const montert = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', disk]).status === 0;
-  const lesedisk = mkdtempSync(join(tmpdir(), 'motedok-lesedisk-'));
-  const lesediskMontert = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', lesedisk]).status === 0;
-  afterAll(() => {
-    if (montert) spawnSync('umount', [disk]);
-    if (lesediskMontert) spawnSync('umount', [lesedisk]);
-  });
-  if (!montert || !lesediskMontert) console.warn(`Hopper over testene av full disk og skrivebeskyttet disk: kunne ikke montere en tmpfs i ${tmpdir()} (krever root).`);
+  // or mounted read-only, does. Each test mounts its own and unmounts it however it ends.
+  const kanMontere = (() => {
+    const prove = mkdtempSync(join(tmpdir(), 'motedok-montering-'));
+    const ok = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', prove]).status === 0;
+    if (ok) spawnSync('umount', [prove]);
+    rmSync(prove, { recursive: true, force: true });
+    return ok;
+  })();
+  if (!kanMontere) console.warn(`Hopper over testene av full disk og skrivebeskyttet disk: kunne ikke montere en tmpfs i ${tmpdir()} (krever root).`);
+  function medRamdisk(test: (disk: string) => void): void {
+    const disk = mkdtempSync(join(tmpdir(), 'motedok-ramdisk-'));
+    expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', disk]).status).toBe(0);
+    try {
+      test(disk);
+    } finally {
+      spawnSync('umount', [disk]);
+      rmSync(disk, { recursive: true, force: true });
+    }
+  }
 
-  it.skipIf(!lesediskMontert)('a read-only output disk: a clear message, exit 1, the earlier documents untouched', () => {
+  it.skipIf(!kanMontere)('a read-only output disk: a clear message, exit 1, the earlier documents untouched', () => medRamdisk((lesedisk) => {
     const prosjekt = makeProject(ENKELT);
     const ut = join(lesedisk, 'ut');
     expect(bygg(prosjekt, ut).status).toBe(0);
@@ -69,9 +78,9 @@ describe('the output folder cannot be written', () => {
     expect(result.stderr).toBe(`motedok: kunne ikke skrive «${ut}»: disken kan bare leses. Velg en annen utmappe med --out.\n`);
     expect(result.status).toBe(1);
     urort(ut, før);
-  }, 120_000);
+  }), 120_000);
 
-  it.skipIf(!montert)('disk full in the middle of a build: a clear message, exit 1, the earlier documents untouched, no temporary files', () => {
+  it.skipIf(!kanMontere)('disk full in the middle of a build: a clear message, exit 1, the earlier documents untouched, no temporary files', () => medRamdisk((disk) => {
     const prosjekt = makeProject(ENKELT);
     const ut = join(disk, 'ut');
     const forste = bygg(prosjekt, ut);
@@ -97,7 +106,7 @@ describe('the output folder cannot be written', () => {
     expect(full.status).toBe(1);
     rmSync(join(disk, 'fyll'));
     urort(ut, før);
-  }, 120_000);
+  }), 120_000);
 });
 
 describe('writing a meeting\'s set of files', () => {
