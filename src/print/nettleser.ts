@@ -31,7 +31,7 @@ function tidsgrense(): number {
 function grunn(error: unknown, grense: number): string {
   const melding = (error as Error).message.split('\n')[0] ?? '';
   if ((error as Error).name === 'TimeoutError' || /timed out|timeout/i.test(melding)) return `nettleseren svarte ikke; tidsgrensen er ${Math.round(grense / 1000)} sekunder`;
-  if (/Failed to launch the browser process|Target closed|Connection closed|socket hang up|ECONNRESET|ECONNREFUSED/i.test(melding)) return 'nettleseren ble avsluttet under oppstart';
+  if (/Failed to launch the browser process|Target closed|Connection closed|socket hang up|ECONNRESET|ECONNREFUSED/i.test(melding)) return 'nettleseren ble avsluttet';
   return melding;
 }
 
