@@ -18,6 +18,7 @@ import { finnChromium, Nettleser } from './print/nettleser.js';
 import { FONTMAPPE, INNEBYGDE_MALER, lastMaler, MalFeil, type Maler } from './render/maler.js';
 import { glemKonverterteMarkdown } from './render/markdown.js';
 import { fjernUtdaterte, skrivAlle } from './write/atomisk.js';
+import { taLas } from './write/las.js';
 
 export type { BuildOptions, ByggetDokument } from './bygg/verktoy.js';
 
@@ -123,6 +124,7 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
     return nettleser;
   };
   if (!options.force && !register.kjoring(run.foresporsel, run.nokkel, inndata)) startNettleser();
+  let frigi: (() => void) | undefined;
   try {
     const loaded = await loadMeetings(paths, options);
     const diagnostics = [...loaded.diagnostics];
@@ -130,6 +132,8 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
     if (diagnostics.some((d) => d.severity === 'feil')) return feilet();
     const maler = await lagMaler(loaded, diagnostics);
     if (!maler) return feilet();
+    // One build at a time per output folder: two would replace and clean away each other's files.
+    frigi = taLas(ut);
     const verktoy: Verktoy = {
       maler,
       buffer: new Dokumentbuffer(join(ut, '.hurtigbuffer'), verktoygrunnlag(maler.innhold, FONTMAPPE, finnChromium()), options.force),
@@ -148,6 +152,7 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
     return { moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter, diagnostics };
   } finally {
     if (nettleser) await (await nettleser.catch(() => undefined))?.close();
+    frigi?.();
   }
 }
 

@@ -102,6 +102,7 @@ async function build(paths: string[], out: string | undefined, html: boolean, fo
   }
   const { publishMeetings } = await import('./publish/nettsted.js');
   const { NettleserFeil } = await import('./print/nettleser.js');
+  const { UtdataFeil } = await import('./write/atomisk.js');
   let result;
   try {
     result = await (publish ? publishMeetings : buildMeetings)(paths, {
@@ -111,7 +112,7 @@ async function build(paths: string[], out: string | undefined, html: boolean, fo
       underveis: fremdrift(),
     });
   } catch (error) {
-    if (error instanceof NettleserFeil) {
+    if (error instanceof NettleserFeil || error instanceof UtdataFeil) {
       console.error(`motedok: ${error.message}`);
       return 1;
     }

@@ -258,7 +258,8 @@ describe('a failing build', () => {
     expect(feil.dokumenter).toEqual([]);
 
     writeFileSync(sak, readFileSync(sak, 'utf8').replace('minutter: 0', 'minutter: 60').replace('Likeverdig', 'likeverdig'));
-    writeFileSync(join(prosjekt, M, 'vedlegg', 'Debatthefte KS 2025.pdf'), '%PDF-1.7\nikke en ekte pdf\n');
+    // Looks like a whole PDF from outside (header and %%EOF, so check lets it through); only reading it shows the damage.
+    writeFileSync(join(prosjekt, M, 'vedlegg', 'Debatthefte KS 2025.pdf'), '%PDF-1.7\nikke en ekte pdf\n%%EOF\n');
     const skadet = await buildMeetings([join(prosjekt, M)], { out });
     expect(skadet.diagnostics).toMatchObject([{
       severity: 'feil',

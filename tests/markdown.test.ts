@@ -25,6 +25,10 @@ describe('Markdown to HTML', () => {
 });
 
 describe('links and footnotes', () => {
+  it('a link without text to a local file disappears, also next to other links (found by the property test)', () => {
+    expect(markdownToHtml('\\![](../ut.png) [](vedlegg/x.pdf)[nett](https://example.no) [![Logo](../logo.png)](../y)')).toBe('<p>! <a href="https://example.no">nett</a> [Bilde: Logo]</p>');
+  });
+
   it('relative and file links lose their target; footnotes are Norwegian and their links work', () => {
     const html = markdownToHtml('Se [rapporten](vedlegg/r.pdf) og [nett](https://example.no).[^1]\n\n[^1]: Kilde.');
     expect(html).toContain('Se rapporten og');

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
+import { erInnenfor } from '../sti.js';
 import { finnBilder, type Bilde } from './bilder.js';
 import { parseMarkdown, type MarkdownSource } from './markdown.js';
 import { readText } from './text.js';
@@ -108,19 +109,36 @@ function loadMarkdown(file: string, diags: Diagnostics): MarkdownSource | undefi
   return text === undefined ? undefined : parseMarkdown(file, text, diags);
 }
 
-export function loadMeetingSource(dir: string): MeetingSource {
+/**
+ * A file that is a symlink to somewhere outside the project (/etc/passwd, another user's files)
+ * is refused: what is in the project folder is what gets published, nothing else.
+ */
+function utenforProsjektet(root: string, file: string, diags: Diagnostics): boolean {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return false;
+  }
+  if (erInnenfor(realpathSync(root), real)) return false;
+  diags.error(file, undefined, `filen er en snarvei til «${real}», som ligger utenfor prosjektmappen (mappen med ${ORGANISASJON_FIL}); kopier filen inn i møtemappen i stedet.`);
+  return true;
+}
+
+export function loadMeetingSource(dir: string, root = dir): MeetingSource {
   const diags = new Diagnostics();
   const moteFile = join(dir, MOTE_FIL);
-  const moteText = readText(moteFile, diags);
+  const moteText = utenforProsjektet(root, moteFile, diags) ? undefined : readText(moteFile, diags);
   const mote = moteText === undefined ? undefined : parseYaml(moteFile, moteText, diags);
   const names = readdirSync(dir).filter((name) => {
     if (!isSakFile(name)) return false;
     try {
-      return statSync(join(dir, name)).isFile();
+      if (!statSync(join(dir, name)).isFile()) return false;
     } catch {
       diags.error(join(dir, name), undefined, 'filen kan ikke leses (en snarvei som peker til en fil som ikke finnes?).');
       return false;
     }
+    return !utenforProsjektet(root, join(dir, name), diags);
   });
   const saker = names.sort(fileOrder.compare).map((name): SakSource => {
     const file = join(dir, name);
@@ -130,7 +148,7 @@ export function loadMeetingSource(dir: string): MeetingSource {
   });
   const referatName = readdirSync(dir).find((name) => name.toLowerCase() === REFERAT_FIL);
   const referatFile = join(dir, referatName ?? REFERAT_FIL);
-  const referat = referatName ? loadMarkdown(referatFile, diags) : undefined;
+  const referat = referatName && !utenforProsjektet(root, referatFile, diags) ? loadMarkdown(referatFile, diags) : undefined;
   return { diagnostics: diags.items, dir, mappe: basename(dir), moteFile, mote, saker, referat, referatFile };
 }
 
@@ -139,7 +157,7 @@ export function loadProjectSource(root: string, diags: Diagnostics): ProjectSour
   const organisasjonFile = join(root, ORGANISASJON_FIL);
   const text = readText(organisasjonFile, diags);
   const organisasjon = text === undefined ? undefined : parseYaml(organisasjonFile, text, diags);
-  const meetings = findMeetingFolders(root).filter((dir) => dir !== root).map((dir) => loadMeetingSource(dir));
+  const meetings = findMeetingFolders(root).filter((dir) => dir !== root).map((dir) => loadMeetingSource(dir, root));
   const logo = (organisasjon?.data as { logo?: unknown } | undefined)?.logo;
   const logoFinnes = typeof logo === 'string' ? existsSync(resolve(root, logo)) : undefined;
   return { root, organisasjonFile, organisasjon, logoFinnes, meetings };

@@ -60,7 +60,7 @@ export function decodeText(file: string, bytes: Uint8Array, diags: Diagnostics):
     return undefined;
   }
   if (text.includes('\u0000')) {
-    diags.error(file, undefined, 'filen inneholder NUL-tegn og er ikke en tekstfil (kanskje UTF-16 uten BOM); lagre den som UTF-8.');
+    diags.error(file, positionOfByte(bytes, bytes.indexOf(0)), 'filen inneholder NUL-tegn og er ikke en tekstfil (kanskje UTF-16 uten BOM); lagre den som UTF-8.');
     return undefined;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readSync, readdirSync, realpathSync, s
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { erInnenfor } from '../sti.js';
 
-export type VedleggStatus = 'ok' | 'absolutt' | 'utenfor' | 'mangler' | 'mappe' | 'ikke-pdf';
+export type VedleggStatus = 'ok' | 'absolutt' | 'utenfor' | 'mangler' | 'mappe' | 'ikke-pdf' | 'kryptert' | 'skadet';
 
 export interface VedleggProbe {
   status: VedleggStatus;
@@ -21,12 +21,23 @@ function findOnDisk(path: string): string | undefined {
   return undefined;
 }
 
-function startsLikePdf(path: string): boolean {
+/**
+ * What the start and end of a file say about it as a PDF, without parsing it (that is for
+ * build): the header, the `%%EOF` a complete file ends with (a cut-off download lacks it), and
+ * the `/Encrypt` entry of the trailer, which sits near the end (or the start, when linearized).
+ */
+function pdfStatus(path: string): 'ok' | 'ikke-pdf' | 'kryptert' | 'skadet' {
   const fd = openSync(path, 'r');
   try {
-    const head = Buffer.alloc(1024);
-    const read = readSync(fd, head, 0, head.length, 0);
-    return head.subarray(0, read).includes('%PDF-');
+    const size = statSync(path).size;
+    const head = Buffer.alloc(Math.min(size, 4096));
+    readSync(fd, head, 0, head.length, 0);
+    const tail = Buffer.alloc(Math.min(size, 4096));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    if (!head.subarray(0, 1024).includes('%PDF-')) return 'ikke-pdf';
+    if (head.includes('/Encrypt') || tail.includes('/Encrypt')) return 'kryptert';
+    if (!tail.includes('%%EOF')) return 'skadet';
+    return 'ok';
   } finally {
     closeSync(fd);
   }
@@ -49,6 +60,5 @@ export function probeVedlegg(meetingDir: string, written: string): VedleggProbe 
   }
   if (!erInnenfor(realpathSync(meetingDir), realpathSync(onDisk))) return { status: 'utenfor', path: onDisk };
   if (statSync(onDisk).isDirectory()) return { status: 'mappe', path: onDisk };
-  if (!startsLikePdf(onDisk)) return { status: 'ikke-pdf', path: onDisk };
-  return { status: 'ok', path: onDisk };
+  return { status: pdfStatus(onDisk), path: onDisk };
 }

@@ -18,7 +18,7 @@ const MESSAGES: Record<string, string> = {
   TAB_AS_INDENT: 'tabulator brukt som innrykk; YAML tillater bare mellomrom. Bytt tabulatoren ut med mellomrom.',
   DUPLICATE_KEY: 'denne nøkkelen står to ganger; hver nøkkel kan bare stå én gang.',
   BAD_INDENT: 'feil innrykk; nøkler på samme nivå må stå rett under hverandre, med mellomrom (ikke tabulator).',
-  MULTILINE_IMPLICIT_KEY: 'en nøkkel kan ikke gå over flere linjer; mangler det et kolon på linjen over?',
+  MULTILINE_IMPLICIT_KEY: 'en nøkkel kan ikke gå over flere linjer; mangler det kolon etter nøkkelen her, eller står linjen under med feil innrykk?',
   BLOCK_AS_IMPLICIT_KEY: 'ugyldig nøkkel; mangler det et kolon, eller står linjen med feil innrykk?',
   MISSING_CHAR: 'et tegn mangler (ofte et avsluttende anførselstegn eller en parentes).',
   BAD_SCALAR_START: 'verdien kan ikke starte med dette tegnet; sett anførselstegn rundt teksten ("…").',
@@ -45,6 +45,42 @@ function keepWrittenText(doc: Document.Parsed): void {
   });
 }
 
+/**
+ * The yaml library reports `tittel: Sak: oppfølging` and a line indented under a finished value
+ * as the same thing («nested mappings are not allowed»); these are the two mistakes people make.
+ */
+function nestedMappingMessage(text: string, offset: number, position: (offset: number) => Posisjon): { at: Posisjon; message: string } | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset) === -1 ? text.length : text.indexOf('\n', offset);
+  const value = text.slice(offset, lineEnd).trimEnd();
+  const key = /^\s*(?:-\s+)?([^:#]+):\s/.exec(text.slice(lineStart, offset))?.[1]?.trim();
+  if (/:\s/.test(value) && key) {
+    return { at: position(offset), message: `teksten «${value}» inneholder kolon og mellomrom; sett anførselstegn rundt den: ${key}: "${value.replace(/"/g, '\\"')}"` + '.' };
+  }
+  const next = text.slice(lineEnd + 1).split('\n')[0] ?? '';
+  const indent = (line: string) => /^ */.exec(line)![0].length;
+  if (lineEnd < text.length && indent(next) > indent(text.slice(lineStart, lineEnd)) && next.includes(':')) {
+    return { at: position(lineEnd + 1), message: 'feil innrykk: linjen står lenger inn enn linjen over, som allerede har en verdi. Nøkler på samme nivå må stå rett under hverandre.' };
+  }
+  return undefined;
+}
+
+/** Offset of the first quote (after a key or list dash) that is not closed on its line. */
+function unclosedQuote(text: string): number | undefined {
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const m = /^\s*(?:-\s+)?(?:[^:#"']+:\s+)?(["'])/.exec(line);
+    if (m) {
+      const start = m[0].length - 1;
+      const rest = line.slice(start + 1);
+      const closed = m[1] === '"' ? /(^|[^\\])"/.test(rest) || rest.startsWith('"') : rest.includes("'");
+      if (!closed) return offset + start;
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
+}
+
 function offsetOf(node: Node | null | undefined): number | undefined {
   return node?.range?.[0];
 }
@@ -55,19 +91,37 @@ function offsetOf(node: Node | null | undefined): number | undefined {
  */
 export function parseYaml(file: string, text: string, diags: Diagnostics, lineOffset = 0): YamlSource | undefined {
   const lineCounter = new LineCounter();
-  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel: warnings (such as `tittel: {{x}}`, a map as a key) would go to stderr as Node warnings; the schema reports them.
+  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const position = (offset: number): Posisjon => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };
   };
   if (doc.errors.length > 0) {
+    // One message per place: the library often reports one mistake twice, in different words.
+    const reported = new Set<number>();
     for (const error of doc.errors) {
+      if (reported.has(error.pos[0])) continue;
+      reported.add(error.pos[0]);
       let message = MESSAGES[error.code] ?? 'ugyldig YAML; sjekk innrykk, kolon etter hver nøkkel og anførselstegn rundt tekst med kolon.';
+      let at = position(error.pos[0]);
       if (error.code === 'DUPLICATE_KEY') {
         const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim();
         if (key) message = `nøkkelen «${key}» står to ganger; hver nøkkel kan bare stå én gang.`;
       }
-      diags.error(file, position(error.pos[0]), message);
+      if (error.code === 'MISSING_CHAR') {
+        // The library notices a missing closing quote only where the text ends; point at the opening one.
+        const quote = unclosedQuote(text.slice(0, error.pos[0]));
+        if (quote !== undefined) {
+          at = position(quote);
+          message = `anførselstegnet (${text[quote]}) her blir aldri avsluttet; sett det samme tegnet til slutt i teksten, på samme linje.`;
+        }
+      }
+      if (error.code === 'BLOCK_AS_IMPLICIT_KEY') {
+        const nested = nestedMappingMessage(text, error.pos[0], position);
+        if (nested) ({ at, message } = nested);
+      }
+      diags.error(file, at, message);
     }
     return undefined;
   }
@@ -75,8 +129,16 @@ export function parseYaml(file: string, text: string, diags: Diagnostics, lineOf
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    diags.error(file, position(0), 'filen bruker for mange YAML-alias (*…); skriv verdiene ut i stedet.');
+  } catch (error) {
+    // `tittel: *Viktig*` (Markdown emphasis) is an alias in YAML, to an anchor that does not exist.
+    let alias: Node | undefined;
+    YAML.visit(doc, { Alias: (_key, node) => { alias ??= node; } });
+    if (/Unresolved alias/.test((error as Error).message) && alias) {
+      const written = text.slice(alias.range![0], alias.range![1]).trim();
+      diags.error(file, position(alias.range![0]), `«${written}» leses som et YAML-alias (en henvisning til et anker &…) som ikke finnes; sett anførselstegn rundt tekst som begynner med *.`);
+    } else {
+      diags.error(file, position(alias?.range?.[0] ?? 0), 'filen bruker for mange YAML-alias (*…); skriv verdiene ut i stedet.');
+    }
     return undefined;
   }
 

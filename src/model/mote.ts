@@ -68,6 +68,10 @@ function vedleggProblem(written: string, probe: VedleggProbe): string | undefine
       return `vedleggsfilen «${written}» er en mappe, ikke en PDF-fil.`;
     case 'ikke-pdf':
       return `vedleggsfilen «${written}» er ikke en PDF; eksporter dokumentet til PDF og vis til PDF-filen.`;
+    case 'kryptert':
+      return `vedleggsfilen «${written}» er kryptert eller passordbeskyttet og kan ikke settes inn; lagre den som en vanlig PDF uten passord.`;
+    case 'skadet':
+      return `vedleggsfilen «${written}» er skadet eller ufullstendig (slutten av PDF-en mangler, kanskje en avbrutt nedlasting); eksporter eller last den ned på nytt.`;
     case 'mangler': {
       const name = written.split('/').pop() ?? written;
       const hint = closest(name, probe.siblings ?? []);

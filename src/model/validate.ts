@@ -91,7 +91,9 @@ function report(ctx: Context, issue: Issue): void {
       } else if (path.length === 0) {
         diags.error(source.file, at, `filen må bestå av nøkler og verdier (for eksempel «tittel: …»), men er ${kind(value)}.`);
       } else {
-        diags.error(source.file, at, `${field} er ${kind(value)}, som ikke er gyldig.${allowed(path)}`);
+        // `tittel: {{pris}}` or `tittel: [utkast] Budsjett` are YAML maps and lists, not text.
+        const hint = issue.expected === 'string' && typeof value === 'object' ? ' Tekst som begynner med { eller [ må stå i anførselstegn.' : '';
+        diags.error(source.file, at, `${field} er ${kind(value)}, som ikke er gyldig.${allowed(path)}${hint}`);
       }
       return;
     case 'invalid_value': {

@@ -18,6 +18,23 @@ export interface Utskrift {
   tillatt: readonly string[];
 }
 
+/**
+ * How long Chromium may take over one document before it counts as hanging: MOTEDOK_TIDSGRENSE
+ * seconds, 120 by default. A hung browser then ends the build with a message, not a wait.
+ */
+function tidsgrense(): number {
+  const sekunder = Number(process.env.MOTEDOK_TIDSGRENSE);
+  return Number.isFinite(sekunder) && sekunder > 0 ? sekunder * 1000 : 120_000;
+}
+
+/** Why a call to Chromium failed, in Norwegian where we know the reason. */
+function grunn(error: unknown, grense: number): string {
+  const melding = (error as Error).message.split('\n')[0] ?? '';
+  if ((error as Error).name === 'TimeoutError' || /timed out|timeout/i.test(melding)) return `nettleseren svarte ikke; tidsgrensen er ${Math.round(grense / 1000)} sekunder`;
+  if (/Failed to launch the browser process|Target closed|Connection closed|socket hang up|ECONNRESET|ECONNREFUSED/i.test(melding)) return 'nettleseren ble avsluttet';
+  return melding;
+}
+
 /** What the browser tried to load and was refused: for tests and for the curious. */
 export interface Blokkert {
   url: string;
@@ -29,6 +46,8 @@ export interface Blokkert {
  */
 export class Nettleser {
   readonly blokkert: Blokkert[] = [];
+  /** Every URL a page asked for, allowed or not, in order. */
+  readonly forespurt: string[] = [];
   private ledige: Page[] = [];
   private ventende: ((page: Page) => void)[] = [];
   private readonly temp = mkdtempSync(join(tmpdir(), 'motedok-html-'));
@@ -56,20 +75,21 @@ export class Nettleser {
       throw new NettleserFeil('fant ingen Chromium eller Chrome. Kjør «npm start» (installerer Chromium som root), installer med «sudo apt-get install chromium», eller sett MOTEDOK_CHROMIUM=/sti/til/chrome.');
     }
     let browser: Browser;
+    const grense = tidsgrense();
     try {
       browser = await puppeteer.launch({
         executablePath,
         headless: true,
-        timeout: 30_000,
+        timeout: Math.min(30_000, grense),
         // The command line decides what Ctrl-C does (exit 130); the exit listener closes Chromium.
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
-        protocolTimeout: 60_000,
+        protocolTimeout: grense / 2,
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions', '--disable-dev-shm-usage'],
       });
     } catch (error) {
-      throw new NettleserFeil(`kunne ikke starte ${executablePath}: ${(error as Error).message.split('\n')[0]}`);
+      throw new NettleserFeil(`kunne ikke starte ${executablePath}: ${grunn(error, Math.min(30_000, grense))}.`);
     }
     try {
       const pages = await Promise.all(Array.from({ length: sider }, () => browser.newPage()));
@@ -78,7 +98,7 @@ export class Nettleser {
       return nettleser;
     } catch (error) {
       browser.process()?.kill('SIGKILL');
-      throw new NettleserFeil(`Chromium startet, men kunne ikke åpne en side: ${(error as Error).message.split('\n')[0]}`);
+      throw new NettleserFeil(`Chromium startet, men kunne ikke åpne en side (${grunn(error, grense)}).`);
     }
   }
 
@@ -87,6 +107,7 @@ export class Nettleser {
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       const url = request.url();
+      this.forespurt.push(url);
       const tillatt = (page as Page & { motedokTillatt?: readonly string[] }).motedokTillatt ?? [];
       if (url.startsWith('file:')) {
         const fil = fileURLToPath(url);
@@ -122,13 +143,14 @@ export class Nettleser {
     try {
       (page as Page & { motedokTillatt?: readonly string[] }).motedokTillatt = utskrift.tillatt;
       writeFileSync(fil, utskrift.html);
-      await page.goto(pathToFileURL(fil).href, { waitUntil: 'load', timeout: 60_000 });
+      const grense = tidsgrense();
+      await page.goto(pathToFileURL(fil).href, { waitUntil: 'load', timeout: grense / 2 });
       await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
-      return await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: 120_000 });
+      return await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: grense });
     } catch (error) {
       // Chromium crashed, was killed or hung: a problem of the machine, not of the content.
-      const grunn = this.browser.connected ? (error as Error).message.split('\n')[0] : 'nettleseren ble avsluttet';
-      throw new NettleserFeil(`Chromium klarte ikke å skrive ut et dokument (${grunn}). Møtet som ble bygget, er ikke endret (møter som var ferdige før feilen, er skrevet); prøv igjen.`);
+      const hvorfor = this.browser.connected ? grunn(error, tidsgrense()) : 'nettleseren ble avsluttet';
+      throw new NettleserFeil(`Chromium klarte ikke å skrive ut et dokument (${hvorfor}). Møtet som ble bygget, er ikke endret (møter som var ferdige før feilen, er skrevet); prøv igjen.`);
     } finally {
       rmSync(fil, { force: true });
       this.gi(page);

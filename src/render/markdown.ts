@@ -75,12 +75,22 @@ export function bokstavpunkter(text: string): { text: string; linjer: Set<number
 }
 
 
+/**
+ * Visits every node below `node`. A visitor may replace the node it is given (by others, or by
+ * none: `[](vedlegg/x.pdf)` is a link without text); what took its place is visited in turn.
+ */
 function walk(node: Root | RootContent, visit: (node: RootContent, parent: Root | RootContent, index: number) => void): void {
   if (!('children' in node)) return;
   const children = node.children as RootContent[];
   for (let i = 0; i < children.length; i++) {
-    visit(children[i]!, node, i);
-    walk(children[i]!, visit);
+    const child = children[i]!;
+    visit(child, node, i);
+    if (children[i] === undefined) break;
+    if (children[i] !== child) {
+      i--;
+      continue;
+    }
+    walk(child, visit);
   }
 }
 

@@ -27,3 +27,12 @@ export function minimalPdf(title: string, lines: readonly string[] = []): Buffer
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
+
+/**
+ * A PDF whose trailer says it is encrypted (standard security handler, as Word and Acrobat
+ * write it for a password-protected file). Readers ask for a password; we cannot use its pages.
+ */
+export function kryptertPdf(title: string): Buffer {
+  const encrypt = '/Encrypt << /Filter /Standard /V 1 /R 2 /O <28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a> /U <28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a> /P -44 >> ';
+  return Buffer.from(minimalPdf(title).toString('latin1').replace('trailer\n<< ', `trailer\n<< ${encrypt}`), 'latin1');
+}

@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli.js';
+import { innholdUnder } from '../helpers/filer.js';
+import { kryptertPdf } from '../helpers/pdf.js';
+import { makeProject, sak } from '../helpers/prosjekt.js';
+import { TILFELLER } from './tilfeller.js';
+
+/** Anything that looks like a stack trace or an internal error name. */
+const STAKK = /\n\s+at |\bat .*\.(?:js|ts):\d+|\b(?:TypeError|ReferenceError|RangeError|SyntaxError|Error):/;
+
+/**
+ * Runs the command line in this process (it is the same `main` the installed command runs, and a
+ * few hundred checks this way take a second, not a minute), from the project folder.
+ */
+async function motedok(args: string[], cwd: string) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void stdout.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void stderr.push(a.join(' ')));
+  const signaler = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
+  const her = process.cwd();
+  process.chdir(cwd);
+  try {
+    const kode = await main(args);
+    return { kode, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+  } finally {
+    process.chdir(her);
+    log.mockRestore();
+    error.mockRestore();
+    // main() installs its Ctrl-C handlers on every call; only one run's worth belongs to a process.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      for (const lytter of process.listeners(signal)) if (!signaler[signal].includes(lytter)) process.removeListener(signal, lytter);
+    }
+  }
+}
+
+describe('the corpus of broken input: exact message, position and exit code', () => {
+  it('has at least 40 cases, each with its own name', () => {
+    expect(TILFELLER.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(TILFELLER.map((t) => t.navn)).size).toBe(TILFELLER.length);
+  });
+
+  it.each(TILFELLER.map((t) => [t.navn, t] as const))('%s', async (_navn, tilfelle) => {
+    const root = makeProject(tilfelle.filer, !tilfelle.utenStandard);
+    tilfelle.lag?.(root);
+    const { kode, stdout, stderr } = await motedok(tilfelle.args ?? ['check', '.'], root);
+    const meldinger = typeof tilfelle.meldinger === 'function' ? tilfelle.meldinger(root) : tilfelle.meldinger;
+    expect(stderr === '' ? [] : stderr.split('\n')).toEqual(meldinger);
+    expect(kode).toBe(tilfelle.kode);
+    expect(`${stdout}\n${stderr}`).not.toMatch(STAKK);
+    if (kode !== 2) {
+      // The summary counts what was printed above it.
+      const feil = meldinger.filter((m) => m.includes(': feil: ')).length;
+      const advarsler = meldinger.filter((m) => m.includes(': advarsel: ')).length;
+      expect(stdout.endsWith(`– ${feil === 0 ? 'ingen feil' : `${feil} feil`}, ${advarsler} ${advarsler === 1 ? 'advarsel' : 'advarsler'}.`), stdout.slice(-80)).toBe(true);
+    }
+    for (const linje of tilfelle.utskrift ?? []) expect(stdout.split('\n')).toContain(linje);
+  }, 30_000);
+});
+
+describe('a build that fails leaves the earlier output byte for byte as it was', () => {
+  const repo = resolve(import.meta.dirname, '../..');
+  const M = '2025-05-22-ssu';
+
+  let prosjekt: string;
+  let ut: string;
+  beforeEach(() => {
+    prosjekt = mkdtempSync(join(tmpdir(), 'motedok-korpus-bygg-'));
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('for content errors and an encrypted attachment: exit 1, every message, no file changed', () => {
+    cpSync(join(repo, 'cases'), prosjekt, { recursive: true });
+    ut = join(prosjekt, 'ut');
+    const bygg = () => spawnSync(process.execPath, [join(repo, 'bin/motedok.js'), 'build', join(prosjekt, M), '--out', ut], { cwd: prosjekt, encoding: 'utf8' });
+    expect(bygg().status).toBe(0);
+    const før = innholdUnder(ut);
+    expect(før.size).toBeGreaterThan(10);
+
+    writeFileSync(join(prosjekt, M, '13-strategisamling.md'), sak('tittel: A\ntype: tema\nminutter: 0'));
+    writeFileSync(join(prosjekt, M, '14-gode-pasientforlop.md'), sak('tittel: B\ntype: beslutning\nminutter: 30\nvedlegg:\n  - { tittel: Låst, fil: vedlegg/låst.pdf }'));
+    writeFileSync(join(prosjekt, M, 'vedlegg', 'låst.pdf'), kryptertPdf('Låst'));
+    const feil = bygg();
+    expect(feil.stderr.split('\n')).toEqual([
+      `${M}/13-strategisamling.md:4:11: feil: «minutter» må være større enn 0, men er tallet 0. Tillatt: et helt antall minutter, større enn 0, for eksempel 30.`,
+      `${M}/14-gode-pasientforlop.md:6:26: feil: vedleggsfilen «vedlegg/låst.pdf» er kryptert eller passordbeskyttet og kan ikke settes inn; lagre den som en vanlig PDF uten passord.`,
+      // With sak 13 unreadable, the saker after it have numbers one lower, and the referat's 18.25 has no sak.
+      `${M}/referat.md:64:1: feil: sak 18.25 står ikke på sakslisten til møtet ${M}; sakene er 11.25, 12.25, 13.25, 14.25, 15.25, 16.25, 17.25.`,
+      'motedok build: 3 feil; ingen dokumenter ble skrevet for møtene med feil.',
+      '',
+    ]);
+    expect(feil.status).toBe(1);
+    expect(feil.stdout + feil.stderr).not.toMatch(STAKK);
+    const etter = innholdUnder(ut);
+    expect([...etter.keys()]).toEqual([...før.keys()]);
+    for (const [fil, bytes] of før) expect(etter.get(fil)!.equals(bytes), fil).toBe(true);
+  }, 120_000);
+});
