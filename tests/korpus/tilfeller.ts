@@ -404,7 +404,7 @@ export const TILFELLER: Tilfelle[] = [
     filer: { 'organisasjon.yaml': 'navn: Test\nfarge: blå\nutvalg:\n  ssu:\n    navn: SSU\n    kortnavn: SSU\n    medlemer: []\n', [`${M}/13-a.md`]: BESLUTNING },
     meldinger: [
       'organisasjon.yaml:2:8: feil: «farge» er «blå», som ikke er gyldig. Tillatt: en farge som "#RRGGBB" (i anførselstegn), for eksempel "#00509e".',
-      'organisasjon.yaml:7:5: feil: ukjent felt «medlemer» i utvalg «ssu». Mente du «medlemmer»? Tillatte felt her: navn, kortnavn, medlemmer.',
+      'organisasjon.yaml:7:5: feil: ukjent felt «medlemer» i utvalg «ssu». Mente du «medlemmer»? Tillatte felt her: navn, kortnavn, medlemmer, standard.',
     ],
     kode: 1,
   },
@@ -569,7 +569,7 @@ export const TILFELLER: Tilfelle[] = [
       `${M}/13-a.md:4:11: feil: «minutter» må være større enn 0, men er tallet 0. ${TILLATT_MINUTTER}`,
       `${M}/14-b.md:2:1: feil: mangler feltet «minutter». ${TILLATT_MINUTTER}`,
       '2025-09-18-ssu/mote.yaml:2:7: feil: «dato»: datoen 2025-09-31 finnes ikke: september 2025 har 30 dager.',
-      'organisasjon.yaml:6:5: feil: ukjent felt «farge» i utvalg «ssu». Tillatte felt her: navn, kortnavn, medlemmer.',
+      'organisasjon.yaml:6:5: feil: ukjent felt «farge» i utvalg «ssu». Tillatte felt her: navn, kortnavn, medlemmer, standard.',
     ],
     kode: 1,
   },
