@@ -75,6 +75,8 @@ export function uendretSidenSist(paths: readonly string[] = [], options: BuildOp
 /** A meeting's key: everything its documents are made from, short of the tool itself (which is in every cache key). */
 function moteNokkel(mote: Mote, verktoy: Verktoy, inndata: Inndata): string {
   const filer = Object.entries(inndata).filter(([fil]) => fil.startsWith(mote.dir + '/')).map(([fil, a]) => `${fil}\u0000${a.sha256}`);
+  // Attachments by their contents also where the folder walk does not go (hidden folders, links).
+  for (const { vedlegg } of mote.vedlegg) if (vedlegg.fil && existsSync(vedlegg.fil)) filer.push(`${vedlegg.fil}\u0000${verktoy.buffer.filHash(vedlegg.fil)}`);
   const logo = mote.organisasjon.logo ? resolve(dirname(mote.organisasjon.file), mote.organisasjon.logo) : undefined;
   if (logo && existsSync(logo)) filer.push(`${logo}\u0000${verktoy.buffer.filHash(logo)}`);
   const modell = JSON.stringify(mote, (_, verdi: unknown) => (verdi instanceof Map || verdi instanceof Set ? [...verdi] : verdi));

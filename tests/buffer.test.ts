@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -106,6 +106,12 @@ describe('the build register', () => {
     // An output file changed by hand.
     writeFileSync(join(ut, M, 'saksliste.pdf'), 'endret for hånd');
     expect(uendretSidenSist([join(prosjekt, M)], { out: ut })).toBeUndefined();
+  }, 120_000);
+
+  it('a link in the project that leads round in a circle is not followed', async () => {
+    symlinkSync('..', join(prosjekt, M, 'vedlegg', 'sirkel'));
+    await bygg();
+    expect(uendretSidenSist([join(prosjekt, M)], { out: ut })).toBeDefined();
   }, 120_000);
 
   it('an output file that was deleted or changed by hand is made again, even though its meeting did not change', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { skrivAtomisk } from '../write/atomisk.js';
 
@@ -65,7 +65,16 @@ function lesInndata(stier: readonly string[], utelat: string, forrige: Inndata):
     if (sti === utelat) return;
     let stat;
     try {
-      stat = statSync(sti);
+      // A link to a folder is not followed (it may lead round in a circle, or to the whole disk);
+      // a link to a file counts with the file's contents.
+      stat = lstatSync(sti);
+      if (stat.isSymbolicLink()) {
+        stat = statSync(sti);
+        if (stat.isDirectory()) {
+          filer[sti] = { storrelse: 0, endret: 0, sha256: `mappe:${readlinkSync(sti)}` };
+          return;
+        }
+      }
     } catch {
       filer[sti] = { storrelse: -1, endret: 0, sha256: 'mangler' };
       return;
