@@ -21,6 +21,8 @@ Bruk:
   motedok new sak <møtemappe> "<tittel>" [--type beslutning --minutter 30]
                                  lag neste saksfil og vis saksnummeret den får
   motedok new referat <møtemappe> lag referat.md med sakene og medlemmene
+  motedok arsplan <år> [--out MAPPE]
+                                 lag årsplanen for året som PDF og kalenderfil (.ics)
   motedok --help                 vis denne hjelpen
   motedok --version              vis versjonen
 
@@ -170,6 +172,41 @@ async function ny(args: string[], valg: { sted?: string; start?: string; slutt?:
   return vis.some((d) => d.severity === 'feil') ? 1 : 0;
 }
 
+const ARSPLAN_HJELP = `motedok arsplan <år> [--out MAPPE]
+
+Lager årsplanen: alle utvalgenes møter i året med dag, dato, tid, sted og planlagte saker, fra
+møtemappene i cases/ og fra cases/arsplan-<år>.yaml for møter som ikke er opprettet ennå.
+Skriver <out>/arsplan-<år>.pdf og <out>/arsplan-<år>.ics (standard: output).`;
+
+async function arsplan(args: string[], out: string | undefined): Promise<number> {
+  if (args.length !== 1 || !/^\d{4}$/.test(args[0]!)) {
+    console.error(`motedok: oppgi året som fire sifre, for eksempel: motedok arsplan 2026\n\n${ARSPLAN_HJELP}`);
+    return 2;
+  }
+  const started = performance.now();
+  const { byggArsplan } = await import('./bygg/arsplan.js');
+  const { NettleserFeil } = await import('./print/nettleser.js');
+  let resultat;
+  try {
+    resultat = await byggArsplan(Number(args[0]), { out });
+  } catch (error) {
+    if (error instanceof NettleserFeil) {
+      console.error(`motedok: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  for (const d of resultat.diagnostics) console.error(formatDiagnostic(d));
+  const errors = resultat.diagnostics.filter((d) => d.severity === 'feil').length;
+  if (errors > 0) {
+    console.error(`motedok arsplan: ${plural(errors, 'feil', 'feil')}; årsplanen ble ikke laget.`);
+    return 1;
+  }
+  for (const fil of resultat.filer) console.log(`  skrev ${relative(process.cwd(), fil)}`);
+  console.log(`motedok arsplan: ${plural(resultat.moter, 'møte', 'møter')} i ${args[0]} på ${seconds(performance.now() - started)} s.`);
+  return 0;
+}
+
 /** The command line. Returns the exit code; never throws for a user's mistake. */
 export async function main(argv: string[]): Promise<number> {
   // Ctrl-C and kill: stop at once. Nothing half-written is left (files are renamed into place
@@ -205,7 +242,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (parsed.values.help || command === undefined || command === 'hjelp' || command === 'help') {
-    console.log(command === 'check' ? CHECK_HJELP : command === 'build' ? BUILD_HJELP : command === 'new' || command === 'ny' ? NY_HJELP : HJELP);
+    console.log(command === 'check' ? CHECK_HJELP : command === 'build' ? BUILD_HJELP : command === 'new' || command === 'ny' ? NY_HJELP : command === 'arsplan' ? ARSPLAN_HJELP : HJELP);
     return command === undefined && !parsed.values.help ? 2 : 0;
   }
   const nyValg = (['sted', 'start', 'slutt', 'type', 'minutter'] as const).filter((v) => parsed.values[v] !== undefined);
@@ -227,8 +264,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'publish':
       case 'publiser':
         return await build(rest, parsed.values.out, parsed.values.html ?? false, parsed.values.force ?? false, true);
+      case 'arsplan':
+      case 'årsplan':
+        return await arsplan(rest, parsed.values.out);
       default:
-        console.error(`motedok: ukjent kommando «${command}». Kommandoene er: build, check, publish og new. Se «motedok --help».`);
+        console.error(`motedok: ukjent kommando «${command}». Kommandoene er: build, check, publish, new og arsplan. Se «motedok --help».`);
         return 2;
     }
   } catch (error) {

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
 
-export type Dokumentmal = 'innkalling' | 'saksliste' | 'vedlegg' | 'saksdokumenter' | 'referat' | 'vedtaksliste' | 'nettsted/indeks' | 'nettsted/mote';
+export type Dokumentmal = 'innkalling' | 'saksliste' | 'vedlegg' | 'saksdokumenter' | 'referat' | 'vedtaksliste' | 'arsplan' | 'nettsted/indeks' | 'nettsted/mote';
 
 /** The templates that come with motedok: `templates/` at the top of the package (found from src/ and dist/ alike). */
 export const INNEBYGDE_MALER = ((): string => {
@@ -87,7 +87,7 @@ export function lastMaler(egenMappe?: string): Maler {
   const stil = les('print.css');
   const fonter = fontFaces();
   const maler = new Map<Dokumentmal, Handlebars.TemplateDelegate>();
-  for (const mal of ['innkalling', 'saksliste', 'vedlegg', 'saksdokumenter', 'referat', 'vedtaksliste', 'nettsted/indeks', 'nettsted/mote'] as const) {
+  for (const mal of ['innkalling', 'saksliste', 'vedlegg', 'saksdokumenter', 'referat', 'vedtaksliste', 'arsplan', 'nettsted/indeks', 'nettsted/mote'] as const) {
     maler.set(mal, hb.compile(les(`${mal}.hbs`), { strict: false, noEscape: false }));
   }
   const nettstedStil = les(join('nettsted', 'nettsted.css'));
