@@ -64,7 +64,8 @@ export async function byggArsplan(ar: number, options: { cwd?: string; out?: str
     diags.error(error.fil, error.linje ? { line: error.linje, column: 1 } : undefined, error.message);
     return resultat();
   }
-  const data = arsplanVisning(plan);
+  const fraser = prosjekt.fraser[org.sprak ?? 'nb'];
+  const data = arsplanVisning(plan, fraser);
   const html = maler.render('arsplan', data);
   const logo = org.logo ? [resolve(dirname(org.file), org.logo)] : [];
   const nettleser = await Nettleser.start(1);
@@ -74,11 +75,11 @@ export async function byggArsplan(ar: number, options: { cwd?: string; out?: str
   } finally {
     await nettleser.close();
   }
-  const meta: Metadata = { tittel: data.tittel, forfatter: org.navn, emne: `Møteplan ${ar}`, dato: new Date(Date.UTC(ar, 0, 1)), sprak: 'nb-NO' };
+  const meta: Metadata = { tittel: data.tittel, forfatter: org.navn, emne: `Møteplan ${ar}`, dato: new Date(Date.UTC(ar, 0, 1)), sprak: fraser.pdf_lang };
   const ferdig = await ferdigstill(pdf, meta, [], overskrifter(html));
   const filer = new Map<string, Uint8Array | string>([
     [join(ut, `arsplan-${ar}.pdf`), ferdig.bytes],
-    [join(ut, `arsplan-${ar}.ics`), kalender(arsplanHendelser(plan))],
+    [join(ut, `arsplan-${ar}.ics`), kalender(arsplanHendelser(plan, fraser))],
   ]);
   skrivAlle(filer);
   return resultat([...filer.keys()], antall);

@@ -51,6 +51,7 @@ export const organisasjonSchema = z.strictObject({
   logo: tekst.optional().describe('Sti til logo (SVG eller PNG), relativt til organisasjon.yaml'),
   farge: z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/).optional().describe('Profilfarge som #RRGGBB, for eksempel "#00509e"'),
   maler: tekst.optional().describe('Mappe med egne maler som overstyrer de innebygde'),
+  sprak: z.enum(['nb', 'nn']).optional().describe('Målform i dokumentene: nb (bokmål, standard) eller nn (nynorsk)'),
   offentlig: z.strictObject({
     skjul_andre: z.boolean().default(false).describe('true: navnene under «andre» i referatet tas ikke med i den offentlige versjonen'),
   }).optional().describe('Innstillinger for de offentlige versjonene'),
@@ -73,6 +74,7 @@ export const moteSchema = z.strictObject({
   forrige_mote: dato.optional().describe('Datoen for utvalgets forrige møte, når det ikke ligger i cases/'),
   pauser: z.array(pauseSchema).default([]).describe('Pauser i sakslisten'),
   faste_saker: z.boolean().default(true).describe('false: uten de faste sakene (godkjenning av innkalling og referat)'),
+  sprak: z.enum(['nb', 'nn']).optional().describe('Målform for dette møtet: nb (bokmål) eller nn (nynorsk); overstyrer organisasjon.yaml'),
 }).meta({ title: 'mote.yaml', description: 'Ett møte: utvalg, dato, tid, sted og pauser. Ligger i møtemappen, for eksempel cases/2025-05-22-ssu/.' });
 
 export const SAKTYPER = ['beslutning', 'tema', 'referat', 'eventuelt'] as const;
@@ -167,6 +169,7 @@ export const TILLATT: Record<string, string> = {
   status: 'utkast eller godkjent',
   godkjent_dato: 'en dato som ÅÅÅÅ-MM-DD',
   godkjent_sak: 'et saksnummer som "20.25"',
+  sprak: 'nb (bokmål) eller nn (nynorsk)',
   moter: 'en liste med { utvalg, dato, start, slutt, sted, tema }',
   til_dato: 'en dato som ÅÅÅÅ-MM-DD, etter «dato»',
   tidspunkt: 'en tekst, for eksempel april/mai',

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Arsplan, ArsplanMote } from '../model/arsplan.js';
-import { klokkeslett, ukedag } from '../model/tid.js';
+import { klokkeslett } from '../model/tid.js';
+import { frase, ukedagPa, type Fraser } from '../model/sprak.js';
 import type { Dato } from '../model/types.js';
 import type { Hendelse } from './kalender.js';
 import { moteHendelse } from './kalender.js';
@@ -23,31 +24,34 @@ function datotekst(m: ArsplanMote): string {
   return samme ? `${Number(m.dato.slice(8, 10))}.–${kortDato(m.tilDato)}` : `${kortDato(m.dato)}–${kortDato(m.tilDato)}`;
 }
 
-function dagtekst(m: ArsplanMote): string {
+function dagtekst(m: ArsplanMote, fraser: Fraser): string {
   if (!m.dato) return '';
+  const ukedag = (d: Dato) => ukedagPa(fraser, d);
   const stor = (d: Dato) => ukedag(d).replace(/^./, (c) => c.toUpperCase());
   return m.tilDato ? `${stor(m.dato)}–${ukedag(m.tilDato)}` : stor(m.dato);
 }
 
-export function arsplanVisning(plan: Arsplan) {
+export function arsplanVisning(plan: Arsplan, fraser: Fraser) {
   const { organisasjon, ar } = plan;
+  const t = (nokkel: string, verdier: Record<string, string | number> = {}) => frase(fraser, nokkel, verdier);
   const logo = organisasjon.logo ? resolve(dirname(organisasjon.file), organisasjon.logo) : undefined;
-  const tittel = `Årsplan ${organisasjon.navn} ${ar}`;
+  const tittel = t('arsplan.tittel', { organisasjon: organisasjon.navn, ar });
   return {
-    lang: 'nb',
+    lang: fraser.lang,
+    fraser,
     tittel,
-    dokumenttype: 'Årsplan',
+    dokumenttype: t('arsplan.dokumenttype'),
     dokumentklasse: 'arsplan',
-    topptekst: `Årsplan ${ar}`,
+    topptekst: `${t('arsplan.dokumenttype')} ${ar}`,
     farge: organisasjon.farge ?? '#00509e',
     organisasjon: { navn: organisasjon.navn, logo: logo && existsSync(logo) ? pathToFileURL(logo).href : undefined },
     ar,
     utvalg: plan.utvalg.map(({ utvalg, moter }) => ({
       navn: utvalg.navn,
       kortnavn: utvalg.kortnavn,
-      antallTekst: `${moter.length} ${moter.length === 1 ? 'møte' : 'møter'} i ${ar}`,
+      antallTekst: t(moter.length === 1 ? 'arsplan.antall_ett' : 'arsplan.antall', { utvalg: utvalg.navn, kortnavn: utvalg.kortnavn, antall: moter.length, ar }),
       moter: moter.map((m) => ({
-        dag: dagtekst(m),
+        dag: dagtekst(m, fraser),
         dato: datotekst(m),
         tid: m.start !== undefined && m.slutt !== undefined ? `${klokkeslett(m.start)}–${klokkeslett(m.slutt)}` : '',
         sted: m.sted ?? '',
@@ -59,14 +63,14 @@ export function arsplanVisning(plan: Arsplan) {
 }
 
 /** The plan's dated meetings as calendar events; a meeting with a folder is the same event as its mote.ics. */
-export function arsplanHendelser(plan: Arsplan): Hendelse[] {
+export function arsplanHendelser(plan: Arsplan, fraser: Fraser): Hendelse[] {
   return plan.utvalg.flatMap(({ utvalg, moter }) => moter.flatMap((m): Hendelse[] => {
     if (!m.dato) return [];
     if (m.mote) return [moteHendelse(offentligVersjon(m.mote))];
-    const tema = m.tema.length ? `Planlagte saker:\n${m.tema.map((t) => `- ${t}`).join('\n')}` : undefined;
+    const tema = m.tema.length ? `${frase(fraser, 'arsplan.kalender_saker')}\n${m.tema.map((t) => `- ${t}`).join('\n')}` : undefined;
     return [{
       id: `${m.dato}-${utvalg.key}`, organisasjon: plan.organisasjon.navn, dato: m.dato, tilDato: m.tilDato,
-      start: m.start, slutt: m.slutt, tittel: `Møte i ${utvalg.navn}`, sted: m.sted, beskrivelse: tema,
+      start: m.start, slutt: m.slutt, tittel: frase(fraser, 'kalender.tittel', { utvalg: utvalg.navn }), sted: m.sted, beskrivelse: tema,
     }];
   }));
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { offentligVersjon } from '../model/offentlig.js';
+import { frase } from '../model/sprak.js';
 import { klokkeslett, langDato, saksnummer } from '../model/tid.js';
 import type { Mote, SakPunkt } from '../model/types.js';
 
@@ -72,14 +73,14 @@ function tid(p: { start: number; slutt: number }): string {
 
 /** The agenda as plain lines: `Sak 13.25  09.05–10.05  Strategisamling …`, headings and breaks between. */
 function sakslisteTekst(mote: Mote): string {
-  const linjer = [`Saksliste, ${mote.utvalg.navn} ${langDato(mote.dato)}`, ''];
+  const linjer = [frase(mote.fraser, 'kalender.saksliste', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) }), ''];
   const sak = (p: SakPunkt, merke: string) => `${merke}  ${tid(p)}  ${p.sak.tittel}`;
   for (const gruppe of mote.saksliste.grupper) {
-    if (gruppe.overskrift) linjer.push('', gruppe.overskrift);
+    if (gruppe.overskrift) linjer.push('', gruppe.type ? frase(mote.fraser, `overskrifter.${gruppe.type}`) : gruppe.overskrift);
     for (const p of gruppe.punkter) linjer.push(p.kind === 'pause' ? `${tid(p)}  ${p.tittel}` : sak(p, `Sak ${saksnummer(p.sak.nummer!)}`));
   }
   const { eventuelt } = mote.saksliste;
-  linjer.push('', `Eventuelt  ${tid(eventuelt)}`);
+  linjer.push('', `${frase(mote.fraser, 'felles.eventuelt')}  ${tid(eventuelt)}`);
   for (const p of eventuelt.saker) linjer.push(sak(p, '–'));
   return linjer.join('\n');
 }
@@ -154,7 +155,7 @@ export function kalender(hendelser: readonly Hendelse[]): string {
 export function moteHendelse(mote: Mote): Hendelse {
   return {
     id: mote.mappe, organisasjon: mote.organisasjon.navn, dato: mote.dato, start: mote.start, slutt: mote.slutt,
-    tittel: `Møte i ${mote.utvalg.navn}`, sted: mote.sted, beskrivelse: sakslisteTekst(mote),
+    tittel: frase(mote.fraser, 'kalender.tittel', { utvalg: mote.utvalg.navn }), sted: mote.sted, beskrivelse: sakslisteTekst(mote),
   };
 }
 
