@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadMeetings, UsageError } from './api.js';
-import { formatDiagnostic } from './diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { NY_HJELP } from './ny.js';
 import { sakslisteSomTekst } from './render/saksliste-tekst.js';
 
@@ -23,6 +23,8 @@ Bruk:
   motedok new referat <møtemappe> lag referat.md med sakene og medlemmene
   motedok arsplan <år> [--out MAPPE]
                                  lag årsplanen for året som PDF og kalenderfil (.ics)
+  motedok watch <møtemappe> [--port 8080]
+                                 vis møtets dokumenter i nettleseren, oppdatert når du lagrer
   motedok --help                 vis denne hjelpen
   motedok --version              vis versjonen
 
@@ -207,6 +209,36 @@ async function arsplan(args: string[], out: string | undefined): Promise<number>
   return 0;
 }
 
+async function forhandsvis(args: string[], port: string | undefined): Promise<number> {
+  if (args.length !== 1) {
+    console.error('motedok: oppgi én møtemappe, for eksempel: motedok watch cases/2025-05-22-ssu');
+    return 2;
+  }
+  if (port !== undefined && !/^\d{1,5}$/.test(port)) {
+    console.error(`motedok: --port må være et tall, for eksempel 8080, men er «${port}».`);
+    return 2;
+  }
+  const { startForhandsvisning } = await import('./watch.js');
+  const vis = (diagnostics: readonly Diagnostic[]) => {
+    for (const d of diagnostics) console.error(formatDiagnostic(d));
+    const feil = diagnostics.filter((d) => d.severity === 'feil').length;
+    console.log(`${new Date().toLocaleTimeString('nb-NO')} ${feil ? `${plural(feil, 'feil', 'feil')}; siden viser dem` : 'oppdatert'}`);
+  };
+  let visning;
+  try {
+    visning = await startForhandsvisning(args[0]!, { port: port === undefined ? 8080 : Number(port), underveis: ({ diagnostics }) => vis(diagnostics) });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`motedok: porten ${port ?? 8080} er i bruk; velg en annen med --port, for eksempel --port 8081.`);
+      return 2;
+    }
+    throw error;
+  }
+  for (const d of visning.diagnostics) console.error(formatDiagnostic(d));
+  console.log(`motedok watch: åpne ${visning.url} i nettleseren. Siden oppdateres når du lagrer en fil i møtemappen. Avslutt med Ctrl-C.`);
+  return new Promise<number>(() => undefined);
+}
+
 /** The command line. Returns the exit code; never throws for a user's mistake. */
 export async function main(argv: string[]): Promise<number> {
   // Ctrl-C and kill: stop at once. Nothing half-written is left (files are renamed into place
@@ -229,6 +261,7 @@ export async function main(argv: string[]): Promise<number> {
         slutt: { type: 'string' },
         type: { type: 'string' },
         minutter: { type: 'string' },
+        port: { type: 'string' },
       },
     });
   } catch (error) {
@@ -264,11 +297,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'publish':
       case 'publiser':
         return await build(rest, parsed.values.out, parsed.values.html ?? false, parsed.values.force ?? false, true);
+      case 'watch':
+      case 'vis':
+        return await forhandsvis(rest, parsed.values.port);
       case 'arsplan':
       case 'årsplan':
         return await arsplan(rest, parsed.values.out);
       default:
-        console.error(`motedok: ukjent kommando «${command}». Kommandoene er: build, check, publish, new og arsplan. Se «motedok --help».`);
+        console.error(`motedok: ukjent kommando «${command}». Kommandoene er: build, check, publish, new, arsplan og watch. Se «motedok --help».`);
         return 2;
     }
   } catch (error) {
