@@ -224,9 +224,35 @@ async function forhandsvis(args: string[], port: string | undefined): Promise<nu
     const feil = diagnostics.filter((d) => d.severity === 'feil').length;
     console.log(`${new Date().toLocaleTimeString('nb-NO')} ${feil ? `${plural(feil, 'feil', 'feil')}; siden viser dem` : 'oppdatert'}`);
   };
+  // The PDFs are rebuilt in the background after each change without errors, one build at a time.
+  const { buildMeetings } = await import('./bygg.js');
+  let bygger: Promise<void> | undefined;
+  let igjen = false;
+  const byggPdf = () => {
+    if (bygger) {
+      igjen = true;
+      return;
+    }
+    bygger = buildMeetings([args[0]!]).then((r) => {
+      const skrevet = r.dokumenter.filter((d) => !d.fraBuffer).length;
+      if (!r.diagnostics.some((d) => d.severity === 'feil')) console.log(`  PDF-ene i output/ er oppdatert (${plural(skrevet, 'dokument', 'dokumenter')} skrevet på nytt).`);
+    }, (error: Error) => console.error(`motedok: PDF-ene ble ikke laget: ${error.message.split('\n')[0]}`)).finally(() => {
+      bygger = undefined;
+      if (igjen) {
+        igjen = false;
+        byggPdf();
+      }
+    });
+  };
   let visning;
   try {
-    visning = await startForhandsvisning(args[0]!, { port: port === undefined ? 8080 : Number(port), underveis: ({ diagnostics }) => vis(diagnostics) });
+    visning = await startForhandsvisning(args[0]!, {
+      port: port === undefined ? 8080 : Number(port),
+      underveis: ({ diagnostics }) => {
+        vis(diagnostics);
+        if (!diagnostics.some((d) => d.severity === 'feil')) byggPdf();
+      },
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       console.error(`motedok: porten ${port ?? 8080} er i bruk; velg en annen med --port, for eksempel --port 8081.`);
@@ -236,6 +262,7 @@ async function forhandsvis(args: string[], port: string | undefined): Promise<nu
   }
   for (const d of visning.diagnostics) console.error(formatDiagnostic(d));
   console.log(`motedok watch: åpne ${visning.url} i nettleseren. Siden oppdateres når du lagrer en fil i møtemappen. Avslutt med Ctrl-C.`);
+  if (!visning.diagnostics.some((d) => d.severity === 'feil')) byggPdf();
   return new Promise<number>(() => undefined);
 }
 

@@ -38,6 +38,9 @@ interface Tilstand {
 
 const RELOAD = `<script>new EventSource('/hendelser').addEventListener('endret', () => location.reload());</script>`;
 
+/** On screen, the page as an A4 sheet with the print margins, so lines break as in the PDF (page breaks are only in the PDF). */
+const SKJERM = `<style>@media screen { html { background: #e6e8eb; } body { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 24mm 20mm 20mm 22mm; background: #fff; box-shadow: 0 1px 6px rgba(0,0,0,.25); } }</style>`;
+
 const TYPER: Record<string, string> = { '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp' };
 
 function escape(tekst: string): string {
@@ -115,7 +118,7 @@ export async function startForhandsvisning(mappeArg: string, valg: { port?: numb
     if (url.pathname === '/') return svar(200, 'text/html; charset=utf-8', indeks(tilstand, mappe));
     const dokument = tilstand.dokumenter.get(decodeURIComponent(url.pathname.slice(1)));
     if (!dokument) return svar(404, 'text/html; charset=utf-8', side('Finnes ikke', '<p>Dokumentet finnes ikke. <a href="/">Til oversikten</a></p>'));
-    const html = tilHttp(tilstand.maler.render(dokument.mal, dokument.data)).replace('</body>', `${RELOAD}</body>`);
+    const html = tilHttp(tilstand.maler.render(dokument.mal, dokument.data)).replace('</body>', `${SKJERM}${RELOAD}</body>`);
     return svar(200, 'text/html; charset=utf-8', html);
   });
   await new Promise<void>((ok) => server.listen(valg.port ?? 0, '127.0.0.1', ok));

@@ -14,7 +14,8 @@ describe('motedok watch', () => {
   let visning: Forhandsvisning;
   let browser: Browser;
   let page: Page;
-  const venterPaTekst = (tekst: string) => page.waitForFunction((t) => document.body?.innerText.includes(t), { timeout: 15_000 }, tekst);
+  const venterPaTekst = (tekst: string) => page.waitForFunction(`document.body?.innerText.includes(${JSON.stringify(tekst)})`, { timeout: 15_000 });
+  const sidetekst = async () => (await page.evaluate('document.body.innerText')) as string;
 
   beforeAll(async () => {
     rot = makeProject({ [`${M}/10-budsjett.md`]: SAK('Budsjett 2026') });
@@ -34,7 +35,7 @@ describe('motedok watch', () => {
     await page.click('a ::-p-text(Budsjett 2026)');
     await venterPaTekst('Første versjon av teksten.');
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Budsjett 2026');
-    expect(await page.evaluate(() => document.fonts.check('12px "Source Sans 3"'))).toBe(true);
+    expect(await page.evaluate('document.fonts.check(\'12px "Source Sans 3"\')')).toBe(true);
     expect(feilede).toEqual([]);
   }, 30_000);
 
@@ -47,7 +48,7 @@ describe('motedok watch', () => {
   it('shows an error in the page, positioned, and the document again once it is fixed', async () => {
     writeFileSync(join(rot, M, '10-budsjett.md'), '---\ntittel: Budsjett\ntype: beslutnign\nminutter: 30\n---\n\n## Forslag til vedtak\n\nOk.\n');
     await venterPaTekst('Møtet har feil');
-    expect(await page.evaluate(() => document.body.innerText)).toContain(`${M}/10-budsjett.md:3:7: feil: «type» er «beslutnign», men må være én av: beslutning, tema, referat og eventuelt. Mente du «beslutning»?`);
+    expect(await sidetekst()).toContain(`${M}/10-budsjett.md:3:7: feil: «type» er «beslutnign», men må være én av: beslutning, tema, referat og eventuelt. Mente du «beslutning»?`);
     expect(visning.diagnostics.some((d) => d.severity === 'feil')).toBe(true);
     writeFileSync(join(rot, M, '10-budsjett.md'), SAK('Budsjett 2026 – rettet'));
     await venterPaTekst('Budsjett 2026 – rettet');
