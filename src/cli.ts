@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadMeetings, UsageError } from './api.js';
-import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
+import { kontrollerArsplaner } from './arsplanfiler.js';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { NY_HJELP } from './ny.js';
 import { sakslisteSomTekst } from './render/saksliste-tekst.js';
 
@@ -63,7 +64,10 @@ function plural(n: number, one: string, many: string): string {
 
 async function check(paths: string[]): Promise<number> {
   const started = performance.now();
-  const result = await loadMeetings(paths);
+  const lastet = await loadMeetings(paths);
+  // Checking the whole project (no folders, or the folder with organisasjon.yaml) checks the annual plan files too.
+  const helt = paths.length === 0 || paths.some((p) => existsSync(join(resolve(p), 'organisasjon.yaml')));
+  const result = !helt ? lastet : { ...lastet, diagnostics: sortDiagnostics([...lastet.diagnostics, ...kontrollerArsplaner(lastet.organisasjon, lastet.alleMoter)]) };
   for (const mote of result.moter) {
     console.log(`${relative(process.cwd(), mote.dir) || '.'}`);
     console.log(sakslisteSomTekst(mote));

@@ -141,6 +141,17 @@ describe('motedok arsplan', () => {
     expect(existsSync(join(tom, 'arsplan-2026.pdf'))).toBe(false);
   });
 
+  it('check of the whole project checks the plan file too', () => {
+    const feil = prosjekt(PLAN.replace('utvalg: partnerskap', 'utvalg: partnerskp'));
+    const r = spawnSync(process.execPath, [bin, 'check', '.'], { cwd: feil, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('arsplan-2026.yaml:6:13: feil: ukjent utvalg «partnerskp». Mente du «partnerskap»?');
+    // One meeting checked on its own: the plan is not its business.
+    const en = spawnSync(process.execPath, [bin, 'check', '2026-02-12-ssu'], { cwd: feil, encoding: 'utf8' });
+    expect(en.status).toBe(0);
+    expect(en.stderr).not.toContain('arsplan-2026.yaml');
+  });
+
   it('needs a four-digit year (exit 2)', () => {
     const r = spawnSync(process.execPath, [bin, 'arsplan', '26'], { cwd: repo, encoding: 'utf8' });
     expect(r.status).toBe(2);
