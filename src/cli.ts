@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadMeetings, UsageError } from './api.js';
-import { formatDiagnostic } from './diagnostics.js';
+import { kontrollerArsplaner } from './arsplanfiler.js';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { NY_HJELP } from './ny.js';
 import { sakslisteSomTekst } from './render/saksliste-tekst.js';
 
@@ -21,6 +22,10 @@ Bruk:
   motedok new sak <møtemappe> "<tittel>" [--type beslutning --minutter 30]
                                  lag neste saksfil og vis saksnummeret den får
   motedok new referat <møtemappe> lag referat.md med sakene og medlemmene
+  motedok arsplan <år> [--out MAPPE]
+                                 lag årsplanen for året som PDF og kalenderfil (.ics)
+  motedok watch <møtemappe> [--port 8080]
+                                 vis møtets dokumenter i nettleseren, oppdatert når du lagrer
   motedok --help                 vis denne hjelpen
   motedok --version              vis versjonen
 
@@ -59,7 +64,10 @@ function plural(n: number, one: string, many: string): string {
 
 async function check(paths: string[]): Promise<number> {
   const started = performance.now();
-  const result = await loadMeetings(paths);
+  const lastet = await loadMeetings(paths);
+  // Checking the whole project (no folders, or the folder with organisasjon.yaml) checks the annual plan files too.
+  const helt = paths.length === 0 || paths.some((p) => existsSync(join(resolve(p), 'organisasjon.yaml')));
+  const result = !helt ? lastet : { ...lastet, diagnostics: sortDiagnostics([...lastet.diagnostics, ...kontrollerArsplaner(lastet.organisasjon, lastet.alleMoter)]) };
   for (const mote of result.moter) {
     console.log(`${relative(process.cwd(), mote.dir) || '.'}`);
     console.log(sakslisteSomTekst(mote));
@@ -171,6 +179,98 @@ async function ny(args: string[], valg: { sted?: string; start?: string; slutt?:
   return vis.some((d) => d.severity === 'feil') ? 1 : 0;
 }
 
+const ARSPLAN_HJELP = `motedok arsplan <år> [--out MAPPE]
+
+Lager årsplanen: alle utvalgenes møter i året med dag, dato, tid, sted og planlagte saker, fra
+møtemappene i cases/ og fra cases/arsplan-<år>.yaml for møter som ikke er opprettet ennå.
+Skriver <out>/arsplan-<år>.pdf og <out>/arsplan-<år>.ics (standard: output).`;
+
+async function arsplan(args: string[], out: string | undefined): Promise<number> {
+  if (args.length !== 1 || !/^\d{4}$/.test(args[0]!)) {
+    console.error(`motedok: oppgi året som fire sifre, for eksempel: motedok arsplan 2026\n\n${ARSPLAN_HJELP}`);
+    return 2;
+  }
+  const started = performance.now();
+  const { byggArsplan } = await import('./bygg/arsplan.js');
+  const { NettleserFeil } = await import('./print/nettleser.js');
+  let resultat;
+  try {
+    resultat = await byggArsplan(Number(args[0]), { out });
+  } catch (error) {
+    if (error instanceof NettleserFeil) {
+      console.error(`motedok: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  for (const d of resultat.diagnostics) console.error(formatDiagnostic(d));
+  const errors = resultat.diagnostics.filter((d) => d.severity === 'feil').length;
+  if (errors > 0) {
+    console.error(`motedok arsplan: ${plural(errors, 'feil', 'feil')}; årsplanen ble ikke laget.`);
+    return 1;
+  }
+  for (const fil of resultat.filer) console.log(`  skrev ${relative(process.cwd(), fil)}`);
+  console.log(`motedok arsplan: ${plural(resultat.moter, 'møte', 'møter')} i ${args[0]} på ${seconds(performance.now() - started)} s.`);
+  return 0;
+}
+
+async function forhandsvis(args: string[], port: string | undefined): Promise<number> {
+  if (args.length !== 1) {
+    console.error('motedok: oppgi én møtemappe, for eksempel: motedok watch cases/2025-05-22-ssu');
+    return 2;
+  }
+  if (port !== undefined && !/^\d{1,5}$/.test(port)) {
+    console.error(`motedok: --port må være et tall, for eksempel 8080, men er «${port}».`);
+    return 2;
+  }
+  const { startForhandsvisning } = await import('./watch.js');
+  const vis = (diagnostics: readonly Diagnostic[]) => {
+    for (const d of diagnostics) console.error(formatDiagnostic(d));
+    const feil = diagnostics.filter((d) => d.severity === 'feil').length;
+    console.log(`${new Date().toLocaleTimeString('nb-NO')} ${feil ? `${plural(feil, 'feil', 'feil')}; siden viser dem` : 'oppdatert'}`);
+  };
+  // The PDFs are rebuilt in the background after each change without errors, one build at a time.
+  const { buildMeetings } = await import('./bygg.js');
+  let bygger: Promise<void> | undefined;
+  let igjen = false;
+  const byggPdf = () => {
+    if (bygger) {
+      igjen = true;
+      return;
+    }
+    bygger = buildMeetings([args[0]!]).then((r) => {
+      const skrevet = r.dokumenter.filter((d) => !d.fraBuffer).length;
+      if (!r.diagnostics.some((d) => d.severity === 'feil')) console.log(`  PDF-ene i output/ er oppdatert (${plural(skrevet, 'dokument', 'dokumenter')} skrevet på nytt).`);
+    }, (error: Error) => console.error(`motedok: PDF-ene ble ikke laget: ${error.message.split('\n')[0]}`)).finally(() => {
+      bygger = undefined;
+      if (igjen) {
+        igjen = false;
+        byggPdf();
+      }
+    });
+  };
+  let visning;
+  try {
+    visning = await startForhandsvisning(args[0]!, {
+      port: port === undefined ? 8080 : Number(port),
+      underveis: ({ diagnostics }) => {
+        vis(diagnostics);
+        if (!diagnostics.some((d) => d.severity === 'feil')) byggPdf();
+      },
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`motedok: porten ${port ?? 8080} er i bruk; velg en annen med --port, for eksempel --port 8081.`);
+      return 2;
+    }
+    throw error;
+  }
+  for (const d of visning.diagnostics) console.error(formatDiagnostic(d));
+  console.log(`motedok watch: åpne ${visning.url} i nettleseren. Siden oppdateres når du lagrer en fil i møtemappen. Avslutt med Ctrl-C.`);
+  if (!visning.diagnostics.some((d) => d.severity === 'feil')) byggPdf();
+  return new Promise<number>(() => undefined);
+}
+
 /** The command line. Returns the exit code; never throws for a user's mistake. */
 export async function main(argv: string[]): Promise<number> {
   // Ctrl-C and kill: stop at once. Nothing half-written is left (files are renamed into place
@@ -193,6 +293,7 @@ export async function main(argv: string[]): Promise<number> {
         slutt: { type: 'string' },
         type: { type: 'string' },
         minutter: { type: 'string' },
+        port: { type: 'string' },
       },
     });
   } catch (error) {
@@ -206,7 +307,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (parsed.values.help || command === undefined || command === 'hjelp' || command === 'help') {
-    console.log(command === 'check' ? CHECK_HJELP : command === 'build' ? BUILD_HJELP : command === 'new' || command === 'ny' ? NY_HJELP : HJELP);
+    console.log(command === 'check' ? CHECK_HJELP : command === 'build' ? BUILD_HJELP : command === 'new' || command === 'ny' ? NY_HJELP : command === 'arsplan' ? ARSPLAN_HJELP : HJELP);
     return command === undefined && !parsed.values.help ? 2 : 0;
   }
   const nyValg = (['sted', 'start', 'slutt', 'type', 'minutter'] as const).filter((v) => parsed.values[v] !== undefined);
@@ -228,8 +329,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'publish':
       case 'publiser':
         return await build(rest, parsed.values.out, parsed.values.html ?? false, parsed.values.force ?? false, true);
+      case 'watch':
+      case 'vis':
+        return await forhandsvis(rest, parsed.values.port);
+      case 'arsplan':
+      case 'årsplan':
+        return await arsplan(rest, parsed.values.out);
       default:
-        console.error(`motedok: ukjent kommando «${command}». Kommandoene er: build, check, publish og new. Se «motedok --help».`);
+        console.error(`motedok: ukjent kommando «${command}». Kommandoene er: build, check, publish, new, arsplan og watch. Se «motedok --help».`);
         return 2;
     }
   } catch (error) {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { frase } from './model/sprak.js';
 import { loadMeetings, UsageError, type LoadResult } from './api.js';
 import { Diagnostics, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { fileOrder, findProjectRoot, isMeetingFolder, loadProjectSource, MOTE_FIL, ORGANISASJON_FIL, REFERAT_FIL } from './load/project.js';
@@ -158,12 +159,12 @@ function nyttFilnavn(filer: readonly { filnavn: string; type: SakType }[], type:
   return valgt;
 }
 
-function skjelett(type: SakType, utvalgsnavn: string): string {
+function skjelett(type: SakType, utvalgsnavn: string, orientering: string): string {
   switch (type) {
     case 'beslutning':
       return `## Bakgrunn\n\n\n## Vurdering\n\n\n## Forslag til vedtak\n\n1. ${utvalgsnavn} …\n`;
     case 'tema':
-      return `## Bakgrunn\n\n\n## Til drøfting\n\n\n## Forslag til vedtak\n\n1. ${utvalgsnavn} tar saken til orientering.\n`;
+      return `## Bakgrunn\n\n\n## Til drøfting\n\n\n## Forslag til vedtak\n\n1. ${orientering}\n`;
     case 'referat':
       return `## Bakgrunn\n\n`;
     case 'eventuelt':
@@ -212,7 +213,7 @@ export async function nySak(mappeTekst: string, tittel: string, valg: NySakValg 
   const navn = nyttFilnavn(filer, type, filnavnFraTittel(tittel), forventet, (n) => eksisterende.has(`${n}.md`.normalize('NFC').toLowerCase()));
   const fil = join(mappe, `${navn}.md`);
   const utvalgsnavn = mote?.utvalg.navn ?? 'Utvalget';
-  skrivNy(fil, `---\ntittel: ${yamlTekst(tittel.trim())}\ntype: ${type}\nminutter: ${minutter}\n---\n\n${skjelett(type, utvalgsnavn)}`);
+  skrivNy(fil, `---\ntittel: ${yamlTekst(tittel.trim())}\ntype: ${type}\nminutter: ${minutter}\n---\n\n${skjelett(type, utvalgsnavn, mote ? frase(mote.fraser, 'faste_saker.til_orientering', { utvalg: utvalgsnavn }) : `${utvalgsnavn} tar saken til orientering.`)}`);
   // The number comes from the model, read back with the new file in place: what `check` will show.
   const etter = await loadMeetings([mappe], { cwd });
   const sak = moteFra(etter, mappe)?.saker.find((s) => s.kilde.file === fil);

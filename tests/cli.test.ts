@@ -25,11 +25,13 @@ describe('the motedok command', () => {
 
   it('wrong usage exits 2 with a message, not a stack trace', () => {
     const unknown = motedok(['lag']);
-    expect(unknown).toMatchObject({ code: 2, stderr: 'motedok: ukjent kommando «lag». Kommandoene er: build, check, publish og new. Se «motedok --help».\n' });
+    expect(unknown).toMatchObject({ code: 2, stderr: 'motedok: ukjent kommando «lag». Kommandoene er: build, check, publish, new, arsplan og watch. Se «motedok --help».\n' });
     const option = motedok(['check', '--fort']);
     expect(option).toMatchObject({ code: 2, stderr: 'motedok: ukjent valg «--fort». Se «motedok --help».\n' });
     const missing = motedok(['check', 'finnes/ikke']);
     expect(missing).toMatchObject({ code: 2, stderr: 'motedok: fant ikke mappen «finnes/ikke».\n' });
+    expect(motedok(['watch', 'finnes/ikke'])).toMatchObject({ code: 2, stderr: 'motedok: fant ikke mappen «finnes/ikke».\n' });
+    expect(motedok(['watch', 'cases'])).toMatchObject({ code: 2, stderr: 'motedok: «cases» er ikke en møtemappe (ingen mote.yaml); oppgi én møtemappe, for eksempel cases/2025-05-22-ssu.\n' });
   });
 
   it('check of the examples prints every planned agenda and exits 0', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { findMeetingFolders } from '../src/load/project.js';
 import { jsonSkjemafiler, type Skjemafil } from '../src/model/jsonskjema.js';
-import { moteSchema, organisasjonSchema, referatSchema, sakSchema } from '../src/model/schema.js';
+import { arsplanSchema, moteSchema, organisasjonSchema, referatSchema, sakSchema } from '../src/model/schema.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const cases = join(repo, 'cases');
@@ -50,6 +50,8 @@ describe('JSON Schemas for editors', () => {
     sjekk('mote.schema.json', moter.map((m) => join(m, 'mote.yaml')), yaml);
     sjekk('sak.schema.json', saker, frontmatter);
     sjekk('referat.schema.json', referater, frontmatter);
+    sjekk('arsplan.schema.json', [join(cases, 'arsplan-2026.yaml')], yaml);
+    expect(readFileSync(join(cases, 'arsplan-2026.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/arsplan\.schema\.json\n/);
   });
 
   it('the example YAML files name their schema for the yaml-language-server', () => {
@@ -58,7 +60,7 @@ describe('JSON Schemas for editors', () => {
   });
 
   it('reject what motedok rejects: unknown or misspelt fields, wrong types, missing fields', () => {
-    const feil: [Skjemafil, typeof sakSchema | typeof moteSchema | typeof organisasjonSchema | typeof referatSchema, unknown][] = [
+    const feil: [Skjemafil, typeof sakSchema | typeof moteSchema | typeof organisasjonSchema | typeof referatSchema | typeof arsplanSchema, unknown][] = [
       ['sak.schema.json', sakSchema, { titel: 'Skrivefeil', type: 'beslutning', minutter: 30 }],
       ['sak.schema.json', sakSchema, { tittel: 'Ukjent type', type: 'vedtak', minutter: 30 }],
       ['sak.schema.json', sakSchema, { tittel: 'Minutter som tekst', type: 'tema', minutter: 'tretti' }],
@@ -70,6 +72,7 @@ describe('JSON Schemas for editors', () => {
       ['organisasjon.schema.json', organisasjonSchema, { navn: 'X', farge: 'blå', utvalg: {} }],
       ['referat.schema.json', referatSchema, { til_stede: [], referent: 'Marte', status: 'utkast' }],
       ['referat.schema.json', referatSchema, { til_stede: ['kari'], referent: 'Marte', status: 'ferdig' }],
+      ['arsplan.schema.json', arsplanSchema, { moter: [{ utvalg: 'ssu', dato: '2026-02-12', temaer: ['Skrivefeil'] }] }],
     ];
     for (const [fil, zod, data] of feil) {
       expect(skjema(fil)(data), JSON.stringify(data)).toBe(false);

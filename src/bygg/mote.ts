@@ -2,6 +2,7 @@ import { basename, join, relative } from 'node:path';
 import { ferdigstill, type Ferdig, type Metadata } from '../assemble/pdf.js';
 import { harUnntak, offentligVersjon } from '../model/offentlig.js';
 import { langDato } from '../model/tid.js';
+import { frase } from '../model/sprak.js';
 import type { Mote } from '../model/types.js';
 import { kalenderfiler } from '../render/kalender.js';
 import { planlegg, type Plan } from './plan.js';
@@ -29,7 +30,7 @@ export interface Sett {
 async function byggSett(mote: Mote, planer: Plan[], mappe: string, verktoy: Verktoy, gjenbruk = new Map<string, Trykt>()): Promise<Sett & { trykte: Trykt[] }> {
   const { maler, buffer, options } = verktoy;
   const metadata = (tittel: string): Metadata => ({
-    tittel, forfatter: mote.organisasjon.navn, emne: `${mote.utvalg.navn}, møte ${mote.dato}`, dato: new Date(`${mote.dato}T00:00:00Z`), sprak: 'nb-NO',
+    tittel, forfatter: mote.organisasjon.navn, emne: `${mote.utvalg.navn}, møte ${mote.dato}`, dato: new Date(`${mote.dato}T00:00:00Z`), sprak: mote.fraser.pdf_lang,
   });
   const sett: Sett = { filer: new Map(), dokumenter: [] };
   const ferdig = (fil: string, bytes: Uint8Array, sider: number, fraBuffer: boolean, html?: string) => {
@@ -52,7 +53,7 @@ async function byggSett(mote: Mote, planer: Plan[], mappe: string, verktoy: Verk
     return { plan, ferdig: laget.ferdig, fraBuffer: laget.fraBuffer, html };
   }));
   const deler = trykte.filter((t) => t.plan.innhold);
-  const samlet = await saksdokumenter(mote, deler, verktoy, skriv, metadata(`Saksdokumenter – møte i ${mote.utvalg.navn} ${langDato(mote.dato)}`));
+  const samlet = await saksdokumenter(mote, deler, verktoy, skriv, metadata(frase(mote.fraser, 'saksdokumenter.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) })));
   ferdig(join(mappe, 'saksdokumenter.pdf'), samlet.ferdig.bytes, samlet.ferdig.sider, samlet.fraBuffer);
   return { ...sett, trykte };
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { saksnummer } from '../model/tid.js';
+import { frase } from '../model/sprak.js';
 import type { Mote } from '../model/types.js';
 import type { Dokumentmal } from '../render/maler.js';
 import { innkallingVisning, referatVisning, sakslisteVisning, vedleggVisning } from '../render/visning.js';
@@ -25,7 +26,7 @@ export interface Plan {
 export function planlegg(mote: Mote, mappe: string, saksfremlegg?: ReadonlySet<string>): Plan[] {
   const emne = `${mote.utvalg.navn}, møte ${mote.dato}`;
   const planer: Plan[] = [
-    { fil: join(mappe, 'innkalling.pdf'), mal: 'innkalling', data: innkallingVisning(mote), emne, vedlegg: [], innhold: 'Innkalling med saksliste og forslag til vedtak', likeOffentlig: false },
+    { fil: join(mappe, 'innkalling.pdf'), mal: 'innkalling', data: innkallingVisning(mote), emne, vedlegg: [], innhold: frase(mote.fraser, 'saksdokumenter.innkalling'), likeOffentlig: false },
     { fil: join(mappe, 'saksliste.pdf'), mal: 'saksliste', data: sakslisteVisning(mote), emne, vedlegg: [], likeOffentlig: false },
   ];
   for (const sak of mote.saker) {
@@ -35,7 +36,7 @@ export function planlegg(mote: Mote, mappe: string, saksfremlegg?: ReadonlySet<s
     if (saksfremlegg ? !saksfremlegg.has(navn) : !sak.harSaksfremlegg && eksterne.length === 0) continue;
     planer.push({
       fil: join(mappe, 'vedlegg', navn), mal: 'vedlegg', data: vedleggVisning(mote, sak), emne, vedlegg: eksterne,
-      innhold: `Sak ${saksnummer(sak.nummer)} ${sak.tittel}`, likeOffentlig: !sak.unntattOffentlighet,
+      innhold: `${frase(mote.fraser, 'felles.sak')} ${saksnummer(sak.nummer)} ${sak.tittel}`, likeOffentlig: !sak.unntattOffentlighet,
     });
   }
   if (mote.referat) planer.push({ fil: join(mappe, 'referat.pdf'), mal: 'referat', data: referatVisning(mote, mote.referat), emne, vedlegg: [], likeOffentlig: false });

@@ -36,7 +36,7 @@ export async function vedtakslister(ar: Vedtaksar, verktoy: Verktoy, ut: string)
     const data = vedtakslisteVisning(versjon, Number(siste.dato.slice(0, 4)));
     const html = maler.render('vedtaksliste', data);
     const skriv = skriverFor(verktoy, tillatteFiler(moter, maler));
-    const meta: Metadata = { tittel: data.tittel, forfatter: siste.organisasjon.navn, dato: new Date(`${siste.dato}T00:00:00Z`), sprak: 'nb-NO' };
+    const meta: Metadata = { tittel: data.tittel, forfatter: siste.organisasjon.navn, dato: new Date(`${siste.dato}T00:00:00Z`), sprak: siste.fraser.pdf_lang };
     const nokkel = buffer.nokkel('vedtaksliste', html, JSON.stringify(meta), ...lastedeFiler(buffer, html));
     const laget = await hentEllerLag(verktoy, nokkel, async () => ferdigstill(await skriv(html), meta, [], overskrifter(html)));
     const fil = join(mappe, `${ar.navn}-vedtak.pdf`);

@@ -5,6 +5,8 @@ import { erInnenfor } from '../sti.js';
 import { finnBilder, type Bilde } from './bilder.js';
 import { parseMarkdown, type MarkdownSource } from './markdown.js';
 import { readText } from './text.js';
+import { lastFraser } from './sprak.js';
+import type { Fraser, Sprak } from '../model/sprak.js';
 import { probeVedlegg, type VedleggProbe } from './vedlegg.js';
 import { parseYaml, type YamlSource } from './yaml.js';
 
@@ -43,6 +45,8 @@ export interface ProjectSource {
   /** Whether the logo named in organisasjon.yaml is a file next to it (undefined: no logo named). */
   logoFinnes?: boolean;
   meetings: MeetingSource[];
+  /** The fixed texts in Bokmål and Nynorsk (templates/sprak/). */
+  fraser: Record<Sprak, Fraser>;
 }
 
 /** File-name order is agenda order; `9-x` comes before `10-x`, and æøå sort the Norwegian way. */
@@ -160,5 +164,5 @@ export function loadProjectSource(root: string, diags: Diagnostics): ProjectSour
   const meetings = findMeetingFolders(root).filter((dir) => dir !== root).map((dir) => loadMeetingSource(dir, root));
   const logo = (organisasjon?.data as { logo?: unknown } | undefined)?.logo;
   const logoFinnes = typeof logo === 'string' ? existsSync(resolve(root, logo)) : undefined;
-  return { root, organisasjonFile, organisasjon, logoFinnes, meetings };
+  return { root, organisasjonFile, organisasjon, logoFinnes, meetings, fraser: lastFraser() };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { moteSchema, organisasjonSchema, referatSchema, sakSchema } from './schema.js';
+import { arsplanSchema, moteSchema, organisasjonSchema, referatSchema, sakSchema } from './schema.js';
 
 /**
  * JSON Schemas for editors, made from the zod schemas the tool validates with: one description
@@ -11,6 +11,7 @@ export const SKJEMAER = {
   'mote.schema.json': moteSchema,
   'sak.schema.json': sakSchema,
   'referat.schema.json': referatSchema,
+  'arsplan.schema.json': arsplanSchema,
 } as const;
 
 export type Skjemafil = keyof typeof SKJEMAER;

@@ -12,6 +12,7 @@ import { summeavvikMelding, tabellsummer } from './tabellsummer.js';
 import { arstall, klokkeslett, kortDato, parseSaksnummer, saksnummer as formatNummer } from './tid.js';
 import type { Mote, Organisasjon, Sak, Utvalg, Vedlegg } from './types.js';
 import { validate } from './validate.js';
+import { frase, type Fraser, type Sprak } from './sprak.js';
 import { findForslagTilVedtak, forslagFromSection, generertForslag } from './vedtak.js';
 
 const SAK_FELT = 'tittel, type og minutter';
@@ -36,7 +37,7 @@ function organisasjonFrom(project: ProjectSource, diags: Diagnostics): Organisas
     diags.error(project.organisasjonFile, project.organisasjon.locate(['logo']), `logoen «${data.logo}» finnes ikke ved siden av organisasjon.yaml; skriv stien relativt til organisasjon.yaml, eller fjern feltet.`);
   }
   return {
-    file: project.organisasjonFile, navn: data.navn, logo: data.logo, farge: data.farge, maler: data.maler,
+    file: project.organisasjonFile, navn: data.navn, logo: data.logo, farge: data.farge, maler: data.maler, sprak: data.sprak,
     skjulAndreOffentlig: data.offentlig?.skjul_andre ?? false, utvalg,
   };
 }
@@ -81,7 +82,7 @@ function vedleggProblem(written: string, probe: VedleggProbe): string | undefine
 }
 
 /** A sak file as a Sak (without number: numbering needs every meeting of the year). */
-function sakFrom(source: SakSource, utvalg: Utvalg | undefined, diags: Diagnostics): { sak?: Sak; type?: string } {
+function sakFrom(source: SakSource, utvalg: Utvalg | undefined, diags: Diagnostics, fraser: Fraser): { sak?: Sak; type?: string } {
   if (!source.markdown) return {};
   const fm = requireFrontmatter(source.markdown, SAK_FELT, diags);
   const rawType = (fm?.data as { type?: unknown } | undefined)?.type;
@@ -100,7 +101,7 @@ function sakFrom(source: SakSource, utvalg: Utvalg | undefined, diags: Diagnosti
         ? 'beslutningssaken har en tom «Forslag til vedtak»; skriv vedtaket under overskriften, gjerne som nummerert liste.'
         : 'en beslutningssak må ha en seksjon «## Forslag til vedtak» med vedtaket, gjerne som nummerert liste.');
   }
-  if (!forslag && data.type === 'referat' && utvalg) forslag = generertForslag(source.file, `${utvalg.navn} tar saken til orientering.`);
+  if (!forslag && data.type === 'referat' && utvalg) forslag = generertForslag(source.file, frase(fraser, 'faste_saker.til_orientering', { utvalg: utvalg.navn }));
   if (data.type === 'eventuelt' && data.saksnummer) {
     diags.error(source.file, fm.locate(['saksnummer']), 'eventuelt-saker har ikke saksnummer; fjern feltet «saksnummer».');
   }
@@ -141,6 +142,8 @@ interface Utkast {
   utvalg?: Utvalg;
   saker: Sak[];
   filtyper: (string | undefined)[];
+  sprak: Sprak;
+  fraser: Fraser;
 }
 
 /** The fixed saker; the referat sak lists the previous meeting's referat as its attachment when there is one. */
@@ -150,17 +153,19 @@ function faste(utkast: Utkast, forrige: string | undefined, utvalg: Utvalg, forr
     kilde, fast: true, type: 'beslutning', tittel, minutter, vedlegg: [], saksfremlegg: '', harSaksfremlegg: false,
     forslagTilVedtak: generertForslag(utkast.source.moteFile, forslag),
   });
-  const saker = [fast('Godkjenning av innkalling og saksliste', 2, 'Innkalling og saksliste godkjennes.')];
+  const f = (nokkel: string, verdier: Record<string, string> = {}) => frase(utkast.fraser, `faste_saker.${nokkel}`, verdier);
+  const saker = [fast(f('innkalling'), 2, f('innkalling_forslag'))];
   if (forrige) {
     const dato = kortDato(forrige as Mote['dato']);
-    const sak = fast(`Godkjenning av referat fra ${utvalg.kortnavn} møtet ${dato}`, 3, `Referat fra ${utvalg.navn} ${dato} godkjennes.`);
-    if (forrigeHarReferat) sak.vedlegg.push({ tittel: `Referat fra ${utvalg.kortnavn}-møtet ${dato}`, kilde });
+    const verdier = { kortnavn: utvalg.kortnavn, utvalg: utvalg.navn, dato };
+    const sak = fast(f('referat', verdier), 3, f('referat_forslag', verdier));
+    if (forrigeHarReferat) sak.vedlegg.push({ tittel: f('referat_vedlegg', verdier), kilde });
     saker.push(sak);
   }
   return saker;
 }
 
-function utkastFrom(source: MeetingSource, organisasjon: Organisasjon | undefined): Utkast {
+function utkastFrom(source: MeetingSource, organisasjon: Organisasjon | undefined, alleFraser: Record<Sprak, Fraser>): Utkast {
   const diags = new Diagnostics();
   diags.addAll(source.diagnostics);
   const data = source.mote ? validate(moteSchema, source.mote, diags) : undefined;
@@ -184,16 +189,18 @@ function utkastFrom(source: MeetingSource, organisasjon: Organisasjon | undefine
         `møtemappen heter «${source.mappe}», men mote.yaml sier dato ${data.dato} og utvalg ${data.utvalg}; gi mappen navnet «${expected}» så mappene sorterer etter dato.`);
     }
   }
+  const sprak = data?.sprak ?? organisasjon?.sprak ?? 'nb';
+  const fraser = alleFraser[sprak];
   const saker: Sak[] = [];
   const filtyper = source.saker.map((sakSource) => {
-    const { sak, type } = sakFrom(sakSource, utvalg, diags);
+    const { sak, type } = sakFrom(sakSource, utvalg, diags, fraser);
     if (sak) saker.push(sak);
     return type;
   });
   if (source.saker.length === 0) {
     diags.warning(source.moteFile, { line: 1, column: 1 }, 'møtemappen har ingen saker (ingen .md-filer ved siden av mote.yaml).');
   }
-  return { source, diags, data, utvalg, saker, filtyper };
+  return { source, diags, data, utvalg, saker, filtyper, sprak, fraser };
 }
 
 function warnAboutOrder(utkast: Utkast): void {
@@ -274,7 +281,7 @@ function approvals(built: readonly { mote: Mote; utkast: Utkast }[]): void {
     const referat = mote.referat;
     if (referat?.status !== 'godkjent') continue;
     const neste = built.map((b) => b.mote).filter((m) => m.utvalg.key === mote.utvalg.key && m.dato > mote.dato).sort((a, b) => a.dato.localeCompare(b.dato))[0];
-    const sak = neste?.saker.find((s) => s.fast && s.tittel.startsWith('Godkjenning av referat'));
+    const sak = neste?.saker.filter((s) => s.fast)[1];
     if (neste && sak?.nummer) {
       referat.godkjent ??= { dato: neste.dato, sak: sak.nummer };
     } else if (!referat.godkjent) {
@@ -321,7 +328,7 @@ export interface Modell {
  */
 export function buildModel(project: ProjectSource, diags: Diagnostics, selected?: ReadonlySet<string>): Modell {
   const organisasjon = organisasjonFrom(project, diags);
-  const utkast = project.meetings.map((source) => utkastFrom(source, organisasjon));
+  const utkast = project.meetings.map((source) => utkastFrom(source, organisasjon, project.fraser));
   const grunnlag: (Nummereringsgrunnlag & { utkast: Utkast })[] = utkast.flatMap((u) => {
     if (!u.data) return [];
     const numbered = u.filtyper.filter((t) => t !== 'eventuelt').length;
@@ -370,6 +377,8 @@ export function buildModel(project: ProjectSource, diags: Diagnostics, selected?
       saker: ordnet,
       saksliste,
       vedlegg: ordnet.flatMap((sak) => sak.vedlegg.map((vedlegg) => ({ sak, vedlegg }))),
+      sprak: u.sprak,
+      fraser: u.fraser,
     };
     if (u.source.referat) mote.referat = buildReferat(u.source.referat, mote, u.diags);
     built.push({ mote, utkast: u });

@@ -1,3 +1,4 @@
+import { frase } from './sprak.js';
 import type { Mote, Referat, Sak, SakPunkt, Saksliste } from './types.js';
 
 /**
@@ -27,7 +28,7 @@ function referat(referat: Referat, mote: Mote): Referat {
   const eventueltUnntatt = mote.saker.some((s) => s.type === 'eventuelt' && s.unntattOffentlighet);
   return {
     ...referat,
-    eventuelt: eventueltUnntatt ? 'Unntatt offentlighet.' : referat.eventuelt,
+    eventuelt: eventueltUnntatt ? frase(mote.fraser, 'referat.eventuelt_unntatt') : referat.eventuelt,
     andre: mote.organisasjon.skjulAndreOffentlig ? [] : referat.andre,
     saker: referat.saker.map((r) => (unntatt.has(`${r.nummer.lopenummer}.${r.nummer.ar}`)
       ? { ...r, notater: '', vedtak: undefined, vedtatt: undefined, somForeslatt: false, votering: undefined, protokolltilforsel: undefined, inhabile: [] }

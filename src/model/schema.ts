@@ -51,6 +51,7 @@ export const organisasjonSchema = z.strictObject({
   logo: tekst.optional().describe('Sti til logo (SVG eller PNG), relativt til organisasjon.yaml'),
   farge: z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/).optional().describe('Profilfarge som #RRGGBB, for eksempel "#00509e"'),
   maler: tekst.optional().describe('Mappe med egne maler som overstyrer de innebygde'),
+  sprak: z.enum(['nb', 'nn']).optional().describe('Målform i dokumentene: nb (bokmål, standard) eller nn (nynorsk)'),
   offentlig: z.strictObject({
     skjul_andre: z.boolean().default(false).describe('true: navnene under «andre» i referatet tas ikke med i den offentlige versjonen'),
   }).optional().describe('Innstillinger for de offentlige versjonene'),
@@ -73,6 +74,7 @@ export const moteSchema = z.strictObject({
   forrige_mote: dato.optional().describe('Datoen for utvalgets forrige møte, når det ikke ligger i cases/'),
   pauser: z.array(pauseSchema).default([]).describe('Pauser i sakslisten'),
   faste_saker: z.boolean().default(true).describe('false: uten de faste sakene (godkjenning av innkalling og referat)'),
+  sprak: z.enum(['nb', 'nn']).optional().describe('Målform for dette møtet: nb (bokmål) eller nn (nynorsk); overstyrer organisasjon.yaml'),
 }).meta({ title: 'mote.yaml', description: 'Ett møte: utvalg, dato, tid, sted og pauser. Ligger i møtemappen, for eksempel cases/2025-05-22-ssu/.' });
 
 export const SAKTYPER = ['beslutning', 'tema', 'referat', 'eventuelt'] as const;
@@ -106,10 +108,26 @@ export const referatSchema = z.strictObject({
   godkjent_sak: saksnummer.optional().describe('Saken referatet ble godkjent i, for eksempel "20.25"; beregnes fra neste møte når det ligger i cases/'),
 }).meta({ title: 'Frontmatter i referat.md', description: 'Feltene mellom «---»-linjene øverst i referat.md i møtemappen.' });
 
+export const arsplanMoteSchema = z.strictObject({
+  utvalg: nokkel.describe('Nøkkelen til utvalget i organisasjon.yaml, for eksempel ssu'),
+  dato: dato.optional().describe('Møtedato som ÅÅÅÅ-MM-DD, når den er bestemt'),
+  til_dato: dato.optional().describe('Siste dag når møtet går over flere dager, for eksempel en strategisamling'),
+  tidspunkt: tekst.optional().describe('Når datoen ikke er bestemt: omtrent når, for eksempel «april/mai» eller «juni»'),
+  start: klokkeslett.optional().describe('Når møtet starter; utvalgets vanlige starttid når det mangler'),
+  slutt: klokkeslett.optional().describe('Når møtet slutter; utvalgets vanlige sluttid når det mangler'),
+  sted: tekst.optional().describe('Møtested; utvalgets vanlige sted når det mangler'),
+  tema: z.array(tekst).default([]).describe('Planlagte saker og tema, ett per linje'),
+}).meta({ description: 'Et planlagt møte' });
+
+export const arsplanSchema = z.strictObject({
+  moter: z.array(arsplanMoteSchema).default([]).describe('Møtene som er planlagt, men som ikke har egen møtemappe ennå'),
+}).meta({ title: 'arsplan-ÅÅÅÅ.yaml', description: 'Årsplanen: møter som er planlagt, men ikke opprettet med «motedok new mote». Ligger i cases/, for eksempel cases/arsplan-2026.yaml.' });
+
 export type OrganisasjonData = z.infer<typeof organisasjonSchema>;
 export type MoteData = z.infer<typeof moteSchema>;
 export type SakData = z.infer<typeof sakSchema>;
 export type ReferatData = z.infer<typeof referatSchema>;
+export type ArsplanData = z.infer<typeof arsplanSchema>;
 
 /** What each field allows, in the words of the error messages. */
 export const TILLATT: Record<string, string> = {
@@ -151,4 +169,9 @@ export const TILLATT: Record<string, string> = {
   status: 'utkast eller godkjent',
   godkjent_dato: 'en dato som ÅÅÅÅ-MM-DD',
   godkjent_sak: 'et saksnummer som "20.25"',
+  sprak: 'nb (bokmål) eller nn (nynorsk)',
+  moter: 'en liste med { utvalg, dato, start, slutt, sted, tema }',
+  til_dato: 'en dato som ÅÅÅÅ-MM-DD, etter «dato»',
+  tidspunkt: 'en tekst, for eksempel april/mai',
+  tema: 'en liste med tekster, ett tema per linje',
 };

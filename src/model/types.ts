@@ -1,4 +1,5 @@
 import type { Posisjon } from '../diagnostics.js';
+import type { Fraser, Sprak } from './sprak.js';
 
 /** A calendar date as `YYYY-MM-DD`; only made by `parseDato`, so it is always a real date. */
 export type Dato = string & { readonly __brand: 'Dato' };
@@ -42,6 +43,8 @@ export interface Organisasjon {
   logo?: string;
   farge?: string;
   maler?: string;
+  /** The organisation's language; a meeting's mote.yaml may choose another. */
+  sprak?: Sprak;
   /** Leave the names under `andre` out of the public referat (they are not members, and may be private persons). */
   skjulAndreOffentlig: boolean;
   utvalg: Map<string, Utvalg>;
@@ -174,4 +177,7 @@ export interface Mote {
   /** Every attachment of every sak, in agenda order: the innkalling's list. */
   vedlegg: { sak: Sak; vedlegg: Vedlegg }[];
   referat?: Referat;
+  /** Bokmål or Nynorsk, and the fixed texts in it. */
+  sprak: Sprak;
+  fraser: Fraser;
 }

@@ -73,7 +73,7 @@ function motesideData(mote: Mote, pdfer: Map<string, number>, organisasjon: stri
         tittel: sak?.tittel ?? '',
         unntatt: sak?.unntattOffentlighet,
         tekst: r.vedtatt ? markdownToHtml(r.vedtatt) : '',
-        avstemning: avstemning(r),
+        avstemning: avstemning(r, offentlig),
       };
     }) : undefined,
     vedtakMelding: offentlig.referat ? 'Vedtakene publiseres når referatet er godkjent.' : 'Referatet er ikke skrevet ennå.',

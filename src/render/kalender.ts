@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { offentligVersjon } from '../model/offentlig.js';
+import { frase } from '../model/sprak.js';
 import { klokkeslett, langDato, saksnummer } from '../model/tid.js';
 import type { Mote, SakPunkt } from '../model/types.js';
 
@@ -72,14 +73,14 @@ function tid(p: { start: number; slutt: number }): string {
 
 /** The agenda as plain lines: `Sak 13.25  09.05–10.05  Strategisamling …`, headings and breaks between. */
 function sakslisteTekst(mote: Mote): string {
-  const linjer = [`Saksliste, ${mote.utvalg.navn} ${langDato(mote.dato)}`, ''];
+  const linjer = [frase(mote.fraser, 'kalender.saksliste', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) }), ''];
   const sak = (p: SakPunkt, merke: string) => `${merke}  ${tid(p)}  ${p.sak.tittel}`;
   for (const gruppe of mote.saksliste.grupper) {
-    if (gruppe.overskrift) linjer.push('', gruppe.overskrift);
+    if (gruppe.overskrift) linjer.push('', gruppe.type ? frase(mote.fraser, `overskrifter.${gruppe.type}`) : gruppe.overskrift);
     for (const p of gruppe.punkter) linjer.push(p.kind === 'pause' ? `${tid(p)}  ${p.tittel}` : sak(p, `Sak ${saksnummer(p.sak.nummer!)}`));
   }
   const { eventuelt } = mote.saksliste;
-  linjer.push('', `Eventuelt  ${tid(eventuelt)}`);
+  linjer.push('', `${frase(mote.fraser, 'felles.eventuelt')}  ${tid(eventuelt)}`);
   for (const p of eventuelt.saker) linjer.push(sak(p, '–'));
   return linjer.join('\n');
 }
@@ -88,9 +89,55 @@ function slug(tekst: string): string {
   return tekst.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-/** The meeting as a VCALENDAR with one VEVENT, CRLF line endings, folded. */
-export function moteSomIcs(mote: Mote): string {
-  const dtstamp = `${mote.dato.replace(/-/g, '')}T000000Z`;
+/** One event of a calendar: a meeting in cases/, or one planned in the annual plan. */
+export interface Hendelse {
+  /** Unique and stable: the meeting folder's name (`2026-02-12-ssu`), which a planned meeting's folder will get too. */
+  id: string;
+  organisasjon: string;
+  dato: string;
+  /** Last day of a meeting over several days. */
+  tilDato?: string;
+  /** Minutes after midnight; without both, the event lasts the whole day(s). */
+  start?: number;
+  slutt?: number;
+  tittel: string;
+  sted?: string;
+  beskrivelse?: string;
+}
+
+/** `20260212`: a date value. */
+function datoVerdi(dato: string): string {
+  return dato.replace(/-/g, '');
+}
+
+/** The day after, for the exclusive end of an all-day event. */
+function nesteDag(dato: string): string {
+  const d = new Date(`${dato}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The VEVENT lines of one event, unfolded. */
+export function veventLinjer(h: Hendelse): string[] {
+  const tider = h.start !== undefined && h.slutt !== undefined
+    ? [`DTSTART;TZID=Europe/Oslo:${lokalTid(h.dato, h.start)}`, `DTEND;TZID=Europe/Oslo:${lokalTid(h.tilDato ?? h.dato, h.slutt)}`]
+    : [`DTSTART;VALUE=DATE:${datoVerdi(h.dato)}`, `DTEND;VALUE=DATE:${datoVerdi(nesteDag(h.tilDato ?? h.dato))}`];
+  return [
+    'BEGIN:VEVENT',
+    `UID:${h.id}@${slug(h.organisasjon) || 'motedok'}.motedok`,
+    `DTSTAMP:${datoVerdi(h.dato)}T000000Z`,
+    ...tider,
+    `SUMMARY:${escapeTekst(h.tittel)}`,
+    ...(h.sted ? [`LOCATION:${escapeTekst(h.sted)}`] : []),
+    ...(h.beskrivelse ? [`DESCRIPTION:${escapeTekst(h.beskrivelse)}`] : []),
+    'STATUS:CONFIRMED',
+    'TRANSP:OPAQUE',
+    'END:VEVENT',
+  ];
+}
+
+/** A VCALENDAR with the events, CRLF line endings, folded. */
+export function kalender(hendelser: readonly Hendelse[]): string {
   const egenskaper = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -98,20 +145,23 @@ export function moteSomIcs(mote: Mote): string {
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     ...VTIMEZONE_OSLO,
-    'BEGIN:VEVENT',
-    `UID:${mote.mappe}@${slug(mote.organisasjon.navn) || 'motedok'}.motedok`,
-    `DTSTAMP:${dtstamp}`,
-    `DTSTART;TZID=Europe/Oslo:${lokalTid(mote.dato, mote.start)}`,
-    `DTEND;TZID=Europe/Oslo:${lokalTid(mote.dato, mote.slutt)}`,
-    `SUMMARY:${escapeTekst(`Møte i ${mote.utvalg.navn}`)}`,
-    `LOCATION:${escapeTekst(mote.sted)}`,
-    `DESCRIPTION:${escapeTekst(sakslisteTekst(mote))}`,
-    'STATUS:CONFIRMED',
-    'TRANSP:OPAQUE',
-    'END:VEVENT',
+    ...hendelser.flatMap(veventLinjer),
     'END:VCALENDAR',
   ];
   return egenskaper.map(brettLinje).join(CRLF) + CRLF;
+}
+
+/** A meeting in cases/ as an event, with its agenda in the description. */
+export function moteHendelse(mote: Mote): Hendelse {
+  return {
+    id: mote.mappe, organisasjon: mote.organisasjon.navn, dato: mote.dato, start: mote.start, slutt: mote.slutt,
+    tittel: frase(mote.fraser, 'kalender.tittel', { utvalg: mote.utvalg.navn }), sted: mote.sted, beskrivelse: sakslisteTekst(mote),
+  };
+}
+
+/** The meeting as a VCALENDAR with one VEVENT. */
+export function moteSomIcs(mote: Mote): string {
+  return kalender([moteHendelse(mote)]);
 }
 
 /**

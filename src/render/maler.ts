@@ -3,8 +3,10 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
+import { lastFraser, SPRAKMAPPE } from '../load/sprak.js';
+import { frase, type Fraser } from '../model/sprak.js';
 
-export type Dokumentmal = 'innkalling' | 'saksliste' | 'vedlegg' | 'saksdokumenter' | 'referat' | 'vedtaksliste' | 'nettsted/indeks' | 'nettsted/mote';
+export type Dokumentmal = 'innkalling' | 'saksliste' | 'vedlegg' | 'saksdokumenter' | 'referat' | 'vedtaksliste' | 'arsplan' | 'nettsted/indeks' | 'nettsted/mote';
 
 /** The templates that come with motedok: `templates/` at the top of the package (found from src/ and dist/ alike). */
 export const INNEBYGDE_MALER = ((): string => {
@@ -57,6 +59,10 @@ export interface Maler {
 export function lastMaler(egenMappe?: string): Maler {
   const hb = Handlebars.create();
   hb.registerHelper('cssTekst', cssTekst);
+  // {{t "innkalling.saksliste"}}: a fixed text in the document's language (the data's `fraser`, Bokmål without).
+  const bokmal = lastFraser().nb;
+  hb.registerHelper('t', (nokkel: string, options: Handlebars.HelperOptions) =>
+    frase((options.data?.root as { fraser?: Fraser } | undefined)?.fraser ?? bokmal, nokkel, options.hash as Record<string, string>));
   const mapper = egenMappe && existsSync(egenMappe) ? [INNEBYGDE_MALER, egenMappe] : [INNEBYGDE_MALER];
   const finn = (relativ: string): string => {
     for (const mappe of [...mapper].reverse()) {
@@ -87,10 +93,11 @@ export function lastMaler(egenMappe?: string): Maler {
   const stil = les('print.css');
   const fonter = fontFaces();
   const maler = new Map<Dokumentmal, Handlebars.TemplateDelegate>();
-  for (const mal of ['innkalling', 'saksliste', 'vedlegg', 'saksdokumenter', 'referat', 'vedtaksliste', 'nettsted/indeks', 'nettsted/mote'] as const) {
+  for (const mal of ['innkalling', 'saksliste', 'vedlegg', 'saksdokumenter', 'referat', 'vedtaksliste', 'arsplan', 'nettsted/indeks', 'nettsted/mote'] as const) {
     maler.set(mal, hb.compile(les(`${mal}.hbs`), { strict: false, noEscape: false }));
   }
   const nettstedStil = les(join('nettsted', 'nettsted.css'));
+  for (const sprak of ['nb', 'nn']) innhold += `\nsprak/${sprak}.yaml\n${readFileSync(join(SPRAKMAPPE, `${sprak}.yaml`), 'utf8')}`;
   return {
     nettstedStil,
     render: (mal, data) => maler.get(mal)!({ ...data, stil, fonter }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),

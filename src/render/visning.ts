@@ -1,7 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { resolve, dirname } from 'node:path';
 import { existsSync } from 'node:fs';
-import { klokkeslett, langDato, saksnummer, ukedag } from '../model/tid.js';
+import { klokkeslett, langDato, saksnummer } from '../model/tid.js';
+import { frase, ukedagPa } from '../model/sprak.js';
 import { sakForReferat } from '../model/referat.js';
 import type { Deltaker, Mote, Referat, Referatsak, Sak, SakPunkt, Sakslistepunkt } from '../model/types.js';
 import { markdownToHtml } from './markdown.js';
@@ -11,11 +12,17 @@ import { markdownToHtml } from './markdown.js';
  * (`22. mai 2025`, `09.30`, `13.25`), so templates only place text.
  */
 
+/** A fixed text in the meeting's language. */
+function t(mote: Mote, nokkel: string, verdier: Record<string, string | number | undefined> = {}): string {
+  return frase(mote.fraser, nokkel, verdier);
+}
+
 function felles(mote: Mote, dokumenttype: string, tittel: string) {
   const { organisasjon } = mote;
   const logo = organisasjon.logo ? resolve(dirname(organisasjon.file), organisasjon.logo) : undefined;
   return {
-    lang: 'nb',
+    lang: mote.fraser.lang,
+    fraser: mote.fraser,
     tittel,
     dokumenttype,
     topptekst: `${dokumenttype} · ${mote.utvalg.kortnavn} ${langDato(mote.dato)}`,
@@ -25,7 +32,7 @@ function felles(mote: Mote, dokumenttype: string, tittel: string) {
       utvalg: mote.utvalg.navn,
       kortnavn: mote.utvalg.kortnavn,
       dato: langDato(mote.dato),
-      ukedag: ukedag(mote.dato).replace(/^./, (c) => c.toUpperCase()),
+      ukedag: ukedagPa(mote.fraser, mote.dato).replace(/^./, (c) => c.toUpperCase()),
       start: klokkeslett(mote.start),
       slutt: klokkeslett(mote.slutt),
       sted: mote.sted,
@@ -59,19 +66,19 @@ function punkt(p: Sakslistepunkt, mote: Mote) {
 function saksliste(mote: Mote) {
   const { grupper, eventuelt } = mote.saksliste;
   return {
-    grupper: grupper.map((g) => ({ overskrift: g.overskrift, punkter: g.punkter.map((p) => punkt(p, mote)) })),
+    grupper: grupper.map((g) => ({ overskrift: g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift), punkter: g.punkter.map((p) => punkt(p, mote)) })),
     eventuelt: { start: klokkeslett(eventuelt.start), slutt: klokkeslett(eventuelt.slutt), saker: eventuelt.saker.map((p) => sakspunkt(p, mote)) },
   };
 }
 
 export function innkallingVisning(mote: Mote) {
-  const tittel = `Innkalling til møte i ${mote.utvalg.navn} ${langDato(mote.dato)}`;
+  const tittel = t(mote, 'innkalling.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
   return {
-    ...felles(mote, 'Innkalling', tittel),
+    ...felles(mote, t(mote, 'innkalling.dokumenttype'), tittel),
     saksliste: saksliste(mote),
     vedlegg: mote.vedlegg.map(({ sak, vedlegg }) => ({ nummer: nummer(sak), tittel: vedlegg.tittel })),
     saksgrunnlag: mote.saksliste.grupper.map((g) => ({
-      overskrift: g.overskrift,
+      overskrift: g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift),
       saker: g.punkter.filter((p): p is SakPunkt => p.kind === 'sak').map(({ sak }) => ({
         nummer: nummer(sak),
         tittel: sak.tittel,
@@ -83,15 +90,15 @@ export function innkallingVisning(mote: Mote) {
 }
 
 export function sakslisteVisning(mote: Mote) {
-  const tittel = `Saksliste – møte i ${mote.utvalg.navn} ${langDato(mote.dato)}`;
+  const tittel = t(mote, 'saksliste.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
   // The agenda alone is handed out and pinned up: it is set tighter to fit on as few pages as it can.
-  return { ...felles(mote, 'Saksliste', tittel), dokumentklasse: 'kompakt', saksliste: saksliste(mote) };
+  return { ...felles(mote, t(mote, 'saksliste.dokumenttype'), tittel), dokumentklasse: 'kompakt', saksliste: saksliste(mote) };
 }
 
 export function vedleggVisning(mote: Mote, sak: Sak) {
-  const tittel = `Vedlegg til sak ${nummer(sak)}: ${sak.tittel}`;
+  const tittel = t(mote, 'vedlegg.tittel', { nummer: nummer(sak), tittel: sak.tittel });
   return {
-    ...felles(mote, `Vedlegg til sak ${nummer(sak)}`, tittel),
+    ...felles(mote, t(mote, 'vedlegg.dokumenttype', { nummer: nummer(sak) }), tittel),
     sak: {
       nummer: nummer(sak),
       tittel: sak.tittel,
@@ -111,14 +118,15 @@ export interface Innholdslinje {
 }
 
 export function saksdokumenterVisning(mote: Mote, innhold: Innholdslinje[]) {
-  const tittel = `Saksdokumenter – møte i ${mote.utvalg.navn} ${langDato(mote.dato)}`;
-  return { ...felles(mote, 'Saksdokumenter', tittel), innhold };
+  const tittel = t(mote, 'saksdokumenter.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
+  return { ...felles(mote, t(mote, 'saksdokumenter.dokumenttype'), tittel), innhold };
 }
 
 /** «Enstemmig vedtatt.» or «Vedtatt med 5 mot 1 stemmer, 1 avsto.» */
-export function avstemning(r: Referatsak): string {
+export function avstemning(r: Referatsak, mote: Mote): string {
   const v = r.votering;
-  return v ? `Vedtatt med ${v.for} mot ${v.mot} stemmer${v.avstar ? `, ${v.avstar} avsto` : ''}.` : 'Enstemmig vedtatt.';
+  if (!v) return t(mote, 'referat.enstemmig');
+  return t(mote, v.avstar ? 'referat.votering_avsto' : 'referat.votering', { for: v.for, mot: v.mot, avstar: v.avstar });
 }
 
 function deltaker(d: Deltaker) {
@@ -126,16 +134,16 @@ function deltaker(d: Deltaker) {
 }
 
 export function referatVisning(mote: Mote, referat: Referat) {
-  const tittel = `Referat fra møte i ${mote.utvalg.navn} ${langDato(mote.dato)}`;
+  const tittel = t(mote, 'referat.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
   const md = (tekst: string | undefined) => (tekst ? markdownToHtml(tekst, { baseDir: mote.dir, topHeading: 4 }) : undefined);
   const godkjent = referat.godkjent
-    ? `Godkjent ${langDato(referat.godkjent.dato)}${referat.godkjent.sak ? ` i sak ${saksnummer(referat.godkjent.sak)}` : ''}.`
+    ? t(mote, referat.godkjent.sak ? 'referat.godkjent_i_sak' : 'referat.godkjent', { dato: langDato(referat.godkjent.dato), sak: referat.godkjent.sak && saksnummer(referat.godkjent.sak) })
     : undefined;
   return {
-    ...felles(mote, referat.status === 'utkast' ? 'Referat – utkast' : 'Referat', tittel),
+    ...felles(mote, t(mote, referat.status === 'utkast' ? 'referat.dokumenttype_utkast' : 'referat.dokumenttype'), tittel),
     utkast: referat.status === 'utkast',
     // In the page margin on every page, as text a reader and a search can find; the large mark behind is only visual.
-    sidemerke: referat.status === 'utkast' ? 'UTKAST' : undefined,
+    sidemerke: referat.status === 'utkast' ? t(mote, 'felles.utkast_merke') : undefined,
     godkjent,
     antallMedlemmer: mote.utvalg.medlemmer.length,
     antallMott: referat.tilStede.filter((d) => d.medlem).length,
@@ -148,7 +156,7 @@ export function referatVisning(mote: Mote, referat: Referat) {
       return {
         nummer: saksnummer(r.nummer), tittel: sak?.tittel ?? '', unntatt: sak?.unntattOffentlighet, notater: md(r.notater),
         vedtak: md(r.vedtatt), somForeslatt: r.somForeslatt,
-        avstemning: r.vedtatt ? avstemning(r) : undefined,
+        avstemning: r.vedtatt ? avstemning(r, mote) : undefined,
         voteringstekst: r.votering && md(r.votering.tekst.replace(/^[^\n]*\n?/, '')),
         protokolltilforsel: md(r.protokolltilforsel),
         inhabile: r.inhabile.map((i) => ({ navn: i.medlem.navn, rolle: i.medlem.rolle, grunn: i.grunn })),
@@ -161,11 +169,12 @@ export function referatVisning(mote: Mote, referat: Referat) {
 /** Every decision of a committee's year, from the referater of its meetings (in date order). */
 export function vedtakslisteVisning(moter: readonly Mote[], ar: number) {
   const forste = moter[0]!;
-  const tittel = `Vedtaksliste – ${forste.utvalg.navn} ${ar}`;
-  const base = felles(forste, 'Vedtaksliste', tittel);
+  const tittel = t(forste, 'vedtaksliste.tittel', { utvalg: forste.utvalg.navn, ar });
+  const dokumenttype = t(forste, 'vedtaksliste.dokumenttype');
+  const base = felles(forste, dokumenttype, tittel);
   return {
     ...base,
-    topptekst: `Vedtaksliste · ${forste.utvalg.kortnavn} ${ar}`,
+    topptekst: `${dokumenttype} · ${forste.utvalg.kortnavn} ${ar}`,
     utvalg: forste.utvalg.navn,
     ar,
     moter: moter.filter((m) => m.referat).map((mote) => ({
