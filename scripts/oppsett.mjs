@@ -123,6 +123,9 @@ async function ensureBuilt() {
       target: 'node20',
       sourcemap: true,
       packages: 'bundle',
+      // Read only when a sak has a table from an Excel file; loaded from node_modules then, so the
+      // bundle (and every `check`) does not carry its megabytes.
+      external: ['exceljs'],
       logLevel: 'silent',
       // A few dependencies still call require(); give the ES module bundle one.
       banner: { js: "import { createRequire as __motedokRequire } from 'node:module'; const require = __motedokRequire(import.meta.url);" },

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Diagnostics, sortDiagnostics, type Diagnostic } from './diagnostics.js';
-import { findMeetingFolders, findProjectRoot, loadProjectSource, ORGANISASJON_FIL } from './load/project.js';
+import { findMeetingFolders, findProjectRoot, lesTabellfilerIProsjekt, loadProjectSource, ORGANISASJON_FIL } from './load/project.js';
 import { buildModel } from './model/mote.js';
 import type { Mote, Organisasjon } from './model/types.js';
 
@@ -68,6 +68,7 @@ export async function loadMeetings(paths: readonly string[] = [], options: LoadO
   const aarMedFeil = new Set<string>();
   for (const [root, selected] of byRoot) {
     const project = loadProjectSource(root, diags);
+    await lesTabellfilerIProsjekt(project);
     const model = buildModel(project, diags, new Set(selected));
     organisasjon ??= model.organisasjon;
     moter.push(...model.moter);

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import { erInnenfor } from '../sti.js';
 import { finnBilder, type Bilde } from './bilder.js';
+import { lesTabellfiler, type Tabellfil } from './tabellfiler.js';
 import { parseMarkdown, type MarkdownSource } from './markdown.js';
 import { readText } from './text.js';
 import { lastFraser } from './sprak.js';
@@ -23,6 +24,8 @@ export interface SakSource {
   vedlegg: Map<string, VedleggProbe>;
   /** Images in the body, checked on disk. */
   bilder: Bilde[];
+  /** Tables from CSV/XLSX files (`<!-- tabell: … -->`), read by `lesTabellfilerIProsjekt`; empty until then. */
+  tabeller: Tabellfil[];
 }
 
 export interface MeetingSource {
@@ -148,7 +151,7 @@ export function loadMeetingSource(dir: string, root = dir): MeetingSource {
     const file = join(dir, name);
     const markdown = loadMarkdown(file, diags);
     const bilder = markdown ? finnBilder(dir, markdown.text, markdown.bodyStart) : [];
-    return { file, filnavn: name.replace(/\.md$/i, ''), markdown, vedlegg: probeAttachments(dir, markdown), bilder };
+    return { file, filnavn: name.replace(/\.md$/i, ''), markdown, vedlegg: probeAttachments(dir, markdown), bilder, tabeller: [] };
   });
   const referatName = readdirSync(dir).find((name) => name.toLowerCase() === REFERAT_FIL);
   const referatFile = join(dir, referatName ?? REFERAT_FIL);
@@ -165,4 +168,18 @@ export function loadProjectSource(root: string, diags: Diagnostics): ProjectSour
   const logo = (organisasjon?.data as { logo?: unknown } | undefined)?.logo;
   const logoFinnes = typeof logo === 'string' ? existsSync(resolve(root, logo)) : undefined;
   return { root, organisasjonFile, organisasjon, logoFinnes, meetings, fraser: lastFraser() };
+}
+
+/**
+ * Reads the files that `<!-- tabell: … -->` directives name (Excel files can only be read
+ * asynchronously, so this is a step of its own after loading).
+ */
+export async function lesTabellfilerIProsjekt(project: ProjectSource): Promise<void> {
+  for (const meeting of project.meetings) {
+    for (const sak of meeting.saker) {
+      if (sak.markdown && sak.markdown.text.includes('tabell')) {
+        sak.tabeller = await lesTabellfiler(meeting.dir, sak.file, sak.markdown.text, sak.markdown.bodyStart);
+      }
+    }
+  }
 }

@@ -8,6 +8,7 @@ import { buildReferat } from './referat.js';
 import { orderSaker, OVERSKRIFTER, planSaksliste, type Pause } from './saksliste.js';
 import { moteSchema, organisasjonSchema, sakSchema, type MoteData, type SakData } from './schema.js';
 import { overskrifter } from './seksjoner.js';
+import { settInnTabeller, tabellfilSummer } from './tabellfil.js';
 import { summeavvikMelding, tabellsummer } from './tabellsummer.js';
 import { arstall, klokkeslett, kortDato, parseSaksnummer, saksnummer as formatNummer } from './tid.js';
 import type { Mote, Organisasjon, Sak, Utvalg, Vedlegg } from './types.js';
@@ -105,9 +106,9 @@ function sakFrom(source: SakSource, utvalg: Utvalg | undefined, diags: Diagnosti
   if (data.type === 'eventuelt' && data.saksnummer) {
     diags.error(source.file, fm.locate(['saksnummer']), 'eventuelt-saker har ikke saksnummer; fjern feltet «saksnummer».');
   }
-  const saksfremlegg = section
+  const saksfremlegg = settInnTabeller(section
     ? `${text.slice(bodyStart, section.overskrift.start)}${text.slice(section.innholdSlutt)}`.trim()
-    : text.slice(bodyStart).trim();
+    : text.slice(bodyStart).trim(), source.tabeller);
   for (const bilde of source.bilder) {
     if (!bilde.alt) diags.warning(source.file, bilde.position, `bildet «${bilde.url}» mangler alternativ tekst; skriv en beskrivelse i klammene: ![beskrivelse](${bilde.url}).`);
     if (bilde.status === 'mangler') diags.error(source.file, bilde.position, `bildet «${bilde.url}» finnes ikke; legg bildefilen i møtemappen og skriv stien relativt til den.`);
@@ -116,6 +117,12 @@ function sakFrom(source: SakSource, utvalg: Utvalg | undefined, diags: Diagnosti
   }
   for (const celle of tabellsummer(text, bodyStart)) {
     if (!celle.stemmer) diags.warning(source.file, celle.position, summeavvikMelding(celle));
+  }
+  for (const tabell of source.tabeller) {
+    if (tabell.feil) diags.error(source.file, tabell.position, tabell.feil);
+    for (const celle of tabellfilSummer(tabell)) {
+      if (!celle.stemmer) diags.warning(source.file, tabell.position, summeavvikMelding(celle, tabell.fil));
+    }
   }
   const sak: Sak = {
     kilde: { file: source.file, position: { line: 1, column: 1 } },

@@ -265,8 +265,8 @@ export function tabellsummer(text: string, from = 0): Sumcelle[] {
 }
 
 /** The warning for a sum that does not add up, in the words the secretariat uses. */
-export function summeavvikMelding(celle: Sumcelle): string {
-  const tabell = `tabell ${celle.tabell}${celle.overskrift ? ` (under «${celle.overskrift}»)` : ''}`;
+export function summeavvikMelding(celle: Sumcelle, fraFil?: string): string {
+  const tabell = fraFil ? `tabellen fra «${fraFil}»` : `tabell ${celle.tabell}${celle.overskrift ? ` (under «${celle.overskrift}»)` : ''}`;
   const forskjell = celle.skrevet - celle.beregnet;
   return `summen stemmer ikke i ${tabell}, kolonne «${celle.kolonne}», rad «${celle.rad}»: det står ${formaterBelop(celle.skrevet)}, men radene over blir ${formaterBelop(celle.beregnet)} (${formaterBelop(Math.abs(forskjell))} for ${forskjell > 0 ? 'mye' : 'lite'}). Rett summen eller tallene over; en rad «Sum …» foran flere rader regnes som delsum.`;
 }

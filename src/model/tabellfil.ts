@@ -1,0 +1,90 @@
+import type { Tabellcelle, Tabellfil } from '../load/tabellfiler.js';
+import { formaterBelop, lesBelop, tabellsummer, type Sumcelle } from './tabellsummer.js';
+
+/**
+ * A table read from a CSV or Excel file, as a GFM Markdown table that takes the place of its
+ * `<!-- tabell: … -->` line: the renderer then treats it like any table the secretariat writes
+ * (styles, right-aligned amounts, `<!-- liggende -->`), and the sum checker reads it.
+ */
+
+/** Header words of columns that hold numbers but not amounts (as in tabellsummer.ts). */
+const IKKE_BELOP = /^(?:år|årstall|dato|nr\.?|nummer|saksnummer|sak|løpenummer|id|telefon|postnummer|side)$/i;
+const ARSTALL = /^(?:19|20)\d\d$/;
+const SUMRAD = /^(?:sum|totalt?|totalsum|i alt)(?=$|[\s:.,;–-])/i;
+
+/** Characters that mean something in Markdown (or HTML) inside a table cell; escaped so a cell is only ever text. */
+function escape(tekst: string): string {
+  return tekst.replace(/\s*\r?\n\s*/g, ' ').replace(/[\\`*_[\]<>&|~!]/g, (c) => `\\${c}`);
+}
+
+/** Øre of a cell that is an amount, or undefined. */
+function ore(celle: Tabellcelle): number | undefined {
+  if (typeof celle === 'number') return Number.isFinite(celle) ? Math.round(celle * 100) : undefined;
+  return lesBelop(celle);
+}
+
+/** `1 250 000`, `1 250,50`: Norwegian grouping with no-break spaces, so an amount never breaks over two lines. */
+function norsk(oreverdi: number): string {
+  return formaterBelop(oreverdi).replace(/ /g, '\u00A0');
+}
+
+function tekst(celle: Tabellcelle): string {
+  return typeof celle === 'number' ? String(celle).replace('.', ',') : celle;
+}
+
+function erSumrad(rad: Tabellcelle[]): boolean {
+  for (const celle of rad) {
+    if (celle === '') continue;
+    if (ore(celle) !== undefined) return false;
+    return SUMRAD.test(tekst(celle).trim());
+  }
+  return false;
+}
+
+/** Columns of amounts: every cell below the header is an amount or empty, and it is not a column of years or numbers. */
+function belopskolonner(hode: Tabellcelle[], rader: Tabellcelle[][]): boolean[] {
+  return hode.map((h, k) => {
+    if (IKKE_BELOP.test(tekst(h).trim())) return false;
+    const celler = rader.map((rad) => rad[k] ?? '').filter((c) => c !== '' && !(typeof c === 'string' && SUMRAD.test(c.trim())));
+    if (celler.length === 0 || !celler.every((c) => ore(c) !== undefined)) return false;
+    return !celler.every((c) => ARSTALL.test(tekst(c).trim()));
+  });
+}
+
+export function tabellSomMarkdown(tabell: Tabellfil): string {
+  const [hode = [], ...rader] = tabell.rader ?? [];
+  const belop = belopskolonner(hode, rader);
+  const celle = (c: Tabellcelle, k: number) => {
+    const verdi = belop[k] ? ore(c) : undefined;
+    return verdi === undefined ? escape(tekst(c).trim()) : norsk(verdi);
+  };
+  const linje = (celler: string[]) => `| ${celler.map((c) => c || ' ').join(' | ')} |`;
+  const linjer = [linje(hode.map((c) => escape(tekst(c).trim()))), linje(hode.map(() => '---')), ...rader.map((rad) => linje(rad.map(celle)))];
+  if (tabell.sum) {
+    const detaljer = rader.filter((rad) => !erSumrad(rad));
+    const etikett = belop.findIndex((b) => !b);
+    linjer.push(linje(hode.map((_, k) => {
+      if (k === etikett) return '**Sum**';
+      if (!belop[k]) return '';
+      return `**${norsk(detaljer.reduce((s, rad) => s + (ore(rad[k] ?? '') ?? 0), 0))}**`;
+    })));
+  }
+  return linjer.join('\n');
+}
+
+/** The sum rows written in the file, checked like those of Markdown tables. */
+export function tabellfilSummer(tabell: Tabellfil): Sumcelle[] {
+  return tabell.rader ? tabellsummer(tabellSomMarkdown({ ...tabell, sum: false })) : [];
+}
+
+/** The body with every directive line replaced by its table (directives whose file failed are left as comments). */
+export function settInnTabeller(markdown: string, tabeller: readonly Tabellfil[]): string {
+  const lest = new Map(tabeller.filter((t) => t.rader).map((t) => [t.direktiv, t]));
+  if (lest.size === 0) return markdown;
+  let fence = false;
+  return markdown.split('\n').map((linje) => {
+    if (/^ {0,3}(```|~~~)/.test(linje)) fence = !fence;
+    const tabell = fence ? undefined : lest.get(linje.replace(/\r$/, '').trim());
+    return tabell ? `\n${tabellSomMarkdown(tabell)}\n` : linje;
+  }).join('\n');
+}
