@@ -14,6 +14,7 @@ const SUMRAD = /^(?:sum|totalt?|totalsum|i alt)(?=$|[\s:.,;–-])/i;
 
 /** Characters that mean something in Markdown (or HTML) inside a table cell; escaped so a cell is only ever text. */
 function escape(tekst: string): string {
+  // Web and e-mail addresses still become links, as in a table written in Markdown (only http, https and mailto survive sanitizing).
   return tekst.replace(/\s*\r?\n\s*/g, ' ').replace(/[\\`*_[\]<>&|~!]/g, (c) => `\\${c}`);
 }
 
@@ -55,8 +56,10 @@ export function tabellSomMarkdown(tabell: Tabellfil): string {
   const [hode = [], ...rader] = tabell.rader ?? [];
   const belop = belopskolonner(hode, rader);
   const celle = (c: Tabellcelle, k: number) => {
-    const verdi = belop[k] ? ore(c) : undefined;
-    return verdi === undefined ? escape(tekst(c).trim()) : norsk(verdi);
+    if (!belop[k] || typeof c !== 'number') return escape(tekst(c).trim());
+    // Grouped the Norwegian way; decimals (rounded to øre) with a comma and two digits, as amounts are written.
+    const [heltall = '0', desimaler] = Math.abs(Math.round(c * 100) / 100).toFixed(2).replace(/\.00$/, '').split('.');
+    return `${c < 0 ? '-' : ''}${norsk(Number(heltall) * 100)}${desimaler ? `,${desimaler}` : ''}`;
   };
   const linje = (celler: string[]) => `| ${celler.map((c) => c || ' ').join(' | ')} |`;
   const linjer = [linje(hode.map((c) => escape(tekst(c).trim()))), linje(hode.map(() => '---')), ...rader.map((rad) => linje(rad.map(celle)))];
