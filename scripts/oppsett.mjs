@@ -4,7 +4,7 @@
 // Idempotent: when nothing is missing it only compares a few hashes and mtimes.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { finnChromium, kjorbar } from '../src/print/chromium.mjs';
@@ -113,10 +113,17 @@ async function ensureBuilt() {
   if (existsSync(out) && statSync(out).mtimeMs >= newestSource) return;
   say('bygger dist/cli.js …');
   const esbuild = await import('esbuild');
+  // Built beside and swapped in whole: a motedok that is running keeps its files.
+  const ny = join(root, 'dist.ny');
   try {
+    rmSync(ny, { recursive: true, force: true });
     await esbuild.build({
       entryPoints: [join(root, 'src', 'cli.ts')],
-      outfile: out,
+      outdir: ny,
+      // What only building needs (the browser, pdf-lib, Markdown) is loaded by import() and lives
+      // in its own chunks, so `check` and `--version` do not read it.
+      splitting: true,
+      chunkNames: 'deler/[name]-[hash]',
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -133,6 +140,8 @@ async function ensureBuilt() {
   } catch (error) {
     fail(`kunne ikke bygge motedok: ${error.message}`);
   }
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  renameSync(ny, join(root, 'dist'));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,26 +1,25 @@
-import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadMeetings, resolveMeetingFolders, type LoadResult } from './api.js';
+import { loadMeetings, type LoadResult } from './api.js';
 import { VedleggFeil } from './assemble/pdf.js';
 import { byggMote } from './bygg/mote.js';
 import { vedtaksar, vedtakslister } from './bygg/vedtakslister.js';
 import type { Sett } from './bygg/mote.js';
 import type { BuildOptions, ByggetDokument, Verktoy } from './bygg/verktoy.js';
 import { Dokumentbuffer, verktoygrunnlag } from './cache/dokumentbuffer.js';
-import { Byggeregister, type Inndata } from './cache/register.js';
+import type { Inndata } from './cache/register.js';
+import { kjoring, type Register } from './bygg/uendret.js';
 import type { Diagnostic } from './diagnostics.js';
-import { findMeetingFolders, findProjectRoot } from './load/project.js';
 import type { Mote } from './model/types.js';
 import { finnChromium, Nettleser } from './print/nettleser.js';
-import { FONTMAPPE, INNEBYGDE_MALER, lastMaler, MalFeil, type Maler } from './render/maler.js';
+import { FONTMAPPE, lastMaler, MalFeil, type Maler } from './render/maler.js';
 import { glemKonverterteMarkdown } from './render/markdown.js';
 import { fjernUtdaterte, skrivAlle } from './write/atomisk.js';
 import { taLas } from './write/las.js';
 
 export type { BuildOptions, ByggetDokument } from './bygg/verktoy.js';
+export { uendretSidenSist, type Byggesammendrag } from './bygg/uendret.js';
 
 export interface BuildResult {
   moter: Mote[];
@@ -28,48 +27,6 @@ export interface BuildResult {
   alleMoter: Mote[];
   dokumenter: ByggetDokument[];
   diagnostics: Diagnostic[];
-}
-
-/** What a run reports, kept so that a run with nothing changed can report it again without loading anything. */
-export interface Byggesammendrag {
-  moter: number;
-  dokumenter: ByggetDokument[];
-  diagnostics: Diagnostic[];
-  /** Files read outside the project folders (a logo, the organisation's templates). */
-  ekstra: string[];
-}
-
-type Register = Byggeregister<ByggetDokument, Byggesammendrag>;
-
-/**
- * A run is the same as an earlier one when it asks for the same meetings into the same folder,
- * with the same options, browser and code, and every file it reads is unchanged: the project
- * folders, the templates, the fonts and this program.
- */
-function kjoring(paths: readonly string[], options: BuildOptions) {
-  const cwd = options.cwd ?? process.cwd();
-  const ut = resolve(cwd, options.out ?? 'output');
-  const folders = resolveMeetingFolders(paths, cwd);
-  const rotmapper = [...new Set(folders.map((f) => findProjectRoot(f) ?? f))];
-  const register: Register = new Byggeregister(join(ut, '.hurtigbuffer', 'register.json'), ut);
-  const foresporsel = createHash('sha256').update(JSON.stringify([folders, ut])).digest('hex');
-  const nettleser = [finnChromium(), '/usr/lib/chromium/chromium'].filter((f): f is string => !!f && existsSync(f)).map((f) => `${f}:${statSync(f).size}:${statSync(f).mtimeMs}`);
-  const nokkel = createHash('sha256').update(JSON.stringify([options.html ?? false, nettleser])).digest('hex');
-  const stier = (ekstra: readonly string[]) => [...rotmapper, INNEBYGDE_MALER, FONTMAPPE, fileURLToPath(import.meta.url), ...ekstra];
-  const alleMoter = rotmapper.every((rot) => findMeetingFolders(rot).every((f) => folders.includes(f)));
-  return { ut, register, foresporsel, nokkel, stier, alleMoter };
-}
-
-/**
- * The report of the last build, when this one would change nothing: no input, template, font,
- * browser or output file has changed since. Loads no meeting and starts no browser.
- */
-export function uendretSidenSist(paths: readonly string[] = [], options: BuildOptions = {}): Byggesammendrag | undefined {
-  if (options.force) return undefined;
-  const { register, foresporsel, nokkel, stier } = kjoring(paths, options);
-  const forrige = register.forrigeKjoring(foresporsel);
-  if (!forrige) return undefined;
-  return register.kjoring(foresporsel, nokkel, register.inndata(stier(forrige.resultat.ekstra)))?.resultat;
 }
 
 /** A meeting's key: everything its documents are made from, short of the tool itself (which is in every cache key). */

@@ -100,7 +100,7 @@ function fremdrift(): (d: { mote: string; fil: string; sider: number }) => void 
 
 async function build(paths: string[], out: string | undefined, html: boolean, force: boolean, publish = false): Promise<number> {
   const started = performance.now();
-  const { buildMeetings, uendretSidenSist } = await import('./bygg.js');
+  const { uendretSidenSist } = await import('./bygg/uendret.js');
   const uendret = publish ? undefined : uendretSidenSist(paths, { out, html, force });
   if (uendret) {
     for (const d of uendret.diagnostics) console.error(formatDiagnostic(d));
@@ -108,6 +108,7 @@ async function build(paths: string[], out: string | undefined, html: boolean, fo
     console.log(`motedok build: ingenting er endret siden forrige bygging; ${plural(uendret.moter, 'møte', 'møter')}, ${plural(uendret.dokumenter.length, 'dokument', 'dokumenter')}, ${plural(sider, 'side', 'sider')} er som før (${seconds(performance.now() - started)} s).`);
     return 0;
   }
+  const { buildMeetings } = await import('./bygg.js');
   const { publishMeetings } = await import('./publish/nettsted.js');
   const { NettleserFeil } = await import('./print/nettleser.js');
   const { UtdataFeil } = await import('./write/atomisk.js');

@@ -78,10 +78,30 @@ export class Dokumentbuffer {
   }
 }
 
+/**
+ * The files of the running program: the bundle in dist/ (split into chunks, source maps left
+ * out), or this module when run from the sources (the tests).
+ */
+export function programfiler(): string[] {
+  const denne = fileURLToPath(import.meta.url);
+  const dist = denne.slice(0, denne.lastIndexOf('/dist/') + '/dist'.length);
+  if (!denne.includes('/dist/')) return [denne];
+  const filer: string[] = [];
+  const besok = (mappe: string) => {
+    for (const navn of readdirSync(mappe).sort()) {
+      const sti = join(mappe, navn);
+      if (statSync(sti).isDirectory()) besok(sti);
+      else if (navn.endsWith('.js')) filer.push(sti);
+    }
+  };
+  besok(dist);
+  return filer;
+}
+
 /** What every key depends on: this program's code, the templates, the fonts, and the browser binary. */
 export function verktoygrunnlag(malInnhold: string, fontmappe: string, chromium: string | undefined): string {
   const hash = createHash('sha256');
-  hash.update(readFileSync(fileURLToPath(import.meta.url)));
+  for (const fil of programfiler()) hash.update(readFileSync(fil));
   hash.update(malInnhold);
   for (const font of readdirSync(fontmappe).filter((f) => f.endsWith('.woff2')).sort()) hash.update(font).update(readFileSync(join(fontmappe, font)));
   // Debian's /usr/bin/chromium is a shell script; the browser itself lives beside it in /usr/lib.

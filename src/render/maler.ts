@@ -1,22 +1,15 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
 import { lastFraser, SPRAKMAPPE } from '../load/sprak.js';
 import { frase, type Fraser } from '../model/sprak.js';
 
 export type Dokumentmal = 'innkalling' | 'saksliste' | 'vedlegg' | 'saksdokumenter' | 'referat' | 'vedtaksliste' | 'arsplan' | 'nettsted/indeks' | 'nettsted/mote';
 
-/** The templates that come with motedok: `templates/` at the top of the package (found from src/ and dist/ alike). */
-export const INNEBYGDE_MALER = ((): string => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'templates', 'innkalling.hbs')) && dirname(dir) !== dir) dir = dirname(dir);
-  return join(dir, 'templates');
-})();
+import { FONTMAPPE, INNEBYGDE_MALER } from './stier.js';
 
-/** Where the bundled fonts live; the only files besides the meeting folder a page may load. */
-export const FONTMAPPE = join(dirname(createRequire(import.meta.url).resolve('@fontsource/source-sans-3/package.json')), 'files');
+export { FONTMAPPE, INNEBYGDE_MALER };
 
 const FONTER: [vekt: number, stil: 'normal' | 'italic'][] = [[400, 'normal'], [400, 'italic'], [600, 'normal'], [700, 'normal'], [700, 'italic']];
 
