@@ -1,6 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { frase } from './model/sprak.js';
 import { loadMeetings, UsageError, type LoadResult } from './api.js';
 import { Diagnostics, sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -9,6 +8,7 @@ import { buildModel } from './model/mote.js';
 import { SAKTYPER } from './model/schema.js';
 import { klokkeslett, parseDato, parseKlokkeslett, saksnummer } from './model/tid.js';
 import type { Mote, SakType } from './model/types.js';
+import { PAKKEMAPPE } from './render/stier.js';
 import { meantSuffix } from './suggest.js';
 import { skrivAtomisk } from './write/atomisk.js';
 
@@ -31,7 +31,7 @@ export interface NyttResultat {
 }
 
 /** The package's schemas/ folder: next to src/ and dist/. */
-const SKJEMAMAPPE = fileURLToPath(new URL('../schemas/', import.meta.url));
+const SKJEMAMAPPE = join(PAKKEMAPPE, 'schemas');
 
 function skjemaKommentar(fil: string, skjema: string): string {
   const sti = relative(dirname(fil), join(SKJEMAMAPPE, skjema)).split('\\').join('/');

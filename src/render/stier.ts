@@ -3,12 +3,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The templates that come with motedok: `templates/` at the top of the package (found from src/ and dist/ alike). */
-export const INNEBYGDE_MALER = ((): string => {
+/** The top of the motedok package, found from src/ and from dist/'s chunks alike. */
+export const PAKKEMAPPE = ((): string => {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'templates', 'innkalling.hbs')) && dirname(dir) !== dir) dir = dirname(dir);
-  return join(dir, 'templates');
+  return dir;
 })();
+
+/** The templates that come with motedok. */
+export const INNEBYGDE_MALER = join(PAKKEMAPPE, 'templates');
 
 /** Where the bundled fonts live; the only files besides the meeting folder a page may load. */
 export const FONTMAPPE = join(dirname(createRequire(import.meta.url).resolve('@fontsource/source-sans-3/package.json')), 'files');
