@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { resolveMeetingFolders } from '../api.js';
-import { programfiler } from '../cache/dokumentbuffer.js';
+import { nettleseravtrykk, programfiler } from '../cache/dokumentbuffer.js';
 import { Byggeregister } from '../cache/register.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { findMeetingFolders, findProjectRoot } from '../load/project.js';
@@ -36,8 +35,7 @@ export function kjoring(paths: readonly string[], options: BuildOptions) {
   const rotmapper = [...new Set(folders.map((f) => findProjectRoot(f) ?? f))];
   const register: Register = new Byggeregister(join(ut, '.hurtigbuffer', 'register.json'), ut);
   const foresporsel = createHash('sha256').update(JSON.stringify([folders, ut])).digest('hex');
-  const nettleser = [finnChromium(), '/usr/lib/chromium/chromium'].filter((f): f is string => !!f && existsSync(f)).map((f) => `${f}:${statSync(f).size}:${statSync(f).mtimeMs}`);
-  const nokkel = createHash('sha256').update(JSON.stringify([options.html ?? false, nettleser])).digest('hex');
+  const nokkel = createHash('sha256').update(JSON.stringify([options.html ?? false, nettleseravtrykk(finnChromium())])).digest('hex');
   const stier = (ekstra: readonly string[]) => [...rotmapper, INNEBYGDE_MALER, FONTMAPPE, ...programfiler(), ...ekstra];
   const alleMoter = rotmapper.every((rot) => findMeetingFolders(rot).every((f) => folders.includes(f)));
   return { ut, register, foresporsel, nokkel, stier, alleMoter };

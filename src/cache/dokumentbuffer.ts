@@ -104,11 +104,17 @@ export function verktoygrunnlag(malInnhold: string, fontmappe: string, chromium:
   for (const fil of programfiler()) hash.update(readFileSync(fil));
   hash.update(malInnhold);
   for (const font of readdirSync(fontmappe).filter((f) => f.endsWith('.woff2')).sort()) hash.update(font).update(readFileSync(join(fontmappe, font)));
-  // Debian's /usr/bin/chromium is a shell script; the browser itself lives beside it in /usr/lib.
-  for (const fil of [chromium, '/usr/lib/chromium/chromium']) {
-    if (!fil || !existsSync(fil)) continue;
-    const stat = statSync(fil);
-    hash.update(`${fil}:${stat.size}:${stat.mtimeMs}`);
-  }
+  for (const avtrykk of nettleseravtrykk(chromium)) hash.update(avtrykk);
   return hash.digest('hex');
+}
+
+/**
+ * Which browser prints, by path, size and time: hashing its 250 MB on every run would cost more
+ * than the run. Debian's /usr/bin/chromium is a shell script; the browser itself lives in /usr/lib.
+ */
+export function nettleseravtrykk(chromium: string | undefined): string[] {
+  return [chromium, '/usr/lib/chromium/chromium'].filter((fil): fil is string => !!fil && existsSync(fil)).map((fil) => {
+    const stat = statSync(fil);
+    return `${fil}:${stat.size}:${stat.mtimeMs}`;
+  });
 }
