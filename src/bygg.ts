@@ -125,7 +125,7 @@ async function byggAlle(loaded: LoadResult, verktoy: Verktoy, register: Register
   const ut = resolve(options.cwd ?? process.cwd(), options.out ?? 'output');
   const dokumenter: ByggetDokument[] = [];
   const filer: string[] = [];
-  const gjenbrukEllerLag = async (navn: string, nokkel: string, lag: () => Promise<Sett>, utdatamappe?: string) => {
+  const gjenbrukEllerLag = async (navn: string, nokkel: string, lag: () => Promise<Sett>) => {
     const forrige = options.force ? undefined : register.mote(navn, nokkel);
     if (forrige) {
       dokumenter.push(...forrige.dokumenter.map((d) => ({ ...d, fraBuffer: true })));
@@ -135,7 +135,7 @@ async function byggAlle(loaded: LoadResult, verktoy: Verktoy, register: Register
     const brukteFor = buffer.brukt.size;
     const laget = await lag();
     const skrevet = skrivAlle(laget.filer);
-    if (utdatamappe) fjernUtdaterte(utdatamappe, new Set(laget.filer.keys()));
+    fjernUtdaterte(ut, register.tidligereUtdata(navn), new Set(laget.filer.keys()));
     for (const dokument of laget.dokumenter) if (skrevet.has(dokument.fil)) options.underveis?.(dokument);
     dokumenter.push(...laget.dokumenter);
     filer.push(...laget.filer.keys());
@@ -144,7 +144,7 @@ async function byggAlle(loaded: LoadResult, verktoy: Verktoy, register: Register
   const nokler = new Map(loaded.alleMoter.map((m) => [m, moteNokkel(m, verktoy, inndata)]));
   for (const mote of loaded.moter) {
     try {
-      await gjenbrukEllerLag(mote.mappe, nokler.get(mote)!, () => byggMote(mote, verktoy, ut), join(ut, mote.mappe));
+      await gjenbrukEllerLag(mote.mappe, nokler.get(mote)!, () => byggMote(mote, verktoy, ut));
     } catch (error) {
       if (!(error instanceof VedleggFeil)) throw error;
       diagnostics.push({ severity: 'feil', file: error.fil, message: error.message });

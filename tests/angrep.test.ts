@@ -11,7 +11,7 @@ import { FONTMAPPE, lastMaler } from '../src/render/maler.js';
 import { erInnenfor } from '../src/sti.js';
 import { filerUnder } from './helpers/filer.js';
 import { pdfTekst } from './helpers/pdftekst.js';
-import { ORGANISASJON } from './helpers/prosjekt.js';
+import { ORGANISASJON, utmappe } from './helpers/prosjekt.js';
 
 /**
  * A sak written to attack, built and published end to end. Every URL in it points at a web
@@ -105,7 +105,7 @@ godkjent_sak: "20.25"
 
 Utvalget vedtok {{organisasjon.navn}} <img src="${web}/vedtak.png"> [lenke](javascript:alert(1)).
 `);
-  ut = join(root, 'ut');
+  ut = utmappe();
   const result = await publishMeetings([join(root, M)], { out: ut, html: true });
   expect(result.diagnostics.filter((d) => d.severity === 'feil').map((d) => d.message)).toEqual([]);
 }, 120_000);

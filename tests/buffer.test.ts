@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildMeetings, uendretSidenSist } from '../src/bygg.js';
+import { utmappe } from './helpers/prosjekt.js';
 
 const cases = resolve(import.meta.dirname, '../cases');
 const M = '2025-05-22-ssu';
@@ -27,7 +28,7 @@ function endre(fil: string, fra: string, til: string) {
 beforeEach(() => {
   prosjekt = mkdtempSync(join(tmpdir(), 'motedok-buffer-'));
   cpSync(cases, prosjekt, { recursive: true });
-  ut = join(prosjekt, 'ut');
+  ut = utmappe();
 });
 
 describe('the document cache', () => {

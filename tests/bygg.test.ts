@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMeetings, type BuildResult } from '../src/bygg.js';
 import { innholdUnder } from './helpers/filer.js';
 import { forsteUtenforRekkefolge, pdfFonter, pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
+import { utmappe } from './helpers/prosjekt.js';
 
 const cases = resolve(import.meta.dirname, '../cases');
 const M = '2025-05-22-ssu';
@@ -233,7 +234,7 @@ describe('the vedtaksliste', () => {
     cpSync(cases, prosjekt, { recursive: true });
     const sak = join(prosjekt, '2025-09-18-ssu', '22-rekrutterings-og-samhandlingsmidler-2025.md');
     writeFileSync(sak, readFileSync(sak, 'utf8').replace('minutter: 60', 'minutter: 6O'));
-    const out = join(prosjekt, 'ut');
+    const out = utmappe();
     const result = await buildMeetings([join(prosjekt, M)], { out });
     expect(result.diagnostics.map((d) => `${d.severity}: ${d.message}`)).toEqual([
       'advarsel: vedtakslisten ssu-2025-vedtak.pdf ble ikke laget fordi et møte i SSU 2025 har feil; kjør «motedok check» for hele cases/.',
@@ -247,7 +248,7 @@ describe('a failing build', () => {
   it('leaves the previous output exactly as it was, for content errors and for a broken attachment', async () => {
     const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-prosjekt-'));
     cpSync(cases, prosjekt, { recursive: true });
-    const out = join(prosjekt, 'ut');
+    const out = utmappe();
     expect((await buildMeetings([join(prosjekt, M)], { out })).diagnostics).toEqual([]);
     const før = innholdUnder(out);
 
@@ -280,7 +281,7 @@ describe('templates and HTML', () => {
     cpSync(join(cases, 'logo.svg'), join(prosjekt, 'logo.svg'));
     mkdirSync(join(prosjekt, 'egne-maler'));
     writeFileSync(join(prosjekt, 'egne-maler', 'saksliste.hbs'), '{{#> dokument}}<h1>Vår egen saksliste for {{mote.utvalg}}</h1>{{> saksliste}}{{/dokument}}');
-    const out = join(prosjekt, 'ut');
+    const out = utmappe();
     const result = await buildMeetings([join(prosjekt, M)], { out, html: true });
     expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
     expect(pdfTekst(join(out, M, 'saksliste.pdf'))).toContain('Vår egen saksliste for Strategisk samarbeidsutvalg');
@@ -297,7 +298,7 @@ describe('templates and HTML', () => {
     mkdirSync(join(prosjekt, M));
     writeFileSync(join(prosjekt, M, 'mote.yaml'), 'utvalg: ssu\ndato: 2025-05-22\nstart: "09:00"\nslutt: "10:00"\nsted: Hamar\n');
     writeFileSync(join(prosjekt, M, '13-a.md'), '---\ntittel: Prøve\ntype: beslutning\nminutter: 10\n---\n\nPris: {{pris}} og {{{rå}}}.\n\n<script>document.write("SKRIPT KJØRTE")</script>\n\n<img src="http://example.invalid/x.png">\n\n## Forslag til vedtak\n\nGodkjent.\n');
-    const out = join(prosjekt, 'ut');
+    const out = utmappe();
     expect((await buildMeetings([join(prosjekt, M)], { out, html: true })).diagnostics).toEqual([]);
     const tekst = pdfTekst(join(out, M, 'vedlegg', 'sak-02-25.pdf'));
     expect(tekst).toContain('Pris: {{pris}} og {{{rå}}}.');

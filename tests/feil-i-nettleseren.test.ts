@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { finnChromium } from '../src/print/nettleser.js';
 import { innholdUnder } from './helpers/filer.js';
+import { utmappe } from './helpers/prosjekt.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const bin = join(repo, 'bin', 'motedok.js');
@@ -19,7 +20,7 @@ function chromiumMed(merke: string): string[] {
 function prosjektMedUtdata() {
   const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-feil-'));
   cpSync(join(repo, 'cases'), join(prosjekt, 'cases'), { recursive: true });
-  const ut = join(prosjekt, 'ut');
+  const ut = utmappe();
   const forste = spawnSync(process.execPath, [bin, 'build', join(prosjekt, 'cases', M), '--out', ut], { encoding: 'utf8' });
   expect(forste.status).toBe(0);
   // A change to every sak, so the next build has to print again and cannot take documents from the cache.

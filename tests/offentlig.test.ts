@@ -6,7 +6,7 @@ import { publishMeetings } from '../src/publish/nettsted.js';
 import { filerUnder } from './helpers/filer.js';
 import { minimalPdf } from './helpers/pdf.js';
 import { pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
-import { ORGANISASJON } from './helpers/prosjekt.js';
+import { ORGANISASJON, utmappe } from './helpers/prosjekt.js';
 
 const M = '2025-05-22-ssu';
 /** A string that must never reach a public file; each place it is written gets its own suffix. */
@@ -14,9 +14,10 @@ const HEMMELIG = 'HEMMELIGX7Q';
 
 
 let ut: string;
+let root: string;
 
 beforeAll(async () => {
-  const root = mkdtempSync(join(tmpdir(), 'motedok-offentlig-'));
+  root = mkdtempSync(join(tmpdir(), 'motedok-offentlig-'));
   const skriv = (fil: string, innhold: string | Buffer) => {
     mkdirSync(join(root, fil, '..'), { recursive: true });
     writeFileSync(join(root, fil), innhold);
@@ -84,7 +85,7 @@ Protokoll ${HEMMELIG}-protokoll.
 
 ## Eventuelt
 `);
-  ut = join(root, 'ut');
+  ut = utmappe();
   const result = await publishMeetings([join(root, M)], { out: ut, html: true });
   expect(result.diagnostics.filter((d) => d.severity === 'feil').map((d) => d.message)).toEqual([]);
 }, 120_000);
@@ -148,7 +149,6 @@ describe('public versions', () => {
   });
   // Runs last: it changes the project the tests above read.
   it('a sak made exempt after an earlier build leaves no old public file behind (HTML included)', async () => {
-    const root = join(ut, '..');
     const apen = join(root, M, '13-apen.md');
     writeFileSync(apen, readFileSync(apen, 'utf8').replace('Åpen tekst.', `Åpen tekst ${HEMMELIG}-senere.`));
     await publishMeetings([join(root, M)], { out: ut, html: true });

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lesBelop, tabellsummer } from '../src/model/tabellsummer.js';
-import { check, makeProject, MOTE, sak } from './helpers/prosjekt.js';
+import { check, makeProject, MOTE, sak, utmappe } from './helpers/prosjekt.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const SEED_001 = readFileSync(resolve(import.meta.dirname, 'fixtures/seed-001-budsjett.md'), 'utf8');
@@ -125,7 +125,7 @@ describe('what is not summed', () => {
     expect(result.stderr).toBe('2025-05-22-ssu/10-budsjett.md:13:9: advarsel: summen stemmer ikke i tabell 1 (under «Budsjett 2026»), kolonne «2026», rad «Sum»: det står 2 570 000, men radene over blir 2 750 000 (180 000 for lite). Rett summen eller tallene over; en rad «Sum …» foran flere rader regnes som delsum.\n');
     expect(result.stdout).toContain('ingen feil, 1 advarsel');
     // build shows the same warning and still makes the documents.
-    const ut = join(root, 'ut');
+    const ut = utmappe();
     const bygg = spawnSync(process.execPath, [bin, 'build', '.', '--out', ut], { cwd: root, encoding: 'utf8' });
     expect(bygg.status).toBe(0);
     expect(bygg.stderr).toBe(result.stderr);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { skrivAlle, UtdataFeil } from '../src/write/atomisk.js';
 import { LASFIL, taLas } from '../src/write/las.js';
 import { innholdUnder } from './helpers/filer.js';
-import { makeProject, sak } from './helpers/prosjekt.js';
+import { makeProject, sak, utmappe } from './helpers/prosjekt.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const bin = join(repo, 'bin', 'motedok.js');
@@ -38,10 +38,10 @@ const ENKELT = {
 describe('the output folder cannot be written', () => {
   it('a file where the output folder should be: a clear message, exit 1, the file untouched', () => {
     const prosjekt = makeProject(ENKELT);
-    const ut = join(prosjekt, 'ut');
+    const ut = join(utmappe(), 'ut');
     writeFileSync(ut, 'en fil, ikke en mappe');
     const result = bygg(prosjekt, ut);
-    expect(result.stderr).toBe('motedok: kunne ikke skrive «ut»: en fil står der en mappe skulle vært. Flytt eller slett filen, eller velg en annen utmappe med --out.\n');
+    expect(result.stderr).toBe(`motedok: kunne ikke skrive «${ut}»: en fil står der en mappe skulle vært. Flytt eller slett filen, eller velg en annen utmappe med --out.\n`);
     expect(result.status).toBe(1);
     expect(readFileSync(ut, 'utf8')).toBe('en fil, ikke en mappe');
   });
@@ -126,7 +126,7 @@ describe('two builds into the same output folder', () => {
   it('the second stops at once with the first one\'s pid, and the first writes complete, valid PDFs', async () => {
     const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-samtidig-'));
     cpSync(join(repo, 'cases'), prosjekt, { recursive: true });
-    const ut = join(prosjekt, 'ut');
+    const ut = join(utmappe(), 'ut');
     const forste = spawn(process.execPath, [bin, 'build', join(prosjekt, M), '--out', ut], { cwd: prosjekt });
     let avsluttet = false;
     const ferdig = new Promise<number | null>((ok) => forste.on('exit', (kode) => {
@@ -138,7 +138,7 @@ describe('two builds into the same output folder', () => {
     expect(avsluttet, 'the first build ended before it took the lock').toBe(false);
 
     const andre = bygg(prosjekt, ut);
-    expect(andre.stderr).toBe(`motedok: en annen bygging til «ut» pågår (pid ${forste.pid}). Vent til den er ferdig, og prøv igjen.\n`);
+    expect(andre.stderr).toBe(`motedok: en annen bygging til «${ut}» pågår (pid ${forste.pid}). Vent til den er ferdig, og prøv igjen.\n`);
     expect(andre.status).toBe(1);
 
     expect(await ferdig).toBe(0);
@@ -155,7 +155,7 @@ describe('two builds into the same output folder', () => {
 
   it('a lock left by a build that died (its process is gone) is taken over, and removed afterwards', () => {
     const prosjekt = makeProject(ENKELT);
-    const ut = join(prosjekt, 'ut');
+    const ut = join(utmappe(), 'ut');
     const dod = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     mkdirSync(ut);
     writeFileSync(join(ut, LASFIL), `${dod.stdout}\n`);

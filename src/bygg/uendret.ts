@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { findMeetingFolders, findProjectRoot } from '../load/project.js';
 import { finnChromium } from '../print/chromium.mjs';
 import { FONTMAPPE, INNEBYGDE_MALER } from '../render/stier.js';
+import { kontrollerUtmappe } from './utmappe.js';
 import type { BuildOptions, ByggetDokument } from './verktoy.js';
 
 // Kept apart from the build itself: answering «nothing changed» must not load the browser
@@ -33,6 +34,7 @@ export function kjoring(paths: readonly string[], options: BuildOptions) {
   const ut = resolve(cwd, options.out ?? 'output');
   const folders = resolveMeetingFolders(paths, cwd);
   const rotmapper = [...new Set(folders.map((f) => findProjectRoot(f) ?? f))];
+  kontrollerUtmappe(ut, [...rotmapper, ...folders]);
   const register: Register = new Byggeregister(join(ut, '.hurtigbuffer', 'register.json'), ut);
   const foresporsel = createHash('sha256').update(JSON.stringify([folders, ut])).digest('hex');
   const nokkel = createHash('sha256').update(JSON.stringify([options.html ?? false, nettleseravtrykk(finnChromium())])).digest('hex');

@@ -120,6 +120,11 @@ export class Byggeregister<D extends { fil: string }, R> {
     return oppforing;
   }
 
+  /** The files the meeting's last recorded build wrote, whatever its inputs were. */
+  tidligereUtdata(mappe: string): string[] {
+    return Object.keys(this.innhold.moter[mappe]?.utdata ?? {});
+  }
+
   husk(mappe: string, nokkel: string, dokumenter: D[], filer: Iterable<string>, nokler: string[]): void {
     const utdata = Object.fromEntries([...filer].map((fil) => [fil, avtrykk(fil)!]).filter(([, a]) => a));
     this.innhold.moter[mappe] = { nokkel, utdata, dokumenter, nokler };

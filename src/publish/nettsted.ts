@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildMeetings, type BuildOptions, type BuildResult } from '../bygg.js';
 import { markdownToHtml } from '../render/markdown.js';
 import { avstemning } from '../render/visning.js';
@@ -10,7 +10,7 @@ import { lastMaler, type Maler } from '../render/maler.js';
 import { offentligVersjon } from '../model/offentlig.js';
 import { klokkeslett, langDato, saksnummer, ukedag } from '../model/tid.js';
 import type { Mote, Sak } from '../model/types.js';
-import { fjernUtdaterte, skrivAlle } from '../write/atomisk.js';
+import { fjernUtdaterte, skrivAlle, skrivAtomisk } from '../write/atomisk.js';
 
 /**
  * `motedok publish`: a static website of the public versions, in <out>/nettsted/: an index per
@@ -114,6 +114,27 @@ function indeksData(moter: readonly Mote[], lister: Map<string, number>, organis
   };
 }
 
+/**
+ * Removes the site's files of the meetings just published that an earlier publish wrote and this
+ * one did not (a sak made exempt, a sak removed). The site's own files are recorded next to the
+ * build cache; nothing else on the site is ever removed.
+ */
+function fjernUtdaterteSider(ut: string, nettsted: string, moter: readonly Mote[], skrevet: ReadonlySet<string>): void {
+  const registerfil = join(ut, '.hurtigbuffer', 'nettsted.json');
+  let tidligere: string[] = [];
+  try {
+    const lest: unknown = JSON.parse(readFileSync(registerfil, 'utf8'));
+    if (Array.isArray(lest)) tidligere = lest.filter((f): f is string => typeof f === 'string');
+  } catch {
+    // No record yet (or a damaged one): nothing is known to be the site's own, so nothing is removed.
+  }
+  const publisert = moter.map((m) => join(nettsted, m.mappe) + sep);
+  const utdatert = tidligere.filter((f) => !skrevet.has(f) && publisert.some((mappe) => f.startsWith(mappe)));
+  fjernUtdaterte(nettsted, utdatert, skrevet);
+  const fjernet = new Set(utdatert);
+  skrivAtomisk(registerfil, JSON.stringify([...new Set([...tidligere.filter((f) => !fjernet.has(f)), ...skrevet])].sort()));
+}
+
 export async function publishMeetings(paths: readonly string[] = [], options: BuildOptions = {}): Promise<PublishResult> {
   const cwd = options.cwd ?? process.cwd();
   const ut = resolve(cwd, options.out ?? 'output');
@@ -153,6 +174,6 @@ export async function publishMeetings(paths: readonly string[] = [], options: Bu
   const publisert = result.alleMoter.filter((m) => filer.has(join(nettsted, m.mappe, 'index.html')) || existsSync(join(nettsted, m.mappe, 'index.html')));
   filer.set(join(nettsted, 'index.html'), maler.render('nettsted/indeks', indeksData(publisert, lister, organisasjon.navn)));
   skrivAlle(filer);
-  for (const mote of result.moter) fjernUtdaterte(join(nettsted, mote.mappe), new Set(filer.keys()));
+  fjernUtdaterteSider(ut, nettsted, result.moter, new Set(filer.keys()));
   return { ...result, nettsted };
 }

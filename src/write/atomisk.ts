@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 
 /**
@@ -104,22 +104,46 @@ export function skrivAlle(filer: ReadonlyMap<string, Uint8Array | string>): Set<
 }
 
 /**
- * Removes every file under `mappe` that is not in `beholdes`: a document that is no longer made
- * (a sak removed, or made exempt so its public HTML must go) does not linger next to the new ones.
+ * Removes the files an earlier build wrote (`tidligere`) that this build did not make again: a
+ * document that is no longer made (a sak removed, or made exempt so its public HTML must go)
+ * does not linger next to the new ones. Only recorded outputs inside `ut` are ever removed, never
+ * a file the build did not write itself, and never through a link; folders left empty go too.
  */
-export function fjernUtdaterte(mappe: string, beholdes: ReadonlySet<string>): void {
-  if (!existsSync(mappe)) return;
-  for (const navn of readdirSync(mappe)) {
-    const sti = join(mappe, navn);
+export function fjernUtdaterte(ut: string, tidligere: Iterable<string>, beholdes: ReadonlySet<string>): void {
+  const ekteUt = ekteMappe(ut);
+  if (!ekteUt) return;
+  for (const fil of tidligere) {
+    if (beholdes.has(fil) || !innenfor(fil, ut)) continue;
+    const mappe = ekteMappe(dirname(fil));
+    if (!mappe || !innenfor(mappe, ekteUt)) continue;
     try {
-      if (statSync(sti).isDirectory()) {
-        fjernUtdaterte(sti, beholdes);
-        if (readdirSync(sti).length === 0) rmdirSync(sti);
-      } else if (!beholdes.has(sti)) {
-        rmSync(sti, { force: true });
-      }
+      if (!lstatSync(fil).isFile()) continue;
+      rmSync(fil);
+      fjernTommeMapper(dirname(fil), ut);
     } catch (error) {
-      throw utdataFeil(error, sti);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw utdataFeil(error, fil);
     }
+  }
+}
+
+function ekteMappe(mappe: string): string | undefined {
+  try {
+    return realpathSync(mappe);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `sti` lies strictly under `mappe`. */
+function innenfor(sti: string, mappe: string): boolean {
+  const rel = relative(mappe, sti);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+function fjernTommeMapper(mappe: string, ut: string): void {
+  while (innenfor(mappe, ut) && readdirSync(mappe).length === 0) {
+    rmdirSync(mappe);
+    mappe = dirname(mappe);
   }
 }

@@ -47,3 +47,11 @@ export async function check(root: string) {
   const result = await loadMeetings([root], { cwd: root });
   return { ...result, lines: result.diagnostics.map((d) => formatDiagnostic(d, root)) };
 }
+
+/**
+ * A fresh output folder beside the project, never inside it: motedok refuses an output folder
+ * among the sources, since removing outdated outputs there could reach the secretariat's files.
+ */
+export function utmappe(): string {
+  return mkdtempSync(join(tmpdir(), 'motedok-ut-'));
+}

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.js';
 import { innholdUnder } from '../helpers/filer.js';
 import { kryptertPdf } from '../helpers/pdf.js';
-import { makeProject, sak } from '../helpers/prosjekt.js';
+import { makeProject, sak, utmappe } from '../helpers/prosjekt.js';
 import { TILFELLER } from './tilfeller.js';
 
 /** Anything that looks like a stack trace or an internal error name. */
@@ -75,7 +75,7 @@ describe('a build that fails leaves the earlier output byte for byte as it was',
 
   it('for content errors and an encrypted attachment: exit 1, every message, no file changed', () => {
     cpSync(join(repo, 'cases'), prosjekt, { recursive: true });
-    ut = join(prosjekt, 'ut');
+    ut = utmappe();
     const bygg = () => spawnSync(process.execPath, [join(repo, 'bin/motedok.js'), 'build', join(prosjekt, M), '--out', ut], { cwd: prosjekt, encoding: 'utf8' });
     expect(bygg().status).toBe(0);
     const før = innholdUnder(ut);
