@@ -10,7 +10,7 @@ import { klokkeslett, parseDato, parseKlokkeslett, saksnummer } from './model/ti
 import type { Mote, SakType } from './model/types.js';
 import { PAKKEMAPPE } from './render/stier.js';
 import { meantSuffix } from './suggest.js';
-import { skrivAtomisk } from './write/atomisk.js';
+import { skrivAtomisk, vis } from './write/atomisk.js';
 
 /**
  * `motedok new`: the files the secretariat starts from, written so that `motedok check` passes
@@ -46,7 +46,7 @@ function yamlTekst(verdi: string): string {
 }
 
 function skrivNy(fil: string, innhold: string): void {
-  if (existsSync(fil)) throw new FinnesFeil(`${relative(process.cwd(), fil) || fil} finnes allerede; motedok new skriver ikke over filer. Gi den nye filen et annet navn, eller slett den gamle først.`);
+  if (existsSync(fil)) throw new FinnesFeil(`${vis(fil)} finnes allerede; motedok new skriver ikke over filer. Gi den nye filen et annet navn, eller slett den gamle først.`);
   skrivAtomisk(fil, innhold);
 }
 

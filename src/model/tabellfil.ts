@@ -1,5 +1,5 @@
 import type { Tabellcelle, Tabellfil } from '../load/tabellfiler.js';
-import { formaterBelop, lesBelop, tabellsummer, type Sumcelle } from './tabellsummer.js';
+import { ARSTALL, formaterBelop, IKKE_BELOP, lesBelop, SUMRAD, tabellsummer, type Sumcelle } from './tabellsummer.js';
 
 /**
  * A table read from a CSV or Excel file, as a GFM Markdown table that takes the place of its
@@ -7,10 +7,6 @@ import { formaterBelop, lesBelop, tabellsummer, type Sumcelle } from './tabellsu
  * (styles, right-aligned amounts, `<!-- liggende -->`), and the sum checker reads it.
  */
 
-/** Header words of columns that hold numbers but not amounts (as in tabellsummer.ts). */
-const IKKE_BELOP = /^(?:år|årstall|dato|nr\.?|nummer|saksnummer|sak|løpenummer|id|telefon|postnummer|side)$/i;
-const ARSTALL = /^(?:19|20)\d\d$/;
-const SUMRAD = /^(?:sum|totalt?|totalsum|i alt)(?=$|[\s:.,;–-])/i;
 
 /** Characters that mean something in Markdown (or HTML) inside a table cell; escaped so a cell is only ever text. */
 function escape(tekst: string): string {

@@ -87,10 +87,10 @@ export function formaterBelop(ore: number): string {
 }
 
 /** `Sum`, `Sum Bo trygt hjemme`, `Sum:`, `Totalt`, `Total`, `Totalsum`, `I alt`. */
-const SUMRAD = /^(?:sum|totalt?|totalsum|i alt)(?=$|[\s:.,;–-])/i;
+export const SUMRAD = /^(?:sum|totalt?|totalsum|i alt)(?=$|[\s:.,;–-])/i;
 
 /** Header words of columns that hold numbers but not amounts. */
-const IKKE_BELOP = /^(?:år|årstall|dato|nr\.?|nummer|saksnummer|sak|løpenummer|id|telefon|postnummer|side)$/i;
+export const IKKE_BELOP = /^(?:år|årstall|dato|nr\.?|nummer|saksnummer|sak|løpenummer|id|telefon|postnummer|side)$/i;
 
 interface Celle {
   tekst: string;
@@ -205,7 +205,7 @@ function verdi(celle: Celle | undefined): Verdi {
   return ore === undefined ? { kind: 'tekst' } : { kind: 'belop', ore };
 }
 
-const ARSTALL = /^(?:19|20)\d\d$/;
+export const ARSTALL = /^(?:19|20)\d\d$/;
 
 /**
  * Every sum cell of every table in `text` (from offset `from`), checked. A row labelled `Sum …`
