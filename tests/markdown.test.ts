@@ -47,3 +47,16 @@ describe('lettered items are only made where they belong', () => {
     expect(html).toContain('<code>a) kode\n</code>');
   });
 });
+
+describe('reference-style links and images go through the same filter as inline ones', () => {
+  it('a reference link to a local path or a share keeps its text and loses its target; one to the web stays', () => {
+    const html = markdownToHtml('[passord][p] [deling][d] [nett][n]\n\n[p]: ../../etc/passwd\n[d]: //host/share\n[n]: https://example.no "Tittel"');
+    expect(html).toBe('<p>passord deling <a href="https://example.no" title="Tittel">nett</a></p>');
+  });
+
+  it('a reference image from the web, a script URL or outside the folder is shown as its alt text (found by the property test)', () => {
+    const md = '![Kart][k] ![Skript][s] ![Passord][p]\n\n[k]: http://example.invalid/kart.png\n[s]: javascript:alert(1)\n[p]: file:///etc/passwd';
+    expect(markdownToHtml(md, { baseDir: '/tmp' })).toBe('<p>[Bilde: Kart] [Bilde: Skript] [Bilde: Passord]</p>');
+    expect(markdownToHtml('![ref]\n\n[ref]: javascript:alert(1)', { baseDir: '/tmp' })).toBe('<p>[Bilde: ref]</p>');
+  });
+});

@@ -1,7 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Heading, Image, List, Root, RootContent } from 'mdast';
+import type { Definition, Heading, Image, List, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -99,6 +99,31 @@ export interface MarkdownOptions {
   baseDir?: string;
   /** Shift headings so the shallowest one gets this level (a case paper's title is the h1). */
   topHeading?: number;
+}
+
+/**
+ * Reference-style links and images (`[x][r]`, `![d][r]` with `[r]: url`) become inline ones, so
+ * that every link and image, whatever its Markdown form, goes through the same filters below.
+ */
+function inlineReferences(tree: Root): void {
+  const definisjoner = new Map<string, Definition>();
+  walk(tree, (node) => {
+    if (node.type === 'definition') definisjoner.set(node.identifier.toLowerCase(), node);
+  });
+  walk(tree, (node, parent, index) => {
+    const children = (parent as { children: RootContent[] }).children;
+    if (node.type === 'definition') {
+      children.splice(index, 1);
+      return;
+    }
+    if (node.type !== 'imageReference' && node.type !== 'linkReference') return;
+    const definisjon = definisjoner.get(node.identifier.toLowerCase());
+    const url = definisjon?.url ?? '';
+    const title = definisjon?.title ?? null;
+    children[index] = node.type === 'imageReference'
+      ? { type: 'image', url, title, alt: node.alt ?? '', position: node.position }
+      : { type: 'link', url, title, children: node.children, position: node.position };
+  });
 }
 
 /** Images become file URLs only when they are files inside `baseDir`; anything else is shown as its alt text. */
@@ -205,6 +230,7 @@ function konverter(markdown: string, options: MarkdownOptions): string {
   });
   markLandscapeTables(tree);
   alignAmounts(tree);
+  inlineReferences(tree);
   resolveImages(tree, options.baseDir);
   dropLocalLinks(tree);
   if (options.topHeading) shiftHeadings(tree, options.topHeading);
