@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { finnChromium, kjorbar } from '../src/print/chromium.mjs';
+import { finnChromium, kjorbar } from '../src/pipeline/print/chromium.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const quiet = process.argv.includes('--stille');
@@ -118,7 +118,7 @@ async function ensureBuilt() {
   try {
     rmSync(ny, { recursive: true, force: true });
     await esbuild.build({
-      entryPoints: [join(root, 'src', 'cli.ts')],
+      entryPoints: { cli: join(root, 'src', 'cli', 'main.ts') },
       outdir: ny,
       // What only building needs (the browser, pdf-lib, Markdown) is loaded by import() and lives
       // in its own chunks, so `check` and `--version` do not read it.

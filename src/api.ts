@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Diagnostics, sortDiagnostics, type Diagnostic } from './diagnostics.js';
-import { findMeetingFolders, findProjectRoot, lesTabellfilerIProsjekt, loadProjectSource, ORGANISASJON_FIL } from './load/project.js';
-import { buildModel } from './model/mote.js';
-import type { Mote, Organisasjon } from './model/types.js';
+import { Diagnostics, sortDiagnostics, type Diagnostic } from './domain/diagnostics.js';
+import { findMeetingFolders, findProjectRoot, lesTabellfilerIProsjekt, loadProjectSource, ORGANISASJON_FIL } from './pipeline/load/project.js';
+import { buildModel } from './pipeline/model/mote.js';
+import type { Mote, Organisasjon } from './domain/types.js';
 
 /** A mistake in how the command was called (exit code 2), not in the content (exit code 1). */
 export class UsageError extends Error {}

@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMeetings } from '../src/api.js';
-import { byggArsplan, type ArsplanResultat } from '../src/bygg/arsplan.js';
-import { formatDiagnostic } from '../src/diagnostics.js';
-import { moteSomIcs } from '../src/render/kalender.js';
+import { byggArsplan, type ArsplanResultat } from '../src/build/arsplan.js';
+import { formatDiagnostic } from '../src/domain/diagnostics.js';
+import { moteSomIcs } from '../src/pipeline/render/kalender.js';
 import { forsteUtenforRekkefolge, pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
 import { makeProject, sak } from './helpers/prosjekt.js';
 
@@ -159,11 +159,11 @@ describe('motedok arsplan', () => {
   });
 
   it('the example cases/arsplan-2026.yaml is valid', async () => {
-    const { Diagnostics } = await import('../src/diagnostics.js');
-    const { loadProjectSource } = await import('../src/load/project.js');
-    const { buildModel } = await import('../src/model/mote.js');
-    const { parseYaml } = await import('../src/load/yaml.js');
-    const { lagArsplan } = await import('../src/model/arsplan.js');
+    const { Diagnostics } = await import('../src/domain/diagnostics.js');
+    const { loadProjectSource } = await import('../src/pipeline/load/project.js');
+    const { buildModel } = await import('../src/pipeline/model/mote.js');
+    const { parseYaml } = await import('../src/pipeline/load/yaml.js');
+    const { lagArsplan } = await import('../src/pipeline/model/arsplan.js');
     const diags = new Diagnostics();
     const modell = buildModel(loadProjectSource(join(repo, 'cases'), diags), diags);
     const fil = join(repo, 'cases', 'arsplan-2026.yaml');

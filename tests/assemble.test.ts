@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ferdigstill } from '../src/assemble/pdf.js';
-import { Nettleser } from '../src/print/nettleser.js';
+import { ferdigstill } from '../src/pipeline/assemble/pdf.js';
+import { Nettleser } from '../src/pipeline/print/browser.js';
 import { minimalPdf } from './helpers/pdf.js';
 import { pdfInfo, pdfTekst } from './helpers/pdftekst.js';
 

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symli
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildMeetings, uendretSidenSist } from '../src/bygg.js';
+import { buildMeetings, uendretSidenSist } from '../src/build/build.js';
 import { utmappe } from './helpers/prosjekt.js';
 
 const cases = resolve(import.meta.dirname, '../cases');

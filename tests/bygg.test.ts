@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMeetings, type BuildResult } from '../src/bygg.js';
+import { buildMeetings, type BuildResult } from '../src/build/build.js';
 import { innholdUnder } from './helpers/filer.js';
 import { forsteUtenforRekkefolge, pdfFonter, pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
 import { utmappe } from './helpers/prosjekt.js';

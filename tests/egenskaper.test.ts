@@ -4,14 +4,14 @@ import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadMeetings } from '../src/api.js';
-import { Diagnostics } from '../src/diagnostics.js';
-import { parseMarkdown, requireFrontmatter } from '../src/load/markdown.js';
-import { decodeText } from '../src/load/text.js';
-import { sakSchema } from '../src/model/schema.js';
-import { overskrifter } from '../src/model/seksjoner.js';
-import { validate } from '../src/model/validate.js';
-import type { Mote, SakPunkt, Sakslistepunkt } from '../src/model/types.js';
-import { markdownToHtml } from '../src/render/markdown.js';
+import { Diagnostics } from '../src/domain/diagnostics.js';
+import { parseMarkdown, requireFrontmatter } from '../src/pipeline/load/frontmatter.js';
+import { decodeText } from '../src/pipeline/load/text.js';
+import { sakSchema } from '../src/pipeline/model/schema.js';
+import { overskrifter } from '../src/pipeline/model/seksjoner.js';
+import { validate } from '../src/pipeline/model/validate.js';
+import type { Mote, SakPunkt, Sakslistepunkt } from '../src/domain/types.js';
+import { markdownToHtml } from '../src/pipeline/render/markdown.js';
 import { ORGANISASJON } from './helpers/prosjekt.js';
 
 /**

@@ -3,7 +3,7 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { finnChromium } from '../src/print/nettleser.js';
+import { finnChromium } from '../src/pipeline/print/browser.js';
 import { innholdUnder } from './helpers/filer.js';
 import { utmappe } from './helpers/prosjekt.js';
 

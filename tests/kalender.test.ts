@@ -4,9 +4,9 @@ import { join, resolve } from 'node:path';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMeetings } from '../src/api.js';
-import { buildMeetings } from '../src/bygg.js';
-import type { Mote } from '../src/model/types.js';
-import { brettLinje, moteSomIcs } from '../src/render/kalender.js';
+import { buildMeetings } from '../src/build/build.js';
+import type { Mote } from '../src/domain/types.js';
+import { brettLinje, moteSomIcs } from '../src/pipeline/render/kalender.js';
 import { makeProject, sak } from './helpers/prosjekt.js';
 
 const cases = resolve(import.meta.dirname, '..', 'cases');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml } from '../src/render/markdown.js';
+import { markdownToHtml } from '../src/pipeline/render/markdown.js';
 
 describe('Markdown to HTML', () => {
   it('turns a) b) lines under a numbered item into a lettered list', () => {

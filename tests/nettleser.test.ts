@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Nettleser } from '../src/print/nettleser.js';
+import { Nettleser } from '../src/pipeline/print/browser.js';
 import { pdfTekst } from './helpers/pdftekst.js';
 
 let nettleser: Nettleser;

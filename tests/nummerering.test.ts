@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { forrigeMote, forsteSaksnumre } from '../src/model/nummerering.js';
-import type { Dato } from '../src/model/types.js';
+import { forrigeMote, forsteSaksnumre } from '../src/pipeline/model/nummerering.js';
+import type { Dato } from '../src/domain/types.js';
 
 const mote = (id: string, dato: string, antall: number, extra: { utvalg?: string; forsteSaksnummer?: number } = {}) => ({
   id, dato: dato as Dato, antall, utvalg: extra.utvalg ?? 'ssu', forsteSaksnummer: extra.forsteSaksnummer,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { orderSaker, planSaksliste } from '../src/model/saksliste.js';
-import { klokkeslett } from '../src/model/tid.js';
-import type { Klokkeslett, Sak, SakType, Saksliste } from '../src/model/types.js';
+import { orderSaker, planSaksliste } from '../src/pipeline/model/saksliste.js';
+import { klokkeslett } from '../src/pipeline/model/tid.js';
+import type { Klokkeslett, Sak, SakType, Saksliste } from '../src/domain/types.js';
 
 const sak = (tittel: string, type: SakType, minutter: number, fast = false): Sak => ({
   kilde: { file: `${tittel}.md` }, filnavn: tittel, fast, type, tittel, minutter, vedlegg: [], saksfremlegg: '', harSaksfremlegg: false,

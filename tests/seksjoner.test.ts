@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overskrifter, seksjoner } from '../src/model/seksjoner.js';
+import { overskrifter, seksjoner } from '../src/pipeline/model/seksjoner.js';
 
 describe('finding headings without parsing the body', () => {
   it('finds ATX and setext headings with their positions, and ignores fenced code', () => {

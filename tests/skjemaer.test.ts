@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { findMeetingFolders } from '../src/load/project.js';
-import { jsonSkjemafiler, type Skjemafil } from '../src/model/jsonskjema.js';
-import { arsplanSchema, moteSchema, organisasjonSchema, referatSchema, sakSchema } from '../src/model/schema.js';
+import { findMeetingFolders } from '../src/pipeline/load/project.js';
+import { jsonSkjemafiler, type Skjemafil } from '../src/pipeline/model/json-schema.js';
+import { arsplanSchema, moteSchema, organisasjonSchema, referatSchema, sakSchema } from '../src/pipeline/model/schema.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const cases = join(repo, 'cases');

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { loadMeetings } from '../src/api.js';
-import { buildMeetings, type BuildResult } from '../src/bygg.js';
+import { buildMeetings, type BuildResult } from '../src/build/build.js';
 import { forsteUtenforRekkefolge, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
 import { makeProject, sak } from './helpers/prosjekt.js';
 

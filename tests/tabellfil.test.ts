@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml } from '../src/render/markdown.js';
+import { markdownToHtml } from '../src/pipeline/render/markdown.js';
 import { pdfTekst } from './helpers/pdftekst.js';
 import { check, makeProject, sak } from './helpers/prosjekt.js';
 

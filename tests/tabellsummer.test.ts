@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lesBelop, tabellsummer } from '../src/model/tabellsummer.js';
+import { lesBelop, tabellsummer } from '../src/pipeline/model/tabellsummer.js';
 import { check, makeProject, MOTE, sak, utmappe } from './helpers/prosjekt.js';
 
 const repo = resolve(import.meta.dirname, '..');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { klokkeslett, kortDato, langDato, parseDato, parseKlokkeslett, parseSaksnummer, saksnummer, ukedag } from '../src/model/tid.js';
-import type { Dato } from '../src/model/types.js';
+import { klokkeslett, kortDato, langDato, parseDato, parseKlokkeslett, parseSaksnummer, saksnummer, ukedag } from '../src/pipeline/model/tid.js';
+import type { Dato } from '../src/domain/types.js';
 
 describe('dates', () => {
   it('reads ISO and Norwegian dates and writes them the Norwegian way', () => {

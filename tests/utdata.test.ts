@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { skrivAlle, UtdataFeil } from '../src/write/atomisk.js';
-import { LASFIL, taLas } from '../src/write/las.js';
+import { skrivAlle, UtdataFeil } from '../src/pipeline/write/atomic.js';
+import { LASFIL, taLas } from '../src/pipeline/write/lock.js';
 import { innholdUnder } from './helpers/filer.js';
 import { makeProject, sak, utmappe } from './helpers/prosjekt.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { overskrifter } from '../src/model/seksjoner.js';
-import { findForslagTilVedtak, forslagFromSection } from '../src/model/vedtak.js';
-import { markdownToHtml } from '../src/render/markdown.js';
+import { overskrifter } from '../src/pipeline/model/seksjoner.js';
+import { findForslagTilVedtak, forslagFromSection } from '../src/pipeline/model/vedtak.js';
+import { markdownToHtml } from '../src/pipeline/render/markdown.js';
 
 function forslag(markdown: string) {
   const section = findForslagTilVedtak(markdown, overskrifter(markdown))[0]!;

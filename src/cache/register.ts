@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { skrivAtomisk } from '../write/atomisk.js';
+import { skrivAtomisk } from '../pipeline/write/atomic.js';
 
 /** A file as a build last saw it: enough to tell, without reading it, that it is unchanged. */
 interface Fingeravtrykk {

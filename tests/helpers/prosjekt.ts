@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadMeetings } from '../../src/api.js';
-import { formatDiagnostic } from '../../src/diagnostics.js';
+import { formatDiagnostic } from '../../src/domain/diagnostics.js';
 
 export const ORGANISASJON = `navn: Helsefellesskap Test
 utvalg:

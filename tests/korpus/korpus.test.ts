@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli.js';
+import { main } from '../../src/cli/main.js';
 import { innholdUnder } from '../helpers/filer.js';
 import { kryptertPdf } from '../helpers/pdf.js';
 import { makeProject, sak, utmappe } from '../helpers/prosjekt.js';

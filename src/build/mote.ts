@@ -1,0 +1,87 @@
+import { basename, join, relative } from 'node:path';
+import { ferdigstill, type Ferdig, type Metadata } from '../pipeline/assemble/pdf.js';
+import { harUnntak, offentligVersjon } from '../pipeline/model/offentlig.js';
+import { langDato } from '../pipeline/model/tid.js';
+import { frase } from '../domain/sprak.js';
+import type { Mote } from '../domain/types.js';
+import { kalenderfiler } from '../pipeline/render/kalender.js';
+import { planlegg, type Plan } from './plan.js';
+import { saksdokumenter } from './saksdokumenter.js';
+import { hentEllerLag, lastedeFiler, overskrifter, skriverFor, tillatteFiler, type ByggetDokument, type Verktoy } from './tools.js';
+
+interface Trykt {
+  plan: Plan;
+  ferdig: Ferdig;
+  fraBuffer: boolean;
+  html?: string;
+}
+
+/** A meeting's finished files, not yet written, and what to report about them. */
+export interface Sett {
+  filer: Map<string, Uint8Array | string>;
+  dokumenter: ByggetDokument[];
+}
+
+/**
+ * Prints one set of a meeting's documents into `mappe`, and composes its saksdokumenter.
+ * Documents found in `gjenbruk` (by file name, for the public set) are taken from the members'
+ * set instead of being printed again.
+ */
+async function byggSett(mote: Mote, planer: Plan[], mappe: string, verktoy: Verktoy, gjenbruk = new Map<string, Trykt>()): Promise<Sett & { trykte: Trykt[] }> {
+  const { maler, buffer, options } = verktoy;
+  const metadata = (tittel: string): Metadata => ({
+    tittel, forfatter: mote.organisasjon.navn, emne: `${mote.utvalg.navn}, møte ${mote.dato}`, dato: new Date(`${mote.dato}T00:00:00Z`), sprak: mote.fraser.pdf_lang,
+  });
+  const sett: Sett = { filer: new Map(), dokumenter: [] };
+  const ferdig = (fil: string, bytes: Uint8Array, sider: number, fraBuffer: boolean, html?: string) => {
+    sett.filer.set(fil, bytes);
+    if (options.html && html) sett.filer.set(fil.replace(/\.pdf$/, '.html'), html);
+    sett.dokumenter.push({ mote: mote.mappe, fil, sider, fraBuffer });
+  };
+  const skriv = skriverFor(verktoy, tillatteFiler([mote], maler));
+  const trykte = await Promise.all(planer.map(async (plan): Promise<Trykt> => {
+    const tidligere = plan.likeOffentlig ? gjenbruk.get(basename(plan.fil)) : undefined;
+    if (tidligere) {
+      ferdig(plan.fil, tidligere.ferdig.bytes, tidligere.ferdig.sider, tidligere.fraBuffer, tidligere.html);
+      return { ...tidligere, plan };
+    }
+    const html = maler.render(plan.mal, plan.data);
+    const meta = metadata(plan.data.tittel);
+    const nokkel = buffer.nokkel('dokument', html, JSON.stringify(meta), ...lastedeFiler(buffer, html), ...plan.vedlegg.map((v) => `${v.tittel}\u0000${buffer.filHash(v.fil)}`));
+    const laget = await hentEllerLag(verktoy, nokkel, async () => ferdigstill(await skriv(html), meta, plan.vedlegg, overskrifter(html)));
+    ferdig(plan.fil, laget.ferdig.bytes, laget.ferdig.sider, laget.fraBuffer, html);
+    return { plan, ferdig: laget.ferdig, fraBuffer: laget.fraBuffer, html };
+  }));
+  const deler = trykte.filter((t) => t.plan.innhold);
+  const samlet = await saksdokumenter(mote, deler, verktoy, skriv, metadata(frase(mote.fraser, 'saksdokumenter.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) })));
+  ferdig(join(mappe, 'saksdokumenter.pdf'), samlet.ferdig.bytes, samlet.ferdig.sider, samlet.fraBuffer);
+  return { ...sett, trykte };
+}
+
+/**
+ * The members' documents in <ut>/<møte>/, and the public versions in <ut>/<møte>/offentlig/ with
+ * the same file names (when nothing in the meeting is exempt, the public files are the members'),
+ * and a calendar file for each.
+ */
+export async function byggMote(mote: Mote, verktoy: Verktoy, ut: string): Promise<Sett> {
+  const sett = await byggDokumenter(mote, verktoy, ut);
+  for (const [fil, ics] of kalenderfiler(mote, join(ut, mote.mappe))) sett.filer.set(fil, ics);
+  return sett;
+}
+
+async function byggDokumenter(mote: Mote, verktoy: Verktoy, ut: string): Promise<Sett> {
+  const mappe = join(ut, mote.mappe);
+  const intern = await byggSett(mote, planlegg(mote, mappe), mappe, verktoy);
+  const offentligMappe = join(mappe, 'offentlig');
+  const tilOffentlig = (fil: string) => join(offentligMappe, relative(mappe, fil));
+  if (!harUnntak(mote)) {
+    for (const [fil, data] of [...intern.filer]) intern.filer.set(tilOffentlig(fil), data);
+    for (const d of [...intern.dokumenter]) intern.dokumenter.push({ ...d, fil: tilOffentlig(d.fil) });
+    return intern;
+  }
+  const saksfremlegg = new Set(intern.trykte.filter((t) => t.plan.mal === 'vedlegg').map((t) => basename(t.plan.fil)));
+  const gjenbruk = new Map(intern.trykte.map((t) => [basename(t.plan.fil), t]));
+  const offentlig = offentligVersjon(mote);
+  const apent = await byggSett(offentlig, planlegg(offentlig, offentligMappe, saksfremlegg), offentligMappe, verktoy, gjenbruk);
+  return { filer: new Map([...intern.filer, ...apent.filer]), dokumenter: [...intern.dokumenter, ...apent.dokumenter] };
+}

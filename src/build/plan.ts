@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { saksnummer } from '../pipeline/model/tid.js';
+import { frase } from '../domain/sprak.js';
+import type { Mote } from '../domain/types.js';
+import type { Dokumentmal } from '../pipeline/render/templates.js';
+import { innkallingVisning, referatVisning, sakslisteVisning, vedleggVisning } from '../pipeline/render/views.js';
+
+/** One document to print: its file, template and data, and what is appended to it. */
+export interface Plan {
+  fil: string;
+  mal: Dokumentmal;
+  data: { tittel: string };
+  emne: string;
+  vedlegg: { tittel: string; fil: string }[];
+  /** Its entry in saksdokumenter.pdf; undefined for documents that are not part of it. */
+  innhold?: string;
+  /** The same document in both versions: a case paper of a sak that is not exempt. */
+  likeOffentlig: boolean;
+}
+
+/**
+ * The documents of one meeting, into `mappe`: innkalling, saksliste, a case paper per sak that
+ * has one (or, with `saksfremlegg`, per sak named there: the public version keeps every file
+ * name, and an exempt sak's case paper says only that it is exempt), and the referat.
+ */
+export function planlegg(mote: Mote, mappe: string, saksfremlegg?: ReadonlySet<string>): Plan[] {
+  const emne = `${mote.utvalg.navn}, møte ${mote.dato}`;
+  const planer: Plan[] = [
+    { fil: join(mappe, 'innkalling.pdf'), mal: 'innkalling', data: innkallingVisning(mote), emne, vedlegg: [], innhold: frase(mote.fraser, 'saksdokumenter.innkalling'), likeOffentlig: false },
+    { fil: join(mappe, 'saksliste.pdf'), mal: 'saksliste', data: sakslisteVisning(mote), emne, vedlegg: [], likeOffentlig: false },
+  ];
+  for (const sak of mote.saker) {
+    const eksterne = sak.vedlegg.filter((v) => v.fil).map((v) => ({ tittel: v.tittel, fil: v.fil! }));
+    if (!sak.nummer) continue;
+    const navn = `sak-${saksnummer(sak.nummer).replace('.', '-')}.pdf`;
+    if (saksfremlegg ? !saksfremlegg.has(navn) : !sak.harSaksfremlegg && eksterne.length === 0) continue;
+    planer.push({
+      fil: join(mappe, 'vedlegg', navn), mal: 'vedlegg', data: vedleggVisning(mote, sak), emne, vedlegg: eksterne,
+      innhold: `${frase(mote.fraser, 'felles.sak')} ${saksnummer(sak.nummer)} ${sak.tittel}`, likeOffentlig: !sak.unntattOffentlighet,
+    });
+  }
+  if (mote.referat) planer.push({ fil: join(mappe, 'referat.pdf'), mal: 'referat', data: referatVisning(mote, mote.referat), emne, vedlegg: [], likeOffentlig: false });
+  return planer;
+}

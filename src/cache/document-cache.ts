@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Ferdig } from '../pipeline/assemble/pdf.js';
+import { skrivAtomisk } from '../pipeline/write/atomic.js';
+
+/**
+ * A content-addressed store of finished PDFs. A document's key is a hash of everything that
+ * makes its bytes: the HTML it is printed from (which holds the sak's text, the templates' output
+ * and the styles), its attachments' bytes, its metadata, and the tool itself (the running code,
+ * the templates, the fonts and the browser). Same key, same bytes: the document is not printed
+ * again. An entry whose bytes do not match its recorded hash, or that cannot be read, is
+ * deleted and ignored, never trusted.
+ */
+export class Dokumentbuffer {
+  private readonly filHasher = new Map<string, string>();
+  /** Keys looked up with success or stored in this run, in the order first used. */
+  readonly brukt = new Set<string>();
+
+  constructor(
+    private readonly mappe: string,
+    private readonly grunnlag: string,
+    /** `--force`: look nothing up, but store what is made. */
+    private readonly lesAv = false,
+  ) {}
+
+  nokkel(...deler: (string | Uint8Array)[]): string {
+    const hash = createHash('sha256').update(this.grunnlag);
+    for (const del of deler) hash.update(`\u0000${del.length}\u0000`).update(del);
+    return hash.digest('hex');
+  }
+
+  /** Hash of a file's bytes, read once per run. */
+  filHash(fil: string): string {
+    let hash = this.filHasher.get(fil);
+    if (!hash) {
+      hash = createHash('sha256').update(readFileSync(fil)).digest('hex');
+      this.filHasher.set(fil, hash);
+    }
+    return hash;
+  }
+
+  hent(nokkel: string): Ferdig | undefined {
+    if (this.lesAv) return undefined;
+    const pdf = join(this.mappe, `${nokkel}.pdf`);
+    const info = join(this.mappe, `${nokkel}.json`);
+    if (!existsSync(pdf) || !existsSync(info)) return undefined;
+    try {
+      const bytes = readFileSync(pdf);
+      const meta = JSON.parse(readFileSync(info, 'utf8')) as { sha256: string; sider: number; vedleggStart: number[] };
+      const gyldig = createHash('sha256').update(bytes).digest('hex') === meta.sha256 && Number.isInteger(meta.sider)
+        && Array.isArray(meta.vedleggStart) && meta.vedleggStart.every((n) => Number.isInteger(n) && n >= 0 && n < meta.sider);
+      if (!gyldig) throw new Error('ødelagt');
+      this.brukt.add(nokkel);
+      return { bytes: new Uint8Array(bytes), sider: meta.sider, vedleggStart: meta.vedleggStart };
+    } catch {
+      rmSync(pdf, { force: true });
+      rmSync(info, { force: true });
+      return undefined;
+    }
+  }
+
+  lagre(nokkel: string, ferdig: Ferdig): void {
+    skrivAtomisk(join(this.mappe, `${nokkel}.pdf`), ferdig.bytes);
+    const sha256 = createHash('sha256').update(ferdig.bytes).digest('hex');
+    skrivAtomisk(join(this.mappe, `${nokkel}.json`), JSON.stringify({ sha256, sider: ferdig.sider, vedleggStart: ferdig.vedleggStart }));
+    this.brukt.add(nokkel);
+  }
+
+  /** Removes every entry not in `behold`, so the cache holds what the current documents are made of and no more. */
+  rydd(behold: ReadonlySet<string>): void {
+    if (!existsSync(this.mappe)) return;
+    for (const navn of readdirSync(this.mappe)) {
+      const nokkel = /^([0-9a-f]{64})\.(pdf|json)$/.exec(navn)?.[1];
+      if (nokkel && !behold.has(nokkel)) rmSync(join(this.mappe, navn), { force: true });
+    }
+  }
+}
+
+/**
+ * The files of the running program: the bundle in dist/ (split into chunks, source maps left
+ * out), or this module when run from the sources (the tests).
+ */
+export function programfiler(): string[] {
+  const denne = fileURLToPath(import.meta.url);
+  const dist = denne.slice(0, denne.lastIndexOf('/dist/') + '/dist'.length);
+  if (!denne.includes('/dist/')) return [denne];
+  const filer: string[] = [];
+  const besok = (mappe: string) => {
+    for (const navn of readdirSync(mappe).sort()) {
+      const sti = join(mappe, navn);
+      if (statSync(sti).isDirectory()) besok(sti);
+      else if (navn.endsWith('.js')) filer.push(sti);
+    }
+  };
+  besok(dist);
+  return filer;
+}
+
+/** What every key depends on: this program's code, the templates, the fonts, and the browser binary. */
+export function verktoygrunnlag(malInnhold: string, fontmappe: string, chromium: string | undefined): string {
+  const hash = createHash('sha256');
+  for (const fil of programfiler()) hash.update(readFileSync(fil));
+  hash.update(malInnhold);
+  for (const font of readdirSync(fontmappe).filter((f) => f.endsWith('.woff2')).sort()) hash.update(font).update(readFileSync(join(fontmappe, font)));
+  for (const avtrykk of nettleseravtrykk(chromium)) hash.update(avtrykk);
+  return hash.digest('hex');
+}
+
+/**
+ * Which browser prints, by path, size and time: hashing its 250 MB on every run would cost more
+ * than the run. Debian's /usr/bin/chromium is a shell script; the browser itself lives in /usr/lib.
+ */
+export function nettleseravtrykk(chromium: string | undefined): string[] {
+  return [chromium, '/usr/lib/chromium/chromium'].filter((fil): fil is string => !!fil && existsSync(fil)).map((fil) => {
+    const stat = statSync(fil);
+    return `${fil}:${stat.size}:${stat.mtimeMs}`;
+  });
+}

@@ -1,0 +1,183 @@
+import type { Posisjon } from './diagnostics.js';
+import type { Fraser, Sprak } from './sprak.js';
+
+/** A calendar date as `YYYY-MM-DD`; only made by `parseDato`, so it is always a real date. */
+export type Dato = string & { readonly __brand: 'Dato' };
+
+/** A clock time as minutes after midnight (09.30 is 570); only made by `parseKlokkeslett`. */
+export type Klokkeslett = number & { readonly __brand: 'Klokkeslett' };
+
+/** A sak number `13.25`: the running number within the committee's year, and the year. */
+export interface Saksnummer {
+  readonly lopenummer: number;
+  readonly ar: number;
+}
+
+export type SakType = 'beslutning' | 'tema' | 'referat' | 'eventuelt';
+
+/** Where a value was written, so later stages can point the user at it. */
+export interface Kilde {
+  file: string;
+  position?: Posisjon;
+}
+
+export interface Medlem {
+  id: string;
+  navn: string;
+  rolle?: string;
+  representerer?: string;
+}
+
+export interface Utvalg {
+  key: string;
+  navn: string;
+  kortnavn: string;
+  medlemmer: Medlem[];
+  /** The committee's usual place and times, for new meetings (`motedok new mote`). */
+  standard?: { sted?: string; start?: Klokkeslett; slutt?: Klokkeslett };
+}
+
+export interface Organisasjon {
+  file: string;
+  navn: string;
+  logo?: string;
+  farge?: string;
+  maler?: string;
+  /** The organisation's language; a meeting's mote.yaml may choose another. */
+  sprak?: Sprak;
+  /** Leave the names under `andre` out of the public referat (they are not members, and may be private persons). */
+  skjulAndreOffentlig: boolean;
+  utvalg: Map<string, Utvalg>;
+}
+
+export interface Vedlegg {
+  tittel: string;
+  /** Absolute path of an external PDF, checked to exist inside the meeting folder. */
+  fil?: string;
+  kilde: Kilde;
+}
+
+export interface ForslagTilVedtak {
+  /** The section as the author wrote it (Markdown), for rendering. */
+  markdown: string;
+  /** `Alt. 1`, `Alt. 2` … when the meeting is to choose between alternatives. */
+  alternativer: string[];
+  /** True when the text was generated (fixed saker, referat saker without a proposal). */
+  generert: boolean;
+  kilde: Kilde;
+}
+
+export interface Sak {
+  kilde: Kilde;
+  /** File name without `.md`; undefined for the fixed saker that have no file. */
+  filnavn?: string;
+  fast: boolean;
+  type: SakType;
+  /** Undefined for Eventuelt items, which carry no number. */
+  nummer?: Saksnummer;
+  tittel: string;
+  minutter: number;
+  beskrivelse?: string;
+  saksbehandler?: string;
+  vedlegg: Vedlegg[];
+  unntattOffentlighet?: string;
+  forslagTilVedtak?: ForslagTilVedtak;
+  /** The case paper: the Markdown body without frontmatter and without the proposal. */
+  saksfremlegg: string;
+  /** False for saker whose file holds only a proposal: they get no case paper of their own. */
+  harSaksfremlegg: boolean;
+}
+
+export interface SakPunkt {
+  kind: 'sak';
+  sak: Sak;
+  start: Klokkeslett;
+  slutt: Klokkeslett;
+}
+
+export interface PausePunkt {
+  kind: 'pause';
+  tittel: string;
+  minutter: number;
+  start: Klokkeslett;
+  slutt: Klokkeslett;
+  kilde: Kilde;
+}
+
+export type Sakslistepunkt = SakPunkt | PausePunkt;
+
+export interface Sakslistegruppe {
+  /** `Beslutningssaker`, `Temasaker`, `Referatsaker`; undefined for the fixed saker at the top. */
+  overskrift?: string;
+  type?: SakType;
+  punkter: Sakslistepunkt[];
+}
+
+export interface Saksliste {
+  grupper: Sakslistegruppe[];
+  eventuelt: { start: Klokkeslett; slutt: Klokkeslett; saker: SakPunkt[] };
+  /** When the planned agenda ends (the later of the meeting's end and the last item). */
+  slutt: Klokkeslett;
+  /** Minutes the agenda runs past the meeting's end; 0 when it fits. */
+  overtid: number;
+}
+
+export interface Deltaker {
+  navn: string;
+  medlem?: Medlem;
+}
+
+export interface Referatsak {
+  nummer: Saksnummer;
+  kilde: Kilde;
+  /** Markdown written under the sak, and under its `### Vedtak`. */
+  notater: string;
+  vedtak?: string;
+  /** The decision as made: the `### Vedtak`, or else the proposal (then `somForeslatt`). */
+  vedtatt?: string;
+  somForeslatt: boolean;
+  /** Vote counts when a vote was taken (`### Votering`); without one the decision was unanimous. */
+  votering?: { for: number; mot: number; avstar: number; tekst: string };
+  enstemmig: boolean;
+  /** A member's statement for the record (`### Protokolltilførsel`). */
+  protokolltilforsel?: string;
+  /** Members who declared themselves disqualified and left for this sak (`### Habilitet`). */
+  inhabile: { medlem: Medlem; grunn: string }[];
+}
+
+export interface Referat {
+  kilde: Kilde;
+  status: 'utkast' | 'godkjent';
+  tilStede: Deltaker[];
+  forfall: Deltaker[];
+  andre: string[];
+  referent: string;
+  saker: Referatsak[];
+  eventuelt?: string;
+  /** When and in which sak the minutes were approved, for `status: godkjent`. */
+  godkjent?: { dato: Dato; sak?: Saksnummer };
+}
+
+export interface Mote {
+  /** Absolute path of the meeting folder. */
+  dir: string;
+  /** The folder's name, `2025-05-22-ssu`; also the name of its output folder. */
+  mappe: string;
+  kilde: Kilde;
+  organisasjon: Organisasjon;
+  utvalg: Utvalg;
+  dato: Dato;
+  start: Klokkeslett;
+  slutt: Klokkeslett;
+  sted: string;
+  forrigeMote?: Dato;
+  /** Every numbered sak in agenda order, the fixed ones first, then Eventuelt items. */
+  saker: Sak[];
+  saksliste: Saksliste;
+  /** Every attachment of every sak, in agenda order: the innkalling's list. */
+  vedlegg: { sak: Sak; vedlegg: Vedlegg }[];
+  referat?: Referat;
+  /** Bokmål or Nynorsk, and the fixed texts in it. */
+  sprak: Sprak;
+  fraser: Fraser;
+}

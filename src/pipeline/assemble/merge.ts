@@ -1,0 +1,170 @@
+import {
+  PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObject, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRef, PDFString,
+} from 'pdf-lib';
+import { omdopStrukturIder } from './canonical.js';
+
+/**
+ * Joins finished PDFs into one without losing what makes them accessible: each part's pages,
+ * its structure tree (tags, so screen readers still read it) and its bookmarks are carried into
+ * the result. pdf-lib's copyPages copies pages only, so the structure tree, the parent tree that
+ * links page content to it, and the outline are moved here by hand.
+ */
+
+/** A bookmark, its target already in the context of the document it will be written into. */
+export interface Bokmerke {
+  tittel: string;
+  dest?: PDFObject;
+  se?: PDFObject;
+  barn: Bokmerke[];
+}
+
+export interface Del {
+  pdf: Uint8Array;
+  /** The part's bookmark in the joined document; its own bookmarks are nested below it. */
+  bokmerke: string;
+}
+
+const N = (name: string) => PDFName.of(name);
+
+function tekst(verdi: PDFObject | undefined): string {
+  return verdi instanceof PDFString || verdi instanceof PDFHexString ? verdi.decodeText() : '';
+}
+
+export function lesBokmerker(doc: PDFDocument): Bokmerke[] {
+  const les = (forelder: PDFDict | undefined): Bokmerke[] => {
+    const liste: Bokmerke[] = [];
+    let item = forelder?.lookupMaybe(N('First'), PDFDict);
+    while (item) {
+      liste.push({ tittel: tekst(item.lookup(N('Title'))), dest: item.get(N('Dest')), se: item.get(N('SE')), barn: les(item) });
+      item = item.lookupMaybe(N('Next'), PDFDict);
+    }
+    return liste;
+  };
+  return les(doc.catalog.lookupMaybe(N('Outlines'), PDFDict));
+}
+
+/** Replaces the document's outline with these bookmarks. */
+export function skrivBokmerker(doc: PDFDocument, bokmerker: readonly Bokmerke[]): void {
+  const { context } = doc;
+  const rot = context.obj({ Type: 'Outlines' });
+  const rotRef = context.register(rot);
+  // Every item starts closed: a parent's Count is minus its number of children, the root's the number of top items.
+  const skriv = (forelder: PDFDict, forelderRef: PDFRef, liste: readonly Bokmerke[]): void => {
+    const refs = liste.map(() => context.nextRef());
+    liste.forEach((b, i) => {
+      const item = context.obj({ Title: PDFHexString.fromText(b.tittel), Parent: forelderRef });
+      if (b.dest) item.set(N('Dest'), b.dest);
+      if (b.se) item.set(N('SE'), b.se);
+      if (i > 0) item.set(N('Prev'), refs[i - 1]!);
+      if (i < liste.length - 1) item.set(N('Next'), refs[i + 1]!);
+      context.assign(refs[i]!, item);
+      skriv(item, refs[i]!, b.barn);
+      if (b.barn.length > 0) item.set(N('Count'), PDFNumber.of(-b.barn.length));
+    });
+    if (refs.length > 0) {
+      forelder.set(N('First'), refs[0]!);
+      forelder.set(N('Last'), refs[refs.length - 1]!);
+    }
+  };
+  skriv(rot, rotRef, bokmerker);
+  rot.set(N('Count'), PDFNumber.of(bokmerker.length));
+  doc.catalog.set(N('Outlines'), rotRef);
+  doc.catalog.set(N('PageMode'), N('UseOutlines'));
+}
+
+/** Entries of a number tree (`Nums` at the root or in `Kids`). */
+function talltre(tre: PDFDict | undefined): [number, PDFObject][] {
+  if (!tre) return [];
+  const nums = tre.lookupMaybe(N('Nums'), PDFArray);
+  const egne: [number, PDFObject][] = [];
+  for (let i = 0; nums && i + 1 < nums.size(); i += 2) egne.push([(nums.get(i) as PDFNumber).asNumber(), nums.get(i + 1)]);
+  const kids = tre.lookupMaybe(N('Kids'), PDFArray);
+  const fraBarn = kids ? kids.asArray().flatMap((kid) => talltre(tre.context.lookup(kid) as PDFDict)) : [];
+  return [...egne, ...fraBarn];
+}
+
+interface Struktur {
+  rot: PDFDict;
+  dokument: PDFDict;
+  dokumentRef: PDFRef;
+}
+
+/** The base document's structure root and its top element, which the parts are nested under. */
+function struktur(doc: PDFDocument): Struktur | undefined {
+  const rot = doc.catalog.lookupMaybe(N('StructTreeRoot'), PDFDict);
+  const k = rot?.get(N('K'));
+  const dokumentRef = k instanceof PDFArray ? k.get(0) : k;
+  if (!rot || !(dokumentRef instanceof PDFRef)) return undefined;
+  return { rot, dokument: doc.context.lookup(dokumentRef, PDFDict), dokumentRef };
+}
+
+function leggTilBarn(element: PDFDict, barn: PDFRef): void {
+  const k = element.get(N('K'));
+  if (k instanceof PDFArray) k.push(barn);
+  else element.set(N('K'), element.context.obj(k ? [k, barn] : [barn]));
+}
+
+async function leggTilDel(base: PDFDocument, basis: Struktur | undefined, del: Del, nummer: number, parentTree: [number, PDFObject][]): Promise<Bokmerke> {
+  const kilde = await PDFDocument.load(del.pdf, { updateMetadata: false });
+  const copier = PDFObjectCopier.for(kilde.context, base.context);
+  const forskyvning = parentTree.reduce((maks, [nokkel]) => Math.max(maks, nokkel + 1), 0);
+  // Structure IDs must be unique in the joined document; kanoniser() renumbers them afterwards.
+  omdopStrukturIder(kilde, (id) => `d${nummer}-${id}`);
+
+  const sider = kilde.getPages();
+  for (const side of sider) {
+    const sp = side.node.get(N('StructParents'));
+    if (sp instanceof PDFNumber) side.node.set(N('StructParents'), PDFNumber.of(sp.asNumber() + forskyvning));
+    const annots = side.node.lookupMaybe(N('Annots'), PDFArray);
+    for (const annot of annots?.asArray() ?? []) {
+      const dict = kilde.context.lookup(annot);
+      const sp2 = dict instanceof PDFDict ? dict.get(N('StructParent')) : undefined;
+      if (dict instanceof PDFDict && sp2 instanceof PDFNumber) dict.set(N('StructParent'), PDFNumber.of(sp2.asNumber() + forskyvning));
+    }
+  }
+  const nyeSider = sider.map((side) => {
+    const ref = copier.copy(side.ref) as PDFRef;
+    const page = PDFPage.of(base.context.lookup(ref) as PDFPageLeaf, ref, base);
+    base.addPage(page);
+    return page;
+  });
+
+  const kildeStruktur = struktur(kilde);
+  if (basis && kildeStruktur) {
+    kildeStruktur.dokument.delete(N('P'));
+    kildeStruktur.dokument.set(N('S'), N('Part'));
+    const ny = copier.copy(kildeStruktur.dokumentRef) as PDFRef;
+    base.context.lookup(ny, PDFDict).set(N('P'), basis.dokumentRef);
+    leggTilBarn(basis.dokument, ny);
+    for (const [nokkel, verdi] of talltre(kildeStruktur.rot.lookupMaybe(N('ParentTree'), PDFDict))) {
+      parentTree.push([nokkel + forskyvning, copier.copy(verdi)]);
+    }
+  }
+
+  const kopier = (liste: Bokmerke[]): Bokmerke[] => liste.map((b) => ({
+    tittel: b.tittel,
+    dest: b.dest && copier.copy(b.dest),
+    se: b.se && basis ? copier.copy(b.se) : undefined,
+    barn: kopier(b.barn),
+  }));
+  // A part's own outline is its title with headings below, then its attachments: nest them all under the part.
+  const egne = kopier(lesBokmerker(kilde));
+  const barn = egne.length > 0 && egne[0]!.barn.length > 0 ? [...egne[0]!.barn, ...egne.slice(1)] : egne.slice(1);
+  const forste = nyeSider[0];
+  return { tittel: del.bokmerke, dest: forste ? base.context.obj([forste.ref, N('Fit')]) : undefined, barn };
+}
+
+/** Appends the parts to `base` (a printed cover with the table of contents), keeping tags and bookmarks. */
+export async function samle(base: PDFDocument, deler: readonly Del[]): Promise<void> {
+  const basis = struktur(base);
+  const parentTree = basis ? talltre(basis.rot.lookupMaybe(N('ParentTree'), PDFDict)) : [];
+  const bokmerker = lesBokmerker(base);
+  for (const [i, del] of deler.entries()) bokmerker.push(await leggTilDel(base, basis, del, i + 1, parentTree));
+  if (basis) {
+    parentTree.sort((a, b) => a[0] - b[0]);
+    basis.rot.set(N('ParentTree'), base.context.obj({ Nums: parentTree.flatMap(([nokkel, verdi]) => [PDFNumber.of(nokkel), verdi]) }));
+    basis.rot.set(N('ParentTreeNextKey'), PDFNumber.of(parentTree.reduce((maks, [nokkel]) => Math.max(maks, nokkel + 1), 0)));
+    if (!basis.rot.get(N('IDTree'))) basis.rot.set(N('IDTree'), base.context.obj({ Names: [] }));
+  }
+  skrivBokmerker(base, bokmerker);
+}

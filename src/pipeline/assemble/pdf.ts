@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { kanoniser } from './canonical.js';
+import { lesBokmerker, skrivBokmerker, type Bokmerke } from './merge.js';
+
+export interface Metadata {
+  tittel: string;
+  forfatter: string;
+  emne?: string;
+  /** The meeting date: used as creation date, so the same input gives the same bytes. */
+  dato: Date;
+  sprak: string;
+}
+
+export interface EksterntVedlegg {
+  tittel: string;
+  fil: string;
+}
+
+/** The attachment could not be read as a PDF (corrupt, encrypted); names the file. */
+export class VedleggFeil extends Error {
+  constructor(readonly fil: string, message: string) {
+    super(message);
+  }
+}
+
+function settMetadata(doc: PDFDocument, meta: Metadata): void {
+  doc.setTitle(meta.tittel, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.forfatter);
+  if (meta.emne) doc.setSubject(meta.emne);
+  doc.setCreator('motedok');
+  doc.setProducer('motedok (Chromium, pdf-lib)');
+  doc.setCreationDate(meta.dato);
+  doc.setModificationDate(meta.dato);
+  doc.setLanguage(meta.sprak);
+}
+
+/**
+ * Chromium names bookmarks after the heading's text as laid out: a heading that wraps loses
+ * the space at the line break, and one moved to the next page is named twice ("TemasakerTemasaker").
+ * The headings as written (in document order, like the outline) replace those names.
+ */
+export function rettTitler(bokmerker: Bokmerke[], overskrifter: readonly string[]): void {
+  const alle: Bokmerke[] = [];
+  const samle = (liste: Bokmerke[]) => liste.forEach((b) => { alle.push(b); samle(b.barn); });
+  samle(bokmerker);
+  if (alle.length !== overskrifter.length) return;
+  alle.forEach((b, i) => { b.tittel = overskrifter[i]!; });
+}
+
+async function lesVedlegg(vedlegg: EksterntVedlegg): Promise<PDFDocument> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(vedlegg.fil);
+  } catch (error) {
+    throw new VedleggFeil(vedlegg.fil, `kunne ikke lese vedlegget (${(error as NodeJS.ErrnoException).code}).`);
+  }
+  try {
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    if (doc.isEncrypted) throw new VedleggFeil(vedlegg.fil, 'vedlegget er kryptert eller passordbeskyttet; lagre det som en vanlig PDF uten passord.');
+    // pdf-lib reads damaged files leniently; a file without readable pages is not a usable attachment.
+    if (doc.getPageCount() === 0) throw new Error('ingen sider');
+    return doc;
+  } catch (error) {
+    if (error instanceof VedleggFeil) throw error;
+    throw new VedleggFeil(vedlegg.fil, 'vedlegget kan ikke leses som PDF (filen er skadet eller ikke en PDF); eksporter den på nytt.');
+  }
+}
+
+/**
+ * Our printed PDF, with metadata set, bookmarks named as the headings were written, and the
+ * sak's external attachments appended with a bookmark each. The printed pages keep their tags and bookmarks: pdf-lib rewrites the file
+ * but keeps the catalog's structure tree, outline and MarkInfo.
+ */
+export interface Ferdig {
+  bytes: Uint8Array;
+  sider: number;
+  /** Where each external attachment starts (0-based page index), in the order given. */
+  vedleggStart: number[];
+}
+
+export async function ferdigstill(pdf: Uint8Array, meta: Metadata, vedlegg: readonly EksterntVedlegg[] = [], overskrifter: readonly string[] = []): Promise<Ferdig> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const bokmerker = lesBokmerker(doc);
+  rettTitler(bokmerker, overskrifter);
+  const vedleggStart: number[] = [];
+  for (const v of vedlegg) {
+    const kilde = await lesVedlegg(v);
+    const sider = await doc.copyPages(kilde, kilde.getPageIndices());
+    vedleggStart.push(doc.getPageCount());
+    // The attachment's own tags are not carried over; its StructParents would point into our parent tree.
+    for (const side of sider) {
+      side.node.delete(PDFName.of('StructParents'));
+      for (const annot of side.node.Annots()?.asArray() ?? []) {
+        const dict = doc.context.lookup(annot);
+        if (dict instanceof PDFDict) dict.delete(PDFName.of('StructParent'));
+      }
+    }
+    sider.forEach((side) => doc.addPage(side));
+    if (sider[0]) bokmerker.push({ tittel: `Vedlegg: ${v.tittel}`, dest: doc.context.obj([sider[0].ref, PDFName.of('Fit')]), barn: [] });
+  }
+  skrivBokmerker(doc, bokmerker);
+  const sider = doc.getPageCount();
+  return { bytes: await lagre(doc, meta), sider, vedleggStart };
+}
+
+/** Sets the metadata and writes the document reproducibly. The document cannot be used after this. */
+export async function lagre(doc: PDFDocument, meta: Metadata): Promise<Uint8Array> {
+  settMetadata(doc, meta);
+  kanoniser(doc);
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+}

@@ -1,0 +1,24 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Diagnostics, type Diagnostic } from '../../domain/diagnostics.js';
+import { readText } from './text.js';
+import { parseYaml } from './yaml.js';
+import { lagArsplan } from '../model/arsplan.js';
+import type { Mote, Organisasjon } from '../../domain/types.js';
+
+/**
+ * `check` of the annual plan files next to organisasjon.yaml (`arsplan-2026.yaml` …): the same
+ * errors and warnings `motedok arsplan` gives, without making the PDF.
+ */
+export function kontrollerArsplaner(organisasjon: Organisasjon | undefined, alleMoter: readonly Mote[]): Diagnostic[] {
+  if (!organisasjon) return [];
+  const rot = dirname(organisasjon.file);
+  const diags = new Diagnostics();
+  for (const navn of readdirSync(rot).filter((n) => /^arsplan-\d{4}\.yaml$/.test(n)).sort()) {
+    const fil = join(rot, navn);
+    const tekst = readText(fil, diags);
+    const kilde = tekst === undefined ? undefined : parseYaml(fil, tekst, diags);
+    if (kilde) lagArsplan(Number(navn.slice(8, 12)), organisasjon, alleMoter, kilde, diags);
+  }
+  return diags.items;
+}

@@ -1,0 +1,185 @@
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Diagnostics, type Diagnostic } from '../../domain/diagnostics.js';
+import { erInnenfor } from '../../util/paths.js';
+import { finnBilder, type Bilde } from './bilder.js';
+import { lesTabellfiler, type Tabellfil } from './tabellfiler.js';
+import { parseMarkdown, type MarkdownSource } from './frontmatter.js';
+import { readText } from './text.js';
+import { lastFraser } from './sprak.js';
+import type { Fraser, Sprak } from '../../domain/sprak.js';
+import { probeVedlegg, type VedleggProbe } from './vedlegg.js';
+import { parseYaml, type YamlSource } from './yaml.js';
+
+export const ORGANISASJON_FIL = 'organisasjon.yaml';
+export const MOTE_FIL = 'mote.yaml';
+export const REFERAT_FIL = 'referat.md';
+
+export interface SakSource {
+  file: string;
+  /** File name without `.md`: how breaks (`pauser: etter`) refer to the sak. */
+  filnavn: string;
+  markdown?: MarkdownSource;
+  /** Every `vedlegg[].fil` the frontmatter names, checked on disk, keyed by the text written. */
+  vedlegg: Map<string, VedleggProbe>;
+  /** Images in the body, checked on disk. */
+  bilder: Bilde[];
+  /** Tables from CSV/XLSX files (`<!-- tabell: … -->`), read by `lesTabellfilerIProsjekt`; empty until then. */
+  tabeller: Tabellfil[];
+}
+
+export interface MeetingSource {
+  /** Problems found while reading the meeting's files; reported with the meeting's own. */
+  diagnostics: Diagnostic[];
+  dir: string;
+  mappe: string;
+  moteFile: string;
+  mote?: YamlSource;
+  saker: SakSource[];
+  referat?: MarkdownSource;
+  referatFile: string;
+}
+
+export interface ProjectSource {
+  /** The folder that holds organisasjon.yaml; meetings are found below it. */
+  root: string;
+  organisasjonFile: string;
+  organisasjon?: YamlSource;
+  /** Whether the logo named in organisasjon.yaml is a file next to it (undefined: no logo named). */
+  logoFinnes?: boolean;
+  meetings: MeetingSource[];
+  /** The fixed texts in Bokmål and Nynorsk (templates/sprak/). */
+  fraser: Record<Sprak, Fraser>;
+}
+
+/** File-name order is agenda order; `9-x` comes before `10-x`, and æøå sort the Norwegian way. */
+export const fileOrder = new Intl.Collator('nb', { numeric: true, sensitivity: 'variant' });
+
+/** Looks upward from `start` for organisasjon.yaml, like git looks for .git. */
+export function findProjectRoot(start: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, ORGANISASJON_FIL))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function isMeetingFolder(dir: string): boolean {
+  return existsSync(join(dir, MOTE_FIL));
+}
+
+const SKIP_FOLDERS = new Set(['node_modules', 'vedlegg', 'output']);
+
+/** Meeting folders (those with mote.yaml) at most three levels below `dir`, sorted by name. */
+export function findMeetingFolders(dir: string, depth = 3): string[] {
+  if (isMeetingFolder(dir)) return [dir];
+  if (depth === 0) return [];
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((name) => !name.startsWith('.') && !SKIP_FOLDERS.has(name))
+    .sort(fileOrder.compare)
+    .flatMap((name) => {
+      const path = join(dir, name);
+      try {
+        if (!statSync(path).isDirectory()) return [];
+      } catch {
+        return [];
+      }
+      return findMeetingFolders(path, depth - 1);
+    });
+}
+
+function isSakFile(name: string): boolean {
+  return /\.md$/i.test(name) && !name.startsWith('.') && !name.startsWith('~') && name.toLowerCase() !== REFERAT_FIL;
+}
+
+function probeAttachments(meetingDir: string, markdown: MarkdownSource | undefined): Map<string, VedleggProbe> {
+  const probes = new Map<string, VedleggProbe>();
+  const data = markdown?.frontmatter?.data as { vedlegg?: unknown } | undefined;
+  if (!data || typeof data !== 'object' || !Array.isArray(data.vedlegg)) return probes;
+  for (const item of data.vedlegg as unknown[]) {
+    const fil = item && typeof item === 'object' ? (item as { fil?: unknown }).fil : undefined;
+    if (typeof fil === 'string' && fil.trim() !== '' && !probes.has(fil)) probes.set(fil, probeVedlegg(meetingDir, fil.trim()));
+  }
+  return probes;
+}
+
+function loadMarkdown(file: string, diags: Diagnostics): MarkdownSource | undefined {
+  const text = readText(file, diags);
+  return text === undefined ? undefined : parseMarkdown(file, text, diags);
+}
+
+/**
+ * A file that is a symlink to somewhere outside the project (/etc/passwd, another user's files)
+ * is refused: what is in the project folder is what gets published, nothing else.
+ */
+function utenforProsjektet(root: string, file: string, diags: Diagnostics): boolean {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return false;
+  }
+  if (erInnenfor(realpathSync(root), real)) return false;
+  diags.error(file, undefined, `filen er en snarvei til «${real}», som ligger utenfor prosjektmappen (mappen med ${ORGANISASJON_FIL}); kopier filen inn i møtemappen i stedet.`);
+  return true;
+}
+
+export function loadMeetingSource(dir: string, root = dir): MeetingSource {
+  const diags = new Diagnostics();
+  const moteFile = join(dir, MOTE_FIL);
+  const moteText = utenforProsjektet(root, moteFile, diags) ? undefined : readText(moteFile, diags);
+  const mote = moteText === undefined ? undefined : parseYaml(moteFile, moteText, diags);
+  const names = readdirSync(dir).filter((name) => {
+    if (!isSakFile(name)) return false;
+    try {
+      if (!statSync(join(dir, name)).isFile()) return false;
+    } catch {
+      diags.error(join(dir, name), undefined, 'filen kan ikke leses (en snarvei som peker til en fil som ikke finnes?).');
+      return false;
+    }
+    return !utenforProsjektet(root, join(dir, name), diags);
+  });
+  const saker = names.sort(fileOrder.compare).map((name): SakSource => {
+    const file = join(dir, name);
+    const markdown = loadMarkdown(file, diags);
+    const bilder = markdown ? finnBilder(dir, markdown.text, markdown.bodyStart) : [];
+    return { file, filnavn: name.replace(/\.md$/i, ''), markdown, vedlegg: probeAttachments(dir, markdown), bilder, tabeller: [] };
+  });
+  const referatName = readdirSync(dir).find((name) => name.toLowerCase() === REFERAT_FIL);
+  const referatFile = join(dir, referatName ?? REFERAT_FIL);
+  const referat = referatName && !utenforProsjektet(root, referatFile, diags) ? loadMarkdown(referatFile, diags) : undefined;
+  return { diagnostics: diags.items, dir, mappe: basename(dir), moteFile, mote, saker, referat, referatFile };
+}
+
+/** Reads organisasjon.yaml and every meeting below the project root. */
+export function loadProjectSource(root: string, diags: Diagnostics): ProjectSource {
+  const organisasjonFile = join(root, ORGANISASJON_FIL);
+  const text = readText(organisasjonFile, diags);
+  const organisasjon = text === undefined ? undefined : parseYaml(organisasjonFile, text, diags);
+  const meetings = findMeetingFolders(root).filter((dir) => dir !== root).map((dir) => loadMeetingSource(dir, root));
+  const logo = (organisasjon?.data as { logo?: unknown } | undefined)?.logo;
+  const logoFinnes = typeof logo === 'string' ? existsSync(resolve(root, logo)) : undefined;
+  return { root, organisasjonFile, organisasjon, logoFinnes, meetings, fraser: lastFraser() };
+}
+
+/**
+ * Reads the files that `<!-- tabell: … -->` directives name (Excel files can only be read
+ * asynchronously, so this is a step of its own after loading).
+ */
+export async function lesTabellfilerIProsjekt(project: ProjectSource): Promise<void> {
+  for (const meeting of project.meetings) {
+    for (const sak of meeting.saker) {
+      if (sak.markdown && sak.markdown.text.includes('tabell')) {
+        sak.tabeller = await lesTabellfiler(meeting.dir, sak.file, sak.markdown.text, sak.markdown.bodyStart);
+      }
+    }
+  }
+}

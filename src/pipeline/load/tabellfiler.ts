@@ -1,0 +1,278 @@
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { Posisjon } from '../../domain/diagnostics.js';
+import { erInnenfor } from '../../util/paths.js';
+
+/**
+ * Tables from CSV and Excel files next to a sak. A line of its own in the body,
+ *
+ *     <!-- tabell: budsjett.xlsx ark="Budsjett 2025" område="A1:D12" sum -->
+ *
+ * names the file (relative to the sak, inside the meeting folder), and for Excel files the sheet
+ * and the cells. Other Markdown viewers show nothing for the comment. The load stage reads the
+ * file here; the model gets the cells as data (see model/tabellfil.ts) and never touches the disk.
+ */
+
+/** A cell as read: text, or a number when the file holds one (Excel) or writes one plainly (CSV). */
+export type Tabellcelle = string | number;
+
+export interface Tabellfil {
+  /** The directive as written (trimmed): the model replaces this line with the table. */
+  direktiv: string;
+  position: Posisjon;
+  fil: string;
+  ark?: string;
+  omrade?: string;
+  sum: boolean;
+  /** The rows, first row the header; undefined when `feil` says why not. */
+  rader?: Tabellcelle[][];
+  feil?: string;
+}
+
+export const DIREKTIV = /^( {0,3})<!--\s*tabell\s*:(.*?)-->\s*$/i;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const EKSEMPEL = '<!-- tabell: tall.csv sum --> eller <!-- tabell: budsjett.xlsx ark="Budsjett 2025" område="A1:D12" sum -->';
+const TILLATT = 'tillatt er ark="…" (bare for .xlsx), område="A1:D12" og sum';
+
+/** Words of a directive: `navn`, `"navn med mellomrom"`, `nøkkel="verdi"`, `nøkkel=verdi`. */
+function ord(tekst: string): { nokkel?: string; verdi: string }[] {
+  const resultat: { nokkel?: string; verdi: string }[] = [];
+  for (const m of tekst.matchAll(/(?:([\p{L}_-]+)\s*=\s*)?(?:"([^"]*)"|'([^']*)'|«([^»]*)»|(\S+))/gu)) {
+    resultat.push({ nokkel: m[1]?.toLowerCase(), verdi: m[2] ?? m[3] ?? m[4] ?? m[5] ?? '' });
+  }
+  return resultat;
+}
+
+/** The table directives of a Markdown body outside code blocks, parsed; syntax errors in `feil`. */
+export function finnTabelldirektiver(text: string, from: number): Tabellfil[] {
+  const funnet: Tabellfil[] = [];
+  let fence: string | undefined;
+  let line = text.slice(0, from).split('\n').length;
+  for (const raw of text.slice(from).split('\n')) {
+    const current = raw.replace(/\r$/, '');
+    const f = FENCE.exec(current);
+    if (fence) {
+      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = undefined;
+    } else if (f) {
+      fence = f[1];
+    } else {
+      const m = DIREKTIV.exec(current);
+      if (m) funnet.push(tolk(current.trim(), m[2]!, { line, column: m[1]!.length + 1 }));
+    }
+    line++;
+  }
+  return funnet;
+}
+
+function tolk(direktiv: string, innhold: string, position: Posisjon): Tabellfil {
+  const [forste, ...resten] = ord(innhold.trim());
+  const tabell: Tabellfil = { direktiv, position, fil: forste?.verdi ?? '', sum: false };
+  if (!forste || forste.nokkel) {
+    tabell.feil = `tabell-direktivet mangler filnavn; skriv for eksempel ${EKSEMPEL}.`;
+    return tabell;
+  }
+  for (const { nokkel, verdi } of resten) {
+    if (nokkel === 'ark') tabell.ark = verdi;
+    else if (nokkel === 'område' || nokkel === 'omrade') tabell.omrade = verdi;
+    else if (!nokkel && verdi.toLowerCase() === 'sum') tabell.sum = true;
+    else {
+      tabell.feil = `ukjent valg «${nokkel ? `${nokkel}=` : ''}${verdi}» i tabell-direktivet; ${TILLATT}.`;
+      return tabell;
+    }
+  }
+  return tabell;
+}
+
+type Plassering = { kind: 'ok'; path: string } | { kind: 'feil'; melding: string };
+
+/** Same rule as images: a file inside the meeting folder, also after following links. */
+function plasser(meetingDir: string, sakDir: string, fil: string): Plassering {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(fil) && !/^[a-z]:[\\/]/i.test(fil)) {
+    return { kind: 'feil', melding: `tabellfilen «${fil}» er ikke en fil i møtemappen; tabeller fra nett tas ikke med. Last ned filen og legg den i møtemappen.` };
+  }
+  const path = resolve(sakDir, fil);
+  const utenfor = { kind: 'feil', melding: `tabellfilen «${fil}» ligger utenfor møtemappen; legg filen i møtemappen og skriv stien relativt til saken.` } as const;
+  if (isAbsolute(fil) || !erInnenfor(meetingDir, path)) return utenfor;
+  if (!existsSync(path)) return { kind: 'feil', melding: `tabellfilen «${fil}» finnes ikke; legg filen i møtemappen og skriv stien relativt til saken (store og små bokstaver teller).` };
+  if (!erInnenfor(realpathSync(meetingDir), realpathSync(path))) return utenfor;
+  if (!statSync(path).isFile()) return { kind: 'feil', melding: `tabellfilen «${fil}» er en mappe, ikke en fil.` };
+  return { kind: 'ok', path };
+}
+
+interface Omrade {
+  forsteRad: number;
+  sisteRad: number;
+  forsteKolonne: number;
+  sisteKolonne: number;
+}
+
+function kolonnenummer(bokstaver: string): number {
+  return [...bokstaver.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+}
+
+/** `A1:D12` as 1-based rows and columns; undefined when it is not a range of cells. */
+export function lesOmrade(tekst: string): Omrade | undefined {
+  const m = /^\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*:\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*$/.exec(tekst);
+  if (!m) return undefined;
+  const o = { forsteKolonne: kolonnenummer(m[1]!), forsteRad: Number(m[2]), sisteKolonne: kolonnenummer(m[3]!), sisteRad: Number(m[4]) };
+  if (o.forsteRad < 1 || o.sisteRad < o.forsteRad || o.sisteKolonne < o.forsteKolonne || o.sisteKolonne > 16384) return undefined;
+  return o;
+}
+
+const OMRADE_FEIL = (tekst: string) => `området «${tekst}» er ikke et gyldig celleområde; skriv første og siste celle med kolon, for eksempel område="A1:D12".`;
+
+/** Text of a file exported by Excel: UTF-8 with or without BOM, or Windows-1252 from older versions. */
+function tekstFra(buffer: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('windows-1252').decode(buffer);
+  }
+}
+
+/** `;` in Norwegian Excel exports (where the comma is the decimal sign), `,` elsewhere, or tab. */
+function skilletegn(tekst: string): string {
+  const forste = tekst.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const utenSitat = forste.replace(/"[^"]*"/g, '');
+  const antall = (c: string) => utenSitat.split(c).length - 1;
+  return [';', '\t', ','].reduce((best, c) => (antall(c) > antall(best) ? c : best), ',');
+}
+
+/** A number written plainly (`1250000`, `-12,5` with `;`, `12.5` with `,`), as a number; anything else stays text. */
+function tallFraCsv(celle: string, desimal: string): Tabellcelle {
+  const t = celle.trim();
+  const m = desimal === ',' ? /^-?(?:0|[1-9]\d*)(?:,\d+)?$/.exec(t) : /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/.exec(t);
+  return m ? Number(t.replace(',', '.')) : t;
+}
+
+function lesCsv(path: string, fil: string): Tabellcelle[][] | string {
+  const tekst = tekstFra(readFileSync(path));
+  const delimiter = skilletegn(tekst);
+  let rader: string[][];
+  try {
+    rader = parseCsv(tekst, { delimiter, relax_column_count: true, skip_empty_lines: true, relax_quotes: true });
+  } catch (error) {
+    const linje = (error as { lines?: number }).lines;
+    return `tabellfilen «${fil}» kan ikke leses som CSV${linje ? ` (feil ved linje ${linje}, kanskje et anførselstegn som ikke er lukket)` : ''}; lagre den på nytt fra regnearket som «CSV (semikolondelt)».`;
+  }
+  const desimal = delimiter === ';' ? ',' : '.';
+  return rader.map((rad) => rad.map((celle) => tallFraCsv(celle, desimal)));
+}
+
+function utsnitt(rader: Tabellcelle[][], omrade: Omrade): Tabellcelle[][] {
+  return rader.slice(omrade.forsteRad - 1, omrade.sisteRad).map((rad) => {
+    const celler: Tabellcelle[] = [];
+    for (let k = omrade.forsteKolonne; k <= omrade.sisteKolonne; k++) celler.push(rad[k - 1] ?? '');
+    return celler;
+  });
+}
+
+const TO = (n: number) => String(n).padStart(2, '0');
+
+/** An Excel cell's value as text or number: formulas give their last computed result. */
+function excelverdi(v: unknown): Tabellcelle {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'Ja' : 'Nei';
+  if (v instanceof Date) return `${TO(v.getUTCDate())}.${TO(v.getUTCMonth() + 1)}.${v.getUTCFullYear()}`;
+  if (typeof v === 'object') {
+    const o = v as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: string };
+    if ('richText' in o && Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('');
+    if ('result' in o) return excelverdi(o.result);
+    if ('formula' in o || 'sharedFormula' in o) return '';
+    if ('text' in o) return excelverdi(o.text);
+    if ('error' in o) return String(o.error);
+  }
+  return String(v);
+}
+
+async function lesXlsx(path: string, tabell: Tabellfil): Promise<Tabellcelle[][] | string> {
+  const { default: ExcelJS } = await import('exceljs');
+  const bok = new ExcelJS.Workbook();
+  try {
+    await bok.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+  } catch {
+    return `tabellfilen «${tabell.fil}» kan ikke leses som Excel-fil (.xlsx); åpne den i Excel og lagre den på nytt som «Excel-arbeidsbok (.xlsx)».`;
+  }
+  const ark = tabell.ark === undefined ? bok.worksheets[0] : bok.worksheets.find((a) => a.name === tabell.ark)
+    ?? bok.worksheets.find((a) => a.name.toLowerCase() === tabell.ark!.toLowerCase());
+  if (!ark) {
+    const navn = bok.worksheets.map((a) => `«${a.name}»`).join(', ');
+    return tabell.ark === undefined
+      ? `tabellfilen «${tabell.fil}» har ingen ark.`
+      : `arket «${tabell.ark}» finnes ikke i «${tabell.fil}»; arkene er: ${navn}.`;
+  }
+  const omrade = tabell.omrade === undefined
+    ? { forsteRad: 1, sisteRad: ark.rowCount, forsteKolonne: 1, sisteKolonne: ark.columnCount }
+    : lesOmrade(tabell.omrade)!;
+  const rader: Tabellcelle[][] = [];
+  for (let r = omrade.forsteRad; r <= omrade.sisteRad; r++) {
+    const rad = ark.getRow(r);
+    const celler: Tabellcelle[] = [];
+    for (let k = omrade.forsteKolonne; k <= omrade.sisteKolonne; k++) celler.push(excelverdi(rad.getCell(k).value));
+    rader.push(celler);
+  }
+  return rader;
+}
+
+/** Reads the file of one directive (already parsed), resolved against the sak's folder. */
+async function les(meetingDir: string, sakFile: string, tabell: Tabellfil): Promise<void> {
+  if (tabell.feil) return;
+  if (tabell.omrade !== undefined && !lesOmrade(tabell.omrade)) {
+    tabell.feil = OMRADE_FEIL(tabell.omrade);
+    return;
+  }
+  const plass = plasser(meetingDir, dirname(sakFile), tabell.fil);
+  if (plass.kind === 'feil') {
+    tabell.feil = plass.melding;
+    return;
+  }
+  const type = extname(tabell.fil).toLowerCase();
+  let rader: Tabellcelle[][] | string;
+  try {
+    if (type === '.csv' || type === '.txt') {
+      if (tabell.ark !== undefined) {
+        tabell.feil = `«ark» gjelder bare Excel-filer (.xlsx); en CSV-fil har bare ett ark. Fjern ark="${tabell.ark}".`;
+        return;
+      }
+      rader = lesCsv(plass.path, tabell.fil);
+      if (typeof rader !== 'string' && tabell.omrade !== undefined) rader = utsnitt(rader, lesOmrade(tabell.omrade)!);
+    } else if (type === '.xlsx' || type === '.xlsm') {
+      rader = await lesXlsx(plass.path, tabell);
+    } else {
+      tabell.feil = `tabellfilen «${tabell.fil}» kan ikke leses: bare .csv og .xlsx støttes. Lagre regnearket som «Excel-arbeidsbok (.xlsx)» eller «CSV (semikolondelt)».`;
+      return;
+    }
+  } catch {
+    tabell.feil = `tabellfilen «${tabell.fil}» kan ikke leses; sjekk at filen ikke er åpen i et annet program eller skadet.`;
+    return;
+  }
+  if (typeof rader === 'string') {
+    tabell.feil = rader;
+    return;
+  }
+  // Empty rows and columns at the edges (Excel's used range often has some) are not part of the table.
+  const tom = (c: Tabellcelle) => c === '';
+  while (rader.length > 0 && rader[rader.length - 1]!.every(tom)) rader.pop();
+  while (rader.length > 0 && rader[0]!.every(tom)) rader.shift();
+  const brukt = (rad: Tabellcelle[]) => {
+    for (let k = rad.length - 1; k >= 0; k--) if (!tom(rad[k]!)) return k + 1;
+    return 0;
+  };
+  const bredde = Math.max(0, ...rader.map(brukt));
+  rader = rader.map((rad) => Array.from({ length: bredde }, (_, k) => rad[k] ?? ''));
+  if (rader.length === 0 || bredde === 0) {
+    tabell.feil = `tabellen fra «${tabell.fil}»${tabell.omrade ? ` (område ${tabell.omrade})` : ''} er tom; første rad blir overskriftene, og under den kommer radene.`;
+    return;
+  }
+  tabell.rader = rader;
+}
+
+/** The directives of a sak body with their files read. */
+export async function lesTabellfiler(meetingDir: string, sakFile: string, text: string, from: number): Promise<Tabellfil[]> {
+  const tabeller = finnTabelldirektiver(text, from);
+  for (const tabell of tabeller) await les(meetingDir, sakFile, tabell);
+  return tabeller;
+}

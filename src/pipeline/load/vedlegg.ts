@@ -1,0 +1,64 @@
+import { closeSync, existsSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { erInnenfor } from '../../util/paths.js';
+
+export type VedleggStatus = 'ok' | 'absolutt' | 'utenfor' | 'mangler' | 'mappe' | 'ikke-pdf' | 'kryptert' | 'skadet';
+
+export interface VedleggProbe {
+  status: VedleggStatus;
+  /** Absolute path, after Unicode normalisation found the file as it is named on disk. */
+  path: string;
+  /** For a missing file: the names in its folder, for "Mente du …?". */
+  siblings?: string[];
+}
+
+
+/** macOS writes names in NFD, editors and YAML in NFC: try both so `Høring.pdf` is found either way. */
+function findOnDisk(path: string): string | undefined {
+  for (const candidate of [path, path.normalize('NFC'), path.normalize('NFD')]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * What the start and end of a file say about it as a PDF, without parsing it (that is for
+ * build): the header, the `%%EOF` a complete file ends with (a cut-off download lacks it), and
+ * the `/Encrypt` entry of the trailer, which sits near the end (or the start, when linearized).
+ */
+function pdfStatus(path: string): 'ok' | 'ikke-pdf' | 'kryptert' | 'skadet' {
+  const fd = openSync(path, 'r');
+  try {
+    const size = statSync(path).size;
+    const head = Buffer.alloc(Math.min(size, 4096));
+    readSync(fd, head, 0, head.length, 0);
+    const tail = Buffer.alloc(Math.min(size, 4096));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    if (!head.subarray(0, 1024).includes('%PDF-')) return 'ikke-pdf';
+    if (head.includes('/Encrypt') || tail.includes('/Encrypt')) return 'kryptert';
+    if (!tail.includes('%%EOF')) return 'skadet';
+    return 'ok';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Checks an attachment path from a sak: relative, inside the meeting folder (symlinks too), a PDF. */
+export function probeVedlegg(meetingDir: string, written: string): VedleggProbe {
+  const wanted = resolve(meetingDir, written);
+  if (isAbsolute(written)) return { status: 'absolutt', path: wanted };
+  if (!erInnenfor(meetingDir, wanted)) return { status: 'utenfor', path: wanted };
+  const onDisk = findOnDisk(wanted);
+  if (!onDisk) {
+    let siblings: string[] = [];
+    try {
+      siblings = readdirSync(dirname(wanted));
+    } catch {
+      // the folder itself is missing; no suggestions
+    }
+    return { status: 'mangler', path: wanted, siblings };
+  }
+  if (!erInnenfor(realpathSync(meetingDir), realpathSync(onDisk))) return { status: 'utenfor', path: onDisk };
+  if (statSync(onDisk).isDirectory()) return { status: 'mappe', path: onDisk };
+  return { status: pdfStatus(onDisk), path: onDisk };
+}

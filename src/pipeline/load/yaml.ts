@@ -1,0 +1,164 @@
+import YAML, { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
+import type { Diagnostics, Posisjon } from '../../domain/diagnostics.js';
+
+export type YamlPath = readonly (string | number)[];
+
+/** A parsed YAML text that remembers where every value was written. */
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  /** Position of a value (or, with `'key'`, of its key); falls back to the nearest written ancestor. */
+  locate(path: YamlPath, what?: 'key' | 'value'): Posisjon;
+}
+
+/** Keys whose values are numbers or yes/no; every other scalar is kept as the text the user wrote. */
+const NON_TEXT_KEYS = new Set(['minutter', 'forste_saksnummer', 'faste_saker', 'skjul_andre']);
+
+const MESSAGES: Record<string, string> = {
+  TAB_AS_INDENT: 'tabulator brukt som innrykk; YAML tillater bare mellomrom. Bytt tabulatoren ut med mellomrom.',
+  DUPLICATE_KEY: 'denne nøkkelen står to ganger; hver nøkkel kan bare stå én gang.',
+  BAD_INDENT: 'feil innrykk; nøkler på samme nivå må stå rett under hverandre, med mellomrom (ikke tabulator).',
+  MULTILINE_IMPLICIT_KEY: 'en nøkkel kan ikke gå over flere linjer; mangler det kolon etter nøkkelen her, eller står linjen under med feil innrykk?',
+  BLOCK_AS_IMPLICIT_KEY: 'ugyldig nøkkel; mangler det et kolon, eller står linjen med feil innrykk?',
+  MISSING_CHAR: 'et tegn mangler (ofte et avsluttende anførselstegn eller en parentes).',
+  BAD_SCALAR_START: 'verdien kan ikke starte med dette tegnet; sett anførselstegn rundt teksten ("…").',
+  UNEXPECTED_TOKEN: 'uventet tegn; sett anførselstegn rundt tekst som inneholder kolon eller #.',
+  BAD_DQ_ESCAPE: 'ugyldig \\-sekvens i tekst med doble anførselstegn; bruk enkle anførselstegn (\'…\').',
+  BAD_ALIAS: 'ugyldig alias (*…).',
+  MISSING_ANCHOR: 'aliaset viser til et anker (&…) som ikke finnes.',
+};
+
+function keyName(node: unknown): string | undefined {
+  return isScalar(node) ? String(node.value) : undefined;
+}
+
+/** Turns numbers and yes/no the user wrote into the text they typed, except in numeric fields. */
+function keepWrittenText(doc: Document.Parsed): void {
+  YAML.visit(doc, {
+    Scalar(_key, node, path) {
+      if (typeof node.value !== 'number' && typeof node.value !== 'boolean') return;
+      const parent = path[path.length - 1];
+      const field = isPair(parent) ? keyName(parent.key) : undefined;
+      if (field !== undefined && NON_TEXT_KEYS.has(field) && parent && isPair(parent) && parent.value === node) return;
+      if (node.source !== undefined) node.value = node.source;
+    },
+  });
+}
+
+/**
+ * The yaml library reports `tittel: Sak: oppfølging` and a line indented under a finished value
+ * as the same thing («nested mappings are not allowed»); these are the two mistakes people make.
+ */
+function nestedMappingMessage(text: string, offset: number, position: (offset: number) => Posisjon): { at: Posisjon; message: string } | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset) === -1 ? text.length : text.indexOf('\n', offset);
+  const value = text.slice(offset, lineEnd).trimEnd();
+  const key = /^\s*(?:-\s+)?([^:#]+):\s/.exec(text.slice(lineStart, offset))?.[1]?.trim();
+  if (/:\s/.test(value) && key) {
+    return { at: position(offset), message: `teksten «${value}» inneholder kolon og mellomrom; sett anførselstegn rundt den: ${key}: "${value.replace(/"/g, '\\"')}"` + '.' };
+  }
+  const next = text.slice(lineEnd + 1).split('\n')[0] ?? '';
+  const indent = (line: string) => /^ */.exec(line)![0].length;
+  if (lineEnd < text.length && indent(next) > indent(text.slice(lineStart, lineEnd)) && next.includes(':')) {
+    return { at: position(lineEnd + 1), message: 'feil innrykk: linjen står lenger inn enn linjen over, som allerede har en verdi. Nøkler på samme nivå må stå rett under hverandre.' };
+  }
+  return undefined;
+}
+
+/** Offset of the first quote (after a key or list dash) that is not closed on its line. */
+function unclosedQuote(text: string): number | undefined {
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const m = /^\s*(?:-\s+)?(?:[^:#"']+:\s+)?(["'])/.exec(line);
+    if (m) {
+      const start = m[0].length - 1;
+      const rest = line.slice(start + 1);
+      const closed = m[1] === '"' ? /(^|[^\\])"/.test(rest) || rest.startsWith('"') : rest.includes("'");
+      if (!closed) return offset + start;
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
+}
+
+function offsetOf(node: Node | null | undefined): number | undefined {
+  return node?.range?.[0];
+}
+
+/**
+ * Parses YAML with positions. `lineOffset` is the number of lines before the YAML text in its
+ * file (frontmatter starts after the opening `---`). Syntax errors are reported in Norwegian.
+ */
+export function parseYaml(file: string, text: string, diags: Diagnostics, lineOffset = 0): YamlSource | undefined {
+  const lineCounter = new LineCounter();
+  // logLevel: warnings (such as `tittel: {{x}}`, a map as a key) would go to stderr as Node warnings; the schema reports them.
+  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  const position = (offset: number): Posisjon => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + lineOffset, column: col };
+  };
+  if (doc.errors.length > 0) {
+    // One message per place: the library often reports one mistake twice, in different words.
+    const reported = new Set<number>();
+    for (const error of doc.errors) {
+      if (reported.has(error.pos[0])) continue;
+      reported.add(error.pos[0]);
+      let message = MESSAGES[error.code] ?? 'ugyldig YAML; sjekk innrykk, kolon etter hver nøkkel og anførselstegn rundt tekst med kolon.';
+      let at = position(error.pos[0]);
+      if (error.code === 'DUPLICATE_KEY') {
+        const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim();
+        if (key) message = `nøkkelen «${key}» står to ganger; hver nøkkel kan bare stå én gang.`;
+      }
+      if (error.code === 'MISSING_CHAR') {
+        // The library notices a missing closing quote only where the text ends; point at the opening one.
+        const quote = unclosedQuote(text.slice(0, error.pos[0]));
+        if (quote !== undefined) {
+          at = position(quote);
+          message = `anførselstegnet (${text[quote]}) her blir aldri avsluttet; sett det samme tegnet til slutt i teksten, på samme linje.`;
+        }
+      }
+      if (error.code === 'BLOCK_AS_IMPLICIT_KEY') {
+        const nested = nestedMappingMessage(text, error.pos[0], position);
+        if (nested) ({ at, message } = nested);
+      }
+      diags.error(file, at, message);
+    }
+    return undefined;
+  }
+  keepWrittenText(doc);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // `tittel: *Viktig*` (Markdown emphasis) is an alias in YAML, to an anchor that does not exist.
+    let alias: Node | undefined;
+    YAML.visit(doc, { Alias: (_key, node) => { alias ??= node; } });
+    if (/Unresolved alias/.test((error as Error).message) && alias) {
+      const written = text.slice(alias.range![0], alias.range![1]).trim();
+      diags.error(file, position(alias.range![0]), `«${written}» leses som et YAML-alias (en henvisning til et anker &…) som ikke finnes; sett anførselstegn rundt tekst som begynner med *.`);
+    } else {
+      diags.error(file, position(alias?.range?.[0] ?? 0), 'filen bruker for mange YAML-alias (*…); skriv verdiene ut i stedet.');
+    }
+    return undefined;
+  }
+
+  const locate = (path: YamlPath, what: 'key' | 'value' = 'value'): Posisjon => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const here = path.slice(0, depth);
+      if (what === 'key' && depth === path.length && depth > 0) {
+        const parent = here.length > 1 ? doc.getIn(here.slice(0, -1), true) : doc.contents;
+        if (isMap(parent)) {
+          const pair = parent.items.find((p) => keyName(p.key) === String(here[here.length - 1]));
+          const offset = offsetOf(pair?.key as Node | undefined);
+          if (offset !== undefined) return position(offset);
+        }
+      }
+      const node = depth === 0 ? doc.contents : doc.getIn(here, true);
+      const offset = offsetOf(node as Node | undefined);
+      if (offset !== undefined && (isMap(node) || isSeq(node) || isScalar(node))) return position(offset);
+    }
+    return { line: lineOffset + 1, column: 1 };
+  };
+
+  return { file, data, locate };
+}

@@ -1,0 +1,134 @@
+import type { Diagnostics } from '../../domain/diagnostics.js';
+import type { YamlSource } from '../load/yaml.js';
+import { closest } from '../../util/suggest.js';
+import { arsplanMoteSchema, arsplanSchema } from './schema.js';
+import { arstall, klokkeslett } from './tid.js';
+import type { Dato, Kilde, Klokkeslett, Mote, Organisasjon, Utvalg } from '../../domain/types.js';
+import { validate } from './validate.js';
+
+/**
+ * The annual plan (årsplan/møteplan, seed 003): every committee's meetings of one year, from the
+ * meeting folders in cases/ and the planned meetings of `cases/arsplan-<år>.yaml`. A planned
+ * meeting that already has a folder is the folder's: its date, time, place and saker count.
+ */
+
+export interface ArsplanMote {
+  utvalg: Utvalg;
+  /** Undefined while only an approximate time is known (`tidspunkt: april/mai`). */
+  dato?: Dato;
+  tilDato?: Dato;
+  tidspunkt?: string;
+  start?: Klokkeslett;
+  slutt?: Klokkeslett;
+  sted?: string;
+  /** Planned topics: the saker of the meeting folder, or the plan's `tema`. */
+  tema: string[];
+  /** The meeting folder, when the meeting has one. */
+  mote?: Mote;
+  kilde: Kilde;
+  /** Index in the plan file's `moter`, for a planned meeting. */
+  rad?: number;
+}
+
+export interface Arsplan {
+  ar: number;
+  organisasjon: Organisasjon;
+  /** Committees in the order of organisasjon.yaml; only those with meetings this year. */
+  utvalg: { utvalg: Utvalg; moter: ArsplanMote[] }[];
+}
+
+/** The saker titles a meeting folder plans, without the fixed ones every meeting has. */
+function sakstitler(mote: Mote): string[] {
+  return mote.saker.filter((s) => !s.fast && s.type !== 'eventuelt').map((s) => s.tittel);
+}
+
+function fraMappe(mote: Mote): ArsplanMote {
+  return { utvalg: mote.utvalg, dato: mote.dato, start: mote.start, slutt: mote.slutt, sted: mote.sted, tema: sakstitler(mote), mote, kilde: mote.kilde };
+}
+
+/** Reads the planned meetings; reports every problem at the position it was written. */
+function planlagte(ar: number, organisasjon: Organisasjon, source: YamlSource, diags: Diagnostics): ArsplanMote[] {
+  // The whole file for the messages; then each meeting that is valid on its own, so that a
+  // mistake in one hides neither the others nor their other problems.
+  validate(arsplanSchema, source, diags);
+  const rader = (source.data as { moter?: unknown } | null)?.moter;
+  if (!Array.isArray(rader)) return [];
+  const { file } = source;
+  return rader.flatMap((rad, i): ArsplanMote[] => {
+    const at = (felt?: string) => source.locate(felt ? ['moter', i, felt] : ['moter', i]);
+    const skrevet = (rad as { utvalg?: unknown } | null)?.utvalg;
+    if (typeof skrevet === 'string' && !organisasjon.utvalg.has(skrevet)) {
+      const kjente = [...organisasjon.utvalg.keys()];
+      const mente = closest(skrevet, kjente);
+      diags.error(file, at('utvalg'), `ukjent utvalg «${skrevet}».${mente ? ` Mente du «${mente}»?` : ''} Utvalgene i organisasjon.yaml er: ${kjente.join(', ')}.`);
+    }
+    const lest = arsplanMoteSchema.safeParse(rad);
+    if (!lest.success) return [];
+    const m = lest.data;
+    const utvalg = organisasjon.utvalg.get(m.utvalg);
+    let ok = true;
+    const feil = (felt: string | undefined, melding: string) => {
+      diags.error(file, at(felt), melding);
+      ok = false;
+    };
+    if (!m.dato && !m.tidspunkt) feil(undefined, 'møtet mangler både «dato» og «tidspunkt»; skriv datoen (2026-02-12), eller omtrent når (tidspunkt: april/mai) når datoen ikke er bestemt.');
+    if (m.dato && m.tidspunkt) feil('tidspunkt', '«tidspunkt» er for møter uten dato; dette møtet har «dato». Fjern ett av dem.');
+    if (m.dato && arstall(m.dato) !== ar) feil('dato', `datoen ${m.dato} er ikke i ${ar}; årsplanen for ${ar} kan bare ha møter i ${ar}.`);
+    if (m.til_dato && !m.dato) feil('til_dato', '«til_dato» krever «dato» (første dag).');
+    if (m.til_dato && m.dato && m.til_dato <= m.dato) feil('til_dato', `til_dato ${m.til_dato} må være etter dato ${m.dato}.`);
+    const start = m.start ?? utvalg?.standard?.start;
+    const slutt = m.slutt ?? utvalg?.standard?.slutt;
+    if (start !== undefined && slutt !== undefined && !m.til_dato && slutt <= start) {
+      feil(m.slutt !== undefined ? 'slutt' : 'start', `møtet slutter kl. ${klokkeslett(slutt)}, før eller samtidig med at det starter kl. ${klokkeslett(start)}.`);
+    }
+    if (!ok || !utvalg) return [];
+    return [{
+      utvalg, dato: m.dato, tilDato: m.til_dato, tidspunkt: m.tidspunkt, start, slutt, sted: m.sted ?? utvalg.standard?.sted,
+      tema: m.tema, kilde: { file, position: at() }, rad: i,
+    }];
+  });
+}
+
+/** Says where a planned meeting and its folder disagree; the folder is what counts. */
+function sammenlign(plan: ArsplanMote, mote: Mote, source: YamlSource, i: number, diags: Diagnostics): void {
+  const data = (source.data as { moter: Record<string, unknown>[] }).moter[i]!;
+  const ulik: string[] = [];
+  if (data.start !== undefined && plan.start !== mote.start) ulik.push(`start kl. ${klokkeslett(plan.start!)} / kl. ${klokkeslett(mote.start)}`);
+  if (data.slutt !== undefined && plan.slutt !== mote.slutt) ulik.push(`slutt kl. ${klokkeslett(plan.slutt!)} / kl. ${klokkeslett(mote.slutt)}`);
+  if (data.sted !== undefined && plan.sted !== mote.sted) ulik.push(`sted «${plan.sted}» / «${mote.sted}»`);
+  if (ulik.length === 0) return;
+  diags.warning(source.file, plan.kilde.position,
+    `møtet ${mote.dato} har også møtemappen ${mote.mappe}, og de er ulike (årsplanen / møtemappen): ${ulik.join('; ')}. Møtemappen gjelder; rett eller fjern møtet i årsplanen.`);
+}
+
+/**
+ * The year's plan: the meetings in cases/ of that year, and the planned ones. Meetings are sorted
+ * by date within each committee; those without a date (only `tidspunkt`) come last, in the order
+ * written.
+ */
+export function lagArsplan(ar: number, organisasjon: Organisasjon, moter: readonly Mote[], plan: YamlSource | undefined, diags: Diagnostics): Arsplan {
+  const iAr = moter.filter((m) => arstall(m.dato) === ar);
+  const alle: ArsplanMote[] = iAr.map(fraMappe);
+  if (plan) {
+    const lest = planlagte(ar, organisasjon, plan, diags);
+    for (const p of lest) {
+      const mote = p.dato && iAr.find((m) => m.utvalg.key === p.utvalg.key && m.dato === p.dato);
+      if (!mote) {
+        alle.push(p);
+        continue;
+      }
+      sammenlign(p, mote, plan, p.rad!, diags);
+      // Planned topics stand until the folder has saker of its own.
+      const fraMappe = alle.find((a) => a.mote === mote)!;
+      if (fraMappe.tema.length === 0) fraMappe.tema = p.tema;
+      if (p.tilDato) fraMappe.tilDato = p.tilDato;
+    }
+  }
+  const utvalg = [...organisasjon.utvalg.values()].map((u) => ({
+    utvalg: u,
+    moter: alle.filter((m) => m.utvalg.key === u.key).map((m, i) => ({ m, i }))
+      .sort((a, b) => (a.m.dato && b.m.dato ? a.m.dato.localeCompare(b.m.dato) : a.m.dato ? -1 : b.m.dato ? 1 : a.i - b.i))
+      .map(({ m }) => m),
+  })).filter((u) => u.moter.length > 0);
+  return { ar, organisasjon, utvalg };
+}

@@ -1,0 +1,272 @@
+import type { Posisjon } from '../../domain/diagnostics.js';
+import { overskrifter } from './seksjoner.js';
+
+/**
+ * Sum rows of Markdown tables, checked against the rows above them. Budget tables in case papers
+ * end with `Sum` or `Totalt` rows, and the secretariat's own documents have sums that do not add
+ * up. Found line by line like the headings (see seksjoner.ts): `check` does not parse bodies.
+ *
+ * Amounts are kept as whole øre, so `1 250 000,50` adds up exactly.
+ */
+
+/** One sum cell that was checked: the sum row, the column, what is written and what the rows give. */
+export interface Sumcelle {
+  /** Where the written sum starts. */
+  position: Posisjon;
+  /** 1-based number of the table in the text, and the nearest heading above it. */
+  tabell: number;
+  overskrift?: string;
+  /** The column's header and the sum row's label, as written (without emphasis). */
+  kolonne: string;
+  rad: string;
+  skrevet: number;
+  beregnet: number;
+  stemmer: boolean;
+}
+
+const MELLOMROM = /[ \u00A0\u202F\u2009\u2007]/g;
+const MINUS = /^[-\u2212\u2013\u2014]\s*/;
+const PLASSHOLDER = /^[-\u2212\u2013\u2014]?$/;
+
+function utenUtheving(celle: string): string {
+  return celle.replace(/\\\|/g, '|').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * An amount as the secretariat writes it, in øre: `10 700 000`, `1.250.000`, `Kr. 980 000`,
+ * `750 000,-`, `−500 000`, `1 250,50`, `kr 10,7 mill.`; undefined for anything else (text,
+ * percentages, dates, sak numbers like `13.25`).
+ */
+export function lesBelop(celle: string): number | undefined {
+  let t = utenUtheving(celle).replace(/\u00A0/g, ' ');
+  if (t === '' || t.includes('%')) return undefined;
+  let fortegn = 1;
+  const minus = MINUS.exec(t);
+  if (minus) {
+    fortegn = -1;
+    t = t.slice(minus[0].length);
+  }
+  t = t.replace(/^(?:kr\.?|nok)\s*/i, '').replace(/\s*(?:kr\.?|nok)$/i, '');
+  if (fortegn === 1 && MINUS.test(t)) {
+    fortegn = -1;
+    t = t.replace(MINUS, '');
+  }
+  let faktor = 100;
+  const mill = /^(.*?)\s*(?:mill\.?|millioner|mnok)$/i.exec(t);
+  if (mill) {
+    faktor = 100_000_000;
+    t = mill[1]!;
+  }
+  t = t.replace(/[,.][-\u2013]$/, '').trim();
+  let heltall: string;
+  let desimaler = '';
+  if (mill) {
+    const m = /^(\d+)(?:[.,](\d+))?$/.exec(t);
+    if (!m) return undefined;
+    heltall = m[1]!;
+    desimaler = m[2] ?? '';
+  } else {
+    const m = /^(\d{1,3}(?:[ \u202F\u2009\u2007]\d{3})+|\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(t);
+    if (!m) return undefined;
+    heltall = m[1]!.replace(MELLOMROM, '').replace(/\./g, '');
+    desimaler = m[2] ?? '';
+  }
+  const skala = faktor / 10 ** desimaler.length;
+  if (!Number.isInteger(skala)) return undefined;
+  const verdi = (Number(heltall) * 10 ** desimaler.length + Number(desimaler || '0')) * skala;
+  return Number.isSafeInteger(verdi) ? fortegn * verdi : undefined;
+}
+
+/** `10 700 000`, `1 250,50`, `-500 000`: Norwegian grouping, with a plain space so terminals show it. */
+export function formaterBelop(ore: number): string {
+  const negativ = ore < 0;
+  const abs = Math.abs(ore);
+  const kroner = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  const rest = abs % 100;
+  return `${negativ ? '-' : ''}${kroner}${rest ? `,${String(rest).padStart(2, '0')}` : ''}`;
+}
+
+/** `Sum`, `Sum Bo trygt hjemme`, `Sum:`, `Totalt`, `Total`, `Totalsum`, `I alt`. */
+export const SUMRAD = /^(?:sum|totalt?|totalsum|i alt)(?=$|[\s:.,;–-])/i;
+
+/** Header words of columns that hold numbers but not amounts. */
+export const IKKE_BELOP = /^(?:år|årstall|dato|nr\.?|nummer|saksnummer|sak|løpenummer|id|telefon|postnummer|side)$/i;
+
+interface Celle {
+  tekst: string;
+  kolonne: number;
+}
+
+interface Rad {
+  celler: Celle[];
+  linje: number;
+}
+
+/** The cells of a table row, with the 1-based column where each cell's text starts. */
+function celler(linje: string): Celle[] {
+  const resultat: Celle[] = [];
+  let start = 0;
+  let i = 0;
+  const innrykk = /^\s*/.exec(linje)![0].length;
+  if (linje[innrykk] === '|') start = i = innrykk + 1;
+  for (; i <= linje.length; i++) {
+    const slutt = i === linje.length;
+    if (!slutt && !(linje[i] === '|' && linje[i - 1] !== '\\')) continue;
+    const raa = linje.slice(start, i);
+    const foran = /^\s*/.exec(raa)![0].length;
+    resultat.push({ tekst: raa.trim(), kolonne: start + foran + 1 });
+    start = i + 1;
+  }
+  // A closing pipe leaves an empty last cell that is not a cell.
+  if (/\|\s*$/.test(linje) && resultat.length > 1 && resultat[resultat.length - 1]!.tekst === '') resultat.pop();
+  return resultat;
+}
+
+const SKILLELINJE = /^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+
+interface Tabell {
+  hode: Celle[];
+  rader: Rad[];
+  linje: number;
+  offset: number;
+}
+
+/** GFM tables outside code blocks and HTML comments: a header row, a delimiter row, and rows up to a blank line. */
+function tabeller(text: string, from: number): Tabell[] {
+  const funnet: Tabell[] = [];
+  const linjer: { tekst: string; offset: number; nr: number }[] = [];
+  let offset = from;
+  let nr = text.slice(0, from).split('\n').length;
+  while (offset <= text.length) {
+    const newline = text.indexOf('\n', offset);
+    const end = newline === -1 ? text.length : newline;
+    linjer.push({ tekst: text.slice(offset, end).replace(/\r$/, ''), offset, nr });
+    if (newline === -1) break;
+    offset = newline + 1;
+    nr++;
+  }
+  let fence: string | undefined;
+  let kommentar = false;
+  for (let i = 0; i < linjer.length; i++) {
+    const { tekst } = linjer[i]!;
+    const fenceMatch = FENCE.exec(tekst);
+    if (kommentar) {
+      if (tekst.includes('-->')) kommentar = false;
+      continue;
+    }
+    if (fence) {
+      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (fenceMatch) {
+      fence = fenceMatch[1];
+      continue;
+    }
+    if (tekst.lastIndexOf('<!--') > tekst.lastIndexOf('-->')) {
+      kommentar = true;
+      continue;
+    }
+    const neste = linjer[i + 1];
+    if (!tekst.includes('|') || !neste || !SKILLELINJE.test(neste.tekst) || !neste.tekst.includes('-')) continue;
+    const hode = celler(tekst);
+    if (celler(neste.tekst).length !== hode.length) continue;
+    const rader: Rad[] = [];
+    let j = i + 2;
+    for (; j < linjer.length; j++) {
+      const rad = linjer[j]!.tekst;
+      if (rad.trim() === '' || ATX.test(rad) || FENCE.test(rad) || rad.trimStart().startsWith('<!--')) break;
+      rader.push({ celler: celler(rad), linje: linjer[j]!.nr });
+    }
+    funnet.push({ hode, rader, linje: linjer[i]!.nr, offset: linjer[i]!.offset });
+    i = j - 1;
+  }
+  return funnet;
+}
+
+/** The label of a sum row (`Sum`, `Totalt` …) among the cells before its first amount; undefined for other rows. */
+function sumEtikett(rad: Rad): string | undefined {
+  for (const celle of rad.celler) {
+    const tekst = utenUtheving(celle.tekst);
+    if (tekst === '') continue;
+    if (lesBelop(tekst) !== undefined) return undefined;
+    if (SUMRAD.test(tekst)) return tekst;
+  }
+  return undefined;
+}
+
+type Verdi = { kind: 'tom' } | { kind: 'belop'; ore: number } | { kind: 'tekst' };
+
+function verdi(celle: Celle | undefined): Verdi {
+  const tekst = utenUtheving(celle?.tekst ?? '');
+  if (PLASSHOLDER.test(tekst)) return { kind: 'tom' };
+  const ore = lesBelop(tekst);
+  return ore === undefined ? { kind: 'tekst' } : { kind: 'belop', ore };
+}
+
+export const ARSTALL = /^(?:19|20)\d\d$/;
+
+/**
+ * Every sum cell of every table in `text` (from offset `from`), checked. A row labelled `Sum …`
+ * or `Totalt` must equal the rows above it up to the previous sum row (a subtotal), or all the
+ * rows above it that are not sum rows (a total), or the sum rows above it plus the rows since the
+ * last of them (a total of subtotals). A column is checked only when the sum cell and every cell
+ * it adds are amounts or empty: text, percentages and years are not summed.
+ */
+export function tabellsummer(text: string, from = 0): Sumcelle[] {
+  const headings = overskrifter(text, from);
+  const resultat: Sumcelle[] = [];
+  tabeller(text, from).forEach((tabell, index) => {
+    const overskrift = headings.filter((h) => h.start < tabell.offset).pop()?.tittel;
+    const sumrader: number[] = [];
+    tabell.rader.forEach((rad, r) => {
+      const etikett = sumEtikett(rad);
+      if (!etikett) return;
+      const forrigeSum = sumrader.length > 0 ? sumrader[sumrader.length - 1]! : -1;
+      const detaljerSiden = tabell.rader.map((_, k) => k).filter((k) => k > forrigeSum && k < r);
+      const alleDetaljer = tabell.rader.map((_, k) => k).filter((k) => k < r && !sumrader.includes(k));
+      sumrader.push(r);
+      for (let c = 0; c < tabell.hode.length; c++) {
+        const kolonne = utenUtheving(tabell.hode[c]!.tekst);
+        if (IKKE_BELOP.test(kolonne)) continue;
+        const celle = rad.celler[c];
+        const skrevet = verdi(celle);
+        if (skrevet.kind !== 'belop' || !celle) continue;
+        // The label cell itself, or a text column: nothing to add up.
+        const verdier = alleDetaljer.map((k) => verdi(tabell.rader[k]!.celler[c]));
+        if (verdier.some((v) => v.kind === 'tekst')) continue;
+        const tidligereSummer = sumrader.slice(0, -1).map((k) => verdi(tabell.rader[k]!.celler[c]));
+        if (tidligereSummer.some((v) => v.kind === 'tekst')) continue;
+        const tall = (v: Verdi) => (v.kind === 'belop' ? v.ore : 0);
+        const belopIDetaljer = verdier.filter((v) => v.kind === 'belop');
+        if (belopIDetaljer.length === 0) continue;
+        // Years: a column where every number is a bare year is not amounts.
+        const rene = [celle, ...alleDetaljer.map((k) => tabell.rader[k]!.celler[c])].map((x) => utenUtheving(x?.tekst ?? '')).filter((x) => x !== '');
+        if (rene.every((x) => ARSTALL.test(x))) continue;
+        const delsum = detaljerSiden.reduce((s, k) => s + tall(verdi(tabell.rader[k]!.celler[c])), 0);
+        const totalt = verdier.reduce((s, v) => s + tall(v), 0);
+        const avSummer = tidligereSummer.reduce((s, v) => s + tall(v), 0)
+          + tabell.rader.map((_, k) => k).filter((k) => k > forrigeSum && k < r).reduce((s, k) => s + tall(verdi(tabell.rader[k]!.celler[c])), 0);
+        const kandidater = forrigeSum === -1 ? [delsum] : [delsum, totalt, avSummer];
+        const stemmer = kandidater.includes(skrevet.ore);
+        // Reported against what the row most likely is: after subtotals, a bare «Sum» or «Totalt» is the total.
+        const erTotal = forrigeSum !== -1 && (/^(?:sum|totalt?|totalsum|i alt|sum totalt)[:.]?$/i.test(etikett) || detaljerSiden.length === 0);
+        const beregnet = stemmer ? skrevet.ore : erTotal ? totalt : delsum;
+        resultat.push({
+          position: { line: rad.linje, column: celle.kolonne },
+          tabell: index + 1, overskrift, kolonne: kolonne || `kolonne ${c + 1}`, rad: etikett,
+          skrevet: skrevet.ore, beregnet, stemmer,
+        });
+      }
+    });
+  });
+  return resultat;
+}
+
+/** The warning for a sum that does not add up, in the words the secretariat uses. */
+export function summeavvikMelding(celle: Sumcelle, fraFil?: string): string {
+  const tabell = fraFil ? `tabellen fra «${fraFil}»` : `tabell ${celle.tabell}${celle.overskrift ? ` (under «${celle.overskrift}»)` : ''}`;
+  const forskjell = celle.skrevet - celle.beregnet;
+  return `summen stemmer ikke i ${tabell}, kolonne «${celle.kolonne}», rad «${celle.rad}»: det står ${formaterBelop(celle.skrevet)}, men radene over blir ${formaterBelop(celle.beregnet)} (${formaterBelop(Math.abs(forskjell))} for ${forskjell > 0 ? 'mye' : 'lite'}). Rett summen eller tallene over; en rad «Sum …» foran flere rader regnes som delsum.`;
+}

@@ -1,0 +1,28 @@
+import type { Overskrift, Seksjon } from './seksjoner.js';
+import { seksjoner } from './seksjoner.js';
+import type { ForslagTilVedtak } from '../../domain/types.js';
+
+const FORSLAG_TIL_VEDTAK = /^forslag\s+til\s+vedtak\s*:?$/i;
+const ALTERNATIV = /\balt(?:ernativ)?\.?\s*(\d+)\s*:/gi;
+
+export function findForslagTilVedtak(text: string, headings: readonly Overskrift[]): Seksjon[] {
+  return seksjoner(text, headings).filter((section) => FORSLAG_TIL_VEDTAK.test(section.tittel));
+}
+
+/** `Alt. 1`, `Alt. 2` … named in a proposal or decision (`Alt. 1:` and `Alternativ 2:` both count). */
+export function alternativer(markdown: string): string[] {
+  const found = new Set<string>();
+  for (const m of markdown.matchAll(ALTERNATIV)) found.add(`Alt. ${m[1]}`);
+  return [...found];
+}
+
+/** A «Forslag til vedtak» section as written; the renderer turns `a)` lines into a lettered list. */
+export function forslagFromSection(file: string, section: Seksjon): ForslagTilVedtak | undefined {
+  const markdown = section.innhold;
+  if (markdown === '') return undefined;
+  return { markdown, alternativer: alternativer(markdown), generert: false, kilde: { file, position: section.overskrift.position } };
+}
+
+export function generertForslag(file: string, tekst: string): ForslagTilVedtak {
+  return { markdown: tekst, alternativer: [], generert: true, kilde: { file } };
+}

@@ -1,0 +1,170 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { erInnenfor } from '../../util/paths.js';
+import { finnChromium, kjorbar } from './chromium.mjs';
+
+export { finnChromium };
+
+/** Chromium could not be found or started: a problem of the machine, reported without a stack trace. */
+export class NettleserFeil extends Error {}
+
+export interface Utskrift {
+  /** HTML of a complete document. */
+  html: string;
+  /** Folders the page may load files from (the meeting folder, templates, fonts). */
+  tillatt: readonly string[];
+}
+
+/**
+ * How long Chromium may take over one document before it counts as hanging: MOTEDOK_TIDSGRENSE
+ * seconds, 120 by default. A hung browser then ends the build with a message, not a wait.
+ */
+function tidsgrense(): number {
+  const sekunder = Number(process.env.MOTEDOK_TIDSGRENSE);
+  return Number.isFinite(sekunder) && sekunder > 0 ? sekunder * 1000 : 120_000;
+}
+
+/** Why a call to Chromium failed, in Norwegian where we know the reason. */
+function grunn(error: unknown, grense: number): string {
+  const melding = (error as Error).message.split('\n')[0] ?? '';
+  if ((error as Error).name === 'TimeoutError' || /timed out|timeout/i.test(melding)) return `nettleseren svarte ikke; tidsgrensen er ${Math.round(grense / 1000)} sekunder`;
+  if (/Failed to launch the browser process|Target closed|Connection closed|socket hang up|ECONNRESET|ECONNREFUSED/i.test(melding)) return 'nettleseren ble avsluttet';
+  return melding;
+}
+
+/** What the browser tried to load and was refused: for tests and for the curious. */
+export interface Blokkert {
+  url: string;
+}
+
+/**
+ * One Chromium for a whole run, with a small pool of pages. Pages are sealed: JavaScript off,
+ * and every request refused except file:// URLs inside the allowed folders.
+ */
+export class Nettleser {
+  readonly blokkert: Blokkert[] = [];
+  /** Every URL a page asked for, allowed or not, in order. */
+  readonly forespurt: string[] = [];
+  private ledige: Page[] = [];
+  private ventende: ((page: Page) => void)[] = [];
+  private readonly temp = mkdtempSync(join(tmpdir(), 'motedok-html-'));
+  private teller = 0;
+
+  private readonly ryddOpp = () => rmSync(this.temp, { recursive: true, force: true });
+  /** On any exit (Ctrl-C included, see cli.ts): no Chromium left behind, no temporary HTML. */
+  private readonly vedAvslutning = () => {
+    this.browser.process()?.kill('SIGKILL');
+    this.ryddOpp();
+  };
+
+  private constructor(private readonly browser: Browser, alle: Page[]) {
+    this.ledige = [...alle];
+    process.once('exit', this.vedAvslutning);
+  }
+
+  static async start(sider = 2): Promise<Nettleser> {
+    const valgt = process.env.MOTEDOK_CHROMIUM;
+    if (valgt && !kjorbar(valgt)) {
+      throw new NettleserFeil(`MOTEDOK_CHROMIUM=${valgt} er ikke en kjørbar fil; sett den til Chromium eller Chrome (for eksempel /usr/bin/chromium), eller fjern den.`);
+    }
+    const executablePath = finnChromium();
+    if (!executablePath) {
+      throw new NettleserFeil('fant ingen Chromium eller Chrome. Kjør «npm start» (installerer Chromium som root), installer med «sudo apt-get install chromium», eller sett MOTEDOK_CHROMIUM=/sti/til/chrome.');
+    }
+    let browser: Browser;
+    const grense = tidsgrense();
+    try {
+      browser = await puppeteer.launch({
+        executablePath,
+        headless: true,
+        timeout: Math.min(30_000, grense),
+        // The command line decides what Ctrl-C does (exit 130); the exit listener closes Chromium.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+        protocolTimeout: grense / 2,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions', '--disable-dev-shm-usage'],
+      });
+    } catch (error) {
+      throw new NettleserFeil(`kunne ikke starte ${executablePath}: ${grunn(error, Math.min(30_000, grense))}.`);
+    }
+    try {
+      const pages = await Promise.all(Array.from({ length: sider }, () => browser.newPage()));
+      const nettleser = new Nettleser(browser, pages);
+      for (const page of pages) await nettleser.forsegl(page);
+      return nettleser;
+    } catch (error) {
+      browser.process()?.kill('SIGKILL');
+      throw new NettleserFeil(`Chromium startet, men kunne ikke åpne en side (${grunn(error, grense)}).`);
+    }
+  }
+
+  private async forsegl(page: Page): Promise<void> {
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = request.url();
+      this.forespurt.push(url);
+      const tillatt = (page as Page & { motedokTillatt?: readonly string[] }).motedokTillatt ?? [];
+      if (url.startsWith('file:')) {
+        const fil = fileURLToPath(url);
+        if (erInnenfor(this.temp, fil) || tillatt.some((mappe) => erInnenfor(mappe, fil))) {
+          void request.continue();
+          return;
+        }
+      } else if (url.startsWith('data:')) {
+        void request.continue();
+        return;
+      }
+      this.blokkert.push({ url });
+      void request.abort('blockedbyclient');
+    });
+  }
+
+  private async lan(): Promise<Page> {
+    const page = this.ledige.pop();
+    if (page) return page;
+    return new Promise((resolve) => this.ventende.push(resolve));
+  }
+
+  private gi(page: Page): void {
+    const neste = this.ventende.shift();
+    if (neste) neste(page);
+    else this.ledige.push(page);
+  }
+
+  /** Prints one HTML document to PDF bytes. */
+  async pdf(utskrift: Utskrift): Promise<Uint8Array> {
+    const page = await this.lan();
+    const fil = join(this.temp, `dokument-${++this.teller}.html`);
+    try {
+      (page as Page & { motedokTillatt?: readonly string[] }).motedokTillatt = utskrift.tillatt;
+      writeFileSync(fil, utskrift.html);
+      const grense = tidsgrense();
+      await page.goto(pathToFileURL(fil).href, { waitUntil: 'load', timeout: grense / 2 });
+      await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
+      return await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: grense });
+    } catch (error) {
+      // Chromium crashed, was killed or hung: a problem of the machine, not of the content.
+      const hvorfor = this.browser.connected ? grunn(error, tidsgrense()) : 'nettleseren ble avsluttet';
+      throw new NettleserFeil(`Chromium klarte ikke å skrive ut et dokument (${hvorfor}). Møtet som ble bygget, er ikke endret (møter som var ferdige før feilen, er skrevet); prøv igjen.`);
+    } finally {
+      rmSync(fil, { force: true });
+      this.gi(page);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.ryddOpp();
+    process.removeListener('exit', this.vedAvslutning);
+    const chromium = this.browser.process();
+    try {
+      await Promise.race([this.browser.close(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    } finally {
+      if (chromium && chromium.exitCode === null) chromium.kill('SIGKILL');
+    }
+  }
+}

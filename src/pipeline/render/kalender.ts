@@ -1,0 +1,177 @@
+import { join } from 'node:path';
+import { offentligVersjon } from '../model/offentlig.js';
+import { frase } from '../../domain/sprak.js';
+import { klokkeslett, langDato, saksnummer } from '../model/tid.js';
+import type { Mote, SakPunkt } from '../../domain/types.js';
+
+/**
+ * A meeting as an iCalendar event (RFC 5545), for members' calendars: `mote.ics` next to the
+ * meeting's PDFs. Written by hand: a single event with a fixed time zone is ~100 lines, and the
+ * common generator (ical-generator 11) needs Node 22 and another package for the VTIMEZONE.
+ *
+ * The same meeting gives the same bytes: UID from the meeting folder, DTSTAMP from the meeting's
+ * date (not the clock), so rebuilding changes no file.
+ */
+
+const CRLF = '\r\n';
+
+/** The rules Norway has followed since 1996: summer time from the last Sunday of March to the last Sunday of October. */
+const VTIMEZONE_OSLO = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/Oslo',
+  'X-LIC-LOCATION:Europe/Oslo',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19700329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19701025T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
+/** TEXT values: backslash, semicolon, comma and newlines escaped (RFC 5545, 3.3.11). */
+export function escapeTekst(tekst: string): string {
+  return tekst.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** Content lines longer than 75 octets folded: CRLF and a space, never inside a UTF-8 character (3.1). */
+export function brettLinje(linje: string): string {
+  const deler: string[] = [];
+  let del = '';
+  let oktetter = 0;
+  for (const tegn of linje) {
+    const lengde = Buffer.byteLength(tegn);
+    // The first line holds 75 octets; each continuation line starts with a space and holds 74 more.
+    if (oktetter + lengde > 75) {
+      deler.push(del);
+      del = ' ';
+      oktetter = 1;
+    }
+    del += tegn;
+    oktetter += lengde;
+  }
+  deler.push(del);
+  return deler.join(CRLF);
+}
+
+/** `20250522T090000`: a local time in Europe/Oslo. */
+function lokalTid(dato: string, minutter: number): string {
+  return `${dato.replace(/-/g, '')}T${String(Math.floor(minutter / 60)).padStart(2, '0')}${String(minutter % 60).padStart(2, '0')}00`;
+}
+
+function tid(p: { start: number; slutt: number }): string {
+  return `${klokkeslett(p.start)}–${klokkeslett(p.slutt)}`;
+}
+
+/** The agenda as plain lines: `Sak 13.25  09.05–10.05  Strategisamling …`, headings and breaks between. */
+function sakslisteTekst(mote: Mote): string {
+  const linjer = [frase(mote.fraser, 'kalender.saksliste', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) }), ''];
+  const sak = (p: SakPunkt, merke: string) => `${merke}  ${tid(p)}  ${p.sak.tittel}`;
+  for (const gruppe of mote.saksliste.grupper) {
+    if (gruppe.overskrift) linjer.push('', gruppe.type ? frase(mote.fraser, `overskrifter.${gruppe.type}`) : gruppe.overskrift);
+    for (const p of gruppe.punkter) linjer.push(p.kind === 'pause' ? `${tid(p)}  ${p.tittel}` : sak(p, `Sak ${saksnummer(p.sak.nummer!)}`));
+  }
+  const { eventuelt } = mote.saksliste;
+  linjer.push('', `${frase(mote.fraser, 'felles.eventuelt')}  ${tid(eventuelt)}`);
+  for (const p of eventuelt.saker) linjer.push(sak(p, '–'));
+  return linjer.join('\n');
+}
+
+function slug(tekst: string): string {
+  return tekst.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** One event of a calendar: a meeting in cases/, or one planned in the annual plan. */
+export interface Hendelse {
+  /** Unique and stable: the meeting folder's name (`2026-02-12-ssu`), which a planned meeting's folder will get too. */
+  id: string;
+  organisasjon: string;
+  dato: string;
+  /** Last day of a meeting over several days. */
+  tilDato?: string;
+  /** Minutes after midnight; without both, the event lasts the whole day(s). */
+  start?: number;
+  slutt?: number;
+  tittel: string;
+  sted?: string;
+  beskrivelse?: string;
+}
+
+/** `20260212`: a date value. */
+function datoVerdi(dato: string): string {
+  return dato.replace(/-/g, '');
+}
+
+/** The day after, for the exclusive end of an all-day event. */
+function nesteDag(dato: string): string {
+  const d = new Date(`${dato}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The VEVENT lines of one event, unfolded. */
+export function veventLinjer(h: Hendelse): string[] {
+  const tider = h.start !== undefined && h.slutt !== undefined
+    ? [`DTSTART;TZID=Europe/Oslo:${lokalTid(h.dato, h.start)}`, `DTEND;TZID=Europe/Oslo:${lokalTid(h.tilDato ?? h.dato, h.slutt)}`]
+    : [`DTSTART;VALUE=DATE:${datoVerdi(h.dato)}`, `DTEND;VALUE=DATE:${datoVerdi(nesteDag(h.tilDato ?? h.dato))}`];
+  return [
+    'BEGIN:VEVENT',
+    `UID:${h.id}@${slug(h.organisasjon) || 'motedok'}.motedok`,
+    `DTSTAMP:${datoVerdi(h.dato)}T000000Z`,
+    ...tider,
+    `SUMMARY:${escapeTekst(h.tittel)}`,
+    ...(h.sted ? [`LOCATION:${escapeTekst(h.sted)}`] : []),
+    ...(h.beskrivelse ? [`DESCRIPTION:${escapeTekst(h.beskrivelse)}`] : []),
+    'STATUS:CONFIRMED',
+    'TRANSP:OPAQUE',
+    'END:VEVENT',
+  ];
+}
+
+/** A VCALENDAR with the events, CRLF line endings, folded. */
+export function kalender(hendelser: readonly Hendelse[]): string {
+  const egenskaper = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//motedok//motedok//NB',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    ...VTIMEZONE_OSLO,
+    ...hendelser.flatMap(veventLinjer),
+    'END:VCALENDAR',
+  ];
+  return egenskaper.map(brettLinje).join(CRLF) + CRLF;
+}
+
+/** A meeting in cases/ as an event, with its agenda in the description. */
+export function moteHendelse(mote: Mote): Hendelse {
+  return {
+    id: mote.mappe, organisasjon: mote.organisasjon.navn, dato: mote.dato, start: mote.start, slutt: mote.slutt,
+    tittel: frase(mote.fraser, 'kalender.tittel', { utvalg: mote.utvalg.navn }), sted: mote.sted, beskrivelse: sakslisteTekst(mote),
+  };
+}
+
+/** The meeting as a VCALENDAR with one VEVENT. */
+export function moteSomIcs(mote: Mote): string {
+  return kalender([moteHendelse(mote)]);
+}
+
+/**
+ * The calendar files of a built meeting: `<mappe>/mote.ics` and `<mappe>/offentlig/mote.ics`.
+ * The public one follows offentleglova like the public PDFs: exempt saker keep number and title
+ * (which is all the calendar shows), so it differs only if that rule changes.
+ */
+export function kalenderfiler(mote: Mote, mappe: string): [string, string][] {
+  return [
+    [join(mappe, 'mote.ics'), moteSomIcs(mote)],
+    [join(mappe, 'offentlig', 'mote.ics'), moteSomIcs(offentligVersjon(mote))],
+  ];
+}

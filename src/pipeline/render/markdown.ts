@@ -1,0 +1,238 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Definition, Heading, Image, List, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { erInnenfor } from '../../util/paths.js';
+
+/**
+ * Markdown → HTML for everything the secretariat writes. Raw HTML in the Markdown is dropped
+ * (remark-rehype does not pass it on), and the result is sanitized again, so nothing a sak
+ * contains can add scripts, styles, frames or links to other machines.
+ */
+
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  // remark-rehype already prefixes footnote ids; a second prefix would break their links.
+  clobberPrefix: '',
+  attributes: {
+    ...defaultSchema.attributes,
+    ol: [...(defaultSchema.attributes?.ol ?? []), ['type', 'a']],
+    ...Object.fromEntries(['table', 'h2', 'h3', 'h4', 'h5', 'h6'].map((tag) => [tag, [...(defaultSchema.attributes?.[tag] ?? []), ['className', 'liggende']]])),
+  },
+  protocols: { ...defaultSchema.protocols, src: ['file'], href: ['http', 'https', 'mailto'] },
+};
+
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+const toHtml = unified()
+  .use(remarkRehype, { footnoteLabel: 'Fotnoter', footnoteBackLabel: 'Tilbake til teksten' })
+  .use(rehypeSanitize, schema)
+  .use(rehypeStringify)
+  .freeze();
+
+const BOKSTAV = /^(\s*)([a-zæøå])[.)]\s+(.*)$/;
+const NUMMERERT = /^(\s*)(\d{1,3}[.)])(\s+)/;
+
+/**
+ * Decisions are written with `a)`, `b)` under a numbered item, which CommonMark does not know
+ * as a list. Such lines become a nested ordered list before parsing; the line numbers of the
+ * lists made this way are returned so they can be shown with letters.
+ */
+export function bokstavpunkter(text: string): { text: string; linjer: Set<number> } {
+  const lines = text.split('\n');
+  const linjer = new Set<number>();
+  let innrykk: number | undefined;
+  let forrige: string | undefined;
+  let kode = false;
+  lines.forEach((line, index) => {
+    if (/^ {0,3}(```|~~~)/.test(line)) kode = !kode;
+    if (kode) return;
+    const nummer = NUMMERERT.exec(line);
+    if (nummer) {
+      innrykk = nummer[1]!.length + nummer[2]!.length + nummer[3]!.length;
+      forrige = undefined;
+      return;
+    }
+    if (line.trim() === '') return;
+    const bokstav = BOKSTAV.exec(line);
+    const ventet = forrige ? String.fromCharCode(forrige.charCodeAt(0) + 1) : 'a';
+    if (bokstav && bokstav[2] === ventet) {
+      if (ventet === 'a') linjer.add(index + 1);
+      lines[index] = `${' '.repeat(innrykk ?? 0)}${ventet.charCodeAt(0) - 96}. ${bokstav[3]}`;
+      forrige = ventet;
+    } else if (!/^\s/.test(line)) {
+      // A line of its own (a heading, a new paragraph) ends the lettered list and the item it belonged to.
+      [innrykk, forrige] = [undefined, undefined];
+    }
+  });
+  return { text: lines.join('\n'), linjer };
+}
+
+
+/**
+ * Visits every node below `node`. A visitor may replace the node it is given (by others, or by
+ * none: `[](vedlegg/x.pdf)` is a link without text); what took its place is visited in turn.
+ */
+function walk(node: Root | RootContent, visit: (node: RootContent, parent: Root | RootContent, index: number) => void): void {
+  if (!('children' in node)) return;
+  const children = node.children as RootContent[];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    visit(child, node, i);
+    if (children[i] === undefined) break;
+    if (children[i] !== child) {
+      i--;
+      continue;
+    }
+    walk(child, visit);
+  }
+}
+
+export interface MarkdownOptions {
+  /** Folder that relative image paths are resolved against; images outside it are not shown. */
+  baseDir?: string;
+  /** Shift headings so the shallowest one gets this level (a case paper's title is the h1). */
+  topHeading?: number;
+}
+
+/**
+ * Reference-style links and images (`[x][r]`, `![d][r]` with `[r]: url`) become inline ones, so
+ * that every link and image, whatever its Markdown form, goes through the same filters below.
+ */
+function inlineReferences(tree: Root): void {
+  const definisjoner = new Map<string, Definition>();
+  walk(tree, (node) => {
+    if (node.type === 'definition') definisjoner.set(node.identifier.toLowerCase(), node);
+  });
+  walk(tree, (node, parent, index) => {
+    const children = (parent as { children: RootContent[] }).children;
+    if (node.type === 'definition') {
+      children.splice(index, 1);
+      return;
+    }
+    if (node.type !== 'imageReference' && node.type !== 'linkReference') return;
+    const definisjon = definisjoner.get(node.identifier.toLowerCase());
+    const url = definisjon?.url ?? '';
+    const title = definisjon?.title ?? null;
+    children[index] = node.type === 'imageReference'
+      ? { type: 'image', url, title, alt: node.alt ?? '', position: node.position }
+      : { type: 'link', url, title, children: node.children, position: node.position };
+  });
+}
+
+/** Images become file URLs only when they are files inside `baseDir`; anything else is shown as its alt text. */
+function resolveImages(tree: Root, baseDir: string | undefined): void {
+  walk(tree, (node, parent, index) => {
+    if (node.type !== 'image') return;
+    const image = node as Image;
+    let url: string;
+    try {
+      url = decodeURI(image.url);
+    } catch {
+      url = image.url;
+    }
+    const local = baseDir && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/') ? resolve(baseDir, url) : undefined;
+    if (local && erInnenfor(baseDir!, local) && existsSync(local) && erInnenfor(realpathSync(baseDir!), realpathSync(local))) {
+      image.url = pathToFileURL(local).href;
+    } else {
+      (parent as { children: RootContent[] }).children[index] = { type: 'text', value: image.alt ? `[Bilde: ${image.alt}]` : '' };
+    }
+  });
+}
+
+/** Links that are not to the web or e-mail (relative paths, file:) would point into the build machine. */
+function dropLocalLinks(tree: Root): void {
+  walk(tree, (node, parent, index) => {
+    if (node.type === 'link' && !/^(https?:|mailto:|#)/i.test(node.url)) {
+      (parent as { children: RootContent[] }).children.splice(index, 1, ...(node.children as RootContent[]));
+    }
+  });
+}
+
+function shiftHeadings(tree: Root, top: number): void {
+  let shallowest = 7;
+  walk(tree, (node) => {
+    if (node.type === 'heading') shallowest = Math.min(shallowest, node.depth);
+  });
+  const shift = shallowest < top ? top - shallowest : 0;
+  if (shift) walk(tree, (node) => {
+    if (node.type === 'heading') (node as Heading).depth = Math.min(6, node.depth + shift) as Heading['depth'];
+  });
+}
+
+/**
+ * `<!-- liggende -->` on the line before a table prints that table on a landscape page; a
+ * heading just above the marker goes with it, so it is not left alone on the page before.
+ */
+const LIGGENDE = /^<!--\s*liggende\s*-->$/i;
+
+function markLandscapeTables(tree: Root): void {
+  walk(tree, (node, parent, index) => {
+    const next = (parent as { children: RootContent[] }).children[index + 1];
+    if (node.type === 'html' && LIGGENDE.test(node.value.trim()) && next?.type === 'table') {
+      next.data = { hProperties: { className: ['liggende'] } };
+      const previous = (parent as { children: RootContent[] }).children[index - 1];
+      if (previous?.type === 'heading') previous.data = { hProperties: { className: ['liggende'] } };
+    }
+  });
+}
+
+const BELOP = /^(?:kr\.?\s*)?[-−]?\d{1,3}(?:[\s\u00a0.]\d{3})*(?:,\d+)?(?:,-)?(?:\s*(?:kr|mill\.?|%))?$/i;
+
+/** Columns whose cells are all amounts (`10 700 000`, `Kr. 980 000`, `750.000,-`) are right-aligned unless the author chose. */
+function alignAmounts(tree: Root): void {
+  walk(tree, (node) => {
+    if (node.type !== 'table') return;
+    const [, ...rows] = node.children;
+    node.align = (node.align ?? []).map((align, column) => {
+      if (align) return align;
+      const cells = rows.map((row) => toString(row.children[column]).trim()).filter((text) => text !== '');
+      return cells.length > 0 && cells.every((text) => BELOP.test(text)) ? 'right' : null;
+    });
+  });
+}
+
+/**
+ * A sak's text appears in several documents (innkalling, case paper, referat, vedtaksliste, and
+ * their public versions); it is parsed once per run. Image paths are checked against the disk
+ * while converting, so a caller that runs for long clears this between runs.
+ */
+const konvertert = new Map<string, string>();
+
+export function glemKonverterteMarkdown(): void {
+  konvertert.clear();
+}
+
+export function markdownToHtml(markdown: string, options: MarkdownOptions = {}): string {
+  if (markdown.trim() === '') return '';
+  const nokkel = `${options.baseDir ?? ''}\u0000${options.topHeading ?? 0}\u0000${markdown}`;
+  let html = konvertert.get(nokkel);
+  if (html === undefined) {
+    html = konverter(markdown, options);
+    konvertert.set(nokkel, html);
+  }
+  return html;
+}
+
+function konverter(markdown: string, options: MarkdownOptions): string {
+  const { text, linjer } = bokstavpunkter(markdown);
+  const tree = parser.parse(text);
+  walk(tree, (node) => {
+    if (node.type === 'list' && node.ordered && linjer.has(node.position?.start.line ?? -1)) {
+      (node as List).data = { hProperties: { type: 'a' } };
+    }
+  });
+  markLandscapeTables(tree);
+  alignAmounts(tree);
+  inlineReferences(tree);
+  resolveImages(tree, options.baseDir);
+  dropLocalLinks(tree);
+  if (options.topHeading) shiftHeadings(tree, options.topHeading);
+  return String(toHtml.stringify(toHtml.runSync(tree) as never));
+}

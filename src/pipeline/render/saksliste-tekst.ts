@@ -1,0 +1,34 @@
+import { klokkeslett, langDato, saksnummer, ukedag } from '../model/tid.js';
+import type { Mote, SakPunkt, Sakslistepunkt } from '../../domain/types.js';
+
+function tid(punkt: { start: number; slutt: number }): string {
+  return `${klokkeslett(punkt.start)}–${klokkeslett(punkt.slutt)}`;
+}
+
+function linje(punkt: Sakslistepunkt): string {
+  if (punkt.kind === 'pause') return `  ${' '.repeat(9)}  ${tid(punkt)}  ${punkt.tittel} (${punkt.minutter} min)`;
+  return sakslinje(punkt, `Sak ${saksnummer(punkt.sak.nummer!)}`);
+}
+
+function sakslinje(punkt: SakPunkt, merke: string): string {
+  const { sak } = punkt;
+  const flagg = sak.unntattOffentlighet ? '  [unntatt offentlighet]' : '';
+  return `  ${merke.padEnd(9)}  ${tid(punkt)}  ${sak.tittel} (${sak.minutter} min)${flagg}`;
+}
+
+/** The planned agenda as `check` prints it: one line per sak and break, with clock times. */
+export function sakslisteSomTekst(mote: Mote): string {
+  const lines = [
+    `${mote.utvalg.navn} – ${ukedag(mote.dato)} ${langDato(mote.dato)}, kl. ${klokkeslett(mote.start)}–${klokkeslett(mote.slutt)}, ${mote.sted}`,
+  ];
+  for (const gruppe of mote.saksliste.grupper) {
+    if (gruppe.overskrift) lines.push(`  ${gruppe.overskrift}`);
+    for (const punkt of gruppe.punkter) lines.push(linje(punkt));
+  }
+  const { eventuelt } = mote.saksliste;
+  lines.push(`  ${'Eventuelt'.padEnd(9)}  ${tid(eventuelt)}`);
+  for (const punkt of eventuelt.saker) lines.push(sakslinje(punkt, '  –'));
+  if (mote.vedlegg.length > 0) lines.push(`  Vedlegg til innkallingen: ${mote.vedlegg.length}`);
+  if (mote.referat) lines.push(`  Referat: ${mote.referat.status}, ${mote.referat.tilStede.length} til stede, ${mote.referat.forfall.length} forfall`);
+  return lines.join('\n');
+}

@@ -1,0 +1,100 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Handlebars from 'handlebars';
+import { lastFraser, SPRAKMAPPE } from '../load/sprak.js';
+import { frase, type Fraser } from '../../domain/sprak.js';
+
+export type Dokumentmal = 'innkalling' | 'saksliste' | 'vedlegg' | 'saksdokumenter' | 'referat' | 'vedtaksliste' | 'arsplan' | 'nettsted/indeks' | 'nettsted/mote';
+
+import { FONTMAPPE, INNEBYGDE_MALER } from '../../util/package.js';
+
+export { FONTMAPPE, INNEBYGDE_MALER };
+
+const FONTER: [vekt: number, stil: 'normal' | 'italic'][] = [[400, 'normal'], [400, 'italic'], [600, 'normal'], [700, 'normal'], [700, 'italic']];
+
+function fontFaces(): string {
+  return FONTER.flatMap(([vekt, stil]) => ['latin', 'latin-ext'].map((subset) => {
+    const url = pathToFileURL(join(FONTMAPPE, `source-sans-3-${subset}-${vekt}-${stil}.woff2`)).href;
+    return `@font-face { font-family: "Source Sans 3"; font-style: ${stil}; font-weight: ${vekt}; src: url("${url}") format("woff2"); }`;
+  })).join('\n');
+}
+
+/** Text for a CSS string: quotes, backslashes and `<` escaped so it cannot leave the string or the <style>. */
+function cssTekst(value: unknown): Handlebars.SafeString {
+  const text = String(value ?? '').replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
+  return new Handlebars.SafeString(text);
+}
+
+/** A template the organisation supplied does not parse; names the file and the line. */
+export class MalFeil extends Error {
+  constructor(readonly fil: string, readonly linje: number | undefined, message: string) {
+    super(message);
+  }
+}
+
+export interface Maler {
+  render(mal: Dokumentmal, data: object): string;
+  /** The site's own stylesheet (templates/nettsted/nettsted.css). */
+  nettstedStil: string;
+  /** The folders templates were read from, for the list of files a page may load. */
+  mapper: string[];
+  /** Text of every template and the stylesheet, for cache keys. */
+  innhold: string;
+}
+
+/**
+ * Loads the built-in templates, and lets an organisation's own folder (`maler:` in
+ * organisasjon.yaml) replace any of them, partials and print.css included. The Markdown the
+ * secretariat writes is data passed to the templates, never compiled as a template, so
+ * `{{…}}` in a sak is printed as text.
+ */
+export function lastMaler(egenMappe?: string): Maler {
+  const hb = Handlebars.create();
+  hb.registerHelper('cssTekst', cssTekst);
+  // {{t "innkalling.saksliste"}}: a fixed text in the document's language (the data's `fraser`, Bokmål without).
+  const bokmal = lastFraser().nb;
+  hb.registerHelper('t', (nokkel: string, options: Handlebars.HelperOptions) =>
+    frase((options.data?.root as { fraser?: Fraser } | undefined)?.fraser ?? bokmal, nokkel, options.hash as Record<string, string>));
+  const mapper = egenMappe && existsSync(egenMappe) ? [INNEBYGDE_MALER, egenMappe] : [INNEBYGDE_MALER];
+  const finn = (relativ: string): string => {
+    for (const mappe of [...mapper].reverse()) {
+      const fil = join(mappe, relativ);
+      if (existsSync(fil)) return fil;
+    }
+    throw new Error(`malen ${relativ} mangler i ${mapper.join(' og ')}`);
+  };
+  let innhold = '';
+  const les = (relativ: string) => {
+    const fil = finn(relativ);
+    const tekst = readFileSync(fil, 'utf8');
+    innhold += `\n${relativ}\n${tekst}`;
+    if (relativ.endsWith('.hbs')) {
+      try {
+        hb.parse(tekst);
+      } catch (error) {
+        const linje = /line (\d+)/.exec((error as Error).message)?.[1];
+        throw new MalFeil(fil, linje ? Number(linje) : undefined,
+          'malen har ugyldig Handlebars-syntaks: sjekk at hver {{#if}}, {{#each}} og {{#> …}} er lukket med {{/if}}, {{/each}} og {{/…}} med samme navn.');
+      }
+    }
+    return tekst;
+  };
+  const partials = new Set(mapper.flatMap((mappe) => (existsSync(join(mappe, 'partials')) ? readdirSync(join(mappe, 'partials')) : []).filter((f) => f.endsWith('.hbs'))));
+  for (const fil of partials) hb.registerPartial(basename(fil, '.hbs'), les(join('partials', fil)));
+  hb.registerPartial('nettsted/ramme', les(join('nettsted', 'ramme.hbs')));
+  const stil = les('print.css');
+  const fonter = fontFaces();
+  const maler = new Map<Dokumentmal, Handlebars.TemplateDelegate>();
+  for (const mal of ['innkalling', 'saksliste', 'vedlegg', 'saksdokumenter', 'referat', 'vedtaksliste', 'arsplan', 'nettsted/indeks', 'nettsted/mote'] as const) {
+    maler.set(mal, hb.compile(les(`${mal}.hbs`), { strict: false, noEscape: false }));
+  }
+  const nettstedStil = les(join('nettsted', 'nettsted.css'));
+  for (const sprak of ['nb', 'nn']) innhold += `\nsprak/${sprak}.yaml\n${readFileSync(join(SPRAKMAPPE, `${sprak}.yaml`), 'utf8')}`;
+  return {
+    nettstedStil,
+    render: (mal, data) => maler.get(mal)!({ ...data, stil, fonter }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),
+    mapper,
+    innhold,
+  };
+}

@@ -1,0 +1,194 @@
+import { pathToFileURL } from 'node:url';
+import { resolve, dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { klokkeslett, langDato, saksnummer } from '../model/tid.js';
+import { frase, ukedagPa } from '../../domain/sprak.js';
+import { sakForReferat } from '../model/referat.js';
+import type { Deltaker, Mote, Referat, Referatsak, Sak, SakPunkt, Sakslistepunkt } from '../../domain/types.js';
+import { markdownToHtml } from './markdown.js';
+
+/**
+ * The plain data each template gets. Everything is already formatted the Norwegian way
+ * (`22. mai 2025`, `09.30`, `13.25`), so templates only place text.
+ */
+
+/** A fixed text in the meeting's language. */
+function t(mote: Mote, nokkel: string, verdier: Record<string, string | number | undefined> = {}): string {
+  return frase(mote.fraser, nokkel, verdier);
+}
+
+function felles(mote: Mote, dokumenttype: string, tittel: string) {
+  const { organisasjon } = mote;
+  const logo = organisasjon.logo ? resolve(dirname(organisasjon.file), organisasjon.logo) : undefined;
+  return {
+    lang: mote.fraser.lang,
+    fraser: mote.fraser,
+    tittel,
+    dokumenttype,
+    topptekst: `${dokumenttype} · ${mote.utvalg.kortnavn} ${langDato(mote.dato)}`,
+    farge: organisasjon.farge ?? '#00509e',
+    organisasjon: { navn: organisasjon.navn, logo: logo && existsSync(logo) ? pathToFileURL(logo).href : undefined },
+    mote: {
+      utvalg: mote.utvalg.navn,
+      kortnavn: mote.utvalg.kortnavn,
+      dato: langDato(mote.dato),
+      ukedag: ukedagPa(mote.fraser, mote.dato).replace(/^./, (c) => c.toUpperCase()),
+      start: klokkeslett(mote.start),
+      slutt: klokkeslett(mote.slutt),
+      sted: mote.sted,
+    },
+  };
+}
+
+function nummer(sak: Sak): string {
+  return sak.nummer ? saksnummer(sak.nummer) : '';
+}
+
+function sakspunkt(punkt: SakPunkt, mote: Mote) {
+  const { sak } = punkt;
+  return {
+    erPause: false,
+    nummer: nummer(sak),
+    tittel: sak.tittel,
+    minutter: sak.minutter,
+    start: klokkeslett(punkt.start),
+    slutt: klokkeslett(punkt.slutt),
+    beskrivelse: sak.beskrivelse ? markdownToHtml(sak.beskrivelse, { baseDir: mote.dir }) : undefined,
+    unntatt: sak.unntattOffentlighet,
+  };
+}
+
+function punkt(p: Sakslistepunkt, mote: Mote) {
+  if (p.kind === 'sak') return sakspunkt(p, mote);
+  return { erPause: true, tittel: p.tittel, minutter: p.minutter, start: klokkeslett(p.start), slutt: klokkeslett(p.slutt) };
+}
+
+function saksliste(mote: Mote) {
+  const { grupper, eventuelt } = mote.saksliste;
+  return {
+    grupper: grupper.map((g) => ({ overskrift: g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift), punkter: g.punkter.map((p) => punkt(p, mote)) })),
+    eventuelt: { start: klokkeslett(eventuelt.start), slutt: klokkeslett(eventuelt.slutt), saker: eventuelt.saker.map((p) => sakspunkt(p, mote)) },
+  };
+}
+
+export function innkallingVisning(mote: Mote) {
+  const tittel = t(mote, 'innkalling.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
+  return {
+    ...felles(mote, t(mote, 'innkalling.dokumenttype'), tittel),
+    saksliste: saksliste(mote),
+    vedlegg: mote.vedlegg.map(({ sak, vedlegg }) => ({ nummer: nummer(sak), tittel: vedlegg.tittel })),
+    saksgrunnlag: mote.saksliste.grupper.map((g) => ({
+      overskrift: g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift),
+      saker: g.punkter.filter((p): p is SakPunkt => p.kind === 'sak').map(({ sak }) => ({
+        nummer: nummer(sak),
+        tittel: sak.tittel,
+        unntatt: sak.unntattOffentlighet,
+        forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir }) : undefined,
+      })),
+    })),
+  };
+}
+
+export function sakslisteVisning(mote: Mote) {
+  const tittel = t(mote, 'saksliste.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
+  // The agenda alone is handed out and pinned up: it is set tighter to fit on as few pages as it can.
+  return { ...felles(mote, t(mote, 'saksliste.dokumenttype'), tittel), dokumentklasse: 'kompakt', saksliste: saksliste(mote) };
+}
+
+export function vedleggVisning(mote: Mote, sak: Sak) {
+  const tittel = t(mote, 'vedlegg.tittel', { nummer: nummer(sak), tittel: sak.tittel });
+  return {
+    ...felles(mote, t(mote, 'vedlegg.dokumenttype', { nummer: nummer(sak) }), tittel),
+    sak: {
+      nummer: nummer(sak),
+      tittel: sak.tittel,
+      saksbehandler: sak.saksbehandler,
+      unntatt: sak.unntattOffentlighet,
+      saksfremlegg: markdownToHtml(sak.saksfremlegg, { baseDir: mote.dir, topHeading: 2 }),
+      forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir }) : undefined,
+      vedlegg: sak.vedlegg.map((v) => ({ tittel: v.tittel, fil: v.fil })),
+    },
+  };
+}
+
+export interface Innholdslinje {
+  tittel: string;
+  side: number;
+  vedlegg: { tittel: string; side: number }[];
+}
+
+export function saksdokumenterVisning(mote: Mote, innhold: Innholdslinje[]) {
+  const tittel = t(mote, 'saksdokumenter.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
+  return { ...felles(mote, t(mote, 'saksdokumenter.dokumenttype'), tittel), innhold };
+}
+
+/** «Enstemmig vedtatt.» or «Vedtatt med 5 mot 1 stemmer, 1 avsto.» */
+export function avstemning(r: Referatsak, mote: Mote): string {
+  const v = r.votering;
+  if (!v) return t(mote, 'referat.enstemmig');
+  return t(mote, v.avstar ? 'referat.votering_avsto' : 'referat.votering', { for: v.for, mot: v.mot, avstar: v.avstar });
+}
+
+function deltaker(d: Deltaker) {
+  return { navn: d.navn, rolle: d.medlem?.rolle, representerer: d.medlem?.representerer };
+}
+
+export function referatVisning(mote: Mote, referat: Referat) {
+  const tittel = t(mote, 'referat.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
+  const md = (tekst: string | undefined) => (tekst ? markdownToHtml(tekst, { baseDir: mote.dir, topHeading: 4 }) : undefined);
+  const godkjent = referat.godkjent
+    ? t(mote, referat.godkjent.sak ? 'referat.godkjent_i_sak' : 'referat.godkjent', { dato: langDato(referat.godkjent.dato), sak: referat.godkjent.sak && saksnummer(referat.godkjent.sak) })
+    : undefined;
+  return {
+    ...felles(mote, t(mote, referat.status === 'utkast' ? 'referat.dokumenttype_utkast' : 'referat.dokumenttype'), tittel),
+    utkast: referat.status === 'utkast',
+    // In the page margin on every page, as text a reader and a search can find; the large mark behind is only visual.
+    sidemerke: referat.status === 'utkast' ? t(mote, 'felles.utkast_merke') : undefined,
+    godkjent,
+    antallMedlemmer: mote.utvalg.medlemmer.length,
+    antallMott: referat.tilStede.filter((d) => d.medlem).length,
+    tilStede: referat.tilStede.map(deltaker),
+    forfall: referat.forfall.map(deltaker),
+    andre: referat.andre,
+    referent: referat.referent,
+    saker: referat.saker.map((r) => {
+      const sak = sakForReferat(mote, r);
+      return {
+        nummer: saksnummer(r.nummer), tittel: sak?.tittel ?? '', unntatt: sak?.unntattOffentlighet, notater: md(r.notater),
+        vedtak: md(r.vedtatt), somForeslatt: r.somForeslatt,
+        avstemning: r.vedtatt ? avstemning(r, mote) : undefined,
+        voteringstekst: r.votering && md(r.votering.tekst.replace(/^[^\n]*\n?/, '')),
+        protokolltilforsel: md(r.protokolltilforsel),
+        inhabile: r.inhabile.map((i) => ({ navn: i.medlem.navn, rolle: i.medlem.rolle, grunn: i.grunn })),
+      };
+    }),
+    eventuelt: md(referat.eventuelt),
+  };
+}
+
+/** Every decision of a committee's year, from the referater of its meetings (in date order). */
+export function vedtakslisteVisning(moter: readonly Mote[], ar: number) {
+  const forste = moter[0]!;
+  const tittel = t(forste, 'vedtaksliste.tittel', { utvalg: forste.utvalg.navn, ar });
+  const dokumenttype = t(forste, 'vedtaksliste.dokumenttype');
+  const base = felles(forste, dokumenttype, tittel);
+  return {
+    ...base,
+    topptekst: `${dokumenttype} · ${forste.utvalg.kortnavn} ${ar}`,
+    utvalg: forste.utvalg.navn,
+    ar,
+    moter: moter.filter((m) => m.referat).map((mote) => ({
+      dato: langDato(mote.dato),
+      utkast: mote.referat!.status === 'utkast',
+      saker: mote.referat!.saker.map((r) => {
+        const sak = sakForReferat(mote, r);
+        return {
+          nummer: saksnummer(r.nummer),
+          tittel: sak?.tittel ?? '',
+          unntatt: sak?.unntattOffentlighet,
+          vedtak: r.vedtatt ? markdownToHtml(r.vedtatt, { baseDir: mote.dir, topHeading: 4 }) : undefined,
+        };
+      }),
+    })),
+  };
+}

@@ -1,0 +1,111 @@
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UtdataFeil, utdataFeil, vis } from './atomic.js';
+
+/** The lock file in an output folder while a build writes to it. */
+export const LASFIL = '.motedok-bygger';
+
+/** Whether a process with this id is running (on this machine). */
+function lever(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes a file if it is there; a folder that is not one (a file in its place) has nothing to remove. */
+function fjern(fil: string): void {
+  try {
+    rmSync(fil, { force: true });
+  } catch {
+    // nothing to remove
+  }
+}
+
+function lesPid(fil: string): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync(fil, 'utf8'), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * On a disk without hard links (FAT, some network shares): create the file exclusively and write
+ * it. True when the lock is someone else's (it exists); throws when the folder cannot be written.
+ */
+function lagUtenLenke(fil: string, ut: string): boolean {
+  try {
+    writeFileSync(fil, `${process.pid}\n`, { flag: 'wx' });
+    return false;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return true;
+    throw utdataFeil(error, ut);
+  }
+}
+
+/**
+ * Takes the output folder for this build: two builds into the same folder at once would replace
+ * each other's files and clean away each other's new documents. The lock is a file with the
+ * process id, put in place whole with a hard link (so it is never seen half-written). A lock
+ * left by a process that no longer runs (killed, machine restarted) is taken over: it is first
+ * renamed away, which only one process can do, and put back if it turned out to be a new one.
+ * Returns the function that releases it; it is also released when the process exits.
+ */
+export function taLas(ut: string): () => void {
+  const visning = vis(ut);
+  const fil = join(ut, LASFIL);
+  const egen = join(ut, `${LASFIL}.${process.pid}`);
+  try {
+    mkdirSync(ut, { recursive: true });
+    writeFileSync(egen, `${process.pid}\n`);
+  } catch (error) {
+    fjern(egen);
+    throw utdataFeil(error, ut);
+  }
+  try {
+    for (let forsok = 0; ; forsok++) {
+      try {
+        linkSync(egen, fil);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && !lagUtenLenke(fil, ut)) break;
+      }
+      const pid = lesPid(fil);
+      if (pid !== undefined && lever(pid)) {
+        throw new UtdataFeil(`en annen bygging til «${visning}» pågår (pid ${pid}). Vent til den er ferdig, og prøv igjen.`);
+      }
+      if (forsok > 2) throw new UtdataFeil(`en annen bygging til «${visning}» startet samtidig. Vent til den er ferdig, og prøv igjen.`);
+      // Left behind by a build that died: move it away and check that it was the one we read.
+      const gammel = `${egen}.gammel`;
+      try {
+        renameSync(fil, gammel);
+      } catch {
+        continue;
+      }
+      if (lesPid(gammel) !== pid) {
+        try {
+          linkSync(gammel, fil);
+        } catch {
+          // Someone else has made a new lock meanwhile; theirs stands.
+        }
+      }
+      fjern(gammel);
+    }
+  } finally {
+    fjern(egen);
+  }
+  let frigitt = false;
+  const frigi = () => {
+    if (frigitt) return;
+    frigitt = true;
+    process.removeListener('exit', frigi);
+    if (lesPid(fil) === process.pid) fjern(fil);
+  };
+  process.once('exit', frigi);
+  return frigi;
+}

@@ -1,0 +1,152 @@
+import { existsSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadMeetings, UsageError } from '../api.js';
+import { planlegg } from '../build/plan.js';
+import { tillatteFiler } from '../build/tools.js';
+import { formatDiagnostic, type Diagnostic } from '../domain/diagnostics.js';
+import { findProjectRoot, isMeetingFolder } from '../pipeline/load/project.js';
+import type { Mote } from '../domain/types.js';
+import { lastMaler, MalFeil, type Maler } from '../pipeline/render/templates.js';
+import { glemKonverterteMarkdown } from '../pipeline/render/markdown.js';
+import { erInnenfor } from '../util/paths.js';
+
+/**
+ * `motedok watch <møtemappe>`: the meeting's documents as HTML on localhost, made by the same
+ * templates and print stylesheet as the PDFs, reloaded in the open page when a file is saved.
+ * Only here does a page get a script (a few lines listening for «endret» on /hendelser); the
+ * PDFs are still printed with JavaScript off.
+ */
+
+export interface Forhandsvisning {
+  url: string;
+  /** The diagnostics of the latest load, for the terminal. */
+  diagnostics: Diagnostic[];
+  close(): Promise<void>;
+}
+
+interface Tilstand {
+  mote?: Mote;
+  maler?: Maler;
+  diagnostics: Diagnostic[];
+  /** Document name (`innkalling`, `sak-13-25`) → template and data. */
+  dokumenter: Map<string, { mal: Parameters<Maler['render']>[0]; data: { tittel: string } }>;
+  tillatt: string[];
+}
+
+const RELOAD = `<script>new EventSource('/hendelser').addEventListener('endret', () => location.reload());</script>`;
+
+/** On screen, the page as an A4 sheet with the print margins, so lines break as in the PDF (page breaks are only in the PDF). */
+const SKJERM = `<style>@media screen { html { background: #e6e8eb; } body { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 24mm 20mm 20mm 22mm; background: #fff; box-shadow: 0 1px 6px rgba(0,0,0,.25); } }</style>`;
+
+const TYPER: Record<string, string> = { '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp' };
+
+function escape(tekst: string): string {
+  return tekst.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+/** Pages load fonts, images and the logo as file: URLs; here they come through /fil, and only from the allowed folders. */
+function tilHttp(html: string): string {
+  return html.replace(/file:\/\/[^"')\s]+/g, (url) => `/fil?sti=${encodeURIComponent(fileURLToPath(url.replace(/&amp;/g, '&')))}`);
+}
+
+function side(tittel: string, innhold: string): string {
+  return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>${escape(tittel)}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
+.feil{color:#a4262c}.advarsel{color:#8a5a00}pre{white-space:pre-wrap}</style></head>
+<body>${innhold}${RELOAD}</body></html>`;
+}
+
+async function last(mappe: string): Promise<Tilstand> {
+  glemKonverterteMarkdown();
+  const resultat = await loadMeetings([mappe]);
+  const mote = resultat.moter.find((m) => m.dir === mappe);
+  const tilstand: Tilstand = { diagnostics: resultat.diagnostics, dokumenter: new Map(), tillatt: [] };
+  if (!mote || resultat.diagnostics.some((d) => d.severity === 'feil')) return tilstand;
+  const org = mote.organisasjon;
+  try {
+    tilstand.maler = lastMaler(org.maler ? resolve(dirname(org.file), org.maler) : undefined);
+  } catch (error) {
+    if (!(error instanceof MalFeil)) throw error;
+    tilstand.diagnostics.push({ severity: 'feil', file: error.fil, position: error.linje ? { line: error.linje, column: 1 } : undefined, message: error.message });
+    return tilstand;
+  }
+  tilstand.mote = mote;
+  for (const plan of planlegg(mote, '/')) tilstand.dokumenter.set(basename(plan.fil, '.pdf'), { mal: plan.mal, data: plan.data });
+  tilstand.tillatt = tillatteFiler([mote], tilstand.maler);
+  return tilstand;
+}
+
+function feilside(t: Tilstand, mappe: string): string {
+  const linjer = t.diagnostics.map((d) => `<li class="${d.severity}">${escape(formatDiagnostic(d, dirname(mappe)))}</li>`).join('\n');
+  return side('Feil i møtet', `<h1>Møtet har feil</h1><p>Rett feilene og lagre filen; siden lastes inn på nytt av seg selv.</p><ul>${linjer}</ul>`);
+}
+
+function indeks(t: Tilstand, mappe: string): string {
+  const lenker = [...t.dokumenter].map(([navn, d]) => `<li><a href="/${encodeURIComponent(navn)}">${escape(d.data.tittel)}</a></li>`).join('\n');
+  const advarsler = t.diagnostics.length ? `<h2>Advarsler</h2><ul>${t.diagnostics.map((d) => `<li class="${d.severity}">${escape(formatDiagnostic(d, dirname(mappe)))}</li>`).join('')}</ul>` : '';
+  return side(`Forhåndsvisning ${basename(mappe)}`, `<h1>${escape(basename(mappe))}</h1><ul>${lenker}</ul>${advarsler}`);
+}
+
+export async function startForhandsvisning(mappeArg: string, valg: { port?: number; cwd?: string; underveis?: (t: { diagnostics: Diagnostic[] }) => void } = {}): Promise<Forhandsvisning> {
+  const mappe = resolve(valg.cwd ?? process.cwd(), mappeArg);
+  if (!existsSync(mappe) || !statSync(mappe).isDirectory()) throw new UsageError(`fant ikke mappen «${mappeArg}».`);
+  if (!isMeetingFolder(mappe)) throw new UsageError(`«${mappeArg}» er ikke en møtemappe (ingen mote.yaml); oppgi én møtemappe, for eksempel cases/2025-05-22-ssu.`);
+  let tilstand = await last(mappe);
+  const lyttere = new Set<ServerResponse>();
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const svar = (status: number, type: string, innhold: string | Buffer) => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(innhold);
+    };
+    if (url.pathname === '/hendelser') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': motedok\n\n');
+      lyttere.add(res);
+      req.on('close', () => lyttere.delete(res));
+      return;
+    }
+    if (url.pathname === '/fil') {
+      const fil = url.searchParams.get('sti') ?? '';
+      if (!tilstand.tillatt.some((m) => erInnenfor(m, fil)) || !existsSync(fil)) return svar(404, 'text/plain; charset=utf-8', 'finnes ikke');
+      return svar(200, TYPER[extname(fil).toLowerCase()] ?? 'application/octet-stream', readFileSync(fil));
+    }
+    if (!tilstand.mote || !tilstand.maler) return svar(200, 'text/html; charset=utf-8', feilside(tilstand, mappe));
+    if (url.pathname === '/') return svar(200, 'text/html; charset=utf-8', indeks(tilstand, mappe));
+    const dokument = tilstand.dokumenter.get(decodeURIComponent(url.pathname.slice(1)));
+    if (!dokument) return svar(404, 'text/html; charset=utf-8', side('Finnes ikke', '<p>Dokumentet finnes ikke. <a href="/">Til oversikten</a></p>'));
+    const html = tilHttp(tilstand.maler.render(dokument.mal, dokument.data)).replace('</body>', `${SKJERM}${RELOAD}</body>`);
+    return svar(200, 'text/html; charset=utf-8', html);
+  });
+  await new Promise<void>((ok) => server.listen(valg.port ?? 0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+
+  // Saving in an editor fires several events (write, rename, chmod): wait until they settle.
+  let vent: NodeJS.Timeout | undefined;
+  const endret = () => {
+    clearTimeout(vent);
+    vent = setTimeout(async () => {
+      tilstand = await last(mappe);
+      valg.underveis?.({ diagnostics: tilstand.diagnostics });
+      for (const res of lyttere) res.write('event: endret\ndata: 1\n\n');
+    }, 150);
+  };
+  const rot = findProjectRoot(mappe);
+  const vaktere: FSWatcher[] = [watch(mappe, { recursive: true }, endret)];
+  if (rot && rot !== mappe) vaktere.push(watch(join(rot, 'organisasjon.yaml'), endret));
+  return {
+    url,
+    get diagnostics() {
+      return tilstand.diagnostics;
+    },
+    close: async () => {
+      clearTimeout(vent);
+      for (const v of vaktere) v.close();
+      for (const res of lyttere) res.end();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}
