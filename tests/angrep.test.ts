@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishMeetings } from '../src/publish/site.js';
+import { publishMeetings } from '../src/build/publish.js';
 import { Nettleser } from '../src/pipeline/print/browser.js';
-import { FONTMAPPE, lastMaler } from '../src/pipeline/render/templates.js';
+import { readMalfiler } from '../src/pipeline/load/templates.js';
+import { compileMaler } from '../src/pipeline/render/templates.js';
+import { FONTMAPPE } from '../src/util/package.js';
 import { erInnenfor } from '../src/util/paths.js';
 import { filerUnder } from './helpers/filer.js';
 import { pdfTekst } from './helpers/pdftekst.js';
@@ -133,7 +135,7 @@ describe('a sak written to attack', () => {
 
   it('the browser asked only for its own page, the fonts and the SVG in the meeting folder, and refused nothing', async () => {
     const html = readFileSync(join(ut, M, 'vedlegg', 'sak-02-25.html'), 'utf8');
-    const maler = lastMaler();
+    const maler = compileMaler(readMalfiler());
     const tillatt = [join(root, M), ...maler.mapper, FONTMAPPE];
     const nettleser = await Nettleser.start(1);
     try {

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadMeetings } from '../src/api.js';
 import { klokkeslett, saksnummer } from '../src/pipeline/model/tid.js';
 import type { Mote } from '../src/domain/types.js';
+import { loadMeetings } from "../src/build/load.js";
 
 const cases = resolve(import.meta.dirname, '../cases');
 

@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { finnMotefiler } from '../src/pipeline/load/bilder.js';
 import { markdownToHtml } from '../src/pipeline/render/markdown.js';
 
 describe('Markdown to HTML', () => {
@@ -58,5 +63,19 @@ describe('reference-style links and images go through the same filter as inline 
     const md = '![Kart][k] ![Skript][s] ![Passord][p]\n\n[k]: http://example.invalid/kart.png\n[s]: javascript:alert(1)\n[p]: file:///etc/passwd';
     expect(markdownToHtml(md, { baseDir: '/tmp' })).toBe('<p>[Bilde: Kart] [Bilde: Skript] [Bilde: Passord]</p>');
     expect(markdownToHtml('![ref]\n\n[ref]: javascript:alert(1)', { baseDir: '/tmp' })).toBe('<p>[Bilde: ref]</p>');
+  });
+});
+
+describe('images are shown only when load found them inside the meeting folder', () => {
+  it('an image among the meeting\'s files becomes a file URL; one the folder does not hold, or a link that leads out of it, its alt text', () => {
+    const mappe = mkdtempSync(join(tmpdir(), 'motedok-md-bilder-'));
+    writeFileSync(join(mappe, 'kart.png'), 'png');
+    const utenfor = mkdtempSync(join(tmpdir(), 'motedok-md-utenfor-'));
+    writeFileSync(join(utenfor, 'hemmelig.png'), 'png');
+    symlinkSync(join(utenfor, 'hemmelig.png'), join(mappe, 'lenke.png'));
+    const filer = finnMotefiler(mappe);
+    expect(Object.keys(filer)).toEqual(['kart.png']);
+    expect(markdownToHtml('![Kart](kart.png) ![Mangler](borte.png) ![Lenke](lenke.png)', { baseDir: mappe, filer }))
+      .toBe(`<p><img src="${pathToFileURL(join(mappe, 'kart.png')).href}" alt="Kart"> [Bilde: Mangler] [Bilde: Lenke]</p>`);
   });
 });

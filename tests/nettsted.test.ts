@@ -6,7 +6,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finnChromium } from '../src/pipeline/print/browser.js';
-import { publishMeetings } from '../src/publish/site.js';
+import { publishMeetings } from '../src/build/publish.js';
 
 const cases = resolve(import.meta.dirname, '../cases');
 const TYPER: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.pdf': 'application/pdf' };

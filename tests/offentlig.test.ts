@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { publishMeetings } from '../src/publish/site.js';
+import { publishMeetings } from '../src/build/publish.js';
 import { filerUnder } from './helpers/filer.js';
 import { minimalPdf } from './helpers/pdf.js';
 import { pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';

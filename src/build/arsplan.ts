@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { UsageError } from '../api.js';
 import { ferdigstill, type Metadata } from '../pipeline/assemble/pdf.js';
 import { Diagnostics, sortDiagnostics, type Diagnostic } from '../domain/diagnostics.js';
 import { findProjectRoot, loadProjectSource } from '../pipeline/load/project.js';
@@ -11,9 +10,12 @@ import { buildModel } from '../pipeline/model/mote.js';
 import { Nettleser } from '../pipeline/print/browser.js';
 import { arsplanHendelser, arsplanVisning } from '../pipeline/render/arsplan.js';
 import { kalender } from '../pipeline/render/kalender.js';
-import { FONTMAPPE, lastMaler, MalFeil } from '../pipeline/render/templates.js';
+import { compileMaler, MalFeil } from '../pipeline/render/templates.js';
+import { readMalfiler } from '../pipeline/load/templates.js';
+import { FONTMAPPE } from '../util/package.js';
 import { skrivAlle } from '../pipeline/write/atomic.js';
 import { overskrifter } from './tools.js';
+import { UsageError } from "../domain/errors.js";
 
 export interface ArsplanResultat {
   diagnostics: Diagnostic[];
@@ -58,7 +60,7 @@ export async function byggArsplan(ar: number, options: { cwd?: string; out?: str
   const org = modell.organisasjon;
   let maler;
   try {
-    maler = lastMaler(org.maler ? resolve(dirname(org.file), org.maler) : undefined);
+    maler = compileMaler(readMalfiler(org.maler ? resolve(dirname(org.file), org.maler) : undefined));
   } catch (error) {
     if (!(error instanceof MalFeil)) throw error;
     diags.error(error.fil, error.linje ? { line: error.linje, column: 1 } : undefined, error.message);

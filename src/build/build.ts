@@ -1,33 +1,28 @@
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadMeetings, type LoadResult } from '../api.js';
 import { VedleggFeil } from '../pipeline/assemble/pdf.js';
 import { byggMote } from './mote.js';
 import { vedtaksar, vedtakslister } from './vedtakslister.js';
 import type { Sett } from './mote.js';
-import type { BuildOptions, ByggetDokument, Verktoy } from './tools.js';
+import type { Verktoy } from './tools.js';
 import { Dokumentbuffer, verktoygrunnlag } from '../cache/document-cache.js';
 import type { Inndata } from '../cache/register.js';
 import { kjoring, type Register } from './unchanged.js';
 import type { Diagnostic } from '../domain/diagnostics.js';
 import type { Mote } from '../domain/types.js';
 import { finnChromium, Nettleser } from '../pipeline/print/browser.js';
-import { FONTMAPPE, lastMaler, MalFeil, type Maler } from '../pipeline/render/templates.js';
+import { compileMaler, MalFeil, type Maler } from '../pipeline/render/templates.js';
+import { readMalfiler } from '../pipeline/load/templates.js';
+import { FONTMAPPE } from '../util/package.js';
 import { glemKonverterteMarkdown } from '../pipeline/render/markdown.js';
 import { fjernUtdaterte, skrivAlle } from '../pipeline/write/atomic.js';
 import { taLas } from '../pipeline/write/lock.js';
+import { loadMeetings, type LoadResult } from "./load.js";
+import type { BuildOptions, BuildResult, ByggetDokument } from "../domain/documents.js";
 
-export type { BuildOptions, ByggetDokument } from './tools.js';
+export type { BuildOptions, ByggetDokument } from '../domain/documents.js';
 export { uendretSidenSist, type Byggesammendrag } from './unchanged.js';
-
-export interface BuildResult {
-  moter: Mote[];
-  /** Every meeting of the projects built from, for what spans them (the site's index). */
-  alleMoter: Mote[];
-  dokumenter: ByggetDokument[];
-  diagnostics: Diagnostic[];
-}
 
 /** A meeting's key: everything its documents are made from, short of the tool itself (which is in every cache key). */
 function moteNokkel(mote: Mote, verktoy: Verktoy, inndata: Inndata): string {
@@ -47,7 +42,7 @@ async function lagMaler(loaded: LoadResult, diagnostics: Diagnostic[]): Promise<
     return undefined;
   }
   try {
-    return lastMaler(egne);
+    return compileMaler(readMalfiler(egne));
   } catch (error) {
     if (!(error instanceof MalFeil)) throw error;
     diagnostics.push({ severity: 'feil', file: error.fil, position: error.linje ? { line: error.linje, column: 1 } : undefined, message: error.message });

@@ -7,7 +7,8 @@ import type { Mote } from '../domain/types.js';
 import { kalenderfiler } from '../pipeline/render/kalender.js';
 import { planlegg, type Plan } from './plan.js';
 import { saksdokumenter } from './saksdokumenter.js';
-import { hentEllerLag, lastedeFiler, overskrifter, skriverFor, tillatteFiler, type ByggetDokument, type Verktoy } from './tools.js';
+import { hentEllerLag, lastedeFiler, overskrifter, skriverFor, tillatteFiler, type Verktoy } from './tools.js';
+import { type ByggetDokument } from "../domain/documents.js";
 
 interface Trykt {
   plan: Plan;

@@ -3,30 +3,10 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ferdig } from '../pipeline/assemble/pdf.js';
 import type { Dokumentbuffer } from '../cache/document-cache.js';
-import type { LoadOptions } from '../api.js';
 import type { Mote } from '../domain/types.js';
 import type { Nettleser } from '../pipeline/print/browser.js';
 import { FONTMAPPE, type Maler } from '../pipeline/render/templates.js';
-
-export interface BuildOptions extends LoadOptions {
-  /** Output folder; `output/` under the working folder by default. */
-  out?: string;
-  /** Also write the HTML each PDF was printed from. */
-  html?: boolean;
-  /** Ignore the document cache (but fill it). */
-  force?: boolean;
-  /** Called for each document once it is written (not for files whose content did not change). */
-  underveis?: (dokument: ByggetDokument) => void;
-}
-
-export interface ByggetDokument {
-  mote: string;
-  fil: string;
-  sider: number;
-  /** True when the PDF came from the cache: nothing it depends on changed since it was printed. */
-  fraBuffer: boolean;
-}
-
+import type { BuildOptions } from "../domain/documents.js";
 export type Skriver = (html: string) => Promise<Uint8Array>;
 
 /** What building needs besides the meeting: the templates, the cache, and a browser started only when something must be printed. */

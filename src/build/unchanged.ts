@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { resolveMeetingFolders } from '../api.js';
 import { nettleseravtrykk, programfiler } from '../cache/document-cache.js';
 import { Byggeregister } from '../cache/register.js';
 import type { Diagnostic } from '../domain/diagnostics.js';
@@ -8,7 +7,8 @@ import { findMeetingFolders, findProjectRoot } from '../pipeline/load/project.js
 import { finnChromium } from '../pipeline/print/chromium.mjs';
 import { FONTMAPPE, INNEBYGDE_MALER } from '../util/package.js';
 import { kontrollerUtmappe } from './output-folder.js';
-import type { BuildOptions, ByggetDokument } from './tools.js';
+import { resolveMeetingFolders } from "./load.js";
+import type { BuildOptions, ByggetDokument } from "../domain/documents.js";
 
 // Kept apart from the build itself: answering «nothing changed» must not load the browser
 // library, pdf-lib or the Markdown parser.

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadMeetings, UsageError } from '../api.js';
-import { kontrollerArsplaner } from '../pipeline/load/arsplan.js';
+import { kontrollerArsplaner } from '../build/check-arsplan.js';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../domain/diagnostics.js';
 import { NY_HJELP } from '../scaffold/new.js';
 import { sakslisteSomTekst } from '../pipeline/render/saksliste-tekst.js';
+import { UsageError } from "../domain/errors.js";
+import { loadMeetings } from "../build/load.js";
 
 const HJELP = `motedok – saksdokumenter for utvalgsmøter fra Markdown
 
@@ -109,7 +110,7 @@ async function build(paths: string[], out: string | undefined, html: boolean, fo
     return 0;
   }
   const { buildMeetings } = await import('../build/build.js');
-  const { publishMeetings } = await import('../publish/site.js');
+  const { publishMeetings } = await import('../build/publish.js');
   const { NettleserFeil } = await import('../pipeline/print/browser.js');
   const { UtdataFeil } = await import('../pipeline/write/atomic.js');
   let result;

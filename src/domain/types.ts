@@ -180,4 +180,6 @@ export interface Mote {
   /** Bokmål or Nynorsk, and the fixed texts in it. */
   sprak: Sprak;
   fraser: Fraser;
+  /** The files under the meeting folder a page may show (images), relative path → real path. */
+  filer: Readonly<Record<string, string>>;
 }

@@ -3,15 +3,17 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadMeetings, UsageError } from '../api.js';
 import { planlegg } from '../build/plan.js';
 import { tillatteFiler } from '../build/tools.js';
 import { formatDiagnostic, type Diagnostic } from '../domain/diagnostics.js';
 import { findProjectRoot, isMeetingFolder } from '../pipeline/load/project.js';
 import type { Mote } from '../domain/types.js';
-import { lastMaler, MalFeil, type Maler } from '../pipeline/render/templates.js';
+import { compileMaler, MalFeil, type Maler } from '../pipeline/render/templates.js';
+import { readMalfiler } from '../pipeline/load/templates.js';
 import { glemKonverterteMarkdown } from '../pipeline/render/markdown.js';
 import { erInnenfor } from '../util/paths.js';
+import { UsageError } from "../domain/errors.js";
+import { loadMeetings } from "../build/load.js";
 
 /**
  * `motedok watch <møtemappe>`: the meeting's documents as HTML on localhost, made by the same
@@ -67,7 +69,7 @@ async function last(mappe: string): Promise<Tilstand> {
   if (!mote || resultat.diagnostics.some((d) => d.severity === 'feil')) return tilstand;
   const org = mote.organisasjon;
   try {
-    tilstand.maler = lastMaler(org.maler ? resolve(dirname(org.file), org.maler) : undefined);
+    tilstand.maler = compileMaler(readMalfiler(org.maler ? resolve(dirname(org.file), org.maler) : undefined));
   } catch (error) {
     if (!(error instanceof MalFeil)) throw error;
     tilstand.diagnostics.push({ severity: 'feil', file: error.fil, position: error.linje ? { line: error.linje, column: 1 } : undefined, message: error.message });

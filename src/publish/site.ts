@@ -2,15 +2,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { buildMeetings, type BuildOptions, type BuildResult } from '../build/build.js';
 import { markdownToHtml } from '../pipeline/render/markdown.js';
 import { avstemning } from '../pipeline/render/views.js';
 import { sakForReferat } from '../pipeline/model/referat.js';
-import { lastMaler, type Maler } from '../pipeline/render/templates.js';
+import { compileMaler, type Maler } from '../pipeline/render/templates.js';
+import { readMalfiler } from '../pipeline/load/templates.js';
 import { offentligVersjon } from '../pipeline/model/offentlig.js';
 import { klokkeslett, langDato, saksnummer, ukedag } from '../pipeline/model/tid.js';
 import type { Mote, Sak } from '../domain/types.js';
 import { fjernUtdaterte, skrivAlle, skrivAtomisk } from '../pipeline/write/atomic.js';
+import { type BuildResult } from "../domain/documents.js";
 
 /**
  * `motedok publish`: a static website of the public versions, in <out>/nettsted/: an index per
@@ -18,9 +19,6 @@ import { fjernUtdaterte, skrivAlle, skrivAtomisk } from '../pipeline/write/atomi
  * approved, and links to every public PDF. Plain HTML and CSS (Designsystemet), no JavaScript.
  */
 
-export interface PublishResult extends BuildResult {
-  nettsted?: string;
-}
 
 const require = createRequire(import.meta.url);
 
@@ -135,15 +133,12 @@ function fjernUtdaterteSider(ut: string, nettsted: string, moter: readonly Mote[
   skrivAtomisk(registerfil, JSON.stringify([...new Set([...tidligere.filter((f) => !fjernet.has(f)), ...skrevet])].sort()));
 }
 
-export async function publishMeetings(paths: readonly string[] = [], options: BuildOptions = {}): Promise<PublishResult> {
-  const cwd = options.cwd ?? process.cwd();
-  const ut = resolve(cwd, options.out ?? 'output');
-  const result = await buildMeetings(paths, { ...options, out: ut });
-  if (result.diagnostics.some((d) => d.severity === 'feil')) return result;
+/** Writes the site from a build's result into `<ut>/nettsted/`; returns that folder, or nothing when no meeting was built. */
+export async function writeSite(result: BuildResult, ut: string): Promise<string | undefined> {
   const nettsted = join(ut, 'nettsted');
   const organisasjon = result.moter[0]?.organisasjon;
-  if (!organisasjon) return result;
-  const maler: Maler = lastMaler(organisasjon.maler ? resolve(dirname(organisasjon.file), organisasjon.maler) : undefined);
+  if (!organisasjon) return undefined;
+  const maler: Maler = compileMaler(readMalfiler(organisasjon.maler ? resolve(dirname(organisasjon.file), organisasjon.maler) : undefined));
   const filer = new Map<string, Uint8Array | string>();
   filer.set(join(nettsted, 'designsystemet', 'tema.css'), readFileSync(require.resolve('@digdir/designsystemet-theme')));
   filer.set(join(nettsted, 'designsystemet', 'komponenter.css'), readFileSync(require.resolve('@digdir/designsystemet-css')));
@@ -175,5 +170,5 @@ export async function publishMeetings(paths: readonly string[] = [], options: Bu
   filer.set(join(nettsted, 'index.html'), maler.render('nettsted/indeks', indeksData(publisert, lister, organisasjon.navn)));
   skrivAlle(filer);
   fjernUtdaterteSider(ut, nettsted, result.moter, new Set(filer.keys()));
-  return { ...result, nettsted };
+  return nettsted;
 }

@@ -1,7 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { frase } from '../domain/sprak.js';
-import { loadMeetings, UsageError, type LoadResult } from '../api.js';
 import { Diagnostics, sortDiagnostics, type Diagnostic } from '../domain/diagnostics.js';
 import { fileOrder, findProjectRoot, isMeetingFolder, loadProjectSource, MOTE_FIL, ORGANISASJON_FIL, REFERAT_FIL } from '../pipeline/load/project.js';
 import { buildModel } from '../pipeline/model/mote.js';
@@ -11,6 +10,8 @@ import type { Mote, SakType } from '../domain/types.js';
 import { PAKKEMAPPE } from '../util/package.js';
 import { meantSuffix } from '../util/suggest.js';
 import { skrivAtomisk, vis } from '../pipeline/write/atomic.js';
+import { UsageError } from "../domain/errors.js";
+import { loadMeetings, type LoadResult } from "../build/load.js";
 
 /**
  * `motedok new`: the files the secretariat starts from, written so that `motedok check` passes

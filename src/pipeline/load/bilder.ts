@@ -1,16 +1,7 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import type { Posisjon } from '../../domain/diagnostics.js';
+import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { erInnenfor } from '../../util/paths.js';
-
-export type BildeStatus = 'ok' | 'mangler' | 'utenfor' | 'ekstern';
-
-export interface Bilde {
-  alt: string;
-  url: string;
-  position: Posisjon;
-  status: BildeStatus;
-}
+import { BildeStatus, Bilde } from "../../domain/sources.js";
 
 function status(meetingDir: string, url: string): BildeStatus {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || isAbsolute(url)) return 'ekstern';
@@ -51,4 +42,43 @@ export function finnBilder(meetingDir: string, text: string, from: number): Bild
     line++;
   }
   return found;
+}
+
+/**
+ * Every file a page of the meeting may show: the files under the meeting folder (hidden ones
+ * left out) whose real path, links resolved, is inside it, by their path relative to the folder.
+ * The renderer shows an image only when it is one of these, so it never reads the disk itself.
+ */
+export function finnMotefiler(meetingDir: string, depth = 4): Record<string, string> {
+  const filer: Record<string, string> = {};
+  let ekteMappe: string;
+  try {
+    ekteMappe = realpathSync(meetingDir);
+  } catch {
+    return filer;
+  }
+  const besok = (mappe: string, niva: number) => {
+    let navn: string[];
+    try {
+      navn = readdirSync(mappe);
+    } catch {
+      return;
+    }
+    for (const n of navn.filter((n) => !n.startsWith('.')).sort()) {
+      const sti = join(mappe, n);
+      try {
+        const ekte = realpathSync(sti);
+        if (!erInnenfor(ekteMappe, ekte)) continue;
+        if (lstatSync(ekte).isDirectory()) {
+          if (niva < depth) besok(sti, niva + 1);
+        } else {
+          filer[relative(meetingDir, sti)] = ekte;
+        }
+      } catch {
+        // A broken link: nothing to show.
+      }
+    }
+  };
+  besok(meetingDir, 1);
+  return filer;
 }

@@ -1,24 +1,6 @@
 import type { Diagnostics } from '../../domain/diagnostics.js';
-import { parseYaml, type YamlSource } from './yaml.js';
-
-/** `ok`, or why there is no usable frontmatter (`ugyldig`: its YAML error is already reported). */
-export type FrontmatterStatus = 'ok' | 'mangler' | 'uavsluttet' | 'tom' | 'ugyldig';
-
-/**
- * A Markdown file split into its frontmatter and its body. The body stays text: the model only
- * needs its headings (see seksjoner.ts), and the renderer parses each part it prints once.
- * Parsing every body with micromark just to check a year of meetings took most of a second.
- */
-export interface MarkdownSource {
-  file: string;
-  text: string;
-  frontmatter?: YamlSource;
-  frontmatterStatus: FrontmatterStatus;
-  /** Offset and line where the body starts (after the closing `---`). */
-  bodyStart: number;
-  bodyLine: number;
-}
-
+import { parseYaml } from './yaml.js';
+import { MarkdownSource } from "../../domain/sources.js";
 const OPEN = /^---[ \t]*\n/;
 const CLOSE = /^---[ \t]*$/m;
 
@@ -37,24 +19,4 @@ export function parseMarkdown(file: string, text: string, diags: Diagnostics): M
   // The YAML text starts on line 2, after the opening `---`.
   const frontmatter = parseYaml(file, yamlText, diags, 1);
   return { ...base, frontmatter, frontmatterStatus: frontmatter ? 'ok' : 'ugyldig' };
-}
-
-/** The frontmatter, or an error saying what is wrong with it; `felt` names the fields it needs. */
-export function requireFrontmatter(source: MarkdownSource, felt: string, diags: Diagnostics): YamlSource | undefined {
-  const top = { line: 1, column: 1 };
-  switch (source.frontmatterStatus) {
-    case 'ok':
-      return source.frontmatter;
-    case 'mangler':
-      diags.error(source.file, top, `filen mangler frontmatter: den må begynne med en linje «---», så ${felt}, så en linje «---».`);
-      return undefined;
-    case 'uavsluttet':
-      diags.error(source.file, top, 'frontmatter som starter med «---» på linje 1 mangler en avsluttende «---»-linje.');
-      return undefined;
-    case 'tom':
-      diags.error(source.file, top, `frontmatter er tom; den må ha ${felt}.`);
-      return undefined;
-    case 'ugyldig':
-      return undefined;
-  }
 }

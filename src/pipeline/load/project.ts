@@ -1,57 +1,21 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Diagnostics, type Diagnostic } from '../../domain/diagnostics.js';
+import { Diagnostics } from '../../domain/diagnostics.js';
 import { erInnenfor } from '../../util/paths.js';
-import { finnBilder, type Bilde } from './bilder.js';
-import { lesTabellfiler, type Tabellfil } from './tabellfiler.js';
-import { parseMarkdown, type MarkdownSource } from './frontmatter.js';
+import { finnBilder, finnMotefiler } from './bilder.js';
+import { lesTabellfiler } from './tabellfiler.js';
+import { parseMarkdown } from './frontmatter.js';
 import { readText } from './text.js';
 import { lastFraser } from './sprak.js';
-import type { Fraser, Sprak } from '../../domain/sprak.js';
-import { probeVedlegg, type VedleggProbe } from './vedlegg.js';
-import { parseYaml, type YamlSource } from './yaml.js';
+import { probeVedlegg } from './vedlegg.js';
+import { parseYaml } from './yaml.js';
+import { MeetingSource, ProjectSource, SakSource } from "../../domain/sources.js";
+import { type MarkdownSource } from "../../domain/sources.js";
+import { type VedleggProbe } from "../../domain/sources.js";
 
 export const ORGANISASJON_FIL = 'organisasjon.yaml';
 export const MOTE_FIL = 'mote.yaml';
 export const REFERAT_FIL = 'referat.md';
-
-export interface SakSource {
-  file: string;
-  /** File name without `.md`: how breaks (`pauser: etter`) refer to the sak. */
-  filnavn: string;
-  markdown?: MarkdownSource;
-  /** Every `vedlegg[].fil` the frontmatter names, checked on disk, keyed by the text written. */
-  vedlegg: Map<string, VedleggProbe>;
-  /** Images in the body, checked on disk. */
-  bilder: Bilde[];
-  /** Tables from CSV/XLSX files (`<!-- tabell: … -->`), read by `lesTabellfilerIProsjekt`; empty until then. */
-  tabeller: Tabellfil[];
-}
-
-export interface MeetingSource {
-  /** Problems found while reading the meeting's files; reported with the meeting's own. */
-  diagnostics: Diagnostic[];
-  dir: string;
-  mappe: string;
-  moteFile: string;
-  mote?: YamlSource;
-  saker: SakSource[];
-  referat?: MarkdownSource;
-  referatFile: string;
-}
-
-export interface ProjectSource {
-  /** The folder that holds organisasjon.yaml; meetings are found below it. */
-  root: string;
-  organisasjonFile: string;
-  organisasjon?: YamlSource;
-  /** Whether the logo named in organisasjon.yaml is a file next to it (undefined: no logo named). */
-  logoFinnes?: boolean;
-  meetings: MeetingSource[];
-  /** The fixed texts in Bokmål and Nynorsk (templates/sprak/). */
-  fraser: Record<Sprak, Fraser>;
-}
-
 /** File-name order is agenda order; `9-x` comes before `10-x`, and æøå sort the Norwegian way. */
 export const fileOrder = new Intl.Collator('nb', { numeric: true, sensitivity: 'variant' });
 
@@ -156,7 +120,7 @@ export function loadMeetingSource(dir: string, root = dir): MeetingSource {
   const referatName = readdirSync(dir).find((name) => name.toLowerCase() === REFERAT_FIL);
   const referatFile = join(dir, referatName ?? REFERAT_FIL);
   const referat = referatName && !utenforProsjektet(root, referatFile, diags) ? loadMarkdown(referatFile, diags) : undefined;
-  return { diagnostics: diags.items, dir, mappe: basename(dir), moteFile, mote, saker, referat, referatFile };
+  return { diagnostics: diags.items, dir, mappe: basename(dir), moteFile, mote, saker, referat, referatFile, filer: finnMotefiler(dir) };
 }
 
 /** Reads organisasjon.yaml and every meeting below the project root. */

@@ -3,33 +3,7 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Posisjon } from '../../domain/diagnostics.js';
 import { erInnenfor } from '../../util/paths.js';
-
-/**
- * Tables from CSV and Excel files next to a sak. A line of its own in the body,
- *
- *     <!-- tabell: budsjett.xlsx ark="Budsjett 2025" område="A1:D12" sum -->
- *
- * names the file (relative to the sak, inside the meeting folder), and for Excel files the sheet
- * and the cells. Other Markdown viewers show nothing for the comment. The load stage reads the
- * file here; the model gets the cells as data (see model/tabellfil.ts) and never touches the disk.
- */
-
-/** A cell as read: text, or a number when the file holds one (Excel) or writes one plainly (CSV). */
-export type Tabellcelle = string | number;
-
-export interface Tabellfil {
-  /** The directive as written (trimmed): the model replaces this line with the table. */
-  direktiv: string;
-  position: Posisjon;
-  fil: string;
-  ark?: string;
-  omrade?: string;
-  sum: boolean;
-  /** The rows, first row the header; undefined when `feil` says why not. */
-  rader?: Tabellcelle[][];
-  feil?: string;
-}
-
+import { Tabellfil, Tabellcelle } from "../../domain/sources.js";
 export const DIREKTIV = /^( {0,3})<!--\s*tabell\s*:(.*?)-->\s*$/i;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const EKSEMPEL = '<!-- tabell: tall.csv sum --> eller <!-- tabell: budsjett.xlsx ark="Budsjett 2025" område="A1:D12" sum -->';

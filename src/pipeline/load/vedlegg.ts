@@ -1,17 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { erInnenfor } from '../../util/paths.js';
-
-export type VedleggStatus = 'ok' | 'absolutt' | 'utenfor' | 'mangler' | 'mappe' | 'ikke-pdf' | 'kryptert' | 'skadet';
-
-export interface VedleggProbe {
-  status: VedleggStatus;
-  /** Absolute path, after Unicode normalisation found the file as it is named on disk. */
-  path: string;
-  /** For a missing file: the names in its folder, for "Mente du …?". */
-  siblings?: string[];
-}
-
+import { VedleggProbe } from "../../domain/sources.js";
 
 /** macOS writes names in NFD, editors and YAML in NFC: try both so `Høring.pdf` is found either way. */
 function findOnDisk(path: string): string | undefined {

@@ -1,16 +1,6 @@
 import YAML, { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 import type { Diagnostics, Posisjon } from '../../domain/diagnostics.js';
-
-export type YamlPath = readonly (string | number)[];
-
-/** A parsed YAML text that remembers where every value was written. */
-export interface YamlSource {
-  file: string;
-  data: unknown;
-  /** Position of a value (or, with `'key'`, of its key); falls back to the nearest written ancestor. */
-  locate(path: YamlPath, what?: 'key' | 'value'): Posisjon;
-}
-
+import { YamlSource, YamlPath } from "../../domain/sources.js";
 /** Keys whose values are numbers or yes/no; every other scalar is kept as the text the user wrote. */
 const NON_TEXT_KEYS = new Set(['minutter', 'forste_saksnummer', 'faste_saker', 'skjul_andre']);
 

@@ -1,7 +1,4 @@
 import { Diagnostics } from '../../domain/diagnostics.js';
-import { requireFrontmatter } from '../load/frontmatter.js';
-import type { MeetingSource, ProjectSource, SakSource } from '../load/project.js';
-import type { VedleggProbe } from '../load/vedlegg.js';
 import { closest, meantSuffix } from '../../util/suggest.js';
 import { forrigeMote, forsteSaksnumre, type Nummereringsgrunnlag } from './nummerering.js';
 import { buildReferat } from './referat.js';
@@ -15,6 +12,9 @@ import type { Mote, Organisasjon, Sak, Utvalg, Vedlegg } from '../../domain/type
 import { validate } from './validate.js';
 import { frase, type Fraser, type Sprak } from '../../domain/sprak.js';
 import { findForslagTilVedtak, forslagFromSection, generertForslag } from './vedtak.js';
+import type { VedleggProbe } from "../../domain/sources.js";
+import type { MeetingSource, ProjectSource, SakSource } from "../../domain/sources.js";
+import { requireFrontmatter } from "./frontmatter.js";
 
 const SAK_FELT = 'tittel, type og minutter';
 
@@ -38,7 +38,7 @@ function organisasjonFrom(project: ProjectSource, diags: Diagnostics): Organisas
     diags.error(project.organisasjonFile, project.organisasjon.locate(['logo']), `logoen «${data.logo}» finnes ikke ved siden av organisasjon.yaml; skriv stien relativt til organisasjon.yaml, eller fjern feltet.`);
   }
   return {
-    file: project.organisasjonFile, navn: data.navn, logo: data.logo, farge: data.farge, maler: data.maler, sprak: data.sprak,
+    file: project.organisasjonFile, navn: data.navn, logo: project.logoFinnes === false ? undefined : data.logo, farge: data.farge, maler: data.maler, sprak: data.sprak,
     skjulAndreOffentlig: data.offentlig?.skjul_andre ?? false, utvalg,
   };
 }
@@ -386,6 +386,7 @@ export function buildModel(project: ProjectSource, diags: Diagnostics, selected?
       vedlegg: ordnet.flatMap((sak) => sak.vedlegg.map((vedlegg) => ({ sak, vedlegg }))),
       sprak: u.sprak,
       fraser: u.fraser,
+      filer: u.source.filer,
     };
     if (u.source.referat) mote.referat = buildReferat(u.source.referat, mote, u.diags);
     built.push({ mote, utkast: u });

@@ -1,5 +1,4 @@
 import type { Diagnostics, Posisjon } from '../../domain/diagnostics.js';
-import { requireFrontmatter, type MarkdownSource } from '../load/frontmatter.js';
 import { meantSuffix } from '../../util/suggest.js';
 import { referatSchema } from './schema.js';
 import { overskrifter, seksjoner, type Seksjon } from './seksjoner.js';
@@ -7,6 +6,8 @@ import { parseSaksnummer, saksnummer as formatNummer } from './tid.js';
 import type { Deltaker, Mote, Referat, Referatsak, Sak } from '../../domain/types.js';
 import { validate } from './validate.js';
 import { alternativer } from './vedtak.js';
+import { type MarkdownSource } from "../../domain/sources.js";
+import { requireFrontmatter } from "./frontmatter.js";
 
 const SAK_OVERSKRIFT = /^sak\.?\s+(\d{1,3}\s*[./]\s*\d{2})\b/i;
 

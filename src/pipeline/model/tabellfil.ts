@@ -1,5 +1,5 @@
-import type { Tabellcelle, Tabellfil } from '../load/tabellfiler.js';
 import { ARSTALL, formaterBelop, IKKE_BELOP, lesBelop, SUMRAD, tabellsummer, type Sumcelle } from './tabellsummer.js';
+import type { Tabellcelle, Tabellfil } from "../../domain/sources.js";
 
 /**
  * A table read from a CSV or Excel file, as a GFM Markdown table that takes the place of its

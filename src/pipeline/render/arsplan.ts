@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Arsplan, ArsplanMote } from '../model/arsplan.js';
@@ -44,7 +43,7 @@ export function arsplanVisning(plan: Arsplan, fraser: Fraser) {
     dokumentklasse: 'arsplan',
     topptekst: `${t('arsplan.dokumenttype')} ${ar}`,
     farge: organisasjon.farge ?? '#00509e',
-    organisasjon: { navn: organisasjon.navn, logo: logo && existsSync(logo) ? pathToFileURL(logo).href : undefined },
+    organisasjon: { navn: organisasjon.navn, logo: logo ? pathToFileURL(logo).href : undefined },
     ar,
     utvalg: plan.utvalg.map(({ utvalg, moter }) => ({
       navn: utvalg.navn,

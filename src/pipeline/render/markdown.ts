@@ -1,5 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Definition, Heading, Image, List, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -97,6 +96,8 @@ function walk(node: Root | RootContent, visit: (node: RootContent, parent: Root 
 export interface MarkdownOptions {
   /** Folder that relative image paths are resolved against; images outside it are not shown. */
   baseDir?: string;
+  /** The files under `baseDir` that may be shown, relative path → real path, as load found them. */
+  filer?: Readonly<Record<string, string>>;
   /** Shift headings so the shallowest one gets this level (a case paper's title is the h1). */
   topHeading?: number;
 }
@@ -127,7 +128,7 @@ function inlineReferences(tree: Root): void {
 }
 
 /** Images become file URLs only when they are files inside `baseDir`; anything else is shown as its alt text. */
-function resolveImages(tree: Root, baseDir: string | undefined): void {
+function resolveImages(tree: Root, baseDir: string | undefined, filer: Readonly<Record<string, string>>): void {
   walk(tree, (node, parent, index) => {
     if (node.type !== 'image') return;
     const image = node as Image;
@@ -138,7 +139,7 @@ function resolveImages(tree: Root, baseDir: string | undefined): void {
       url = image.url;
     }
     const local = baseDir && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/') ? resolve(baseDir, url) : undefined;
-    if (local && erInnenfor(baseDir!, local) && existsSync(local) && erInnenfor(realpathSync(baseDir!), realpathSync(local))) {
+    if (local && erInnenfor(baseDir!, local) && Object.hasOwn(filer, relative(baseDir!, local))) {
       image.url = pathToFileURL(local).href;
     } else {
       (parent as { children: RootContent[] }).children[index] = { type: 'text', value: image.alt ? `[Bilde: ${image.alt}]` : '' };
@@ -211,7 +212,7 @@ export function glemKonverterteMarkdown(): void {
 
 export function markdownToHtml(markdown: string, options: MarkdownOptions = {}): string {
   if (markdown.trim() === '') return '';
-  const nokkel = `${options.baseDir ?? ''}\u0000${options.topHeading ?? 0}\u0000${markdown}`;
+  const nokkel = `${options.baseDir ?? ''}\u0000${options.topHeading ?? 0}\u0000${Object.keys(options.filer ?? {}).join('\u0001')}\u0000${markdown}`;
   let html = konvertert.get(nokkel);
   if (html === undefined) {
     html = konverter(markdown, options);
@@ -231,7 +232,7 @@ function konverter(markdown: string, options: MarkdownOptions): string {
   markLandscapeTables(tree);
   alignAmounts(tree);
   inlineReferences(tree);
-  resolveImages(tree, options.baseDir);
+  resolveImages(tree, options.baseDir, options.filer ?? {});
   dropLocalLinks(tree);
   if (options.topHeading) shiftHeadings(tree, options.topHeading);
   return String(toHtml.stringify(toHtml.runSync(tree) as never));

@@ -1,13 +1,12 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
-import { lastFraser, SPRAKMAPPE } from '../load/sprak.js';
 import { frase, type Fraser } from '../../domain/sprak.js';
 
-export type Dokumentmal = 'innkalling' | 'saksliste' | 'vedlegg' | 'saksdokumenter' | 'referat' | 'vedtaksliste' | 'arsplan' | 'nettsted/indeks' | 'nettsted/mote';
+export type Dokumentmal = (typeof DOKUMENTMALER)[number];
 
 import { FONTMAPPE, INNEBYGDE_MALER } from '../../util/package.js';
+import { DOKUMENTMALER, type Malfiler } from "../../domain/sources.js";
 
 export { FONTMAPPE, INNEBYGDE_MALER };
 
@@ -44,30 +43,19 @@ export interface Maler {
 }
 
 /**
- * Loads the built-in templates, and lets an organisation's own folder (`maler:` in
- * organisasjon.yaml) replace any of them, partials and print.css included. The Markdown the
- * secretariat writes is data passed to the templates, never compiled as a template, so
- * `{{…}}` in a sak is printed as text.
+ * Compiles the templates read by load/templates.ts. The Markdown the secretariat writes is data
+ * passed to the templates, never compiled as a template, so `{{…}}` in a sak is printed as text.
  */
-export function lastMaler(egenMappe?: string): Maler {
+export function compileMaler(malfiler: Malfiler): Maler {
   const hb = Handlebars.create();
   hb.registerHelper('cssTekst', cssTekst);
   // {{t "innkalling.saksliste"}}: a fixed text in the document's language (the data's `fraser`, Bokmål without).
-  const bokmal = lastFraser().nb;
+  const bokmal = malfiler.fraser.nb;
   hb.registerHelper('t', (nokkel: string, options: Handlebars.HelperOptions) =>
     frase((options.data?.root as { fraser?: Fraser } | undefined)?.fraser ?? bokmal, nokkel, options.hash as Record<string, string>));
-  const mapper = egenMappe && existsSync(egenMappe) ? [INNEBYGDE_MALER, egenMappe] : [INNEBYGDE_MALER];
-  const finn = (relativ: string): string => {
-    for (const mappe of [...mapper].reverse()) {
-      const fil = join(mappe, relativ);
-      if (existsSync(fil)) return fil;
-    }
-    throw new Error(`malen ${relativ} mangler i ${mapper.join(' og ')}`);
-  };
   let innhold = '';
   const les = (relativ: string) => {
-    const fil = finn(relativ);
-    const tekst = readFileSync(fil, 'utf8');
+    const { fil, tekst } = malfiler.filer.get(relativ)!;
     innhold += `\n${relativ}\n${tekst}`;
     if (relativ.endsWith('.hbs')) {
       try {
@@ -80,21 +68,20 @@ export function lastMaler(egenMappe?: string): Maler {
     }
     return tekst;
   };
-  const partials = new Set(mapper.flatMap((mappe) => (existsSync(join(mappe, 'partials')) ? readdirSync(join(mappe, 'partials')) : []).filter((f) => f.endsWith('.hbs'))));
-  for (const fil of partials) hb.registerPartial(basename(fil, '.hbs'), les(join('partials', fil)));
+  for (const partial of malfiler.partials) hb.registerPartial(basename(partial, '.hbs'), les(partial));
   hb.registerPartial('nettsted/ramme', les(join('nettsted', 'ramme.hbs')));
   const stil = les('print.css');
   const fonter = fontFaces();
   const maler = new Map<Dokumentmal, Handlebars.TemplateDelegate>();
-  for (const mal of ['innkalling', 'saksliste', 'vedlegg', 'saksdokumenter', 'referat', 'vedtaksliste', 'arsplan', 'nettsted/indeks', 'nettsted/mote'] as const) {
+  for (const mal of DOKUMENTMALER) {
     maler.set(mal, hb.compile(les(`${mal}.hbs`), { strict: false, noEscape: false }));
   }
   const nettstedStil = les(join('nettsted', 'nettsted.css'));
-  for (const sprak of ['nb', 'nn']) innhold += `\nsprak/${sprak}.yaml\n${readFileSync(join(SPRAKMAPPE, `${sprak}.yaml`), 'utf8')}`;
+  innhold += malfiler.sprakTekst;
   return {
     nettstedStil,
     render: (mal, data) => maler.get(mal)!({ ...data, stil, fonter }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),
-    mapper,
+    mapper: malfiler.mapper,
     innhold,
   };
 }

@@ -1,6 +1,5 @@
 import { pathToFileURL } from 'node:url';
 import { resolve, dirname } from 'node:path';
-import { existsSync } from 'node:fs';
 import { klokkeslett, langDato, saksnummer } from '../model/tid.js';
 import { frase, ukedagPa } from '../../domain/sprak.js';
 import { sakForReferat } from '../model/referat.js';
@@ -27,7 +26,7 @@ function felles(mote: Mote, dokumenttype: string, tittel: string) {
     dokumenttype,
     topptekst: `${dokumenttype} · ${mote.utvalg.kortnavn} ${langDato(mote.dato)}`,
     farge: organisasjon.farge ?? '#00509e',
-    organisasjon: { navn: organisasjon.navn, logo: logo && existsSync(logo) ? pathToFileURL(logo).href : undefined },
+    organisasjon: { navn: organisasjon.navn, logo: logo ? pathToFileURL(logo).href : undefined },
     mote: {
       utvalg: mote.utvalg.navn,
       kortnavn: mote.utvalg.kortnavn,
@@ -53,7 +52,7 @@ function sakspunkt(punkt: SakPunkt, mote: Mote) {
     minutter: sak.minutter,
     start: klokkeslett(punkt.start),
     slutt: klokkeslett(punkt.slutt),
-    beskrivelse: sak.beskrivelse ? markdownToHtml(sak.beskrivelse, { baseDir: mote.dir }) : undefined,
+    beskrivelse: sak.beskrivelse ? markdownToHtml(sak.beskrivelse, { baseDir: mote.dir, filer: mote.filer }) : undefined,
     unntatt: sak.unntattOffentlighet,
   };
 }
@@ -83,7 +82,7 @@ export function innkallingVisning(mote: Mote) {
         nummer: nummer(sak),
         tittel: sak.tittel,
         unntatt: sak.unntattOffentlighet,
-        forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir }) : undefined,
+        forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer }) : undefined,
       })),
     })),
   };
@@ -104,8 +103,8 @@ export function vedleggVisning(mote: Mote, sak: Sak) {
       tittel: sak.tittel,
       saksbehandler: sak.saksbehandler,
       unntatt: sak.unntattOffentlighet,
-      saksfremlegg: markdownToHtml(sak.saksfremlegg, { baseDir: mote.dir, topHeading: 2 }),
-      forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir }) : undefined,
+      saksfremlegg: markdownToHtml(sak.saksfremlegg, { baseDir: mote.dir, filer: mote.filer, topHeading: 2 }),
+      forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer }) : undefined,
       vedlegg: sak.vedlegg.map((v) => ({ tittel: v.tittel, fil: v.fil })),
     },
   };
@@ -135,7 +134,7 @@ function deltaker(d: Deltaker) {
 
 export function referatVisning(mote: Mote, referat: Referat) {
   const tittel = t(mote, 'referat.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
-  const md = (tekst: string | undefined) => (tekst ? markdownToHtml(tekst, { baseDir: mote.dir, topHeading: 4 }) : undefined);
+  const md = (tekst: string | undefined) => (tekst ? markdownToHtml(tekst, { baseDir: mote.dir, filer: mote.filer, topHeading: 4 }) : undefined);
   const godkjent = referat.godkjent
     ? t(mote, referat.godkjent.sak ? 'referat.godkjent_i_sak' : 'referat.godkjent', { dato: langDato(referat.godkjent.dato), sak: referat.godkjent.sak && saksnummer(referat.godkjent.sak) })
     : undefined;
@@ -186,7 +185,7 @@ export function vedtakslisteVisning(moter: readonly Mote[], ar: number) {
           nummer: saksnummer(r.nummer),
           tittel: sak?.tittel ?? '',
           unntatt: sak?.unntattOffentlighet,
-          vedtak: r.vedtatt ? markdownToHtml(r.vedtatt, { baseDir: mote.dir, topHeading: 4 }) : undefined,
+          vedtak: r.vedtatt ? markdownToHtml(r.vedtatt, { baseDir: mote.dir, filer: mote.filer, topHeading: 4 }) : undefined,
         };
       }),
     })),

@@ -1,0 +1,76 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Diagnostic, Diagnostics, sortDiagnostics } from "../domain/diagnostics.js";
+import { UsageError } from "../domain/errors.js";
+import { Organisasjon, Mote } from "../domain/types.js";
+import { findMeetingFolders, findProjectRoot, ORGANISASJON_FIL, loadProjectSource, lesTabellfilerIProsjekt } from "../pipeline/load/project.js";
+import { buildModel } from "../pipeline/model/mote.js";
+import type { LoadOptions } from "../domain/documents.js";
+
+export interface LoadResult {
+  organisasjon?: Organisasjon;
+  /** The meetings asked for, in date order; only those whose model could be built. */
+  moter: Mote[];
+  /** Every meeting in the projects of those asked for, in date order. */
+  alleMoter: Mote[];
+  /** `ssu-2025` for every committee year in which some meeting has errors (reported or not). */
+  aarMedFeil: Set<string>;
+  /** Every problem found, sorted by file and position. */
+  diagnostics: Diagnostic[];
+  /** Meeting folders that were asked for (including those that failed to build). */
+  folders: string[];
+}
+
+/** The folders a command works on: those given, or every meeting under ./cases. */
+export function resolveMeetingFolders(paths: readonly string[], cwd: string): string[] {
+  const asked = paths.length > 0 ? paths : ['cases'];
+  const folders = asked.flatMap((path) => {
+    const dir = resolve(cwd, path);
+    if (!existsSync(dir)) {
+      throw new UsageError(paths.length > 0
+        ? `fant ikke mappen «${path}».`
+        : 'fant ingen mappe «cases» her; kjør kommandoen fra prosjektmappen, eller oppgi møtemappene.');
+    }
+    if (!statSync(dir).isDirectory()) throw new UsageError(`«${path}» er ikke en mappe; oppgi en møtemappe (med mote.yaml) eller en mappe med møter.`);
+    const found = findMeetingFolders(dir);
+    if (found.length === 0) throw new UsageError(`«${path}» er ikke en møtemappe (ingen mote.yaml) og har ingen møtemapper under seg.`);
+    return found;
+  });
+  return [...new Set(folders)];
+}
+
+/**
+ * Loads and validates meetings: every folder named (or every meeting under ./cases), with the
+ * rest of their project around them, because sak numbers continue across a committee's year.
+ */
+export async function loadMeetings(paths: readonly string[] = [], options: LoadOptions = {}): Promise<LoadResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const folders = resolveMeetingFolders(paths, cwd);
+  const diags = new Diagnostics();
+  const byRoot = new Map<string, string[]>();
+  for (const folder of folders) {
+    const root = findProjectRoot(folder);
+    if (!root) {
+      diags.error(join(folder, ORGANISASJON_FIL), undefined,
+        `fant ingen ${ORGANISASJON_FIL} i møtemappen eller mappene over den; den beskriver organisasjonen og utvalgene og ligger normalt i cases/.`);
+      continue;
+    }
+    byRoot.set(root, [...(byRoot.get(root) ?? []), folder]);
+  }
+  let organisasjon: Organisasjon | undefined;
+  const moter: Mote[] = [];
+  const alleMoter: Mote[] = [];
+  const aarMedFeil = new Set<string>();
+  for (const [root, selected] of byRoot) {
+    const project = loadProjectSource(root, diags);
+    await lesTabellfilerIProsjekt(project);
+    const model = buildModel(project, diags, new Set(selected));
+    organisasjon ??= model.organisasjon;
+    moter.push(...model.moter);
+    alleMoter.push(...model.alleMoter);
+    for (const aar of model.aarMedFeil) aarMedFeil.add(aar);
+  }
+  return { organisasjon, moter, alleMoter, aarMedFeil, diagnostics: sortDiagnostics(diags.items), folders };
+}
+
+export const loadMeeting = async (folder: string, options: LoadOptions = {}): Promise<LoadResult> => loadMeetings([folder], options);

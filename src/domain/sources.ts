@@ -1,0 +1,135 @@
+import { Posisjon, Diagnostic } from "./diagnostics.js";
+import { Sprak, Fraser } from "./sprak.js";
+
+export type YamlPath = readonly (string | number)[];
+
+/** A parsed YAML text that remembers where every value was written. */
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  /** Position of a value (or, with `'key'`, of its key); falls back to the nearest written ancestor. */
+  locate(path: YamlPath, what?: 'key' | 'value'): Posisjon;
+}
+
+/** `ok`, or why there is no usable frontmatter (`ugyldig`: its YAML error is already reported). */
+export type FrontmatterStatus = 'ok' | 'mangler' | 'uavsluttet' | 'tom' | 'ugyldig';
+
+/**
+ * A Markdown file split into its frontmatter and its body. The body stays text: the model only
+ * needs its headings (see seksjoner.ts), and the renderer parses each part it prints once.
+ * Parsing every body with micromark just to check a year of meetings took most of a second.
+ */
+export interface MarkdownSource {
+  file: string;
+  text: string;
+  frontmatter?: YamlSource;
+  frontmatterStatus: FrontmatterStatus;
+  /** Offset and line where the body starts (after the closing `---`). */
+  bodyStart: number;
+  bodyLine: number;
+}
+
+export type VedleggStatus = 'ok' | 'absolutt' | 'utenfor' | 'mangler' | 'mappe' | 'ikke-pdf' | 'kryptert' | 'skadet';
+
+export interface VedleggProbe {
+  status: VedleggStatus;
+  /** Absolute path, after Unicode normalisation found the file as it is named on disk. */
+  path: string;
+  /** For a missing file: the names in its folder, for "Mente du …?". */
+  siblings?: string[];
+}
+
+export interface SakSource {
+  file: string;
+  /** File name without `.md`: how breaks (`pauser: etter`) refer to the sak. */
+  filnavn: string;
+  markdown?: MarkdownSource;
+  /** Every `vedlegg[].fil` the frontmatter names, checked on disk, keyed by the text written. */
+  vedlegg: Map<string, VedleggProbe>;
+  /** Images in the body, checked on disk. */
+  bilder: Bilde[];
+  /** Tables from CSV/XLSX files (`<!-- tabell: … -->`), read by `lesTabellfilerIProsjekt`; empty until then. */
+  tabeller: Tabellfil[];
+}
+
+export interface MeetingSource {
+  /** Problems found while reading the meeting's files; reported with the meeting's own. */
+  diagnostics: Diagnostic[];
+  dir: string;
+  mappe: string;
+  moteFile: string;
+  mote?: YamlSource;
+  saker: SakSource[];
+  referat?: MarkdownSource;
+  referatFile: string;
+  /** Every file under the meeting folder that a page may show, relative path → real path (see load/bilder.ts). */
+  filer: Record<string, string>;
+}
+
+export interface ProjectSource {
+  /** The folder that holds organisasjon.yaml; meetings are found below it. */
+  root: string;
+  organisasjonFile: string;
+  organisasjon?: YamlSource;
+  /** Whether the logo named in organisasjon.yaml is a file next to it (undefined: no logo named). */
+  logoFinnes?: boolean;
+  meetings: MeetingSource[];
+  /** The fixed texts in Bokmål and Nynorsk (templates/sprak/). */
+  fraser: Record<Sprak, Fraser>;
+}
+
+/**
+ * Tables from CSV and Excel files next to a sak. A line of its own in the body,
+ *
+ *     <!-- tabell: budsjett.xlsx ark="Budsjett 2025" område="A1:D12" sum -->
+ *
+ * names the file (relative to the sak, inside the meeting folder), and for Excel files the sheet
+ * and the cells. Other Markdown viewers show nothing for the comment. The load stage reads the
+ * file here; the model gets the cells as data (see model/tabellfil.ts) and never touches the disk.
+ */
+
+/** A cell as read: text, or a number when the file holds one (Excel) or writes one plainly (CSV). */
+export type Tabellcelle = string | number;
+
+export interface Tabellfil {
+  /** The directive as written (trimmed): the model replaces this line with the table. */
+  direktiv: string;
+  position: Posisjon;
+  fil: string;
+  ark?: string;
+  omrade?: string;
+  sum: boolean;
+  /** The rows, first row the header; undefined when `feil` says why not. */
+  rader?: Tabellcelle[][];
+  feil?: string;
+}
+
+export interface Bilde {
+  alt: string;
+  url: string;
+  position: Posisjon;
+  status: BildeStatus;
+}
+
+export type BildeStatus = 'ok' | 'mangler' | 'utenfor' | 'ekstern';
+
+/** A template file as read: where it was found, and its text. */
+export interface Malfil {
+  fil: string;
+  tekst: string;
+}
+
+/** Every file the templates are made of, read from disk; render/templates.ts compiles them. */
+export interface Malfiler {
+  /** The folders templates were read from, built-in first. */
+  mapper: string[];
+  /** By path relative to the template folder, in the order they were read. */
+  filer: Map<string, Malfil>;
+  /** The partials' paths (`partials/x.hbs`), keys of `filer`. */
+  partials: string[];
+  fraser: Record<Sprak, Fraser>;
+  /** Text of the phrase files, for cache keys. */
+  sprakTekst: string;
+}
+
+export const DOKUMENTMALER = ['innkalling', 'saksliste', 'vedlegg', 'saksdokumenter', 'referat', 'vedtaksliste', 'arsplan', 'nettsted/indeks', 'nettsted/mote'] as const;
