@@ -24,8 +24,11 @@ function casePaper(meeting, n) {
   const kr = (x) => x.toLocaleString('nb-NO').replace(/\s/g, ' ');
   const rows = amounts.map(([a, b], i) => `| Tiltak ${i + 1} i sak ${n} | ${kr(a)} | ${kr(b)} |`);
   const sums = [0, 1].map((c) => amounts.reduce((sum, row) => sum + row[c], 0));
-  const paragraphs = Array.from({ length: 3 + ((n * 7 + meeting) % 6) * 9 }, (_, i) =>
-    `Avsnitt ${i + 1}. Strategisk samarbeidsutvalg har i flere møter drøftet hvordan partnerne sammen kan sikre likeverdige og bærekraftige tjenester. Dette avsnittet står for den løpende teksten i et saksfremlegg, med nok ord til å gi realistiske linjer for parseren.`);
+  const paragraphs = Array.from(
+    { length: 3 + ((n * 7 + meeting) % 6) * 9 },
+    (_, i) =>
+      `Avsnitt ${i + 1}. Strategisk samarbeidsutvalg har i flere møter drøftet hvordan partnerne sammen kan sikre likeverdige og bærekraftige tjenester. Dette avsnittet står for den løpende teksten i et saksfremlegg, med nok ord til å gi realistiske linjer for parseren.`,
+  );
   const half = Math.ceil(paragraphs.length / 2);
   return `## Bakgrunn\n\n${paragraphs.slice(0, half).join('\n\n')}\n\n### Tall\n\n| Tiltak | 2025 | 2026 |\n|---|---:|---:|\n${rows.join('\n')}\n| Sum | ${kr(sums[0])} | ${kr(sums[1])} |\n\n## Vurdering\n\n${paragraphs.slice(half).join('\n\n')}\n\n- Første punkt i vurderingen\n- Andre punkt, med **utheving**\n  - underpunkt\n\n## Forslag til vedtak\n\n1. Strategisk samarbeidsutvalg slutter seg til forslaget i møte ${meeting}.\n2. Strategisk samarbeidsutvalg ber sekretariatet følge opp\n   a) budsjett\n   b) implementeringsplan\n`;
 }
@@ -41,19 +44,28 @@ async function attachment(pages) {
 
 async function makeYear() {
   const dir = mkdtempSync(join(tmpdir(), 'motedok-bench-'));
-  write(join(dir, 'organisasjon.yaml'), 'navn: Helsefellesskap Bench\nutvalg:\n  ssu:\n    navn: Strategisk samarbeidsutvalg\n    kortnavn: SSU\n    medlemmer:\n      - { id: kari, navn: Kari Nordmann }\n');
+  write(
+    join(dir, 'organisasjon.yaml'),
+    'navn: Helsefellesskap Bench\nutvalg:\n  ssu:\n    navn: Strategisk samarbeidsutvalg\n    kortnavn: SSU\n    medlemmer:\n      - { id: kari, navn: Kari Nordmann }\n',
+  );
   const pdf = await attachment(3);
   const types = ['beslutning', 'beslutning', 'beslutning', 'beslutning', 'tema', 'tema', 'tema', 'referat', 'referat', 'eventuelt'];
   for (let m = 0; m < 10; m++) {
     const date = `2025-${String(m + 2).padStart(2, '0')}-1${m % 9}`;
     const folder = join(dir, `${date}-ssu`);
-    write(join(folder, 'mote.yaml'), `utvalg: ssu\ndato: ${date}\nstart: "09:00"\nslutt: "15:00"\nsted: Hamar\npauser:\n  - { etter: sak-04, minutter: 30, tittel: Lunsj }\n`);
+    write(
+      join(folder, 'mote.yaml'),
+      `utvalg: ssu\ndato: ${date}\nstart: "09:00"\nslutt: "15:00"\nsted: Hamar\npauser:\n  - { etter: sak-04, minutter: 30, tittel: Lunsj }\n`,
+    );
     types.forEach((type, i) => {
       const n = i + 1;
       // Every other meeting has an external PDF attached to its second sak.
       const vedlegg = n === 2 && m % 2 === 0 ? 'vedlegg:\n  - tittel: Rapport fra arbeidsgruppen\n    fil: vedlegg/rapport.pdf\n' : '';
       if (vedlegg) write(join(folder, 'vedlegg', 'rapport.pdf'), pdf);
-      write(join(folder, `sak-${String(n).padStart(2, '0')}.md`), `---\ntittel: Sak ${n} i møte ${m + 1}\ntype: ${type}\nminutter: ${type === 'eventuelt' ? 5 : 20}\nbeskrivelse: |\n  - Kort beskrivelse av sak ${n}\n${vedlegg}---\n\n${casePaper(m + 1, n)}`);
+      write(
+        join(folder, `sak-${String(n).padStart(2, '0')}.md`),
+        `---\ntittel: Sak ${n} i møte ${m + 1}\ntype: ${type}\nminutter: ${type === 'eventuelt' ? 5 : 20}\nbeskrivelse: |\n  - Kort beskrivelse av sak ${n}\n${vedlegg}---\n\n${casePaper(m + 1, n)}`,
+      );
     });
   }
   return dir;
@@ -74,7 +86,9 @@ function parents() {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       map.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return map;
 }
@@ -116,7 +130,10 @@ function measure(command, args) {
         for (let p = tree.get(pid); p; p = tree.get(p)) if (p === child.pid) return true;
         return false;
       });
-      childrenPeak = Math.max(childrenPeak, descendants.reduce((sum, pid) => sum + rss(pid), 0));
+      childrenPeak = Math.max(
+        childrenPeak,
+        descendants.reduce((sum, pid) => sum + rss(pid), 0),
+      );
     };
     const timer = setInterval(sample, 50);
     child.stdout.on('data', (chunk) => {
@@ -124,7 +141,9 @@ function measure(command, args) {
       const meetings = [...String(chunk).matchAll(/skrev \S*?(\d{4}-\d\d-\d\d-[a-z]+)\//g)].map((m) => m[1]);
       for (const meeting of meetings) if (!perMeeting.some((m) => m.meeting === meeting)) perMeeting.push({ meeting, rss: rss(child.pid) });
     });
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
     child.on('error', fail);
     child.on('close', (code) => {
       clearInterval(timer);
@@ -168,7 +187,13 @@ async function timeYearBuilds(dir) {
   try {
     const unchanged = [];
     for (let i = 0; i < RUNS; i++) unchanged.push((await build(dir, out)).ms);
-    const sak = join(dir, readdirSync(dir).filter((d) => d.endsWith('-ssu')).sort()[4], 'sak-05.md');
+    const sak = join(
+      dir,
+      readdirSync(dir)
+        .filter((d) => d.endsWith('-ssu'))
+        .sort()[4],
+      'sak-05.md',
+    );
     const original = readFileSync(sak, 'utf8');
     const edited = [];
     for (let i = 0; i < RUNS; i++) {
@@ -201,7 +226,8 @@ function mdToPdfCli() {
     console.log('  installerer md-to-pdf for sammenligningen (én gang) …');
     mkdirSync(dir, { recursive: true });
     const npm = spawnSync('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', 'md-to-pdf@5.2.5', 'puppeteer@24.43.1'], {
-      encoding: 'utf8', env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' },
+      encoding: 'utf8',
+      env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' },
     });
     if (npm.status !== 0) throw new Error(`npm install md-to-pdf failed:\n${npm.stderr}`);
   }
@@ -217,7 +243,17 @@ async function timeMdToPdf(year) {
   const { finnChromium } = await import('../src/pipeline/print/chromium.mjs');
   const { PDFDocument } = await import('pdf-lib');
   const cli = mdToPdfCli();
-  const launch = JSON.stringify({ executablePath: finnChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const launch = JSON.stringify({
+    executablePath: finnChromium(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
   const times = [];
   let pages = 0;
   let files = 0;
@@ -225,12 +261,14 @@ async function timeMdToPdf(year) {
     const dir = mkdtempSync(join(tmpdir(), 'motedok-bench-md-'));
     let ms = 0;
     for (const meeting of readdirSync(year).filter((d) => d.endsWith('-ssu'))) {
-      const inputs = readdirSync(join(year, meeting)).filter((f) => f.endsWith('.md')).map((sak) => {
-        const text = readFileSync(join(year, meeting, sak), 'utf8');
-        const file = join(dir, `${meeting}-${sak}`);
-        writeFileSync(file, text.slice(text.indexOf('\n---\n', 4) + 5));
-        return file;
-      });
+      const inputs = readdirSync(join(year, meeting))
+        .filter((f) => f.endsWith('.md'))
+        .map((sak) => {
+          const text = readFileSync(join(year, meeting, sak), 'utf8');
+          const file = join(dir, `${meeting}-${sak}`);
+          writeFileSync(file, text.slice(text.indexOf('\n---\n', 4) + 5));
+          return file;
+        });
       ms += (await measure(process.execPath, [cli, '--launch-options', launch, ...inputs])).ms;
     }
     times.push(ms);
@@ -247,7 +285,10 @@ const mb = (bytes) => Math.round(bytes / MB);
 const seconds = (ms) => `${(ms / 1000).toFixed(2).replace('.', ',')} s`;
 
 const year = await makeYear();
-if (process.env.MOTEDOK_BENCH_KEEP) { console.log(year); process.exit(0); }
+if (process.env.MOTEDOK_BENCH_KEEP) {
+  console.log(year);
+  process.exit(0);
+}
 try {
   const figures = {
     maskin: `${cpus().length} kjerner (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.versions.node}`,
@@ -283,11 +324,23 @@ try {
   const rows = [
     ['check av året (10 møter, 100 saker)', seconds(figures.check_aar_ms), `median av ${RUNS}, mål < 0,5 s`],
     ['oppstart alene (motedok --version)', seconds(figures.oppstart_ms), `median av ${RUNS}`],
-    [`build av året, kaldt (${figures.build_aar_dokumenter} dokumenter, ${figures.build_aar_sider} sider)`, seconds(figures.build_aar_kald_ms), `${figures.build_aar_sider_per_sekund} sider/s, median av 3`],
-    ['  minne på topp: Node / Chromium', `${figures.build_aar_node_topp_mb} MB / ${figures.build_aar_chromium_topp_mb} MB`, `Node per møte: ${figures.build_aar_node_mb_per_mote.join(', ')} MB`],
+    [
+      `build av året, kaldt (${figures.build_aar_dokumenter} dokumenter, ${figures.build_aar_sider} sider)`,
+      seconds(figures.build_aar_kald_ms),
+      `${figures.build_aar_sider_per_sekund} sider/s, median av 3`,
+    ],
+    [
+      '  minne på topp: Node / Chromium',
+      `${figures.build_aar_node_topp_mb} MB / ${figures.build_aar_chromium_topp_mb} MB`,
+      `Node per møte: ${figures.build_aar_node_mb_per_mote.join(', ')} MB`,
+    ],
     ['build av året på nytt, ingenting endret', seconds(figures.build_aar_uendret_ms), `median av ${RUNS}, mål < 0,5 s`],
     ['build av året på nytt, én sak endret', seconds(figures.build_aar_en_sak_endret_ms), `median av ${RUNS}, mål < 1,5 s`],
-    [`md-to-pdf, bare saksfremleggene (${md.files} filer, ${md.pages} sider)`, seconds(figures.md_to_pdf_ms), `${figures.md_to_pdf_sider_per_sekund} sider/s, ett kall per møte, median av 3`],
+    [
+      `md-to-pdf, bare saksfremleggene (${md.files} filer, ${md.pages} sider)`,
+      seconds(figures.md_to_pdf_ms),
+      `${figures.md_to_pdf_sider_per_sekund} sider/s, ett kall per møte, median av 3`,
+    ],
     ['md-to-pdf-tid delt på kald build-tid', String(figures.forhold_md_to_pdf_mot_build).replace('.', ','), 'mål ≥ 3'],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));

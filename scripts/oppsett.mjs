@@ -11,7 +11,9 @@ import { finnChromium, kjorbar } from '../src/pipeline/print/chromium.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const quiet = process.argv.includes('--stille');
-const say = (line) => { if (!quiet) console.log(`oppsett: ${line}`); };
+const say = (line) => {
+  if (!quiet) console.log(`oppsett: ${line}`);
+};
 const shout = (line) => console.log(`oppsett: ${line}`);
 
 function fail(message) {
@@ -81,9 +83,11 @@ function ensureChromium() {
     shout(`advarsel: apt-get klarte ikke å installere chromium (${install.why}).`);
   }
   shout('advarsel: fant ingen Chromium eller Chrome. «motedok check» virker uten, men PDF-er kan ikke lages.');
-  shout(hasApt
-    ? '  Installer med: sudo apt-get install chromium   (eller sett MOTEDOK_CHROMIUM=/sti/til/chrome)'
-    : '  Installer Chromium eller Google Chrome, eller sett MOTEDOK_CHROMIUM=/sti/til/chrome.');
+  shout(
+    hasApt
+      ? '  Installer med: sudo apt-get install chromium   (eller sett MOTEDOK_CHROMIUM=/sti/til/chrome)'
+      : '  Installer Chromium eller Google Chrome, eller sett MOTEDOK_CHROMIUM=/sti/til/chrome.',
+  );
 }
 
 // The tests read the PDFs with poppler's pdftotext/pdfinfo, the tools a user would check them with.

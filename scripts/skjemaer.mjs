@@ -10,7 +10,12 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const esbuild = await import('esbuild');
 const bundle = await esbuild.build({
   entryPoints: [join(root, 'src', 'model', 'jsonskjema.ts')],
-  bundle: true, platform: 'node', format: 'esm', target: 'node20', write: false, logLevel: 'silent',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  write: false,
+  logLevel: 'silent',
 });
 const { jsonSkjemafiler } = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
 mkdirSync(join(root, 'schemas'), { recursive: true });

@@ -46,13 +46,18 @@ beforeAll(async () => {
   skriv('organisasjon.yaml', ORGANISASJON);
   skriv(`${M}/mote.yaml`, 'utvalg: ssu\ndato: 2025-05-22\nstart: "09:00"\nslutt: "12:00"\nsted: Hamar\n');
   // An SVG that tries everything an SVG can: a script, an external image, a frame and a stylesheet.
-  skriv(`${M}/angrep.svg`, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="40" onload="fetch('${web}/svg-onload')">
+  skriv(
+    `${M}/angrep.svg`,
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="40" onload="fetch('${web}/svg-onload')">
 <script>fetch('${web}/svg-script'); document.documentElement.append('SVG-SKRIPT KJØRTE')</script>
 <style>@import url(${web}/svg-import.css); rect { fill: url(${web}/svg-fill.png) }</style>
 <image href="${web}/svg-bilde.png" xlink:href="file:///etc/passwd" width="10" height="10"/>
 <foreignObject width="40" height="40"><iframe xmlns="http://www.w3.org/1999/xhtml" src="file:///etc/passwd"></iframe></foreignObject>
-<rect width="40" height="40"/></svg>`);
-  skriv(`${M}/13-angrep.md`, `---
+<rect width="40" height="40"/></svg>`,
+  );
+  skriv(
+    `${M}/13-angrep.md`,
+    `---
 tittel: "<script>alert('tittel')</script> Budsjett {{organisasjon.navn}} {{{rå}}}"
 type: beslutning
 minutter: 30
@@ -88,8 +93,11 @@ Synlig tekst med <span style="display:none">SKJULT-MED-CSS</span> midt i.
 ## Forslag til vedtak
 
 1. Utvalget vedtar {{organisasjon.navn}} og <b onclick="x()">fet</b>.
-`);
-  skriv(`${M}/referat.md`, `---
+`,
+  );
+  skriv(
+    `${M}/referat.md`,
+    `---
 til_stede: [kari, ola, per]
 referent: Marte
 status: godkjent
@@ -106,7 +114,8 @@ godkjent_sak: "20.25"
 ### Vedtak
 
 Utvalget vedtok {{organisasjon.navn}} <img src="${web}/vedtak.png"> [lenke](javascript:alert(1)).
-`);
+`,
+  );
   ut = utmappe();
   const result = await publishMeetings([join(root, M)], { out: ut, html: true });
   expect(result.diagnostics.filter((d) => d.severity === 'feil').map((d) => d.message)).toEqual([]);
@@ -121,11 +130,15 @@ afterAll(() => new Promise<void>((ok) => server?.close(() => ok())));
  */
 function farlig(html: string): string[] {
   const body = html.slice(html.search(/<body[\s>]/));
-  return [...body.matchAll(/<[a-zA-Z][^>]*>/g)].map((m) => m[0]).filter((tag) =>
-    /^<(script|iframe|frame|object|embed|link|meta|style|svg|math|form|base)\b/i.test(tag)
-    || /\s(on[a-z]+|style|srcdoc|hidden)\s*=/i.test(tag)
-    || /javascript:|vbscript:|data:text/i.test(tag)
-    || (/^<img\b/i.test(tag) && !/\ssrc="file:\/\//.test(tag)));
+  return [...body.matchAll(/<[a-zA-Z][^>]*>/g)]
+    .map((m) => m[0])
+    .filter(
+      (tag) =>
+        /^<(script|iframe|frame|object|embed|link|meta|style|svg|math|form|base)\b/i.test(tag) ||
+        /\s(on[a-z]+|style|srcdoc|hidden)\s*=/i.test(tag) ||
+        /javascript:|vbscript:|data:text/i.test(tag) ||
+        (/^<img\b/i.test(tag) && !/\ssrc="file:\/\//.test(tag)),
+    );
 }
 
 describe('a sak written to attack', () => {

@@ -9,7 +9,7 @@ import { formatDiagnostic } from '../src/domain/diagnostics.js';
 import { moteSomIcs } from '../src/pipeline/render/kalender.js';
 import { forsteUtenforRekkefolge, pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
 import { makeProject, sak } from './helpers/prosjekt.js';
-import { loadMeetings } from "../src/build/load.js";
+import { loadMeetings } from '../src/build/load.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const bin = join(repo, 'bin', 'motedok.js');
@@ -56,12 +56,15 @@ const PLAN = `moter:
 `;
 
 function prosjekt(plan = PLAN) {
-  return makeProject({
-    'organisasjon.yaml': ORGANISASJON,
-    '2026-02-12-ssu/mote.yaml': MOTE_2026,
-    '2026-02-12-ssu/03-arsplan-2027.md': sak('tittel: Årsplan 2027\ntype: beslutning\nminutter: 30'),
-    'arsplan-2026.yaml': plan,
-  }, false);
+  return makeProject(
+    {
+      'organisasjon.yaml': ORGANISASJON,
+      '2026-02-12-ssu/mote.yaml': MOTE_2026,
+      '2026-02-12-ssu/03-arsplan-2027.md': sak('tittel: Årsplan 2027\ntype: beslutning\nminutter: 30'),
+      'arsplan-2026.yaml': plan,
+    },
+    false,
+  );
 }
 
 /** Every VEVENT of a calendar, read back as a calendar program would. */
@@ -70,9 +73,15 @@ function lesKalender(tekst: string) {
   ICAL.TimezoneService.register(new ICAL.Timezone(kalender.getFirstSubcomponent('vtimezone')!));
   return kalender.getAllSubcomponents('vevent').map((v) => {
     const e = new ICAL.Event(v);
-    return { uid: e.uid, tittel: e.summary, sted: e.location, beskrivelse: e.description, heldag: e.startDate.isDate,
+    return {
+      uid: e.uid,
+      tittel: e.summary,
+      sted: e.location,
+      beskrivelse: e.description,
+      heldag: e.startDate.isDate,
       start: e.startDate.isDate ? e.startDate.toString() : e.startDate.toJSDate().toISOString(),
-      slutt: e.endDate.isDate ? e.endDate.toString() : e.endDate.toJSDate().toISOString() };
+      slutt: e.endDate.isDate ? e.endDate.toString() : e.endDate.toJSDate().toISOString(),
+    };
   });
 }
 
@@ -90,14 +99,30 @@ describe('motedok arsplan', () => {
     expect(resultat.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
     // -raw: the order the text was laid out in, the tagged reading order (an empty cell confuses pdftotext's column guessing).
     const tekst = pdfTekst(join(ut, 'arsplan-2026.pdf'), '-raw');
-    expect(forsteUtenforRekkefolge(tekst, [
-      'Årsplan Helsefellesskap Test 2026',
-      'Strategisk samarbeidsutvalg',
-      'Torsdag', '12. feb.', '09.30–14.30', 'Hamar rådhus', 'Årsplan 2027',
-      'Onsdag–torsdag', '11.–12. mars', 'Strategisamling',
-      'Torsdag', '17. sep.', '09.30–14.30', 'Fylkeshuset Lillehammer', 'Kompetansebroen, forslag budsjett og plan',
-      'Partnerskapsmøtet', 'juni', '09.00–10.00', 'Teams', 'Årsrapport 2025',
-    ])).toBeUndefined();
+    expect(
+      forsteUtenforRekkefolge(tekst, [
+        'Årsplan Helsefellesskap Test 2026',
+        'Strategisk samarbeidsutvalg',
+        'Torsdag',
+        '12. feb.',
+        '09.30–14.30',
+        'Hamar rådhus',
+        'Årsplan 2027',
+        'Onsdag–torsdag',
+        '11.–12. mars',
+        'Strategisamling',
+        'Torsdag',
+        '17. sep.',
+        '09.30–14.30',
+        'Fylkeshuset Lillehammer',
+        'Kompetansebroen, forslag budsjett og plan',
+        'Partnerskapsmøtet',
+        'juni',
+        '09.00–10.00',
+        'Teams',
+        'Årsrapport 2025',
+      ]),
+    ).toBeUndefined();
     // The folder wins: its saker replace the plan's topics, and the fixed saker are not topics.
     expect(tekst).not.toContain('Noe som møtemappen erstatter');
     expect(tekst).not.toContain('Godkjenning av innkalling');
@@ -105,7 +130,9 @@ describe('motedok arsplan', () => {
 
   it('warns, positioned, when a planned meeting and its folder disagree', () => {
     const linjer = resultat.diagnostics.map((d) => formatDiagnostic(d, rot));
-    expect(linjer).toContain('arsplan-2026.yaml:12:5: advarsel: møtet 2026-02-12 har også møtemappen 2026-02-12-ssu, og de er ulike (årsplanen / møtemappen): sted «Fylkeshuset Lillehammer» / «Hamar rådhus». Møtemappen gjelder; rett eller fjern møtet i årsplanen.');
+    expect(linjer).toContain(
+      'arsplan-2026.yaml:12:5: advarsel: møtet 2026-02-12 har også møtemappen 2026-02-12-ssu, og de er ulike (årsplanen / møtemappen): sted «Fylkeshuset Lillehammer» / «Hamar rådhus». Møtemappen gjelder; rett eller fjern møtet i årsplanen.',
+    );
   });
 
   it('is a tagged PDF with title and language, and a bookmark per committee', async () => {
@@ -116,15 +143,22 @@ describe('motedok arsplan', () => {
     expect(bokmerker.map((b) => b.trim())).toEqual(expect.arrayContaining(['Strategisk samarbeidsutvalg', 'Partnerskapsmøtet']));
   });
 
-  it('writes a calendar with one event per dated meeting; the folder\'s is the same event as its mote.ics', async () => {
+  it("writes a calendar with one event per dated meeting; the folder's is the same event as its mote.ics", async () => {
     const hendelser = lesKalender(readFileSync(join(ut, 'arsplan-2026.ics'), 'utf8'));
     expect(hendelser.map((h) => h.uid)).toEqual([
-      '2026-02-12-ssu@helsefellesskap-test.motedok', '2026-03-11-ssu@helsefellesskap-test.motedok', '2026-09-17-ssu@helsefellesskap-test.motedok',
+      '2026-02-12-ssu@helsefellesskap-test.motedok',
+      '2026-03-11-ssu@helsefellesskap-test.motedok',
+      '2026-09-17-ssu@helsefellesskap-test.motedok',
     ]);
     const mote = (await loadMeetings([join(rot, '2026-02-12-ssu')], { cwd: rot })).moter[0]!;
     expect(lesKalender(moteSomIcs(mote))[0]).toEqual(hendelser[0]);
     // 09.30 in February is 08.30 UTC, 09.30 in September 07.30 UTC (summer time).
-    expect(hendelser[2]).toMatchObject({ tittel: 'Møte i Strategisk samarbeidsutvalg', sted: 'Fylkeshuset Lillehammer', start: '2026-09-17T07:30:00.000Z', slutt: '2026-09-17T12:30:00.000Z' });
+    expect(hendelser[2]).toMatchObject({
+      tittel: 'Møte i Strategisk samarbeidsutvalg',
+      sted: 'Fylkeshuset Lillehammer',
+      start: '2026-09-17T07:30:00.000Z',
+      slutt: '2026-09-17T12:30:00.000Z',
+    });
     expect(hendelser[2]!.beskrivelse).toContain('Kompetansebroen, forslag budsjett og plan');
     expect(hendelser[1]).toMatchObject({ start: '2026-03-11T11:00:00.000Z', slutt: '2026-03-12T11:00:00.000Z' });
   });
@@ -135,7 +169,9 @@ describe('motedok arsplan', () => {
     const r = spawnSync(process.execPath, [bin, 'arsplan', '2026', '--out', tom], { cwd: feil, encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('arsplan-2026.yaml:2:13: feil: ukjent utvalg «sus». Mente du «ssu»?');
-    expect(r.stderr).toContain('arsplan-2026.yaml:3:11: feil: «dato» i moter nr. 1: datoen 2026-02-30 finnes ikke: februar 2026 har 28 dager.');
+    expect(r.stderr).toContain(
+      'arsplan-2026.yaml:3:11: feil: «dato» i moter nr. 1: datoen 2026-02-30 finnes ikke: februar 2026 har 28 dager.',
+    );
     expect(r.stderr).toContain('arsplan-2026.yaml:6:5: feil: ukjent felt «temaer» i moter nr. 2. Mente du «tema»?');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(tom, 'arsplan-2026.pdf'))).toBe(false);
@@ -169,6 +205,9 @@ describe('motedok arsplan', () => {
     const fil = join(repo, 'cases', 'arsplan-2026.yaml');
     const plan = lagArsplan(2026, modell.organisasjon!, modell.alleMoter, parseYaml(fil, readFileSync(fil, 'utf8'), diags), diags);
     expect(diags.items).toEqual([]);
-    expect(plan.utvalg.map((u) => [u.utvalg.kortnavn, u.moter.length])).toEqual([['SSU', 5], ['PM', 1]]);
+    expect(plan.utvalg.map((u) => [u.utvalg.kortnavn, u.moter.length])).toEqual([
+      ['SSU', 5],
+      ['PM', 1],
+    ]);
   });
 });

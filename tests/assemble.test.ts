@@ -9,7 +9,8 @@ import { minimalPdf } from './helpers/pdf.js';
 import { pdfInfo, pdfTekst } from './helpers/pdftekst.js';
 
 const meta = { tittel: 'Prøve', forfatter: 'Test', dato: new Date('2025-05-22T00:00:00Z'), sprak: 'nb-NO' };
-const html = (tekst: string) => `<!doctype html><html lang="nb"><head><title>${tekst}</title></head><body><h1>${tekst}</h1><p>Avsnitt om ${tekst}.</p></body></html>`;
+const html = (tekst: string) =>
+  `<!doctype html><html lang="nb"><head><title>${tekst}</title></head><body><h1>${tekst}</h1><p>Avsnitt om ${tekst}.</p></body></html>`;
 
 let nettleser: Nettleser;
 let mappe: string;
@@ -22,7 +23,7 @@ afterAll(async () => {
 });
 
 describe('appending attachments', () => {
-  it('a tagged attachment keeps the host\'s tags intact: its pages lose their StructParents', async () => {
+  it("a tagged attachment keeps the host's tags intact: its pages lose their StructParents", async () => {
     const vedlegg = join(mappe, 'tagget.pdf');
     writeFileSync(vedlegg, await nettleser.pdf({ html: html('Vedleggstekst'), tillatt: [] }));
     const vert = await nettleser.pdf({ html: html('Verten'), tillatt: [] });
@@ -37,7 +38,9 @@ describe('appending attachments', () => {
   }, 60_000);
 
   it('an attachment with a reference to an object that does not exist is appended, not a crash', async () => {
-    const skadet = minimalPdf('Skadet', ['Tekst i skadet vedlegg']).toString('latin1').replace('/Contents 5 0 R', '/Contents 5 0 R /Foo 99 0 R');
+    const skadet = minimalPdf('Skadet', ['Tekst i skadet vedlegg'])
+      .toString('latin1')
+      .replace('/Contents 5 0 R', '/Contents 5 0 R /Foo 99 0 R');
     const vedlegg = join(mappe, 'skadet.pdf');
     writeFileSync(vedlegg, Buffer.from(skadet, 'latin1'));
     const vert = await nettleser.pdf({ html: html('Verten'), tillatt: [] });

@@ -14,7 +14,10 @@ let ut: string;
 async function bygg(force = false) {
   const result = await buildMeetings([join(prosjekt, M)], { out: ut, force });
   expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
-  const nye = result.dokumenter.filter((d) => !d.fraBuffer).map((d) => relative(ut, d.fil)).sort();
+  const nye = result.dokumenter
+    .filter((d) => !d.fraBuffer)
+    .map((d) => relative(ut, d.fil))
+    .sort();
   return { result, nye };
 }
 
@@ -41,20 +44,31 @@ describe('the document cache', () => {
     for (const [fil, tid] of tider) expect(statSync(fil).mtimeMs, fil).toBe(tid);
   }, 120_000);
 
-  it('editing a case paper\'s body re-prints only that case paper and saksdokumenter', async () => {
+  it("editing a case paper's body re-prints only that case paper and saksdokumenter", async () => {
     await bygg();
     endre(`${M}/13-strategisamling.md`, 'Noen av innspillene fra samlingen er:', 'Noen av de viktigste innspillene fra samlingen er:');
     expect((await bygg()).nye).toEqual([
-      `${M}/offentlig/saksdokumenter.pdf`, `${M}/offentlig/vedlegg/sak-13-25.pdf`, `${M}/saksdokumenter.pdf`, `${M}/vedlegg/sak-13-25.pdf`,
+      `${M}/offentlig/saksdokumenter.pdf`,
+      `${M}/offentlig/vedlegg/sak-13-25.pdf`,
+      `${M}/saksdokumenter.pdf`,
+      `${M}/vedlegg/sak-13-25.pdf`,
     ]);
   }, 120_000);
 
   it('editing a proposal also re-prints the innkalling, the referat that quotes it and the vedtaksliste', async () => {
     await bygg();
-    endre(`${M}/13-strategisamling.md`, 'gjennomfører egenevaluering i forbindelse med hvert møte', 'gjennomfører egenevaluering etter hvert møte');
+    endre(
+      `${M}/13-strategisamling.md`,
+      'gjennomfører egenevaluering i forbindelse med hvert møte',
+      'gjennomfører egenevaluering etter hvert møte',
+    );
     const { nye } = await bygg();
     expect(nye.filter((f) => !f.includes('offentlig'))).toEqual([
-      `${M}/innkalling.pdf`, `${M}/referat.pdf`, `${M}/saksdokumenter.pdf`, `${M}/vedlegg/sak-13-25.pdf`, 'ssu-2025-vedtak.pdf',
+      `${M}/innkalling.pdf`,
+      `${M}/referat.pdf`,
+      `${M}/saksdokumenter.pdf`,
+      `${M}/vedlegg/sak-13-25.pdf`,
+      'ssu-2025-vedtak.pdf',
     ]);
   }, 120_000);
 
@@ -62,7 +76,15 @@ describe('the document cache', () => {
     await bygg();
     endre('logo.svg', '#3aa6a0', '#c0392b');
     const { nye } = await bygg();
-    expect(nye).toEqual(expect.arrayContaining([`${M}/innkalling.pdf`, `${M}/saksliste.pdf`, `${M}/vedlegg/sak-13-25.pdf`, `${M}/saksdokumenter.pdf`, 'ssu-2025-vedtak.pdf']));
+    expect(nye).toEqual(
+      expect.arrayContaining([
+        `${M}/innkalling.pdf`,
+        `${M}/saksliste.pdf`,
+        `${M}/vedlegg/sak-13-25.pdf`,
+        `${M}/saksdokumenter.pdf`,
+        'ssu-2025-vedtak.pdf',
+      ]),
+    );
   }, 120_000);
 
   it('a template change re-prints everything', async () => {
@@ -128,10 +150,14 @@ describe('the build register', () => {
 
   it('removes cache entries that no current document is made of, after a build of every meeting', async () => {
     const buffer = join(ut, '.hurtigbuffer');
-    const oppforinger = () => readdirSync(buffer).filter((f) => /^[0-9a-f]{64}\.pdf$/.test(f)).sort();
+    const oppforinger = () =>
+      readdirSync(buffer)
+        .filter((f) => /^[0-9a-f]{64}\.pdf$/.test(f))
+        .sort();
     const kopi = join(prosjekt, 'cases');
     cpSync(cases, kopi, { recursive: true });
-    const byggAlt = async () => expect((await buildMeetings([], { cwd: prosjekt, out: ut })).diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
+    const byggAlt = async () =>
+      expect((await buildMeetings([], { cwd: prosjekt, out: ut })).diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
     await byggAlt();
     const forste = oppforinger();
     const sak = join(kopi, M, '13-strategisamling.md');

@@ -7,11 +7,10 @@ import { buildMeetings } from '../src/build/build.js';
 import { innholdUnder } from './helpers/filer.js';
 import { forsteUtenforRekkefolge, pdfFonter, pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
 import { utmappe } from './helpers/prosjekt.js';
-import { type BuildResult } from "../src/domain/documents.js";
+import { type BuildResult } from '../src/domain/documents.js';
 
 const cases = resolve(import.meta.dirname, '../cases');
 const M = '2025-05-22-ssu';
-
 
 let ut: string;
 let resultat: BuildResult;
@@ -25,7 +24,14 @@ describe('motedok build of the example meetings', () => {
   it('writes innkalling, saksliste and a case paper per sak with content or attachments', () => {
     expect(resultat.diagnostics).toEqual([]);
     expect([...innholdUnder(join(ut, M)).keys()].filter((f) => !f.startsWith('offentlig/')).sort()).toEqual([
-      'innkalling.pdf', 'mote.ics', 'referat.pdf', 'saksdokumenter.pdf', 'saksliste.pdf', 'vedlegg/sak-13-25.pdf', 'vedlegg/sak-14-25.pdf', 'vedlegg/sak-17-25.pdf',
+      'innkalling.pdf',
+      'mote.ics',
+      'referat.pdf',
+      'saksdokumenter.pdf',
+      'saksliste.pdf',
+      'vedlegg/sak-13-25.pdf',
+      'vedlegg/sak-14-25.pdf',
+      'vedlegg/sak-17-25.pdf',
     ]);
     expect([...innholdUnder(join(ut, '2025-11-13-ssu')).keys()].sort()).toContain('vedlegg/sak-31-25.pdf');
   });
@@ -33,32 +39,81 @@ describe('motedok build of the example meetings', () => {
   it('the innkalling reads in order: header, saksliste with clock times and breaks, attachments, every forslag til vedtak', () => {
     // -layout keeps each table row on one line, in the order a reader sees the page.
     const tekst = pdfTekst(join(ut, M, 'innkalling.pdf'), '-layout');
-    expect(forsteUtenforRekkefolge(tekst, [
-      'Helsefellesskap Innlandet', 'Innkalling til møte i Strategisk samarbeidsutvalg',
-      'Dato', 'Torsdag 22. mai 2025', 'Tid', 'kl. 09.00–14.00', 'Sted', 'Fylkeshuset Lillehammer, Kirkegata 76',
-      'Saksliste',
-      '11.25', 'Godkjenning av innkalling og saksliste', '09.00–09.02', '2',
-      '12.25', 'Godkjenning av referat fra SSU møtet 20.02.25', '09.02–09.05', '3',
-      'Beslutningssaker',
-      '13.25', 'Strategisamling SSU 11.–12. mars 2025 – oppfølging', '09.05–10.05', '60',
-      '14.25', 'Videreføre gode pasientforløp og etablere faglig', '10.05–11.05', '60',
-      'Pause og lunsj', '11.05–11.35', '30',
-      'Temasaker',
-      '15.25', 'Beregning av gevinst og evt. fordeling', '11.35–12.05',
-      '16.25', 'Rekrutterings- og samhandlingsmidler 2025', '12.05–13.20',
-      '17.25', 'Strategiske prosesser hos partnerne', '13.20–13.50',
-      'Referatsaker',
-      '18.25', 'Handlingsdelen 2024–2025 – status', '13.50–13.55',
-      'Eventuelt', '13.55–14.00',
-      'Vedlegg til innkallingen', 'Sak 13.25', 'Oppsummering fra strategisamling',
-      'Saksgrunnlag',
-      'Sak 11.25 Godkjenning av innkalling og saksliste', 'Forslag til vedtak:', 'Innkalling og saksliste godkjennes.',
-      'Sak 12.25', 'Referat fra Strategisk samarbeidsutvalg 20.02.25 godkjennes.',
-      'Sak 13.25', 'Forslag til vedtak:', '1.', 'Strategisk samarbeidsutvalg gjennomfører egenevaluering',
-      'Sak 14.25', 'a)', 'Mandat for programstyrene', 'b)', 'Mandat for Faglig samarbeidsutvalg', 'd)', 'Mandat for Strategisk samarbeidsutvalg',
-      'Sak 15.25', 'Sak 16.25', 'Sak 17.25', 'tar til etterretning',
-      'Sak 18.25', 'Strategisk samarbeidsutvalg tar referatsaken til orientering.',
-    ])).toBeUndefined();
+    expect(
+      forsteUtenforRekkefolge(tekst, [
+        'Helsefellesskap Innlandet',
+        'Innkalling til møte i Strategisk samarbeidsutvalg',
+        'Dato',
+        'Torsdag 22. mai 2025',
+        'Tid',
+        'kl. 09.00–14.00',
+        'Sted',
+        'Fylkeshuset Lillehammer, Kirkegata 76',
+        'Saksliste',
+        '11.25',
+        'Godkjenning av innkalling og saksliste',
+        '09.00–09.02',
+        '2',
+        '12.25',
+        'Godkjenning av referat fra SSU møtet 20.02.25',
+        '09.02–09.05',
+        '3',
+        'Beslutningssaker',
+        '13.25',
+        'Strategisamling SSU 11.–12. mars 2025 – oppfølging',
+        '09.05–10.05',
+        '60',
+        '14.25',
+        'Videreføre gode pasientforløp og etablere faglig',
+        '10.05–11.05',
+        '60',
+        'Pause og lunsj',
+        '11.05–11.35',
+        '30',
+        'Temasaker',
+        '15.25',
+        'Beregning av gevinst og evt. fordeling',
+        '11.35–12.05',
+        '16.25',
+        'Rekrutterings- og samhandlingsmidler 2025',
+        '12.05–13.20',
+        '17.25',
+        'Strategiske prosesser hos partnerne',
+        '13.20–13.50',
+        'Referatsaker',
+        '18.25',
+        'Handlingsdelen 2024–2025 – status',
+        '13.50–13.55',
+        'Eventuelt',
+        '13.55–14.00',
+        'Vedlegg til innkallingen',
+        'Sak 13.25',
+        'Oppsummering fra strategisamling',
+        'Saksgrunnlag',
+        'Sak 11.25 Godkjenning av innkalling og saksliste',
+        'Forslag til vedtak:',
+        'Innkalling og saksliste godkjennes.',
+        'Sak 12.25',
+        'Referat fra Strategisk samarbeidsutvalg 20.02.25 godkjennes.',
+        'Sak 13.25',
+        'Forslag til vedtak:',
+        '1.',
+        'Strategisk samarbeidsutvalg gjennomfører egenevaluering',
+        'Sak 14.25',
+        'a)',
+        'Mandat for programstyrene',
+        'b)',
+        'Mandat for Faglig samarbeidsutvalg',
+        'd)',
+        'Mandat for Strategisk samarbeidsutvalg',
+        'Sak 15.25',
+        'Sak 16.25',
+        'Sak 17.25',
+        'tar til etterretning',
+        'Sak 18.25',
+        'Strategisk samarbeidsutvalg tar referatsaken til orientering.',
+      ]),
+    ).toBeUndefined();
   });
 
   it('the saksliste alone is set tight enough to fit the 22 May agenda on one page', () => {
@@ -76,30 +131,50 @@ describe('motedok build of the example meetings', () => {
   it('PDFs are accessible: title, author, language nb, tagged, fonts embedded, bookmarks from headings', async () => {
     const fil = join(ut, M, 'innkalling.pdf');
     const info = pdfInfo(fil);
-    expect(info).toMatchObject({ Title: 'Innkalling til møte i Strategisk samarbeidsutvalg 22. mai 2025', Author: 'Helsefellesskap Innlandet', Tagged: 'yes' });
+    expect(info).toMatchObject({
+      Title: 'Innkalling til møte i Strategisk samarbeidsutvalg 22. mai 2025',
+      Author: 'Helsefellesskap Innlandet',
+      Tagged: 'yes',
+    });
     const fonter = pdfFonter(fil);
     expect(fonter.length).toBeGreaterThan(0);
     expect(fonter.every((f) => f.innebygd && f.navn.includes('SourceSans3'))).toBe(true);
     const { bokmerker, lang } = await pdfStruktur(fil);
     expect(lang).toBe('nb-NO');
-    expect(bokmerker).toEqual(expect.arrayContaining([
-      'Innkalling til møte i Strategisk samarbeidsutvalg', '  Saksliste', '  Vedlegg til innkallingen', '  Saksgrunnlag',
-    ]));
+    expect(bokmerker).toEqual(
+      expect.arrayContaining([
+        'Innkalling til møte i Strategisk samarbeidsutvalg',
+        '  Saksliste',
+        '  Vedlegg til innkallingen',
+        '  Saksgrunnlag',
+      ]),
+    );
     expect(bokmerker.some((b) => b.includes('Sak 14.25 Videreføre gode pasientforløp'))).toBe(true);
   });
 
-  it('a case paper has its title, body, proposal, and the sak\'s external PDF inside, with a bookmark', async () => {
+  it("a case paper has its title, body, proposal, and the sak's external PDF inside, with a bookmark", async () => {
     const fil = join(ut, M, 'vedlegg', 'sak-13-25.pdf');
     const tekst = pdfTekst(fil);
-    expect(forsteUtenforRekkefolge(tekst, [
-      'Vedlegg til sak 13.25', 'Strategisamling SSU 11.–12. mars 2025 – oppfølging',
-      'Bakgrunn', 'Vurdering', 'Forslag til vedtak', 'gjennomfører egenevaluering',
-      'Oppsummering fra strategisamling 11.-12. mars 2025', 'Kjernemappe for Strategisk samarbeidsutvalg.',
-    ])).toBeUndefined();
+    expect(
+      forsteUtenforRekkefolge(tekst, [
+        'Vedlegg til sak 13.25',
+        'Strategisamling SSU 11.–12. mars 2025 – oppfølging',
+        'Bakgrunn',
+        'Vurdering',
+        'Forslag til vedtak',
+        'gjennomfører egenevaluering',
+        'Oppsummering fra strategisamling 11.-12. mars 2025',
+        'Kjernemappe for Strategisk samarbeidsutvalg.',
+      ]),
+    ).toBeUndefined();
     expect(pdfInfo(fil).Pages).toBe('2');
     const { bokmerker } = await pdfStruktur(fil);
     expect(bokmerker).toEqual([
-      'Strategisamling SSU 11.–12. mars 2025 – oppfølging', '  Bakgrunn', '  Vurdering', '  Forslag til vedtak', '  Vedlegg',
+      'Strategisamling SSU 11.–12. mars 2025 – oppfølging',
+      '  Bakgrunn',
+      '  Vurdering',
+      '  Forslag til vedtak',
+      '  Vedlegg',
       'Vedlegg: Oppsummering fra strategisamling 11.–12. mars 2025 («kjernemappe»)',
     ]);
   });
@@ -110,10 +185,12 @@ describe('motedok build of the example meetings', () => {
     expect(sum.trim().split(/\s{2,}/)).toEqual(['Sum', '8 720 000', '13 745 000', '11 345 000']);
   });
 
-  it('saksdokumenter: the contents\' page numbers point at the pages where each document really starts', () => {
+  it("saksdokumenter: the contents' page numbers point at the pages where each document really starts", () => {
     const fil = join(ut, M, 'saksdokumenter.pdf');
-    const innhold = pdfTekst(fil, '-f', '1', '-l', '1', '-layout').split('\n')
-      .map((l) => /^\s*(.+?)\s{2,}(\d+)\s*$/.exec(l)).filter((m): m is RegExpExecArray => m !== null && m[1] !== 'Dokument')
+    const innhold = pdfTekst(fil, '-f', '1', '-l', '1', '-layout')
+      .split('\n')
+      .map((l) => /^\s*(.+?)\s{2,}(\d+)\s*$/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null && m[1] !== 'Dokument')
       .map((m) => [m[1]!.trim(), Number(m[2])] as const);
     expect(innhold).toEqual([
       ['Innkalling med saksliste og forslag til vedtak', 2],
@@ -132,10 +209,14 @@ describe('motedok build of the example meetings', () => {
     expect(side(9)).toContain('Rapport: Videreføre gode pasientforløp');
     expect(side(10)).toContain('Vedlegg til sak 17.25');
     expect(side(11)).toContain('Debatthefte KS 2025');
-    expect(pdfInfo(fil)).toMatchObject({ Pages: '11', Tagged: 'yes', Title: 'Saksdokumenter – møte i Strategisk samarbeidsutvalg 22. mai 2025' });
+    expect(pdfInfo(fil)).toMatchObject({
+      Pages: '11',
+      Tagged: 'yes',
+      Title: 'Saksdokumenter – møte i Strategisk samarbeidsutvalg 22. mai 2025',
+    });
   });
 
-  it('saksdokumenter keeps the tags of every part: a screen reader reads the case papers\' text from the structure tree', () => {
+  it("saksdokumenter keeps the tags of every part: a screen reader reads the case papers' text from the structure tree", () => {
     const struktur = spawnSync('pdfinfo', ['-struct-text', join(ut, M, 'saksdokumenter.pdf')], { encoding: 'utf8' }).stdout;
     expect(struktur.split('\n').filter((l) => l.trim() === 'Part')).toHaveLength(4);
     expect(struktur).toContain('Strategisk samarbeidsutvalg (SSU) gjennomførte strategisamling 11. og 12. mars 2025');
@@ -154,7 +235,11 @@ describe('motedok build of the example meetings', () => {
     ]);
     const sak13 = bokmerker.indexOf('Sak 13.25 Strategisamling SSU 11.–12. mars 2025 – oppfølging');
     expect(bokmerker.slice(sak13 + 1, sak13 + 6)).toEqual([
-      '  Bakgrunn', '  Vurdering', '  Forslag til vedtak', '  Vedlegg', '  Vedlegg: Oppsummering fra strategisamling 11.–12. mars 2025 («kjernemappe»)',
+      '  Bakgrunn',
+      '  Vurdering',
+      '  Forslag til vedtak',
+      '  Vedlegg',
+      '  Vedlegg: Oppsummering fra strategisamling 11.–12. mars 2025 («kjernemappe»)',
     ]);
     expect(bokmerker).toContain('    Temasaker');
   });
@@ -162,7 +247,9 @@ describe('motedok build of the example meetings', () => {
   it('a table marked <!-- liggende --> is printed on a landscape page, with its heading', () => {
     const fil = join(ut, '2025-09-18-ssu', 'vedlegg', 'sak-22-25.pdf');
     const info = spawnSync('pdfinfo', ['-f', '1', '-l', '9', fil], { encoding: 'utf8' }).stdout;
-    const storrelser = [...info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[2]) > Number(m[3]) ? 'liggende' : 'stående'));
+    const storrelser = [...info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)].map((m) =>
+      Number(m[2]) > Number(m[3]) ? 'liggende' : 'stående',
+    );
     expect(storrelser).toEqual(['stående', 'stående', 'liggende', 'stående']);
     const side3 = pdfTekst(fil, '-f', '3', '-l', '3', '-layout');
     expect(side3).toContain('Vedlegg 1: Rekrutterings- og samhandlingsmidler 2024–2025 per satsning');
@@ -182,19 +269,49 @@ describe('motedok build of the example meetings', () => {
 describe('the referat', () => {
   it('an approved referat: attendance, every sak with its decision in agenda order, and when and where it was approved', () => {
     const tekst = pdfTekst(join(ut, M, 'referat.pdf'), '-layout');
-    expect(forsteUtenforRekkefolge(tekst, [
-      'Referat fra møte i Strategisk samarbeidsutvalg', 'Torsdag 22. mai 2025', 'kl. 09.00–14.00',
-      'Godkjent 18. september 2025 i sak 20.25.',
-      'Til stede', 'Av utvalgets 8 medlemmer møtte 7.',
-      'Navn', 'Rolle', 'Representerer', 'Kari Nordmann', 'leder', 'Sykehuset Innlandet HF',
-      'Forfall', 'Anne Lie', 'medlem', 'Helseregion Valdres',
-      'Andre til stede', 'Marte Sekretær, sekretariatet', 'Referent: Marte Sekretær',
-      'Sak 11.25 Godkjenning av innkalling og saksliste', 'Vedtak:', 'Innkalling og saksliste godkjennes.',
-      'Sak 12.25', 'Sak 13.25', 'Leder oppsummerte strategisamlingen.', 'Vedtak (som foreslått):', 'gjennomfører egenevaluering',
-      'Sak 14.25', 'Vedtak:', 'c)', 'Mandat for Operativt samarbeidsutvalg, med tydeliggjort forhold til helseregionene',
-      'Sak 15.25', 'Sak 16.25', 'Sak 17.25', 'Sak 18.25', 'Vedtak (som foreslått):', 'tar referatsaken til orientering.',
-      'Eventuelt', 'Ingen saker under eventuelt.',
-    ])).toBeUndefined();
+    expect(
+      forsteUtenforRekkefolge(tekst, [
+        'Referat fra møte i Strategisk samarbeidsutvalg',
+        'Torsdag 22. mai 2025',
+        'kl. 09.00–14.00',
+        'Godkjent 18. september 2025 i sak 20.25.',
+        'Til stede',
+        'Av utvalgets 8 medlemmer møtte 7.',
+        'Navn',
+        'Rolle',
+        'Representerer',
+        'Kari Nordmann',
+        'leder',
+        'Sykehuset Innlandet HF',
+        'Forfall',
+        'Anne Lie',
+        'medlem',
+        'Helseregion Valdres',
+        'Andre til stede',
+        'Marte Sekretær, sekretariatet',
+        'Referent: Marte Sekretær',
+        'Sak 11.25 Godkjenning av innkalling og saksliste',
+        'Vedtak:',
+        'Innkalling og saksliste godkjennes.',
+        'Sak 12.25',
+        'Sak 13.25',
+        'Leder oppsummerte strategisamlingen.',
+        'Vedtak (som foreslått):',
+        'gjennomfører egenevaluering',
+        'Sak 14.25',
+        'Vedtak:',
+        'c)',
+        'Mandat for Operativt samarbeidsutvalg, med tydeliggjort forhold til helseregionene',
+        'Sak 15.25',
+        'Sak 16.25',
+        'Sak 17.25',
+        'Sak 18.25',
+        'Vedtak (som foreslått):',
+        'tar referatsaken til orientering.',
+        'Eventuelt',
+        'Ingen saker under eventuelt.',
+      ]),
+    ).toBeUndefined();
     expect(tekst).not.toContain('UTKAST');
   });
 
@@ -202,27 +319,50 @@ describe('the referat', () => {
     const fil = join(ut, '2025-09-18-ssu', 'referat.pdf');
     const sider = Number(pdfInfo(fil).Pages);
     for (let side = 1; side <= sider; side++) expect(pdfTekst(fil, '-f', String(side), '-l', String(side))).toContain('UTKAST');
-    expect(forsteUtenforRekkefolge(pdfTekst(fil), [
-      'Sak 21.25', 'Vedtak:', 'Vedtatt med 5 mot 1 stemmer.', 'Anne Lie stemte mot',
-      'Sak 22.25', 'Vedtak:', 'implementering av nye samhandlingsløsninger tilsvarende kr 500 000 (Alt. 2).', 'Enstemmig vedtatt.',
-      'Protokolltilførsel:', 'Ola Hansen ba om at det protokolleres',
-      'Sak 23.25', 'Liv Dahl (medlem) var inhabil og fratrådte under behandlingen: leder programstyret', 'Vedtak (som foreslått):',
-    ])).toBeUndefined();
+    expect(
+      forsteUtenforRekkefolge(pdfTekst(fil), [
+        'Sak 21.25',
+        'Vedtak:',
+        'Vedtatt med 5 mot 1 stemmer.',
+        'Anne Lie stemte mot',
+        'Sak 22.25',
+        'Vedtak:',
+        'implementering av nye samhandlingsløsninger tilsvarende kr 500 000 (Alt. 2).',
+        'Enstemmig vedtatt.',
+        'Protokolltilførsel:',
+        'Ola Hansen ba om at det protokolleres',
+        'Sak 23.25',
+        'Liv Dahl (medlem) var inhabil og fratrådte under behandlingen: leder programstyret',
+        'Vedtak (som foreslått):',
+      ]),
+    ).toBeUndefined();
   });
 });
 
 describe('the vedtaksliste', () => {
-  it('lists every decision of the committee\'s year with sak number and meeting, from all its meetings', async () => {
+  it("lists every decision of the committee's year with sak number and meeting, from all its meetings", async () => {
     // Built for one meeting only, the list still covers the whole year in cases/.
     const egen = mkdtempSync(join(tmpdir(), 'motedok-vedtak-'));
     await buildMeetings([join(cases, '2025-11-13-ssu')], { out: egen });
     const tekst = pdfTekst(join(egen, 'ssu-2025-vedtak.pdf'), '-layout');
-    expect(forsteUtenforRekkefolge(tekst, [
-      'Vedtaksliste – Strategisk samarbeidsutvalg 2025',
-      'Møte 22. mai 2025', '11.25', 'Godkjenning av innkalling og saksliste', 'Innkalling og saksliste godkjennes.',
-      '14.25', 'Mandat for Operativt samarbeidsutvalg, med tydeliggjort forhold til helseregionene', '18.25',
-      'Møte 18. september 2025', 'referatet er ikke godkjent', '22.25', 'Rekrutterings- og samhandlingsmidler 2025', 'kr 500 000 (Alt. 2)', '26.25',
-    ])).toBeUndefined();
+    expect(
+      forsteUtenforRekkefolge(tekst, [
+        'Vedtaksliste – Strategisk samarbeidsutvalg 2025',
+        'Møte 22. mai 2025',
+        '11.25',
+        'Godkjenning av innkalling og saksliste',
+        'Innkalling og saksliste godkjennes.',
+        '14.25',
+        'Mandat for Operativt samarbeidsutvalg, med tydeliggjort forhold til helseregionene',
+        '18.25',
+        'Møte 18. september 2025',
+        'referatet er ikke godkjent',
+        '22.25',
+        'Rekrutterings- og samhandlingsmidler 2025',
+        'kr 500 000 (Alt. 2)',
+        '26.25',
+      ]),
+    ).toBeUndefined();
     expect(tekst).not.toContain('Møte 13. november 2025');
     // The public list has only decisions from approved minutes, like the website.
     const offentlig = pdfTekst(join(egen, 'offentlig', 'ssu-2025-vedtak.pdf'));
@@ -263,11 +403,13 @@ describe('a failing build', () => {
     // Looks like a whole PDF from outside (header and %%EOF, so check lets it through); only reading it shows the damage.
     writeFileSync(join(prosjekt, M, 'vedlegg', 'Debatthefte KS 2025.pdf'), '%PDF-1.7\nikke en ekte pdf\n%%EOF\n');
     const skadet = await buildMeetings([join(prosjekt, M)], { out });
-    expect(skadet.diagnostics).toMatchObject([{
-      severity: 'feil',
-      file: join(prosjekt, M, 'vedlegg', 'Debatthefte KS 2025.pdf'),
-      message: 'vedlegget kan ikke leses som PDF (filen er skadet eller ikke en PDF); eksporter den på nytt.',
-    }]);
+    expect(skadet.diagnostics).toMatchObject([
+      {
+        severity: 'feil',
+        file: join(prosjekt, M, 'vedlegg', 'Debatthefte KS 2025.pdf'),
+        message: 'vedlegget kan ikke leses som PDF (filen er skadet eller ikke en PDF); eksporter den på nytt.',
+      },
+    ]);
     const etter = innholdUnder(out);
     expect([...etter.keys()]).toEqual([...før.keys()]);
     for (const [fil, bytes] of før) expect(etter.get(fil)?.equals(bytes), fil).toBe(true);
@@ -281,7 +423,10 @@ describe('templates and HTML', () => {
     writeFileSync(join(prosjekt, 'organisasjon.yaml'), `${readFileSync(join(cases, 'organisasjon.yaml'), 'utf8')}maler: egne-maler\n`);
     cpSync(join(cases, 'logo.svg'), join(prosjekt, 'logo.svg'));
     mkdirSync(join(prosjekt, 'egne-maler'));
-    writeFileSync(join(prosjekt, 'egne-maler', 'saksliste.hbs'), '{{#> dokument}}<h1>Vår egen saksliste for {{mote.utvalg}}</h1>{{> saksliste}}{{/dokument}}');
+    writeFileSync(
+      join(prosjekt, 'egne-maler', 'saksliste.hbs'),
+      '{{#> dokument}}<h1>Vår egen saksliste for {{mote.utvalg}}</h1>{{> saksliste}}{{/dokument}}',
+    );
     const out = utmappe();
     const result = await buildMeetings([join(prosjekt, M)], { out, html: true });
     expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
@@ -298,7 +443,10 @@ describe('templates and HTML', () => {
     cpSync(join(cases, 'logo.svg'), join(prosjekt, 'logo.svg'));
     mkdirSync(join(prosjekt, M));
     writeFileSync(join(prosjekt, M, 'mote.yaml'), 'utvalg: ssu\ndato: 2025-05-22\nstart: "09:00"\nslutt: "10:00"\nsted: Hamar\n');
-    writeFileSync(join(prosjekt, M, '13-a.md'), '---\ntittel: Prøve\ntype: beslutning\nminutter: 10\n---\n\nPris: {{pris}} og {{{rå}}}.\n\n<script>document.write("SKRIPT KJØRTE")</script>\n\n<img src="http://example.invalid/x.png">\n\n## Forslag til vedtak\n\nGodkjent.\n');
+    writeFileSync(
+      join(prosjekt, M, '13-a.md'),
+      '---\ntittel: Prøve\ntype: beslutning\nminutter: 10\n---\n\nPris: {{pris}} og {{{rå}}}.\n\n<script>document.write("SKRIPT KJØRTE")</script>\n\n<img src="http://example.invalid/x.png">\n\n## Forslag til vedtak\n\nGodkjent.\n',
+    );
     const out = utmappe();
     expect((await buildMeetings([join(prosjekt, M)], { out, html: true })).diagnostics).toEqual([]);
     const tekst = pdfTekst(join(out, M, 'vedlegg', 'sak-02-25.pdf'));

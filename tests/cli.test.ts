@@ -25,13 +25,19 @@ describe('the motedok command', () => {
 
   it('wrong usage exits 2 with a message, not a stack trace', () => {
     const unknown = motedok(['lag']);
-    expect(unknown).toMatchObject({ code: 2, stderr: 'motedok: ukjent kommando «lag». Kommandoene er: build, check, publish, new, arsplan og watch. Se «motedok --help».\n' });
+    expect(unknown).toMatchObject({
+      code: 2,
+      stderr: 'motedok: ukjent kommando «lag». Kommandoene er: build, check, publish, new, arsplan og watch. Se «motedok --help».\n',
+    });
     const option = motedok(['check', '--fort']);
     expect(option).toMatchObject({ code: 2, stderr: 'motedok: ukjent valg «--fort». Se «motedok --help».\n' });
     const missing = motedok(['check', 'finnes/ikke']);
     expect(missing).toMatchObject({ code: 2, stderr: 'motedok: fant ikke mappen «finnes/ikke».\n' });
     expect(motedok(['watch', 'finnes/ikke'])).toMatchObject({ code: 2, stderr: 'motedok: fant ikke mappen «finnes/ikke».\n' });
-    expect(motedok(['watch', 'cases'])).toMatchObject({ code: 2, stderr: 'motedok: «cases» er ikke en møtemappe (ingen mote.yaml); oppgi én møtemappe, for eksempel cases/2025-05-22-ssu.\n' });
+    expect(motedok(['watch', 'cases'])).toMatchObject({
+      code: 2,
+      stderr: 'motedok: «cases» er ikke en møtemappe (ingen mote.yaml); oppgi én møtemappe, for eksempel cases/2025-05-22-ssu.\n',
+    });
   });
 
   it('check of the examples prints every planned agenda and exits 0', () => {
@@ -70,7 +76,9 @@ describe('the motedok command', () => {
     });
     const { code, stdout, stderr } = motedok(['check', '.'], root);
     expect(code).toBe(1);
-    expect(stderr).toBe('2025-05-22-ssu/13-a.md:4:11: feil: «minutter» må være større enn 0, men er tallet 0. Tillatt: et helt antall minutter, større enn 0, for eksempel 30.\n');
+    expect(stderr).toBe(
+      '2025-05-22-ssu/13-a.md:4:11: feil: «minutter» må være større enn 0, men er tallet 0. Tillatt: et helt antall minutter, større enn 0, for eksempel 30.\n',
+    );
     expect(stdout).toContain('2025-09-18-ssu\n');
     expect(stdout).toMatch(/2 møter og \d+ saker kontrollert på .* – 1 feil, 0 advarsler\.\n$/);
     expect(stderr + stdout).not.toMatch(/\bat .*\.js:\d+/);
@@ -95,12 +103,17 @@ describe('the motedok command', () => {
     const igjen = motedok(['build', 'cases/2025-11-13-ssu', '--out', out]);
     expect(igjen.code).toBe(0);
     expect(igjen.stderr).toBe('');
-    expect(igjen.stdout).toMatch(/^motedok build: ingenting er endret siden forrige bygging; 1 møte, 14 dokumenter, \d+ sider er som før \(\d+,\d\d s\)\.\n$/);
+    expect(igjen.stdout).toMatch(
+      /^motedok build: ingenting er endret siden forrige bygging; 1 møte, 14 dokumenter, \d+ sider er som før \(\d+,\d\d s\)\.\n$/,
+    );
   }, 60_000);
 
   it('on a terminal, progress is one line that is rewritten; the summary follows on a clean line', () => {
     const out = mkdtempSync(join(tmpdir(), 'motedok-cli-'));
-    const terminal = spawnSync('script', ['-qc', `${process.execPath} ${bin} build cases/2025-11-13-ssu --out ${out}`, '/dev/null'], { cwd: repo, encoding: 'utf8' });
+    const terminal = spawnSync('script', ['-qc', `${process.execPath} ${bin} build cases/2025-11-13-ssu --out ${out}`, '/dev/null'], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
     expect(terminal.status).toBe(0);
     expect(terminal.stdout).toContain('\r\x1b[K  1 dokument skrevet · 2025-11-13-ssu · ');
     expect(terminal.stdout).not.toContain('  skrev ');
@@ -109,9 +122,14 @@ describe('the motedok command', () => {
 
   it('build without a usable Chromium fails with a clear message and exit 1, writing nothing', () => {
     const out = mkdtempSync(join(tmpdir(), 'motedok-cli-'));
-    const { code, stderr } = motedok(['build', 'cases/2025-11-13-ssu', '--out', out], repo, { ...process.env, MOTEDOK_CHROMIUM: '/finnes/ikke/chrome' });
+    const { code, stderr } = motedok(['build', 'cases/2025-11-13-ssu', '--out', out], repo, {
+      ...process.env,
+      MOTEDOK_CHROMIUM: '/finnes/ikke/chrome',
+    });
     expect(code).toBe(1);
-    expect(stderr).toBe('motedok: MOTEDOK_CHROMIUM=/finnes/ikke/chrome er ikke en kjørbar fil; sett den til Chromium eller Chrome (for eksempel /usr/bin/chromium), eller fjern den.\n');
+    expect(stderr).toBe(
+      'motedok: MOTEDOK_CHROMIUM=/finnes/ikke/chrome er ikke en kjørbar fil; sett den til Chromium eller Chrome (for eksempel /usr/bin/chromium), eller fjern den.\n',
+    );
     expect(existsSync(join(out, '2025-11-13-ssu'))).toBe(false);
   });
 });

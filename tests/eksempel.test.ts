@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { klokkeslett, saksnummer } from '../src/pipeline/model/tid.js';
 import type { Mote } from '../src/domain/types.js';
-import { loadMeetings } from "../src/build/load.js";
+import { loadMeetings } from '../src/build/load.js';
 
 const cases = resolve(import.meta.dirname, '../cases');
 
@@ -12,7 +12,9 @@ function rows(mote: Mote): string[] {
   for (const gruppe of mote.saksliste.grupper) {
     if (gruppe.overskrift) out.push(`# ${gruppe.overskrift}`);
     for (const p of gruppe.punkter) {
-      out.push(p.kind === 'sak' ? `Sak ${saksnummer(p.sak.nummer!)} ${p.sak.tittel} (${p.sak.minutter} min)` : `${p.tittel} (${p.minutter} min)`);
+      out.push(
+        p.kind === 'sak' ? `Sak ${saksnummer(p.sak.nummer!)} ${p.sak.tittel} (${p.sak.minutter} min)` : `${p.tittel} (${p.minutter} min)`,
+      );
     }
   }
   out.push('# Eventuelt');
@@ -26,7 +28,7 @@ describe('the example meetings in cases/', () => {
     expect(result.moter.map((m) => m.mappe)).toEqual(['2025-05-22-ssu', '2025-09-18-ssu', '2025-11-13-ssu']);
   });
 
-  it('22 May 2025: the planned agenda has the seed innkalling\'s numbers, order, minutes and headings', async () => {
+  it("22 May 2025: the planned agenda has the seed innkalling's numbers, order, minutes and headings", async () => {
     const [mote] = (await loadMeetings([resolve(cases, '2025-05-22-ssu')])).moter;
     // seeds/004: Sak 11.25 … 18.25; fixed saker first, then Beslutnings-, Tema-, Referatsaker, Eventuelt.
     expect(rows(mote!)).toEqual([
@@ -50,8 +52,15 @@ describe('the example meetings in cases/', () => {
     const [mote] = (await loadMeetings([resolve(cases, '2025-05-22-ssu')])).moter;
     const times = mote!.saksliste.grupper.flatMap((g) => g.punkter.map((p) => `${klokkeslett(p.start)}–${klokkeslett(p.slutt)}`));
     expect(times).toEqual([
-      '09.00–09.02', '09.02–09.05', '09.05–10.05', '10.05–11.05', '11.05–11.35',
-      '11.35–12.05', '12.05–13.20', '13.20–13.50', '13.50–13.55',
+      '09.00–09.02',
+      '09.02–09.05',
+      '09.05–10.05',
+      '10.05–11.05',
+      '11.05–11.35',
+      '11.35–12.05',
+      '12.05–13.20',
+      '13.20–13.50',
+      '13.50–13.55',
     ]);
     expect(klokkeslett(mote!.saksliste.eventuelt.start)).toBe('13.55');
     expect(mote!.saksliste.overtid).toBe(0);
@@ -60,7 +69,9 @@ describe('the example meetings in cases/', () => {
   it('22 May 2025: proposed decisions and the attachment list for the innkalling', async () => {
     const [mote] = (await loadMeetings([resolve(cases, '2025-05-22-ssu')])).moter;
     const sak14 = mote!.saker.find((s) => s.nummer?.lopenummer === 14)!;
-    expect(sak14.forslagTilVedtak!.markdown).toMatch(/^1\. Strategisk samarbeidsutvalg \(SSU\) beslutter[\s\S]*\n   d\) Mandat for Strategisk samarbeidsutvalg\n2\.[\s\S]*\n4\. Strategisk samarbeidsutvalg ber sekretariatet sikre/);
+    expect(sak14.forslagTilVedtak!.markdown).toMatch(
+      /^1\. Strategisk samarbeidsutvalg \(SSU\) beslutter[\s\S]*\n   d\) Mandat for Strategisk samarbeidsutvalg\n2\.[\s\S]*\n4\. Strategisk samarbeidsutvalg ber sekretariatet sikre/,
+    );
     expect(mote!.saker[0]!.forslagTilVedtak!.markdown).toBe('Innkalling og saksliste godkjennes.');
     expect(mote!.vedlegg.map((v) => `${saksnummer(v.sak.nummer!)} ${v.vedlegg.tittel}`)).toEqual([
       '13.25 Oppsummering fra strategisamling 11.–12. mars 2025 («kjernemappe»)',
@@ -75,7 +86,7 @@ describe('the example meetings in cases/', () => {
     expect(mote!.vedlegg[1]!.vedlegg.fil).toMatch(/vedlegg\/Rapport gode pasientforløp\.pdf$/);
   });
 
-  it('numbering continues across the year: 18 Sep starts at 19.25, 13 Nov at 27.25 (the seeds\' 22/25, 24.25 and 29/25)', async () => {
+  it("numbering continues across the year: 18 Sep starts at 19.25, 13 Nov at 27.25 (the seeds' 22/25, 24.25 and 29/25)", async () => {
     const { moter } = await loadMeetings([cases]);
     const numbers = (m: Mote) => m.saker.filter((s) => s.nummer).map((s) => `${saksnummer(s.nummer!)} ${s.tittel}`);
     const sep = numbers(moter[1]!);
@@ -91,7 +102,7 @@ describe('the example meetings in cases/', () => {
     ]);
   });
 
-  it('the fixed referat sak lists the previous meeting\'s referat among the attachments', async () => {
+  it("the fixed referat sak lists the previous meeting's referat among the attachments", async () => {
     const { moter } = await loadMeetings([cases]);
     const forste = (m: Mote) => m.vedlegg.map((v) => `${saksnummer(v.sak.nummer!)} ${v.vedlegg.tittel}`)[0];
     expect(forste(moter[1]!)).toBe('20.25 Referat fra SSU-møtet 22.05.25');
@@ -117,7 +128,16 @@ describe('the example meetings in cases/', () => {
     expect(referat.status).toBe('godkjent');
     expect(referat.tilStede.map((d) => d.navn)).toContain('Kari Nordmann');
     expect(referat.forfall.map((d) => d.medlem?.id)).toEqual(['anne-lie']);
-    expect(referat.saker.map((s) => saksnummer(s.nummer))).toEqual(['11.25', '12.25', '13.25', '14.25', '15.25', '16.25', '17.25', '18.25']);
+    expect(referat.saker.map((s) => saksnummer(s.nummer))).toEqual([
+      '11.25',
+      '12.25',
+      '13.25',
+      '14.25',
+      '15.25',
+      '16.25',
+      '17.25',
+      '18.25',
+    ]);
     expect(referat.saker.find((s) => s.nummer.lopenummer === 14)!.vedtak).toBeDefined();
     expect(referat.saker.find((s) => s.nummer.lopenummer === 13)!.vedtak).toBeUndefined();
   });

@@ -11,7 +11,6 @@ const repo = resolve(import.meta.dirname, '..');
 const bin = join(repo, 'bin', 'motedok.js');
 const M = '2025-05-22-ssu';
 
-
 /** Chromium processes started for this output folder's build (their command line names our wrapper's marker). */
 function chromiumMed(merke: string): string[] {
   return spawnSync('pgrep', ['-f', merke], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
@@ -40,11 +39,15 @@ describe('faults in the browser and the process', () => {
     writeFileSync(innpakning, `#!/bin/sh\n"${finnChromium()}" --${merke} "$@" &\npid=$!\n(sleep 1; kill -9 $pid) &\nwait $pid\n`);
     chmodSync(innpakning, 0o755);
     const result = spawnSync(process.execPath, [bin, 'build', join(prosjekt, 'cases', M), '--out', ut], {
-      encoding: 'utf8', env: { ...process.env, MOTEDOK_CHROMIUM: innpakning }, timeout: 60_000,
+      encoding: 'utf8',
+      env: { ...process.env, MOTEDOK_CHROMIUM: innpakning },
+      timeout: 60_000,
     });
     expect(result.status).toBe(1);
     // Killed while printing (the usual case), or, on a busy machine, while starting.
-    expect(result.stderr).toMatch(/^motedok: (Chromium (klarte ikke å skrive ut et dokument|startet, men kunne ikke åpne en side)|kunne ikke starte \S+: nettleseren ble avsluttet\.)/);
+    expect(result.stderr).toMatch(
+      /^motedok: (Chromium (klarte ikke å skrive ut et dokument|startet, men kunne ikke åpne en side)|kunne ikke starte \S+: nettleseren ble avsluttet\.)/,
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(chromiumMed(merke)).toEqual([]);
     const etter = innholdUnder(join(ut, M));
@@ -60,11 +63,15 @@ describe('faults in the browser and the process', () => {
     writeFileSync(innpakning, `#!/bin/sh\n(sleep 2; kill -STOP $$) &\nexec "${finnChromium()}" --${merke} "$@"\n`);
     chmodSync(innpakning, 0o755);
     const result = spawnSync(process.execPath, [bin, 'build', join(prosjekt, 'cases', M), '--out', ut], {
-      encoding: 'utf8', env: { ...process.env, MOTEDOK_CHROMIUM: innpakning, MOTEDOK_TIDSGRENSE: '4' }, timeout: 60_000,
+      encoding: 'utf8',
+      env: { ...process.env, MOTEDOK_CHROMIUM: innpakning, MOTEDOK_TIDSGRENSE: '4' },
+      timeout: 60_000,
     });
     expect(result.status).toBe(1);
     // Stopped while printing (the usual case), or, on a slow machine, while starting.
-    expect(result.stderr).toMatch(/^motedok: (Chromium klarte ikke å skrive ut et dokument \(nettleseren svarte ikke; tidsgrensen er 4 sekunder\)|Chromium startet, men kunne ikke åpne en side \(nettleseren svarte ikke|kunne ikke starte \S+: nettleseren svarte ikke)/);
+    expect(result.stderr).toMatch(
+      /^motedok: (Chromium klarte ikke å skrive ut et dokument \(nettleseren svarte ikke; tidsgrensen er 4 sekunder\)|Chromium startet, men kunne ikke åpne en side \(nettleseren svarte ikke|kunne ikke starte \S+: nettleseren svarte ikke)/,
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(chromiumMed(merke)).toEqual([]);
     const etter = innholdUnder(join(ut, M));
@@ -74,7 +81,9 @@ describe('faults in the browser and the process', () => {
 
   it('Ctrl-C: exit 130, browser closed, no temporary files, earlier output intact', async () => {
     const { prosjekt, ut, for: før } = prosjektMedUtdata();
-    const barn = spawn(process.execPath, [bin, 'build', join(prosjekt, 'cases', M), '--out', ut], { env: { ...process.env, TMPDIR: prosjekt } });
+    const barn = spawn(process.execPath, [bin, 'build', join(prosjekt, 'cases', M), '--out', ut], {
+      env: { ...process.env, TMPDIR: prosjekt },
+    });
     await new Promise((ok) => setTimeout(ok, 1500));
     barn.kill('SIGINT');
     const kode = await new Promise<number | null>((ok) => barn.on('exit', (code) => ok(code)));

@@ -7,7 +7,7 @@ import { buildMeetings } from '../src/build/build.js';
 import type { Mote } from '../src/domain/types.js';
 import { brettLinje, moteSomIcs } from '../src/pipeline/render/kalender.js';
 import { makeProject, sak } from './helpers/prosjekt.js';
-import { loadMeetings } from "../src/build/load.js";
+import { loadMeetings } from '../src/build/load.js';
 
 const cases = resolve(import.meta.dirname, '..', 'cases');
 
@@ -36,7 +36,7 @@ beforeAll(async () => {
 const mote = (mappe: string) => moter.find((m) => m.mappe === mappe)!;
 
 describe('mote.ics', () => {
-  it('has the meeting\'s title, place and times in Europe/Oslo: 09.00 in May is 07.00 UTC, 10.00 in November 09.00 UTC', () => {
+  it("has the meeting's title, place and times in Europe/Oslo: 09.00 in May is 07.00 UTC, 10.00 in November 09.00 UTC", () => {
     const mai = lesIcs(moteSomIcs(mote('2025-05-22-ssu')));
     expect(mai).toMatchObject({
       tittel: 'Møte i Strategisk samarbeidsutvalg',
@@ -77,8 +77,11 @@ describe('mote.ics', () => {
 
   it('is well-formed: CRLF line endings, lines folded at 75 octets without splitting a character, , ; \\ and newlines escaped', async () => {
     const root = makeProject({
-      '2025-05-22-ssu/mote.yaml': 'utvalg: ssu\ndato: 2025-05-22\nstart: "09:00"\nslutt: "14:00"\nsted: \'Rom 1; bygg A, 2. etasje \\ inngang fra Storgata – følg skilting «Møterom» ved resepsjonen\'\n',
-      '2025-05-22-ssu/10-sak.md': sak('tittel: "Økonomi; budsjett, regnskap og \\\\ fordeling av æøå-midler i helseregionene med et langt navn"\ntype: beslutning\nminutter: 30'),
+      '2025-05-22-ssu/mote.yaml':
+        'utvalg: ssu\ndato: 2025-05-22\nstart: "09:00"\nslutt: "14:00"\nsted: \'Rom 1; bygg A, 2. etasje \\ inngang fra Storgata – følg skilting «Møterom» ved resepsjonen\'\n',
+      '2025-05-22-ssu/10-sak.md': sak(
+        'tittel: "Økonomi; budsjett, regnskap og \\\\ fordeling av æøå-midler i helseregionene med et langt navn"\ntype: beslutning\nminutter: 30',
+      ),
     });
     const [m] = (await loadMeetings([root], { cwd: root })).moter;
     const ics = moteSomIcs(m!);
@@ -91,9 +94,15 @@ describe('mote.ics', () => {
     expect(ics.replace(/\r\n /g, '')).toContain('LOCATION:Rom 1\\; bygg A\\, 2. etasje \\\\ inngang fra Storgata');
     const lest = lesIcs(ics);
     expect(lest.sted).toBe('Rom 1; bygg A, 2. etasje \\ inngang fra Storgata – følg skilting «Møterom» ved resepsjonen');
-    expect(lest.beskrivelse).toContain('Sak 02.25  09.02–09.32  Økonomi; budsjett, regnskap og \\ fordeling av æøå-midler i helseregionene med et langt navn');
+    expect(lest.beskrivelse).toContain(
+      'Sak 02.25  09.02–09.32  Økonomi; budsjett, regnskap og \\ fordeling av æøå-midler i helseregionene med et langt navn',
+    );
     // Folding never splits a multi-byte character: every piece is valid UTF-8 on its own.
-    expect(brettLinje('DESCRIPTION:' + 'æ'.repeat(100)).split('\r\n').map((l) => Buffer.byteLength(l))).toEqual([74, 75, 65]);
+    expect(
+      brettLinje('DESCRIPTION:' + 'æ'.repeat(100))
+        .split('\r\n')
+        .map((l) => Buffer.byteLength(l)),
+    ).toEqual([74, 75, 65]);
   });
 
   it('is built next to the PDFs, for members and the public, byte for byte the same on every build', async () => {

@@ -9,17 +9,22 @@ import { markdownToHtml } from '../src/pipeline/render/markdown.js';
 describe('Markdown to HTML', () => {
   it('turns a) b) lines under a numbered item into a lettered list', () => {
     expect(markdownToHtml('1. SSU beslutter\n   a) det ene\n   b) det andre\n2. Neste')).toBe(
-      '<ol>\n<li>SSU beslutter\n<ol type="a">\n<li>det ene</li>\n<li>det andre</li>\n</ol>\n</li>\n<li>Neste</li>\n</ol>');
+      '<ol>\n<li>SSU beslutter\n<ol type="a">\n<li>det ene</li>\n<li>det andre</li>\n</ol>\n</li>\n<li>Neste</li>\n</ol>',
+    );
   });
 
   it('right-aligns columns of amounts unless the author aligned them', () => {
-    const html = markdownToHtml('| Post | Beløp | Merknad |\n|---|---|:-:|\n| Mottatt | Kr. 10 700 000 | 12 |\n| Frigjort | 750.000,- | 3 |\n| Sum |  | x |');
+    const html = markdownToHtml(
+      '| Post | Beløp | Merknad |\n|---|---|:-:|\n| Mottatt | Kr. 10 700 000 | 12 |\n| Frigjort | 750.000,- | 3 |\n| Sum |  | x |',
+    );
     expect(html).toContain('<th>Post</th>\n<th align="right">Beløp</th>\n<th align="center">Merknad</th>');
     expect(html).toContain('<td align="right">Kr. 10 700 000</td>');
   });
 
   it('drops raw HTML, scripts, event handlers and links that are not web or e-mail', () => {
-    const html = markdownToHtml('<script>alert(1)</script>\n\n<b onclick="x()">fet</b> [a](javascript:alert(1)) [b](https://www.helsedirektoratet.no) [c](file:///etc/passwd)');
+    const html = markdownToHtml(
+      '<script>alert(1)</script>\n\n<b onclick="x()">fet</b> [a](javascript:alert(1)) [b](https://www.helsedirektoratet.no) [c](file:///etc/passwd)',
+    );
     expect(html).toBe('<p>fet a <a href="https://www.helsedirektoratet.no">b</a> c</p>');
   });
 
@@ -31,7 +36,9 @@ describe('Markdown to HTML', () => {
 
 describe('links and footnotes', () => {
   it('a link without text to a local file disappears, also next to other links (found by the property test)', () => {
-    expect(markdownToHtml('\\![](../ut.png) [](vedlegg/x.pdf)[nett](https://example.no) [![Logo](../logo.png)](../y)')).toBe('<p>! <a href="https://example.no">nett</a> [Bilde: Logo]</p>');
+    expect(markdownToHtml('\\![](../ut.png) [](vedlegg/x.pdf)[nett](https://example.no) [![Logo](../logo.png)](../y)')).toBe(
+      '<p>! <a href="https://example.no">nett</a> [Bilde: Logo]</p>',
+    );
   });
 
   it('relative and file links lose their target; footnotes are Norwegian and their links work', () => {
@@ -55,19 +62,22 @@ describe('lettered items are only made where they belong', () => {
 
 describe('reference-style links and images go through the same filter as inline ones', () => {
   it('a reference link to a local path or a share keeps its text and loses its target; one to the web stays', () => {
-    const html = markdownToHtml('[passord][p] [deling][d] [nett][n]\n\n[p]: ../../etc/passwd\n[d]: //host/share\n[n]: https://example.no "Tittel"');
+    const html = markdownToHtml(
+      '[passord][p] [deling][d] [nett][n]\n\n[p]: ../../etc/passwd\n[d]: //host/share\n[n]: https://example.no "Tittel"',
+    );
     expect(html).toBe('<p>passord deling <a href="https://example.no" title="Tittel">nett</a></p>');
   });
 
   it('a reference image from the web, a script URL or outside the folder is shown as its alt text (found by the property test)', () => {
-    const md = '![Kart][k] ![Skript][s] ![Passord][p]\n\n[k]: http://example.invalid/kart.png\n[s]: javascript:alert(1)\n[p]: file:///etc/passwd';
+    const md =
+      '![Kart][k] ![Skript][s] ![Passord][p]\n\n[k]: http://example.invalid/kart.png\n[s]: javascript:alert(1)\n[p]: file:///etc/passwd';
     expect(markdownToHtml(md, { baseDir: '/tmp' })).toBe('<p>[Bilde: Kart] [Bilde: Skript] [Bilde: Passord]</p>');
     expect(markdownToHtml('![ref]\n\n[ref]: javascript:alert(1)', { baseDir: '/tmp' })).toBe('<p>[Bilde: ref]</p>');
   });
 });
 
 describe('images are shown only when load found them inside the meeting folder', () => {
-  it('an image among the meeting\'s files becomes a file URL; one the folder does not hold, or a link that leads out of it, its alt text', () => {
+  it("an image among the meeting's files becomes a file URL; one the folder does not hold, or a link that leads out of it, its alt text", () => {
     const mappe = mkdtempSync(join(tmpdir(), 'motedok-md-bilder-'));
     writeFileSync(join(mappe, 'kart.png'), 'png');
     const utenfor = mkdtempSync(join(tmpdir(), 'motedok-md-utenfor-'));
@@ -75,7 +85,8 @@ describe('images are shown only when load found them inside the meeting folder',
     symlinkSync(join(utenfor, 'hemmelig.png'), join(mappe, 'lenke.png'));
     const filer = finnMotefiler(mappe);
     expect(Object.keys(filer)).toEqual(['kart.png']);
-    expect(markdownToHtml('![Kart](kart.png) ![Mangler](borte.png) ![Lenke](lenke.png)', { baseDir: mappe, filer }))
-      .toBe(`<p><img src="${pathToFileURL(join(mappe, 'kart.png')).href}" alt="Kart"> [Bilde: Mangler] [Bilde: Lenke]</p>`);
+    expect(markdownToHtml('![Kart](kart.png) ![Mangler](borte.png) ![Lenke](lenke.png)', { baseDir: mappe, filer })).toBe(
+      `<p><img src="${pathToFileURL(join(mappe, 'kart.png')).href}" alt="Kart"> [Bilde: Mangler] [Bilde: Lenke]</p>`,
+    );
   });
 });

@@ -30,7 +30,11 @@ describe('the sealed browser', () => {
     expect(tekst).not.toContain('SKRIPT KJØRTE');
     expect(tekst).not.toContain('root:');
     expect(nettleser.blokkert.map((b) => b.url).sort()).toEqual([
-      'file:///etc/hostname', 'file:///etc/passwd', 'http://example.invalid/import.css', 'http://example.invalid/sporing.png', 'https://example.invalid/stil.css',
+      'file:///etc/hostname',
+      'file:///etc/passwd',
+      'http://example.invalid/import.css',
+      'http://example.invalid/sporing.png',
+      'https://example.invalid/stil.css',
     ]);
   }, 60_000);
 });

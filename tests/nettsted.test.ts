@@ -33,8 +33,16 @@ beforeAll(async () => {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   adresse = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await puppeteer.launch({
-    executablePath: finnChromium()!, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    executablePath: finnChromium()!,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }, 120_000);
 
@@ -79,10 +87,15 @@ describe('the published website', () => {
     expect(existsSync(join(nettsted, '2025-11-13-ssu', 'vedlegg', 'sak-31-25.pdf'))).toBe(true);
   });
 
-  it('each meeting page links the public calendar file, the same as the build\'s offentlig/mote.ics', () => {
+  it("each meeting page links the public calendar file, the same as the build's offentlig/mote.ics", () => {
     for (const mote of ['2025-05-22-ssu', '2025-09-18-ssu', '2025-11-13-ssu']) {
-      expect(readFileSync(join(nettsted, mote, 'index.html'), 'utf8'), mote).toContain('<a class="ds-link" href="mote.ics" type="text/calendar">Møtet i kalenderen din (iCalendar-fil)</a>');
-      expect(readFileSync(join(nettsted, mote, 'mote.ics')).equals(readFileSync(join(nettsted, '..', mote, 'offentlig', 'mote.ics'))), mote).toBe(true);
+      expect(readFileSync(join(nettsted, mote, 'index.html'), 'utf8'), mote).toContain(
+        '<a class="ds-link" href="mote.ics" type="text/calendar">Møtet i kalenderen din (iCalendar-fil)</a>',
+      );
+      expect(
+        readFileSync(join(nettsted, mote, 'mote.ics')).equals(readFileSync(join(nettsted, '..', mote, 'offentlig', 'mote.ics'))),
+        mote,
+      ).toBe(true);
     }
   });
 });

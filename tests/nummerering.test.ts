@@ -3,7 +3,11 @@ import { forrigeMote, forsteSaksnumre } from '../src/pipeline/model/nummerering.
 import type { Dato } from '../src/domain/types.js';
 
 const mote = (id: string, dato: string, antall: number, extra: { utvalg?: string; forsteSaksnummer?: number } = {}) => ({
-  id, dato: dato as Dato, antall, utvalg: extra.utvalg ?? 'ssu', forsteSaksnummer: extra.forsteSaksnummer,
+  id,
+  dato: dato as Dato,
+  antall,
+  utvalg: extra.utvalg ?? 'ssu',
+  forsteSaksnummer: extra.forsteSaksnummer,
 });
 
 describe('sak numbering across a committee year', () => {
@@ -14,7 +18,9 @@ describe('sak numbering across a committee year', () => {
 
   it('restarts at 1 in a new year and keeps committees apart', () => {
     const starts = forsteSaksnumre([
-      mote('a', '2025-11-13', 6), mote('b', '2026-02-12', 4), mote('c', '2026-05-21', 3),
+      mote('a', '2025-11-13', 6),
+      mote('b', '2026-02-12', 4),
+      mote('c', '2026-05-21', 3),
       mote('pm', '2026-06-10', 2, { utvalg: 'partnerskap' }),
     ]);
     expect(Object.fromEntries(starts)).toEqual({ a: 1, b: 1, c: 5, pm: 1 });

@@ -12,7 +12,6 @@ const M = '2025-05-22-ssu';
 /** A string that must never reach a public file; each place it is written gets its own suffix. */
 const HEMMELIG = 'HEMMELIGX7Q';
 
-
 let ut: string;
 let root: string;
 
@@ -24,8 +23,13 @@ beforeAll(async () => {
   };
   skriv('organisasjon.yaml', `${ORGANISASJON}offentlig:\n  skjul_andre: true\n`);
   skriv(`${M}/mote.yaml`, 'utvalg: ssu\ndato: 2025-05-22\nstart: "09:00"\nslutt: "12:00"\nsted: Hamar\n');
-  skriv(`${M}/13-apen.md`, '---\ntittel: Åpen sak\ntype: beslutning\nminutter: 30\n---\n\n## Bakgrunn\n\nÅpen tekst.\n\n## Forslag til vedtak\n\nÅpent vedtak.\n');
-  skriv(`${M}/14-lukket.md`, `---
+  skriv(
+    `${M}/13-apen.md`,
+    '---\ntittel: Åpen sak\ntype: beslutning\nminutter: 30\n---\n\n## Bakgrunn\n\nÅpen tekst.\n\n## Forslag til vedtak\n\nÅpent vedtak.\n',
+  );
+  skriv(
+    `${M}/14-lukket.md`,
+    `---
 tittel: Personalsak
 type: beslutning
 minutter: 20
@@ -45,9 +49,12 @@ Brødtekst ${HEMMELIG}-brodtekst.
 ## Forslag til vedtak
 
 1. Forslag ${HEMMELIG}-forslag.
-`);
+`,
+  );
   skriv(`${M}/vedlegg/${HEMMELIG}-filnavn.pdf`, minimalPdf(`Vedlegg ${HEMMELIG}-pdf`, [`Innhold ${HEMMELIG}-pdfinnhold`]));
-  skriv(`${M}/referat.md`, `---
+  skriv(
+    `${M}/referat.md`,
+    `---
 til_stede: [kari, ola, per]
 andre:
   - Privatperson ${HEMMELIG}-andre
@@ -84,7 +91,8 @@ Tekst ${HEMMELIG}-votering.
 Protokoll ${HEMMELIG}-protokoll.
 
 ## Eventuelt
-`);
+`,
+  );
   ut = utmappe();
   const result = await publishMeetings([join(root, M)], { out: ut, html: true });
   expect(result.diagnostics.filter((d) => d.severity === 'feil').map((d) => d.message)).toEqual([]);
@@ -92,7 +100,9 @@ Protokoll ${HEMMELIG}-protokoll.
 
 describe('public versions', () => {
   it('every document has a public version with the same file name', () => {
-    const intern = filerUnder(join(ut, M)).filter((f) => !f.includes('/offentlig/')).map((f) => f.slice(join(ut, M).length));
+    const intern = filerUnder(join(ut, M))
+      .filter((f) => !f.includes('/offentlig/'))
+      .map((f) => f.slice(join(ut, M).length));
     const offentlig = filerUnder(join(ut, M, 'offentlig')).map((f) => f.slice(join(ut, M, 'offentlig').length));
     expect(offentlig.sort()).toEqual(intern.sort());
     expect(offentlig).toContain('/vedlegg/sak-03-25.pdf');
@@ -109,7 +119,7 @@ describe('public versions', () => {
     }
   });
 
-  it('nor in any public PDF\'s bookmarks, title or subject', async () => {
+  it("nor in any public PDF's bookmarks, title or subject", async () => {
     for (const fil of filerUnder(join(ut, M, 'offentlig')).filter((f) => f.endsWith('.pdf'))) {
       const { bokmerker } = await pdfStruktur(fil);
       expect(bokmerker.join('\n'), fil).not.toContain(HEMMELIG);
@@ -120,9 +130,21 @@ describe('public versions', () => {
     expect((await pdfStruktur(join(ut, M, 'vedlegg', 'sak-03-25.pdf'))).bokmerker.join('\n')).toContain(`${HEMMELIG}-vedleggstittel`);
   });
 
-  it('the members\' version has all of it, so the test above could fail', () => {
+  it("the members' version has all of it, so the test above could fail", () => {
     const tekst = ['innkalling.pdf', 'vedlegg/sak-03-25.pdf', 'referat.pdf'].map((f) => pdfTekst(join(ut, M, f))).join('\n');
-    for (const sted of ['beskrivelse', 'forslag', 'brodtekst', 'vedleggstittel', 'pdfinnhold', 'notater', 'vedtak', 'andre', 'habilitet', 'votering', 'protokoll']) {
+    for (const sted of [
+      'beskrivelse',
+      'forslag',
+      'brodtekst',
+      'vedleggstittel',
+      'pdfinnhold',
+      'notater',
+      'vedtak',
+      'andre',
+      'habilitet',
+      'votering',
+      'protokoll',
+    ]) {
       expect(tekst.replace(/\s+/g, ''), sted).toContain(`${HEMMELIG}-${sted}`);
     }
   });
@@ -162,5 +184,4 @@ describe('public versions', () => {
     }
     expect(existsSync(join(ut, M, 'offentlig', 'innkalling.html'))).toBe(false);
   }, 120_000);
-
 });

@@ -4,7 +4,15 @@ import { klokkeslett } from '../src/pipeline/model/tid.js';
 import type { Klokkeslett, Sak, SakType, Saksliste } from '../src/domain/types.js';
 
 const sak = (tittel: string, type: SakType, minutter: number, fast = false): Sak => ({
-  kilde: { file: `${tittel}.md` }, filnavn: tittel, fast, type, tittel, minutter, vedlegg: [], saksfremlegg: '', harSaksfremlegg: false,
+  kilde: { file: `${tittel}.md` },
+  filnavn: tittel,
+  fast,
+  type,
+  tittel,
+  minutter,
+  vedlegg: [],
+  saksfremlegg: '',
+  harSaksfremlegg: false,
 });
 const kl = (t: string) => (Number(t.slice(0, 2)) * 60 + Number(t.slice(3))) as Klokkeslett;
 
@@ -18,16 +26,33 @@ function lines(plan: Saksliste): string[] {
 }
 
 describe('the planned agenda', () => {
-  it('groups saker under the seeds\' headings in their order, fixed saker first, Eventuelt last', () => {
-    const ordered = orderSaker([sak('innkalling', 'beslutning', 2, true)], [
-      sak('a-tema', 'tema', 30), sak('b-eventuelt', 'eventuelt', 5), sak('c-beslutning', 'beslutning', 60), sak('d-referat', 'referat', 5),
-    ]);
+  it("groups saker under the seeds' headings in their order, fixed saker first, Eventuelt last", () => {
+    const ordered = orderSaker(
+      [sak('innkalling', 'beslutning', 2, true)],
+      [
+        sak('a-tema', 'tema', 30),
+        sak('b-eventuelt', 'eventuelt', 5),
+        sak('c-beslutning', 'beslutning', 60),
+        sak('d-referat', 'referat', 5),
+      ],
+    );
     expect(ordered.map((s) => s.tittel)).toEqual(['innkalling', 'c-beslutning', 'a-tema', 'd-referat', 'b-eventuelt']);
   });
 
   it('gives every sak and break its clock times from the start, and Eventuelt the time that is left', () => {
-    const saker = [sak('fast', 'beslutning', 2, true), sak('a', 'beslutning', 60), sak('b', 'tema', 45), sak('c', 'referat', 5), sak('x', 'eventuelt', 10)];
-    const plan = planSaksliste(saker, [{ etter: saker[1]!, minutter: 30, tittel: 'Lunsj', kilde: { file: 'mote.yaml' } }], kl('09:30'), kl('14:30'));
+    const saker = [
+      sak('fast', 'beslutning', 2, true),
+      sak('a', 'beslutning', 60),
+      sak('b', 'tema', 45),
+      sak('c', 'referat', 5),
+      sak('x', 'eventuelt', 10),
+    ];
+    const plan = planSaksliste(
+      saker,
+      [{ etter: saker[1]!, minutter: 30, tittel: 'Lunsj', kilde: { file: 'mote.yaml' } }],
+      kl('09:30'),
+      kl('14:30'),
+    );
     expect(lines(plan)).toEqual([
       '09.30–09.32 fast',
       '# Beslutningssaker',

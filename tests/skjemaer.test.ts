@@ -17,8 +17,16 @@ const yaml = (fil: string) => YAML.parse(readFileSync(fil, 'utf8')) as unknown;
 const frontmatter = (fil: string) => YAML.parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(fil, 'utf8'))![1]!) as unknown;
 
 const moter = findMeetingFolders(cases);
-const saker = moter.flatMap((m) => readdirSync(m).filter((n) => n.endsWith('.md') && n !== 'referat.md').map((n) => join(m, n)));
-const referater = moter.flatMap((m) => readdirSync(m).filter((n) => n === 'referat.md').map((n) => join(m, n)));
+const saker = moter.flatMap((m) =>
+  readdirSync(m)
+    .filter((n) => n.endsWith('.md') && n !== 'referat.md')
+    .map((n) => join(m, n)),
+);
+const referater = moter.flatMap((m) =>
+  readdirSync(m)
+    .filter((n) => n === 'referat.md')
+    .map((n) => join(m, n)),
+);
 
 describe('JSON Schemas for editors', () => {
   it('schemas/ holds exactly what the zod schemas give (run «npm run skjemaer» after changing them)', () => {
@@ -32,10 +40,19 @@ describe('JSON Schemas for editors', () => {
     expect(mote.title).toBe('mote.yaml');
     expect(mote.properties.sted.description).toBe('Møtested, for eksempel «Fylkeshuset Lillehammer, Kirkegata 76» eller «Teams»');
     expect(mote.additionalProperties).toBe(false);
-    const beskrivelser = (s: unknown): string[] => (s && typeof s === 'object'
-      ? Object.entries(s).flatMap(([k, v]) => (k === 'properties' ? Object.entries(v as object).map(([navn, f]) => ((f as { description?: string }).description ? '' : navn)).filter(Boolean) : []).concat(beskrivelser(v)))
-      : []);
-    for (const [fil] of jsonSkjemafiler()) expect(beskrivelser(JSON.parse(readFileSync(join(repo, 'schemas', fil), 'utf8'))), `felt uten beskrivelse i ${fil}`).toEqual([]);
+    const beskrivelser = (s: unknown): string[] =>
+      s && typeof s === 'object'
+        ? Object.entries(s).flatMap(([k, v]) =>
+            (k === 'properties'
+              ? Object.entries(v as object)
+                  .map(([navn, f]) => ((f as { description?: string }).description ? '' : navn))
+                  .filter(Boolean)
+              : []
+            ).concat(beskrivelser(v)),
+          )
+        : [];
+    for (const [fil] of jsonSkjemafiler())
+      expect(beskrivelser(JSON.parse(readFileSync(join(repo, 'schemas', fil), 'utf8'))), `felt uten beskrivelse i ${fil}`).toEqual([]);
   });
 
   it('accept every example file in cases/', () => {
@@ -47,28 +64,51 @@ describe('JSON Schemas for editors', () => {
       for (const f of filer) expect(valider(les(f)) ? [] : valider.errors, f).toEqual([]);
     };
     sjekk('organisasjon.schema.json', [join(cases, 'organisasjon.yaml')], yaml);
-    sjekk('mote.schema.json', moter.map((m) => join(m, 'mote.yaml')), yaml);
+    sjekk(
+      'mote.schema.json',
+      moter.map((m) => join(m, 'mote.yaml')),
+      yaml,
+    );
     sjekk('sak.schema.json', saker, frontmatter);
     sjekk('referat.schema.json', referater, frontmatter);
     sjekk('arsplan.schema.json', [join(cases, 'arsplan-2026.yaml')], yaml);
-    expect(readFileSync(join(cases, 'arsplan-2026.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/arsplan\.schema\.json\n/);
+    expect(readFileSync(join(cases, 'arsplan-2026.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/schemas\/arsplan\.schema\.json\n/,
+    );
   });
 
   it('the example YAML files name their schema for the yaml-language-server', () => {
-    expect(readFileSync(join(cases, 'organisasjon.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/organisasjon\.schema\.json\n/);
-    for (const m of moter) expect(readFileSync(join(m, 'mote.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/schemas\/mote\.schema\.json\n/);
+    expect(readFileSync(join(cases, 'organisasjon.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/schemas\/organisasjon\.schema\.json\n/,
+    );
+    for (const m of moter)
+      expect(readFileSync(join(m, 'mote.yaml'), 'utf8')).toMatch(
+        /^# yaml-language-server: \$schema=\.\.\/\.\.\/schemas\/mote\.schema\.json\n/,
+      );
   });
 
   it('reject what motedok rejects: unknown or misspelt fields, wrong types, missing fields', () => {
-    const feil: [Skjemafil, typeof sakSchema | typeof moteSchema | typeof organisasjonSchema | typeof referatSchema | typeof arsplanSchema, unknown][] = [
+    const feil: [
+      Skjemafil,
+      typeof sakSchema | typeof moteSchema | typeof organisasjonSchema | typeof referatSchema | typeof arsplanSchema,
+      unknown,
+    ][] = [
       ['sak.schema.json', sakSchema, { titel: 'Skrivefeil', type: 'beslutning', minutter: 30 }],
       ['sak.schema.json', sakSchema, { tittel: 'Ukjent type', type: 'vedtak', minutter: 30 }],
       ['sak.schema.json', sakSchema, { tittel: 'Minutter som tekst', type: 'tema', minutter: 'tretti' }],
       ['sak.schema.json', sakSchema, { tittel: 'Vedlegg uten tittel', type: 'tema', minutter: 5, vedlegg: [{ fil: 'vedlegg/a.pdf' }] }],
       ['mote.schema.json', moteSchema, { utvalg: 'ssu', dato: '2025-05-22', start: '09:00', slutt: '14:00' }],
       ['mote.schema.json', moteSchema, { utvalg: 'SSU', dato: '2025-05-22', start: '09:00', slutt: '14:00', sted: 'Hamar' }],
-      ['mote.schema.json', moteSchema, { utvalg: 'ssu', dato: '2025-05-22', start: '09:00', slutt: '14:00', sted: 'Hamar', pauser: [{ etter: '13', minutter: 0 }] }],
-      ['organisasjon.schema.json', organisasjonSchema, { navn: 'X', utvalg: { ssu: { navn: 'SSU', kortnavn: 'SSU', medlemmer: [{ id: 'Kari Nordmann', navn: 'Kari' }] } } }],
+      [
+        'mote.schema.json',
+        moteSchema,
+        { utvalg: 'ssu', dato: '2025-05-22', start: '09:00', slutt: '14:00', sted: 'Hamar', pauser: [{ etter: '13', minutter: 0 }] },
+      ],
+      [
+        'organisasjon.schema.json',
+        organisasjonSchema,
+        { navn: 'X', utvalg: { ssu: { navn: 'SSU', kortnavn: 'SSU', medlemmer: [{ id: 'Kari Nordmann', navn: 'Kari' }] } } },
+      ],
       ['organisasjon.schema.json', organisasjonSchema, { navn: 'X', farge: 'blå', utvalg: {} }],
       ['referat.schema.json', referatSchema, { til_stede: [], referent: 'Marte', status: 'utkast' }],
       ['referat.schema.json', referatSchema, { til_stede: ['kari'], referent: 'Marte', status: 'ferdig' }],

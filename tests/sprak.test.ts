@@ -6,8 +6,8 @@ import YAML from 'yaml';
 import { buildMeetings } from '../src/build/build.js';
 import { forsteUtenforRekkefolge, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
 import { makeProject, sak } from './helpers/prosjekt.js';
-import { loadMeetings } from "../src/build/load.js";
-import { type BuildResult } from "../src/domain/documents.js";
+import { loadMeetings } from '../src/build/load.js';
+import { type BuildResult } from '../src/domain/documents.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const sprakmappe = join(repo, 'templates', 'sprak');
@@ -27,11 +27,15 @@ describe('phrase files', () => {
 
   it('every text the templates and the code ask for exists', () => {
     const nb = new Set(nokler(fraser('nb')));
-    const filer = (mappe: string, slutt: string): string[] => readdirSync(mappe, { withFileTypes: true })
-      .flatMap((e) => (e.isDirectory() ? filer(join(mappe, e.name), slutt) : e.name.endsWith(slutt) ? [join(mappe, e.name)] : []));
+    const filer = (mappe: string, slutt: string): string[] =>
+      readdirSync(mappe, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? filer(join(mappe, e.name), slutt) : e.name.endsWith(slutt) ? [join(mappe, e.name)] : [],
+      );
     const brukt = [
       ...filer(join(repo, 'templates'), '.hbs').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\{\{t "([^"]+)"/g)].map((m) => m[1]!)),
-      ...filer(join(repo, 'src'), '.ts').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/frase\([^,]+, '([^']+)'/g)].map((m) => m[1]!)),
+      ...filer(join(repo, 'src'), '.ts').flatMap((f) =>
+        [...readFileSync(f, 'utf8').matchAll(/frase\([^,]+, '([^']+)'/g)].map((m) => m[1]!),
+      ),
       ...['beslutning', 'tema', 'referat'].map((t) => `overskrifter.${t}`),
     ];
     expect(brukt.length).toBeGreaterThan(50);
@@ -76,13 +80,16 @@ describe('sprak: nn', () => {
   let ut: string;
   let resultat: BuildResult;
   beforeAll(async () => {
-    rot = makeProject({
-      'organisasjon.yaml': ORG,
-      [`${M}/mote.yaml`]: MOTE('sprak: nn\n'),
-      [`${M}/10-budsjett.md`]: sak('tittel: Budsjett\ntype: beslutning\nminutter: 30'),
-      [`${M}/20-status.md`]: sak('tittel: Status\ntype: referat\nminutter: 5', '## Bakgrunn\n\nOrientering.\n'),
-      [`${M}/referat.md`]: REFERAT,
-    }, false);
+    rot = makeProject(
+      {
+        'organisasjon.yaml': ORG,
+        [`${M}/mote.yaml`]: MOTE('sprak: nn\n'),
+        [`${M}/10-budsjett.md`]: sak('tittel: Budsjett\ntype: beslutning\nminutter: 30'),
+        [`${M}/20-status.md`]: sak('tittel: Status\ntype: referat\nminutter: 5', '## Bakgrunn\n\nOrientering.\n'),
+        [`${M}/referat.md`]: REFERAT,
+      },
+      false,
+    );
     ut = mkdtempSync(join(tmpdir(), 'motedok-nn-'));
     resultat = await buildMeetings([rot], { cwd: rot, out: ut, html: true });
   }, 60_000);
@@ -90,20 +97,44 @@ describe('sprak: nn', () => {
   it('writes the innkalling in Nynorsk: headings, weekday, fixed saker and generated proposals', () => {
     expect(resultat.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
     const tekst = pdfTekst(join(ut, M, 'innkalling.pdf'), '-raw');
-    expect(forsteUtenforRekkefolge(tekst, [
-      'Innkalling til møte i Strategisk samarbeidsutval', 'Dato', 'Tysdag 20. mai 2025', 'Stad', 'Valdres',
-      'Sakliste', 'Godkjenning av innkalling og sakliste', 'Vedtakssaker', 'Budsjett', 'Referatsaker', 'Status', 'Eventuelt',
-      'Saksgrunnlag', 'Innkalling og sakliste vert godkjende.', 'Forslag til vedtak', 'Strategisk samarbeidsutval tek saka til orientering.',
-    ])).toBeUndefined();
+    expect(
+      forsteUtenforRekkefolge(tekst, [
+        'Innkalling til møte i Strategisk samarbeidsutval',
+        'Dato',
+        'Tysdag 20. mai 2025',
+        'Stad',
+        'Valdres',
+        'Sakliste',
+        'Godkjenning av innkalling og sakliste',
+        'Vedtakssaker',
+        'Budsjett',
+        'Referatsaker',
+        'Status',
+        'Eventuelt',
+        'Saksgrunnlag',
+        'Innkalling og sakliste vert godkjende.',
+        'Forslag til vedtak',
+        'Strategisk samarbeidsutval tek saka til orientering.',
+      ]),
+    ).toBeUndefined();
     expect(tekst).not.toMatch(/Saksliste|Beslutningssaker|Sted|tar saken/);
   });
 
   it('writes the referat in Nynorsk', () => {
     const tekst = pdfTekst(join(ut, M, 'referat.pdf'), '-raw');
-    expect(forsteUtenforRekkefolge(tekst, [
-      'Referat frå møte i Strategisk samarbeidsutval', 'Utkast – ikkje godkjent.', 'Til stades', 'Av dei 3 medlemmene i utvalet møtte 2.',
-      'Namn', 'Forfall', 'Referent', 'Vedtak (som føreslått)', 'Vedteke med 2 mot 0 røyster.',
-    ])).toBeUndefined();
+    expect(
+      forsteUtenforRekkefolge(tekst, [
+        'Referat frå møte i Strategisk samarbeidsutval',
+        'Utkast – ikkje godkjent.',
+        'Til stades',
+        'Av dei 3 medlemmene i utvalet møtte 2.',
+        'Namn',
+        'Forfall',
+        'Referent',
+        'Vedtak (som føreslått)',
+        'Vedteke med 2 mot 0 røyster.',
+      ]),
+    ).toBeUndefined();
     expect(tekst).not.toMatch(/Referat fra|Til stede|Vedtatt/);
   });
 
@@ -114,17 +145,32 @@ describe('sprak: nn', () => {
   });
 
   it('takes sprak from organisasjon.yaml, and mote.yaml wins over it', async () => {
-    const prosjekt = (mote: string) => makeProject({
-      'organisasjon.yaml': `${ORG}sprak: nn\n`, [`${M}/mote.yaml`]: MOTE(mote), [`${M}/10-a.md`]: sak('tittel: A\ntype: beslutning\nminutter: 30'),
-    }, false);
+    const prosjekt = (mote: string) =>
+      makeProject(
+        {
+          'organisasjon.yaml': `${ORG}sprak: nn\n`,
+          [`${M}/mote.yaml`]: MOTE(mote),
+          [`${M}/10-a.md`]: sak('tittel: A\ntype: beslutning\nminutter: 30'),
+        },
+        false,
+      );
     const fra = async (rot: string) => (await loadMeetings([rot], { cwd: rot })).moter[0]!;
     expect((await fra(prosjekt(''))).saker[0]!.tittel).toBe('Godkjenning av innkalling og sakliste');
     expect((await fra(prosjekt('sprak: nb\n'))).saker[0]!.tittel).toBe('Godkjenning av innkalling og saksliste');
   });
 
   it('refuses a language that is not nb or nn, positioned', async () => {
-    const rot = makeProject({ 'organisasjon.yaml': ORG, [`${M}/mote.yaml`]: MOTE('sprak: nynorsk\n'), [`${M}/10-a.md`]: sak('tittel: A\ntype: beslutning\nminutter: 30') }, false);
+    const rot = makeProject(
+      {
+        'organisasjon.yaml': ORG,
+        [`${M}/mote.yaml`]: MOTE('sprak: nynorsk\n'),
+        [`${M}/10-a.md`]: sak('tittel: A\ntype: beslutning\nminutter: 30'),
+      },
+      false,
+    );
     const { diagnostics } = await loadMeetings([rot], { cwd: rot });
-    expect(diagnostics.map((d) => `${d.position?.line}:${d.position?.column}: ${d.message}`)).toContain('6:8: «sprak» er «nynorsk», men må være én av: nb og nn.');
+    expect(diagnostics.map((d) => `${d.position?.line}:${d.position?.column}: ${d.message}`)).toContain(
+      '6:8: «sprak» er «nynorsk», men må være én av: nb og nn.',
+    );
   });
 });

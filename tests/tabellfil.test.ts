@@ -17,7 +17,9 @@ const NBSP = '\u00A0';
 function prosjekt(body: string, filer: Record<string, string | Uint8Array> = {}): string {
   return makeProject({
     [`${M}/10-budsjett.md`]: sak(TEMA, body),
-    ...Object.fromEntries(Object.entries(filer).map(([navn, innhold]) => [navn.startsWith('../') ? navn.slice(3) : `${M}/${navn}`, innhold])),
+    ...Object.fromEntries(
+      Object.entries(filer).map(([navn, innhold]) => [navn.startsWith('../') ? navn.slice(3) : `${M}/${navn}`, innhold]),
+    ),
   });
 }
 
@@ -27,15 +29,25 @@ async function lastHtml(root: string) {
   return { lines: result.lines, html: markdownToHtml(budsjett.saksfremlegg, { baseDir: join(root, M) }) };
 }
 
-const avkod = (s: string) => s.replace(/&#x3C;/g, '<').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#x26;/g, '&').replace(/&amp;/g, '&').replace(/&#x22;/g, '"').replace(/&quot;/g, '"');
+const avkod = (s: string) =>
+  s
+    .replace(/&#x3C;/g, '<')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#x26;/g, '&')
+    .replace(/&amp;/g, '&')
+    .replace(/&#x22;/g, '"')
+    .replace(/&quot;/g, '"');
 
 /** The cells of every table in the HTML, row by row, as text. */
 function celler(html: string): string[][] {
   return [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((rad) =>
-    [...rad[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => avkod(c[1]!.replace(/<[^>]+>/g, '')).trim()));
+    [...rad[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => avkod(c[1]!.replace(/<[^>]+>/g, '')).trim()),
+  );
 }
 
-const CSV = '\uFEFFTiltak;Beløp 2025;Kommentar\n"Digital sårbehandling; fase 2";1250000;Videreføres\nVIP;750000,5;"Ny ""pilot"""\nKompetanse;-20000;\n';
+const CSV =
+  '\uFEFFTiltak;Beløp 2025;Kommentar\n"Digital sårbehandling; fase 2";1250000;Videreføres\nVIP;750000,5;"Ny ""pilot"""\nKompetanse;-20000;\n';
 
 async function xlsx(): Promise<Buffer> {
   const bok = new ExcelJS.Workbook();
@@ -75,18 +87,33 @@ describe('tables from CSV files', () => {
   });
 
   it('a comma-separated file with decimal points is read too', async () => {
-    const root = prosjekt('<!-- tabell: "tall med mellomrom.csv" sum -->\n', { 'tall med mellomrom.csv': 'Post,Beløp\nA,1000.5\nB,2 000\n' });
+    const root = prosjekt('<!-- tabell: "tall med mellomrom.csv" sum -->\n', {
+      'tall med mellomrom.csv': 'Post,Beløp\nA,1000.5\nB,2 000\n',
+    });
     const { html } = await lastHtml(root);
-    expect(celler(html)).toEqual([['Post', 'Beløp'], ['A', `1${NBSP}000,50`], ['B', '2 000'], ['Sum', `3${NBSP}000,50`]]);
+    expect(celler(html)).toEqual([
+      ['Post', 'Beløp'],
+      ['A', `1${NBSP}000,50`],
+      ['B', '2 000'],
+      ['Sum', `3${NBSP}000,50`],
+    ]);
   });
 
   it('a cell with HTML or Markdown is printed as the text it is', async () => {
-    const root = prosjekt('<!-- tabell: farlig.csv -->\n', { 'farlig.csv': 'Navn;Beløp\n<script>alert(1)</script>;100\n*ikke uthevet* [lenke](http://x.no) | rør;200\n<img src=x onerror=alert(1)>;300\n' });
+    const root = prosjekt('<!-- tabell: farlig.csv -->\n', {
+      'farlig.csv':
+        'Navn;Beløp\n<script>alert(1)</script>;100\n*ikke uthevet* [lenke](http://x.no) | rør;200\n<img src=x onerror=alert(1)>;300\n',
+    });
     const { html } = await lastHtml(root);
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<em>');
-    expect(celler(html).map((rad) => rad[0])).toEqual(['Navn', '<script>alert(1)</script>', '*ikke uthevet* [lenke](http://x.no) | rør', '<img src=x onerror=alert(1)>']);
+    expect(celler(html).map((rad) => rad[0])).toEqual([
+      'Navn',
+      '<script>alert(1)</script>',
+      '*ikke uthevet* [lenke](http://x.no) | rør',
+      '<img src=x onerror=alert(1)>',
+    ]);
   });
 
   it('a written sum row in the file that does not add up is a warning at the directive', async () => {
@@ -100,7 +127,9 @@ describe('tables from CSV files', () => {
 
 describe('tables from Excel files', () => {
   it('the named sheet and range are rendered, formulas with their results', async () => {
-    const root = prosjekt('## Budsjett\n\n<!-- tabell: budsjett.xlsx ark="Budsjett 2025" område="A3:C6" sum -->\n', { 'budsjett.xlsx': await xlsx() });
+    const root = prosjekt('## Budsjett\n\n<!-- tabell: budsjett.xlsx ark="Budsjett 2025" område="A3:C6" sum -->\n', {
+      'budsjett.xlsx': await xlsx(),
+    });
     const { lines, html } = await lastHtml(root);
     expect(lines).toEqual([]);
     expect(celler(html)).toEqual([
@@ -123,25 +152,37 @@ describe('errors a secretariat can make', () => {
   it('a missing file', async () => {
     const r = await feil('## Tall\n\n<!-- tabell: mangler.csv sum -->\n', {});
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe(`${M}/10-budsjett.md:9:1: feil: tabellfilen «mangler.csv» finnes ikke; legg filen i møtemappen og skriv stien relativt til saken (store og små bokstaver teller).\n`);
+    expect(r.stderr).toBe(
+      `${M}/10-budsjett.md:9:1: feil: tabellfilen «mangler.csv» finnes ikke; legg filen i møtemappen og skriv stien relativt til saken (store og små bokstaver teller).\n`,
+    );
   });
 
   it('an unknown sheet names the sheets there are', async () => {
     const r = await feil('## Tall\n\n<!-- tabell: budsjett.xlsx ark="Budsjett 2026" -->\n', { 'budsjett.xlsx': await xlsx() });
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe(`${M}/10-budsjett.md:9:1: feil: arket «Budsjett 2026» finnes ikke i «budsjett.xlsx»; arkene er: «Notater», «Budsjett 2025».\n`);
+    expect(r.stderr).toBe(
+      `${M}/10-budsjett.md:9:1: feil: arket «Budsjett 2026» finnes ikke i «budsjett.xlsx»; arkene er: «Notater», «Budsjett 2025».\n`,
+    );
   });
 
   it('a file outside the meeting folder', async () => {
     const r = await feil('## Tall\n\n<!-- tabell: ../hemmelig.csv -->\n', { '../hemmelig.csv': 'A;B\n1;2\n' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe(`${M}/10-budsjett.md:9:1: feil: tabellfilen «../hemmelig.csv» ligger utenfor møtemappen; legg filen i møtemappen og skriv stien relativt til saken.\n`);
+    expect(r.stderr).toBe(
+      `${M}/10-budsjett.md:9:1: feil: tabellfilen «../hemmelig.csv» ligger utenfor møtemappen; legg filen i møtemappen og skriv stien relativt til saken.\n`,
+    );
   });
 
   it('a bad range, an unknown option and a file that is not a spreadsheet', async () => {
-    const r = await feil('<!-- tabell: budsjett.xlsx område="A1-D" -->\n<!-- tabell: tall.csv summer -->\n<!-- tabell: budsjett.ods -->\n<!-- tabell: skadet.xlsx -->\n', {
-      'budsjett.xlsx': await xlsx(), 'tall.csv': 'A;B\n', 'budsjett.ods': 'x', 'skadet.xlsx': 'ikke en zip',
-    });
+    const r = await feil(
+      '<!-- tabell: budsjett.xlsx område="A1-D" -->\n<!-- tabell: tall.csv summer -->\n<!-- tabell: budsjett.ods -->\n<!-- tabell: skadet.xlsx -->\n',
+      {
+        'budsjett.xlsx': await xlsx(),
+        'tall.csv': 'A;B\n',
+        'budsjett.ods': 'x',
+        'skadet.xlsx': 'ikke en zip',
+      },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([
       `${M}/10-budsjett.md:7:1: feil: området «A1-D» er ikke et gyldig celleområde; skriv første og siste celle med kolon, for eksempel område="A1:D12".`,
@@ -166,4 +207,3 @@ describe('in the built PDF', () => {
     expect(tekst.indexOf('Digital sårbehandling')).toBeLessThan(tekst.indexOf('Kompetanse'));
   }, 90_000);
 });
-

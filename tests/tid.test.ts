@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { klokkeslett, kortDato, langDato, parseDato, parseKlokkeslett, parseSaksnummer, saksnummer, ukedag } from '../src/pipeline/model/tid.js';
+import {
+  klokkeslett,
+  kortDato,
+  langDato,
+  parseDato,
+  parseKlokkeslett,
+  parseSaksnummer,
+  saksnummer,
+  ukedag,
+} from '../src/pipeline/model/tid.js';
 import type { Dato } from '../src/domain/types.js';
 
 describe('dates', () => {

@@ -1,5 +1,19 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, cpSync, existsSync, fstatSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  fstatSync,
+  ftruncateSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -32,7 +46,10 @@ function urort(ut: string, før: Map<string, Buffer>): void {
 }
 
 const ENKELT = {
-  [`${M}/13-a.md`]: sak('tittel: En sak\ntype: beslutning\nminutter: 30', '## Bakgrunn\n\nTekst.\n\n## Forslag til vedtak\n\nSaken godkjennes.\n'),
+  [`${M}/13-a.md`]: sak(
+    'tittel: En sak\ntype: beslutning\nminutter: 30',
+    '## Bakgrunn\n\nTekst.\n\n## Forslag til vedtak\n\nSaken godkjennes.\n',
+  ),
 };
 
 describe('the output folder cannot be written', () => {
@@ -41,7 +58,9 @@ describe('the output folder cannot be written', () => {
     const ut = join(utmappe(), 'ut');
     writeFileSync(ut, 'en fil, ikke en mappe');
     const result = bygg(prosjekt, ut);
-    expect(result.stderr).toBe(`motedok: kunne ikke skrive «${ut}»: en fil står der en mappe skulle vært. Flytt eller slett filen, eller velg en annen utmappe med --out.\n`);
+    expect(result.stderr).toBe(
+      `motedok: kunne ikke skrive «${ut}»: en fil står der en mappe skulle vært. Flytt eller slett filen, eller velg en annen utmappe med --out.\n`,
+    );
     expect(result.status).toBe(1);
     expect(readFileSync(ut, 'utf8')).toBe('en fil, ikke en mappe');
   });
@@ -55,7 +74,8 @@ describe('the output folder cannot be written', () => {
     rmSync(prove, { recursive: true, force: true });
     return ok;
   })();
-  if (!kanMontere) console.warn(`Hopper over testene av full disk og skrivebeskyttet disk: kunne ikke montere en tmpfs i ${tmpdir()} (krever root).`);
+  if (!kanMontere)
+    console.warn(`Hopper over testene av full disk og skrivebeskyttet disk: kunne ikke montere en tmpfs i ${tmpdir()} (krever root).`);
   function medRamdisk(test: (disk: string) => void): void {
     const disk = mkdtempSync(join(tmpdir(), 'motedok-ramdisk-'));
     expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', disk]).status).toBe(0);
@@ -67,72 +87,93 @@ describe('the output folder cannot be written', () => {
     }
   }
 
-  it.skipIf(!kanMontere)('a read-only output disk: a clear message, exit 1, the earlier documents untouched', () => medRamdisk((lesedisk) => {
-    const prosjekt = makeProject(ENKELT);
-    const ut = join(lesedisk, 'ut');
-    expect(bygg(prosjekt, ut).status).toBe(0);
-    const før = innholdUnder(ut);
-    expect(spawnSync('mount', ['-o', 'remount,ro', lesedisk]).status).toBe(0);
-    writeFileSync(join(prosjekt, M, '13-a.md'), ENKELT[`${M}/13-a.md`].replace('Tekst.', 'Endret tekst.'));
-    const result = bygg(prosjekt, ut);
-    expect(result.stderr).toBe(`motedok: kunne ikke skrive «${ut}»: disken kan bare leses. Velg en annen utmappe med --out.\n`);
-    expect(result.status).toBe(1);
-    urort(ut, før);
-  }), 120_000);
+  it.skipIf(!kanMontere)(
+    'a read-only output disk: a clear message, exit 1, the earlier documents untouched',
+    () =>
+      medRamdisk((lesedisk) => {
+        const prosjekt = makeProject(ENKELT);
+        const ut = join(lesedisk, 'ut');
+        expect(bygg(prosjekt, ut).status).toBe(0);
+        const før = innholdUnder(ut);
+        expect(spawnSync('mount', ['-o', 'remount,ro', lesedisk]).status).toBe(0);
+        writeFileSync(join(prosjekt, M, '13-a.md'), ENKELT[`${M}/13-a.md`].replace('Tekst.', 'Endret tekst.'));
+        const result = bygg(prosjekt, ut);
+        expect(result.stderr).toBe(`motedok: kunne ikke skrive «${ut}»: disken kan bare leses. Velg en annen utmappe med --out.\n`);
+        expect(result.status).toBe(1);
+        urort(ut, før);
+      }),
+    120_000,
+  );
 
-  it.skipIf(!kanMontere)('disk full in the middle of a build: a clear message, exit 1, the earlier documents untouched, no temporary files', () => medRamdisk((disk) => {
-    const prosjekt = makeProject(ENKELT);
-    const ut = join(disk, 'ut');
-    const forste = bygg(prosjekt, ut);
-    expect(forste.stderr).toBe('');
-    expect(forste.status).toBe(0);
-    const før = innholdUnder(ut);
+  it.skipIf(!kanMontere)(
+    'disk full in the middle of a build: a clear message, exit 1, the earlier documents untouched, no temporary files',
+    () =>
+      medRamdisk((disk) => {
+        const prosjekt = makeProject(ENKELT);
+        const ut = join(disk, 'ut');
+        const forste = bygg(prosjekt, ut);
+        expect(forste.stderr).toBe('');
+        expect(forste.status).toBe(0);
+        const før = innholdUnder(ut);
 
-    // Fill the disk, then give back 16 KB: room for the lock file, not for a PDF.
-    const fyll = openSync(join(disk, 'fyll'), 'w');
-    const blokk = Buffer.alloc(64 * 1024, 1);
-    try {
-      for (;;) writeSync(fyll, blokk);
-    } catch (error) {
-      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
-    }
-    ftruncateSync(fyll, Math.max(0, fstatSync(fyll).size - 16 * 1024));
-    closeSync(fyll);
+        // Fill the disk, then give back 16 KB: room for the lock file, not for a PDF.
+        const fyll = openSync(join(disk, 'fyll'), 'w');
+        const blokk = Buffer.alloc(64 * 1024, 1);
+        try {
+          for (;;) writeSync(fyll, blokk);
+        } catch (error) {
+          expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+        }
+        ftruncateSync(fyll, Math.max(0, fstatSync(fyll).size - 16 * 1024));
+        closeSync(fyll);
 
-    writeFileSync(join(prosjekt, M, '13-a.md'), ENKELT[`${M}/13-a.md`].replace('Tekst.', 'Endret tekst, så saken må skrives ut på nytt.'));
-    const full = bygg(prosjekt, ut);
-    expect(full.stderr).toMatch(/^motedok: disken er full; kunne ikke skrive «[^»]+»\. Dokumentene som var der fra før, er ikke endret \(møter som var ferdige før feilen, er skrevet\)\. Frigjør plass, og prøv igjen\.\n$/);
-    expect(full.stderr).not.toMatch(STAKK);
-    expect(full.status).toBe(1);
-    rmSync(join(disk, 'fyll'));
-    urort(ut, før);
-  }), 120_000);
+        writeFileSync(
+          join(prosjekt, M, '13-a.md'),
+          ENKELT[`${M}/13-a.md`].replace('Tekst.', 'Endret tekst, så saken må skrives ut på nytt.'),
+        );
+        const full = bygg(prosjekt, ut);
+        expect(full.stderr).toMatch(
+          /^motedok: disken er full; kunne ikke skrive «[^»]+»\. Dokumentene som var der fra før, er ikke endret \(møter som var ferdige før feilen, er skrevet\)\. Frigjør plass, og prøv igjen\.\n$/,
+        );
+        expect(full.stderr).not.toMatch(STAKK);
+        expect(full.status).toBe(1);
+        rmSync(join(disk, 'fyll'));
+        urort(ut, før);
+      }),
+    120_000,
+  );
 });
 
-describe('writing a meeting\'s set of files', () => {
+describe("writing a meeting's set of files", () => {
   it('is all or nothing: when one file cannot be written, none is replaced and no temporary file is left', () => {
     const ut = mkdtempSync(join(tmpdir(), 'motedok-sett-'));
     writeFileSync(join(ut, 'a.pdf'), 'gammel a');
     writeFileSync(join(ut, 'b.pdf'), 'gammel b');
     writeFileSync(join(ut, 'vedlegg'), 'en fil der mappen vedlegg/ skulle vært');
     const før = innholdUnder(ut);
-    const filer = new Map([[join(ut, 'a.pdf'), 'ny a'], [join(ut, 'b.pdf'), 'ny b'], [join(ut, 'vedlegg', 'sak-02-25.pdf'), 'ny sak']]);
+    const filer = new Map([
+      [join(ut, 'a.pdf'), 'ny a'],
+      [join(ut, 'b.pdf'), 'ny b'],
+      [join(ut, 'vedlegg', 'sak-02-25.pdf'), 'ny sak'],
+    ]);
     expect(() => skrivAlle(filer)).toThrow(UtdataFeil);
     urort(ut, før);
   });
 });
 
 describe('two builds into the same output folder', () => {
-  it('the second stops at once with the first one\'s pid, and the first writes complete, valid PDFs', async () => {
+  it("the second stops at once with the first one's pid, and the first writes complete, valid PDFs", async () => {
     const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-samtidig-'));
     cpSync(join(repo, 'cases'), prosjekt, { recursive: true });
     const ut = join(utmappe(), 'ut');
     const forste = spawn(process.execPath, [bin, 'build', join(prosjekt, M), '--out', ut], { cwd: prosjekt });
     let avsluttet = false;
-    const ferdig = new Promise<number | null>((ok) => forste.on('exit', (kode) => {
-      avsluttet = true;
-      ok(kode);
-    }));
+    const ferdig = new Promise<number | null>((ok) =>
+      forste.on('exit', (kode) => {
+        avsluttet = true;
+        ok(kode);
+      }),
+    );
     const las = join(ut, LASFIL);
     while (!existsSync(las) && !avsluttet) await new Promise((ok) => setTimeout(ok, 20));
     expect(avsluttet, 'the first build ended before it took the lock').toBe(false);
@@ -144,7 +185,9 @@ describe('two builds into the same output folder', () => {
     expect(await ferdig).toBe(0);
     expect(existsSync(las)).toBe(false);
     const filer = [...innholdUnder(join(ut, M)).entries()];
-    expect(filer.map(([f]) => f)).toEqual(expect.arrayContaining(['innkalling.pdf', 'saksliste.pdf', 'saksdokumenter.pdf', 'referat.pdf', 'offentlig/innkalling.pdf']));
+    expect(filer.map(([f]) => f)).toEqual(
+      expect.arrayContaining(['innkalling.pdf', 'saksliste.pdf', 'saksdokumenter.pdf', 'referat.pdf', 'offentlig/innkalling.pdf']),
+    );
     for (const [fil, bytes] of filer) {
       expect(fil.endsWith('.tmp'), fil).toBe(false);
       if (!fil.endsWith('.pdf')) continue;

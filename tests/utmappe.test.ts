@@ -48,13 +48,55 @@ describe('an output folder among the sources is refused (exit 2), and no source 
   });
 
   const tilfeller: { hva: string; cwd: string; mappe: string; out: string; melding: string }[] = [
-    { hva: 'the project folder itself (cd cases; --out .)', cwd: 'cases', mappe: M, out: '.', melding: `utmappen «${'<base>'}/cases» er kildemappen «${'<base>'}/cases»` },
-    { hva: 'the meeting folder', cwd: '.', mappe: `cases/${M}`, out: `cases/${M}`, melding: `utmappen «cases/${M}» ligger inne i kildemappen «cases»` },
-    { hva: 'a folder inside the meeting folder', cwd: '.', mappe: `cases/${M}`, out: `cases/${M}/ut`, melding: `utmappen «cases/${M}/ut» ligger inne i kildemappen «cases»` },
-    { hva: 'a folder inside cases/', cwd: '.', mappe: `cases/${M}`, out: 'cases/output', melding: 'utmappen «cases/output» ligger inne i kildemappen «cases»' },
-    { hva: 'a folder that contains cases/ (the folder above)', cwd: '.', mappe: `cases/${M}`, out: '.', melding: `utmappen «${'<base>'}» inneholder kildemappen «cases»` },
-    { hva: 'a link to cases/', cwd: '.', mappe: `cases/${M}`, out: 'lenke-til-cases', melding: 'utmappen «lenke-til-cases» er kildemappen «cases»' },
-    { hva: 'a folder under a link to the meeting', cwd: '.', mappe: `cases/${M}`, out: 'lenke-til-motet/ut', melding: 'utmappen «lenke-til-motet/ut» ligger inne i kildemappen «cases»' },
+    {
+      hva: 'the project folder itself (cd cases; --out .)',
+      cwd: 'cases',
+      mappe: M,
+      out: '.',
+      melding: `utmappen «${'<base>'}/cases» er kildemappen «${'<base>'}/cases»`,
+    },
+    {
+      hva: 'the meeting folder',
+      cwd: '.',
+      mappe: `cases/${M}`,
+      out: `cases/${M}`,
+      melding: `utmappen «cases/${M}» ligger inne i kildemappen «cases»`,
+    },
+    {
+      hva: 'a folder inside the meeting folder',
+      cwd: '.',
+      mappe: `cases/${M}`,
+      out: `cases/${M}/ut`,
+      melding: `utmappen «cases/${M}/ut» ligger inne i kildemappen «cases»`,
+    },
+    {
+      hva: 'a folder inside cases/',
+      cwd: '.',
+      mappe: `cases/${M}`,
+      out: 'cases/output',
+      melding: 'utmappen «cases/output» ligger inne i kildemappen «cases»',
+    },
+    {
+      hva: 'a folder that contains cases/ (the folder above)',
+      cwd: '.',
+      mappe: `cases/${M}`,
+      out: '.',
+      melding: `utmappen «${'<base>'}» inneholder kildemappen «cases»`,
+    },
+    {
+      hva: 'a link to cases/',
+      cwd: '.',
+      mappe: `cases/${M}`,
+      out: 'lenke-til-cases',
+      melding: 'utmappen «lenke-til-cases» er kildemappen «cases»',
+    },
+    {
+      hva: 'a folder under a link to the meeting',
+      cwd: '.',
+      mappe: `cases/${M}`,
+      out: 'lenke-til-motet/ut',
+      melding: 'utmappen «lenke-til-motet/ut» ligger inne i kildemappen «cases»',
+    },
   ];
 
   for (const kommando of ['build', 'publish']) {

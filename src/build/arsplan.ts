@@ -15,7 +15,7 @@ import { readMalfiler } from '../pipeline/load/templates.js';
 import { FONTMAPPE } from '../util/package.js';
 import { skrivAlle } from '../pipeline/write/atomic.js';
 import { overskrifter } from './tools.js';
-import { UsageError } from "../domain/errors.js";
+import { UsageError } from '../domain/errors.js';
 
 export interface ArsplanResultat {
   diagnostics: Diagnostic[];
@@ -54,7 +54,11 @@ export async function byggArsplan(ar: number, options: { cwd?: string; out?: str
   const plan = lagArsplan(ar, modell.organisasjon, modell.alleMoter, kilde, diags);
   const antall = plan.utvalg.reduce((n, u) => n + u.moter.length, 0);
   if (antall === 0 && diags.errorCount === 0) {
-    diags.error(planfil, undefined, `ingen møter i ${ar}: ingen møtemapper i cases/ har dato i ${ar}, og filen arsplan-${ar}.yaml ${tekst === undefined ? 'finnes ikke' : 'har ingen møter'}. Lag den med «moter:» (se README), eller møtene med «motedok new mote».`);
+    diags.error(
+      planfil,
+      undefined,
+      `ingen møter i ${ar}: ingen møtemapper i cases/ har dato i ${ar}, og filen arsplan-${ar}.yaml ${tekst === undefined ? 'finnes ikke' : 'har ingen møter'}. Lag den med «moter:» (se README), eller møtene med «motedok new mote».`,
+    );
   }
   if (diags.errorCount > 0) return resultat();
   const org = modell.organisasjon;
@@ -77,7 +81,13 @@ export async function byggArsplan(ar: number, options: { cwd?: string; out?: str
   } finally {
     await nettleser.close();
   }
-  const meta: Metadata = { tittel: data.tittel, forfatter: org.navn, emne: `Møteplan ${ar}`, dato: new Date(Date.UTC(ar, 0, 1)), sprak: fraser.pdf_lang };
+  const meta: Metadata = {
+    tittel: data.tittel,
+    forfatter: org.navn,
+    emne: `Møteplan ${ar}`,
+    dato: new Date(Date.UTC(ar, 0, 1)),
+    sprak: fraser.pdf_lang,
+  };
   const ferdig = await ferdigstill(pdf, meta, [], overskrifter(html));
   const filer = new Map<string, Uint8Array | string>([
     [join(ut, `arsplan-${ar}.pdf`), ferdig.bytes],

@@ -18,17 +18,20 @@ import { FONTMAPPE } from '../util/package.js';
 import { glemKonverterteMarkdown } from '../pipeline/render/markdown.js';
 import { fjernUtdaterte, skrivAlle } from '../pipeline/write/atomic.js';
 import { taLas } from '../pipeline/write/lock.js';
-import { loadMeetings, type LoadResult } from "./load.js";
-import type { BuildOptions, BuildResult, ByggetDokument } from "../domain/documents.js";
+import { loadMeetings, type LoadResult } from './load.js';
+import type { BuildOptions, BuildResult, ByggetDokument } from '../domain/documents.js';
 
 export type { BuildOptions, ByggetDokument } from '../domain/documents.js';
 export { uendretSidenSist, type Byggesammendrag } from './unchanged.js';
 
 /** A meeting's key: everything its documents are made from, short of the tool itself (which is in every cache key). */
 function moteNokkel(mote: Mote, verktoy: Verktoy, inndata: Inndata): string {
-  const filer = Object.entries(inndata).filter(([fil]) => fil.startsWith(mote.dir + '/')).map(([fil, a]) => `${fil}\u0000${a.sha256}`);
+  const filer = Object.entries(inndata)
+    .filter(([fil]) => fil.startsWith(mote.dir + '/'))
+    .map(([fil, a]) => `${fil}\u0000${a.sha256}`);
   // Attachments by their contents also where the folder walk does not go (hidden folders, links).
-  for (const { vedlegg } of mote.vedlegg) if (vedlegg.fil && existsSync(vedlegg.fil)) filer.push(`${vedlegg.fil}\u0000${verktoy.buffer.filHash(vedlegg.fil)}`);
+  for (const { vedlegg } of mote.vedlegg)
+    if (vedlegg.fil && existsSync(vedlegg.fil)) filer.push(`${vedlegg.fil}\u0000${verktoy.buffer.filHash(vedlegg.fil)}`);
   const logo = mote.organisasjon.logo ? resolve(dirname(mote.organisasjon.file), mote.organisasjon.logo) : undefined;
   if (logo && existsSync(logo)) filer.push(`${logo}\u0000${verktoy.buffer.filHash(logo)}`);
   const modell = JSON.stringify(mote, (_, verdi: unknown) => (verdi instanceof Map || verdi instanceof Set ? [...verdi] : verdi));
@@ -38,14 +41,23 @@ function moteNokkel(mote: Mote, verktoy: Verktoy, inndata: Inndata): string {
 async function lagMaler(loaded: LoadResult, diagnostics: Diagnostic[]): Promise<Maler | undefined> {
   const egne = loaded.organisasjon?.maler ? resolve(dirname(loaded.organisasjon.file), loaded.organisasjon.maler) : undefined;
   if (egne && !existsSync(egne)) {
-    diagnostics.push({ severity: 'feil', file: loaded.organisasjon!.file, message: `malmappen «${loaded.organisasjon!.maler}» finnes ikke.` });
+    diagnostics.push({
+      severity: 'feil',
+      file: loaded.organisasjon!.file,
+      message: `malmappen «${loaded.organisasjon!.maler}» finnes ikke.`,
+    });
     return undefined;
   }
   try {
     return compileMaler(readMalfiler(egne));
   } catch (error) {
     if (!(error instanceof MalFeil)) throw error;
-    diagnostics.push({ severity: 'feil', file: error.fil, position: error.linje ? { line: error.linje, column: 1 } : undefined, message: error.message });
+    diagnostics.push({
+      severity: 'feil',
+      file: error.fil,
+      position: error.linje ? { line: error.linje, column: 1 } : undefined,
+      message: error.message,
+    });
     return undefined;
   }
 }
@@ -97,8 +109,12 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
     const { dokumenter, filer } = await byggAlle(loaded, verktoy, register, inndata, diagnostics);
     if (!diagnostics.some((d) => d.severity === 'feil')) {
       const ekstra = ekstraFiler(loaded);
-      register.huskKjoring(run.foresporsel, run.nokkel, { ...inndata, ...register.inndata(ekstra) }, filer,
-        { moter: loaded.moter.length, dokumenter: dokumenter.map((d) => ({ ...d, fraBuffer: true })), diagnostics, ekstra });
+      register.huskKjoring(run.foresporsel, run.nokkel, { ...inndata, ...register.inndata(ekstra) }, filer, {
+        moter: loaded.moter.length,
+        dokumenter: dokumenter.map((d) => ({ ...d, fraBuffer: true })),
+        diagnostics,
+        ekstra,
+      });
       if (run.alleMoter) verktoy.buffer.rydd(new Set([...verktoy.buffer.brukt, ...register.nokler()]));
       // Only a successful run is recorded: a failed one leaves everything in the output folder as it was.
       register.lagre();
@@ -115,7 +131,13 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
  * all of them are made. A meeting (or a year's vedtakslister) whose key matches its last build,
  * with the files it wrote untouched, is taken as it is: nothing is rendered or read for it.
  */
-async function byggAlle(loaded: LoadResult, verktoy: Verktoy, register: Register, inndata: Inndata, diagnostics: Diagnostic[]): Promise<{ dokumenter: ByggetDokument[]; filer: string[] }> {
+async function byggAlle(
+  loaded: LoadResult,
+  verktoy: Verktoy,
+  register: Register,
+  inndata: Inndata,
+  diagnostics: Diagnostic[],
+): Promise<{ dokumenter: ByggetDokument[]; filer: string[] }> {
   const { options, buffer } = verktoy;
   const ut = resolve(options.cwd ?? process.cwd(), options.out ?? 'output');
   const dokumenter: ByggetDokument[] = [];
@@ -149,8 +171,11 @@ async function byggAlle(loaded: LoadResult, verktoy: Verktoy, register: Register
     if (loaded.aarMedFeil.has(ar.navn)) {
       // A meeting of the year with errors may have saker missing or numbered wrong: no list rather than a wrong one.
       const { organisasjon, utvalg } = ar.moter[0]!;
-      diagnostics.push({ severity: 'advarsel', file: organisasjon.file,
-        message: `vedtakslisten ${ar.navn}-vedtak.pdf ble ikke laget fordi et møte i ${utvalg.kortnavn} ${ar.navn.slice(-4)} har feil; kjør «motedok check» for hele cases/.` });
+      diagnostics.push({
+        severity: 'advarsel',
+        file: organisasjon.file,
+        message: `vedtakslisten ${ar.navn}-vedtak.pdf ble ikke laget fordi et møte i ${utvalg.kortnavn} ${ar.navn.slice(-4)} har feil; kjør «motedok check» for hele cases/.`,
+      });
       continue;
     }
     const nokkel = buffer.nokkel('vedtaksliste', ...ar.moter.map((m) => nokler.get(m)!));

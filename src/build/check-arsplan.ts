@@ -14,7 +14,9 @@ export function kontrollerArsplaner(organisasjon: Organisasjon | undefined, alle
   if (!organisasjon) return [];
   const rot = dirname(organisasjon.file);
   const diags = new Diagnostics();
-  for (const navn of readdirSync(rot).filter((n) => /^arsplan-\d{4}\.yaml$/.test(n)).sort()) {
+  for (const navn of readdirSync(rot)
+    .filter((n) => /^arsplan-\d{4}\.yaml$/.test(n))
+    .sort()) {
     const fil = join(rot, navn);
     const tekst = readText(fil, diags);
     const kilde = tekst === undefined ? undefined : parseYaml(fil, tekst, diags);

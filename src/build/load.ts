@@ -1,11 +1,17 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Diagnostic, Diagnostics, sortDiagnostics } from "../domain/diagnostics.js";
-import { UsageError } from "../domain/errors.js";
-import { Organisasjon, Mote } from "../domain/types.js";
-import { findMeetingFolders, findProjectRoot, ORGANISASJON_FIL, loadProjectSource, lesTabellfilerIProsjekt } from "../pipeline/load/project.js";
-import { buildModel } from "../pipeline/model/mote.js";
-import type { LoadOptions } from "../domain/documents.js";
+import { Diagnostic, Diagnostics, sortDiagnostics } from '../domain/diagnostics.js';
+import { UsageError } from '../domain/errors.js';
+import { Organisasjon, Mote } from '../domain/types.js';
+import {
+  findMeetingFolders,
+  findProjectRoot,
+  ORGANISASJON_FIL,
+  loadProjectSource,
+  lesTabellfilerIProsjekt,
+} from '../pipeline/load/project.js';
+import { buildModel } from '../pipeline/model/mote.js';
+import type { LoadOptions } from '../domain/documents.js';
 
 export interface LoadResult {
   organisasjon?: Organisasjon;
@@ -27,11 +33,14 @@ export function resolveMeetingFolders(paths: readonly string[], cwd: string): st
   const folders = asked.flatMap((path) => {
     const dir = resolve(cwd, path);
     if (!existsSync(dir)) {
-      throw new UsageError(paths.length > 0
-        ? `fant ikke mappen «${path}».`
-        : 'fant ingen mappe «cases» her; kjør kommandoen fra prosjektmappen, eller oppgi møtemappene.');
+      throw new UsageError(
+        paths.length > 0
+          ? `fant ikke mappen «${path}».`
+          : 'fant ingen mappe «cases» her; kjør kommandoen fra prosjektmappen, eller oppgi møtemappene.',
+      );
     }
-    if (!statSync(dir).isDirectory()) throw new UsageError(`«${path}» er ikke en mappe; oppgi en møtemappe (med mote.yaml) eller en mappe med møter.`);
+    if (!statSync(dir).isDirectory())
+      throw new UsageError(`«${path}» er ikke en mappe; oppgi en møtemappe (med mote.yaml) eller en mappe med møter.`);
     const found = findMeetingFolders(dir);
     if (found.length === 0) throw new UsageError(`«${path}» er ikke en møtemappe (ingen mote.yaml) og har ingen møtemapper under seg.`);
     return found;
@@ -51,8 +60,11 @@ export async function loadMeetings(paths: readonly string[] = [], options: LoadO
   for (const folder of folders) {
     const root = findProjectRoot(folder);
     if (!root) {
-      diags.error(join(folder, ORGANISASJON_FIL), undefined,
-        `fant ingen ${ORGANISASJON_FIL} i møtemappen eller mappene over den; den beskriver organisasjonen og utvalgene og ligger normalt i cases/.`);
+      diags.error(
+        join(folder, ORGANISASJON_FIL),
+        undefined,
+        `fant ingen ${ORGANISASJON_FIL} i møtemappen eller mappene over den; den beskriver organisasjonen og utvalgene og ligger normalt i cases/.`,
+      );
       continue;
     }
     byRoot.set(root, [...(byRoot.get(root) ?? []), folder]);

@@ -8,7 +8,7 @@ import { kalenderfiler } from '../pipeline/render/kalender.js';
 import { planlegg, type Plan } from './plan.js';
 import { saksdokumenter } from './saksdokumenter.js';
 import { hentEllerLag, lastedeFiler, overskrifter, skriverFor, tillatteFiler, type Verktoy } from './tools.js';
-import { type ByggetDokument } from "../domain/documents.js";
+import { type ByggetDokument } from '../domain/documents.js';
 
 interface Trykt {
   plan: Plan;
@@ -28,10 +28,20 @@ export interface Sett {
  * Documents found in `gjenbruk` (by file name, for the public set) are taken from the members'
  * set instead of being printed again.
  */
-async function byggSett(mote: Mote, planer: Plan[], mappe: string, verktoy: Verktoy, gjenbruk = new Map<string, Trykt>()): Promise<Sett & { trykte: Trykt[] }> {
+async function byggSett(
+  mote: Mote,
+  planer: Plan[],
+  mappe: string,
+  verktoy: Verktoy,
+  gjenbruk = new Map<string, Trykt>(),
+): Promise<Sett & { trykte: Trykt[] }> {
   const { maler, buffer, options } = verktoy;
   const metadata = (tittel: string): Metadata => ({
-    tittel, forfatter: mote.organisasjon.navn, emne: `${mote.utvalg.navn}, møte ${mote.dato}`, dato: new Date(`${mote.dato}T00:00:00Z`), sprak: mote.fraser.pdf_lang,
+    tittel,
+    forfatter: mote.organisasjon.navn,
+    emne: `${mote.utvalg.navn}, møte ${mote.dato}`,
+    dato: new Date(`${mote.dato}T00:00:00Z`),
+    sprak: mote.fraser.pdf_lang,
   });
   const sett: Sett = { filer: new Map(), dokumenter: [] };
   const ferdig = (fil: string, bytes: Uint8Array, sider: number, fraBuffer: boolean, html?: string) => {
@@ -40,21 +50,35 @@ async function byggSett(mote: Mote, planer: Plan[], mappe: string, verktoy: Verk
     sett.dokumenter.push({ mote: mote.mappe, fil, sider, fraBuffer });
   };
   const skriv = skriverFor(verktoy, tillatteFiler([mote], maler));
-  const trykte = await Promise.all(planer.map(async (plan): Promise<Trykt> => {
-    const tidligere = plan.likeOffentlig ? gjenbruk.get(basename(plan.fil)) : undefined;
-    if (tidligere) {
-      ferdig(plan.fil, tidligere.ferdig.bytes, tidligere.ferdig.sider, tidligere.fraBuffer, tidligere.html);
-      return { ...tidligere, plan };
-    }
-    const html = maler.render(plan.mal, plan.data);
-    const meta = metadata(plan.data.tittel);
-    const nokkel = buffer.nokkel('dokument', html, JSON.stringify(meta), ...lastedeFiler(buffer, html), ...plan.vedlegg.map((v) => `${v.tittel}\u0000${buffer.filHash(v.fil)}`));
-    const laget = await hentEllerLag(verktoy, nokkel, async () => ferdigstill(await skriv(html), meta, plan.vedlegg, overskrifter(html)));
-    ferdig(plan.fil, laget.ferdig.bytes, laget.ferdig.sider, laget.fraBuffer, html);
-    return { plan, ferdig: laget.ferdig, fraBuffer: laget.fraBuffer, html };
-  }));
+  const trykte = await Promise.all(
+    planer.map(async (plan): Promise<Trykt> => {
+      const tidligere = plan.likeOffentlig ? gjenbruk.get(basename(plan.fil)) : undefined;
+      if (tidligere) {
+        ferdig(plan.fil, tidligere.ferdig.bytes, tidligere.ferdig.sider, tidligere.fraBuffer, tidligere.html);
+        return { ...tidligere, plan };
+      }
+      const html = maler.render(plan.mal, plan.data);
+      const meta = metadata(plan.data.tittel);
+      const nokkel = buffer.nokkel(
+        'dokument',
+        html,
+        JSON.stringify(meta),
+        ...lastedeFiler(buffer, html),
+        ...plan.vedlegg.map((v) => `${v.tittel}\u0000${buffer.filHash(v.fil)}`),
+      );
+      const laget = await hentEllerLag(verktoy, nokkel, async () => ferdigstill(await skriv(html), meta, plan.vedlegg, overskrifter(html)));
+      ferdig(plan.fil, laget.ferdig.bytes, laget.ferdig.sider, laget.fraBuffer, html);
+      return { plan, ferdig: laget.ferdig, fraBuffer: laget.fraBuffer, html };
+    }),
+  );
   const deler = trykte.filter((t) => t.plan.innhold);
-  const samlet = await saksdokumenter(mote, deler, verktoy, skriv, metadata(frase(mote.fraser, 'saksdokumenter.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) })));
+  const samlet = await saksdokumenter(
+    mote,
+    deler,
+    verktoy,
+    skriv,
+    metadata(frase(mote.fraser, 'saksdokumenter.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) })),
+  );
   ferdig(join(mappe, 'saksdokumenter.pdf'), samlet.ferdig.bytes, samlet.ferdig.sider, samlet.fraBuffer);
   return { ...sett, trykte };
 }

@@ -26,7 +26,15 @@ export interface Plan {
 export function planlegg(mote: Mote, mappe: string, saksfremlegg?: ReadonlySet<string>): Plan[] {
   const emne = `${mote.utvalg.navn}, møte ${mote.dato}`;
   const planer: Plan[] = [
-    { fil: join(mappe, 'innkalling.pdf'), mal: 'innkalling', data: innkallingVisning(mote), emne, vedlegg: [], innhold: frase(mote.fraser, 'saksdokumenter.innkalling'), likeOffentlig: false },
+    {
+      fil: join(mappe, 'innkalling.pdf'),
+      mal: 'innkalling',
+      data: innkallingVisning(mote),
+      emne,
+      vedlegg: [],
+      innhold: frase(mote.fraser, 'saksdokumenter.innkalling'),
+      likeOffentlig: false,
+    },
     { fil: join(mappe, 'saksliste.pdf'), mal: 'saksliste', data: sakslisteVisning(mote), emne, vedlegg: [], likeOffentlig: false },
   ];
   for (const sak of mote.saker) {
@@ -35,10 +43,23 @@ export function planlegg(mote: Mote, mappe: string, saksfremlegg?: ReadonlySet<s
     const navn = `sak-${saksnummer(sak.nummer).replace('.', '-')}.pdf`;
     if (saksfremlegg ? !saksfremlegg.has(navn) : !sak.harSaksfremlegg && eksterne.length === 0) continue;
     planer.push({
-      fil: join(mappe, 'vedlegg', navn), mal: 'vedlegg', data: vedleggVisning(mote, sak), emne, vedlegg: eksterne,
-      innhold: `${frase(mote.fraser, 'felles.sak')} ${saksnummer(sak.nummer)} ${sak.tittel}`, likeOffentlig: !sak.unntattOffentlighet,
+      fil: join(mappe, 'vedlegg', navn),
+      mal: 'vedlegg',
+      data: vedleggVisning(mote, sak),
+      emne,
+      vedlegg: eksterne,
+      innhold: `${frase(mote.fraser, 'felles.sak')} ${saksnummer(sak.nummer)} ${sak.tittel}`,
+      likeOffentlig: !sak.unntattOffentlighet,
     });
   }
-  if (mote.referat) planer.push({ fil: join(mappe, 'referat.pdf'), mal: 'referat', data: referatVisning(mote, mote.referat), emne, vedlegg: [], likeOffentlig: false });
+  if (mote.referat)
+    planer.push({
+      fil: join(mappe, 'referat.pdf'),
+      mal: 'referat',
+      data: referatVisning(mote, mote.referat),
+      emne,
+      vedlegg: [],
+      likeOffentlig: false,
+    });
   return planer;
 }

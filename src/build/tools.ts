@@ -6,7 +6,7 @@ import type { Dokumentbuffer } from '../cache/document-cache.js';
 import type { Mote } from '../domain/types.js';
 import type { Nettleser } from '../pipeline/print/browser.js';
 import { FONTMAPPE, type Maler } from '../pipeline/render/templates.js';
-import type { BuildOptions } from "../domain/documents.js";
+import type { BuildOptions } from '../domain/documents.js';
 export type Skriver = (html: string) => Promise<Uint8Array>;
 
 /** What building needs besides the meeting: the templates, the cache, and a browser started only when something must be printed. */
@@ -40,7 +40,11 @@ export function lastedeFiler(buffer: Dokumentbuffer, html: string): string[] {
 }
 
 /** A finished document from the cache, or made by `lag` and stored. */
-export async function hentEllerLag(verktoy: Verktoy, nokkel: string, lag: () => Promise<Ferdig>): Promise<{ ferdig: Ferdig; fraBuffer: boolean }> {
+export async function hentEllerLag(
+  verktoy: Verktoy,
+  nokkel: string,
+  lag: () => Promise<Ferdig>,
+): Promise<{ ferdig: Ferdig; fraBuffer: boolean }> {
   const lagret = verktoy.buffer.hent(nokkel);
   if (lagret) return { ferdig: lagret, fraBuffer: true };
   const ferdig = await lag();
@@ -60,5 +64,9 @@ function dekodEntiteter(tekst: string): string {
 
 /** The text of every heading in the HTML, in document order: the names of the PDF's bookmarks. */
 export function overskrifter(html: string): string[] {
-  return [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => dekodEntiteter(m[2]!.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim());
+  return [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) =>
+    dekodEntiteter(m[2]!.replace(/<[^>]*>/g, ''))
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 }

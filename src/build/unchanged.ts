@@ -7,8 +7,8 @@ import { findMeetingFolders, findProjectRoot } from '../pipeline/load/project.js
 import { finnChromium } from '../pipeline/print/chromium.mjs';
 import { FONTMAPPE, INNEBYGDE_MALER } from '../util/package.js';
 import { kontrollerUtmappe } from './output-folder.js';
-import { resolveMeetingFolders } from "./load.js";
-import type { BuildOptions, ByggetDokument } from "../domain/documents.js";
+import { resolveMeetingFolders } from './load.js';
+import type { BuildOptions, ByggetDokument } from '../domain/documents.js';
 
 // Kept apart from the build itself: answering «nothing changed» must not load the browser
 // library, pdf-lib or the Markdown parser.
@@ -36,8 +36,12 @@ export function kjoring(paths: readonly string[], options: BuildOptions) {
   const rotmapper = [...new Set(folders.map((f) => findProjectRoot(f) ?? f))];
   kontrollerUtmappe(ut, [...rotmapper, ...folders]);
   const register: Register = new Byggeregister(join(ut, '.hurtigbuffer', 'register.json'), ut);
-  const foresporsel = createHash('sha256').update(JSON.stringify([folders, ut])).digest('hex');
-  const nokkel = createHash('sha256').update(JSON.stringify([options.html ?? false, nettleseravtrykk(finnChromium())])).digest('hex');
+  const foresporsel = createHash('sha256')
+    .update(JSON.stringify([folders, ut]))
+    .digest('hex');
+  const nokkel = createHash('sha256')
+    .update(JSON.stringify([options.html ?? false, nettleseravtrykk(finnChromium())]))
+    .digest('hex');
   const stier = (ekstra: readonly string[]) => [...rotmapper, INNEBYGDE_MALER, FONTMAPPE, ...programfiler(), ...ekstra];
   const alleMoter = rotmapper.every((rot) => findMeetingFolders(rot).every((f) => folders.includes(f)));
   return { ut, register, foresporsel, nokkel, stier, alleMoter };
@@ -54,4 +58,3 @@ export function uendretSidenSist(paths: readonly string[] = [], options: BuildOp
   if (!forrige) return undefined;
   return register.kjoring(foresporsel, nokkel, register.inndata(stier(forrige.resultat.ekstra)))?.resultat;
 }
-

@@ -5,7 +5,7 @@ import type { Mote } from '../domain/types.js';
 import { vedtakslisteVisning } from '../pipeline/render/views.js';
 import type { Sett } from './mote.js';
 import { hentEllerLag, lastedeFiler, overskrifter, skriverFor, tillatteFiler, type Verktoy } from './tools.js';
-import type { LoadResult } from "./load.js";
+import type { LoadResult } from './load.js';
 
 /** A committee's year: `ssu-2025`, and all of its meetings in cases/, in date order. */
 export interface Vedtaksar {
@@ -31,12 +31,20 @@ export async function vedtakslister(ar: Vedtaksar, verktoy: Verktoy, ut: string)
   const { moter } = ar;
   const siste = moter[moter.length - 1]!;
   const offentlige = moter.filter((m) => m.referat?.status === 'godkjent').map(offentligVersjon);
-  for (const [mappe, versjon] of [[ut, moter], [join(ut, 'offentlig'), offentlige]] as const) {
+  for (const [mappe, versjon] of [
+    [ut, moter],
+    [join(ut, 'offentlig'), offentlige],
+  ] as const) {
     if (!versjon.some((m) => m.referat)) continue;
     const data = vedtakslisteVisning(versjon, Number(siste.dato.slice(0, 4)));
     const html = maler.render('vedtaksliste', data);
     const skriv = skriverFor(verktoy, tillatteFiler(moter, maler));
-    const meta: Metadata = { tittel: data.tittel, forfatter: siste.organisasjon.navn, dato: new Date(`${siste.dato}T00:00:00Z`), sprak: siste.fraser.pdf_lang };
+    const meta: Metadata = {
+      tittel: data.tittel,
+      forfatter: siste.organisasjon.navn,
+      dato: new Date(`${siste.dato}T00:00:00Z`),
+      sprak: siste.fraser.pdf_lang,
+    };
     const nokkel = buffer.nokkel('vedtaksliste', html, JSON.stringify(meta), ...lastedeFiler(buffer, html));
     const laget = await hentEllerLag(verktoy, nokkel, async () => ferdigstill(await skriv(html), meta, [], overskrifter(html)));
     const fil = join(mappe, `${ar.navn}-vedtak.pdf`);

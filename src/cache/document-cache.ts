@@ -49,8 +49,11 @@ export class Dokumentbuffer {
     try {
       const bytes = readFileSync(pdf);
       const meta = JSON.parse(readFileSync(info, 'utf8')) as { sha256: string; sider: number; vedleggStart: number[] };
-      const gyldig = createHash('sha256').update(bytes).digest('hex') === meta.sha256 && Number.isInteger(meta.sider)
-        && Array.isArray(meta.vedleggStart) && meta.vedleggStart.every((n) => Number.isInteger(n) && n >= 0 && n < meta.sider);
+      const gyldig =
+        createHash('sha256').update(bytes).digest('hex') === meta.sha256 &&
+        Number.isInteger(meta.sider) &&
+        Array.isArray(meta.vedleggStart) &&
+        meta.vedleggStart.every((n) => Number.isInteger(n) && n >= 0 && n < meta.sider);
       if (!gyldig) throw new Error('ødelagt');
       this.brukt.add(nokkel);
       return { bytes: new Uint8Array(bytes), sider: meta.sider, vedleggStart: meta.vedleggStart };
@@ -103,7 +106,10 @@ export function verktoygrunnlag(malInnhold: string, fontmappe: string, chromium:
   const hash = createHash('sha256');
   for (const fil of programfiler()) hash.update(readFileSync(fil));
   hash.update(malInnhold);
-  for (const font of readdirSync(fontmappe).filter((f) => f.endsWith('.woff2')).sort()) hash.update(font).update(readFileSync(join(fontmappe, font)));
+  for (const font of readdirSync(fontmappe)
+    .filter((f) => f.endsWith('.woff2'))
+    .sort())
+    hash.update(font).update(readFileSync(join(fontmappe, font)));
   for (const avtrykk of nettleseravtrykk(chromium)) hash.update(avtrykk);
   return hash.digest('hex');
 }
@@ -113,8 +119,10 @@ export function verktoygrunnlag(malInnhold: string, fontmappe: string, chromium:
  * than the run. Debian's /usr/bin/chromium is a shell script; the browser itself lives in /usr/lib.
  */
 export function nettleseravtrykk(chromium: string | undefined): string[] {
-  return [chromium, '/usr/lib/chromium/chromium'].filter((fil): fil is string => !!fil && existsSync(fil)).map((fil) => {
-    const stat = statSync(fil);
-    return `${fil}:${stat.size}:${stat.mtimeMs}`;
-  });
+  return [chromium, '/usr/lib/chromium/chromium']
+    .filter((fil): fil is string => !!fil && existsSync(fil))
+    .map((fil) => {
+      const stat = statSync(fil);
+      return `${fil}:${stat.size}:${stat.mtimeMs}`;
+    });
 }

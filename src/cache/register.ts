@@ -37,7 +37,11 @@ function avtrykk(fil: string, medInnhold = false): Fingeravtrykk | undefined {
   try {
     const stat = statSync(fil);
     if (!stat.isFile()) return undefined;
-    return { storrelse: stat.size, endret: stat.mtimeMs, ...(medInnhold ? { sha256: createHash('sha256').update(readFileSync(fil)).digest('hex') } : {}) };
+    return {
+      storrelse: stat.size,
+      endret: stat.mtimeMs,
+      ...(medInnhold ? { sha256: createHash('sha256').update(readFileSync(fil)).digest('hex') } : {}),
+    };
   } catch {
     return undefined;
   }
@@ -103,7 +107,10 @@ function sammeInndata(a: Inndata, b: Inndata): boolean {
 export class Byggeregister<D extends { fil: string }, R> {
   private innhold: Innhold<D, R>;
 
-  constructor(private readonly fil: string, private readonly ut: string) {
+  constructor(
+    private readonly fil: string,
+    private readonly ut: string,
+  ) {
     this.innhold = { versjon: 1, moter: {}, kjoringer: {} };
     try {
       const lest = JSON.parse(readFileSync(fil, 'utf8')) as Innhold<D, R>;
@@ -148,7 +155,8 @@ export class Byggeregister<D extends { fil: string }, R> {
   /** The last run of the same request, when nothing it read or wrote has changed since. */
   kjoring(foresporsel: string, nokkel: string, inndata: Inndata): KjoringOppforing<R> | undefined {
     const oppforing = this.innhold.kjoringer[foresporsel];
-    if (!oppforing || oppforing.nokkel !== nokkel || !sammeInndata(inndata, oppforing.inndata) || !urort(oppforing.utdata)) return undefined;
+    if (!oppforing || oppforing.nokkel !== nokkel || !sammeInndata(inndata, oppforing.inndata) || !urort(oppforing.utdata))
+      return undefined;
     return oppforing;
   }
 

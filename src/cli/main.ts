@@ -5,8 +5,8 @@ import { kontrollerArsplaner } from '../build/check-arsplan.js';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../domain/diagnostics.js';
 import { NY_HJELP } from '../scaffold/new.js';
 import { sakslisteSomTekst } from '../pipeline/render/saksliste-tekst.js';
-import { UsageError } from "../domain/errors.js";
-import { loadMeetings } from "../build/load.js";
+import { UsageError } from '../domain/errors.js';
+import { loadMeetings } from '../build/load.js';
 
 const HJELP = `motedok – saksdokumenter for utvalgsmøter fra Markdown
 
@@ -68,7 +68,9 @@ async function check(paths: string[]): Promise<number> {
   const lastet = await loadMeetings(paths);
   // Checking the whole project (no folders, or the folder with organisasjon.yaml) checks the annual plan files too.
   const helt = paths.length === 0 || paths.some((p) => existsSync(join(resolve(p), 'organisasjon.yaml')));
-  const result = !helt ? lastet : { ...lastet, diagnostics: sortDiagnostics([...lastet.diagnostics, ...kontrollerArsplaner(lastet.organisasjon, lastet.alleMoter)]) };
+  const result = !helt
+    ? lastet
+    : { ...lastet, diagnostics: sortDiagnostics([...lastet.diagnostics, ...kontrollerArsplaner(lastet.organisasjon, lastet.alleMoter)]) };
   for (const mote of result.moter) {
     console.log(`${relative(process.cwd(), mote.dir) || '.'}`);
     console.log(sakslisteSomTekst(mote));
@@ -79,7 +81,9 @@ async function check(paths: string[]): Promise<number> {
   const warnings = result.diagnostics.length - errors;
   const saker = result.moter.reduce((n, m) => n + m.saker.length, 0);
   const summary = `${errors === 0 ? 'ingen feil' : plural(errors, 'feil', 'feil')}, ${plural(warnings, 'advarsel', 'advarsler')}`;
-  console.log(`motedok check: ${plural(result.folders.length, 'møte', 'møter')} og ${plural(saker, 'sak', 'saker')} kontrollert på ${seconds(performance.now() - started)} s – ${summary}.`);
+  console.log(
+    `motedok check: ${plural(result.folders.length, 'møte', 'møter')} og ${plural(saker, 'sak', 'saker')} kontrollert på ${seconds(performance.now() - started)} s – ${summary}.`,
+  );
   return errors > 0 ? 1 : 0;
 }
 
@@ -92,7 +96,12 @@ function fremdrift(): (d: { mote: string; fil: string; sider: number }) => void 
   return (d) => {
     antall++;
     if (process.stdout.isTTY) {
-      process.stdout.write(`\r\x1b[K  ${plural(antall, 'dokument', 'dokumenter')} skrevet · ${d.mote} · ${relative(process.cwd(), d.fil)}`.slice(0, (process.stdout.columns || 100) - 1));
+      process.stdout.write(
+        `\r\x1b[K  ${plural(antall, 'dokument', 'dokumenter')} skrevet · ${d.mote} · ${relative(process.cwd(), d.fil)}`.slice(
+          0,
+          (process.stdout.columns || 100) - 1,
+        ),
+      );
     } else {
       console.log(`  skrev ${relative(process.cwd(), d.fil)} (${plural(d.sider, 'side', 'sider')})`);
     }
@@ -106,7 +115,9 @@ async function build(paths: string[], out: string | undefined, html: boolean, fo
   if (uendret) {
     for (const d of uendret.diagnostics) console.error(formatDiagnostic(d));
     const sider = uendret.dokumenter.reduce((n, d) => n + d.sider, 0);
-    console.log(`motedok build: ingenting er endret siden forrige bygging; ${plural(uendret.moter, 'møte', 'møter')}, ${plural(uendret.dokumenter.length, 'dokument', 'dokumenter')}, ${plural(sider, 'side', 'sider')} er som før (${seconds(performance.now() - started)} s).`);
+    console.log(
+      `motedok build: ingenting er endret siden forrige bygging; ${plural(uendret.moter, 'møte', 'møter')}, ${plural(uendret.dokumenter.length, 'dokument', 'dokumenter')}, ${plural(sider, 'side', 'sider')} er som før (${seconds(performance.now() - started)} s).`,
+    );
     return 0;
   }
   const { buildMeetings } = await import('../build/build.js');
@@ -141,12 +152,17 @@ async function build(paths: string[], out: string | undefined, html: boolean, fo
   if (nettsted) console.log(`  skrev nettstedet ${relative(process.cwd(), nettsted)}/index.html`);
   const gjenbrukt = result.dokumenter.filter((d) => d.fraBuffer).length;
   const buffer = gjenbrukt > 0 ? ` (${gjenbrukt} hentet fra hurtigbufferen)` : '';
-  console.log(`motedok ${publish ? 'publish' : 'build'}: ${plural(result.moter.length, 'møte', 'møter')}, ${plural(result.dokumenter.length, 'dokument', 'dokumenter')}${buffer}, ${plural(sider, 'side', 'sider')} på ${seconds(tid * 1000)} s.`);
+  console.log(
+    `motedok ${publish ? 'publish' : 'build'}: ${plural(result.moter.length, 'møte', 'møter')}, ${plural(result.dokumenter.length, 'dokument', 'dokumenter')}${buffer}, ${plural(sider, 'side', 'sider')} på ${seconds(tid * 1000)} s.`,
+  );
   return 0;
 }
 
 /** `motedok new mote|sak|referat …`: writes the file, says what it made, and shows problems found reading it back. */
-async function ny(args: string[], valg: { sted?: string; start?: string; slutt?: string; type?: string; minutter?: string }): Promise<number> {
+async function ny(
+  args: string[],
+  valg: { sted?: string; start?: string; slutt?: string; type?: string; minutter?: string },
+): Promise<number> {
   const { FinnesFeil, nyttMote, nySak, nyttReferat } = await import('../scaffold/new.js');
   const [hva, ...rest] = args;
   const bruk = (melding: string) => {
@@ -154,20 +170,30 @@ async function ny(args: string[], valg: { sted?: string; start?: string; slutt?:
     return 2;
   };
   const tillatt: Record<string, string[]> = { mote: ['sted', 'start', 'slutt'], sak: ['type', 'minutter'], referat: [] };
-  if (hva === undefined || !(hva in tillatt)) return bruk(hva === undefined ? 'si hva som skal lages: mote, sak eller referat.' : `ukjent «${hva}»; motedok new lager mote, sak eller referat.`);
+  if (hva === undefined || !(hva in tillatt))
+    return bruk(
+      hva === undefined ? 'si hva som skal lages: mote, sak eller referat.' : `ukjent «${hva}»; motedok new lager mote, sak eller referat.`,
+    );
   const feilValg = Object.entries(valg).find(([k, v]) => v !== undefined && !tillatt[hva]!.includes(k));
   if (feilValg) return bruk(`valget «--${feilValg[0]}» gjelder ikke for «motedok new ${hva}».`);
   const antall = { mote: 2, sak: 2, referat: 1 }[hva as 'mote' | 'sak' | 'referat'];
   if (rest.length !== antall) {
-    return bruk(hva === 'mote' ? 'oppgi utvalg og dato, for eksempel: motedok new mote ssu 2026-02-12'
-      : hva === 'sak' ? 'oppgi møtemappen og tittelen i anførselstegn, for eksempel: motedok new sak cases/2026-02-12-ssu "Årsplan 2027"'
-        : 'oppgi møtemappen, for eksempel: motedok new referat cases/2026-02-12-ssu');
+    return bruk(
+      hva === 'mote'
+        ? 'oppgi utvalg og dato, for eksempel: motedok new mote ssu 2026-02-12'
+        : hva === 'sak'
+          ? 'oppgi møtemappen og tittelen i anførselstegn, for eksempel: motedok new sak cases/2026-02-12-ssu "Årsplan 2027"'
+          : 'oppgi møtemappen, for eksempel: motedok new referat cases/2026-02-12-ssu',
+    );
   }
   let resultat;
   try {
-    resultat = hva === 'mote' ? await nyttMote(rest[0]!, rest[1]!, valg)
-      : hva === 'sak' ? await nySak(rest[0]!, rest[1]!, valg)
-        : await nyttReferat(rest[0]!);
+    resultat =
+      hva === 'mote'
+        ? await nyttMote(rest[0]!, rest[1]!, valg)
+        : hva === 'sak'
+          ? await nySak(rest[0]!, rest[1]!, valg)
+          : await nyttReferat(rest[0]!);
   } catch (error) {
     if (error instanceof FinnesFeil) {
       console.error(`motedok: ${error.message}`);
@@ -240,16 +266,22 @@ async function forhandsvis(args: string[], port: string | undefined): Promise<nu
       igjen = true;
       return;
     }
-    bygger = buildMeetings([args[0]!]).then((r) => {
-      const skrevet = r.dokumenter.filter((d) => !d.fraBuffer).length;
-      if (!r.diagnostics.some((d) => d.severity === 'feil')) console.log(`  PDF-ene i output/ er oppdatert (${plural(skrevet, 'dokument', 'dokumenter')} skrevet på nytt).`);
-    }, (error: Error) => console.error(`motedok: PDF-ene ble ikke laget: ${error.message.split('\n')[0]}`)).finally(() => {
-      bygger = undefined;
-      if (igjen) {
-        igjen = false;
-        byggPdf();
-      }
-    });
+    bygger = buildMeetings([args[0]!])
+      .then(
+        (r) => {
+          const skrevet = r.dokumenter.filter((d) => !d.fraBuffer).length;
+          if (!r.diagnostics.some((d) => d.severity === 'feil'))
+            console.log(`  PDF-ene i output/ er oppdatert (${plural(skrevet, 'dokument', 'dokumenter')} skrevet på nytt).`);
+        },
+        (error: Error) => console.error(`motedok: PDF-ene ble ikke laget: ${error.message.split('\n')[0]}`),
+      )
+      .finally(() => {
+        bygger = undefined;
+        if (igjen) {
+          igjen = false;
+          byggPdf();
+        }
+      });
   };
   let visning;
   try {
@@ -309,7 +341,17 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (parsed.values.help || command === undefined || command === 'hjelp' || command === 'help') {
-    console.log(command === 'check' ? CHECK_HJELP : command === 'build' ? BUILD_HJELP : command === 'new' || command === 'ny' ? NY_HJELP : command === 'arsplan' ? ARSPLAN_HJELP : HJELP);
+    console.log(
+      command === 'check'
+        ? CHECK_HJELP
+        : command === 'build'
+          ? BUILD_HJELP
+          : command === 'new' || command === 'ny'
+            ? NY_HJELP
+            : command === 'arsplan'
+              ? ARSPLAN_HJELP
+              : HJELP,
+    );
     return command === undefined && !parsed.values.help ? 2 : 0;
   }
   const nyValg = (['sted', 'start', 'slutt', 'type', 'minutter'] as const).filter((v) => parsed.values[v] !== undefined);
@@ -338,7 +380,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'årsplan':
         return await arsplan(rest, parsed.values.out);
       default:
-        console.error(`motedok: ukjent kommando «${command}». Kommandoene er: build, check, publish, new, arsplan og watch. Se «motedok --help».`);
+        console.error(
+          `motedok: ukjent kommando «${command}». Kommandoene er: build, check, publish, new, arsplan og watch. Se «motedok --help».`,
+        );
         return 2;
     }
   } catch (error) {

@@ -1,5 +1,5 @@
-import { Diagnostic } from "./diagnostics.js";
-import { Mote } from "./types.js";
+import { Diagnostic } from './diagnostics.js';
+import { Mote } from './types.js';
 
 export interface LoadOptions {
   cwd?: string;

@@ -1,5 +1,5 @@
-import { Posisjon, Diagnostic } from "./diagnostics.js";
-import { Sprak, Fraser } from "./sprak.js";
+import { Posisjon, Diagnostic } from './diagnostics.js';
+import { Sprak, Fraser } from './sprak.js';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -132,4 +132,14 @@ export interface Malfiler {
   sprakTekst: string;
 }
 
-export const DOKUMENTMALER = ['innkalling', 'saksliste', 'vedlegg', 'saksdokumenter', 'referat', 'vedtaksliste', 'arsplan', 'nettsted/indeks', 'nettsted/mote'] as const;
+export const DOKUMENTMALER = [
+  'innkalling',
+  'saksliste',
+  'vedlegg',
+  'saksdokumenter',
+  'referat',
+  'vedtaksliste',
+  'arsplan',
+  'nettsted/indeks',
+  'nettsted/mote',
+] as const;

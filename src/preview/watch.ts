@@ -12,8 +12,8 @@ import { compileMaler, MalFeil, type Maler } from '../pipeline/render/templates.
 import { readMalfiler } from '../pipeline/load/templates.js';
 import { glemKonverterteMarkdown } from '../pipeline/render/markdown.js';
 import { erInnenfor } from '../util/paths.js';
-import { UsageError } from "../domain/errors.js";
-import { loadMeetings } from "../build/load.js";
+import { UsageError } from '../domain/errors.js';
+import { loadMeetings } from '../build/load.js';
 
 /**
  * `motedok watch <møtemappe>`: the meeting's documents as HTML on localhost, made by the same
@@ -43,7 +43,15 @@ const RELOAD = `<script>new EventSource('/hendelser').addEventListener('endret',
 /** On screen, the page as an A4 sheet with the print margins, so lines break as in the PDF (page breaks are only in the PDF). */
 const SKJERM = `<style>@media screen { html { background: #e6e8eb; } body { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 24mm 20mm 20mm 22mm; background: #fff; box-shadow: 0 1px 6px rgba(0,0,0,.25); } }</style>`;
 
-const TYPER: Record<string, string> = { '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp' };
+const TYPER: Record<string, string> = {
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+};
 
 function escape(tekst: string): string {
   return tekst.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -72,7 +80,12 @@ async function last(mappe: string): Promise<Tilstand> {
     tilstand.maler = compileMaler(readMalfiler(org.maler ? resolve(dirname(org.file), org.maler) : undefined));
   } catch (error) {
     if (!(error instanceof MalFeil)) throw error;
-    tilstand.diagnostics.push({ severity: 'feil', file: error.fil, position: error.linje ? { line: error.linje, column: 1 } : undefined, message: error.message });
+    tilstand.diagnostics.push({
+      severity: 'feil',
+      file: error.fil,
+      position: error.linje ? { line: error.linje, column: 1 } : undefined,
+      message: error.message,
+    });
     return tilstand;
   }
   tilstand.mote = mote;
@@ -83,19 +96,30 @@ async function last(mappe: string): Promise<Tilstand> {
 
 function feilside(t: Tilstand, mappe: string): string {
   const linjer = t.diagnostics.map((d) => `<li class="${d.severity}">${escape(formatDiagnostic(d, dirname(mappe)))}</li>`).join('\n');
-  return side('Feil i møtet', `<h1>Møtet har feil</h1><p>Rett feilene og lagre filen; siden lastes inn på nytt av seg selv.</p><ul>${linjer}</ul>`);
+  return side(
+    'Feil i møtet',
+    `<h1>Møtet har feil</h1><p>Rett feilene og lagre filen; siden lastes inn på nytt av seg selv.</p><ul>${linjer}</ul>`,
+  );
 }
 
 function indeks(t: Tilstand, mappe: string): string {
-  const lenker = [...t.dokumenter].map(([navn, d]) => `<li><a href="/${encodeURIComponent(navn)}">${escape(d.data.tittel)}</a></li>`).join('\n');
-  const advarsler = t.diagnostics.length ? `<h2>Advarsler</h2><ul>${t.diagnostics.map((d) => `<li class="${d.severity}">${escape(formatDiagnostic(d, dirname(mappe)))}</li>`).join('')}</ul>` : '';
+  const lenker = [...t.dokumenter]
+    .map(([navn, d]) => `<li><a href="/${encodeURIComponent(navn)}">${escape(d.data.tittel)}</a></li>`)
+    .join('\n');
+  const advarsler = t.diagnostics.length
+    ? `<h2>Advarsler</h2><ul>${t.diagnostics.map((d) => `<li class="${d.severity}">${escape(formatDiagnostic(d, dirname(mappe)))}</li>`).join('')}</ul>`
+    : '';
   return side(`Forhåndsvisning ${basename(mappe)}`, `<h1>${escape(basename(mappe))}</h1><ul>${lenker}</ul>${advarsler}`);
 }
 
-export async function startForhandsvisning(mappeArg: string, valg: { port?: number; cwd?: string; underveis?: (t: { diagnostics: Diagnostic[] }) => void } = {}): Promise<Forhandsvisning> {
+export async function startForhandsvisning(
+  mappeArg: string,
+  valg: { port?: number; cwd?: string; underveis?: (t: { diagnostics: Diagnostic[] }) => void } = {},
+): Promise<Forhandsvisning> {
   const mappe = resolve(valg.cwd ?? process.cwd(), mappeArg);
   if (!existsSync(mappe) || !statSync(mappe).isDirectory()) throw new UsageError(`fant ikke mappen «${mappeArg}».`);
-  if (!isMeetingFolder(mappe)) throw new UsageError(`«${mappeArg}» er ikke en møtemappe (ingen mote.yaml); oppgi én møtemappe, for eksempel cases/2025-05-22-ssu.`);
+  if (!isMeetingFolder(mappe))
+    throw new UsageError(`«${mappeArg}» er ikke en møtemappe (ingen mote.yaml); oppgi én møtemappe, for eksempel cases/2025-05-22-ssu.`);
   let tilstand = await last(mappe);
   const lyttere = new Set<ServerResponse>();
   const server = createServer((req, res) => {
@@ -113,13 +137,15 @@ export async function startForhandsvisning(mappeArg: string, valg: { port?: numb
     }
     if (url.pathname === '/fil') {
       const fil = url.searchParams.get('sti') ?? '';
-      if (!tilstand.tillatt.some((m) => erInnenfor(m, fil)) || !existsSync(fil)) return svar(404, 'text/plain; charset=utf-8', 'finnes ikke');
+      if (!tilstand.tillatt.some((m) => erInnenfor(m, fil)) || !existsSync(fil))
+        return svar(404, 'text/plain; charset=utf-8', 'finnes ikke');
       return svar(200, TYPER[extname(fil).toLowerCase()] ?? 'application/octet-stream', readFileSync(fil));
     }
     if (!tilstand.mote || !tilstand.maler) return svar(200, 'text/html; charset=utf-8', feilside(tilstand, mappe));
     if (url.pathname === '/') return svar(200, 'text/html; charset=utf-8', indeks(tilstand, mappe));
     const dokument = tilstand.dokumenter.get(decodeURIComponent(url.pathname.slice(1)));
-    if (!dokument) return svar(404, 'text/html; charset=utf-8', side('Finnes ikke', '<p>Dokumentet finnes ikke. <a href="/">Til oversikten</a></p>'));
+    if (!dokument)
+      return svar(404, 'text/html; charset=utf-8', side('Finnes ikke', '<p>Dokumentet finnes ikke. <a href="/">Til oversikten</a></p>'));
     const html = tilHttp(tilstand.maler.render(dokument.mal, dokument.data)).replace('</body>', `${SKJERM}${RELOAD}</body>`);
     return svar(200, 'text/html; charset=utf-8', html);
   });

@@ -11,7 +11,7 @@ import { offentligVersjon } from '../pipeline/model/offentlig.js';
 import { klokkeslett, langDato, saksnummer, ukedag } from '../pipeline/model/tid.js';
 import type { Mote, Sak } from '../domain/types.js';
 import { fjernUtdaterte, skrivAlle, skrivAtomisk } from '../pipeline/write/atomic.js';
-import { type BuildResult } from "../domain/documents.js";
+import { type BuildResult } from '../domain/documents.js';
 
 /**
  * `motedok publish`: a static website of the public versions, in <out>/nettsted/: an index per
@@ -19,9 +19,7 @@ import { type BuildResult } from "../domain/documents.js";
  * approved, and links to every public PDF. Plain HTML and CSS (Designsystemet), no JavaScript.
  */
 
-
 const require = createRequire(import.meta.url);
-
 
 function sider(n: number): string {
   return n === 1 ? '1 side' : `${n} sider`;
@@ -53,9 +51,13 @@ function motesideData(mote: Mote, pdfer: Map<string, number>, organisasjon: stri
     start: klokkeslett(mote.start),
     slutt: klokkeslett(mote.slutt),
     sted: mote.sted,
-    dokumenter: Object.entries(DOKUMENTNAVN).filter(([fil]) => pdfer.has(fil)).map(([fil, tekst]) => ({
-      href: fil, tekst: fil === 'referat.pdf' && !godkjent ? 'Referat (utkast, ikke godkjent)' : tekst, sider: sider(pdfer.get(fil)!),
-    })),
+    dokumenter: Object.entries(DOKUMENTNAVN)
+      .filter(([fil]) => pdfer.has(fil))
+      .map(([fil, tekst]) => ({
+        href: fil,
+        tekst: fil === 'referat.pdf' && !godkjent ? 'Referat (utkast, ikke godkjent)' : tekst,
+        sider: sider(pdfer.get(fil)!),
+      })),
     saker: punkter.map(({ sak, start, slutt }) => ({
       nummer: saksnummer(sak.nummer!),
       tittel: sak.tittel,
@@ -63,17 +65,19 @@ function motesideData(mote: Mote, pdfer: Map<string, number>, organisasjon: stri
       tid: `${klokkeslett(start)}–${klokkeslett(slutt)}`,
       dokument: pdfer.has(filnavnFor(sak)) ? { href: filnavnFor(sak), sider: sider(pdfer.get(filnavnFor(sak))!) } : undefined,
     })),
-    vedtak: godkjent ? offentlig.referat!.saker.map((r) => {
-      const sak = sakForReferat(offentlig, r);
-      return {
-        id: saksnummer(r.nummer).replace('.', '-'),
-        nummer: saksnummer(r.nummer),
-        tittel: sak?.tittel ?? '',
-        unntatt: sak?.unntattOffentlighet,
-        tekst: r.vedtatt ? markdownToHtml(r.vedtatt) : '',
-        avstemning: avstemning(r, offentlig),
-      };
-    }) : undefined,
+    vedtak: godkjent
+      ? offentlig.referat!.saker.map((r) => {
+          const sak = sakForReferat(offentlig, r);
+          return {
+            id: saksnummer(r.nummer).replace('.', '-'),
+            nummer: saksnummer(r.nummer),
+            tittel: sak?.tittel ?? '',
+            unntatt: sak?.unntattOffentlighet,
+            tekst: r.vedtatt ? markdownToHtml(r.vedtatt) : '',
+            avstemning: avstemning(r, offentlig),
+          };
+        })
+      : undefined,
     vedtakMelding: offentlig.referat ? 'Vedtakene publiseres når referatet er godkjent.' : 'Referatet er ikke skrevet ennå.',
   };
 }
@@ -97,15 +101,20 @@ function indeksData(moter: readonly Mote[], lister: Map<string, number>, organis
         navn: u.navn,
         ar: ar.map((a) => ({
           ar: a,
-          moter: egne.filter((m) => m.dato.startsWith(a)).sort((x, y) => y.dato.localeCompare(x.dato)).map((m) => ({
-            href: `${m.mappe}/index.html`,
-            dato: langDato(m.dato),
-            ukedag: ukedag(m.dato),
-            sted: m.sted,
-            referat: m.referat ? (m.referat.status === 'godkjent' ? 'Referat godkjent' : 'Referat utkast') : undefined,
-            referatFarge: m.referat?.status === 'godkjent' ? 'success' : 'warning',
-          })),
-          vedtaksliste: lister.has(`${u.key}-${a}-vedtak.pdf`) ? { href: `${u.key}-${a}-vedtak.pdf`, sider: sider(lister.get(`${u.key}-${a}-vedtak.pdf`)!) } : undefined,
+          moter: egne
+            .filter((m) => m.dato.startsWith(a))
+            .sort((x, y) => y.dato.localeCompare(x.dato))
+            .map((m) => ({
+              href: `${m.mappe}/index.html`,
+              dato: langDato(m.dato),
+              ukedag: ukedag(m.dato),
+              sted: m.sted,
+              referat: m.referat ? (m.referat.status === 'godkjent' ? 'Referat godkjent' : 'Referat utkast') : undefined,
+              referatFarge: m.referat?.status === 'godkjent' ? 'success' : 'warning',
+            })),
+          vedtaksliste: lister.has(`${u.key}-${a}-vedtak.pdf`)
+            ? { href: `${u.key}-${a}-vedtak.pdf`, sider: sider(lister.get(`${u.key}-${a}-vedtak.pdf`)!) }
+            : undefined,
         })),
       };
     }),
@@ -152,7 +161,10 @@ export async function writeSite(result: BuildResult, ut: string): Promise<string
     // The public calendar file, written by the build next to the public PDFs.
     const kalender = join(offentligMappe, 'mote.ics');
     if (existsSync(kalender)) filer.set(join(nettsted, mote.mappe, 'mote.ics'), readFileSync(kalender));
-    const html = maler.render('nettsted/mote', { ...motesideData(mote, pdfSider(result, offentligMappe), organisasjon.navn), kalender: existsSync(kalender) ? 'mote.ics' : undefined });
+    const html = maler.render('nettsted/mote', {
+      ...motesideData(mote, pdfSider(result, offentligMappe), organisasjon.navn),
+      kalender: existsSync(kalender) ? 'mote.ics' : undefined,
+    });
     filer.set(join(nettsted, mote.mappe, 'index.html'), html);
   }
   const lister = new Map<string, number>();
@@ -166,7 +178,9 @@ export async function writeSite(result: BuildResult, ut: string): Promise<string
     lister.set(navn, (await PDFDocument.load(readFileSync(join(nettsted, navn)), { updateMetadata: false })).getPageCount());
   }
   // The index lists every meeting that has a page, also those published in earlier runs.
-  const publisert = result.alleMoter.filter((m) => filer.has(join(nettsted, m.mappe, 'index.html')) || existsSync(join(nettsted, m.mappe, 'index.html')));
+  const publisert = result.alleMoter.filter(
+    (m) => filer.has(join(nettsted, m.mappe, 'index.html')) || existsSync(join(nettsted, m.mappe, 'index.html')),
+  );
   filer.set(join(nettsted, 'index.html'), maler.render('nettsted/indeks', indeksData(publisert, lister, organisasjon.navn)));
   skrivAlle(filer);
   fjernUtdaterteSider(ut, nettsted, result.moter, new Set(filer.keys()));

@@ -2,7 +2,15 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { frase } from '../domain/sprak.js';
 import { Diagnostics, sortDiagnostics, type Diagnostic } from '../domain/diagnostics.js';
-import { fileOrder, findProjectRoot, isMeetingFolder, loadProjectSource, MOTE_FIL, ORGANISASJON_FIL, REFERAT_FIL } from '../pipeline/load/project.js';
+import {
+  fileOrder,
+  findProjectRoot,
+  isMeetingFolder,
+  loadProjectSource,
+  MOTE_FIL,
+  ORGANISASJON_FIL,
+  REFERAT_FIL,
+} from '../pipeline/load/project.js';
 import { buildModel } from '../pipeline/model/mote.js';
 import { SAKTYPER } from '../pipeline/model/schema.js';
 import { klokkeslett, parseDato, parseKlokkeslett, saksnummer } from '../pipeline/model/tid.js';
@@ -10,8 +18,8 @@ import type { Mote, SakType } from '../domain/types.js';
 import { PAKKEMAPPE } from '../util/package.js';
 import { meantSuffix } from '../util/suggest.js';
 import { skrivAtomisk, vis } from '../pipeline/write/atomic.js';
-import { UsageError } from "../domain/errors.js";
-import { loadMeetings, type LoadResult } from "../build/load.js";
+import { UsageError } from '../domain/errors.js';
+import { loadMeetings, type LoadResult } from '../build/load.js';
 
 /**
  * `motedok new`: the files the secretariat starts from, written so that `motedok check` passes
@@ -47,14 +55,20 @@ function yamlTekst(verdi: string): string {
 }
 
 function skrivNy(fil: string, innhold: string): void {
-  if (existsSync(fil)) throw new FinnesFeil(`${vis(fil)} finnes allerede; motedok new skriver ikke over filer. Gi den nye filen et annet navn, eller slett den gamle først.`);
+  if (existsSync(fil))
+    throw new FinnesFeil(
+      `${vis(fil)} finnes allerede; motedok new skriver ikke over filer. Gi den nye filen et annet navn, eller slett den gamle først.`,
+    );
   skrivAtomisk(fil, innhold);
 }
 
 /** The folder that holds organisasjon.yaml: under ./cases, or here or above. */
 function prosjektrot(cwd: string): string {
   const root = (existsSync(join(cwd, 'cases')) ? findProjectRoot(join(cwd, 'cases')) : undefined) ?? findProjectRoot(cwd);
-  if (!root) throw new UsageError(`fant ingen ${ORGANISASJON_FIL} i cases/ eller i denne mappen eller mappene over; kjør kommandoen fra prosjektmappen.`);
+  if (!root)
+    throw new UsageError(
+      `fant ingen ${ORGANISASJON_FIL} i cases/ eller i denne mappen eller mappene over; kjør kommandoen fra prosjektmappen.`,
+    );
   return root;
 }
 
@@ -72,15 +86,22 @@ export async function nyttMote(utvalgKey: string, datoTekst: string, valg: NyttM
   const diags = new Diagnostics();
   const { organisasjon } = buildModel(loadProjectSource(root, diags), diags, new Set());
   if (!organisasjon) {
-    return { fil: join(root, ORGANISASJON_FIL), linjer: [], diagnostics: sortDiagnostics(diags.items.filter((d) => d.severity === 'feil')) };
+    return {
+      fil: join(root, ORGANISASJON_FIL),
+      linjer: [],
+      diagnostics: sortDiagnostics(diags.items.filter((d) => d.severity === 'feil')),
+    };
   }
   const utvalg = organisasjon.utvalg.get(utvalgKey);
   if (!utvalg) {
     const keys = [...organisasjon.utvalg.keys()];
-    throw new UsageError(`utvalg «${utvalgKey}» finnes ikke i ${ORGANISASJON_FIL}.${meantSuffix(utvalgKey, keys)} Utvalgene er: ${keys.join(', ')}.`);
+    throw new UsageError(
+      `utvalg «${utvalgKey}» finnes ikke i ${ORGANISASJON_FIL}.${meantSuffix(utvalgKey, keys)} Utvalgene er: ${keys.join(', ')}.`,
+    );
   }
   const dato = parseDato(datoTekst);
-  if (!dato.ok) throw new UsageError(`datoen «${datoTekst}» kan ikke brukes: ${dato.why}. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2026-02-12.`);
+  if (!dato.ok)
+    throw new UsageError(`datoen «${datoTekst}» kan ikke brukes: ${dato.why}. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2026-02-12.`);
   const tid = (navn: 'start' | 'slutt', gitt: string | undefined) => {
     if (gitt === undefined) return utvalg.standard?.[navn];
     const kl = parseKlokkeslett(gitt);
@@ -92,13 +113,19 @@ export async function nyttMote(utvalgKey: string, datoTekst: string, valg: NyttM
   const sted = valg.sted?.trim() || utvalg.standard?.sted;
   const mangler = [start === undefined && '--start', slutt === undefined && '--slutt', !sted && '--sted'].filter(Boolean);
   if (mangler.length > 0) {
-    throw new UsageError(`oppgi ${mangler.join(', ')} (utvalget «${utvalgKey}» har ikke ${mangler.length === 1 ? 'dette' : 'disse'} under «standard» i ${ORGANISASJON_FIL}).`);
+    throw new UsageError(
+      `oppgi ${mangler.join(', ')} (utvalget «${utvalgKey}» har ikke ${mangler.length === 1 ? 'dette' : 'disse'} under «standard» i ${ORGANISASJON_FIL}).`,
+    );
   }
-  if (slutt! <= start!) throw new UsageError(`møtet må slutte etter at det starter, men start er ${klokkeslett(start!)} og slutt ${klokkeslett(slutt!)}.`);
+  if (slutt! <= start!)
+    throw new UsageError(`møtet må slutte etter at det starter, men start er ${klokkeslett(start!)} og slutt ${klokkeslett(slutt!)}.`);
   const mappe = join(root, `${dato.value}-${utvalgKey}`);
   const fil = join(mappe, MOTE_FIL);
   const kl = (k: number) => `"${klokkeslett(k).replace('.', ':')}"`;
-  skrivNy(fil, `${skjemaKommentar(fil, 'mote.schema.json')}utvalg: ${utvalgKey}\ndato: ${dato.value}\nstart: ${kl(start!)}\nslutt: ${kl(slutt!)}\nsted: ${yamlTekst(sted!)}\n`);
+  skrivNy(
+    fil,
+    `${skjemaKommentar(fil, 'mote.schema.json')}utvalg: ${utvalgKey}\ndato: ${dato.value}\nstart: ${kl(start!)}\nslutt: ${kl(slutt!)}\nsted: ${yamlTekst(sted!)}\n`,
+  );
   const vis = relative(cwd, mappe) || '.';
   return {
     fil,
@@ -112,7 +139,13 @@ const RANG: SakType[] = ['beslutning', 'tema', 'referat', 'eventuelt'];
 
 /** A file name from a title: lowercase words with hyphens, æøå kept, at most about 50 characters. */
 export function filnavnFraTittel(tittel: string): string {
-  const ord = tittel.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter(Boolean);
+  const ord = tittel
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
   let navn = '';
   for (const o of ord) {
     if (navn && navn.length + o.length + 1 > 50) break;
@@ -127,7 +160,13 @@ export function filnavnFraTittel(tittel: string): string {
  * examples (`13-strategisamling.md` is sak 13.25), the name starts with the number the sak is
  * expected to get when that fits; otherwise with a number or a letter (`13b-…`) that sorts right.
  */
-function nyttFilnavn(filer: readonly { filnavn: string; type: SakType }[], type: SakType, slug: string, forventet: number | undefined, finnes: (navn: string) => boolean): string {
+function nyttFilnavn(
+  filer: readonly { filnavn: string; type: SakType }[],
+  type: SakType,
+  slug: string,
+  forventet: number | undefined,
+  finnes: (navn: string) => boolean,
+): string {
   const sortert = [...filer].sort((a, b) => fileOrder.compare(a.filnavn, b.filnavn));
   let sisteFor = -1;
   sortert.forEach((f, i) => {
@@ -143,20 +182,34 @@ function nyttFilnavn(filer: readonly { filnavn: string; type: SakType }[], type:
   for (let n = (nFor ?? sortert.length) + 1; n <= (nFor ?? sortert.length) + 100; n++) kandidater.push(`${n}-${slug}`);
   if (prefiks(for_)) {
     const [, tall, bokstav] = prefiks(for_)!;
-    for (const b of 'bcdefghijklmnopqrstuvwxyz'.slice(bokstav ? 'bcdefghijklmnopqrstuvwxyz'.indexOf(bokstav) + 1 : 0)) kandidater.push(`${tall}${b}-${slug}`);
+    for (const b of 'bcdefghijklmnopqrstuvwxyz'.slice(bokstav ? 'bcdefghijklmnopqrstuvwxyz'.indexOf(bokstav) + 1 : 0))
+      kandidater.push(`${tall}${b}-${slug}`);
   }
   const passer = (navn: string) => {
     const n = Number(prefiks(navn)?.[1]);
     const bokstav = prefiks(navn)?.[2];
-    return !finnes(navn)
-      && (for_ === undefined || fileOrder.compare(for_, navn) < 0)
-      && (etter === undefined || fileOrder.compare(navn, etter) < 0)
-      && (bokstav || nFor === undefined || n > nFor)
-      && (bokstav ? prefiks(etter)?.[0] !== prefiks(navn)?.[0] : nEtter === undefined || n < nEtter);
+    return (
+      !finnes(navn) &&
+      (for_ === undefined || fileOrder.compare(for_, navn) < 0) &&
+      (etter === undefined || fileOrder.compare(navn, etter) < 0) &&
+      (bokstav || nFor === undefined || n > nFor) &&
+      (bokstav ? prefiks(etter)?.[0] !== prefiks(navn)?.[0] : nEtter === undefined || n < nEtter)
+    );
   };
   // No room between two numbered names: continue the name of the one before.
-  const valgt = kandidater.find(passer) ?? [`${for_}-${slug}`].find((navn) => for_ !== undefined && !finnes(navn) && fileOrder.compare(for_, navn) < 0 && (etter === undefined || fileOrder.compare(navn, etter) < 0));
-  if (!valgt) throw new FinnesFeil(`fant ikke et filnavn som sorterer mellom «${for_}» og «${etter}»; gi filene i møtemappen nye nummer, eller gi den nye saken et navn selv.`);
+  const valgt =
+    kandidater.find(passer) ??
+    [`${for_}-${slug}`].find(
+      (navn) =>
+        for_ !== undefined &&
+        !finnes(navn) &&
+        fileOrder.compare(for_, navn) < 0 &&
+        (etter === undefined || fileOrder.compare(navn, etter) < 0),
+    );
+  if (!valgt)
+    throw new FinnesFeil(
+      `fant ikke et filnavn som sorterer mellom «${for_}» og «${etter}»; gi filene i møtemappen nye nummer, eller gi den nye saken et navn selv.`,
+    );
   return valgt;
 }
 
@@ -180,7 +233,8 @@ function moteFra(resultat: LoadResult, mappe: string): Mote | undefined {
 function somMoteMappe(mappeTekst: string, cwd: string): string {
   const mappe = resolve(cwd, mappeTekst);
   if (!existsSync(mappe)) throw new UsageError(`fant ikke mappen «${mappeTekst}».`);
-  if (!isMeetingFolder(mappe)) throw new UsageError(`«${mappeTekst}» er ikke en møtemappe (ingen mote.yaml); lag møtet først med «motedok new mote <utvalg> <dato>».`);
+  if (!isMeetingFolder(mappe))
+    throw new UsageError(`«${mappeTekst}» er ikke en møtemappe (ingen mote.yaml); lag møtet først med «motedok new mote <utvalg> <dato>».`);
   return mappe;
 }
 
@@ -194,27 +248,42 @@ export interface NySakValg {
 export async function nySak(mappeTekst: string, tittel: string, valg: NySakValg = {}): Promise<NyttResultat> {
   const cwd = valg.cwd ?? process.cwd();
   const mappe = somMoteMappe(mappeTekst, cwd);
-  if (tittel.trim() === '') throw new UsageError('tittelen er tom; skriv den i anførselstegn: motedok new sak <møtemappe> "Tittel på saken".');
+  if (tittel.trim() === '')
+    throw new UsageError('tittelen er tom; skriv den i anførselstegn: motedok new sak <møtemappe> "Tittel på saken".');
   const type = (valg.type ?? 'beslutning') as SakType;
   if (!SAKTYPER.includes(type)) {
     throw new UsageError(`--type «${valg.type}» finnes ikke.${meantSuffix(valg.type!, SAKTYPER)} Typene er: ${SAKTYPER.join(', ')}.`);
   }
   const minutter = valg.minutter === undefined ? STANDARD_MINUTTER[type] : Number(valg.minutter);
-  if (!Number.isInteger(minutter) || minutter <= 0) throw new UsageError(`--minutter «${valg.minutter}» må være et helt antall minutter større enn 0, for eksempel --minutter 30.`);
+  if (!Number.isInteger(minutter) || minutter <= 0)
+    throw new UsageError(`--minutter «${valg.minutter}» må være et helt antall minutter større enn 0, for eksempel --minutter 30.`);
   const for_ = await loadMeetings([mappe], { cwd });
   const mote = moteFra(for_, mappe);
   const filer = mote
     ? mote.saker.filter((s) => s.filnavn !== undefined).map((s) => ({ filnavn: s.filnavn!, type: s.type }))
-    : readdirSync(mappe).filter((n) => /\.md$/i.test(n) && n.toLowerCase() !== REFERAT_FIL).map((n) => ({ filnavn: n.replace(/\.md$/i, ''), type: 'beslutning' as SakType }));
+    : readdirSync(mappe)
+        .filter((n) => /\.md$/i.test(n) && n.toLowerCase() !== REFERAT_FIL)
+        .map((n) => ({ filnavn: n.replace(/\.md$/i, ''), type: 'beslutning' as SakType }));
   const eksisterende = new Set(readdirSync(mappe).map((n) => n.normalize('NFC').toLowerCase()));
   // The number it will get when it goes last under its heading: one after the last numbered sak before it.
-  const forventet = type === 'eventuelt' ? 99 : mote
-    ? Math.max(0, ...mote.saker.filter((s) => s.nummer && RANG.indexOf(s.type) <= RANG.indexOf(type)).map((s) => s.nummer!.lopenummer)) + 1
-    : undefined;
-  const navn = nyttFilnavn(filer, type, filnavnFraTittel(tittel), forventet, (n) => eksisterende.has(`${n}.md`.normalize('NFC').toLowerCase()));
+  const forventet =
+    type === 'eventuelt'
+      ? 99
+      : mote
+        ? Math.max(
+            0,
+            ...mote.saker.filter((s) => s.nummer && RANG.indexOf(s.type) <= RANG.indexOf(type)).map((s) => s.nummer!.lopenummer),
+          ) + 1
+        : undefined;
+  const navn = nyttFilnavn(filer, type, filnavnFraTittel(tittel), forventet, (n) =>
+    eksisterende.has(`${n}.md`.normalize('NFC').toLowerCase()),
+  );
   const fil = join(mappe, `${navn}.md`);
   const utvalgsnavn = mote?.utvalg.navn ?? 'Utvalget';
-  skrivNy(fil, `---\ntittel: ${yamlTekst(tittel.trim())}\ntype: ${type}\nminutter: ${minutter}\n---\n\n${skjelett(type, utvalgsnavn, mote ? frase(mote.fraser, 'faste_saker.til_orientering', { utvalg: utvalgsnavn }) : `${utvalgsnavn} tar saken til orientering.`)}`);
+  skrivNy(
+    fil,
+    `---\ntittel: ${yamlTekst(tittel.trim())}\ntype: ${type}\nminutter: ${minutter}\n---\n\n${skjelett(type, utvalgsnavn, mote ? frase(mote.fraser, 'faste_saker.til_orientering', { utvalg: utvalgsnavn }) : `${utvalgsnavn} tar saken til orientering.`)}`,
+  );
   // The number comes from the model, read back with the new file in place: what `check` will show.
   const etter = await loadMeetings([mappe], { cwd });
   const sak = moteFra(etter, mappe)?.saker.find((s) => s.kilde.file === fil);
@@ -236,13 +305,23 @@ export async function nyttReferat(mappeTekst: string, valg: { cwd?: string } = {
   const lastet = await loadMeetings([mappe], { cwd });
   const mote = moteFra(lastet, mappe);
   if (!mote) {
-    return { fil, linjer: [`Lagde ikke ${relative(cwd, fil)}: møtet har feil som må rettes først.`], diagnostics: lastet.diagnostics.filter((d) => d.severity === 'feil') };
+    return {
+      fil,
+      linjer: [`Lagde ikke ${relative(cwd, fil)}: møtet har feil som må rettes først.`],
+      diagnostics: lastet.diagnostics.filter((d) => d.severity === 'feil'),
+    };
   }
   const medlemmer = mote.utvalg.medlemmer;
   const linjer: string[] = ['---'];
   if (medlemmer.length > 0) linjer.push('til_stede:', ...medlemmer.map((m) => `  - ${m.id}`));
   else linjer.push('til_stede:', '  - Fullt Navn              # utvalget har ingen medlemmer i organisasjon.yaml');
-  linjer.push('forfall: []                     # flytt id-ene til dem som hadde forfall hit', 'referent: Sekretariatet', 'status: utkast', '---', '');
+  linjer.push(
+    'forfall: []                     # flytt id-ene til dem som hadde forfall hit',
+    'referent: Sekretariatet',
+    'status: utkast',
+    '---',
+    '',
+  );
   const merknader: string[] = [];
   for (const sak of mote.saker) {
     if (!sak.nummer) continue;
@@ -251,7 +330,10 @@ export async function nyttReferat(mappeTekst: string, valg: { cwd?: string } = {
     const forslag = sak.forslagTilVedtak;
     if (forslag && !forslag.generert) {
       linjer.push('### Vedtak', '', forslag.markdown.trim(), '');
-      if (forslag.alternativer.length > 1) merknader.push(`Sak ${nr} har alternativer (${forslag.alternativer.join(', ')}); skriv under «### Vedtak» hvilket som ble valgt. Til da melder «motedok check» feil for saken.`);
+      if (forslag.alternativer.length > 1)
+        merknader.push(
+          `Sak ${nr} har alternativer (${forslag.alternativer.join(', ')}); skriv under «### Vedtak» hvilket som ble valgt. Til da melder «motedok check» feil for saken.`,
+        );
     }
   }
   linjer.push('## Eventuelt', '');
@@ -262,7 +344,10 @@ export async function nyttReferat(mappeTekst: string, valg: { cwd?: string } = {
   const etter = await loadMeetings([mappe], { cwd });
   return {
     fil,
-    linjer: [`Opprettet ${relative(cwd, fil)} med ${mote.saker.filter((s) => s.nummer).length} saker og ${medlemmer.length} medlemmer i til_stede.`, ...merknader],
+    linjer: [
+      `Opprettet ${relative(cwd, fil)} med ${mote.saker.filter((s) => s.nummer).length} saker og ${medlemmer.length} medlemmer i til_stede.`,
+      ...merknader,
+    ],
     diagnostics: etter.diagnostics.filter((d) => d.file === fil || d.severity === 'feil'),
   };
 }

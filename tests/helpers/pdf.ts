@@ -4,9 +4,7 @@
  */
 export function minimalPdf(title: string, lines: readonly string[] = []): Buffer {
   const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
-  const text = [title, ...lines]
-    .map((line, i) => `BT /F1 ${i === 0 ? 16 : 11} Tf 56 ${780 - i * 22} Td (${esc(line)}) Tj ET`)
-    .join('\n');
+  const text = [title, ...lines].map((line, i) => `BT /F1 ${i === 0 ? 16 : 11} Tf 56 ${780 - i * 22} Td (${esc(line)}) Tj ET`).join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -33,6 +31,7 @@ export function minimalPdf(title: string, lines: readonly string[] = []): Buffer
  * write it for a password-protected file). Readers ask for a password; we cannot use its pages.
  */
 export function kryptertPdf(title: string): Buffer {
-  const encrypt = '/Encrypt << /Filter /Standard /V 1 /R 2 /O <28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a> /U <28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a> /P -44 >> ';
+  const encrypt =
+    '/Encrypt << /Filter /Standard /V 1 /R 2 /O <28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a> /U <28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a> /P -44 >> ';
   return Buffer.from(minimalPdf(title).toString('latin1').replace('trailer\n<< ', `trailer\n<< ${encrypt}`), 'latin1');
 }

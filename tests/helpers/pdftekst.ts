@@ -12,19 +12,28 @@ export function pdfTekst(fil: string, ...args: string[]): string {
 /** `pdfinfo` as key → value. */
 export function pdfInfo(fil: string): Record<string, string> {
   const result = spawnSync('pdfinfo', [fil], { encoding: 'utf8' });
-  return Object.fromEntries(result.stdout.split('\n').filter((l) => l.includes(':')).map((l) => {
-    const i = l.indexOf(':');
-    return [l.slice(0, i).trim(), l.slice(i + 1).trim()];
-  }));
+  return Object.fromEntries(
+    result.stdout
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => {
+        const i = l.indexOf(':');
+        return [l.slice(0, i).trim(), l.slice(i + 1).trim()];
+      }),
+  );
 }
 
 /** Font lines of `pdffonts`: [name, embedded]. */
 export function pdfFonter(fil: string): { navn: string; innebygd: boolean }[] {
   const result = spawnSync('pdffonts', [fil], { encoding: 'utf8' });
-  return result.stdout.split('\n').slice(2).filter(Boolean).map((l) => {
-    const deler = l.trim().split(/\s+/);
-    return { navn: deler[0]!, innebygd: deler[deler.length - 5] === 'yes' };
-  });
+  return result.stdout
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((l) => {
+      const deler = l.trim().split(/\s+/);
+      return { navn: deler[0]!, innebygd: deler[deler.length - 5] === 'yes' };
+    });
 }
 
 /** The bookmark tree as indented titles, and the document's /Lang. */

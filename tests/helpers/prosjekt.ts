@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { formatDiagnostic } from '../../src/domain/diagnostics.js';
-import { loadMeetings } from "../../src/build/load.js";
+import { loadMeetings } from '../../src/build/load.js';
 
 export const ORGANISASJON = `navn: Helsefellesskap Test
 utvalg:

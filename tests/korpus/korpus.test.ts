@@ -44,22 +44,29 @@ describe('the corpus of broken input: exact message, position and exit code', ()
     expect(new Set(TILFELLER.map((t) => t.navn)).size).toBe(TILFELLER.length);
   });
 
-  it.each(TILFELLER.map((t) => [t.navn, t] as const))('%s', async (_navn, tilfelle) => {
-    const root = makeProject(tilfelle.filer, !tilfelle.utenStandard);
-    tilfelle.lag?.(root);
-    const { kode, stdout, stderr } = await motedok(tilfelle.args ?? ['check', '.'], root);
-    const meldinger = typeof tilfelle.meldinger === 'function' ? tilfelle.meldinger(root) : tilfelle.meldinger;
-    expect(stderr === '' ? [] : stderr.split('\n')).toEqual(meldinger);
-    expect(kode).toBe(tilfelle.kode);
-    expect(`${stdout}\n${stderr}`).not.toMatch(STAKK);
-    if (kode !== 2) {
-      // The summary counts what was printed above it.
-      const feil = meldinger.filter((m) => m.includes(': feil: ')).length;
-      const advarsler = meldinger.filter((m) => m.includes(': advarsel: ')).length;
-      expect(stdout.endsWith(`– ${feil === 0 ? 'ingen feil' : `${feil} feil`}, ${advarsler} ${advarsler === 1 ? 'advarsel' : 'advarsler'}.`), stdout.slice(-80)).toBe(true);
-    }
-    for (const linje of tilfelle.utskrift ?? []) expect(stdout.split('\n')).toContain(linje);
-  }, 30_000);
+  it.each(TILFELLER.map((t) => [t.navn, t] as const))(
+    '%s',
+    async (_navn, tilfelle) => {
+      const root = makeProject(tilfelle.filer, !tilfelle.utenStandard);
+      tilfelle.lag?.(root);
+      const { kode, stdout, stderr } = await motedok(tilfelle.args ?? ['check', '.'], root);
+      const meldinger = typeof tilfelle.meldinger === 'function' ? tilfelle.meldinger(root) : tilfelle.meldinger;
+      expect(stderr === '' ? [] : stderr.split('\n')).toEqual(meldinger);
+      expect(kode).toBe(tilfelle.kode);
+      expect(`${stdout}\n${stderr}`).not.toMatch(STAKK);
+      if (kode !== 2) {
+        // The summary counts what was printed above it.
+        const feil = meldinger.filter((m) => m.includes(': feil: ')).length;
+        const advarsler = meldinger.filter((m) => m.includes(': advarsel: ')).length;
+        expect(
+          stdout.endsWith(`– ${feil === 0 ? 'ingen feil' : `${feil} feil`}, ${advarsler} ${advarsler === 1 ? 'advarsel' : 'advarsler'}.`),
+          stdout.slice(-80),
+        ).toBe(true);
+      }
+      for (const linje of tilfelle.utskrift ?? []) expect(stdout.split('\n')).toContain(linje);
+    },
+    30_000,
+  );
 });
 
 describe('a build that fails leaves the earlier output byte for byte as it was', () => {
@@ -76,13 +83,20 @@ describe('a build that fails leaves the earlier output byte for byte as it was',
   it('for content errors and an encrypted attachment: exit 1, every message, no file changed', () => {
     cpSync(join(repo, 'cases'), prosjekt, { recursive: true });
     ut = utmappe();
-    const bygg = () => spawnSync(process.execPath, [join(repo, 'bin/motedok.js'), 'build', join(prosjekt, M), '--out', ut], { cwd: prosjekt, encoding: 'utf8' });
+    const bygg = () =>
+      spawnSync(process.execPath, [join(repo, 'bin/motedok.js'), 'build', join(prosjekt, M), '--out', ut], {
+        cwd: prosjekt,
+        encoding: 'utf8',
+      });
     expect(bygg().status).toBe(0);
     const før = innholdUnder(ut);
     expect(før.size).toBeGreaterThan(10);
 
     writeFileSync(join(prosjekt, M, '13-strategisamling.md'), sak('tittel: A\ntype: tema\nminutter: 0'));
-    writeFileSync(join(prosjekt, M, '14-gode-pasientforlop.md'), sak('tittel: B\ntype: beslutning\nminutter: 30\nvedlegg:\n  - { tittel: Låst, fil: vedlegg/låst.pdf }'));
+    writeFileSync(
+      join(prosjekt, M, '14-gode-pasientforlop.md'),
+      sak('tittel: B\ntype: beslutning\nminutter: 30\nvedlegg:\n  - { tittel: Låst, fil: vedlegg/låst.pdf }'),
+    );
     writeFileSync(join(prosjekt, M, 'vedlegg', 'låst.pdf'), kryptertPdf('Låst'));
     const feil = bygg();
     expect(feil.stderr.split('\n')).toEqual([

@@ -62,31 +62,47 @@ export const TILFELLER: Tilfelle[] = [
   {
     navn: 'anførselstegn som aldri avsluttes',
     filer: { [`${M}/13-a.md`]: sak('tittel: "En sak\ntype: tema\nminutter: 5') },
-    meldinger: [`${M}/13-a.md:2:9: feil: anførselstegnet (") her blir aldri avsluttet; sett det samme tegnet til slutt i teksten, på samme linje.`],
+    meldinger: [
+      `${M}/13-a.md:2:9: feil: anførselstegnet (") her blir aldri avsluttet; sett det samme tegnet til slutt i teksten, på samme linje.`,
+    ],
     kode: 1,
   },
   {
     navn: 'kolon og mellomrom i en verdi uten anførselstegn',
     filer: { [`${M}/13-a.md`]: sak('tittel: Strategisamling: oppfølging\ntype: tema\nminutter: 5') },
-    meldinger: [`${M}/13-a.md:2:9: feil: teksten «Strategisamling: oppfølging» inneholder kolon og mellomrom; sett anførselstegn rundt den: tittel: "Strategisamling: oppfølging".`],
+    meldinger: [
+      `${M}/13-a.md:2:9: feil: teksten «Strategisamling: oppfølging» inneholder kolon og mellomrom; sett anførselstegn rundt den: tittel: "Strategisamling: oppfølging".`,
+    ],
     kode: 1,
   },
   {
     navn: 'en linje med for mye innrykk',
-    filer: { [`${M}/mote.yaml`]: 'utvalg: ssu\n  dato: 2025-05-22\nstart: "09:00"\nslutt: "14:00"\nsted: Hamar\n', [`${M}/13-a.md`]: BESLUTNING },
-    meldinger: [`${M}/mote.yaml:2:1: feil: feil innrykk: linjen står lenger inn enn linjen over, som allerede har en verdi. Nøkler på samme nivå må stå rett under hverandre.`],
+    filer: {
+      [`${M}/mote.yaml`]: 'utvalg: ssu\n  dato: 2025-05-22\nstart: "09:00"\nslutt: "14:00"\nsted: Hamar\n',
+      [`${M}/13-a.md`]: BESLUTNING,
+    },
+    meldinger: [
+      `${M}/mote.yaml:2:1: feil: feil innrykk: linjen står lenger inn enn linjen over, som allerede har en verdi. Nøkler på samme nivå må stå rett under hverandre.`,
+    ],
     kode: 1,
   },
   {
     navn: 'kolon mangler etter nøkkelen',
-    filer: { [`${M}/mote.yaml`]: 'utvalg ssu\ndato: 2025-05-22\nstart: "09:00"\nslutt: "14:00"\nsted: Hamar\n', [`${M}/13-a.md`]: BESLUTNING },
-    meldinger: [`${M}/mote.yaml:1:1: feil: en nøkkel kan ikke gå over flere linjer; mangler det kolon etter nøkkelen her, eller står linjen under med feil innrykk?`],
+    filer: {
+      [`${M}/mote.yaml`]: 'utvalg ssu\ndato: 2025-05-22\nstart: "09:00"\nslutt: "14:00"\nsted: Hamar\n',
+      [`${M}/13-a.md`]: BESLUTNING,
+    },
+    meldinger: [
+      `${M}/mote.yaml:1:1: feil: en nøkkel kan ikke gå over flere linjer; mangler det kolon etter nøkkelen her, eller står linjen under med feil innrykk?`,
+    ],
     kode: 1,
   },
   {
     navn: 'en tittel som begynner med * (et YAML-alias)',
     filer: { [`${M}/13-a.md`]: sak('tittel: *Viktig\ntype: tema\nminutter: 5') },
-    meldinger: [`${M}/13-a.md:2:9: feil: «*Viktig» leses som et YAML-alias (en henvisning til et anker &…) som ikke finnes; sett anførselstegn rundt tekst som begynner med *.`],
+    meldinger: [
+      `${M}/13-a.md:2:9: feil: «*Viktig» leses som et YAML-alias (en henvisning til et anker &…) som ikke finnes; sett anførselstegn rundt tekst som begynner med *.`,
+    ],
     kode: 1,
   },
   {
@@ -100,7 +116,9 @@ export const TILFELLER: Tilfelle[] = [
   {
     navn: 'sak uten frontmatter',
     filer: { [`${M}/13-a.md`]: '# Bare tekst\n' },
-    meldinger: [`${M}/13-a.md:1:1: feil: filen mangler frontmatter: den må begynne med en linje «---», så tittel, type og minutter, så en linje «---».`],
+    meldinger: [
+      `${M}/13-a.md:1:1: feil: filen mangler frontmatter: den må begynne med en linje «---», så tittel, type og minutter, så en linje «---».`,
+    ],
     kode: 1,
   },
   {
@@ -133,7 +151,11 @@ export const TILFELLER: Tilfelle[] = [
   {
     navn: 'BOM, CRLF, og filnavn med mellomrom og æøå virker, også for vedlegg',
     filer: {
-      [`${M}/13 Årsplan for 2026.md`]: `\ufeff${sak('tittel: Årsplan\ntype: beslutning\nminutter: 30\nvedlegg:\n  - { tittel: Høring, fil: vedlegg/Høringsnotat 2026.pdf }')}`.replace(/\n/g, '\r\n'),
+      [`${M}/13 Årsplan for 2026.md`]:
+        `\ufeff${sak('tittel: Årsplan\ntype: beslutning\nminutter: 30\nvedlegg:\n  - { tittel: Høring, fil: vedlegg/Høringsnotat 2026.pdf }')}`.replace(
+          /\n/g,
+          '\r\n',
+        ),
       [`${M}/vedlegg/Høringsnotat 2026.pdf`]: minimalPdf('Høring'),
       [`${M}/mote.yaml`]: `${MOTE}pauser:\n  - etter: 13 Årsplan for 2026\n    minutter: 15\n`.replace(/\n/g, '\r\n'),
     },
@@ -144,19 +166,25 @@ export const TILFELLER: Tilfelle[] = [
   {
     navn: 'Latin-1 (Windows-1252): første ugyldige byte',
     filer: { [`${M}/13-a.md`]: Buffer.from(sak('tittel: Høring\ntype: tema\nminutter: 5'), 'latin1') },
-    meldinger: [`${M}/13-a.md:2:10: feil: filen er ikke UTF-8 (ugyldig byte 0xF8, trolig æ, ø eller å lagret som Latin-1/Windows-1252); lagre filen med koding UTF-8.`],
+    meldinger: [
+      `${M}/13-a.md:2:10: feil: filen er ikke UTF-8 (ugyldig byte 0xF8, trolig æ, ø eller å lagret som Latin-1/Windows-1252); lagre filen med koding UTF-8.`,
+    ],
     kode: 1,
   },
   {
     navn: 'UTF-16 med BOM',
-    filer: { [`${M}/14-b.md`]: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sak('tittel: A\ntype: tema\nminutter: 5'), 'utf16le')]) },
+    filer: {
+      [`${M}/14-b.md`]: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sak('tittel: A\ntype: tema\nminutter: 5'), 'utf16le')]),
+    },
     meldinger: [`${M}/14-b.md:1:1: feil: filen er lagret som UTF-16; lagre den som UTF-8 (i Notisblokk: «Lagre som» → Koding: UTF-8).`],
     kode: 1,
   },
   {
     navn: 'UTF-16 uten BOM (NUL-tegn)',
     filer: { [`${M}/mote.yaml`]: Buffer.from(MOTE, 'utf16le'), [`${M}/13-a.md`]: BESLUTNING },
-    meldinger: [`${M}/mote.yaml:1:2: feil: filen inneholder NUL-tegn og er ikke en tekstfil (kanskje UTF-16 uten BOM); lagre den som UTF-8.`],
+    meldinger: [
+      `${M}/mote.yaml:1:2: feil: filen inneholder NUL-tegn og er ikke en tekstfil (kanskje UTF-16 uten BOM); lagre den som UTF-8.`,
+    ],
     kode: 1,
   },
 
@@ -195,12 +223,19 @@ export const TILFELLER: Tilfelle[] = [
       Buffer.from(sak('tittel: Stor\ntype: tema\nminutter: 5')).copy(fil);
       writeFileSync(join(root, M, '13-stor.md'), fil);
     },
-    meldinger: [`${M}/13-stor.md: feil: filen er for stor (50,0 MB); en tekstfil kan være høyst 5 MB. Legg store dokumenter ved som PDF under vedlegg/.`],
+    meldinger: [
+      `${M}/13-stor.md: feil: filen er for stor (50,0 MB); en tekstfil kan være høyst 5 MB. Legg store dokumenter ved som PDF under vedlegg/.`,
+    ],
     kode: 1,
   },
   {
     navn: 'en linje på 4 MB i saksfremlegget virker',
-    filer: { [`${M}/13-a.md`]: sak('tittel: Lang\ntype: beslutning\nminutter: 30', `${'ord '.repeat(1_000_000)}\n\n## Forslag til vedtak\n\nGodkjent.\n`) },
+    filer: {
+      [`${M}/13-a.md`]: sak(
+        'tittel: Lang\ntype: beslutning\nminutter: 30',
+        `${'ord '.repeat(1_000_000)}\n\n## Forslag til vedtak\n\nGodkjent.\n`,
+      ),
+    },
     meldinger: [],
     kode: 0,
     utskrift: ['  Sak 02.25  09.02–09.32  Lang (30 min)'],
@@ -216,7 +251,9 @@ export const TILFELLER: Tilfelle[] = [
   {
     navn: 'feilstavet felt: forslag, og ikke i tillegg «mangler»',
     filer: { [`${M}/13-a.md`]: sak('titel: En sak\ntype: beslutning\nminutter: 30') },
-    meldinger: [`${M}/13-a.md:2:1: feil: ukjent felt «titel». Mente du «tittel»? Tillatte felt: tittel, type, minutter, beskrivelse, saksnummer, saksbehandler, vedlegg, unntatt_offentlighet.`],
+    meldinger: [
+      `${M}/13-a.md:2:1: feil: ukjent felt «titel». Mente du «tittel»? Tillatte felt: tittel, type, minutter, beskrivelse, saksnummer, saksbehandler, vedlegg, unntatt_offentlighet.`,
+    ],
     kode: 1,
   },
   {
@@ -228,7 +265,9 @@ export const TILFELLER: Tilfelle[] = [
   {
     navn: 'ukjent sakstype, med forslag',
     filer: { [`${M}/13-a.md`]: sak('tittel: A\ntype: beslutnig\nminutter: 30') },
-    meldinger: [`${M}/13-a.md:3:7: feil: «type» er «beslutnig», men må være én av: beslutning, tema, referat og eventuelt. Mente du «beslutning»?`],
+    meldinger: [
+      `${M}/13-a.md:3:7: feil: «type» er «beslutnig», men må være én av: beslutning, tema, referat og eventuelt. Mente du «beslutning»?`,
+    ],
     kode: 1,
   },
   {
@@ -258,13 +297,17 @@ export const TILFELLER: Tilfelle[] = [
   {
     navn: 'tittel som er en liste',
     filer: { [`${M}/13-a.md`]: sak('tittel: [Del 1, Del 2]\ntype: tema\nminutter: 5') },
-    meldinger: [`${M}/13-a.md:2:9: feil: «tittel» er en liste, som ikke er gyldig. Tillatt: en tekst. Tekst som begynner med { eller [ må stå i anførselstegn.`],
+    meldinger: [
+      `${M}/13-a.md:2:9: feil: «tittel» er en liste, som ikke er gyldig. Tillatt: en tekst. Tekst som begynner med { eller [ må stå i anførselstegn.`,
+    ],
     kode: 1,
   },
   {
     navn: 'Handlebars-syntaks uten anførselstegn i frontmatter',
     filer: { [`${M}/13-a.md`]: sak('tittel: {{tittel}}\ntype: tema\nminutter: 5') },
-    meldinger: [`${M}/13-a.md:2:9: feil: «tittel» er nøkler og verdier, som ikke er gyldig. Tillatt: en tekst. Tekst som begynner med { eller [ må stå i anførselstegn.`],
+    meldinger: [
+      `${M}/13-a.md:2:9: feil: «tittel» er nøkler og verdier, som ikke er gyldig. Tillatt: en tekst. Tekst som begynner med { eller [ må stå i anførselstegn.`,
+    ],
     kode: 1,
   },
   {
@@ -276,7 +319,9 @@ export const TILFELLER: Tilfelle[] = [
   {
     navn: 'beslutningssak uten forslag til vedtak',
     filer: { [`${M}/13-a.md`]: sak('tittel: A\ntype: beslutning\nminutter: 30', '## Bakgrunn\n\nTekst.\n') },
-    meldinger: [`${M}/13-a.md:3:7: feil: en beslutningssak må ha en seksjon «## Forslag til vedtak» med vedtaket, gjerne som nummerert liste.`],
+    meldinger: [
+      `${M}/13-a.md:3:7: feil: en beslutningssak må ha en seksjon «## Forslag til vedtak» med vedtaket, gjerne som nummerert liste.`,
+    ],
     kode: 1,
   },
 
@@ -301,8 +346,13 @@ export const TILFELLER: Tilfelle[] = [
   },
   {
     navn: 'slutt før start',
-    filer: { [`${M}/mote.yaml`]: MOTE.replace('"09:00"', '"14:00"').replace('slutt: "14:00"', 'slutt: "09:00"'), [`${M}/13-a.md`]: BESLUTNING },
-    meldinger: [`${M}/mote.yaml:4:8: feil: møtet slutter kl. 09.00, som ikke er etter start kl. 14.00; «slutt» må være senere enn «start».`],
+    filer: {
+      [`${M}/mote.yaml`]: MOTE.replace('"09:00"', '"14:00"').replace('slutt: "14:00"', 'slutt: "09:00"'),
+      [`${M}/13-a.md`]: BESLUTNING,
+    },
+    meldinger: [
+      `${M}/mote.yaml:4:8: feil: møtet slutter kl. 09.00, som ikke er etter start kl. 14.00; «slutt» må være senere enn «start».`,
+    ],
     kode: 1,
   },
   {
@@ -312,7 +362,9 @@ export const TILFELLER: Tilfelle[] = [
       [`${M}/13-a.md`]: sak('tittel: A\ntype: beslutning\nminutter: 60'),
       [`${M}/14-b.md`]: sak('tittel: B\ntype: tema\nminutter: 25'),
     },
-    meldinger: [`${M}/mote.yaml:4:8: advarsel: sakslisten varer til kl. 10.27, 27 minutter etter møtets slutt kl. 10.00; kort ned minuttene, flytt en sak eller sett en senere «slutt».`],
+    meldinger: [
+      `${M}/mote.yaml:4:8: advarsel: sakslisten varer til kl. 10.27, 27 minutter etter møtets slutt kl. 10.00; kort ned minuttene, flytt en sak eller sett en senere «slutt».`,
+    ],
     kode: 0,
   },
 
@@ -320,7 +372,9 @@ export const TILFELLER: Tilfelle[] = [
   {
     navn: 'saksnummer som ikke stemmer med det beregnede',
     filer: { [`${M}/13-a.md`]: sak('tittel: A\ntype: beslutning\nminutter: 30\nsaksnummer: "14.25"') },
-    meldinger: [`${M}/13-a.md:5:13: feil: saksnummer «14.25» stemmer ikke med det beregnede 02.25 (møtet begynner på sak 01.25, og saken er nr. 2 i sakslisten). Fjern feltet, eller rett rekkefølgen eller forste_saksnummer i mote.yaml.`],
+    meldinger: [
+      `${M}/13-a.md:5:13: feil: saksnummer «14.25» stemmer ikke med det beregnede 02.25 (møtet begynner på sak 01.25, og saken er nr. 2 i sakslisten). Fjern feltet, eller rett rekkefølgen eller forste_saksnummer i mote.yaml.`,
+    ],
     kode: 1,
   },
   {
@@ -345,8 +399,13 @@ export const TILFELLER: Tilfelle[] = [
   },
   {
     navn: 'pause etter en sak som ikke finnes',
-    filer: { [`${M}/mote.yaml`]: `${MOTE}pauser:\n  - etter: 13-strategisamlig\n    minutter: 30\n`, [`${M}/13-strategisamling.md`]: BESLUTNING },
-    meldinger: [`${M}/mote.yaml:7:12: feil: pausen står «etter: 13-strategisamlig», men møtet har ingen sak med det filnavnet eller saksnummeret. Mente du «13-strategisamling»? Skriv filnavnet uten .md (13-strategisamling) eller et saksnummer.`],
+    filer: {
+      [`${M}/mote.yaml`]: `${MOTE}pauser:\n  - etter: 13-strategisamlig\n    minutter: 30\n`,
+      [`${M}/13-strategisamling.md`]: BESLUTNING,
+    },
+    meldinger: [
+      `${M}/mote.yaml:7:12: feil: pausen står «etter: 13-strategisamlig», men møtet har ingen sak med det filnavnet eller saksnummeret. Mente du «13-strategisamling»? Skriv filnavnet uten .md (13-strategisamling) eller et saksnummer.`,
+    ],
     kode: 1,
   },
   {
@@ -371,7 +430,10 @@ export const TILFELLER: Tilfelle[] = [
     navn: 'referat: ukjent medlem, seksjon for en sak som ikke finnes, og en sak som mangler',
     filer: {
       [`${M}/13-a.md`]: BESLUTNING,
-      [`${M}/referat.md`]: REFERAT('til_stede: [kari, oal, Gjest Gjestesen]\nforfall: [per]\nreferent: Marte\nstatus: utkast', '## Sak 01.25 Godkjenning\n\n## Sak 07.25 Finnes ikke\n\nNotat.\n'),
+      [`${M}/referat.md`]: REFERAT(
+        'til_stede: [kari, oal, Gjest Gjestesen]\nforfall: [per]\nreferent: Marte\nstatus: utkast',
+        '## Sak 01.25 Godkjenning\n\n## Sak 07.25 Finnes ikke\n\nNotat.\n',
+      ),
     },
     meldinger: [
       `${M}/referat.md:1:1: feil: sak 02.25 «En sak» mangler i referatet; legg til en seksjon «## Sak 02.25 En sak».`,
@@ -383,7 +445,13 @@ export const TILFELLER: Tilfelle[] = [
   },
   {
     navn: 'referat: ukjent medlem under forfall',
-    filer: { [`${M}/13-a.md`]: BESLUTNING, [`${M}/referat.md`]: REFERAT('til_stede: [kari, ola]\nforfall: [pr]\nreferent: Marte\nstatus: utkast', '## Sak 01.25\n\n## Sak 02.25\n') },
+    filer: {
+      [`${M}/13-a.md`]: BESLUTNING,
+      [`${M}/referat.md`]: REFERAT(
+        'til_stede: [kari, ola]\nforfall: [pr]\nreferent: Marte\nstatus: utkast',
+        '## Sak 01.25\n\n## Sak 02.25\n',
+      ),
+    },
     meldinger: [
       `${M}/referat.md:2:1: advarsel: per står verken i til_stede eller i forfall.`,
       `${M}/referat.md:3:11: feil: «pr» i «forfall» er ikke en medlems-id i utvalg «ssu». Mente du «per»? Bruk en id fra organisasjon.yaml (kari, ola, per), eller skriv fullt navn med mellomrom.`,
@@ -392,7 +460,10 @@ export const TILFELLER: Tilfelle[] = [
   },
   {
     navn: 'referat: ukjent status og ukjent overskrift',
-    filer: { [`${M}/13-a.md`]: BESLUTNING, [`${M}/referat.md`]: REFERAT(REFERAT_FM.replace('utkast', 'ferdig'), '## Sak 01.25\n\n## Sak 02.25\n\n## Diverse\n') },
+    filer: {
+      [`${M}/13-a.md`]: BESLUTNING,
+      [`${M}/referat.md`]: REFERAT(REFERAT_FM.replace('utkast', 'ferdig'), '## Sak 01.25\n\n## Sak 02.25\n\n## Diverse\n'),
+    },
     meldinger: [
       `${M}/referat.md:5:9: feil: «status» er «ferdig», men må være én av: utkast og godkjent.`,
       `${M}/referat.md:12:1: feil: ukjent overskrift «## Diverse»; i referatet er hver seksjon «## Sak NN.ÅÅ …» eller «## Eventuelt».`,
@@ -401,7 +472,10 @@ export const TILFELLER: Tilfelle[] = [
   },
   {
     navn: 'organisasjon.yaml: ugyldig farge og feilstavet felt',
-    filer: { 'organisasjon.yaml': 'navn: Test\nfarge: blå\nutvalg:\n  ssu:\n    navn: SSU\n    kortnavn: SSU\n    medlemer: []\n', [`${M}/13-a.md`]: BESLUTNING },
+    filer: {
+      'organisasjon.yaml': 'navn: Test\nfarge: blå\nutvalg:\n  ssu:\n    navn: SSU\n    kortnavn: SSU\n    medlemer: []\n',
+      [`${M}/13-a.md`]: BESLUTNING,
+    },
     meldinger: [
       'organisasjon.yaml:2:8: feil: «farge» er «blå», som ikke er gyldig. Tillatt: en farge som "#RRGGBB" (i anførselstegn), for eksempel "#00509e".',
       'organisasjon.yaml:7:5: feil: ukjent felt «medlemer» i utvalg «ssu». Mente du «medlemmer»? Tillatte felt her: navn, kortnavn, medlemmer, standard.',
@@ -410,21 +484,31 @@ export const TILFELLER: Tilfelle[] = [
   },
   {
     navn: 'organisasjon.yaml: samme medlems-id to ganger',
-    filer: { 'organisasjon.yaml': 'navn: T\nutvalg:\n  ssu:\n    navn: S\n    kortnavn: S\n    medlemmer:\n      - { id: kari, navn: Kari }\n      - { id: kari, navn: Kari Dobbel }\n', [`${M}/13-a.md`]: BESLUTNING },
-    meldinger: ['organisasjon.yaml:8:15: feil: medlems-id «kari» brukes to ganger i utvalg «ssu» (også medlem nr. 1); hver id må være unik.'],
+    filer: {
+      'organisasjon.yaml':
+        'navn: T\nutvalg:\n  ssu:\n    navn: S\n    kortnavn: S\n    medlemmer:\n      - { id: kari, navn: Kari }\n      - { id: kari, navn: Kari Dobbel }\n',
+      [`${M}/13-a.md`]: BESLUTNING,
+    },
+    meldinger: [
+      'organisasjon.yaml:8:15: feil: medlems-id «kari» brukes to ganger i utvalg «ssu» (også medlem nr. 1); hver id må være unik.',
+    ],
     kode: 1,
   },
   {
     navn: 'logo som ikke finnes',
     filer: { 'organisasjon.yaml': `logo: finnes-ikke.svg\n${ORGANISASJON}`, [`${M}/13-a.md`]: BESLUTNING },
-    meldinger: ['organisasjon.yaml:1:7: feil: logoen «finnes-ikke.svg» finnes ikke ved siden av organisasjon.yaml; skriv stien relativt til organisasjon.yaml, eller fjern feltet.'],
+    meldinger: [
+      'organisasjon.yaml:1:7: feil: logoen «finnes-ikke.svg» finnes ikke ved siden av organisasjon.yaml; skriv stien relativt til organisasjon.yaml, eller fjern feltet.',
+    ],
     kode: 1,
   },
   {
     navn: 'ingen organisasjon.yaml over møtemappen',
     filer: { [`${M}/mote.yaml`]: MOTE, [`${M}/13-a.md`]: BESLUTNING },
     utenStandard: true,
-    meldinger: [`${M}/organisasjon.yaml: feil: fant ingen organisasjon.yaml i møtemappen eller mappene over den; den beskriver organisasjonen og utvalgene og ligger normalt i cases/.`],
+    meldinger: [
+      `${M}/organisasjon.yaml: feil: fant ingen organisasjon.yaml i møtemappen eller mappene over den; den beskriver organisasjonen og utvalgene og ligger normalt i cases/.`,
+    ],
     kode: 1,
   },
 
@@ -438,13 +522,17 @@ export const TILFELLER: Tilfelle[] = [
   {
     navn: 'vedlegg med ../ ut av møtemappen',
     filer: { [`${M}/13-a.md`]: vedlegg('../hemmelig.pdf'), 'hemmelig.pdf': minimalPdf('Hemmelig') },
-    meldinger: [`${M}/13-a.md:6:29: feil: vedleggsfilen «../hemmelig.pdf» ligger utenfor møtemappen; legg filen i møtemappens vedlegg/-mappe.`],
+    meldinger: [
+      `${M}/13-a.md:6:29: feil: vedleggsfilen «../hemmelig.pdf» ligger utenfor møtemappen; legg filen i møtemappens vedlegg/-mappe.`,
+    ],
     kode: 1,
   },
   {
     navn: 'vedlegg med absolutt sti',
     filer: { [`${M}/13-a.md`]: vedlegg('/etc/passwd') },
-    meldinger: [`${M}/13-a.md:6:29: feil: vedleggsfilen «/etc/passwd» er en absolutt sti; skriv stien relativt til møtemappen, for eksempel vedlegg/rapport.pdf.`],
+    meldinger: [
+      `${M}/13-a.md:6:29: feil: vedleggsfilen «/etc/passwd» er en absolutt sti; skriv stien relativt til møtemappen, for eksempel vedlegg/rapport.pdf.`,
+    ],
     kode: 1,
   },
   {
@@ -454,25 +542,33 @@ export const TILFELLER: Tilfelle[] = [
       mkdirSync(join(root, M, 'vedlegg'));
       symlinkSync(join(root, 'hemmelig.pdf'), join(root, M, 'vedlegg/lenke.pdf'));
     },
-    meldinger: [`${M}/13-a.md:6:29: feil: vedleggsfilen «vedlegg/lenke.pdf» ligger utenfor møtemappen; legg filen i møtemappens vedlegg/-mappe.`],
+    meldinger: [
+      `${M}/13-a.md:6:29: feil: vedleggsfilen «vedlegg/lenke.pdf» ligger utenfor møtemappen; legg filen i møtemappens vedlegg/-mappe.`,
+    ],
     kode: 1,
   },
   {
     navn: 'vedlegg som ikke er PDF',
     filer: { [`${M}/13-a.md`]: vedlegg('vedlegg/notat.docx'), [`${M}/vedlegg/notat.docx`]: 'PK\u0003\u0004 et Word-dokument' },
-    meldinger: [`${M}/13-a.md:6:29: feil: vedleggsfilen «vedlegg/notat.docx» er ikke en PDF; eksporter dokumentet til PDF og vis til PDF-filen.`],
+    meldinger: [
+      `${M}/13-a.md:6:29: feil: vedleggsfilen «vedlegg/notat.docx» er ikke en PDF; eksporter dokumentet til PDF og vis til PDF-filen.`,
+    ],
     kode: 1,
   },
   {
     navn: 'vedlegg som er kryptert',
     filer: { [`${M}/13-a.md`]: vedlegg('vedlegg/låst.pdf'), [`${M}/vedlegg/låst.pdf`]: kryptertPdf('Låst') },
-    meldinger: [`${M}/13-a.md:6:29: feil: vedleggsfilen «vedlegg/låst.pdf» er kryptert eller passordbeskyttet og kan ikke settes inn; lagre den som en vanlig PDF uten passord.`],
+    meldinger: [
+      `${M}/13-a.md:6:29: feil: vedleggsfilen «vedlegg/låst.pdf» er kryptert eller passordbeskyttet og kan ikke settes inn; lagre den som en vanlig PDF uten passord.`,
+    ],
     kode: 1,
   },
   {
     navn: 'vedlegg som er avkortet (avbrutt nedlasting)',
     filer: { [`${M}/13-a.md`]: vedlegg('vedlegg/halv.pdf'), [`${M}/vedlegg/halv.pdf`]: minimalPdf('Halv').subarray(0, 400) },
-    meldinger: [`${M}/13-a.md:6:29: feil: vedleggsfilen «vedlegg/halv.pdf» er skadet eller ufullstendig (slutten av PDF-en mangler, kanskje en avbrutt nedlasting); eksporter eller last den ned på nytt.`],
+    meldinger: [
+      `${M}/13-a.md:6:29: feil: vedleggsfilen «vedlegg/halv.pdf» er skadet eller ufullstendig (slutten av PDF-en mangler, kanskje en avbrutt nedlasting); eksporter eller last den ned på nytt.`,
+    ],
     kode: 1,
   },
   {
@@ -486,7 +582,8 @@ export const TILFELLER: Tilfelle[] = [
   {
     navn: 'sakfil som er en snarvei ut av prosjektmappen',
     filer: { [`${M}/13-a.md`]: BESLUTNING },
-    lag: (root) => symlinkSync(utenfor(root, 'hemmelig.md', sak('tittel: Hemmelig\ntype: tema\nminutter: 5')), join(root, M, '14-lenke.md')),
+    lag: (root) =>
+      symlinkSync(utenfor(root, 'hemmelig.md', sak('tittel: Hemmelig\ntype: tema\nminutter: 5')), join(root, M, '14-lenke.md')),
     meldinger: (root) => [
       `${M}/14-lenke.md: feil: filen er en snarvei til «${root}-utenfor/hemmelig.md», som ligger utenfor prosjektmappen (mappen med organisasjon.yaml); kopier filen inn i møtemappen i stedet.`,
     ],
@@ -495,7 +592,8 @@ export const TILFELLER: Tilfelle[] = [
   {
     navn: 'referat.md som er en snarvei ut av prosjektmappen',
     filer: { [`${M}/13-a.md`]: BESLUTNING },
-    lag: (root) => symlinkSync(utenfor(root, 'referat.md', '---\ntil_stede: [kari]\nreferent: X\nstatus: utkast\n---\n'), join(root, M, 'referat.md')),
+    lag: (root) =>
+      symlinkSync(utenfor(root, 'referat.md', '---\ntil_stede: [kari]\nreferent: X\nstatus: utkast\n---\n'), join(root, M, 'referat.md')),
     meldinger: (root) => [
       `${M}/referat.md: feil: filen er en snarvei til «${root}-utenfor/referat.md», som ligger utenfor prosjektmappen (mappen med organisasjon.yaml); kopier filen inn i møtemappen i stedet.`,
     ],
@@ -518,7 +616,10 @@ export const TILFELLER: Tilfelle[] = [
   {
     navn: 'bilder: uten alt-tekst (advarsel), mangler, utenfor med ../, og fra nett',
     filer: {
-      [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5', 'Se figuren:\n\n![](figur.png)\n\n![Kart](kart.png) ![Ut](../ut.png) ![Nett](https://example.invalid/x.png)\n\n`![](kode.png)` ![Med mellomrom](<figur 1.png>)\n\n<!--\n![Gammel](borte.png)\n-->\n'),
+      [`${M}/13-a.md`]: sak(
+        'tittel: A\ntype: tema\nminutter: 5',
+        'Se figuren:\n\n![](figur.png)\n\n![Kart](kart.png) ![Ut](../ut.png) ![Nett](https://example.invalid/x.png)\n\n`![](kode.png)` ![Med mellomrom](<figur 1.png>)\n\n<!--\n![Gammel](borte.png)\n-->\n',
+      ),
       [`${M}/figur.png`]: 'png',
       [`${M}/figur 1.png`]: 'png',
       'ut.png': 'png',

@@ -20,8 +20,10 @@ function besokDirekte(objekt: PDFObject, gjor: Besok): void {
   const beholder = barn(objekt);
   if (beholder instanceof PDFDict) {
     // Plain code-unit order: the same on every machine, whatever its locale.
-    const nokler = [...beholder.keys()].map((nokkel) => ({ nokkel, navn: nokkel.asString() }))
-      .sort((a, b) => (a.navn < b.navn ? -1 : a.navn > b.navn ? 1 : 0)).map(({ nokkel }) => nokkel);
+    const nokler = [...beholder.keys()]
+      .map((nokkel) => ({ nokkel, navn: nokkel.asString() }))
+      .sort((a, b) => (a.navn < b.navn ? -1 : a.navn > b.navn ? 1 : 0))
+      .map(({ nokkel }) => nokkel);
     for (const nokkel of nokler) {
       const verdi = beholder.get(nokkel)!;
       gjor(verdi, (ny) => beholder.set(nokkel, ny));

@@ -1,5 +1,16 @@
 import {
-  PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObject, PDFObjectCopier, PDFPage, PDFPageLeaf, PDFRef, PDFString,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFObject,
+  PDFObjectCopier,
+  PDFPage,
+  PDFPageLeaf,
+  PDFRef,
+  PDFString,
 } from 'pdf-lib';
 import { omdopStrukturIder } from './canonical.js';
 
@@ -104,7 +115,13 @@ function leggTilBarn(element: PDFDict, barn: PDFRef): void {
   else element.set(N('K'), element.context.obj(k ? [k, barn] : [barn]));
 }
 
-async function leggTilDel(base: PDFDocument, basis: Struktur | undefined, del: Del, nummer: number, parentTree: [number, PDFObject][]): Promise<Bokmerke> {
+async function leggTilDel(
+  base: PDFDocument,
+  basis: Struktur | undefined,
+  del: Del,
+  nummer: number,
+  parentTree: [number, PDFObject][],
+): Promise<Bokmerke> {
   const kilde = await PDFDocument.load(del.pdf, { updateMetadata: false });
   const copier = PDFObjectCopier.for(kilde.context, base.context);
   const forskyvning = parentTree.reduce((maks, [nokkel]) => Math.max(maks, nokkel + 1), 0);
@@ -141,12 +158,13 @@ async function leggTilDel(base: PDFDocument, basis: Struktur | undefined, del: D
     }
   }
 
-  const kopier = (liste: Bokmerke[]): Bokmerke[] => liste.map((b) => ({
-    tittel: b.tittel,
-    dest: b.dest && copier.copy(b.dest),
-    se: b.se && basis ? copier.copy(b.se) : undefined,
-    barn: kopier(b.barn),
-  }));
+  const kopier = (liste: Bokmerke[]): Bokmerke[] =>
+    liste.map((b) => ({
+      tittel: b.tittel,
+      dest: b.dest && copier.copy(b.dest),
+      se: b.se && basis ? copier.copy(b.se) : undefined,
+      barn: kopier(b.barn),
+    }));
   // A part's own outline is its title with headings below, then its attachments: nest them all under the part.
   const egne = kopier(lesBokmerker(kilde));
   const barn = egne.length > 0 && egne[0]!.barn.length > 0 ? [...egne[0]!.barn, ...egne.slice(1)] : egne.slice(1);

@@ -19,7 +19,10 @@ export interface EksterntVedlegg {
 
 /** The attachment could not be read as a PDF (corrupt, encrypted); names the file. */
 export class VedleggFeil extends Error {
-  constructor(readonly fil: string, message: string) {
+  constructor(
+    readonly fil: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -42,10 +45,16 @@ function settMetadata(doc: PDFDocument, meta: Metadata): void {
  */
 export function rettTitler(bokmerker: Bokmerke[], overskrifter: readonly string[]): void {
   const alle: Bokmerke[] = [];
-  const samle = (liste: Bokmerke[]) => liste.forEach((b) => { alle.push(b); samle(b.barn); });
+  const samle = (liste: Bokmerke[]) =>
+    liste.forEach((b) => {
+      alle.push(b);
+      samle(b.barn);
+    });
   samle(bokmerker);
   if (alle.length !== overskrifter.length) return;
-  alle.forEach((b, i) => { b.tittel = overskrifter[i]!; });
+  alle.forEach((b, i) => {
+    b.tittel = overskrifter[i]!;
+  });
 }
 
 async function lesVedlegg(vedlegg: EksterntVedlegg): Promise<PDFDocument> {
@@ -57,7 +66,8 @@ async function lesVedlegg(vedlegg: EksterntVedlegg): Promise<PDFDocument> {
   }
   try {
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-    if (doc.isEncrypted) throw new VedleggFeil(vedlegg.fil, 'vedlegget er kryptert eller passordbeskyttet; lagre det som en vanlig PDF uten passord.');
+    if (doc.isEncrypted)
+      throw new VedleggFeil(vedlegg.fil, 'vedlegget er kryptert eller passordbeskyttet; lagre det som en vanlig PDF uten passord.');
     // pdf-lib reads damaged files leniently; a file without readable pages is not a usable attachment.
     if (doc.getPageCount() === 0) throw new Error('ingen sider');
     return doc;
@@ -79,7 +89,12 @@ export interface Ferdig {
   vedleggStart: number[];
 }
 
-export async function ferdigstill(pdf: Uint8Array, meta: Metadata, vedlegg: readonly EksterntVedlegg[] = [], overskrifter: readonly string[] = []): Promise<Ferdig> {
+export async function ferdigstill(
+  pdf: Uint8Array,
+  meta: Metadata,
+  vedlegg: readonly EksterntVedlegg[] = [],
+  overskrifter: readonly string[] = [],
+): Promise<Ferdig> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const bokmerker = lesBokmerker(doc);
   rettTitler(bokmerker, overskrifter);

@@ -9,9 +9,9 @@ import { readText } from './text.js';
 import { lastFraser } from './sprak.js';
 import { probeVedlegg } from './vedlegg.js';
 import { parseYaml } from './yaml.js';
-import { MeetingSource, ProjectSource, SakSource } from "../../domain/sources.js";
-import { type MarkdownSource } from "../../domain/sources.js";
-import { type VedleggProbe } from "../../domain/sources.js";
+import { MeetingSource, ProjectSource, SakSource } from '../../domain/sources.js';
+import { type MarkdownSource } from '../../domain/sources.js';
+import { type VedleggProbe } from '../../domain/sources.js';
 
 export const ORGANISASJON_FIL = 'organisasjon.yaml';
 export const MOTE_FIL = 'mote.yaml';
@@ -92,7 +92,11 @@ function utenforProsjektet(root: string, file: string, diags: Diagnostics): bool
     return false;
   }
   if (erInnenfor(realpathSync(root), real)) return false;
-  diags.error(file, undefined, `filen er en snarvei til «${real}», som ligger utenfor prosjektmappen (mappen med ${ORGANISASJON_FIL}); kopier filen inn i møtemappen i stedet.`);
+  diags.error(
+    file,
+    undefined,
+    `filen er en snarvei til «${real}», som ligger utenfor prosjektmappen (mappen med ${ORGANISASJON_FIL}); kopier filen inn i møtemappen i stedet.`,
+  );
   return true;
 }
 
@@ -128,7 +132,9 @@ export function loadProjectSource(root: string, diags: Diagnostics): ProjectSour
   const organisasjonFile = join(root, ORGANISASJON_FIL);
   const text = readText(organisasjonFile, diags);
   const organisasjon = text === undefined ? undefined : parseYaml(organisasjonFile, text, diags);
-  const meetings = findMeetingFolders(root).filter((dir) => dir !== root).map((dir) => loadMeetingSource(dir, root));
+  const meetings = findMeetingFolders(root)
+    .filter((dir) => dir !== root)
+    .map((dir) => loadMeetingSource(dir, root));
   const logo = (organisasjon?.data as { logo?: unknown } | undefined)?.logo;
   const logoFinnes = typeof logo === 'string' ? existsSync(resolve(root, logo)) : undefined;
   return { root, organisasjonFile, organisasjon, logoFinnes, meetings, fraser: lastFraser() };

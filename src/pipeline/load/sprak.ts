@@ -15,6 +15,9 @@ let lest: Record<Sprak, Fraser> | undefined;
 
 /** Both phrase files, read once per process. */
 export function lastFraser(): Record<Sprak, Fraser> {
-  lest ??= Object.fromEntries(SPRAK.map((s) => [s, YAML.parse(readFileSync(join(SPRAKMAPPE, `${s}.yaml`), 'utf8')) as Fraser])) as Record<Sprak, Fraser>;
+  lest ??= Object.fromEntries(SPRAK.map((s) => [s, YAML.parse(readFileSync(join(SPRAKMAPPE, `${s}.yaml`), 'utf8')) as Fraser])) as Record<
+    Sprak,
+    Fraser
+  >;
   return lest;
 }

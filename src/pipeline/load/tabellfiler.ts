@@ -3,7 +3,7 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Posisjon } from '../../domain/diagnostics.js';
 import { erInnenfor } from '../../util/paths.js';
-import { Tabellfil, Tabellcelle } from "../../domain/sources.js";
+import { Tabellfil, Tabellcelle } from '../../domain/sources.js';
 export const DIREKTIV = /^( {0,3})<!--\s*tabell\s*:(.*?)-->\s*$/i;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const EKSEMPEL = '<!-- tabell: tall.csv sum --> eller <!-- tabell: budsjett.xlsx ark="Budsjett 2025" område="A1:D12" sum -->';
@@ -63,12 +63,22 @@ type Plassering = { kind: 'ok'; path: string } | { kind: 'feil'; melding: string
 /** Same rule as images: a file inside the meeting folder, also after following links. */
 function plasser(meetingDir: string, sakDir: string, fil: string): Plassering {
   if (/^[a-z][a-z0-9+.-]*:/i.test(fil) && !/^[a-z]:[\\/]/i.test(fil)) {
-    return { kind: 'feil', melding: `tabellfilen «${fil}» er ikke en fil i møtemappen; tabeller fra nett tas ikke med. Last ned filen og legg den i møtemappen.` };
+    return {
+      kind: 'feil',
+      melding: `tabellfilen «${fil}» er ikke en fil i møtemappen; tabeller fra nett tas ikke med. Last ned filen og legg den i møtemappen.`,
+    };
   }
   const path = resolve(sakDir, fil);
-  const utenfor = { kind: 'feil', melding: `tabellfilen «${fil}» ligger utenfor møtemappen; legg filen i møtemappen og skriv stien relativt til saken.` } as const;
+  const utenfor = {
+    kind: 'feil',
+    melding: `tabellfilen «${fil}» ligger utenfor møtemappen; legg filen i møtemappen og skriv stien relativt til saken.`,
+  } as const;
   if (isAbsolute(fil) || !erInnenfor(meetingDir, path)) return utenfor;
-  if (!existsSync(path)) return { kind: 'feil', melding: `tabellfilen «${fil}» finnes ikke; legg filen i møtemappen og skriv stien relativt til saken (store og små bokstaver teller).` };
+  if (!existsSync(path))
+    return {
+      kind: 'feil',
+      melding: `tabellfilen «${fil}» finnes ikke; legg filen i møtemappen og skriv stien relativt til saken (store og små bokstaver teller).`,
+    };
   if (!erInnenfor(realpathSync(meetingDir), realpathSync(path))) return utenfor;
   if (!statSync(path).isFile()) return { kind: 'feil', melding: `tabellfilen «${fil}» er en mappe, ikke en fil.` };
   return { kind: 'ok', path };
@@ -94,7 +104,8 @@ export function lesOmrade(tekst: string): Omrade | undefined {
   return o;
 }
 
-const OMRADE_FEIL = (tekst: string) => `området «${tekst}» er ikke et gyldig celleområde; skriv første og siste celle med kolon, for eksempel område="A1:D12".`;
+const OMRADE_FEIL = (tekst: string) =>
+  `området «${tekst}» er ikke et gyldig celleområde; skriv første og siste celle med kolon, for eksempel område="A1:D12".`;
 
 /** Text of a file exported by Excel: UTF-8 with or without BOM, or Windows-1252 from older versions. */
 function tekstFra(buffer: Buffer): string {
@@ -170,17 +181,21 @@ async function lesXlsx(path: string, tabell: Tabellfil): Promise<Tabellcelle[][]
   } catch {
     return `tabellfilen «${tabell.fil}» kan ikke leses som Excel-fil (.xlsx); åpne den i Excel og lagre den på nytt som «Excel-arbeidsbok (.xlsx)».`;
   }
-  const ark = tabell.ark === undefined ? bok.worksheets[0] : bok.worksheets.find((a) => a.name === tabell.ark)
-    ?? bok.worksheets.find((a) => a.name.toLowerCase() === tabell.ark!.toLowerCase());
+  const ark =
+    tabell.ark === undefined
+      ? bok.worksheets[0]
+      : (bok.worksheets.find((a) => a.name === tabell.ark) ??
+        bok.worksheets.find((a) => a.name.toLowerCase() === tabell.ark!.toLowerCase()));
   if (!ark) {
     const navn = bok.worksheets.map((a) => `«${a.name}»`).join(', ');
     return tabell.ark === undefined
       ? `tabellfilen «${tabell.fil}» har ingen ark.`
       : `arket «${tabell.ark}» finnes ikke i «${tabell.fil}»; arkene er: ${navn}.`;
   }
-  const omrade = tabell.omrade === undefined
-    ? { forsteRad: 1, sisteRad: ark.rowCount, forsteKolonne: 1, sisteKolonne: ark.columnCount }
-    : lesOmrade(tabell.omrade)!;
+  const omrade =
+    tabell.omrade === undefined
+      ? { forsteRad: 1, sisteRad: ark.rowCount, forsteKolonne: 1, sisteKolonne: ark.columnCount }
+      : lesOmrade(tabell.omrade)!;
   const rader: Tabellcelle[][] = [];
   for (let r = omrade.forsteRad; r <= omrade.sisteRad; r++) {
     const rad = ark.getRow(r);

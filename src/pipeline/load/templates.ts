@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INNEBYGDE_MALER } from '../../util/package.js';
 import { lastFraser, SPRAKMAPPE } from './sprak.js';
-import { Malfiler, Malfil, DOKUMENTMALER } from "../../domain/sources.js";
+import { Malfiler, Malfil, DOKUMENTMALER } from '../../domain/sources.js';
 
 /**
  * Reads the built-in templates, and the organisation's own folder (`maler:` in organisasjon.yaml)
@@ -22,12 +22,20 @@ export function readMalfiler(egenMappe?: string): Malfiler {
     const fil = finn(relativ);
     filer.set(relativ, { fil, tekst: readFileSync(fil, 'utf8') });
   };
-  const partials = [...new Set(mapper.flatMap((mappe) => (existsSync(join(mappe, 'partials')) ? readdirSync(join(mappe, 'partials')) : []).filter((f) => f.endsWith('.hbs'))))].map((f) => join('partials', f));
+  const partials = [
+    ...new Set(
+      mapper.flatMap((mappe) =>
+        (existsSync(join(mappe, 'partials')) ? readdirSync(join(mappe, 'partials')) : []).filter((f) => f.endsWith('.hbs')),
+      ),
+    ),
+  ].map((f) => join('partials', f));
   for (const partial of partials) les(partial);
   les(join('nettsted', 'ramme.hbs'));
   les('print.css');
   for (const mal of DOKUMENTMALER) les(`${mal}.hbs`);
   les(join('nettsted', 'nettsted.css'));
-  const sprakTekst = (['nb', 'nn'] as const).map((sprak) => `\nsprak/${sprak}.yaml\n${readFileSync(join(SPRAKMAPPE, `${sprak}.yaml`), 'utf8')}`).join('');
+  const sprakTekst = (['nb', 'nn'] as const)
+    .map((sprak) => `\nsprak/${sprak}.yaml\n${readFileSync(join(SPRAKMAPPE, `${sprak}.yaml`), 'utf8')}`)
+    .join('');
   return { mapper, filer, partials, fraser: lastFraser(), sprakTekst };
 }

@@ -28,7 +28,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     }
     // Overlong forms, surrogates and code points past U+10FFFF, which the decoder also refuses.
     const second = bytes[i + 1]!;
-    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f))
+      return i;
     i += length;
   }
   return -1;
@@ -42,11 +43,19 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 export function decodeText(file: string, bytes: Uint8Array, diags: Diagnostics): string | undefined {
   if (bytes.length > MAX_TEXT_BYTES) {
     const mb = (bytes.length / 1024 / 1024).toFixed(1).replace('.', ',');
-    diags.error(file, undefined, `filen er for stor (${mb} MB); en tekstfil kan være høyst ${MAX_TEXT_BYTES / 1024 / 1024} MB. Legg store dokumenter ved som PDF under vedlegg/.`);
+    diags.error(
+      file,
+      undefined,
+      `filen er for stor (${mb} MB); en tekstfil kan være høyst ${MAX_TEXT_BYTES / 1024 / 1024} MB. Legg store dokumenter ved som PDF under vedlegg/.`,
+    );
     return undefined;
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    diags.error(file, { line: 1, column: 1 }, 'filen er lagret som UTF-16; lagre den som UTF-8 (i Notisblokk: «Lagre som» → Koding: UTF-8).');
+    diags.error(
+      file,
+      { line: 1, column: 1 },
+      'filen er lagret som UTF-16; lagre den som UTF-8 (i Notisblokk: «Lagre som» → Koding: UTF-8).',
+    );
     return undefined;
   }
   let text: string;
@@ -55,12 +64,19 @@ export function decodeText(file: string, bytes: Uint8Array, diags: Diagnostics):
   } catch {
     const index = firstInvalidUtf8(bytes);
     const hex = (bytes[index] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-    diags.error(file, positionOfByte(bytes, Math.max(index, 0)),
-      `filen er ikke UTF-8 (ugyldig byte 0x${hex}, trolig æ, ø eller å lagret som Latin-1/Windows-1252); lagre filen med koding UTF-8.`);
+    diags.error(
+      file,
+      positionOfByte(bytes, Math.max(index, 0)),
+      `filen er ikke UTF-8 (ugyldig byte 0x${hex}, trolig æ, ø eller å lagret som Latin-1/Windows-1252); lagre filen med koding UTF-8.`,
+    );
     return undefined;
   }
   if (text.includes('\u0000')) {
-    diags.error(file, positionOfByte(bytes, bytes.indexOf(0)), 'filen inneholder NUL-tegn og er ikke en tekstfil (kanskje UTF-16 uten BOM); lagre den som UTF-8.');
+    diags.error(
+      file,
+      positionOfByte(bytes, bytes.indexOf(0)),
+      'filen inneholder NUL-tegn og er ikke en tekstfil (kanskje UTF-16 uten BOM); lagre den som UTF-8.',
+    );
     return undefined;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

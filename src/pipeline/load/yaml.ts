@@ -1,6 +1,6 @@
 import YAML, { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 import type { Diagnostics, Posisjon } from '../../domain/diagnostics.js';
-import { YamlSource, YamlPath } from "../../domain/sources.js";
+import { YamlSource, YamlPath } from '../../domain/sources.js';
 /** Keys whose values are numbers or yes/no; every other scalar is kept as the text the user wrote. */
 const NON_TEXT_KEYS = new Set(['minutter', 'forste_saksnummer', 'faste_saker', 'skjul_andre']);
 
@@ -8,12 +8,13 @@ const MESSAGES: Record<string, string> = {
   TAB_AS_INDENT: 'tabulator brukt som innrykk; YAML tillater bare mellomrom. Bytt tabulatoren ut med mellomrom.',
   DUPLICATE_KEY: 'denne nøkkelen står to ganger; hver nøkkel kan bare stå én gang.',
   BAD_INDENT: 'feil innrykk; nøkler på samme nivå må stå rett under hverandre, med mellomrom (ikke tabulator).',
-  MULTILINE_IMPLICIT_KEY: 'en nøkkel kan ikke gå over flere linjer; mangler det kolon etter nøkkelen her, eller står linjen under med feil innrykk?',
+  MULTILINE_IMPLICIT_KEY:
+    'en nøkkel kan ikke gå over flere linjer; mangler det kolon etter nøkkelen her, eller står linjen under med feil innrykk?',
   BLOCK_AS_IMPLICIT_KEY: 'ugyldig nøkkel; mangler det et kolon, eller står linjen med feil innrykk?',
   MISSING_CHAR: 'et tegn mangler (ofte et avsluttende anførselstegn eller en parentes).',
   BAD_SCALAR_START: 'verdien kan ikke starte med dette tegnet; sett anførselstegn rundt teksten ("…").',
   UNEXPECTED_TOKEN: 'uventet tegn; sett anførselstegn rundt tekst som inneholder kolon eller #.',
-  BAD_DQ_ESCAPE: 'ugyldig \\-sekvens i tekst med doble anførselstegn; bruk enkle anførselstegn (\'…\').',
+  BAD_DQ_ESCAPE: "ugyldig \\-sekvens i tekst med doble anførselstegn; bruk enkle anførselstegn ('…').",
   BAD_ALIAS: 'ugyldig alias (*…).',
   MISSING_ANCHOR: 'aliaset viser til et anker (&…) som ikke finnes.',
 };
@@ -39,18 +40,30 @@ function keepWrittenText(doc: Document.Parsed): void {
  * The yaml library reports `tittel: Sak: oppfølging` and a line indented under a finished value
  * as the same thing («nested mappings are not allowed»); these are the two mistakes people make.
  */
-function nestedMappingMessage(text: string, offset: number, position: (offset: number) => Posisjon): { at: Posisjon; message: string } | undefined {
+function nestedMappingMessage(
+  text: string,
+  offset: number,
+  position: (offset: number) => Posisjon,
+): { at: Posisjon; message: string } | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = text.indexOf('\n', offset) === -1 ? text.length : text.indexOf('\n', offset);
   const value = text.slice(offset, lineEnd).trimEnd();
   const key = /^\s*(?:-\s+)?([^:#]+):\s/.exec(text.slice(lineStart, offset))?.[1]?.trim();
   if (/:\s/.test(value) && key) {
-    return { at: position(offset), message: `teksten «${value}» inneholder kolon og mellomrom; sett anførselstegn rundt den: ${key}: "${value.replace(/"/g, '\\"')}"` + '.' };
+    return {
+      at: position(offset),
+      message:
+        `teksten «${value}» inneholder kolon og mellomrom; sett anførselstegn rundt den: ${key}: "${value.replace(/"/g, '\\"')}"` + '.',
+    };
   }
   const next = text.slice(lineEnd + 1).split('\n')[0] ?? '';
   const indent = (line: string) => /^ */.exec(line)![0].length;
   if (lineEnd < text.length && indent(next) > indent(text.slice(lineStart, lineEnd)) && next.includes(':')) {
-    return { at: position(lineEnd + 1), message: 'feil innrykk: linjen står lenger inn enn linjen over, som allerede har en verdi. Nøkler på samme nivå må stå rett under hverandre.' };
+    return {
+      at: position(lineEnd + 1),
+      message:
+        'feil innrykk: linjen står lenger inn enn linjen over, som allerede har en verdi. Nøkler på samme nivå må stå rett under hverandre.',
+    };
   }
   return undefined;
 }
@@ -122,10 +135,18 @@ export function parseYaml(file: string, text: string, diags: Diagnostics, lineOf
   } catch (error) {
     // `tittel: *Viktig*` (Markdown emphasis) is an alias in YAML, to an anchor that does not exist.
     let alias: Node | undefined;
-    YAML.visit(doc, { Alias: (_key, node) => { alias ??= node; } });
+    YAML.visit(doc, {
+      Alias: (_key, node) => {
+        alias ??= node;
+      },
+    });
     if (/Unresolved alias/.test((error as Error).message) && alias) {
       const written = text.slice(alias.range![0], alias.range![1]).trim();
-      diags.error(file, position(alias.range![0]), `«${written}» leses som et YAML-alias (en henvisning til et anker &…) som ikke finnes; sett anførselstegn rundt tekst som begynner med *.`);
+      diags.error(
+        file,
+        position(alias.range![0]),
+        `«${written}» leses som et YAML-alias (en henvisning til et anker &…) som ikke finnes; sett anførselstegn rundt tekst som begynner med *.`,
+      );
     } else {
       diags.error(file, position(alias?.range?.[0] ?? 0), 'filen bruker for mange YAML-alias (*…); skriv verdiene ut i stedet.');
     }

@@ -4,7 +4,7 @@ import { arsplanMoteSchema, arsplanSchema } from './schema.js';
 import { arstall, klokkeslett } from './tid.js';
 import type { Dato, Kilde, Klokkeslett, Mote, Organisasjon, Utvalg } from '../../domain/types.js';
 import { validate } from './validate.js';
-import type { YamlSource } from "../../domain/sources.js";
+import type { YamlSource } from '../../domain/sources.js';
 
 /**
  * The annual plan (årsplan/møteplan, seed 003): every committee's meetings of one year, from the
@@ -43,7 +43,16 @@ function sakstitler(mote: Mote): string[] {
 }
 
 function fraMappe(mote: Mote): ArsplanMote {
-  return { utvalg: mote.utvalg, dato: mote.dato, start: mote.start, slutt: mote.slutt, sted: mote.sted, tema: sakstitler(mote), mote, kilde: mote.kilde };
+  return {
+    utvalg: mote.utvalg,
+    dato: mote.dato,
+    start: mote.start,
+    slutt: mote.slutt,
+    sted: mote.sted,
+    tema: sakstitler(mote),
+    mote,
+    kilde: mote.kilde,
+  };
 }
 
 /** Reads the planned meetings; reports every problem at the position it was written. */
@@ -60,7 +69,11 @@ function planlagte(ar: number, organisasjon: Organisasjon, source: YamlSource, d
     if (typeof skrevet === 'string' && !organisasjon.utvalg.has(skrevet)) {
       const kjente = [...organisasjon.utvalg.keys()];
       const mente = closest(skrevet, kjente);
-      diags.error(file, at('utvalg'), `ukjent utvalg «${skrevet}».${mente ? ` Mente du «${mente}»?` : ''} Utvalgene i organisasjon.yaml er: ${kjente.join(', ')}.`);
+      diags.error(
+        file,
+        at('utvalg'),
+        `ukjent utvalg «${skrevet}».${mente ? ` Mente du «${mente}»?` : ''} Utvalgene i organisasjon.yaml er: ${kjente.join(', ')}.`,
+      );
     }
     const lest = arsplanMoteSchema.safeParse(rad);
     if (!lest.success) return [];
@@ -71,7 +84,11 @@ function planlagte(ar: number, organisasjon: Organisasjon, source: YamlSource, d
       diags.error(file, at(felt), melding);
       ok = false;
     };
-    if (!m.dato && !m.tidspunkt) feil(undefined, 'møtet mangler både «dato» og «tidspunkt»; skriv datoen (2026-02-12), eller omtrent når (tidspunkt: april/mai) når datoen ikke er bestemt.');
+    if (!m.dato && !m.tidspunkt)
+      feil(
+        undefined,
+        'møtet mangler både «dato» og «tidspunkt»; skriv datoen (2026-02-12), eller omtrent når (tidspunkt: april/mai) når datoen ikke er bestemt.',
+      );
     if (m.dato && m.tidspunkt) feil('tidspunkt', '«tidspunkt» er for møter uten dato; dette møtet har «dato». Fjern ett av dem.');
     if (m.dato && arstall(m.dato) !== ar) feil('dato', `datoen ${m.dato} er ikke i ${ar}; årsplanen for ${ar} kan bare ha møter i ${ar}.`);
     if (m.til_dato && !m.dato) feil('til_dato', '«til_dato» krever «dato» (første dag).');
@@ -79,13 +96,26 @@ function planlagte(ar: number, organisasjon: Organisasjon, source: YamlSource, d
     const start = m.start ?? utvalg?.standard?.start;
     const slutt = m.slutt ?? utvalg?.standard?.slutt;
     if (start !== undefined && slutt !== undefined && !m.til_dato && slutt <= start) {
-      feil(m.slutt !== undefined ? 'slutt' : 'start', `møtet slutter kl. ${klokkeslett(slutt)}, før eller samtidig med at det starter kl. ${klokkeslett(start)}.`);
+      feil(
+        m.slutt !== undefined ? 'slutt' : 'start',
+        `møtet slutter kl. ${klokkeslett(slutt)}, før eller samtidig med at det starter kl. ${klokkeslett(start)}.`,
+      );
     }
     if (!ok || !utvalg) return [];
-    return [{
-      utvalg, dato: m.dato, tilDato: m.til_dato, tidspunkt: m.tidspunkt, start, slutt, sted: m.sted ?? utvalg.standard?.sted,
-      tema: m.tema, kilde: { file, position: at() }, rad: i,
-    }];
+    return [
+      {
+        utvalg,
+        dato: m.dato,
+        tilDato: m.til_dato,
+        tidspunkt: m.tidspunkt,
+        start,
+        slutt,
+        sted: m.sted ?? utvalg.standard?.sted,
+        tema: m.tema,
+        kilde: { file, position: at() },
+        rad: i,
+      },
+    ];
   });
 }
 
@@ -93,12 +123,17 @@ function planlagte(ar: number, organisasjon: Organisasjon, source: YamlSource, d
 function sammenlign(plan: ArsplanMote, mote: Mote, source: YamlSource, i: number, diags: Diagnostics): void {
   const data = (source.data as { moter: Record<string, unknown>[] }).moter[i]!;
   const ulik: string[] = [];
-  if (data.start !== undefined && plan.start !== mote.start) ulik.push(`start kl. ${klokkeslett(plan.start!)} / kl. ${klokkeslett(mote.start)}`);
-  if (data.slutt !== undefined && plan.slutt !== mote.slutt) ulik.push(`slutt kl. ${klokkeslett(plan.slutt!)} / kl. ${klokkeslett(mote.slutt)}`);
+  if (data.start !== undefined && plan.start !== mote.start)
+    ulik.push(`start kl. ${klokkeslett(plan.start!)} / kl. ${klokkeslett(mote.start)}`);
+  if (data.slutt !== undefined && plan.slutt !== mote.slutt)
+    ulik.push(`slutt kl. ${klokkeslett(plan.slutt!)} / kl. ${klokkeslett(mote.slutt)}`);
   if (data.sted !== undefined && plan.sted !== mote.sted) ulik.push(`sted «${plan.sted}» / «${mote.sted}»`);
   if (ulik.length === 0) return;
-  diags.warning(source.file, plan.kilde.position,
-    `møtet ${mote.dato} har også møtemappen ${mote.mappe}, og de er ulike (årsplanen / møtemappen): ${ulik.join('; ')}. Møtemappen gjelder; rett eller fjern møtet i årsplanen.`);
+  diags.warning(
+    source.file,
+    plan.kilde.position,
+    `møtet ${mote.dato} har også møtemappen ${mote.mappe}, og de er ulike (årsplanen / møtemappen): ${ulik.join('; ')}. Møtemappen gjelder; rett eller fjern møtet i årsplanen.`,
+  );
 }
 
 /**
@@ -106,7 +141,13 @@ function sammenlign(plan: ArsplanMote, mote: Mote, source: YamlSource, i: number
  * by date within each committee; those without a date (only `tidspunkt`) come last, in the order
  * written.
  */
-export function lagArsplan(ar: number, organisasjon: Organisasjon, moter: readonly Mote[], plan: YamlSource | undefined, diags: Diagnostics): Arsplan {
+export function lagArsplan(
+  ar: number,
+  organisasjon: Organisasjon,
+  moter: readonly Mote[],
+  plan: YamlSource | undefined,
+  diags: Diagnostics,
+): Arsplan {
   const iAr = moter.filter((m) => arstall(m.dato) === ar);
   const alle: ArsplanMote[] = iAr.map(fraMappe);
   if (plan) {
@@ -124,11 +165,15 @@ export function lagArsplan(ar: number, organisasjon: Organisasjon, moter: readon
       if (p.tilDato) fraMappe.tilDato = p.tilDato;
     }
   }
-  const utvalg = [...organisasjon.utvalg.values()].map((u) => ({
-    utvalg: u,
-    moter: alle.filter((m) => m.utvalg.key === u.key).map((m, i) => ({ m, i }))
-      .sort((a, b) => (a.m.dato && b.m.dato ? a.m.dato.localeCompare(b.m.dato) : a.m.dato ? -1 : b.m.dato ? 1 : a.i - b.i))
-      .map(({ m }) => m),
-  })).filter((u) => u.moter.length > 0);
+  const utvalg = [...organisasjon.utvalg.values()]
+    .map((u) => ({
+      utvalg: u,
+      moter: alle
+        .filter((m) => m.utvalg.key === u.key)
+        .map((m, i) => ({ m, i }))
+        .sort((a, b) => (a.m.dato && b.m.dato ? a.m.dato.localeCompare(b.m.dato) : a.m.dato ? -1 : b.m.dato ? 1 : a.i - b.i))
+        .map(({ m }) => m),
+    }))
+    .filter((u) => u.moter.length > 0);
   return { ar, organisasjon, utvalg };
 }

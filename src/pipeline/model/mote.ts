@@ -12,9 +12,9 @@ import type { Mote, Organisasjon, Sak, Utvalg, Vedlegg } from '../../domain/type
 import { validate } from './validate.js';
 import { frase, type Fraser, type Sprak } from '../../domain/sprak.js';
 import { findForslagTilVedtak, forslagFromSection, generertForslag } from './vedtak.js';
-import type { VedleggProbe } from "../../domain/sources.js";
-import type { MeetingSource, ProjectSource, SakSource } from "../../domain/sources.js";
-import { requireFrontmatter } from "./frontmatter.js";
+import type { VedleggProbe } from '../../domain/sources.js';
+import type { MeetingSource, ProjectSource, SakSource } from '../../domain/sources.js';
+import { requireFrontmatter } from './frontmatter.js';
 
 const SAK_FELT = 'tittel, type og minutter';
 
@@ -27,23 +27,41 @@ function organisasjonFrom(project: ProjectSource, diags: Diagnostics): Organisas
     const seen = new Map<string, number>();
     u.medlemmer.forEach((m, index) => {
       if (seen.has(m.id)) {
-        diags.error(project.organisasjonFile, project.organisasjon!.locate(['utvalg', key, 'medlemmer', index, 'id']),
-          `medlems-id «${m.id}» brukes to ganger i utvalg «${key}» (også medlem nr. ${seen.get(m.id)! + 1}); hver id må være unik.`);
+        diags.error(
+          project.organisasjonFile,
+          project.organisasjon!.locate(['utvalg', key, 'medlemmer', index, 'id']),
+          `medlems-id «${m.id}» brukes to ganger i utvalg «${key}» (også medlem nr. ${seen.get(m.id)! + 1}); hver id må være unik.`,
+        );
       }
       seen.set(m.id, index);
     });
     utvalg.set(key, { key, navn: u.navn, kortnavn: u.kortnavn, medlemmer: u.medlemmer, standard: u.standard as Utvalg['standard'] });
   }
   if (data.logo && project.logoFinnes === false) {
-    diags.error(project.organisasjonFile, project.organisasjon.locate(['logo']), `logoen «${data.logo}» finnes ikke ved siden av organisasjon.yaml; skriv stien relativt til organisasjon.yaml, eller fjern feltet.`);
+    diags.error(
+      project.organisasjonFile,
+      project.organisasjon.locate(['logo']),
+      `logoen «${data.logo}» finnes ikke ved siden av organisasjon.yaml; skriv stien relativt til organisasjon.yaml, eller fjern feltet.`,
+    );
   }
   return {
-    file: project.organisasjonFile, navn: data.navn, logo: project.logoFinnes === false ? undefined : data.logo, farge: data.farge, maler: data.maler, sprak: data.sprak,
-    skjulAndreOffentlig: data.offentlig?.skjul_andre ?? false, utvalg,
+    file: project.organisasjonFile,
+    navn: data.navn,
+    logo: project.logoFinnes === false ? undefined : data.logo,
+    farge: data.farge,
+    maler: data.maler,
+    sprak: data.sprak,
+    skjulAndreOffentlig: data.offentlig?.skjul_andre ?? false,
+    utvalg,
   };
 }
 
-function vedleggFrom(source: SakSource, data: SakData, diags: Diagnostics, fm: NonNullable<ReturnType<typeof requireFrontmatter>>): Vedlegg[] {
+function vedleggFrom(
+  source: SakSource,
+  data: SakData,
+  diags: Diagnostics,
+  fm: NonNullable<ReturnType<typeof requireFrontmatter>>,
+): Vedlegg[] {
   return data.vedlegg.flatMap((item, index): Vedlegg[] => {
     if (typeof item === 'string') return [{ tittel: item, kilde: { file: source.file, position: fm.locate(['vedlegg', index]) } }];
     const position = fm.locate(['vedlegg', index, item.fil ? 'fil' : 'tittel']);
@@ -92,28 +110,53 @@ function sakFrom(source: SakSource, utvalg: Utvalg | undefined, diags: Diagnosti
   const { text, bodyStart } = source.markdown;
   const forslagSections = findForslagTilVedtak(text, overskrifter(text, bodyStart));
   if (forslagSections.length > 1) {
-    diags.warning(source.file, forslagSections[1]!.overskrift.position, 'saken har mer enn én «Forslag til vedtak»; bare den første brukes.');
+    diags.warning(
+      source.file,
+      forslagSections[1]!.overskrift.position,
+      'saken har mer enn én «Forslag til vedtak»; bare den første brukes.',
+    );
   }
   const section = forslagSections[0];
   let forslag = section && forslagFromSection(source.file, section);
   if (!forslag && data.type === 'beslutning') {
-    diags.error(source.file, section ? section.overskrift.position : fm.locate(['type']),
+    diags.error(
+      source.file,
+      section ? section.overskrift.position : fm.locate(['type']),
       section
         ? 'beslutningssaken har en tom «Forslag til vedtak»; skriv vedtaket under overskriften, gjerne som nummerert liste.'
-        : 'en beslutningssak må ha en seksjon «## Forslag til vedtak» med vedtaket, gjerne som nummerert liste.');
+        : 'en beslutningssak må ha en seksjon «## Forslag til vedtak» med vedtaket, gjerne som nummerert liste.',
+    );
   }
-  if (!forslag && data.type === 'referat' && utvalg) forslag = generertForslag(source.file, frase(fraser, 'faste_saker.til_orientering', { utvalg: utvalg.navn }));
+  if (!forslag && data.type === 'referat' && utvalg)
+    forslag = generertForslag(source.file, frase(fraser, 'faste_saker.til_orientering', { utvalg: utvalg.navn }));
   if (data.type === 'eventuelt' && data.saksnummer) {
     diags.error(source.file, fm.locate(['saksnummer']), 'eventuelt-saker har ikke saksnummer; fjern feltet «saksnummer».');
   }
-  const saksfremlegg = settInnTabeller(section
-    ? `${text.slice(bodyStart, section.overskrift.start)}${text.slice(section.innholdSlutt)}`.trim()
-    : text.slice(bodyStart).trim(), source.tabeller);
+  const saksfremlegg = settInnTabeller(
+    section ? `${text.slice(bodyStart, section.overskrift.start)}${text.slice(section.innholdSlutt)}`.trim() : text.slice(bodyStart).trim(),
+    source.tabeller,
+  );
   for (const bilde of source.bilder) {
-    if (!bilde.alt) diags.warning(source.file, bilde.position, `bildet «${bilde.url}» mangler alternativ tekst; skriv en beskrivelse i klammene: ![beskrivelse](${bilde.url}).`);
-    if (bilde.status === 'mangler') diags.error(source.file, bilde.position, `bildet «${bilde.url}» finnes ikke; legg bildefilen i møtemappen og skriv stien relativt til den.`);
-    if (bilde.status === 'utenfor') diags.error(source.file, bilde.position, `bildet «${bilde.url}» ligger utenfor møtemappen; legg bildefilen i møtemappen.`);
-    if (bilde.status === 'ekstern') diags.error(source.file, bilde.position, `bildet «${bilde.url}» er ikke en fil i møtemappen; bilder fra nett eller andre steder tas ikke med. Last ned bildet og legg det i møtemappen.`);
+    if (!bilde.alt)
+      diags.warning(
+        source.file,
+        bilde.position,
+        `bildet «${bilde.url}» mangler alternativ tekst; skriv en beskrivelse i klammene: ![beskrivelse](${bilde.url}).`,
+      );
+    if (bilde.status === 'mangler')
+      diags.error(
+        source.file,
+        bilde.position,
+        `bildet «${bilde.url}» finnes ikke; legg bildefilen i møtemappen og skriv stien relativt til den.`,
+      );
+    if (bilde.status === 'utenfor')
+      diags.error(source.file, bilde.position, `bildet «${bilde.url}» ligger utenfor møtemappen; legg bildefilen i møtemappen.`);
+    if (bilde.status === 'ekstern')
+      diags.error(
+        source.file,
+        bilde.position,
+        `bildet «${bilde.url}» er ikke en fil i møtemappen; bilder fra nett eller andre steder tas ikke med. Last ned bildet og legg det i møtemappen.`,
+      );
   }
   for (const celle of tabellsummer(text, bodyStart)) {
     if (!celle.stemmer) diags.warning(source.file, celle.position, summeavvikMelding(celle));
@@ -157,7 +200,14 @@ interface Utkast {
 function faste(utkast: Utkast, forrige: string | undefined, utvalg: Utvalg, forrigeHarReferat: boolean): Sak[] {
   const kilde = { file: utkast.source.moteFile, position: { line: 1, column: 1 } };
   const fast = (tittel: string, minutter: number, forslag: string): Sak => ({
-    kilde, fast: true, type: 'beslutning', tittel, minutter, vedlegg: [], saksfremlegg: '', harSaksfremlegg: false,
+    kilde,
+    fast: true,
+    type: 'beslutning',
+    tittel,
+    minutter,
+    vedlegg: [],
+    saksfremlegg: '',
+    harSaksfremlegg: false,
     forslagTilVedtak: generertForslag(utkast.source.moteFile, forslag),
   });
   const f = (nokkel: string, verdier: Record<string, string> = {}) => frase(utkast.fraser, `faste_saker.${nokkel}`, verdier);
@@ -181,19 +231,28 @@ function utkastFrom(source: MeetingSource, organisasjon: Organisasjon | undefine
     utvalg = organisasjon.utvalg.get(data.utvalg);
     if (!utvalg) {
       const keys = [...organisasjon.utvalg.keys()];
-      diags.error(source.moteFile, source.mote!.locate(['utvalg']),
-        `utvalg «${data.utvalg}» finnes ikke i organisasjon.yaml.${meantSuffix(data.utvalg, keys)} Utvalgene er: ${keys.join(', ')}.`);
+      diags.error(
+        source.moteFile,
+        source.mote!.locate(['utvalg']),
+        `utvalg «${data.utvalg}» finnes ikke i organisasjon.yaml.${meantSuffix(data.utvalg, keys)} Utvalgene er: ${keys.join(', ')}.`,
+      );
     }
   }
   if (data) {
     if (data.slutt <= data.start) {
-      diags.error(source.moteFile, source.mote!.locate(['slutt']),
-        `møtet slutter kl. ${klokkeslett(data.slutt)}, som ikke er etter start kl. ${klokkeslett(data.start)}; «slutt» må være senere enn «start».`);
+      diags.error(
+        source.moteFile,
+        source.mote!.locate(['slutt']),
+        `møtet slutter kl. ${klokkeslett(data.slutt)}, som ikke er etter start kl. ${klokkeslett(data.start)}; «slutt» må være senere enn «start».`,
+      );
     }
     const expected = `${data.dato}-${data.utvalg}`;
     if (!source.mappe.startsWith(expected) && (!organisasjon || utvalg)) {
-      diags.warning(source.moteFile, source.mote!.locate(['dato']),
-        `møtemappen heter «${source.mappe}», men mote.yaml sier dato ${data.dato} og utvalg ${data.utvalg}; gi mappen navnet «${expected}» så mappene sorterer etter dato.`);
+      diags.warning(
+        source.moteFile,
+        source.mote!.locate(['dato']),
+        `møtemappen heter «${source.mappe}», men mote.yaml sier dato ${data.dato} og utvalg ${data.utvalg}; gi mappen navnet «${expected}» så mappene sorterer etter dato.`,
+      );
     }
   }
   const sprak = data?.sprak ?? organisasjon?.sprak ?? 'nb';
@@ -216,8 +275,11 @@ function warnAboutOrder(utkast: Utkast): void {
   for (const sak of utkast.saker) {
     if (highest && rank.indexOf(sak.type) < rank.indexOf(highest.type)) {
       const heading = sak.type === 'eventuelt' ? 'Eventuelt' : OVERSKRIFTER[sak.type];
-      utkast.diags.warning(sak.kilde.file, sak.kilde.position,
-        `saken er av type ${sak.type}, men filen sorterer etter «${highest.filnavn}» (type ${highest.type}); den er flyttet opp under ${heading}. Gi filen et navn som sorterer i sakslisterekkefølge.`);
+      utkast.diags.warning(
+        sak.kilde.file,
+        sak.kilde.position,
+        `saken er av type ${sak.type}, men filen sorterer etter «${highest.filnavn}» (type ${highest.type}); den er flyttet opp under ${heading}. Gi filen et navn som sorterer i sakslisterekkefølge.`,
+      );
     } else {
       highest = sak;
     }
@@ -231,19 +293,30 @@ function pauserFor(utkast: Utkast, ordnet: readonly Sak[]): Pause[] {
     const position = source.mote!.locate(['pauser', index, 'etter']);
     const wanted = pause.etter.normalize('NFC');
     const nummer = parseSaksnummer(wanted);
-    const sak = ordnet.find((s) => s.filnavn?.normalize('NFC') === wanted)
-      ?? (nummer.ok ? ordnet.find((s) => s.nummer?.lopenummer === nummer.value.lopenummer && s.nummer.ar === nummer.value.ar) : undefined);
+    const sak =
+      ordnet.find((s) => s.filnavn?.normalize('NFC') === wanted) ??
+      (nummer.ok ? ordnet.find((s) => s.nummer?.lopenummer === nummer.value.lopenummer && s.nummer.ar === nummer.value.ar) : undefined);
     if (!sak) {
       const names = ordnet.filter((s) => s.filnavn).map((s) => s.filnavn!);
-      diags.error(source.moteFile, position,
-        `pausen står «etter: ${pause.etter}», men møtet har ingen sak med det filnavnet eller saksnummeret.${meantSuffix(pause.etter, names)} Skriv filnavnet uten .md (${names.slice(0, 3).join(', ')}${names.length > 3 ? ' …' : ''}) eller et saksnummer.`);
+      diags.error(
+        source.moteFile,
+        position,
+        `pausen står «etter: ${pause.etter}», men møtet har ingen sak med det filnavnet eller saksnummeret.${meantSuffix(pause.etter, names)} Skriv filnavnet uten .md (${names.slice(0, 3).join(', ')}${names.length > 3 ? ' …' : ''}) eller et saksnummer.`,
+      );
       return [];
     }
     if (sak.type === 'eventuelt') {
       diags.error(source.moteFile, position, 'en pause kan ikke stå etter en eventuelt-sak; Eventuelt er alltid sist.');
       return [];
     }
-    return [{ etter: sak, minutter: pause.minutter, tittel: pause.tittel, kilde: { file: source.moteFile, position: source.mote!.locate(['pauser', index]) } }];
+    return [
+      {
+        etter: sak,
+        minutter: pause.minutter,
+        tittel: pause.tittel,
+        kilde: { file: source.moteFile, position: source.mote!.locate(['pauser', index]) },
+      },
+    ];
   });
 }
 
@@ -255,8 +328,11 @@ function checkWrittenNumbers(utkast: Utkast, first: number): void {
     const computed = formatNummer(sak.nummer);
     const lest = parseSaksnummer(written);
     if (!lest.ok || lest.value.lopenummer !== sak.nummer.lopenummer || lest.value.ar !== sak.nummer.ar) {
-      utkast.diags.error(sak.kilde.file, fm.locate(['saksnummer']),
-        `saksnummer «${written}» stemmer ikke med det beregnede ${computed} (møtet begynner på sak ${String(first).padStart(2, '0')}.${computed.slice(-2)}, og saken er nr. ${sak.nummer.lopenummer - first + 1} i sakslisten). Fjern feltet, eller rett rekkefølgen eller forste_saksnummer i mote.yaml.`);
+      utkast.diags.error(
+        sak.kilde.file,
+        fm.locate(['saksnummer']),
+        `saksnummer «${written}» stemmer ikke med det beregnede ${computed} (møtet begynner på sak ${String(first).padStart(2, '0')}.${computed.slice(-2)}, og saken er nr. ${sak.nummer.lopenummer - first + 1} i sakslisten). Fjern feltet, eller rett rekkefølgen eller forste_saksnummer i mote.yaml.`,
+      );
     }
   }
 }
@@ -273,8 +349,11 @@ function reportDuplicateNumbers(moter: readonly { mote: Mote; utkast: Utkast }[]
         continue;
       }
       const where = (s: Sak) => (s.fast ? `den faste saken «${s.tittel}» i ${s.kilde.file}` : s.kilde.file);
-      utkast.diags.error(sak.kilde.file, sak.kilde.position,
-        `saksnummer ${formatNummer(sak.nummer)} brukes to ganger i ${mote.utvalg.kortnavn} ${sak.nummer.ar}: av ${where(sak)} og av ${where(other.sak)} (møtet ${other.mote.mappe}). Rett forste_saksnummer i mote.yaml.`);
+      utkast.diags.error(
+        sak.kilde.file,
+        sak.kilde.position,
+        `saksnummer ${formatNummer(sak.nummer)} brukes to ganger i ${mote.utvalg.kortnavn} ${sak.nummer.ar}: av ${where(sak)} og av ${where(other.sak)} (møtet ${other.mote.mappe}). Rett forste_saksnummer i mote.yaml.`,
+      );
     }
   }
 }
@@ -287,13 +366,19 @@ function approvals(built: readonly { mote: Mote; utkast: Utkast }[]): void {
   for (const { mote, utkast } of built) {
     const referat = mote.referat;
     if (referat?.status !== 'godkjent') continue;
-    const neste = built.map((b) => b.mote).filter((m) => m.utvalg.key === mote.utvalg.key && m.dato > mote.dato).sort((a, b) => a.dato.localeCompare(b.dato))[0];
+    const neste = built
+      .map((b) => b.mote)
+      .filter((m) => m.utvalg.key === mote.utvalg.key && m.dato > mote.dato)
+      .sort((a, b) => a.dato.localeCompare(b.dato))[0];
     const sak = neste?.saker.filter((s) => s.fast)[1];
     if (neste && sak?.nummer) {
       referat.godkjent ??= { dato: neste.dato, sak: sak.nummer };
     } else if (!referat.godkjent) {
-      utkast.diags.warning(referat.kilde.file, { line: 1, column: 1 },
-        'referatet har status godkjent, men utvalgets neste møte ligger ikke i cases/; skriv godkjent_dato (og godkjent_sak) i frontmatter så referatet kan si når det ble godkjent.');
+      utkast.diags.warning(
+        referat.kilde.file,
+        { line: 1, column: 1 },
+        'referatet har status godkjent, men utvalgets neste møte ligger ikke i cases/; skriv godkjent_dato (og godkjent_sak) i frontmatter så referatet kan si når det ble godkjent.',
+      );
     }
   }
 }
@@ -339,7 +424,16 @@ export function buildModel(project: ProjectSource, diags: Diagnostics, selected?
   const grunnlag: (Nummereringsgrunnlag & { utkast: Utkast })[] = utkast.flatMap((u) => {
     if (!u.data) return [];
     const numbered = u.filtyper.filter((t) => t !== 'eventuelt').length;
-    return [{ id: u.source.dir, utvalg: u.data.utvalg, dato: u.data.dato, forsteSaksnummer: u.data.forste_saksnummer, antall: numbered, utkast: u }];
+    return [
+      {
+        id: u.source.dir,
+        utvalg: u.data.utvalg,
+        dato: u.data.dato,
+        forsteSaksnummer: u.data.forste_saksnummer,
+        antall: numbered,
+        utkast: u,
+      },
+    ];
   });
   // The fixed saker count too; whether a meeting has "referat from the previous meeting" depends on the others.
   for (const g of grunnlag) {
@@ -354,12 +448,16 @@ export function buildModel(project: ProjectSource, diags: Diagnostics, selected?
     const data = u.data!;
     const iCases = forrigeMote(grunnlag, g.utvalg, g.dato);
     if (data.forrige_mote && iCases && data.forrige_mote !== iCases) {
-      u.diags.warning(u.source.moteFile, u.source.mote!.locate(['forrige_mote']),
-        `forrige_mote er ${data.forrige_mote}, men utvalgets forrige møte i cases/ er ${iCases}; ${data.forrige_mote} brukes.`);
+      u.diags.warning(
+        u.source.moteFile,
+        u.source.mote!.locate(['forrige_mote']),
+        `forrige_mote er ${data.forrige_mote}, men utvalgets forrige møte i cases/ er ${iCases}; ${data.forrige_mote} brukes.`,
+      );
     }
     const forrige = data.forrige_mote ?? iCases;
     warnAboutOrder(u);
-    const forrigeHarReferat = forrige === iCases && grunnlag.some((a) => a.utvalg === g.utvalg && a.dato === iCases && a.utkast.source.referat);
+    const forrigeHarReferat =
+      forrige === iCases && grunnlag.some((a) => a.utvalg === g.utvalg && a.dato === iCases && a.utkast.source.referat);
     const ordnet = orderSaker(data.faste_saker ? faste(u, forrige, u.utvalg, forrigeHarReferat) : [], u.saker);
     const first = starts.get(g.id)!;
     let next = first;
@@ -367,8 +465,11 @@ export function buildModel(project: ProjectSource, diags: Diagnostics, selected?
     checkWrittenNumbers(u, first);
     const saksliste = planSaksliste(ordnet, pauserFor(u, ordnet), data.start, data.slutt);
     if (saksliste.overtid > 0 && data.slutt > data.start) {
-      u.diags.warning(u.source.moteFile, u.source.mote!.locate(['slutt']),
-        `sakslisten varer til kl. ${klokkeslett(data.slutt + saksliste.overtid)}, ${saksliste.overtid} minutter etter møtets slutt kl. ${klokkeslett(data.slutt)}; kort ned minuttene, flytt en sak eller sett en senere «slutt».`);
+      u.diags.warning(
+        u.source.moteFile,
+        u.source.mote!.locate(['slutt']),
+        `sakslisten varer til kl. ${klokkeslett(data.slutt + saksliste.overtid)}, ${saksliste.overtid} minutter etter møtets slutt kl. ${klokkeslett(data.slutt)}; kort ned minuttene, flytt en sak eller sett en senere «slutt».`,
+      );
     }
     const mote: Mote = {
       dir: u.source.dir,
@@ -396,10 +497,13 @@ export function buildModel(project: ProjectSource, diags: Diagnostics, selected?
   for (const u of utkast) if (!selected || selected.has(u.source.dir) || avhengerAv(u, utkast, selected)) diags.addAll(u.diags.items);
   const alle = built.map((b) => b.mote).sort((a, b) => a.dato.localeCompare(b.dato) || a.mappe.localeCompare(b.mappe));
   // Committee years with a meeting that has errors: what spans the year (the vedtaksliste) cannot be trusted.
-  const aarMedFeil = new Set(utkast.filter((u) => u.diags.errorCount > 0).flatMap((u) => {
-    const her = plassering(u);
-    return her ? [`${her.utvalg}-${her.dato.slice(0, 4)}`] : [];
-  }));
+  const aarMedFeil = new Set(
+    utkast
+      .filter((u) => u.diags.errorCount > 0)
+      .flatMap((u) => {
+        const her = plassering(u);
+        return her ? [`${her.utvalg}-${her.dato.slice(0, 4)}`] : [];
+      }),
+  );
   return { organisasjon, moter: alle.filter((m) => !selected || selected.has(m.dir)), alleMoter: alle, aarMedFeil };
 }
-

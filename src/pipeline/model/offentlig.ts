@@ -10,7 +10,15 @@ import type { Mote, Referat, Sak, SakPunkt, Saksliste } from '../../domain/types
 
 function skjul(sak: Sak): Sak {
   if (!sak.unntattOffentlighet) return sak;
-  return { ...sak, beskrivelse: undefined, saksbehandler: undefined, saksfremlegg: '', harSaksfremlegg: false, forslagTilVedtak: undefined, vedlegg: [] };
+  return {
+    ...sak,
+    beskrivelse: undefined,
+    saksbehandler: undefined,
+    saksfremlegg: '',
+    harSaksfremlegg: false,
+    forslagTilVedtak: undefined,
+    vedlegg: [],
+  };
 }
 
 function saksliste(liste: Saksliste, nye: Map<Sak, Sak>): Saksliste {
@@ -23,16 +31,29 @@ function saksliste(liste: Saksliste, nye: Map<Sak, Sak>): Saksliste {
 }
 
 function referat(referat: Referat, mote: Mote): Referat {
-  const unntatt = new Set(mote.saker.filter((s) => s.unntattOffentlighet && s.nummer).map((s) => `${s.nummer!.lopenummer}.${s.nummer!.ar}`));
+  const unntatt = new Set(
+    mote.saker.filter((s) => s.unntattOffentlighet && s.nummer).map((s) => `${s.nummer!.lopenummer}.${s.nummer!.ar}`),
+  );
   // Eventuelt items have no number, so the referat's notes under Eventuelt cannot be told apart: hide them all.
   const eventueltUnntatt = mote.saker.some((s) => s.type === 'eventuelt' && s.unntattOffentlighet);
   return {
     ...referat,
     eventuelt: eventueltUnntatt ? frase(mote.fraser, 'referat.eventuelt_unntatt') : referat.eventuelt,
     andre: mote.organisasjon.skjulAndreOffentlig ? [] : referat.andre,
-    saker: referat.saker.map((r) => (unntatt.has(`${r.nummer.lopenummer}.${r.nummer.ar}`)
-      ? { ...r, notater: '', vedtak: undefined, vedtatt: undefined, somForeslatt: false, votering: undefined, protokolltilforsel: undefined, inhabile: [] }
-      : r)),
+    saker: referat.saker.map((r) =>
+      unntatt.has(`${r.nummer.lopenummer}.${r.nummer.ar}`)
+        ? {
+            ...r,
+            notater: '',
+            vedtak: undefined,
+            vedtatt: undefined,
+            somForeslatt: false,
+            votering: undefined,
+            protokolltilforsel: undefined,
+            inhabile: [],
+          }
+        : r,
+    ),
   };
 }
 

@@ -6,8 +6,8 @@ import { parseSaksnummer, saksnummer as formatNummer } from './tid.js';
 import type { Deltaker, Mote, Referat, Referatsak, Sak } from '../../domain/types.js';
 import { validate } from './validate.js';
 import { alternativer } from './vedtak.js';
-import { type MarkdownSource } from "../../domain/sources.js";
-import { requireFrontmatter } from "./frontmatter.js";
+import { type MarkdownSource } from '../../domain/sources.js';
+import { requireFrontmatter } from './frontmatter.js';
 
 const SAK_OVERSKRIFT = /^sak\.?\s+(\d{1,3}\s*[./]\s*\d{2})\b/i;
 
@@ -19,9 +19,12 @@ function deltakere(source: MarkdownSource, field: string, entries: readonly stri
     if (medlem) return [{ navn: medlem.navn, medlem }];
     if (/\s/.test(entry)) return [{ navn: entry }];
     const ids = members.map((m) => m.id);
-    diags.error(source.file, source.frontmatter?.locate([field, index]),
+    diags.error(
+      source.file,
+      source.frontmatter?.locate([field, index]),
       `«${entry}» i «${field}» er ikke en medlems-id i utvalg «${mote.utvalg.key}».${meantSuffix(entry, ids)} ` +
-      `Bruk en id fra organisasjon.yaml (${ids.join(', ') || 'utvalget har ingen medlemmer'}), eller skriv fullt navn med mellomrom.`);
+        `Bruk en id fra organisasjon.yaml (${ids.join(', ') || 'utvalget har ingen medlemmer'}), eller skriv fullt navn med mellomrom.`,
+    );
     return [];
   });
 }
@@ -31,7 +34,9 @@ function lesHabilitet(text: string, section: Seksjon): { id: string; grunn: stri
   const linjer = text.slice(section.innholdStart, section.innholdSlutt).split('\n');
   return linjer.flatMap((linje, i) => {
     const m = /^(\s*[-*]\s+)([a-z0-9æøå][a-z0-9æøå_-]*)\s*(?::\s*(.*))?$/.exec(linje);
-    return m ? [{ id: m[2]!, grunn: (m[3] ?? '').trim(), position: { line: section.overskrift.position.line + 1 + i, column: m[1]!.length + 1 } }] : [];
+    return m
+      ? [{ id: m[2]!, grunn: (m[3] ?? '').trim(), position: { line: section.overskrift.position.line + 1 + i, column: m[1]!.length + 1 } }]
+      : [];
   });
 }
 
@@ -54,12 +59,20 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
     const m = SAK_OVERSKRIFT.exec(section.tittel);
     const parsed = m ? parseSaksnummer(m[1]!) : undefined;
     if (!parsed?.ok) {
-      diags.error(source.file, position, `ukjent overskrift «## ${section.tittel}»; i referatet er hver seksjon «## Sak NN.ÅÅ …» eller «## Eventuelt».`);
+      diags.error(
+        source.file,
+        position,
+        `ukjent overskrift «## ${section.tittel}»; i referatet er hver seksjon «## Sak NN.ÅÅ …» eller «## Eventuelt».`,
+      );
       continue;
     }
     const key = formatNummer(parsed.value);
     if (!agenda.has(key)) {
-      diags.error(source.file, position, `sak ${key} står ikke på sakslisten til møtet ${mote.mappe}; sakene er ${[...agenda.keys()].join(', ')}.`);
+      diags.error(
+        source.file,
+        position,
+        `sak ${key} står ikke på sakslisten til møtet ${mote.mappe}; sakene er ${[...agenda.keys()].join(', ')}.`,
+      );
       continue;
     }
     if (saker.some((s) => formatNummer(s.nummer) === key)) {
@@ -75,8 +88,11 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
     const habilitetSection = finn(/^habilitet\b/i);
     const kjente = [vedtakSection, voteringSection, protokollSection, habilitetSection].filter((u) => u !== undefined);
     for (const ukjent of under.filter((u) => !kjente.includes(u))) {
-      diags.warning(source.file, ukjent.overskrift.position,
-        `«### ${ukjent.tittel}» er ikke en av referatets underoverskrifter (Vedtak, Votering, Protokolltilførsel, Habilitet); teksten tas med som notater.`);
+      diags.warning(
+        source.file,
+        ukjent.overskrift.position,
+        `«### ${ukjent.tittel}» er ikke en av referatets underoverskrifter (Vedtak, Votering, Protokolltilførsel, Habilitet); teksten tas med som notater.`,
+      );
     }
     // Notes are what is under the sak heading, without the known subsections.
     let notater = text.slice(section.innholdStart, section.innholdSlutt);
@@ -90,41 +106,67 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
     const vedtak = vedtakSection?.innhold || undefined;
     const aapneAlternativer = forslag && forslag.alternativer.length > 1 && (!vedtak || alternativer(vedtak).length > 1);
     if (aapneAlternativer) {
-      diags.error(source.file, vedtakSection?.overskrift.position ?? position,
-        `forslaget til vedtak i sak ${key} har alternativer (${forslag.alternativer.join(', ')}), og referatet må si hvilket som ble valgt: skriv vedtaket som ble fattet under «### Vedtak».`);
+      diags.error(
+        source.file,
+        vedtakSection?.overskrift.position ?? position,
+        `forslaget til vedtak i sak ${key} har alternativer (${forslag.alternativer.join(', ')}), og referatet må si hvilket som ble valgt: skriv vedtaket som ble fattet under «### Vedtak».`,
+      );
     }
     let votering: Referatsak['votering'];
     if (voteringSection) {
       const m = /(\d+)\s+for\b[^\d]*(\d+)\s+mot\b(?:[^\d]*(\d+)\s+avst)?/i.exec(voteringSection.innhold);
       if (m) votering = { for: Number(m[1]), mot: Number(m[2]), avstar: m[3] ? Number(m[3]) : 0, tekst: voteringSection.innhold };
-      else diags.error(source.file, voteringSection.overskrift.position, `voteringen i sak ${key} må begynne med stemmetallene, for eksempel «5 for, 2 mot» eller «5 for, 1 mot, 1 avstår».`);
+      else
+        diags.error(
+          source.file,
+          voteringSection.overskrift.position,
+          `voteringen i sak ${key} må begynne med stemmetallene, for eksempel «5 for, 2 mot» eller «5 for, 1 mot, 1 avstår».`,
+        );
     }
     inhabile.set(key, habilitetSection ? lesHabilitet(text, habilitetSection) : []);
     saker.push({
-      nummer: parsed.value, kilde: { file: source.file, position }, notater, vedtak,
-      vedtatt: vedtak ?? forslag?.markdown, somForeslatt: !vedtak && forslag !== undefined,
-      votering, enstemmig: !votering || votering.mot === 0, protokolltilforsel: protokollSection?.innhold || undefined, inhabile: [],
+      nummer: parsed.value,
+      kilde: { file: source.file, position },
+      notater,
+      vedtak,
+      vedtatt: vedtak ?? forslag?.markdown,
+      somForeslatt: !vedtak && forslag !== undefined,
+      votering,
+      enstemmig: !votering || votering.mot === 0,
+      protokolltilforsel: protokollSection?.innhold || undefined,
+      inhabile: [],
     });
   }
   for (const [key, sak] of agenda) {
     if (!saker.some((s) => formatNummer(s.nummer) === key)) {
-      diags.error(source.file, { line: 1, column: 1 }, `sak ${key} «${sak.tittel}» mangler i referatet; legg til en seksjon «## Sak ${key} ${sak.tittel}».`);
+      diags.error(
+        source.file,
+        { line: 1, column: 1 },
+        `sak ${key} «${sak.tittel}» mangler i referatet; legg til en seksjon «## Sak ${key} ${sak.tittel}».`,
+      );
     }
   }
   if (!data || !frontmatter) return undefined;
   if (data.status === 'utkast' && (data.godkjent_dato || data.godkjent_sak)) {
-    diags.warning(source.file, frontmatter.locate([data.godkjent_dato ? 'godkjent_dato' : 'godkjent_sak'], 'key'),
-      'referatet har status utkast, men også godkjent_dato/godkjent_sak; sett status: godkjent når det er godkjent.');
+    diags.warning(
+      source.file,
+      frontmatter.locate([data.godkjent_dato ? 'godkjent_dato' : 'godkjent_sak'], 'key'),
+      'referatet har status utkast, men også godkjent_dato/godkjent_sak; sett status: godkjent når det er godkjent.',
+    );
   }
   const tilStede = deltakere(source, 'til_stede', data.til_stede, mote, diags);
   data.til_stede.forEach((entry, index) => {
-    if (data.til_stede.indexOf(entry) !== index) diags.error(source.file, frontmatter.locate(['til_stede', index]), `«${entry}» står to ganger i til_stede.`);
+    if (data.til_stede.indexOf(entry) !== index)
+      diags.error(source.file, frontmatter.locate(['til_stede', index]), `«${entry}» står to ganger i til_stede.`);
   });
   const forfall = deltakere(source, 'forfall', data.forfall, mote, diags);
   forfall.forEach((d, index) => {
     if (d.medlem && tilStede.some((t) => t.medlem === d.medlem)) {
-      diags.error(source.file, frontmatter.locate(['forfall', data.forfall.indexOf(d.medlem.id) >= 0 ? data.forfall.indexOf(d.medlem.id) : index]),
-        `«${d.medlem.id}» står både i til_stede og i forfall; et medlem kan bare stå i én av dem.`);
+      diags.error(
+        source.file,
+        frontmatter.locate(['forfall', data.forfall.indexOf(d.medlem.id) >= 0 ? data.forfall.indexOf(d.medlem.id) : index]),
+        `«${d.medlem.id}» står både i til_stede og i forfall; et medlem kan bare stå i én av dem.`,
+      );
     }
   });
   for (const sak of saker) {
@@ -133,7 +175,11 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
       const medlem = tilStede.find((d) => d.medlem?.id === id)?.medlem;
       if (!medlem) {
         const ids = tilStede.filter((d) => d.medlem).map((d) => d.medlem!.id);
-        diags.error(source.file, position, `«${id}» under «### Habilitet» i sak ${key} er ikke et medlem som møtte.${meantSuffix(id, ids)} Skriv id-en til et medlem i til_stede, for eksempel «- ${ids[0] ?? 'kari-nordmann'}: grunnen».`);
+        diags.error(
+          source.file,
+          position,
+          `«${id}» under «### Habilitet» i sak ${key} er ikke et medlem som møtte.${meantSuffix(id, ids)} Skriv id-en til et medlem i til_stede, for eksempel «- ${ids[0] ?? 'kari-nordmann'}: grunnen».`,
+        );
         continue;
       }
       sak.inhabile.push({ medlem, grunn });
@@ -141,14 +187,20 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
     // Substitutes (vara) are written as full names in til_stede and vote like members.
     const tilStedeISaken = tilStede.length - sak.inhabile.length;
     if (sak.votering && sak.votering.for + sak.votering.mot + sak.votering.avstar > tilStedeISaken) {
-      diags.error(source.file, sak.kilde.position,
-        `voteringen i sak ${key} har ${sak.votering.for + sak.votering.mot + sak.votering.avstar} stemmer, men bare ${tilStedeISaken} medlemmer var til stede under behandlingen.`);
+      diags.error(
+        source.file,
+        sak.kilde.position,
+        `voteringen i sak ${key} har ${sak.votering.for + sak.votering.mot + sak.votering.avstar} stemmer, men bare ${tilStedeISaken} medlemmer var til stede under behandlingen.`,
+      );
     }
   }
   const uten = mote.utvalg.medlemmer.filter((m) => ![...tilStede, ...forfall].some((d) => d.medlem === m));
   if (uten.length > 0) {
-    diags.warning(source.file, frontmatter.locate(['til_stede'], 'key'),
-      `${uten.map((m) => m.id).join(', ')} står verken i til_stede eller i forfall.`);
+    diags.warning(
+      source.file,
+      frontmatter.locate(['til_stede'], 'key'),
+      `${uten.map((m) => m.id).join(', ')} står verken i til_stede eller i forfall.`,
+    );
   }
   return {
     kilde: { file: source.file, position: { line: 1, column: 1 } },

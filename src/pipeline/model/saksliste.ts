@@ -47,7 +47,14 @@ export function planSaksliste(saker: readonly Sak[], pauser: readonly Pause[], s
     }
     gruppe.punkter.push(punkt);
     for (const pause of pauser.filter((p) => p.etter === sak)) {
-      const pausePunkt: PausePunkt = { kind: 'pause', tittel: pause.tittel, minutter: pause.minutter, start: klokka, slutt: leggTil(klokka, pause.minutter), kilde: pause.kilde };
+      const pausePunkt: PausePunkt = {
+        kind: 'pause',
+        tittel: pause.tittel,
+        minutter: pause.minutter,
+        start: klokka,
+        slutt: leggTil(klokka, pause.minutter),
+        kilde: pause.kilde,
+      };
       klokka = pausePunkt.slutt;
       gruppe.punkter.push(pausePunkt);
     }

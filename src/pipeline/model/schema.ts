@@ -46,17 +46,26 @@ export const utvalgSchema = z.strictObject({
   standard: standardSchema.optional().describe('Utvalgets vanlige sted og tid; «motedok new mote» fyller dem inn i mote.yaml'),
 });
 
-export const organisasjonSchema = z.strictObject({
-  navn: tekst.describe('Organisasjonens navn, for eksempel Helsefellesskap Innlandet'),
-  logo: tekst.optional().describe('Sti til logo (SVG eller PNG), relativt til organisasjon.yaml'),
-  farge: z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/).optional().describe('Profilfarge som #RRGGBB, for eksempel "#00509e"'),
-  maler: tekst.optional().describe('Mappe med egne maler som overstyrer de innebygde'),
-  sprak: z.enum(['nb', 'nn']).optional().describe('Målform i dokumentene: nb (bokmål, standard) eller nn (nynorsk)'),
-  offentlig: z.strictObject({
-    skjul_andre: z.boolean().default(false).describe('true: navnene under «andre» i referatet tas ikke med i den offentlige versjonen'),
-  }).optional().describe('Innstillinger for de offentlige versjonene'),
-  utvalg: z.record(nokkel, utvalgSchema).describe('Utvalgene, med kort nøkkel (ssu) som brukes i møtemappenes navn'),
-}).meta({ title: 'organisasjon.yaml', description: 'Organisasjonen og utvalgene med medlemmer. Ligger i cases/.' });
+export const organisasjonSchema = z
+  .strictObject({
+    navn: tekst.describe('Organisasjonens navn, for eksempel Helsefellesskap Innlandet'),
+    logo: tekst.optional().describe('Sti til logo (SVG eller PNG), relativt til organisasjon.yaml'),
+    farge: z
+      .string()
+      .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/)
+      .optional()
+      .describe('Profilfarge som #RRGGBB, for eksempel "#00509e"'),
+    maler: tekst.optional().describe('Mappe med egne maler som overstyrer de innebygde'),
+    sprak: z.enum(['nb', 'nn']).optional().describe('Målform i dokumentene: nb (bokmål, standard) eller nn (nynorsk)'),
+    offentlig: z
+      .strictObject({
+        skjul_andre: z.boolean().default(false).describe('true: navnene under «andre» i referatet tas ikke med i den offentlige versjonen'),
+      })
+      .optional()
+      .describe('Innstillinger for de offentlige versjonene'),
+    utvalg: z.record(nokkel, utvalgSchema).describe('Utvalgene, med kort nøkkel (ssu) som brukes i møtemappenes navn'),
+  })
+  .meta({ title: 'organisasjon.yaml', description: 'Organisasjonen og utvalgene med medlemmer. Ligger i cases/.' });
 
 export const pauseSchema = z.strictObject({
   etter: tekst.describe('Filnavnet (uten .md) eller saksnummeret til saken pausen kommer etter'),
@@ -64,18 +73,26 @@ export const pauseSchema = z.strictObject({
   tittel: tekst.default('Pause').describe('For eksempel «Pause og lunsj»'),
 });
 
-export const moteSchema = z.strictObject({
-  utvalg: nokkel.describe('Nøkkelen til utvalget i organisasjon.yaml, for eksempel ssu'),
-  dato: dato.describe('Møtedato som ÅÅÅÅ-MM-DD'),
-  start: klokkeslett.describe('Når møtet starter, for eksempel "09:00"'),
-  slutt: klokkeslett.describe('Når møtet slutter, for eksempel "14:00"'),
-  sted: tekst.describe('Møtested, for eksempel «Fylkeshuset Lillehammer, Kirkegata 76» eller «Teams»'),
-  forste_saksnummer: positivtHeltall.optional().describe('Første saksnummer i møtet, når årets tidligere møter ikke ligger i cases/'),
-  forrige_mote: dato.optional().describe('Datoen for utvalgets forrige møte, når det ikke ligger i cases/'),
-  pauser: z.array(pauseSchema).default([]).describe('Pauser i sakslisten'),
-  faste_saker: z.boolean().default(true).describe('false: uten de faste sakene (godkjenning av innkalling og referat)'),
-  sprak: z.enum(['nb', 'nn']).optional().describe('Målform for dette møtet: nb (bokmål) eller nn (nynorsk); overstyrer organisasjon.yaml'),
-}).meta({ title: 'mote.yaml', description: 'Ett møte: utvalg, dato, tid, sted og pauser. Ligger i møtemappen, for eksempel cases/2025-05-22-ssu/.' });
+export const moteSchema = z
+  .strictObject({
+    utvalg: nokkel.describe('Nøkkelen til utvalget i organisasjon.yaml, for eksempel ssu'),
+    dato: dato.describe('Møtedato som ÅÅÅÅ-MM-DD'),
+    start: klokkeslett.describe('Når møtet starter, for eksempel "09:00"'),
+    slutt: klokkeslett.describe('Når møtet slutter, for eksempel "14:00"'),
+    sted: tekst.describe('Møtested, for eksempel «Fylkeshuset Lillehammer, Kirkegata 76» eller «Teams»'),
+    forste_saksnummer: positivtHeltall.optional().describe('Første saksnummer i møtet, når årets tidligere møter ikke ligger i cases/'),
+    forrige_mote: dato.optional().describe('Datoen for utvalgets forrige møte, når det ikke ligger i cases/'),
+    pauser: z.array(pauseSchema).default([]).describe('Pauser i sakslisten'),
+    faste_saker: z.boolean().default(true).describe('false: uten de faste sakene (godkjenning av innkalling og referat)'),
+    sprak: z
+      .enum(['nb', 'nn'])
+      .optional()
+      .describe('Målform for dette møtet: nb (bokmål) eller nn (nynorsk); overstyrer organisasjon.yaml'),
+  })
+  .meta({
+    title: 'mote.yaml',
+    description: 'Ett møte: utvalg, dato, tid, sted og pauser. Ligger i møtemappen, for eksempel cases/2025-05-22-ssu/.',
+  });
 
 export const SAKTYPER = ['beslutning', 'tema', 'referat', 'eventuelt'] as const;
 
@@ -87,41 +104,55 @@ export const vedleggSchema = z.union([
   }),
 ]);
 
-export const sakSchema = z.strictObject({
-  tittel: tekst.describe('Sakens tittel'),
-  type: z.enum(SAKTYPER).describe('beslutning, tema, referat eller eventuelt'),
-  minutter: positivtHeltall.describe('Tid i sakslisten, i minutter'),
-  beskrivelse: z.string().optional().describe('Kort beskrivelse (Markdown) under tittelen i sakslisten'),
-  saksnummer: saksnummer.optional().describe('Saksnummeret; beregnes, men kontrolleres når det står her'),
-  saksbehandler: tekst.optional().describe('Hvem som har forberedt saken'),
-  vedlegg: z.array(vedleggSchema).default([]).describe('Vedlegg til saken: titler, eller { tittel, fil } for PDF-er'),
-  unntatt_offentlighet: tekst.optional().describe('Hjemmel når saken er unntatt offentlighet, for eksempel «offl. § 13 jf. fvl. § 13»'),
-}).meta({ title: 'Frontmatter i en sak', description: 'Feltene mellom «---»-linjene øverst i en saksfil (.md) i møtemappen.' });
+export const sakSchema = z
+  .strictObject({
+    tittel: tekst.describe('Sakens tittel'),
+    type: z.enum(SAKTYPER).describe('beslutning, tema, referat eller eventuelt'),
+    minutter: positivtHeltall.describe('Tid i sakslisten, i minutter'),
+    beskrivelse: z.string().optional().describe('Kort beskrivelse (Markdown) under tittelen i sakslisten'),
+    saksnummer: saksnummer.optional().describe('Saksnummeret; beregnes, men kontrolleres når det står her'),
+    saksbehandler: tekst.optional().describe('Hvem som har forberedt saken'),
+    vedlegg: z.array(vedleggSchema).default([]).describe('Vedlegg til saken: titler, eller { tittel, fil } for PDF-er'),
+    unntatt_offentlighet: tekst.optional().describe('Hjemmel når saken er unntatt offentlighet, for eksempel «offl. § 13 jf. fvl. § 13»'),
+  })
+  .meta({ title: 'Frontmatter i en sak', description: 'Feltene mellom «---»-linjene øverst i en saksfil (.md) i møtemappen.' });
 
-export const referatSchema = z.strictObject({
-  til_stede: z.array(tekst).min(1).describe('Medlemmer som møtte: id fra organisasjon.yaml, eller fullt navn'),
-  forfall: z.array(tekst).default([]).describe('Medlemmer med forfall: id eller fullt navn'),
-  andre: z.array(tekst).default([]).describe('Andre til stede (observatører, sekretariatet)'),
-  referent: tekst.describe('Hvem som skrev referatet'),
-  status: z.enum(['utkast', 'godkjent']).describe('utkast eller godkjent'),
-  godkjent_dato: dato.optional().describe('Når referatet ble godkjent; beregnes fra neste møte når det ligger i cases/'),
-  godkjent_sak: saksnummer.optional().describe('Saken referatet ble godkjent i, for eksempel "20.25"; beregnes fra neste møte når det ligger i cases/'),
-}).meta({ title: 'Frontmatter i referat.md', description: 'Feltene mellom «---»-linjene øverst i referat.md i møtemappen.' });
+export const referatSchema = z
+  .strictObject({
+    til_stede: z.array(tekst).min(1).describe('Medlemmer som møtte: id fra organisasjon.yaml, eller fullt navn'),
+    forfall: z.array(tekst).default([]).describe('Medlemmer med forfall: id eller fullt navn'),
+    andre: z.array(tekst).default([]).describe('Andre til stede (observatører, sekretariatet)'),
+    referent: tekst.describe('Hvem som skrev referatet'),
+    status: z.enum(['utkast', 'godkjent']).describe('utkast eller godkjent'),
+    godkjent_dato: dato.optional().describe('Når referatet ble godkjent; beregnes fra neste møte når det ligger i cases/'),
+    godkjent_sak: saksnummer
+      .optional()
+      .describe('Saken referatet ble godkjent i, for eksempel "20.25"; beregnes fra neste møte når det ligger i cases/'),
+  })
+  .meta({ title: 'Frontmatter i referat.md', description: 'Feltene mellom «---»-linjene øverst i referat.md i møtemappen.' });
 
-export const arsplanMoteSchema = z.strictObject({
-  utvalg: nokkel.describe('Nøkkelen til utvalget i organisasjon.yaml, for eksempel ssu'),
-  dato: dato.optional().describe('Møtedato som ÅÅÅÅ-MM-DD, når den er bestemt'),
-  til_dato: dato.optional().describe('Siste dag når møtet går over flere dager, for eksempel en strategisamling'),
-  tidspunkt: tekst.optional().describe('Når datoen ikke er bestemt: omtrent når, for eksempel «april/mai» eller «juni»'),
-  start: klokkeslett.optional().describe('Når møtet starter; utvalgets vanlige starttid når det mangler'),
-  slutt: klokkeslett.optional().describe('Når møtet slutter; utvalgets vanlige sluttid når det mangler'),
-  sted: tekst.optional().describe('Møtested; utvalgets vanlige sted når det mangler'),
-  tema: z.array(tekst).default([]).describe('Planlagte saker og tema, ett per linje'),
-}).meta({ description: 'Et planlagt møte' });
+export const arsplanMoteSchema = z
+  .strictObject({
+    utvalg: nokkel.describe('Nøkkelen til utvalget i organisasjon.yaml, for eksempel ssu'),
+    dato: dato.optional().describe('Møtedato som ÅÅÅÅ-MM-DD, når den er bestemt'),
+    til_dato: dato.optional().describe('Siste dag når møtet går over flere dager, for eksempel en strategisamling'),
+    tidspunkt: tekst.optional().describe('Når datoen ikke er bestemt: omtrent når, for eksempel «april/mai» eller «juni»'),
+    start: klokkeslett.optional().describe('Når møtet starter; utvalgets vanlige starttid når det mangler'),
+    slutt: klokkeslett.optional().describe('Når møtet slutter; utvalgets vanlige sluttid når det mangler'),
+    sted: tekst.optional().describe('Møtested; utvalgets vanlige sted når det mangler'),
+    tema: z.array(tekst).default([]).describe('Planlagte saker og tema, ett per linje'),
+  })
+  .meta({ description: 'Et planlagt møte' });
 
-export const arsplanSchema = z.strictObject({
-  moter: z.array(arsplanMoteSchema).default([]).describe('Møtene som er planlagt, men som ikke har egen møtemappe ennå'),
-}).meta({ title: 'arsplan-ÅÅÅÅ.yaml', description: 'Årsplanen: møter som er planlagt, men ikke opprettet med «motedok new mote». Ligger i cases/, for eksempel cases/arsplan-2026.yaml.' });
+export const arsplanSchema = z
+  .strictObject({
+    moter: z.array(arsplanMoteSchema).default([]).describe('Møtene som er planlagt, men som ikke har egen møtemappe ennå'),
+  })
+  .meta({
+    title: 'arsplan-ÅÅÅÅ.yaml',
+    description:
+      'Årsplanen: møter som er planlagt, men ikke opprettet med «motedok new mote». Ligger i cases/, for eksempel cases/arsplan-2026.yaml.',
+  });
 
 export type OrganisasjonData = z.infer<typeof organisasjonSchema>;
 export type MoteData = z.infer<typeof moteSchema>;

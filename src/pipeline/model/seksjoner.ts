@@ -63,10 +63,22 @@ export function overskrifter(text: string, from = 0): Overskrift[] {
       const atx = ATX.exec(current);
       const setext = SETEXT.exec(current);
       if (atx) {
-        found.push({ depth: atx[1]!.length, tittel: cleanTitle(atx[2] ?? ''), start: offset, end: next, position: { line, column: current.indexOf('#') + 1 } });
+        found.push({
+          depth: atx[1]!.length,
+          tittel: cleanTitle(atx[2] ?? ''),
+          start: offset,
+          end: next,
+          position: { line, column: current.indexOf('#') + 1 },
+        });
         previous = undefined;
       } else if (setext && previous) {
-        found.push({ depth: setext[1]![0] === '=' ? 1 : 2, tittel: cleanTitle(previous.text), start: previous.start, end: next, position: { line: previous.line, column: previous.text.search(/\S/) + 1 } });
+        found.push({
+          depth: setext[1]![0] === '=' ? 1 : 2,
+          tittel: cleanTitle(previous.text),
+          start: previous.start,
+          end: next,
+          position: { line: previous.line, column: previous.text.search(/\S/) + 1 },
+        });
         previous = undefined;
       } else {
         previous = NOT_PARAGRAPH.test(current) ? undefined : { text: current, start: offset, line };
@@ -84,6 +96,14 @@ export function seksjoner(text: string, headings: readonly Overskrift[], depth?:
     if (depth !== undefined && overskrift.depth !== depth) return [];
     const stop = headings.slice(index + 1).find((h) => h.depth <= overskrift.depth);
     const innholdSlutt = Math.min(stop?.start ?? slutt, slutt);
-    return [{ overskrift, tittel: overskrift.tittel, innhold: text.slice(overskrift.end, innholdSlutt).trim(), innholdStart: overskrift.end, innholdSlutt }];
+    return [
+      {
+        overskrift,
+        tittel: overskrift.tittel,
+        innhold: text.slice(overskrift.end, innholdSlutt).trim(),
+        innholdStart: overskrift.end,
+        innholdSlutt,
+      },
+    ];
   });
 }

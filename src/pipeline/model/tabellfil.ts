@@ -1,12 +1,11 @@
 import { ARSTALL, formaterBelop, IKKE_BELOP, lesBelop, SUMRAD, tabellsummer, type Sumcelle } from './tabellsummer.js';
-import type { Tabellcelle, Tabellfil } from "../../domain/sources.js";
+import type { Tabellcelle, Tabellfil } from '../../domain/sources.js';
 
 /**
  * A table read from a CSV or Excel file, as a GFM Markdown table that takes the place of its
  * `<!-- tabell: … -->` line: the renderer then treats it like any table the secretariat writes
  * (styles, right-aligned amounts, `<!-- liggende -->`), and the sum checker reads it.
  */
-
 
 /** Characters that mean something in Markdown (or HTML) inside a table cell; escaped so a cell is only ever text. */
 function escape(tekst: string): string {
@@ -54,19 +53,30 @@ export function tabellSomMarkdown(tabell: Tabellfil): string {
   const celle = (c: Tabellcelle, k: number) => {
     if (!belop[k] || typeof c !== 'number') return escape(tekst(c).trim());
     // Grouped the Norwegian way; decimals (rounded to øre) with a comma and two digits, as amounts are written.
-    const [heltall = '0', desimaler] = Math.abs(Math.round(c * 100) / 100).toFixed(2).replace(/\.00$/, '').split('.');
+    const [heltall = '0', desimaler] = Math.abs(Math.round(c * 100) / 100)
+      .toFixed(2)
+      .replace(/\.00$/, '')
+      .split('.');
     return `${c < 0 ? '-' : ''}${norsk(Number(heltall) * 100)}${desimaler ? `,${desimaler}` : ''}`;
   };
   const linje = (celler: string[]) => `| ${celler.map((c) => c || ' ').join(' | ')} |`;
-  const linjer = [linje(hode.map((c) => escape(tekst(c).trim()))), linje(hode.map(() => '---')), ...rader.map((rad) => linje(rad.map(celle)))];
+  const linjer = [
+    linje(hode.map((c) => escape(tekst(c).trim()))),
+    linje(hode.map(() => '---')),
+    ...rader.map((rad) => linje(rad.map(celle))),
+  ];
   if (tabell.sum) {
     const detaljer = rader.filter((rad) => !erSumrad(rad));
     const etikett = belop.findIndex((b) => !b);
-    linjer.push(linje(hode.map((_, k) => {
-      if (k === etikett) return '**Sum**';
-      if (!belop[k]) return '';
-      return `**${norsk(detaljer.reduce((s, rad) => s + (ore(rad[k] ?? '') ?? 0), 0))}**`;
-    })));
+    linjer.push(
+      linje(
+        hode.map((_, k) => {
+          if (k === etikett) return '**Sum**';
+          if (!belop[k]) return '';
+          return `**${norsk(detaljer.reduce((s, rad) => s + (ore(rad[k] ?? '') ?? 0), 0))}**`;
+        }),
+      ),
+    );
   }
   return linjer.join('\n');
 }
@@ -81,9 +91,12 @@ export function settInnTabeller(markdown: string, tabeller: readonly Tabellfil[]
   const lest = new Map(tabeller.filter((t) => t.rader).map((t) => [t.direktiv, t]));
   if (lest.size === 0) return markdown;
   let fence = false;
-  return markdown.split('\n').map((linje) => {
-    if (/^ {0,3}(```|~~~)/.test(linje)) fence = !fence;
-    const tabell = fence ? undefined : lest.get(linje.replace(/\r$/, '').trim());
-    return tabell ? `\n${tabellSomMarkdown(tabell)}\n` : linje;
-  }).join('\n');
+  return markdown
+    .split('\n')
+    .map((linje) => {
+      if (/^ {0,3}(```|~~~)/.test(linje)) fence = !fence;
+      const tabell = fence ? undefined : lest.get(linje.replace(/\r$/, '').trim());
+      return tabell ? `\n${tabellSomMarkdown(tabell)}\n` : linje;
+    })
+    .join('\n');
 }

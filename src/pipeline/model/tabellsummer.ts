@@ -81,7 +81,9 @@ export function lesBelop(celle: string): number | undefined {
 export function formaterBelop(ore: number): string {
   const negativ = ore < 0;
   const abs = Math.abs(ore);
-  const kroner = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  const kroner = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
   const rest = abs % 100;
   return `${negativ ? '-' : ''}${kroner}${rest ? `,${String(rest).padStart(2, '0')}` : ''}`;
 }
@@ -242,21 +244,33 @@ export function tabellsummer(text: string, from = 0): Sumcelle[] {
         const belopIDetaljer = verdier.filter((v) => v.kind === 'belop');
         if (belopIDetaljer.length === 0) continue;
         // Years: a column where every number is a bare year is not amounts.
-        const rene = [celle, ...alleDetaljer.map((k) => tabell.rader[k]!.celler[c])].map((x) => utenUtheving(x?.tekst ?? '')).filter((x) => x !== '');
+        const rene = [celle, ...alleDetaljer.map((k) => tabell.rader[k]!.celler[c])]
+          .map((x) => utenUtheving(x?.tekst ?? ''))
+          .filter((x) => x !== '');
         if (rene.every((x) => ARSTALL.test(x))) continue;
         const delsum = detaljerSiden.reduce((s, k) => s + tall(verdi(tabell.rader[k]!.celler[c])), 0);
         const totalt = verdier.reduce((s, v) => s + tall(v), 0);
-        const avSummer = tidligereSummer.reduce((s, v) => s + tall(v), 0)
-          + tabell.rader.map((_, k) => k).filter((k) => k > forrigeSum && k < r).reduce((s, k) => s + tall(verdi(tabell.rader[k]!.celler[c])), 0);
+        const avSummer =
+          tidligereSummer.reduce((s, v) => s + tall(v), 0) +
+          tabell.rader
+            .map((_, k) => k)
+            .filter((k) => k > forrigeSum && k < r)
+            .reduce((s, k) => s + tall(verdi(tabell.rader[k]!.celler[c])), 0);
         const kandidater = forrigeSum === -1 ? [delsum] : [delsum, totalt, avSummer];
         const stemmer = kandidater.includes(skrevet.ore);
         // Reported against what the row most likely is: after subtotals, a bare «Sum» or «Totalt» is the total.
-        const erTotal = forrigeSum !== -1 && (/^(?:sum|totalt?|totalsum|i alt|sum totalt)[:.]?$/i.test(etikett) || detaljerSiden.length === 0);
+        const erTotal =
+          forrigeSum !== -1 && (/^(?:sum|totalt?|totalsum|i alt|sum totalt)[:.]?$/i.test(etikett) || detaljerSiden.length === 0);
         const beregnet = stemmer ? skrevet.ore : erTotal ? totalt : delsum;
         resultat.push({
           position: { line: rad.linje, column: celle.kolonne },
-          tabell: index + 1, overskrift, kolonne: kolonne || `kolonne ${c + 1}`, rad: etikett,
-          skrevet: skrevet.ore, beregnet, stemmer,
+          tabell: index + 1,
+          overskrift,
+          kolonne: kolonne || `kolonne ${c + 1}`,
+          rad: etikett,
+          skrevet: skrevet.ore,
+          beregnet,
+          stemmer,
         });
       }
     });

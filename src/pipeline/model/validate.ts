@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Diagnostics } from '../../domain/diagnostics.js';
 import { listWords, meantSuffix } from '../../util/suggest.js';
 import { TILLATT } from './schema.js';
-import type { YamlPath, YamlSource } from "../../domain/sources.js";
+import type { YamlPath, YamlSource } from '../../domain/sources.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -76,8 +76,11 @@ function report(ctx: Context, issue: Issue): void {
       for (const key of issue.keys) {
         const where = describePath(path);
         const tail = known.length ? ` Tillatte felt${path.length ? ` her` : ''}: ${known.join(', ')}.` : '';
-        diags.error(source.file, source.locate([...path, key], 'key'),
-          `ukjent felt «${key}»${path.length ? ` i ${where}` : ''}.${meantSuffix(key, known)}${tail}`);
+        diags.error(
+          source.file,
+          source.locate([...path, key], 'key'),
+          `ukjent felt «${key}»${path.length ? ` i ${where}` : ''}.${meantSuffix(key, known)}${tail}`,
+        );
       }
       return;
     }
@@ -92,14 +95,18 @@ function report(ctx: Context, issue: Issue): void {
         diags.error(source.file, at, `filen må bestå av nøkler og verdier (for eksempel «tittel: …»), men er ${kind(value)}.`);
       } else {
         // `tittel: {{pris}}` or `tittel: [utkast] Budsjett` are YAML maps and lists, not text.
-        const hint = issue.expected === 'string' && typeof value === 'object' ? ' Tekst som begynner med { eller [ må stå i anførselstegn.' : '';
+        const hint =
+          issue.expected === 'string' && typeof value === 'object' ? ' Tekst som begynner med { eller [ må stå i anførselstegn.' : '';
         diags.error(source.file, at, `${field} er ${kind(value)}, som ikke er gyldig.${allowed(path)}${hint}`);
       }
       return;
     case 'invalid_value': {
       const options = issue.values.map(String);
-      diags.error(source.file, at,
-        `${field} er ${kind(value)}, men må være ${options.length > 1 ? 'én av: ' : ''}${listWords(options)}.${meantSuffix(String(value), options)}`);
+      diags.error(
+        source.file,
+        at,
+        `${field} er ${kind(value)}, men må være ${options.length > 1 ? 'én av: ' : ''}${listWords(options)}.${meantSuffix(String(value), options)}`,
+      );
       return;
     }
     case 'too_small':
@@ -134,7 +141,9 @@ function report(ctx: Context, issue: Issue): void {
 function shapeKeys(schema: z.ZodType, path: YamlPath): string[] {
   let here: unknown = schema;
   const unwrap = (s: unknown): unknown => {
-    let cur = s as { def?: { type?: string; innerType?: unknown; in?: unknown; element?: unknown; valueType?: unknown; options?: unknown[] } };
+    let cur = s as {
+      def?: { type?: string; innerType?: unknown; in?: unknown; element?: unknown; valueType?: unknown; options?: unknown[] };
+    };
     for (let guard = 0; guard < 10 && cur?.def; guard++) {
       const t = cur.def.type;
       if (t === 'optional' || t === 'default' || t === 'nullable' || t === 'prefault') cur = cur.def.innerType as typeof cur;
@@ -144,7 +153,9 @@ function shapeKeys(schema: z.ZodType, path: YamlPath): string[] {
     return cur;
   };
   for (const key of path) {
-    const s = unwrap(here) as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown; options?: unknown[] } };
+    const s = unwrap(here) as {
+      def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown; options?: unknown[] };
+    };
     if (!s?.def) return [];
     if (s.def.type === 'object' && typeof key === 'string') here = s.def.shape?.[key];
     else if (s.def.type === 'array' && typeof key === 'number') here = s.def.element;

@@ -30,8 +30,10 @@ function tidsgrense(): number {
 /** Why a call to Chromium failed, in Norwegian where we know the reason. */
 function grunn(error: unknown, grense: number): string {
   const melding = (error as Error).message.split('\n')[0] ?? '';
-  if ((error as Error).name === 'TimeoutError' || /timed out|timeout/i.test(melding)) return `nettleseren svarte ikke; tidsgrensen er ${Math.round(grense / 1000)} sekunder`;
-  if (/Failed to launch the browser process|Target closed|Connection closed|socket hang up|ECONNRESET|ECONNREFUSED/i.test(melding)) return 'nettleseren ble avsluttet';
+  if ((error as Error).name === 'TimeoutError' || /timed out|timeout/i.test(melding))
+    return `nettleseren svarte ikke; tidsgrensen er ${Math.round(grense / 1000)} sekunder`;
+  if (/Failed to launch the browser process|Target closed|Connection closed|socket hang up|ECONNRESET|ECONNREFUSED/i.test(melding))
+    return 'nettleseren ble avsluttet';
   return melding;
 }
 
@@ -60,7 +62,10 @@ export class Nettleser {
     this.ryddOpp();
   };
 
-  private constructor(private readonly browser: Browser, alle: Page[]) {
+  private constructor(
+    private readonly browser: Browser,
+    alle: Page[],
+  ) {
     this.ledige = [...alle];
     process.once('exit', this.vedAvslutning);
   }
@@ -68,11 +73,15 @@ export class Nettleser {
   static async start(sider = 2): Promise<Nettleser> {
     const valgt = process.env.MOTEDOK_CHROMIUM;
     if (valgt && !kjorbar(valgt)) {
-      throw new NettleserFeil(`MOTEDOK_CHROMIUM=${valgt} er ikke en kjørbar fil; sett den til Chromium eller Chrome (for eksempel /usr/bin/chromium), eller fjern den.`);
+      throw new NettleserFeil(
+        `MOTEDOK_CHROMIUM=${valgt} er ikke en kjørbar fil; sett den til Chromium eller Chrome (for eksempel /usr/bin/chromium), eller fjern den.`,
+      );
     }
     const executablePath = finnChromium();
     if (!executablePath) {
-      throw new NettleserFeil('fant ingen Chromium eller Chrome. Kjør «npm start» (installerer Chromium som root), installer med «sudo apt-get install chromium», eller sett MOTEDOK_CHROMIUM=/sti/til/chrome.');
+      throw new NettleserFeil(
+        'fant ingen Chromium eller Chrome. Kjør «npm start» (installerer Chromium som root), installer med «sudo apt-get install chromium», eller sett MOTEDOK_CHROMIUM=/sti/til/chrome.',
+      );
     }
     let browser: Browser;
     const grense = tidsgrense();
@@ -86,7 +95,16 @@ export class Nettleser {
         handleSIGTERM: false,
         handleSIGHUP: false,
         protocolTimeout: grense / 2,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions', '--disable-dev-shm-usage'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-extensions',
+          '--disable-dev-shm-usage',
+        ],
       });
     } catch (error) {
       throw new NettleserFeil(`kunne ikke starte ${executablePath}: ${grunn(error, Math.min(30_000, grense))}.`);
@@ -150,7 +168,9 @@ export class Nettleser {
     } catch (error) {
       // Chromium crashed, was killed or hung: a problem of the machine, not of the content.
       const hvorfor = this.browser.connected ? grunn(error, tidsgrense()) : 'nettleseren ble avsluttet';
-      throw new NettleserFeil(`Chromium klarte ikke å skrive ut et dokument (${hvorfor}). Møtet som ble bygget, er ikke endret (møter som var ferdige før feilen, er skrevet); prøv igjen.`);
+      throw new NettleserFeil(
+        `Chromium klarte ikke å skrive ut et dokument (${hvorfor}). Møtet som ble bygget, er ikke endret (møter som var ferdige før feilen, er skrevet); prøv igjen.`,
+      );
     } finally {
       rmSync(fil, { force: true });
       this.gi(page);

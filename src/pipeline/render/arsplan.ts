@@ -48,7 +48,12 @@ export function arsplanVisning(plan: Arsplan, fraser: Fraser) {
     utvalg: plan.utvalg.map(({ utvalg, moter }) => ({
       navn: utvalg.navn,
       kortnavn: utvalg.kortnavn,
-      antallTekst: t(moter.length === 1 ? 'arsplan.antall_ett' : 'arsplan.antall', { utvalg: utvalg.navn, kortnavn: utvalg.kortnavn, antall: moter.length, ar }),
+      antallTekst: t(moter.length === 1 ? 'arsplan.antall_ett' : 'arsplan.antall', {
+        utvalg: utvalg.navn,
+        kortnavn: utvalg.kortnavn,
+        antall: moter.length,
+        ar,
+      }),
       moter: moter.map((m) => ({
         dag: dagtekst(m, fraser),
         dato: datotekst(m),
@@ -63,13 +68,24 @@ export function arsplanVisning(plan: Arsplan, fraser: Fraser) {
 
 /** The plan's dated meetings as calendar events; a meeting with a folder is the same event as its mote.ics. */
 export function arsplanHendelser(plan: Arsplan, fraser: Fraser): Hendelse[] {
-  return plan.utvalg.flatMap(({ utvalg, moter }) => moter.flatMap((m): Hendelse[] => {
-    if (!m.dato) return [];
-    if (m.mote) return [moteHendelse(offentligVersjon(m.mote))];
-    const tema = m.tema.length ? `${frase(fraser, 'arsplan.kalender_saker')}\n${m.tema.map((t) => `- ${t}`).join('\n')}` : undefined;
-    return [{
-      id: `${m.dato}-${utvalg.key}`, organisasjon: plan.organisasjon.navn, dato: m.dato, tilDato: m.tilDato,
-      start: m.start, slutt: m.slutt, tittel: frase(fraser, 'kalender.tittel', { utvalg: utvalg.navn }), sted: m.sted, beskrivelse: tema,
-    }];
-  }));
+  return plan.utvalg.flatMap(({ utvalg, moter }) =>
+    moter.flatMap((m): Hendelse[] => {
+      if (!m.dato) return [];
+      if (m.mote) return [moteHendelse(offentligVersjon(m.mote))];
+      const tema = m.tema.length ? `${frase(fraser, 'arsplan.kalender_saker')}\n${m.tema.map((t) => `- ${t}`).join('\n')}` : undefined;
+      return [
+        {
+          id: `${m.dato}-${utvalg.key}`,
+          organisasjon: plan.organisasjon.navn,
+          dato: m.dato,
+          tilDato: m.tilDato,
+          start: m.start,
+          slutt: m.slutt,
+          tittel: frase(fraser, 'kalender.tittel', { utvalg: utvalg.navn }),
+          sted: m.sted,
+          beskrivelse: tema,
+        },
+      ];
+    }),
+  );
 }

@@ -86,7 +86,14 @@ function sakslisteTekst(mote: Mote): string {
 }
 
 function slug(tekst: string): string {
-  return tekst.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return tekst
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** One event of a calendar: a meeting in cases/, or one planned in the annual plan. */
@@ -119,9 +126,10 @@ function nesteDag(dato: string): string {
 
 /** The VEVENT lines of one event, unfolded. */
 export function veventLinjer(h: Hendelse): string[] {
-  const tider = h.start !== undefined && h.slutt !== undefined
-    ? [`DTSTART;TZID=Europe/Oslo:${lokalTid(h.dato, h.start)}`, `DTEND;TZID=Europe/Oslo:${lokalTid(h.tilDato ?? h.dato, h.slutt)}`]
-    : [`DTSTART;VALUE=DATE:${datoVerdi(h.dato)}`, `DTEND;VALUE=DATE:${datoVerdi(nesteDag(h.tilDato ?? h.dato))}`];
+  const tider =
+    h.start !== undefined && h.slutt !== undefined
+      ? [`DTSTART;TZID=Europe/Oslo:${lokalTid(h.dato, h.start)}`, `DTEND;TZID=Europe/Oslo:${lokalTid(h.tilDato ?? h.dato, h.slutt)}`]
+      : [`DTSTART;VALUE=DATE:${datoVerdi(h.dato)}`, `DTEND;VALUE=DATE:${datoVerdi(nesteDag(h.tilDato ?? h.dato))}`];
   return [
     'BEGIN:VEVENT',
     `UID:${h.id}@${slug(h.organisasjon) || 'motedok'}.motedok`,
@@ -154,8 +162,14 @@ export function kalender(hendelser: readonly Hendelse[]): string {
 /** A meeting in cases/ as an event, with its agenda in the description. */
 export function moteHendelse(mote: Mote): Hendelse {
   return {
-    id: mote.mappe, organisasjon: mote.organisasjon.navn, dato: mote.dato, start: mote.start, slutt: mote.slutt,
-    tittel: frase(mote.fraser, 'kalender.tittel', { utvalg: mote.utvalg.navn }), sted: mote.sted, beskrivelse: sakslisteTekst(mote),
+    id: mote.mappe,
+    organisasjon: mote.organisasjon.navn,
+    dato: mote.dato,
+    start: mote.start,
+    slutt: mote.slutt,
+    tittel: frase(mote.fraser, 'kalender.tittel', { utvalg: mote.utvalg.navn }),
+    sted: mote.sted,
+    beskrivelse: sakslisteTekst(mote),
   };
 }
 

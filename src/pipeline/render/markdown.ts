@@ -23,7 +23,9 @@ const schema: SanitizeSchema = {
   attributes: {
     ...defaultSchema.attributes,
     ol: [...(defaultSchema.attributes?.ol ?? []), ['type', 'a']],
-    ...Object.fromEntries(['table', 'h2', 'h3', 'h4', 'h5', 'h6'].map((tag) => [tag, [...(defaultSchema.attributes?.[tag] ?? []), ['className', 'liggende']]])),
+    ...Object.fromEntries(
+      ['table', 'h2', 'h3', 'h4', 'h5', 'h6'].map((tag) => [tag, [...(defaultSchema.attributes?.[tag] ?? []), ['className', 'liggende']]]),
+    ),
   },
   protocols: { ...defaultSchema.protocols, src: ['file'], href: ['http', 'https', 'mailto'] },
 };
@@ -73,7 +75,6 @@ export function bokstavpunkter(text: string): { text: string; linjer: Set<number
   return { text: lines.join('\n'), linjer };
 }
 
-
 /**
  * Visits every node below `node`. A visitor may replace the node it is given (by others, or by
  * none: `[](vedlegg/x.pdf)` is a link without text); what took its place is visited in turn.
@@ -121,9 +122,10 @@ function inlineReferences(tree: Root): void {
     const definisjon = definisjoner.get(node.identifier.toLowerCase());
     const url = definisjon?.url ?? '';
     const title = definisjon?.title ?? null;
-    children[index] = node.type === 'imageReference'
-      ? { type: 'image', url, title, alt: node.alt ?? '', position: node.position }
-      : { type: 'link', url, title, children: node.children, position: node.position };
+    children[index] =
+      node.type === 'imageReference'
+        ? { type: 'image', url, title, alt: node.alt ?? '', position: node.position }
+        : { type: 'link', url, title, children: node.children, position: node.position };
   });
 }
 
@@ -162,9 +164,10 @@ function shiftHeadings(tree: Root, top: number): void {
     if (node.type === 'heading') shallowest = Math.min(shallowest, node.depth);
   });
   const shift = shallowest < top ? top - shallowest : 0;
-  if (shift) walk(tree, (node) => {
-    if (node.type === 'heading') (node as Heading).depth = Math.min(6, node.depth + shift) as Heading['depth'];
-  });
+  if (shift)
+    walk(tree, (node) => {
+      if (node.type === 'heading') (node as Heading).depth = Math.min(6, node.depth + shift) as Heading['depth'];
+    });
 }
 
 /**

@@ -29,6 +29,7 @@ export function sakslisteSomTekst(mote: Mote): string {
   lines.push(`  ${'Eventuelt'.padEnd(9)}  ${tid(eventuelt)}`);
   for (const punkt of eventuelt.saker) lines.push(sakslinje(punkt, '  –'));
   if (mote.vedlegg.length > 0) lines.push(`  Vedlegg til innkallingen: ${mote.vedlegg.length}`);
-  if (mote.referat) lines.push(`  Referat: ${mote.referat.status}, ${mote.referat.tilStede.length} til stede, ${mote.referat.forfall.length} forfall`);
+  if (mote.referat)
+    lines.push(`  Referat: ${mote.referat.status}, ${mote.referat.tilStede.length} til stede, ${mote.referat.forfall.length} forfall`);
   return lines.join('\n');
 }

@@ -6,17 +6,25 @@ import { frase, type Fraser } from '../../domain/sprak.js';
 export type Dokumentmal = (typeof DOKUMENTMALER)[number];
 
 import { FONTMAPPE, INNEBYGDE_MALER } from '../../util/package.js';
-import { DOKUMENTMALER, type Malfiler } from "../../domain/sources.js";
+import { DOKUMENTMALER, type Malfiler } from '../../domain/sources.js';
 
 export { FONTMAPPE, INNEBYGDE_MALER };
 
-const FONTER: [vekt: number, stil: 'normal' | 'italic'][] = [[400, 'normal'], [400, 'italic'], [600, 'normal'], [700, 'normal'], [700, 'italic']];
+const FONTER: [vekt: number, stil: 'normal' | 'italic'][] = [
+  [400, 'normal'],
+  [400, 'italic'],
+  [600, 'normal'],
+  [700, 'normal'],
+  [700, 'italic'],
+];
 
 function fontFaces(): string {
-  return FONTER.flatMap(([vekt, stil]) => ['latin', 'latin-ext'].map((subset) => {
-    const url = pathToFileURL(join(FONTMAPPE, `source-sans-3-${subset}-${vekt}-${stil}.woff2`)).href;
-    return `@font-face { font-family: "Source Sans 3"; font-style: ${stil}; font-weight: ${vekt}; src: url("${url}") format("woff2"); }`;
-  })).join('\n');
+  return FONTER.flatMap(([vekt, stil]) =>
+    ['latin', 'latin-ext'].map((subset) => {
+      const url = pathToFileURL(join(FONTMAPPE, `source-sans-3-${subset}-${vekt}-${stil}.woff2`)).href;
+      return `@font-face { font-family: "Source Sans 3"; font-style: ${stil}; font-weight: ${vekt}; src: url("${url}") format("woff2"); }`;
+    }),
+  ).join('\n');
 }
 
 /** Text for a CSS string: quotes, backslashes and `<` escaped so it cannot leave the string or the <style>. */
@@ -27,7 +35,11 @@ function cssTekst(value: unknown): Handlebars.SafeString {
 
 /** A template the organisation supplied does not parse; names the file and the line. */
 export class MalFeil extends Error {
-  constructor(readonly fil: string, readonly linje: number | undefined, message: string) {
+  constructor(
+    readonly fil: string,
+    readonly linje: number | undefined,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -52,7 +64,8 @@ export function compileMaler(malfiler: Malfiler): Maler {
   // {{t "innkalling.saksliste"}}: a fixed text in the document's language (the data's `fraser`, Bokmål without).
   const bokmal = malfiler.fraser.nb;
   hb.registerHelper('t', (nokkel: string, options: Handlebars.HelperOptions) =>
-    frase((options.data?.root as { fraser?: Fraser } | undefined)?.fraser ?? bokmal, nokkel, options.hash as Record<string, string>));
+    frase((options.data?.root as { fraser?: Fraser } | undefined)?.fraser ?? bokmal, nokkel, options.hash as Record<string, string>),
+  );
   let innhold = '';
   const les = (relativ: string) => {
     const { fil, tekst } = malfiler.filer.get(relativ)!;
@@ -62,8 +75,11 @@ export function compileMaler(malfiler: Malfiler): Maler {
         hb.parse(tekst);
       } catch (error) {
         const linje = /line (\d+)/.exec((error as Error).message)?.[1];
-        throw new MalFeil(fil, linje ? Number(linje) : undefined,
-          'malen har ugyldig Handlebars-syntaks: sjekk at hver {{#if}}, {{#each}} og {{#> …}} er lukket med {{/if}}, {{/each}} og {{/…}} med samme navn.');
+        throw new MalFeil(
+          fil,
+          linje ? Number(linje) : undefined,
+          'malen har ugyldig Handlebars-syntaks: sjekk at hver {{#if}}, {{#each}} og {{#> …}} er lukket med {{/if}}, {{/each}} og {{/…}} med samme navn.',
+        );
       }
     }
     return tekst;
@@ -80,7 +96,8 @@ export function compileMaler(malfiler: Malfiler): Maler {
   innhold += malfiler.sprakTekst;
   return {
     nettstedStil,
-    render: (mal, data) => maler.get(mal)!({ ...data, stil, fonter }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),
+    render: (mal, data) =>
+      maler.get(mal)!({ ...data, stil, fonter }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),
     mapper: malfiler.mapper,
     innhold,
   };

@@ -65,8 +65,15 @@ function punkt(p: Sakslistepunkt, mote: Mote) {
 function saksliste(mote: Mote) {
   const { grupper, eventuelt } = mote.saksliste;
   return {
-    grupper: grupper.map((g) => ({ overskrift: g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift), punkter: g.punkter.map((p) => punkt(p, mote)) })),
-    eventuelt: { start: klokkeslett(eventuelt.start), slutt: klokkeslett(eventuelt.slutt), saker: eventuelt.saker.map((p) => sakspunkt(p, mote)) },
+    grupper: grupper.map((g) => ({
+      overskrift: g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift),
+      punkter: g.punkter.map((p) => punkt(p, mote)),
+    })),
+    eventuelt: {
+      start: klokkeslett(eventuelt.start),
+      slutt: klokkeslett(eventuelt.slutt),
+      saker: eventuelt.saker.map((p) => sakspunkt(p, mote)),
+    },
   };
 }
 
@@ -78,12 +85,16 @@ export function innkallingVisning(mote: Mote) {
     vedlegg: mote.vedlegg.map(({ sak, vedlegg }) => ({ nummer: nummer(sak), tittel: vedlegg.tittel })),
     saksgrunnlag: mote.saksliste.grupper.map((g) => ({
       overskrift: g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift),
-      saker: g.punkter.filter((p): p is SakPunkt => p.kind === 'sak').map(({ sak }) => ({
-        nummer: nummer(sak),
-        tittel: sak.tittel,
-        unntatt: sak.unntattOffentlighet,
-        forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer }) : undefined,
-      })),
+      saker: g.punkter
+        .filter((p): p is SakPunkt => p.kind === 'sak')
+        .map(({ sak }) => ({
+          nummer: nummer(sak),
+          tittel: sak.tittel,
+          unntatt: sak.unntattOffentlighet,
+          forslag: sak.forslagTilVedtak
+            ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer })
+            : undefined,
+        })),
     })),
   };
 }
@@ -134,9 +145,13 @@ function deltaker(d: Deltaker) {
 
 export function referatVisning(mote: Mote, referat: Referat) {
   const tittel = t(mote, 'referat.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
-  const md = (tekst: string | undefined) => (tekst ? markdownToHtml(tekst, { baseDir: mote.dir, filer: mote.filer, topHeading: 4 }) : undefined);
+  const md = (tekst: string | undefined) =>
+    tekst ? markdownToHtml(tekst, { baseDir: mote.dir, filer: mote.filer, topHeading: 4 }) : undefined;
   const godkjent = referat.godkjent
-    ? t(mote, referat.godkjent.sak ? 'referat.godkjent_i_sak' : 'referat.godkjent', { dato: langDato(referat.godkjent.dato), sak: referat.godkjent.sak && saksnummer(referat.godkjent.sak) })
+    ? t(mote, referat.godkjent.sak ? 'referat.godkjent_i_sak' : 'referat.godkjent', {
+        dato: langDato(referat.godkjent.dato),
+        sak: referat.godkjent.sak && saksnummer(referat.godkjent.sak),
+      })
     : undefined;
   return {
     ...felles(mote, t(mote, referat.status === 'utkast' ? 'referat.dokumenttype_utkast' : 'referat.dokumenttype'), tittel),
@@ -153,8 +168,12 @@ export function referatVisning(mote: Mote, referat: Referat) {
     saker: referat.saker.map((r) => {
       const sak = sakForReferat(mote, r);
       return {
-        nummer: saksnummer(r.nummer), tittel: sak?.tittel ?? '', unntatt: sak?.unntattOffentlighet, notater: md(r.notater),
-        vedtak: md(r.vedtatt), somForeslatt: r.somForeslatt,
+        nummer: saksnummer(r.nummer),
+        tittel: sak?.tittel ?? '',
+        unntatt: sak?.unntattOffentlighet,
+        notater: md(r.notater),
+        vedtak: md(r.vedtatt),
+        somForeslatt: r.somForeslatt,
         avstemning: r.vedtatt ? avstemning(r, mote) : undefined,
         voteringstekst: r.votering && md(r.votering.tekst.replace(/^[^\n]*\n?/, '')),
         protokolltilforsel: md(r.protokolltilforsel),
@@ -176,18 +195,20 @@ export function vedtakslisteVisning(moter: readonly Mote[], ar: number) {
     topptekst: `${dokumenttype} · ${forste.utvalg.kortnavn} ${ar}`,
     utvalg: forste.utvalg.navn,
     ar,
-    moter: moter.filter((m) => m.referat).map((mote) => ({
-      dato: langDato(mote.dato),
-      utkast: mote.referat!.status === 'utkast',
-      saker: mote.referat!.saker.map((r) => {
-        const sak = sakForReferat(mote, r);
-        return {
-          nummer: saksnummer(r.nummer),
-          tittel: sak?.tittel ?? '',
-          unntatt: sak?.unntattOffentlighet,
-          vedtak: r.vedtatt ? markdownToHtml(r.vedtatt, { baseDir: mote.dir, filer: mote.filer, topHeading: 4 }) : undefined,
-        };
-      }),
-    })),
+    moter: moter
+      .filter((m) => m.referat)
+      .map((mote) => ({
+        dato: langDato(mote.dato),
+        utkast: mote.referat!.status === 'utkast',
+        saker: mote.referat!.saker.map((r) => {
+          const sak = sakForReferat(mote, r);
+          return {
+            nummer: saksnummer(r.nummer),
+            tittel: sak?.tittel ?? '',
+            unntatt: sak?.unntattOffentlighet,
+            vedtak: r.vedtatt ? markdownToHtml(r.vedtatt, { baseDir: mote.dir, filer: mote.filer, topHeading: 4 }) : undefined,
+          };
+        }),
+      })),
   };
 }

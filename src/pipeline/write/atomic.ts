@@ -1,4 +1,17 @@
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 
 /**
@@ -29,10 +42,14 @@ export function utdataFeil(error: unknown, sti: string): Error {
       return new UtdataFeil(`kunne ikke skrive ${hvor}: disken kan bare leses. Velg en annen utmappe med --out.`);
     case 'EACCES':
     case 'EPERM':
-      return new UtdataFeil(`har ikke lov til å skrive ${hvor}. ${urort} Velg en annen utmappe med --out, eller gi skrivetilgang til mappen.`);
+      return new UtdataFeil(
+        `har ikke lov til å skrive ${hvor}. ${urort} Velg en annen utmappe med --out, eller gi skrivetilgang til mappen.`,
+      );
     case 'ENOTDIR':
     case 'EEXIST':
-      return new UtdataFeil(`kunne ikke skrive ${hvor}: en fil står der en mappe skulle vært. Flytt eller slett filen, eller velg en annen utmappe med --out.`);
+      return new UtdataFeil(
+        `kunne ikke skrive ${hvor}: en fil står der en mappe skulle vært. Flytt eller slett filen, eller velg en annen utmappe med --out.`,
+      );
     default:
       return new UtdataFeil(`kunne ikke skrive ${hvor} (${code ?? (error as Error).message}). ${urort}`);
   }
