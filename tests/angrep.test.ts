@@ -1,13 +1,13 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishMeetings } from '../src/build/publish.js';
-import { Nettleser } from '../src/pipeline/print/browser.js';
 import { readMalfiler } from '../src/pipeline/load/templates.js';
+import { Nettleser } from '../src/pipeline/print/browser.js';
 import { compileMaler } from '../src/pipeline/render/templates.js';
 import { FONTMAPPE } from '../src/util/package.js';
 import { erInnenfor } from '../src/util/paths.js';

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { byggArsplan, type ArsplanResultat } from '../src/build/arsplan.js';
+import { type ArsplanResultat, byggArsplan } from '../src/build/arsplan.js';
+import { loadMeetings } from '../src/build/load.js';
 import { formatDiagnostic } from '../src/domain/diagnostics.js';
 import { moteSomIcs } from '../src/pipeline/render/kalender.js';
 import { forsteUtenforRekkefolge, pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
 import { makeProject, sak } from './helpers/prosjekt.js';
-import { loadMeetings } from '../src/build/load.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const bin = join(repo, 'bin', 'motedok.js');

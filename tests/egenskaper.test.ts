@@ -3,18 +3,18 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadMeetings } from '../src/build/load.js';
 import { Diagnostics } from '../src/domain/diagnostics.js';
+import type { Mote, SakPunkt, Sakslistepunkt } from '../src/domain/types.js';
+import { finnMotefiler } from '../src/pipeline/load/bilder.js';
 import { parseMarkdown } from '../src/pipeline/load/frontmatter.js';
 import { decodeText } from '../src/pipeline/load/text.js';
+import { requireFrontmatter } from '../src/pipeline/model/frontmatter.js';
 import { sakSchema } from '../src/pipeline/model/schema.js';
 import { overskrifter } from '../src/pipeline/model/seksjoner.js';
 import { validate } from '../src/pipeline/model/validate.js';
-import type { Mote, SakPunkt, Sakslistepunkt } from '../src/domain/types.js';
 import { markdownToHtml } from '../src/pipeline/render/markdown.js';
 import { ORGANISASJON } from './helpers/prosjekt.js';
-import { requireFrontmatter } from '../src/pipeline/model/frontmatter.js';
-import { loadMeetings } from '../src/build/load.js';
-import { finnMotefiler } from '../src/pipeline/load/bilder.js';
 
 /**
  * Property tests: thousands of random meeting folders, valid and broken, and random Markdown

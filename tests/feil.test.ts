@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadMeetings } from '../src/build/load.js';
 import { formatDiagnostic } from '../src/domain/diagnostics.js';
 import { BESLUTNING, check, makeProject, sak } from './helpers/prosjekt.js';
-import { loadMeetings } from '../src/build/load.js';
 
 const M = '2025-05-22-ssu';
 

@@ -4,10 +4,10 @@ import { join, resolve } from 'node:path';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMeetings } from '../src/build/build.js';
+import { loadMeetings } from '../src/build/load.js';
 import type { Mote } from '../src/domain/types.js';
 import { brettLinje, moteSomIcs } from '../src/pipeline/render/kalender.js';
 import { makeProject, sak } from './helpers/prosjekt.js';
-import { loadMeetings } from '../src/build/load.js';
 
 const cases = resolve(import.meta.dirname, '..', 'cases');
 

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finnChromium } from '../src/pipeline/print/browser.js';
 import { publishMeetings } from '../src/build/publish.js';
+import { finnChromium } from '../src/pipeline/print/browser.js';
 
 const cases = resolve(import.meta.dirname, '../cases');
 const TYPER: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.pdf': 'application/pdf' };

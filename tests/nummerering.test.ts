@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { forrigeMote, forsteSaksnumre } from '../src/pipeline/model/nummerering.js';
 import type { Dato } from '../src/domain/types.js';
+import { forrigeMote, forsteSaksnumre } from '../src/pipeline/model/nummerering.js';
 
 const mote = (id: string, dato: string, antall: number, extra: { utvalg?: string; forsteSaksnummer?: number } = {}) => ({
   id,

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { makeProject, MOTE, sak } from './helpers/prosjekt.js';
+import { MOTE, makeProject, sak } from './helpers/prosjekt.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const bin = resolve(repo, 'bin/motedok.js');

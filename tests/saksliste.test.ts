@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Klokkeslett, Sak, Saksliste, SakType } from '../src/domain/types.js';
 import { orderSaker, planSaksliste } from '../src/pipeline/model/saksliste.js';
 import { klokkeslett } from '../src/pipeline/model/tid.js';
-import type { Klokkeslett, Sak, SakType, Saksliste } from '../src/domain/types.js';
 
 const sak = (tittel: string, type: SakType, minutter: number, fast = false): Sak => ({
   kilde: { file: `${tittel}.md` },

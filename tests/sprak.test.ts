@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { buildMeetings } from '../src/build/build.js';
+import { loadMeetings } from '../src/build/load.js';
+import type { BuildResult } from '../src/domain/documents.js';
 import { forsteUtenforRekkefolge, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
 import { makeProject, sak } from './helpers/prosjekt.js';
-import { loadMeetings } from '../src/build/load.js';
-import { type BuildResult } from '../src/domain/documents.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const sprakmappe = join(repo, 'templates', 'sprak');

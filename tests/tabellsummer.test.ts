@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lesBelop, tabellsummer } from '../src/pipeline/model/tabellsummer.js';
-import { check, makeProject, MOTE, sak, utmappe } from './helpers/prosjekt.js';
+import { check, MOTE, makeProject, sak, utmappe } from './helpers/prosjekt.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const SEED_001 = readFileSync(resolve(import.meta.dirname, 'fixtures/seed-001-budsjett.md'), 'utf8');
@@ -86,8 +86,8 @@ describe('sum rows in the budget tables of seed 001', () => {
         ],
       ],
     ];
-    for (const [rad, tall] of rader1) tall.forEach((t, i) => forventet.push([1, rad, tabell1[i]!, t * 100]));
-    for (const [rad, tall] of rader2) tall.forEach((t, i) => forventet.push([2, rad, tabell2[i]!, t * 100]));
+    for (const [rad, tall] of rader1) for (const [i, t] of tall.entries()) forventet.push([1, rad, tabell1[i]!, t * 100]);
+    for (const [rad, tall] of rader2) for (const [i, t] of tall.entries()) forventet.push([2, rad, tabell2[i]!, t * 100]);
     expect(celler.map((c) => [c.tabell, c.rad, c.kolonne, c.skrevet])).toEqual(forventet);
     expect(celler.filter((c) => !c.stemmer)).toEqual([]);
     // The written totals are the seed's: 8 720 000 / 13 745 000 / 11 345 000 and 9 720 000 / 8 720 000 / 13 745 000.

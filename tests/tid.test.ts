@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Dato } from '../src/domain/types.js';
 import {
   klokkeslett,
   kortDato,
@@ -9,7 +10,6 @@ import {
   saksnummer,
   ukedag,
 } from '../src/pipeline/model/tid.js';
-import type { Dato } from '../src/domain/types.js';
 
 describe('dates', () => {
   it('reads ISO and Norwegian dates and writes them the Norwegian way', () => {

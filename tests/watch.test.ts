@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finnChromium } from '../src/pipeline/print/browser.js';
-import { startForhandsvisning, type Forhandsvisning } from '../src/preview/watch.js';
+import { type Forhandsvisning, startForhandsvisning } from '../src/preview/watch.js';
 import { makeProject, sak } from './helpers/prosjekt.js';
 
 const M = '2025-05-22-ssu';

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { type Diagnostic, Diagnostics, sortDiagnostics } from '../domain/diagnostics.js';
+import { UsageError } from '../domain/errors.js';
 import { ferdigstill, type Metadata } from '../pipeline/assemble/pdf.js';
-import { Diagnostics, sortDiagnostics, type Diagnostic } from '../domain/diagnostics.js';
 import { findProjectRoot, loadProjectSource } from '../pipeline/load/project.js';
+import { readMalfiler } from '../pipeline/load/templates.js';
 import { readText } from '../pipeline/load/text.js';
 import { parseYaml } from '../pipeline/load/yaml.js';
 import { lagArsplan } from '../pipeline/model/arsplan.js';
@@ -10,12 +12,10 @@ import { buildModel } from '../pipeline/model/mote.js';
 import { Nettleser } from '../pipeline/print/browser.js';
 import { arsplanHendelser, arsplanVisning } from '../pipeline/render/arsplan.js';
 import { kalender } from '../pipeline/render/kalender.js';
-import { compileMaler, MalFeil } from '../pipeline/render/templates.js';
-import { readMalfiler } from '../pipeline/load/templates.js';
-import { FONTMAPPE } from '../util/package.js';
+import { compileMaler, type Maler, MalFeil } from '../pipeline/render/templates.js';
 import { skrivAlle } from '../pipeline/write/atomic.js';
+import { FONTMAPPE } from '../util/package.js';
 import { overskrifter } from './tools.js';
-import { UsageError } from '../domain/errors.js';
 
 export interface ArsplanResultat {
   diagnostics: Diagnostic[];
@@ -62,7 +62,7 @@ export async function byggArsplan(ar: number, options: { cwd?: string; out?: str
   }
   if (diags.errorCount > 0) return resultat();
   const org = modell.organisasjon;
-  let maler;
+  let maler: Maler;
   try {
     maler = compileMaler(readMalfiler(org.maler ? resolve(dirname(org.file), org.maler) : undefined));
   } catch (error) {

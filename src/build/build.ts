@@ -1,28 +1,28 @@
-import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { VedleggFeil } from '../pipeline/assemble/pdf.js';
-import { byggMote } from './mote.js';
-import { vedtaksar, vedtakslister } from './vedtakslister.js';
-import type { Sett } from './mote.js';
-import type { Verktoy } from './tools.js';
 import { Dokumentbuffer, verktoygrunnlag } from '../cache/document-cache.js';
 import type { Inndata } from '../cache/register.js';
-import { kjoring, type Register } from './unchanged.js';
 import type { Diagnostic } from '../domain/diagnostics.js';
+import type { BuildOptions, BuildResult, ByggetDokument } from '../domain/documents.js';
 import type { Mote } from '../domain/types.js';
-import { finnChromium, Nettleser } from '../pipeline/print/browser.js';
-import { compileMaler, MalFeil, type Maler } from '../pipeline/render/templates.js';
+import { VedleggFeil } from '../pipeline/assemble/pdf.js';
 import { readMalfiler } from '../pipeline/load/templates.js';
-import { FONTMAPPE } from '../util/package.js';
+import { finnChromium, Nettleser } from '../pipeline/print/browser.js';
 import { glemKonverterteMarkdown } from '../pipeline/render/markdown.js';
+import { compileMaler, type Maler, MalFeil } from '../pipeline/render/templates.js';
 import { fjernUtdaterte, skrivAlle } from '../pipeline/write/atomic.js';
 import { taLas } from '../pipeline/write/lock.js';
-import { loadMeetings, type LoadResult } from './load.js';
-import type { BuildOptions, BuildResult, ByggetDokument } from '../domain/documents.js';
+import { FONTMAPPE } from '../util/package.js';
+import { type LoadResult, loadMeetings } from './load.js';
+import type { Sett } from './mote.js';
+import { byggMote } from './mote.js';
+import type { Verktoy } from './tools.js';
+import { kjoring, type Register } from './unchanged.js';
+import { vedtaksar, vedtakslister } from './vedtakslister.js';
 
 export type { BuildOptions, ByggetDokument } from '../domain/documents.js';
-export { uendretSidenSist, type Byggesammendrag } from './unchanged.js';
+export { type Byggesammendrag, uendretSidenSist } from './unchanged.js';
 
 /** A meeting's key: everything its documents are made from, short of the tool itself (which is in every cache key). */
 function moteNokkel(mote: Mote, verktoy: Verktoy, inndata: Inndata): string {

@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Diagnostics, type Diagnostic } from '../domain/diagnostics.js';
+import { type Diagnostic, Diagnostics } from '../domain/diagnostics.js';
+import type { Mote, Organisasjon } from '../domain/types.js';
 import { readText } from '../pipeline/load/text.js';
 import { parseYaml } from '../pipeline/load/yaml.js';
 import { lagArsplan } from '../pipeline/model/arsplan.js';
-import type { Mote, Organisasjon } from '../domain/types.js';
 
 /**
  * `check` of the annual plan files next to organisasjon.yaml (`arsplan-2026.yaml` …): the same

@@ -1,17 +1,17 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Diagnostic, Diagnostics, sortDiagnostics } from '../domain/diagnostics.js';
+import { type Diagnostic, Diagnostics, sortDiagnostics } from '../domain/diagnostics.js';
+import type { LoadOptions } from '../domain/documents.js';
 import { UsageError } from '../domain/errors.js';
-import { Organisasjon, Mote } from '../domain/types.js';
+import type { Mote, Organisasjon } from '../domain/types.js';
 import {
   findMeetingFolders,
   findProjectRoot,
-  ORGANISASJON_FIL,
-  loadProjectSource,
   lesTabellfilerIProsjekt,
+  loadProjectSource,
+  ORGANISASJON_FIL,
 } from '../pipeline/load/project.js';
 import { buildModel } from '../pipeline/model/mote.js';
-import type { LoadOptions } from '../domain/documents.js';
 
 export interface LoadResult {
   organisasjon?: Organisasjon;

@@ -1,14 +1,14 @@
 import { basename, join, relative } from 'node:path';
-import { ferdigstill, type Ferdig, type Metadata } from '../pipeline/assemble/pdf.js';
-import { harUnntak, offentligVersjon } from '../pipeline/model/offentlig.js';
-import { langDato } from '../pipeline/model/tid.js';
+import type { ByggetDokument } from '../domain/documents.js';
 import { frase } from '../domain/sprak.js';
 import type { Mote } from '../domain/types.js';
+import { type Ferdig, ferdigstill, type Metadata } from '../pipeline/assemble/pdf.js';
+import { harUnntak, offentligVersjon } from '../pipeline/model/offentlig.js';
+import { langDato } from '../pipeline/model/tid.js';
 import { kalenderfiler } from '../pipeline/render/kalender.js';
-import { planlegg, type Plan } from './plan.js';
+import { type Plan, planlegg } from './plan.js';
 import { saksdokumenter } from './saksdokumenter.js';
 import { hentEllerLag, lastedeFiler, overskrifter, skriverFor, tillatteFiler, type Verktoy } from './tools.js';
-import { type ByggetDokument } from '../domain/documents.js';
 
 interface Trykt {
   plan: Plan;

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { vis } from '../pipeline/write/atomic.js';
 import { UsageError } from '../domain/errors.js';
+import { vis } from '../pipeline/write/atomic.js';
 
 /**
  * The path with every link resolved, also when its last parts do not exist yet: an output folder

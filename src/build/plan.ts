@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { saksnummer } from '../pipeline/model/tid.js';
 import { frase } from '../domain/sprak.js';
 import type { Mote } from '../domain/types.js';
+import { saksnummer } from '../pipeline/model/tid.js';
 import type { Dokumentmal } from '../pipeline/render/templates.js';
 import { innkallingVisning, referatVisning, sakslisteVisning, vedleggVisning } from '../pipeline/render/views.js';
 

@@ -1,8 +1,8 @@
 import { PDFDocument } from 'pdf-lib';
-import { ferdigstill, lagre, type Ferdig, type Metadata } from '../pipeline/assemble/pdf.js';
-import { samle } from '../pipeline/assemble/merge.js';
 import type { Mote } from '../domain/types.js';
-import { saksdokumenterVisning, type Innholdslinje } from '../pipeline/render/views.js';
+import { samle } from '../pipeline/assemble/merge.js';
+import { type Ferdig, ferdigstill, lagre, type Metadata } from '../pipeline/assemble/pdf.js';
+import { type Innholdslinje, saksdokumenterVisning } from '../pipeline/render/views.js';
 import type { Plan } from './plan.js';
 import { hentEllerLag, lastedeFiler, overskrifter, type Skriver, type Verktoy } from './tools.js';
 

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Ferdig } from '../pipeline/assemble/pdf.js';
 import type { Dokumentbuffer } from '../cache/document-cache.js';
+import type { BuildOptions } from '../domain/documents.js';
 import type { Mote } from '../domain/types.js';
+import type { Ferdig } from '../pipeline/assemble/pdf.js';
 import type { Nettleser } from '../pipeline/print/browser.js';
 import { FONTMAPPE, type Maler } from '../pipeline/render/templates.js';
-import type { BuildOptions } from '../domain/documents.js';
 export type Skriver = (html: string) => Promise<Uint8Array>;
 
 /** What building needs besides the meeting: the templates, the cache, and a browser started only when something must be printed. */

@@ -3,12 +3,12 @@ import { join, resolve } from 'node:path';
 import { nettleseravtrykk, programfiler } from '../cache/document-cache.js';
 import { Byggeregister } from '../cache/register.js';
 import type { Diagnostic } from '../domain/diagnostics.js';
+import type { BuildOptions, ByggetDokument } from '../domain/documents.js';
 import { findMeetingFolders, findProjectRoot } from '../pipeline/load/project.js';
 import { finnChromium } from '../pipeline/print/chromium.mjs';
 import { FONTMAPPE, INNEBYGDE_MALER } from '../util/package.js';
-import { kontrollerUtmappe } from './output-folder.js';
 import { resolveMeetingFolders } from './load.js';
-import type { BuildOptions, ByggetDokument } from '../domain/documents.js';
+import { kontrollerUtmappe } from './output-folder.js';
 
 // Kept apart from the build itself: answering «nothing changed» must not load the browser
 // library, pdf-lib or the Markdown parser.

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
+import type { Mote } from '../domain/types.js';
 import { ferdigstill, type Metadata } from '../pipeline/assemble/pdf.js';
 import { offentligVersjon } from '../pipeline/model/offentlig.js';
-import type { Mote } from '../domain/types.js';
 import { vedtakslisteVisning } from '../pipeline/render/views.js';
+import type { LoadResult } from './load.js';
 import type { Sett } from './mote.js';
 import { hentEllerLag, lastedeFiler, overskrifter, skriverFor, tillatteFiler, type Verktoy } from './tools.js';
-import type { LoadResult } from './load.js';
 
 /** A committee's year: `ssu-2025`, and all of its meetings in cases/, in date order. */
 export interface Vedtaksar {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { skrivAtomisk } from '../pipeline/write/atomic.js';
 
@@ -67,7 +67,7 @@ function lesInndata(stier: readonly string[], utelat: string, forrige: Inndata):
   const filer: Inndata = {};
   const besok = (sti: string) => {
     if (sti === utelat) return;
-    let stat;
+    let stat: Stats;
     try {
       // A link to a folder is not followed (it may lead round in a circle, or to the whole disk);
       // a link to a file counts with the file's contents.

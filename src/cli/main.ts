@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { kontrollerArsplaner } from '../build/check-arsplan.js';
-import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../domain/diagnostics.js';
-import { NY_HJELP } from '../scaffold/new.js';
-import { sakslisteSomTekst } from '../pipeline/render/saksliste-tekst.js';
-import { UsageError } from '../domain/errors.js';
 import { loadMeetings } from '../build/load.js';
+import { type Diagnostic, formatDiagnostic, sortDiagnostics } from '../domain/diagnostics.js';
+import { UsageError } from '../domain/errors.js';
+import { sakslisteSomTekst } from '../pipeline/render/saksliste-tekst.js';
+import { NY_HJELP } from '../scaffold/new.js';
 
 const HJELP = `motedok – saksdokumenter for utvalgsmøter fra Markdown
 

@@ -1,5 +1,5 @@
-import { Diagnostic } from './diagnostics.js';
-import { Mote } from './types.js';
+import type { Diagnostic } from './diagnostics.js';
+import type { Mote } from './types.js';
 
 export interface LoadOptions {
   cwd?: string;

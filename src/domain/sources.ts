@@ -1,5 +1,5 @@
-import { Posisjon, Diagnostic } from './diagnostics.js';
-import { Sprak, Fraser } from './sprak.js';
+import type { Diagnostic, Posisjon } from './diagnostics.js';
+import type { Fraser, Sprak } from './sprak.js';
 
 export type YamlPath = readonly (string | number)[];
 

@@ -1,19 +1,19 @@
-import { existsSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, type FSWatcher, readFileSync, statSync, watch } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadMeetings } from '../build/load.js';
 import { planlegg } from '../build/plan.js';
 import { tillatteFiler } from '../build/tools.js';
-import { formatDiagnostic, type Diagnostic } from '../domain/diagnostics.js';
-import { findProjectRoot, isMeetingFolder } from '../pipeline/load/project.js';
+import { type Diagnostic, formatDiagnostic } from '../domain/diagnostics.js';
+import { UsageError } from '../domain/errors.js';
 import type { Mote } from '../domain/types.js';
-import { compileMaler, MalFeil, type Maler } from '../pipeline/render/templates.js';
+import { findProjectRoot, isMeetingFolder } from '../pipeline/load/project.js';
 import { readMalfiler } from '../pipeline/load/templates.js';
 import { glemKonverterteMarkdown } from '../pipeline/render/markdown.js';
+import { compileMaler, type Maler, MalFeil } from '../pipeline/render/templates.js';
 import { erInnenfor } from '../util/paths.js';
-import { UsageError } from '../domain/errors.js';
-import { loadMeetings } from '../build/load.js';
 
 /**
  * `motedok watch <møtemappe>`: the meeting's documents as HTML on localhost, made by the same
@@ -53,7 +53,7 @@ const TYPER: Record<string, string> = {
   '.webp': 'image/webp',
 };
 
-function escape(tekst: string): string {
+function escapeHtml(tekst: string): string {
   return tekst.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
@@ -63,7 +63,7 @@ function tilHttp(html: string): string {
 }
 
 function side(tittel: string, innhold: string): string {
-  return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>${escape(tittel)}</title>
+  return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>${escapeHtml(tittel)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
 .feil{color:#a4262c}.advarsel{color:#8a5a00}pre{white-space:pre-wrap}</style></head>
 <body>${innhold}${RELOAD}</body></html>`;
@@ -95,7 +95,7 @@ async function last(mappe: string): Promise<Tilstand> {
 }
 
 function feilside(t: Tilstand, mappe: string): string {
-  const linjer = t.diagnostics.map((d) => `<li class="${d.severity}">${escape(formatDiagnostic(d, dirname(mappe)))}</li>`).join('\n');
+  const linjer = t.diagnostics.map((d) => `<li class="${d.severity}">${escapeHtml(formatDiagnostic(d, dirname(mappe)))}</li>`).join('\n');
   return side(
     'Feil i møtet',
     `<h1>Møtet har feil</h1><p>Rett feilene og lagre filen; siden lastes inn på nytt av seg selv.</p><ul>${linjer}</ul>`,
@@ -104,12 +104,12 @@ function feilside(t: Tilstand, mappe: string): string {
 
 function indeks(t: Tilstand, mappe: string): string {
   const lenker = [...t.dokumenter]
-    .map(([navn, d]) => `<li><a href="/${encodeURIComponent(navn)}">${escape(d.data.tittel)}</a></li>`)
+    .map(([navn, d]) => `<li><a href="/${encodeURIComponent(navn)}">${escapeHtml(d.data.tittel)}</a></li>`)
     .join('\n');
   const advarsler = t.diagnostics.length
-    ? `<h2>Advarsler</h2><ul>${t.diagnostics.map((d) => `<li class="${d.severity}">${escape(formatDiagnostic(d, dirname(mappe)))}</li>`).join('')}</ul>`
+    ? `<h2>Advarsler</h2><ul>${t.diagnostics.map((d) => `<li class="${d.severity}">${escapeHtml(formatDiagnostic(d, dirname(mappe)))}</li>`).join('')}</ul>`
     : '';
-  return side(`Forhåndsvisning ${basename(mappe)}`, `<h1>${escape(basename(mappe))}</h1><ul>${lenker}</ul>${advarsler}`);
+  return side(`Forhåndsvisning ${basename(mappe)}`, `<h1>${escapeHtml(basename(mappe))}</h1><ul>${lenker}</ul>${advarsler}`);
 }
 
 export async function startForhandsvisning(

@@ -1,17 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { PDFDocument } from 'pdf-lib';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { markdownToHtml } from '../pipeline/render/markdown.js';
-import { avstemning } from '../pipeline/render/views.js';
-import { sakForReferat } from '../pipeline/model/referat.js';
-import { compileMaler, type Maler } from '../pipeline/render/templates.js';
+import { PDFDocument } from 'pdf-lib';
+import type { BuildResult } from '../domain/documents.js';
+import type { Mote, Sak } from '../domain/types.js';
 import { readMalfiler } from '../pipeline/load/templates.js';
 import { offentligVersjon } from '../pipeline/model/offentlig.js';
+import { sakForReferat } from '../pipeline/model/referat.js';
 import { klokkeslett, langDato, saksnummer, ukedag } from '../pipeline/model/tid.js';
-import type { Mote, Sak } from '../domain/types.js';
+import { markdownToHtml } from '../pipeline/render/markdown.js';
+import { compileMaler, type Maler } from '../pipeline/render/templates.js';
+import { avstemning } from '../pipeline/render/views.js';
 import { fjernUtdaterte, skrivAlle, skrivAtomisk } from '../pipeline/write/atomic.js';
-import { type BuildResult } from '../domain/documents.js';
 
 /**
  * `motedok publish`: a static website of the public versions, in <out>/nettsted/: an index per

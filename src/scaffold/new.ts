@@ -1,7 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { type LoadResult, loadMeetings } from '../build/load.js';
+import { type Diagnostic, Diagnostics, sortDiagnostics } from '../domain/diagnostics.js';
+import { UsageError } from '../domain/errors.js';
 import { frase } from '../domain/sprak.js';
-import { Diagnostics, sortDiagnostics, type Diagnostic } from '../domain/diagnostics.js';
+import type { Mote, SakType } from '../domain/types.js';
 import {
   fileOrder,
   findProjectRoot,
@@ -14,12 +17,9 @@ import {
 import { buildModel } from '../pipeline/model/mote.js';
 import { SAKTYPER } from '../pipeline/model/schema.js';
 import { klokkeslett, parseDato, parseKlokkeslett, saksnummer } from '../pipeline/model/tid.js';
-import type { Mote, SakType } from '../domain/types.js';
+import { skrivAtomisk, vis } from '../pipeline/write/atomic.js';
 import { PAKKEMAPPE } from '../util/package.js';
 import { meantSuffix } from '../util/suggest.js';
-import { skrivAtomisk, vis } from '../pipeline/write/atomic.js';
-import { UsageError } from '../domain/errors.js';
-import { loadMeetings, type LoadResult } from '../build/load.js';
 
 /**
  * `motedok new`: the files the secretariat starts from, written so that `motedok check` passes

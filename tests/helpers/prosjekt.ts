@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { formatDiagnostic } from '../../src/domain/diagnostics.js';
 import { loadMeetings } from '../../src/build/load.js';
+import { formatDiagnostic } from '../../src/domain/diagnostics.js';
 
 export const ORGANISASJON = `navn: Helsefellesskap Test
 utvalg:

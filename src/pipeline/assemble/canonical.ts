@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFObject, PDFRef, PDFStream, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNull, PDFObject, PDFRef, PDFStream, PDFString } from 'pdf-lib';
 
 /**
  * Chromium's tagged PDFs are not reproducible: structure elements are named after DOM node
@@ -120,7 +120,7 @@ function nummererObjekter(doc: PDFDocument): void {
     });
   }
   for (const [ref] of context.enumerateIndirectObjects()) context.delete(ref);
-  orden.forEach((ref, i) => context.assign(ny.get(ref)!, objekter[i]!));
+  for (const [i, ref] of orden.entries()) context.assign(ny.get(ref)!, objekter[i]!);
   context.largestObjectNumber = orden.length;
   if (trailer.Root instanceof PDFRef) trailer.Root = ny.get(trailer.Root)!;
   if (trailer.Info instanceof PDFRef) trailer.Info = ny.get(trailer.Info)!;

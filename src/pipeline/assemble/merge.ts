@@ -5,10 +5,10 @@ import {
   PDFHexString,
   PDFName,
   PDFNumber,
-  PDFObject,
+  type PDFObject,
   PDFObjectCopier,
   PDFPage,
-  PDFPageLeaf,
+  type PDFPageLeaf,
   PDFRef,
   PDFString,
 } from 'pdf-lib';

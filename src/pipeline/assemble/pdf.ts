@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { kanoniser } from './canonical.js';
-import { lesBokmerker, skrivBokmerker, type Bokmerke } from './merge.js';
+import { type Bokmerke, lesBokmerker, skrivBokmerker } from './merge.js';
 
 export interface Metadata {
   tittel: string;
@@ -111,7 +111,7 @@ export async function ferdigstill(
         if (dict instanceof PDFDict) dict.delete(PDFName.of('StructParent'));
       }
     }
-    sider.forEach((side) => doc.addPage(side));
+    for (const side of sider) doc.addPage(side);
     if (sider[0]) bokmerker.push({ tittel: `Vedlegg: ${v.tittel}`, dest: doc.context.obj([sider[0].ref, PDFName.of('Fit')]), barn: [] });
   }
   skrivBokmerker(doc, bokmerker);

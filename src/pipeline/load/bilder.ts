@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { Bilde, BildeStatus } from '../../domain/sources.js';
 import { erInnenfor } from '../../util/paths.js';
-import { BildeStatus, Bilde } from '../../domain/sources.js';
 
 function status(meetingDir: string, url: string): BildeStatus {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || isAbsolute(url)) return 'ekstern';

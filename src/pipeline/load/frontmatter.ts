@@ -1,6 +1,7 @@
 import type { Diagnostics } from '../../domain/diagnostics.js';
+import type { MarkdownSource } from '../../domain/sources.js';
 import { parseYaml } from './yaml.js';
-import { MarkdownSource } from '../../domain/sources.js';
+
 const OPEN = /^---[ \t]*\n/;
 const CLOSE = /^---[ \t]*$/m;
 

@@ -1,17 +1,15 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Diagnostics } from '../../domain/diagnostics.js';
+import type { MarkdownSource, MeetingSource, ProjectSource, SakSource, VedleggProbe } from '../../domain/sources.js';
 import { erInnenfor } from '../../util/paths.js';
 import { finnBilder, finnMotefiler } from './bilder.js';
-import { lesTabellfiler } from './tabellfiler.js';
 import { parseMarkdown } from './frontmatter.js';
-import { readText } from './text.js';
 import { lastFraser } from './sprak.js';
+import { lesTabellfiler } from './tabellfiler.js';
+import { readText } from './text.js';
 import { probeVedlegg } from './vedlegg.js';
 import { parseYaml } from './yaml.js';
-import { MeetingSource, ProjectSource, SakSource } from '../../domain/sources.js';
-import { type MarkdownSource } from '../../domain/sources.js';
-import { type VedleggProbe } from '../../domain/sources.js';
 
 export const ORGANISASJON_FIL = 'organisasjon.yaml';
 export const MOTE_FIL = 'mote.yaml';
@@ -147,7 +145,7 @@ export function loadProjectSource(root: string, diags: Diagnostics): ProjectSour
 export async function lesTabellfilerIProsjekt(project: ProjectSource): Promise<void> {
   for (const meeting of project.meetings) {
     for (const sak of meeting.saker) {
-      if (sak.markdown && sak.markdown.text.includes('tabell')) {
+      if (sak.markdown?.text.includes('tabell')) {
         sak.tabeller = await lesTabellfiler(meeting.dir, sak.file, sak.markdown.text, sak.markdown.bodyStart);
       }
     }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { SPRAK, type Fraser, type Sprak } from '../../domain/sprak.js';
+import { type Fraser, SPRAK, type Sprak } from '../../domain/sprak.js';
 
 /** `templates/sprak/` of the package, found from src/ and dist/ alike. */
 export const SPRAKMAPPE = ((): string => {

@@ -1,7 +1,7 @@
-import { closeSync, existsSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
+import type { VedleggProbe } from '../../domain/sources.js';
 import { erInnenfor } from '../../util/paths.js';
-import { VedleggProbe } from '../../domain/sources.js';
 
 /** macOS writes names in NFD, editors and YAML in NFC: try both so `Høring.pdf` is found either way. */
 function findOnDisk(path: string): string | undefined {

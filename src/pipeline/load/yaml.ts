@@ -1,6 +1,7 @@
-import YAML, { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
+import YAML, { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node } from 'yaml';
 import type { Diagnostics, Posisjon } from '../../domain/diagnostics.js';
-import { YamlSource, YamlPath } from '../../domain/sources.js';
+import type { YamlPath, YamlSource } from '../../domain/sources.js';
+
 /** Keys whose values are numbers or yes/no; every other scalar is kept as the text the user wrote. */
 const NON_TEXT_KEYS = new Set(['minutter', 'forste_saksnummer', 'faste_saker', 'skjul_andre']);
 

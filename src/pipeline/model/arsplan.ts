@@ -1,10 +1,10 @@
 import type { Diagnostics } from '../../domain/diagnostics.js';
+import type { YamlSource } from '../../domain/sources.js';
+import type { Dato, Kilde, Klokkeslett, Mote, Organisasjon, Utvalg } from '../../domain/types.js';
 import { closest } from '../../util/suggest.js';
 import { arsplanMoteSchema, arsplanSchema } from './schema.js';
 import { arstall, klokkeslett } from './tid.js';
-import type { Dato, Kilde, Klokkeslett, Mote, Organisasjon, Utvalg } from '../../domain/types.js';
 import { validate } from './validate.js';
-import type { YamlSource } from '../../domain/sources.js';
 
 /**
  * The annual plan (årsplan/møteplan, seed 003): every committee's meetings of one year, from the

@@ -1,5 +1,5 @@
-import { Diagnostics } from '../../domain/diagnostics.js';
-import { MarkdownSource, YamlSource } from '../../domain/sources.js';
+import type { Diagnostics } from '../../domain/diagnostics.js';
+import type { MarkdownSource, YamlSource } from '../../domain/sources.js';
 
 /** The frontmatter, or an error saying what is wrong with it; `felt` names the fields it needs. */
 export function requireFrontmatter(source: MarkdownSource, felt: string, diags: Diagnostics): YamlSource | undefined {

@@ -1,20 +1,19 @@
 import { Diagnostics } from '../../domain/diagnostics.js';
+import type { MeetingSource, ProjectSource, SakSource, VedleggProbe } from '../../domain/sources.js';
+import { type Fraser, frase, type Sprak } from '../../domain/sprak.js';
+import type { Mote, Organisasjon, Sak, Utvalg, Vedlegg } from '../../domain/types.js';
 import { closest, meantSuffix } from '../../util/suggest.js';
+import { requireFrontmatter } from './frontmatter.js';
 import { forrigeMote, forsteSaksnumre, type Nummereringsgrunnlag } from './nummerering.js';
 import { buildReferat } from './referat.js';
-import { orderSaker, OVERSKRIFTER, planSaksliste, type Pause } from './saksliste.js';
-import { moteSchema, organisasjonSchema, sakSchema, type MoteData, type SakData } from './schema.js';
+import { OVERSKRIFTER, orderSaker, type Pause, planSaksliste } from './saksliste.js';
+import { type MoteData, moteSchema, organisasjonSchema, type SakData, sakSchema } from './schema.js';
 import { overskrifter } from './seksjoner.js';
 import { settInnTabeller, tabellfilSummer } from './tabellfil.js';
 import { summeavvikMelding, tabellsummer } from './tabellsummer.js';
-import { arstall, klokkeslett, kortDato, parseSaksnummer, saksnummer as formatNummer } from './tid.js';
-import type { Mote, Organisasjon, Sak, Utvalg, Vedlegg } from '../../domain/types.js';
+import { arstall, saksnummer as formatNummer, klokkeslett, kortDato, parseSaksnummer } from './tid.js';
 import { validate } from './validate.js';
-import { frase, type Fraser, type Sprak } from '../../domain/sprak.js';
 import { findForslagTilVedtak, forslagFromSection, generertForslag } from './vedtak.js';
-import type { VedleggProbe } from '../../domain/sources.js';
-import type { MeetingSource, ProjectSource, SakSource } from '../../domain/sources.js';
-import { requireFrontmatter } from './frontmatter.js';
 
 const SAK_FELT = 'tittel, type og minutter';
 

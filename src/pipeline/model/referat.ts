@@ -1,13 +1,13 @@
 import type { Diagnostics, Posisjon } from '../../domain/diagnostics.js';
-import { meantSuffix } from '../../util/suggest.js';
-import { referatSchema } from './schema.js';
-import { overskrifter, seksjoner, type Seksjon } from './seksjoner.js';
-import { parseSaksnummer, saksnummer as formatNummer } from './tid.js';
+import type { MarkdownSource } from '../../domain/sources.js';
 import type { Deltaker, Mote, Referat, Referatsak, Sak } from '../../domain/types.js';
+import { meantSuffix } from '../../util/suggest.js';
+import { requireFrontmatter } from './frontmatter.js';
+import { referatSchema } from './schema.js';
+import { overskrifter, type Seksjon, seksjoner } from './seksjoner.js';
+import { saksnummer as formatNummer, parseSaksnummer } from './tid.js';
 import { validate } from './validate.js';
 import { alternativer } from './vedtak.js';
-import { type MarkdownSource } from '../../domain/sources.js';
-import { requireFrontmatter } from './frontmatter.js';
 
 const SAK_OVERSKRIFT = /^sak\.?\s+(\d{1,3}\s*[./]\s*\d{2})\b/i;
 

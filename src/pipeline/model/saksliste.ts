@@ -1,5 +1,5 @@
+import type { Kilde, Klokkeslett, PausePunkt, Sak, SakPunkt, Saksliste, Sakslistegruppe, SakType } from '../../domain/types.js';
 import { leggTil } from './tid.js';
-import type { Kilde, Klokkeslett, PausePunkt, Sak, SakPunkt, SakType, Saksliste, Sakslistegruppe } from '../../domain/types.js';
 
 export const OVERSKRIFTER: Record<Exclude<SakType, 'eventuelt'>, string> = {
   beslutning: 'Beslutningssaker',

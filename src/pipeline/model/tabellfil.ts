@@ -1,5 +1,5 @@
-import { ARSTALL, formaterBelop, IKKE_BELOP, lesBelop, SUMRAD, tabellsummer, type Sumcelle } from './tabellsummer.js';
 import type { Tabellcelle, Tabellfil } from '../../domain/sources.js';
+import { ARSTALL, formaterBelop, IKKE_BELOP, lesBelop, SUMRAD, type Sumcelle, tabellsummer } from './tabellsummer.js';
 
 /**
  * A table read from a CSV or Excel file, as a GFM Markdown table that takes the place of its
@@ -8,7 +8,7 @@ import type { Tabellcelle, Tabellfil } from '../../domain/sources.js';
  */
 
 /** Characters that mean something in Markdown (or HTML) inside a table cell; escaped so a cell is only ever text. */
-function escape(tekst: string): string {
+function escapeCelle(tekst: string): string {
   // Web and e-mail addresses still become links, as in a table written in Markdown (only http, https and mailto survive sanitizing).
   return tekst.replace(/\s*\r?\n\s*/g, ' ').replace(/[\\`*_[\]<>&|~!]/g, (c) => `\\${c}`);
 }
@@ -51,7 +51,7 @@ export function tabellSomMarkdown(tabell: Tabellfil): string {
   const [hode = [], ...rader] = tabell.rader ?? [];
   const belop = belopskolonner(hode, rader);
   const celle = (c: Tabellcelle, k: number) => {
-    if (!belop[k] || typeof c !== 'number') return escape(tekst(c).trim());
+    if (!belop[k] || typeof c !== 'number') return escapeCelle(tekst(c).trim());
     // Grouped the Norwegian way; decimals (rounded to øre) with a comma and two digits, as amounts are written.
     const [heltall = '0', desimaler] = Math.abs(Math.round(c * 100) / 100)
       .toFixed(2)
@@ -61,7 +61,7 @@ export function tabellSomMarkdown(tabell: Tabellfil): string {
   };
   const linje = (celler: string[]) => `| ${celler.map((c) => c || ' ').join(' | ')} |`;
   const linjer = [
-    linje(hode.map((c) => escape(tekst(c).trim()))),
+    linje(hode.map((c) => escapeCelle(tekst(c).trim()))),
     linje(hode.map(() => '---')),
     ...rader.map((rad) => linje(rad.map(celle))),
   ];

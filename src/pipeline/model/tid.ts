@@ -15,12 +15,13 @@ function dagerIManed(ar: number, maned: number): number {
  */
 export function parseDato(text: string): Tolket<Dato> {
   const s = text.trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const norsk = iso ? undefined : /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
   let ar: number, maned: number, dag: number;
-  if (m) {
-    [ar, maned, dag] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  } else if ((m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s))) {
-    [dag, maned, ar] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (iso) {
+    [ar, maned, dag] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  } else if (norsk) {
+    [dag, maned, ar] = [Number(norsk[1]), Number(norsk[2]), Number(norsk[3])];
   } else {
     return { ok: false, why: `«${s}» er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, for eksempel 2025-05-22` };
   }

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Diagnostics } from '../../domain/diagnostics.js';
+import type { YamlPath, YamlSource } from '../../domain/sources.js';
 import { listWords, meantSuffix } from '../../util/suggest.js';
 import { TILLATT } from './schema.js';
-import type { YamlPath, YamlSource } from '../../domain/sources.js';
 
 type Issue = z.core.$ZodIssue;
 

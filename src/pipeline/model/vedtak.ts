@@ -1,6 +1,6 @@
+import type { ForslagTilVedtak } from '../../domain/types.js';
 import type { Overskrift, Seksjon } from './seksjoner.js';
 import { seksjoner } from './seksjoner.js';
-import type { ForslagTilVedtak } from '../../domain/types.js';
 
 const FORSLAG_TIL_VEDTAK = /^forslag\s+til\s+vedtak\s*:?$/i;
 const ALTERNATIV = /\balt(?:ernativ)?\.?\s*(\d+)\s*:/gi;

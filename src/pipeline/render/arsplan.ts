@@ -1,12 +1,12 @@
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Arsplan, ArsplanMote } from '../model/arsplan.js';
-import { klokkeslett } from '../model/tid.js';
-import { frase, ukedagPa, type Fraser } from '../../domain/sprak.js';
+import { type Fraser, frase, ukedagPa } from '../../domain/sprak.js';
 import type { Dato } from '../../domain/types.js';
+import type { Arsplan, ArsplanMote } from '../model/arsplan.js';
+import { offentligVersjon } from '../model/offentlig.js';
+import { klokkeslett } from '../model/tid.js';
 import type { Hendelse } from './kalender.js';
 import { moteHendelse } from './kalender.js';
-import { offentligVersjon } from '../model/offentlig.js';
 
 const MANEDER = ['jan.', 'feb.', 'mars', 'april', 'mai', 'juni', 'juli', 'aug.', 'sep.', 'okt.', 'nov.', 'des.'];
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { offentligVersjon } from '../model/offentlig.js';
 import { frase } from '../../domain/sprak.js';
-import { klokkeslett, langDato, saksnummer } from '../model/tid.js';
 import type { Mote, SakPunkt } from '../../domain/types.js';
+import { offentligVersjon } from '../model/offentlig.js';
+import { klokkeslett, langDato, saksnummer } from '../model/tid.js';
 
 /**
  * A meeting as an iCalendar event (RFC 5545), for members' calendars: `mote.ics` next to the

@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Definition, Heading, Image, List, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastTekst } from 'mdast-util-to-string';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -196,7 +196,7 @@ function alignAmounts(tree: Root): void {
     const [, ...rows] = node.children;
     node.align = (node.align ?? []).map((align, column) => {
       if (align) return align;
-      const cells = rows.map((row) => toString(row.children[column]).trim()).filter((text) => text !== '');
+      const cells = rows.map((row) => mdastTekst(row.children[column]).trim()).filter((text) => text !== '');
       return cells.length > 0 && cells.every((text) => BELOP.test(text)) ? 'right' : null;
     });
   });

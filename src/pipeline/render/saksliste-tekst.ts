@@ -1,5 +1,5 @@
-import { klokkeslett, langDato, saksnummer, ukedag } from '../model/tid.js';
 import type { Mote, SakPunkt, Sakslistepunkt } from '../../domain/types.js';
+import { klokkeslett, langDato, saksnummer, ukedag } from '../model/tid.js';
 
 function tid(punkt: { start: number; slutt: number }): string {
   return `${klokkeslett(punkt.start)}–${klokkeslett(punkt.slutt)}`;

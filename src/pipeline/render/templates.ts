@@ -1,12 +1,12 @@
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
-import { frase, type Fraser } from '../../domain/sprak.js';
+import { type Fraser, frase } from '../../domain/sprak.js';
 
 export type Dokumentmal = (typeof DOKUMENTMALER)[number];
 
-import { FONTMAPPE, INNEBYGDE_MALER } from '../../util/package.js';
 import { DOKUMENTMALER, type Malfiler } from '../../domain/sources.js';
+import { FONTMAPPE, INNEBYGDE_MALER } from '../../util/package.js';
 
 export { FONTMAPPE, INNEBYGDE_MALER };
 

@@ -1,9 +1,9 @@
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { resolve, dirname } from 'node:path';
-import { klokkeslett, langDato, saksnummer } from '../model/tid.js';
 import { frase, ukedagPa } from '../../domain/sprak.js';
-import { sakForReferat } from '../model/referat.js';
 import type { Deltaker, Mote, Referat, Referatsak, Sak, SakPunkt, Sakslistepunkt } from '../../domain/types.js';
+import { sakForReferat } from '../model/referat.js';
+import { klokkeslett, langDato, saksnummer } from '../model/tid.js';
 import { markdownToHtml } from './markdown.js';
 
 /**
