@@ -7,7 +7,7 @@ export type BuildFlags = Pick<BuildOptions, 'out' | 'html' | 'force'>;
 /** `motedok build`: the PDFs, or, when nothing changed since the last build, only a line saying so. */
 export async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
   const started = performance.now();
-  // Loaded before the build: answering «nothing changed» must not load the browser, pdf-lib or remark.
+  // unchanged.js is kept apart from build.js: answering «nothing changed» must not load the browser, pdf-lib or remark.
   const { uendretSidenSist } = await import('../build/unchanged.js');
   const uendret = uendretSidenSist(paths, flags);
   if (!uendret) {
