@@ -1,5 +1,5 @@
 import { existsSync, type FSWatcher, readFileSync, statSync, watch } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,17 +112,46 @@ function indeks(t: Tilstand, mappe: string): string {
   return side(`Forhåndsvisning ${basename(mappe)}`, `<h1>${escapeHtml(basename(mappe))}</h1><ul>${lenker}</ul>${advarsler}`);
 }
 
+type Underveis = (t: { diagnostics: Diagnostic[] }) => void;
+
 export async function startForhandsvisning(
   mappeArg: string,
-  valg: { port?: number; cwd?: string; underveis?: (t: { diagnostics: Diagnostic[] }) => void } = {},
+  valg: { port?: number; cwd?: string; underveis?: Underveis } = {},
 ): Promise<Forhandsvisning> {
   const mappe = resolve(valg.cwd ?? process.cwd(), mappeArg);
+  checkMeetingFolder(mappe, mappeArg);
+  let tilstand = await last(mappe);
+  const lyttere = new Set<ServerResponse>();
+  const server = createServer(handleRequest(() => tilstand, mappe, lyttere));
+  await new Promise<void>((ok) => server.listen(valg.port ?? 0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const vakt = watchMeeting(mappe, async () => {
+    tilstand = await last(mappe);
+    valg.underveis?.({ diagnostics: tilstand.diagnostics });
+    for (const res of lyttere) res.write('event: endret\ndata: 1\n\n');
+  });
+  return {
+    url,
+    get diagnostics() {
+      return tilstand.diagnostics;
+    },
+    close: async () => {
+      vakt.close();
+      for (const res of lyttere) res.end();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}
+
+function checkMeetingFolder(mappe: string, mappeArg: string): void {
   if (!existsSync(mappe) || !statSync(mappe).isDirectory()) throw new UsageError(`fant ikke mappen «${mappeArg}».`);
   if (!isMeetingFolder(mappe))
     throw new UsageError(`«${mappeArg}» er ikke en møtemappe (ingen mote.yaml); oppgi én møtemappe, for eksempel cases/2025-05-22-ssu.`);
-  let tilstand = await last(mappe);
-  const lyttere = new Set<ServerResponse>();
-  const server = createServer((req, res) => {
+}
+
+/** The pages: the event stream that reloads them, the files they show, and the documents (or the errors). */
+function handleRequest(tilstand: () => Tilstand, mappe: string, lyttere: Set<ServerResponse>): RequestListener {
+  return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const svar = (status: number, type: string, innhold: string | Buffer) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
@@ -135,46 +164,37 @@ export async function startForhandsvisning(
       req.on('close', () => lyttere.delete(res));
       return;
     }
+    const t = tilstand();
     if (url.pathname === '/fil') {
       const fil = url.searchParams.get('sti') ?? '';
-      if (!tilstand.tillatt.some((m) => erInnenfor(m, fil)) || !existsSync(fil))
-        return svar(404, 'text/plain; charset=utf-8', 'finnes ikke');
+      if (!t.tillatt.some((m) => erInnenfor(m, fil)) || !existsSync(fil)) return svar(404, 'text/plain; charset=utf-8', 'finnes ikke');
       return svar(200, TYPER[extname(fil).toLowerCase()] ?? 'application/octet-stream', readFileSync(fil));
     }
-    if (!tilstand.mote || !tilstand.maler) return svar(200, 'text/html; charset=utf-8', feilside(tilstand, mappe));
-    if (url.pathname === '/') return svar(200, 'text/html; charset=utf-8', indeks(tilstand, mappe));
-    const dokument = tilstand.dokumenter.get(decodeURIComponent(url.pathname.slice(1)));
+    if (!t.mote || !t.maler) return svar(200, 'text/html; charset=utf-8', feilside(t, mappe));
+    if (url.pathname === '/') return svar(200, 'text/html; charset=utf-8', indeks(t, mappe));
+    const dokument = t.dokumenter.get(decodeURIComponent(url.pathname.slice(1)));
     if (!dokument)
       return svar(404, 'text/html; charset=utf-8', side('Finnes ikke', '<p>Dokumentet finnes ikke. <a href="/">Til oversikten</a></p>'));
-    const html = tilHttp(tilstand.maler.render(dokument.mal, dokument.data)).replace('</body>', `${SKJERM}${RELOAD}</body>`);
+    const html = tilHttp(t.maler.render(dokument.mal, dokument.data)).replace('</body>', `${SKJERM}${RELOAD}</body>`);
     return svar(200, 'text/html; charset=utf-8', html);
-  });
-  await new Promise<void>((ok) => server.listen(valg.port ?? 0, '127.0.0.1', ok));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  };
+}
 
+/** Watches the meeting folder and the project's organisasjon.yaml; calls `endret` once a save has settled. */
+function watchMeeting(mappe: string, endret: () => Promise<void>): { close(): void } {
   // Saving in an editor fires several events (write, rename, chmod): wait until they settle.
   let vent: NodeJS.Timeout | undefined;
-  const endret = () => {
+  const hendelse = () => {
     clearTimeout(vent);
-    vent = setTimeout(async () => {
-      tilstand = await last(mappe);
-      valg.underveis?.({ diagnostics: tilstand.diagnostics });
-      for (const res of lyttere) res.write('event: endret\ndata: 1\n\n');
-    }, 150);
+    vent = setTimeout(endret, 150);
   };
   const rot = findProjectRoot(mappe);
-  const vaktere: FSWatcher[] = [watch(mappe, { recursive: true }, endret)];
-  if (rot && rot !== mappe) vaktere.push(watch(join(rot, 'organisasjon.yaml'), endret));
+  const vaktere: FSWatcher[] = [watch(mappe, { recursive: true }, hendelse)];
+  if (rot && rot !== mappe) vaktere.push(watch(join(rot, 'organisasjon.yaml'), hendelse));
   return {
-    url,
-    get diagnostics() {
-      return tilstand.diagnostics;
-    },
-    close: async () => {
+    close: () => {
       clearTimeout(vent);
       for (const v of vaktere) v.close();
-      for (const res of lyttere) res.end();
-      await new Promise<void>((ok) => server.close(() => ok()));
     },
   };
 }

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { NY_HJELP } from '../scaffold/new.js';
+
+const HJELP = `motedok – saksdokumenter for utvalgsmøter fra Markdown
+
+Bruk:
+  motedok build [møtemapper …]   lag innkalling, saksliste og vedlegg som PDF
+        --out MAPPE              hvor PDF-ene skrives (standard: output)
+        --html                   skriv også HTML-en hver PDF ble laget fra
+        --force                  skriv ut alt på nytt, uten hurtigbufferen
+  motedok check [møtemapper …]   kontroller møtene og vis planlagt saksliste
+  motedok publish [møtemapper …] lag dokumentene og et nettsted med de offentlige versjonene
+        --out MAPPE              nettstedet skrives til MAPPE/nettsted (standard: output)
+  motedok new mote <utvalg> <dato> [--sted … --start … --slutt …]
+                                 lag en ny møtemappe med mote.yaml
+  motedok new sak <møtemappe> "<tittel>" [--type beslutning --minutter 30]
+                                 lag neste saksfil og vis saksnummeret den får
+  motedok new referat <møtemappe> lag referat.md med sakene og medlemmene
+  motedok arsplan <år> [--out MAPPE]
+                                 lag årsplanen for året som PDF og kalenderfil (.ics)
+  motedok watch <møtemappe> [--port 8080]
+                                 vis møtets dokumenter i nettleseren, oppdatert når du lagrer
+  motedok --help                 vis denne hjelpen
+  motedok --version              vis versjonen
+
+Uten møtemapper brukes alle møter under ./cases.
+Fra en kopi av prosjektet: npm run motedok -- check cases/2025-05-22-ssu
+
+Avslutningskoder: 0 ingen feil (advarsler er lov), 1 feil i innholdet, 2 feil bruk av kommandoen.`;
+
+const CHECK_HJELP = `motedok check [møtemapper …]
+
+Kontrollerer møtemappene uten å lage dokumenter, og skriver den planlagte sakslisten for hvert
+møte: saksnummer, klokkeslett og tittel. Feil og advarsler skrives som fil:linje:kolonne.
+Uten møtemapper brukes alle møter under ./cases.`;
+
+const BUILD_HJELP = `motedok build [møtemapper …] [--out MAPPE] [--html]
+
+Kontrollerer møtene og lager dokumentene deres som PDF, for hvert møte i <out>/<møtemappe>/:
+  innkalling.pdf          innkalling med saksliste, vedleggsliste og forslag til vedtak
+  saksliste.pdf           sakslisten alene
+  vedlegg/sak-NN-ÅÅ.pdf   saksfremlegget for hver sak, med sakens PDF-vedlegg bakerst
+Har et møte feil, lages ingenting for det; tidligere PDF-er blir stående som de var.
+Uten møtemapper brukes alle møter under ./cases.`;
+
+export const ARSPLAN_HJELP = `motedok arsplan <år> [--out MAPPE]
+
+Lager årsplanen: alle utvalgenes møter i året med dag, dato, tid, sted og planlagte saker, fra
+møtemappene i cases/ og fra cases/arsplan-<år>.yaml for møter som ikke er opprettet ennå.
+Skriver <out>/arsplan-<år>.pdf og <out>/arsplan-<år>.ics (standard: output).`;
+
+const COMMAND_HELP = new Map([
+  ['check', CHECK_HJELP],
+  ['build', BUILD_HJELP],
+  ['new', NY_HJELP],
+  ['ny', NY_HJELP],
+  ['arsplan', ARSPLAN_HJELP],
+]);
+
+/** The help for a command, or the general help for anything else. */
+export function helpFor(command: string | undefined): string {
+  return (command !== undefined && COMMAND_HELP.get(command)) || HJELP;
+}
+
+export function version(): string {
+  // Read beside the bundle (dist/cli.js → package.json), which this module is part of.
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
