@@ -1,4 +1,5 @@
 import { Diagnostics } from '../../domain/diagnostics.js';
+import { rankInSaksliste } from '../../domain/saksliste.js';
 import type { MeetingSource, ProjectSource, SakSource, VedleggProbe } from '../../domain/sources.js';
 import { type Fraser, frase, type Sprak } from '../../domain/sprak.js';
 import type { Mote, Organisasjon, Sak, Utvalg, Vedlegg } from '../../domain/types.js';
@@ -269,10 +270,9 @@ function utkastFrom(source: MeetingSource, organisasjon: Organisasjon | undefine
 }
 
 function warnAboutOrder(utkast: Utkast): void {
-  const rank = ['beslutning', 'tema', 'referat', 'eventuelt'];
   let highest: Sak | undefined;
   for (const sak of utkast.saker) {
-    if (highest && rank.indexOf(sak.type) < rank.indexOf(highest.type)) {
+    if (highest && rankInSaksliste(sak.type) < rankInSaksliste(highest.type)) {
       const heading = sak.type === 'eventuelt' ? 'Eventuelt' : OVERSKRIFTER[sak.type];
       utkast.diags.warning(
         sak.kilde.file,
