@@ -1,4 +1,5 @@
 import type { Posisjon } from './diagnostics.js';
+import type { SakType } from './saksliste.js';
 import type { Fraser, Sprak } from './sprak.js';
 
 /** A calendar date as `YYYY-MM-DD`; only made by `parseDato`, so it is always a real date. */
@@ -13,7 +14,7 @@ export interface Saksnummer {
   readonly ar: number;
 }
 
-export type SakType = 'beslutning' | 'tema' | 'referat' | 'eventuelt';
+export type { SakType } from './saksliste.js';
 
 /** Where a value was written, so later stages can point the user at it. */
 export interface Kilde {

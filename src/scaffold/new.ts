@@ -3,11 +3,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { type LoadResult, loadMeetings } from '../build/load.js';
 import { type Diagnostic, Diagnostics, sortDiagnostics } from '../domain/diagnostics.js';
 import { UsageError } from '../domain/errors.js';
+import { rankInSaksliste, SAKTYPER } from '../domain/saksliste.js';
 import { frase } from '../domain/sprak.js';
 import type { Mote, SakType } from '../domain/types.js';
 import {
   fileOrder,
-  findProjectRoot,
+  findProjectRootFromCwd,
   isMeetingFolder,
   loadProjectSource,
   MOTE_FIL,
@@ -15,7 +16,6 @@ import {
   REFERAT_FIL,
 } from '../pipeline/load/project.js';
 import { buildModel } from '../pipeline/model/mote.js';
-import { SAKTYPER } from '../pipeline/model/schema.js';
 import { klokkeslett, parseDato, parseKlokkeslett, saksnummer } from '../pipeline/model/tid.js';
 import { skrivAtomisk, vis } from '../pipeline/write/atomic.js';
 import { PAKKEMAPPE } from '../util/package.js';
@@ -64,7 +64,7 @@ function skrivNy(fil: string, innhold: string): void {
 
 /** The folder that holds organisasjon.yaml: under ./cases, or here or above. */
 function prosjektrot(cwd: string): string {
-  const root = (existsSync(join(cwd, 'cases')) ? findProjectRoot(join(cwd, 'cases')) : undefined) ?? findProjectRoot(cwd);
+  const root = findProjectRootFromCwd(cwd);
   if (!root)
     throw new UsageError(
       `fant ingen ${ORGANISASJON_FIL} i cases/ eller i denne mappen eller mappene over; kjør kommandoen fra prosjektmappen.`,
@@ -135,7 +135,6 @@ export async function nyttMote(utvalgKey: string, datoTekst: string, valg: NyttM
 }
 
 const STANDARD_MINUTTER: Record<SakType, number> = { beslutning: 30, tema: 30, referat: 5, eventuelt: 5 };
-const RANG: SakType[] = ['beslutning', 'tema', 'referat', 'eventuelt'];
 
 /** A file name from a title: lowercase words with hyphens, æøå kept, at most about 50 characters. */
 export function filnavnFraTittel(tittel: string): string {
@@ -170,7 +169,7 @@ function nyttFilnavn(
   const sortert = [...filer].sort((a, b) => fileOrder.compare(a.filnavn, b.filnavn));
   let sisteFor = -1;
   sortert.forEach((f, i) => {
-    if (RANG.indexOf(f.type) <= RANG.indexOf(type)) sisteFor = i;
+    if (rankInSaksliste(f.type) <= rankInSaksliste(type)) sisteFor = i;
   });
   const for_ = sortert[sisteFor]?.filnavn;
   const etter = sortert[sisteFor + 1]?.filnavn;
@@ -272,7 +271,7 @@ export async function nySak(mappeTekst: string, tittel: string, valg: NySakValg 
       : mote
         ? Math.max(
             0,
-            ...mote.saker.filter((s) => s.nummer && RANG.indexOf(s.type) <= RANG.indexOf(type)).map((s) => s.nummer!.lopenummer),
+            ...mote.saker.filter((s) => s.nummer && rankInSaksliste(s.type) <= rankInSaksliste(type)).map((s) => s.nummer!.lopenummer),
           ) + 1
         : undefined;
   const navn = nyttFilnavn(filer, type, filnavnFraTittel(tittel), forventet, (n) =>

@@ -13,5 +13,8 @@ export const PAKKEMAPPE = ((): string => {
 /** The templates that come with motedok. */
 export const INNEBYGDE_MALER = join(PAKKEMAPPE, 'templates');
 
+/** The phrase files (`nb.yaml`, `nn.yaml`) that come with motedok. */
+export const SPRAKMAPPE = join(INNEBYGDE_MALER, 'sprak');
+
 /** Where the bundled fonts live; the only files besides the meeting folder a page may load. */
 export const FONTMAPPE = join(dirname(createRequire(import.meta.url).resolve('@fontsource/source-sans-3/package.json')), 'files');

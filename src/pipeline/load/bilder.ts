@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Bilde, BildeStatus } from '../../domain/sources.js';
+import { markdownLines } from '../../util/markdown-lines.js';
 import { erInnenfor } from '../../util/paths.js';
 
 function status(meetingDir: string, url: string): BildeStatus {
@@ -19,27 +20,11 @@ function status(meetingDir: string, url: string): BildeStatus {
 /** Inline images (`![alt](url)`) in a Markdown body outside code, with where they point on disk. */
 export function finnBilder(meetingDir: string, text: string, from: number): Bilde[] {
   const found: Bilde[] = [];
-  let fence = false;
-  let comment = false;
-  let line = text.slice(0, from).split('\n').length;
-  for (const current of text.slice(from).split('\n')) {
-    if (/^ {0,3}(```|~~~)/.test(current)) fence = !fence;
-    if (!fence) {
-      // Code spans and HTML comments (also over several lines) are blanked out, keeping columns.
-      let visible = current.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length)).replace(/<!--.*?-->/g, (c) => ' '.repeat(c.length));
-      if (comment) {
-        const end = visible.indexOf('-->');
-        comment = end === -1;
-        visible = comment ? '' : ' '.repeat(end + 3) + visible.slice(end + 3);
-      }
-      const start = visible.indexOf('<!--');
-      if (start !== -1) [visible, comment] = [visible.slice(0, start), true];
-      for (const m of visible.matchAll(/!\[([^\]]*)\]\(\s*(?:<([^>]*)>|([^)\s]*))/g)) {
-        const url = m[2] ?? m[3] ?? '';
-        found.push({ alt: m[1]!.trim(), url, position: { line, column: m.index + 1 }, status: status(meetingDir, url) });
-      }
+  for (const line of markdownLines(text, from)) {
+    for (const m of line.visible.matchAll(/!\[([^\]]*)\]\(\s*(?:<([^>]*)>|([^)\s]*))/g)) {
+      const url = m[2] ?? m[3] ?? '';
+      found.push({ alt: m[1]!.trim(), url, position: { line: line.number, column: m.index + 1 }, status: status(meetingDir, url) });
     }
-    line++;
   }
   return found;
 }

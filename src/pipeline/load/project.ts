@@ -28,6 +28,15 @@ export function findProjectRoot(start: string): string | undefined {
   }
 }
 
+/** The project root for a command run in `cwd`: under ./cases when that holds one, else here or above. */
+export function findProjectRootFromCwd(cwd: string): string | undefined {
+  for (const start of [join(cwd, 'cases'), cwd]) {
+    const root = existsSync(start) ? findProjectRoot(start) : undefined;
+    if (root) return root;
+  }
+  return undefined;
+}
+
 export function isMeetingFolder(dir: string): boolean {
   return existsSync(join(dir, MOTE_FIL));
 }

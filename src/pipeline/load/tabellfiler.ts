@@ -3,9 +3,9 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Posisjon } from '../../domain/diagnostics.js';
 import type { Tabellcelle, Tabellfil } from '../../domain/sources.js';
+import { markdownLines } from '../../util/markdown-lines.js';
 import { erInnenfor } from '../../util/paths.js';
 export const DIREKTIV = /^( {0,3})<!--\s*tabell\s*:(.*?)-->\s*$/i;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const EKSEMPEL = '<!-- tabell: tall.csv sum --> eller <!-- tabell: budsjett.xlsx ark="Budsjett 2025" område="A1:D12" sum -->';
 const TILLATT = 'tillatt er ark="…" (bare for .xlsx), område="A1:D12" og sum';
 
@@ -21,20 +21,11 @@ function ord(tekst: string): { nokkel?: string; verdi: string }[] {
 /** The table directives of a Markdown body outside code blocks, parsed; syntax errors in `feil`. */
 export function finnTabelldirektiver(text: string, from: number): Tabellfil[] {
   const funnet: Tabellfil[] = [];
-  let fence: string | undefined;
-  let line = text.slice(0, from).split('\n').length;
-  for (const raw of text.slice(from).split('\n')) {
-    const current = raw.replace(/\r$/, '');
-    const f = FENCE.exec(current);
-    if (fence) {
-      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = undefined;
-    } else if (f) {
-      fence = f[1];
-    } else {
-      const m = DIREKTIV.exec(current);
-      if (m) funnet.push(tolk(current.trim(), m[2]!, { line, column: m[1]!.length + 1 }));
-    }
-    line++;
+  for (const line of markdownLines(text, from)) {
+    if (line.inFence || line.commentBefore) continue;
+    const current = line.text.replace(/\r$/, '');
+    const m = DIREKTIV.exec(current);
+    if (m) funnet.push(tolk(current.trim(), m[2]!, { line: line.number, column: m[1]!.length + 1 }));
   }
   return funnet;
 }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Diagnostics } from '../../domain/diagnostics.js';
 import type { YamlSource } from '../../domain/sources.js';
 import type { Dato, Kilde, Klokkeslett, Mote, Organisasjon, Utvalg } from '../../domain/types.js';
@@ -62,61 +63,86 @@ function planlagte(ar: number, organisasjon: Organisasjon, source: YamlSource, d
   validate(arsplanSchema, source, diags);
   const rader = (source.data as { moter?: unknown } | null)?.moter;
   if (!Array.isArray(rader)) return [];
-  const { file } = source;
   return rader.flatMap((rad, i): ArsplanMote[] => {
-    const at = (felt?: string) => source.locate(felt ? ['moter', i, felt] : ['moter', i]);
-    const skrevet = (rad as { utvalg?: unknown } | null)?.utvalg;
-    if (typeof skrevet === 'string' && !organisasjon.utvalg.has(skrevet)) {
-      const kjente = [...organisasjon.utvalg.keys()];
-      const mente = closest(skrevet, kjente);
-      diags.error(
-        file,
-        at('utvalg'),
-        `ukjent utvalg «${skrevet}».${mente ? ` Mente du «${mente}»?` : ''} Utvalgene i organisasjon.yaml er: ${kjente.join(', ')}.`,
-      );
-    }
-    const lest = arsplanMoteSchema.safeParse(rad);
-    if (!lest.success) return [];
-    const m = lest.data;
-    const utvalg = organisasjon.utvalg.get(m.utvalg);
-    let ok = true;
-    const feil = (felt: string | undefined, melding: string) => {
-      diags.error(file, at(felt), melding);
-      ok = false;
-    };
-    if (!m.dato && !m.tidspunkt)
-      feil(
-        undefined,
-        'møtet mangler både «dato» og «tidspunkt»; skriv datoen (2026-02-12), eller omtrent når (tidspunkt: april/mai) når datoen ikke er bestemt.',
-      );
-    if (m.dato && m.tidspunkt) feil('tidspunkt', '«tidspunkt» er for møter uten dato; dette møtet har «dato». Fjern ett av dem.');
-    if (m.dato && arstall(m.dato) !== ar) feil('dato', `datoen ${m.dato} er ikke i ${ar}; årsplanen for ${ar} kan bare ha møter i ${ar}.`);
-    if (m.til_dato && !m.dato) feil('til_dato', '«til_dato» krever «dato» (første dag).');
-    if (m.til_dato && m.dato && m.til_dato <= m.dato) feil('til_dato', `til_dato ${m.til_dato} må være etter dato ${m.dato}.`);
-    const start = m.start ?? utvalg?.standard?.start;
-    const slutt = m.slutt ?? utvalg?.standard?.slutt;
-    if (start !== undefined && slutt !== undefined && !m.til_dato && slutt <= start) {
-      feil(
-        m.slutt !== undefined ? 'slutt' : 'start',
-        `møtet slutter kl. ${klokkeslett(slutt)}, før eller samtidig med at det starter kl. ${klokkeslett(start)}.`,
-      );
-    }
-    if (!ok || !utvalg) return [];
-    return [
-      {
-        utvalg,
-        dato: m.dato,
-        tilDato: m.til_dato,
-        tidspunkt: m.tidspunkt,
-        start,
-        slutt,
-        sted: m.sted ?? utvalg.standard?.sted,
-        tema: m.tema,
-        kilde: { file, position: at() },
-        rad: i,
-      },
-    ];
+    const mote = planlagtMote(ar, organisasjon, source, rad, i, diags);
+    return mote ? [mote] : [];
   });
+}
+
+type ArsplanMoteData = z.output<typeof arsplanMoteSchema>;
+
+/** One entry of the plan's `moter`, when it is valid. */
+function planlagtMote(
+  ar: number,
+  organisasjon: Organisasjon,
+  source: YamlSource,
+  rad: unknown,
+  i: number,
+  diags: Diagnostics,
+): ArsplanMote | undefined {
+  const { file } = source;
+  const at = (felt?: string) => source.locate(felt ? ['moter', i, felt] : ['moter', i]);
+  const skrevet = (rad as { utvalg?: unknown } | null)?.utvalg;
+  if (typeof skrevet === 'string' && !organisasjon.utvalg.has(skrevet)) {
+    const kjente = [...organisasjon.utvalg.keys()];
+    const mente = closest(skrevet, kjente);
+    diags.error(
+      file,
+      at('utvalg'),
+      `ukjent utvalg «${skrevet}».${mente ? ` Mente du «${mente}»?` : ''} Utvalgene i organisasjon.yaml er: ${kjente.join(', ')}.`,
+    );
+  }
+  const lest = arsplanMoteSchema.safeParse(rad);
+  if (!lest.success) return undefined;
+  const m = lest.data;
+  const utvalg = organisasjon.utvalg.get(m.utvalg);
+  const start = m.start ?? utvalg?.standard?.start;
+  const slutt = m.slutt ?? utvalg?.standard?.slutt;
+  const ok = checkTider(ar, m, start, slutt, (felt, melding) => diags.error(file, at(felt), melding));
+  if (!ok || !utvalg) return undefined;
+  return {
+    utvalg,
+    dato: m.dato,
+    tilDato: m.til_dato,
+    tidspunkt: m.tidspunkt,
+    start,
+    slutt,
+    sted: m.sted ?? utvalg.standard?.sted,
+    tema: m.tema,
+    kilde: { file, position: at() },
+    rad: i,
+  };
+}
+
+/** The planned meeting's date, days and times; false when one of them is wrong. */
+function checkTider(
+  ar: number,
+  m: ArsplanMoteData,
+  start: Klokkeslett | undefined,
+  slutt: Klokkeslett | undefined,
+  error: (felt: string | undefined, melding: string) => void,
+): boolean {
+  let ok = true;
+  const feil = (felt: string | undefined, melding: string) => {
+    error(felt, melding);
+    ok = false;
+  };
+  if (!m.dato && !m.tidspunkt)
+    feil(
+      undefined,
+      'møtet mangler både «dato» og «tidspunkt»; skriv datoen (2026-02-12), eller omtrent når (tidspunkt: april/mai) når datoen ikke er bestemt.',
+    );
+  if (m.dato && m.tidspunkt) feil('tidspunkt', '«tidspunkt» er for møter uten dato; dette møtet har «dato». Fjern ett av dem.');
+  if (m.dato && arstall(m.dato) !== ar) feil('dato', `datoen ${m.dato} er ikke i ${ar}; årsplanen for ${ar} kan bare ha møter i ${ar}.`);
+  if (m.til_dato && !m.dato) feil('til_dato', '«til_dato» krever «dato» (første dag).');
+  if (m.til_dato && m.dato && m.til_dato <= m.dato) feil('til_dato', `til_dato ${m.til_dato} må være etter dato ${m.dato}.`);
+  if (start !== undefined && slutt !== undefined && !m.til_dato && slutt <= start) {
+    feil(
+      m.slutt !== undefined ? 'slutt' : 'start',
+      `møtet slutter kl. ${klokkeslett(slutt)}, før eller samtidig med at det starter kl. ${klokkeslett(start)}.`,
+    );
+  }
+  return ok;
 }
 
 /** Says where a planned meeting and its folder disagree; the folder is what counts. */

@@ -1,10 +1,10 @@
 import type { Diagnostics, Posisjon } from '../../domain/diagnostics.js';
-import type { MarkdownSource } from '../../domain/sources.js';
-import type { Deltaker, Mote, Referat, Referatsak, Sak } from '../../domain/types.js';
+import type { MarkdownSource, YamlSource } from '../../domain/sources.js';
+import type { Deltaker, Mote, Referat, Referatsak, Sak, Saksnummer } from '../../domain/types.js';
 import { meantSuffix } from '../../util/suggest.js';
 import { requireFrontmatter } from './frontmatter.js';
-import { referatSchema } from './schema.js';
-import { overskrifter, type Seksjon, seksjoner } from './seksjoner.js';
+import { type ReferatData, referatSchema } from './schema.js';
+import { type Overskrift, overskrifter, type Seksjon, seksjoner } from './seksjoner.js';
 import { saksnummer as formatNummer, parseSaksnummer } from './tid.js';
 import { validate } from './validate.js';
 import { alternativer } from './vedtak.js';
@@ -40,112 +40,16 @@ function lesHabilitet(text: string, section: Seksjon): { id: string; grunn: stri
   });
 }
 
+type Habilitet = { id: string; grunn: string; position: Posisjon };
+type Agenda = Map<string, Sak>;
+
 /** Reads referat.md against the meeting's agenda: one `## Sak NN.ÅÅ` section per sak, `## Eventuelt`. */
 export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnostics): Referat | undefined {
   const frontmatter = requireFrontmatter(source, 'til_stede, forfall, referent og status', diags);
   const data = frontmatter && validate(referatSchema, frontmatter, diags);
-  const agenda = new Map(mote.saker.filter((s) => s.nummer).map((s) => [formatNummer(s.nummer!), s]));
-  const saker: Referatsak[] = [];
-  const inhabile = new Map<string, { id: string; grunn: string; position: Posisjon }[]>();
-  let eventuelt: Referat['eventuelt'];
-  const { text } = source;
-  const headings = overskrifter(text, source.bodyStart);
-  for (const section of seksjoner(text, headings, 2)) {
-    const position = section.overskrift.position;
-    if (/^eventuelt\b/i.test(section.tittel)) {
-      eventuelt = section.innhold;
-      continue;
-    }
-    const m = SAK_OVERSKRIFT.exec(section.tittel);
-    const parsed = m ? parseSaksnummer(m[1]!) : undefined;
-    if (!parsed?.ok) {
-      diags.error(
-        source.file,
-        position,
-        `ukjent overskrift «## ${section.tittel}»; i referatet er hver seksjon «## Sak NN.ÅÅ …» eller «## Eventuelt».`,
-      );
-      continue;
-    }
-    const key = formatNummer(parsed.value);
-    if (!agenda.has(key)) {
-      diags.error(
-        source.file,
-        position,
-        `sak ${key} står ikke på sakslisten til møtet ${mote.mappe}; sakene er ${[...agenda.keys()].join(', ')}.`,
-      );
-      continue;
-    }
-    if (saker.some((s) => formatNummer(s.nummer) === key)) {
-      diags.error(source.file, position, `sak ${key} har to seksjoner i referatet; slå dem sammen til én.`);
-      continue;
-    }
-    const inside = headings.filter((h) => h.start >= section.innholdStart && h.start < section.innholdSlutt);
-    const under = seksjoner(text, inside, 3, section.innholdSlutt);
-    const finn = (navn: RegExp) => under.find((u) => navn.test(u.tittel));
-    const vedtakSection = finn(/^vedtak\b/i);
-    const voteringSection = finn(/^votering\b/i);
-    const protokollSection = finn(/^protokolltilf(ø|o)rsel\b/i);
-    const habilitetSection = finn(/^habilitet\b/i);
-    const kjente = [vedtakSection, voteringSection, protokollSection, habilitetSection].filter((u) => u !== undefined);
-    for (const ukjent of under.filter((u) => !kjente.includes(u))) {
-      diags.warning(
-        source.file,
-        ukjent.overskrift.position,
-        `«### ${ukjent.tittel}» er ikke en av referatets underoverskrifter (Vedtak, Votering, Protokolltilførsel, Habilitet); teksten tas med som notater.`,
-      );
-    }
-    // Notes are what is under the sak heading, without the known subsections.
-    let notater = text.slice(section.innholdStart, section.innholdSlutt);
-    for (const u of [...kjente].sort((a, b) => b.overskrift.start - a.overskrift.start)) {
-      const fra = u.overskrift.start - section.innholdStart;
-      notater = `${notater.slice(0, fra)}${notater.slice(u.innholdSlutt - section.innholdStart)}`;
-    }
-    notater = notater.trim();
-    const sak = agenda.get(key)!;
-    const forslag = sak.forslagTilVedtak;
-    const vedtak = vedtakSection?.innhold || undefined;
-    const aapneAlternativer = forslag && forslag.alternativer.length > 1 && (!vedtak || alternativer(vedtak).length > 1);
-    if (aapneAlternativer) {
-      diags.error(
-        source.file,
-        vedtakSection?.overskrift.position ?? position,
-        `forslaget til vedtak i sak ${key} har alternativer (${forslag.alternativer.join(', ')}), og referatet må si hvilket som ble valgt: skriv vedtaket som ble fattet under «### Vedtak».`,
-      );
-    }
-    let votering: Referatsak['votering'];
-    if (voteringSection) {
-      const m = /(\d+)\s+for\b[^\d]*(\d+)\s+mot\b(?:[^\d]*(\d+)\s+avst)?/i.exec(voteringSection.innhold);
-      if (m) votering = { for: Number(m[1]), mot: Number(m[2]), avstar: m[3] ? Number(m[3]) : 0, tekst: voteringSection.innhold };
-      else
-        diags.error(
-          source.file,
-          voteringSection.overskrift.position,
-          `voteringen i sak ${key} må begynne med stemmetallene, for eksempel «5 for, 2 mot» eller «5 for, 1 mot, 1 avstår».`,
-        );
-    }
-    inhabile.set(key, habilitetSection ? lesHabilitet(text, habilitetSection) : []);
-    saker.push({
-      nummer: parsed.value,
-      kilde: { file: source.file, position },
-      notater,
-      vedtak,
-      vedtatt: vedtak ?? forslag?.markdown,
-      somForeslatt: !vedtak && forslag !== undefined,
-      votering,
-      enstemmig: !votering || votering.mot === 0,
-      protokolltilforsel: protokollSection?.innhold || undefined,
-      inhabile: [],
-    });
-  }
-  for (const [key, sak] of agenda) {
-    if (!saker.some((s) => formatNummer(s.nummer) === key)) {
-      diags.error(
-        source.file,
-        { line: 1, column: 1 },
-        `sak ${key} «${sak.tittel}» mangler i referatet; legg til en seksjon «## Sak ${key} ${sak.tittel}».`,
-      );
-    }
-  }
+  const agenda: Agenda = new Map(mote.saker.filter((s) => s.nummer).map((s) => [formatNummer(s.nummer!), s]));
+  const { saker, inhabile, eventuelt } = readSections(source, mote, agenda, diags);
+  checkMissingSaker(source, agenda, saker, diags);
   if (!data || !frontmatter) return undefined;
   if (data.status === 'utkast' && (data.godkjent_dato || data.godkjent_sak)) {
     diags.warning(
@@ -154,46 +58,8 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
       'referatet har status utkast, men også godkjent_dato/godkjent_sak; sett status: godkjent når det er godkjent.',
     );
   }
-  const tilStede = deltakere(source, 'til_stede', data.til_stede, mote, diags);
-  data.til_stede.forEach((entry, index) => {
-    if (data.til_stede.indexOf(entry) !== index)
-      diags.error(source.file, frontmatter.locate(['til_stede', index]), `«${entry}» står to ganger i til_stede.`);
-  });
-  const forfall = deltakere(source, 'forfall', data.forfall, mote, diags);
-  forfall.forEach((d, index) => {
-    if (d.medlem && tilStede.some((t) => t.medlem === d.medlem)) {
-      diags.error(
-        source.file,
-        frontmatter.locate(['forfall', data.forfall.indexOf(d.medlem.id) >= 0 ? data.forfall.indexOf(d.medlem.id) : index]),
-        `«${d.medlem.id}» står både i til_stede og i forfall; et medlem kan bare stå i én av dem.`,
-      );
-    }
-  });
-  for (const sak of saker) {
-    const key = formatNummer(sak.nummer);
-    for (const { id, grunn, position } of inhabile.get(key) ?? []) {
-      const medlem = tilStede.find((d) => d.medlem?.id === id)?.medlem;
-      if (!medlem) {
-        const ids = tilStede.filter((d) => d.medlem).map((d) => d.medlem!.id);
-        diags.error(
-          source.file,
-          position,
-          `«${id}» under «### Habilitet» i sak ${key} er ikke et medlem som møtte.${meantSuffix(id, ids)} Skriv id-en til et medlem i til_stede, for eksempel «- ${ids[0] ?? 'kari-nordmann'}: grunnen».`,
-        );
-        continue;
-      }
-      sak.inhabile.push({ medlem, grunn });
-    }
-    // Substitutes (vara) are written as full names in til_stede and vote like members.
-    const tilStedeISaken = tilStede.length - sak.inhabile.length;
-    if (sak.votering && sak.votering.for + sak.votering.mot + sak.votering.avstar > tilStedeISaken) {
-      diags.error(
-        source.file,
-        sak.kilde.position,
-        `voteringen i sak ${key} har ${sak.votering.for + sak.votering.mot + sak.votering.avstar} stemmer, men bare ${tilStedeISaken} medlemmer var til stede under behandlingen.`,
-      );
-    }
-  }
+  const { tilStede, forfall } = readDeltakere(source, data, frontmatter, mote, diags);
+  for (const sak of saker) checkBehandling(source, sak, inhabile.get(formatNummer(sak.nummer)) ?? [], tilStede, diags);
   const uten = mote.utvalg.medlemmer.filter((m) => ![...tilStede, ...forfall].some((d) => d.medlem === m));
   if (uten.length > 0) {
     diags.warning(
@@ -213,6 +79,225 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
     eventuelt,
     godkjent: data.status === 'godkjent' && data.godkjent_dato ? { dato: data.godkjent_dato, sak: data.godkjent_sak } : undefined,
   };
+}
+
+/** The `##` sections: a Referatsak for each sak on the agenda, and the Eventuelt text. */
+function readSections(
+  source: MarkdownSource,
+  mote: Mote,
+  agenda: Agenda,
+  diags: Diagnostics,
+): { saker: Referatsak[]; inhabile: Map<string, Habilitet[]>; eventuelt: Referat['eventuelt'] } {
+  const saker: Referatsak[] = [];
+  const inhabile = new Map<string, Habilitet[]>();
+  let eventuelt: Referat['eventuelt'];
+  const headings = overskrifter(source.text, source.bodyStart);
+  for (const section of seksjoner(source.text, headings, 2)) {
+    if (/^eventuelt\b/i.test(section.tittel)) {
+      eventuelt = section.innhold;
+      continue;
+    }
+    const nummer = sakNummerFor(source, section, mote, agenda, saker, diags);
+    if (!nummer) continue;
+    const key = formatNummer(nummer);
+    const { referatsak, habilitet } = readReferatsak(source, headings, section, nummer, agenda.get(key)!, diags);
+    inhabile.set(key, habilitet);
+    saker.push(referatsak);
+  }
+  return { saker, inhabile, eventuelt };
+}
+
+/** The number of the sak a `## Sak NN.ÅÅ` section is about; undefined (and an error) when it is not one on the agenda, or a second section. */
+function sakNummerFor(
+  source: MarkdownSource,
+  section: Seksjon,
+  mote: Mote,
+  agenda: Agenda,
+  saker: readonly Referatsak[],
+  diags: Diagnostics,
+): Saksnummer | undefined {
+  const position = section.overskrift.position;
+  const m = SAK_OVERSKRIFT.exec(section.tittel);
+  const parsed = m ? parseSaksnummer(m[1]!) : undefined;
+  if (!parsed?.ok) {
+    diags.error(
+      source.file,
+      position,
+      `ukjent overskrift «## ${section.tittel}»; i referatet er hver seksjon «## Sak NN.ÅÅ …» eller «## Eventuelt».`,
+    );
+    return undefined;
+  }
+  const key = formatNummer(parsed.value);
+  if (!agenda.has(key)) {
+    diags.error(
+      source.file,
+      position,
+      `sak ${key} står ikke på sakslisten til møtet ${mote.mappe}; sakene er ${[...agenda.keys()].join(', ')}.`,
+    );
+    return undefined;
+  }
+  if (saker.some((s) => formatNummer(s.nummer) === key)) {
+    diags.error(source.file, position, `sak ${key} har to seksjoner i referatet; slå dem sammen til én.`);
+    return undefined;
+  }
+  return parsed.value;
+}
+
+interface Underseksjoner {
+  vedtak?: Seksjon;
+  votering?: Seksjon;
+  protokoll?: Seksjon;
+  habilitet?: Seksjon;
+  kjente: Seksjon[];
+}
+
+/** The `###` sections under a sak that the referat knows; the others are warned about and kept as notes. */
+function findUnderseksjoner(source: MarkdownSource, headings: readonly Overskrift[], section: Seksjon, diags: Diagnostics): Underseksjoner {
+  const inside = headings.filter((h) => h.start >= section.innholdStart && h.start < section.innholdSlutt);
+  const under = seksjoner(source.text, inside, 3, section.innholdSlutt);
+  const finn = (navn: RegExp) => under.find((u) => navn.test(u.tittel));
+  const found = {
+    vedtak: finn(/^vedtak\b/i),
+    votering: finn(/^votering\b/i),
+    protokoll: finn(/^protokolltilf(ø|o)rsel\b/i),
+    habilitet: finn(/^habilitet\b/i),
+  };
+  const kjente = [found.vedtak, found.votering, found.protokoll, found.habilitet].filter((u) => u !== undefined);
+  for (const ukjent of under.filter((u) => !kjente.includes(u))) {
+    diags.warning(
+      source.file,
+      ukjent.overskrift.position,
+      `«### ${ukjent.tittel}» er ikke en av referatets underoverskrifter (Vedtak, Votering, Protokolltilførsel, Habilitet); teksten tas med som notater.`,
+    );
+  }
+  return { ...found, kjente };
+}
+
+function readReferatsak(
+  source: MarkdownSource,
+  headings: readonly Overskrift[],
+  section: Seksjon,
+  nummer: Saksnummer,
+  sak: Sak,
+  diags: Diagnostics,
+): { referatsak: Referatsak; habilitet: Habilitet[] } {
+  const { text } = source;
+  const position = section.overskrift.position;
+  const key = formatNummer(nummer);
+  const under = findUnderseksjoner(source, headings, section, diags);
+  // Notes are what is under the sak heading, without the known subsections.
+  let notater = text.slice(section.innholdStart, section.innholdSlutt);
+  for (const u of [...under.kjente].sort((a, b) => b.overskrift.start - a.overskrift.start)) {
+    const fra = u.overskrift.start - section.innholdStart;
+    notater = `${notater.slice(0, fra)}${notater.slice(u.innholdSlutt - section.innholdStart)}`;
+  }
+  notater = notater.trim();
+  const forslag = sak.forslagTilVedtak;
+  const vedtak = under.vedtak?.innhold || undefined;
+  const aapneAlternativer = forslag && forslag.alternativer.length > 1 && (!vedtak || alternativer(vedtak).length > 1);
+  if (aapneAlternativer) {
+    diags.error(
+      source.file,
+      under.vedtak?.overskrift.position ?? position,
+      `forslaget til vedtak i sak ${key} har alternativer (${forslag.alternativer.join(', ')}), og referatet må si hvilket som ble valgt: skriv vedtaket som ble fattet under «### Vedtak».`,
+    );
+  }
+  const votering = under.votering && readVotering(source, under.votering, key, diags);
+  const referatsak: Referatsak = {
+    nummer,
+    kilde: { file: source.file, position },
+    notater,
+    vedtak,
+    vedtatt: vedtak ?? forslag?.markdown,
+    somForeslatt: !vedtak && forslag !== undefined,
+    votering,
+    enstemmig: !votering || votering.mot === 0,
+    protokolltilforsel: under.protokoll?.innhold || undefined,
+    inhabile: [],
+  };
+  return { referatsak, habilitet: under.habilitet ? lesHabilitet(text, under.habilitet) : [] };
+}
+
+function readVotering(source: MarkdownSource, section: Seksjon, key: string, diags: Diagnostics): Referatsak['votering'] {
+  const m = /(\d+)\s+for\b[^\d]*(\d+)\s+mot\b(?:[^\d]*(\d+)\s+avst)?/i.exec(section.innhold);
+  if (m) return { for: Number(m[1]), mot: Number(m[2]), avstar: m[3] ? Number(m[3]) : 0, tekst: section.innhold };
+  diags.error(
+    source.file,
+    section.overskrift.position,
+    `voteringen i sak ${key} må begynne med stemmetallene, for eksempel «5 for, 2 mot» eller «5 for, 1 mot, 1 avstår».`,
+  );
+  return undefined;
+}
+
+function checkMissingSaker(source: MarkdownSource, agenda: Agenda, saker: readonly Referatsak[], diags: Diagnostics): void {
+  for (const [key, sak] of agenda) {
+    if (!saker.some((s) => formatNummer(s.nummer) === key)) {
+      diags.error(
+        source.file,
+        { line: 1, column: 1 },
+        `sak ${key} «${sak.tittel}» mangler i referatet; legg til en seksjon «## Sak ${key} ${sak.tittel}».`,
+      );
+    }
+  }
+}
+
+/** til_stede and forfall as members or free names; a member in both, or twice, is an error. */
+function readDeltakere(
+  source: MarkdownSource,
+  data: ReferatData,
+  frontmatter: YamlSource,
+  mote: Mote,
+  diags: Diagnostics,
+): { tilStede: Deltaker[]; forfall: Deltaker[] } {
+  const tilStede = deltakere(source, 'til_stede', data.til_stede, mote, diags);
+  data.til_stede.forEach((entry, index) => {
+    if (data.til_stede.indexOf(entry) !== index)
+      diags.error(source.file, frontmatter.locate(['til_stede', index]), `«${entry}» står to ganger i til_stede.`);
+  });
+  const forfall = deltakere(source, 'forfall', data.forfall, mote, diags);
+  forfall.forEach((d, index) => {
+    if (d.medlem && tilStede.some((t) => t.medlem === d.medlem)) {
+      diags.error(
+        source.file,
+        frontmatter.locate(['forfall', data.forfall.indexOf(d.medlem.id) >= 0 ? data.forfall.indexOf(d.medlem.id) : index]),
+        `«${d.medlem.id}» står både i til_stede og i forfall; et medlem kan bare stå i én av dem.`,
+      );
+    }
+  });
+  return { tilStede, forfall };
+}
+
+/** Who left for the sak (members who met), and whether the vote counts fit those who stayed. */
+function checkBehandling(
+  source: MarkdownSource,
+  sak: Referatsak,
+  habilitet: readonly Habilitet[],
+  tilStede: readonly Deltaker[],
+  diags: Diagnostics,
+): void {
+  const key = formatNummer(sak.nummer);
+  for (const { id, grunn, position } of habilitet) {
+    const medlem = tilStede.find((d) => d.medlem?.id === id)?.medlem;
+    if (!medlem) {
+      const ids = tilStede.filter((d) => d.medlem).map((d) => d.medlem!.id);
+      diags.error(
+        source.file,
+        position,
+        `«${id}» under «### Habilitet» i sak ${key} er ikke et medlem som møtte.${meantSuffix(id, ids)} Skriv id-en til et medlem i til_stede, for eksempel «- ${ids[0] ?? 'kari-nordmann'}: grunnen».`,
+      );
+      continue;
+    }
+    sak.inhabile.push({ medlem, grunn });
+  }
+  // Substitutes (vara) are written as full names in til_stede and vote like members.
+  const tilStedeISaken = tilStede.length - sak.inhabile.length;
+  if (sak.votering && sak.votering.for + sak.votering.mot + sak.votering.avstar > tilStedeISaken) {
+    diags.error(
+      source.file,
+      sak.kilde.position,
+      `voteringen i sak ${key} har ${sak.votering.for + sak.votering.mot + sak.votering.avstar} stemmer, men bare ${tilStedeISaken} medlemmer var til stede under behandlingen.`,
+    );
+  }
 }
 
 /** The sak on the meeting's agenda that a referat section is about. */

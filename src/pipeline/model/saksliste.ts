@@ -1,3 +1,4 @@
+import { SAKTYPER } from '../../domain/saksliste.js';
 import type { Kilde, Klokkeslett, PausePunkt, Sak, SakPunkt, Saksliste, Sakslistegruppe, SakType } from '../../domain/types.js';
 import { leggTil } from './tid.js';
 
@@ -6,8 +7,6 @@ export const OVERSKRIFTER: Record<Exclude<SakType, 'eventuelt'>, string> = {
   tema: 'Temasaker',
   referat: 'Referatsaker',
 };
-
-const REKKEFOLGE: SakType[] = ['beslutning', 'tema', 'referat', 'eventuelt'];
 
 export interface Pause {
   /** The sak the break follows. */
@@ -23,7 +22,7 @@ export interface Pause {
  * earlier heading than the file before it moves up under its heading; the caller warns about it.
  */
 export function orderSaker(faste: readonly Sak[], saker: readonly Sak[]): Sak[] {
-  const byType = REKKEFOLGE.map((type) => saker.filter((sak) => sak.type === type));
+  const byType = SAKTYPER.map((type) => saker.filter((sak) => sak.type === type));
   return [...faste, ...byType.flat()];
 }
 

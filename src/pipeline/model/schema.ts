@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SAKTYPER } from '../../domain/saksliste.js';
 import { parseDato, parseKlokkeslett, parseSaksnummer, type Tolket } from './tid.js';
 
 /**
@@ -93,8 +94,6 @@ export const moteSchema = z
     title: 'mote.yaml',
     description: 'Ett møte: utvalg, dato, tid, sted og pauser. Ligger i møtemappen, for eksempel cases/2025-05-22-ssu/.',
   });
-
-export const SAKTYPER = ['beslutning', 'tema', 'referat', 'eventuelt'] as const;
 
 export const vedleggSchema = z.union([
   tekst.describe('Tittel på et vedlegg som ikke ligger som fil'),

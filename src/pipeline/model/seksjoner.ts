@@ -1,4 +1,5 @@
 import type { Posisjon } from '../../domain/diagnostics.js';
+import { type MarkdownLine, markdownLines } from '../../util/markdown-lines.js';
 
 /** A heading of a Markdown text, found without parsing the rest (CommonMark's ATX and setext forms). */
 export interface Overskrift {
@@ -22,7 +23,6 @@ export interface Seksjon {
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** Lines that cannot be the text line of a setext heading. */
 const NOT_PARAGRAPH = /^ {0,3}(?:[-*+>]|\d{1,9}[.)]|\||#|```|~~~)|^\s*$|^ {4}/;
 
@@ -36,58 +36,43 @@ function cleanTitle(raw: string): string {
  */
 export function overskrifter(text: string, from = 0): Overskrift[] {
   const found: Overskrift[] = [];
-  let fence: string | undefined;
-  let offset = from;
-  let line = text.slice(0, from).split('\n').length;
-  let previous: { text: string; start: number; line: number } | undefined;
-  let comment = false;
-  while (offset <= text.length) {
-    const newline = text.indexOf('\n', offset);
-    const end = newline === -1 ? text.length : newline;
-    const current = text.slice(offset, end);
-    const next = newline === -1 ? text.length + 1 : newline + 1;
-    const fenceMatch = FENCE.exec(current);
+  let previous: MarkdownLine | undefined;
+  for (const line of markdownLines(text, from)) {
     // An HTML comment over several lines hides what is in it, headings included.
-    const opens = !fence && current.lastIndexOf('<!--') > current.lastIndexOf('-->');
-    if (comment || opens) {
-      if (comment && current.includes('-->')) comment = false;
-      else if (opens) comment = true;
+    if (line.inFence || line.commentBefore || line.commentAfter) {
       previous = undefined;
-    } else if (fence) {
-      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = undefined;
-      previous = undefined;
-    } else if (fenceMatch) {
-      fence = fenceMatch[1];
-      previous = undefined;
-    } else {
-      const atx = ATX.exec(current);
-      const setext = SETEXT.exec(current);
-      if (atx) {
-        found.push({
-          depth: atx[1]!.length,
-          tittel: cleanTitle(atx[2] ?? ''),
-          start: offset,
-          end: next,
-          position: { line, column: current.indexOf('#') + 1 },
-        });
-        previous = undefined;
-      } else if (setext && previous) {
-        found.push({
-          depth: setext[1]![0] === '=' ? 1 : 2,
-          tittel: cleanTitle(previous.text),
-          start: previous.start,
-          end: next,
-          position: { line: previous.line, column: previous.text.search(/\S/) + 1 },
-        });
-        previous = undefined;
-      } else {
-        previous = NOT_PARAGRAPH.test(current) ? undefined : { text: current, start: offset, line };
-      }
+      continue;
     }
-    offset = next;
-    line++;
+    const heading = atxHeading(line) ?? (previous && setextHeading(line, previous));
+    if (heading) found.push(heading);
+    previous = heading || NOT_PARAGRAPH.test(line.text) ? undefined : line;
   }
   return found;
+}
+
+function atxHeading(line: MarkdownLine): Overskrift | undefined {
+  const atx = ATX.exec(line.text);
+  if (!atx) return undefined;
+  return {
+    depth: atx[1]!.length,
+    tittel: cleanTitle(atx[2] ?? ''),
+    start: line.start,
+    end: line.next,
+    position: { line: line.number, column: line.text.indexOf('#') + 1 },
+  };
+}
+
+/** `line` underlines `previous` (a paragraph line) with `===` or `---`. */
+function setextHeading(line: MarkdownLine, previous: MarkdownLine): Overskrift | undefined {
+  const setext = SETEXT.exec(line.text);
+  if (!setext) return undefined;
+  return {
+    depth: setext[1]![0] === '=' ? 1 : 2,
+    tittel: cleanTitle(previous.text),
+    start: previous.start,
+    end: line.next,
+    position: { line: previous.number, column: previous.text.search(/\S/) + 1 },
+  };
 }
 
 /** Sections under headings (of one `depth`, or of every depth), each up to the next heading at its level or above. */

@@ -1,4 +1,5 @@
 import type { Tabellcelle, Tabellfil } from '../../domain/sources.js';
+import { markdownLines } from '../../util/markdown-lines.js';
 import { ARSTALL, formaterBelop, IKKE_BELOP, lesBelop, SUMRAD, type Sumcelle, tabellsummer } from './tabellsummer.js';
 
 /**
@@ -90,13 +91,10 @@ export function tabellfilSummer(tabell: Tabellfil): Sumcelle[] {
 export function settInnTabeller(markdown: string, tabeller: readonly Tabellfil[]): string {
   const lest = new Map(tabeller.filter((t) => t.rader).map((t) => [t.direktiv, t]));
   if (lest.size === 0) return markdown;
-  let fence = false;
-  return markdown
-    .split('\n')
-    .map((linje) => {
-      if (/^ {0,3}(```|~~~)/.test(linje)) fence = !fence;
-      const tabell = fence ? undefined : lest.get(linje.replace(/\r$/, '').trim());
-      return tabell ? `\n${tabellSomMarkdown(tabell)}\n` : linje;
+  return [...markdownLines(markdown)]
+    .map((line) => {
+      const tabell = line.inFence || line.commentBefore ? undefined : lest.get(line.text.replace(/\r$/, '').trim());
+      return tabell ? `\n${tabellSomMarkdown(tabell)}\n` : line.text;
     })
     .join('\n');
 }

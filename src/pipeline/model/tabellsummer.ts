@@ -1,4 +1,5 @@
 import type { Posisjon } from '../../domain/diagnostics.js';
+import { markdownLines } from '../../util/markdown-lines.js';
 import { overskrifter } from './seksjoner.js';
 
 /**
@@ -125,7 +126,6 @@ function celler(linje: string): Celle[] {
 }
 
 const SKILLELINJE = /^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 
 interface Tabell {
@@ -138,38 +138,11 @@ interface Tabell {
 /** GFM tables outside code blocks and HTML comments: a header row, a delimiter row, and rows up to a blank line. */
 function tabeller(text: string, from: number): Tabell[] {
   const funnet: Tabell[] = [];
-  const linjer: { tekst: string; offset: number; nr: number }[] = [];
-  let offset = from;
-  let nr = text.slice(0, from).split('\n').length;
-  while (offset <= text.length) {
-    const newline = text.indexOf('\n', offset);
-    const end = newline === -1 ? text.length : newline;
-    linjer.push({ tekst: text.slice(offset, end).replace(/\r$/, ''), offset, nr });
-    if (newline === -1) break;
-    offset = newline + 1;
-    nr++;
-  }
-  let fence: string | undefined;
-  let kommentar = false;
+  const linjer = [...markdownLines(text, from)].map((line) => ({ ...line, tekst: line.text.replace(/\r$/, '') }));
   for (let i = 0; i < linjer.length; i++) {
-    const { tekst } = linjer[i]!;
-    const fenceMatch = FENCE.exec(tekst);
-    if (kommentar) {
-      if (tekst.includes('-->')) kommentar = false;
-      continue;
-    }
-    if (fence) {
-      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = undefined;
-      continue;
-    }
-    if (fenceMatch) {
-      fence = fenceMatch[1];
-      continue;
-    }
-    if (tekst.lastIndexOf('<!--') > tekst.lastIndexOf('-->')) {
-      kommentar = true;
-      continue;
-    }
+    const linje = linjer[i]!;
+    if (linje.inFence || linje.commentBefore || linje.commentAfter) continue;
+    const { tekst } = linje;
     const neste = linjer[i + 1];
     if (!tekst.includes('|') || !neste || !SKILLELINJE.test(neste.tekst) || !neste.tekst.includes('-')) continue;
     const hode = celler(tekst);
@@ -177,11 +150,11 @@ function tabeller(text: string, from: number): Tabell[] {
     const rader: Rad[] = [];
     let j = i + 2;
     for (; j < linjer.length; j++) {
-      const rad = linjer[j]!.tekst;
-      if (rad.trim() === '' || ATX.test(rad) || FENCE.test(rad) || rad.trimStart().startsWith('<!--')) break;
-      rader.push({ celler: celler(rad), linje: linjer[j]!.nr });
+      const rad = linjer[j]!;
+      if (rad.tekst.trim() === '' || ATX.test(rad.tekst) || rad.inFence || rad.tekst.trimStart().startsWith('<!--')) break;
+      rader.push({ celler: celler(rad.tekst), linje: rad.number });
     }
-    funnet.push({ hode, rader, linje: linjer[i]!.nr, offset: linjer[i]!.offset });
+    funnet.push({ hode, rader, linje: linje.number, offset: linje.start });
     i = j - 1;
   }
   return funnet;
@@ -218,64 +191,85 @@ export const ARSTALL = /^(?:19|20)\d\d$/;
  */
 export function tabellsummer(text: string, from = 0): Sumcelle[] {
   const headings = overskrifter(text, from);
-  const resultat: Sumcelle[] = [];
-  tabeller(text, from).forEach((tabell, index) => {
+  return tabeller(text, from).flatMap((tabell, index) => {
     const overskrift = headings.filter((h) => h.start < tabell.offset).pop()?.tittel;
-    const sumrader: number[] = [];
-    tabell.rader.forEach((rad, r) => {
-      const etikett = sumEtikett(rad);
-      if (!etikett) return;
-      const forrigeSum = sumrader.length > 0 ? sumrader[sumrader.length - 1]! : -1;
-      const detaljerSiden = tabell.rader.map((_, k) => k).filter((k) => k > forrigeSum && k < r);
-      const alleDetaljer = tabell.rader.map((_, k) => k).filter((k) => k < r && !sumrader.includes(k));
-      sumrader.push(r);
-      for (let c = 0; c < tabell.hode.length; c++) {
-        const kolonne = utenUtheving(tabell.hode[c]!.tekst);
-        if (IKKE_BELOP.test(kolonne)) continue;
-        const celle = rad.celler[c];
-        const skrevet = verdi(celle);
-        if (skrevet.kind !== 'belop' || !celle) continue;
-        // The label cell itself, or a text column: nothing to add up.
-        const verdier = alleDetaljer.map((k) => verdi(tabell.rader[k]!.celler[c]));
-        if (verdier.some((v) => v.kind === 'tekst')) continue;
-        const tidligereSummer = sumrader.slice(0, -1).map((k) => verdi(tabell.rader[k]!.celler[c]));
-        if (tidligereSummer.some((v) => v.kind === 'tekst')) continue;
-        const tall = (v: Verdi) => (v.kind === 'belop' ? v.ore : 0);
-        const belopIDetaljer = verdier.filter((v) => v.kind === 'belop');
-        if (belopIDetaljer.length === 0) continue;
-        // Years: a column where every number is a bare year is not amounts.
-        const rene = [celle, ...alleDetaljer.map((k) => tabell.rader[k]!.celler[c])]
-          .map((x) => utenUtheving(x?.tekst ?? ''))
-          .filter((x) => x !== '');
-        if (rene.every((x) => ARSTALL.test(x))) continue;
-        const delsum = detaljerSiden.reduce((s, k) => s + tall(verdi(tabell.rader[k]!.celler[c])), 0);
-        const totalt = verdier.reduce((s, v) => s + tall(v), 0);
-        const avSummer =
-          tidligereSummer.reduce((s, v) => s + tall(v), 0) +
-          tabell.rader
-            .map((_, k) => k)
-            .filter((k) => k > forrigeSum && k < r)
-            .reduce((s, k) => s + tall(verdi(tabell.rader[k]!.celler[c])), 0);
-        const kandidater = forrigeSum === -1 ? [delsum] : [delsum, totalt, avSummer];
-        const stemmer = kandidater.includes(skrevet.ore);
-        // Reported against what the row most likely is: after subtotals, a bare «Sum» or «Totalt» is the total.
-        const erTotal =
-          forrigeSum !== -1 && (/^(?:sum|totalt?|totalsum|i alt|sum totalt)[:.]?$/i.test(etikett) || detaljerSiden.length === 0);
-        const beregnet = stemmer ? skrevet.ore : erTotal ? totalt : delsum;
-        resultat.push({
-          position: { line: rad.linje, column: celle.kolonne },
-          tabell: index + 1,
-          overskrift,
-          kolonne: kolonne || `kolonne ${c + 1}`,
-          rad: etikett,
-          skrevet: skrevet.ore,
-          beregnet,
-          stemmer,
-        });
-      }
-    });
+    return checkTabell(tabell, { tabell: index + 1, overskrift });
+  });
+}
+
+/** Where the sum rows of one row stand: the rows since the previous sum row, and every row above that is not a sum. */
+interface Sumrad {
+  rad: Rad;
+  etikett: string;
+  forrigeSum: number;
+  detaljerSiden: number[];
+  alleDetaljer: number[];
+  /** The sum rows above this one. */
+  tidligere: number[];
+}
+
+function checkTabell(tabell: Tabell, sted: Pick<Sumcelle, 'tabell' | 'overskrift'>): Sumcelle[] {
+  const resultat: Sumcelle[] = [];
+  const sumrader: number[] = [];
+  tabell.rader.forEach((rad, r) => {
+    const etikett = sumEtikett(rad);
+    if (!etikett) return;
+    const forrigeSum = sumrader.length > 0 ? sumrader[sumrader.length - 1]! : -1;
+    const sumrad: Sumrad = {
+      rad,
+      etikett,
+      forrigeSum,
+      detaljerSiden: tabell.rader.map((_, k) => k).filter((k) => k > forrigeSum && k < r),
+      alleDetaljer: tabell.rader.map((_, k) => k).filter((k) => k < r && !sumrader.includes(k)),
+      tidligere: [...sumrader],
+    };
+    sumrader.push(r);
+    for (let c = 0; c < tabell.hode.length; c++) {
+      const celle = checkSumcelle(tabell, sumrad, c);
+      if (!celle) continue;
+      const { position, ...rest } = celle;
+      resultat.push({ position, ...sted, ...rest });
+    }
   });
   return resultat;
+}
+
+/** The sum row's cell in column `c`, checked; undefined when the column is not one of amounts. */
+function checkSumcelle(tabell: Tabell, sumrad: Sumrad, c: number): Omit<Sumcelle, 'tabell' | 'overskrift'> | undefined {
+  const { rad, etikett, forrigeSum, detaljerSiden, alleDetaljer } = sumrad;
+  const kolonne = utenUtheving(tabell.hode[c]!.tekst);
+  if (IKKE_BELOP.test(kolonne)) return undefined;
+  const celle = rad.celler[c];
+  const skrevet = verdi(celle);
+  if (skrevet.kind !== 'belop' || !celle) return undefined;
+  // The label cell itself, or a text column: nothing to add up.
+  const iKolonne = (k: number) => verdi(tabell.rader[k]!.celler[c]);
+  const verdier = alleDetaljer.map(iKolonne);
+  if (verdier.some((v) => v.kind === 'tekst')) return undefined;
+  const tidligereSummer = sumrad.tidligere.map(iKolonne);
+  if (tidligereSummer.some((v) => v.kind === 'tekst')) return undefined;
+  if (!verdier.some((v) => v.kind === 'belop')) return undefined;
+  // Years: a column where every number is a bare year is not amounts.
+  const rene = [celle, ...alleDetaljer.map((k) => tabell.rader[k]!.celler[c])]
+    .map((x) => utenUtheving(x?.tekst ?? ''))
+    .filter((x) => x !== '');
+  if (rene.every((x) => ARSTALL.test(x))) return undefined;
+  const tall = (v: Verdi) => (v.kind === 'belop' ? v.ore : 0);
+  const delsum = detaljerSiden.reduce((s, k) => s + tall(iKolonne(k)), 0);
+  const totalt = verdier.reduce((s, v) => s + tall(v), 0);
+  const avSummer = tidligereSummer.reduce((s, v) => s + tall(v), 0) + delsum;
+  const kandidater = forrigeSum === -1 ? [delsum] : [delsum, totalt, avSummer];
+  const stemmer = kandidater.includes(skrevet.ore);
+  // Reported against what the row most likely is: after subtotals, a bare «Sum» or «Totalt» is the total.
+  const erTotal = forrigeSum !== -1 && (/^(?:sum|totalt?|totalsum|i alt|sum totalt)[:.]?$/i.test(etikett) || detaljerSiden.length === 0);
+  return {
+    position: { line: rad.linje, column: celle.kolonne },
+    kolonne: kolonne || `kolonne ${c + 1}`,
+    rad: etikett,
+    skrevet: skrevet.ore,
+    beregnet: stemmer ? skrevet.ore : erTotal ? totalt : delsum,
+    stemmer,
+  };
 }
 
 /** The warning for a sum that does not add up, in the words the secretariat uses. */

@@ -1,6 +1,7 @@
 import type { Dato, Klokkeslett, Saksnummer } from '../../domain/types.js';
 
 const MANEDER = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
+const KORTE_MANEDER = ['jan.', 'feb.', 'mars', 'april', 'mai', 'juni', 'juli', 'aug.', 'sep.', 'okt.', 'nov.', 'des.'];
 const UKEDAGER = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
 
 export type Tolket<T> = { ok: true; value: T } | { ok: false; why: string };
@@ -75,6 +76,12 @@ export function langDato(dato: Dato): string {
 export function kortDato(dato: Dato): string {
   const [ar, maned, dag] = deler(dato);
   return `${pad(dag)}.${pad(maned)}.${String(ar).slice(2)}`;
+}
+
+/** `12. feb.`, short like the seed's årsplan table (`12.feb.26`), for where a title gives the year. */
+export function dagOgManed(dato: Dato): string {
+  const [, maned, dag] = deler(dato);
+  return `${dag}. ${KORTE_MANEDER[maned - 1]}`;
 }
 
 /** `torsdag` */

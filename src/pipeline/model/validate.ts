@@ -71,34 +71,11 @@ function report(ctx: Context, issue: Issue): void {
   const at = source.locate(path);
   const field = describePath(path);
   switch (issue.code) {
-    case 'unrecognized_keys': {
-      const known = shapeKeys(ctx.schema, path);
-      for (const key of issue.keys) {
-        const where = describePath(path);
-        const tail = known.length ? ` Tillatte felt${path.length ? ` her` : ''}: ${known.join(', ')}.` : '';
-        diags.error(
-          source.file,
-          source.locate([...path, key], 'key'),
-          `ukjent felt «${key}»${path.length ? ` i ${where}` : ''}.${meantSuffix(key, known)}${tail}`,
-        );
-      }
+    case 'unrecognized_keys':
+      reportUnknownKeys(ctx, path, issue.keys);
       return;
-    }
     case 'invalid_type':
-      if (value === undefined) {
-        diags.error(source.file, at, `mangler ${field === 'filen' ? 'innhold' : `feltet ${field}`}.${allowed(path)}`);
-      } else if (value === null) {
-        diags.error(source.file, at, `${field} er tom.${allowed(path)}`);
-      } else if (issue.expected === 'int') {
-        diags.error(source.file, at, `${field} må være et helt tall, men er ${kind(value)}.${allowed(path)}`);
-      } else if (path.length === 0) {
-        diags.error(source.file, at, `filen må bestå av nøkler og verdier (for eksempel «tittel: …»), men er ${kind(value)}.`);
-      } else {
-        // `tittel: {{pris}}` or `tittel: [utkast] Budsjett` are YAML maps and lists, not text.
-        const hint =
-          issue.expected === 'string' && typeof value === 'object' ? ' Tekst som begynner med { eller [ må stå i anførselstegn.' : '';
-        diags.error(source.file, at, `${field} er ${kind(value)}, som ikke er gyldig.${allowed(path)}${hint}`);
-      }
+      diags.error(source.file, at, wrongTypeMessage(path, value, issue.expected));
       return;
     case 'invalid_value': {
       const options = issue.values.map(String);
@@ -117,24 +94,51 @@ function report(ctx: Context, issue: Issue): void {
     case 'invalid_format':
       diags.error(source.file, at, `${field} er ${kind(value)}, som ikke er gyldig.${allowed(path)}`);
       return;
-    case 'invalid_union': {
-      // A vedlegg item is a title or an object: explain the object's own problems when it is one.
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        const objectBranch = issue.errors.find((branch) => branch.every((i) => i.path.length > 0 || i.code === 'unrecognized_keys'));
-        if (objectBranch) {
-          for (const inner of sub(objectBranch, path)) report(ctx, inner);
-          return;
-        }
-      }
-      diags.error(source.file, at, `${field} er ${kind(value)}, som ikke er gyldig.${allowed(path)}`);
+    case 'invalid_union':
+      reportUnion(ctx, issue, path, value);
       return;
-    }
     case 'invalid_key':
       diags.error(source.file, source.locate(path, 'key'), `nøkkelen ${field} er ikke gyldig.${allowed(['utvalg'])}`);
       return;
     default:
       diags.error(source.file, at, issue.code === 'custom' ? `${field}: ${issue.message}.` : `${field} er ikke gyldig.${allowed(path)}`);
   }
+}
+
+function reportUnknownKeys(ctx: Context, path: YamlPath, keys: readonly string[]): void {
+  const known = shapeKeys(ctx.schema, path);
+  for (const key of keys) {
+    const where = describePath(path);
+    const tail = known.length ? ` Tillatte felt${path.length ? ` her` : ''}: ${known.join(', ')}.` : '';
+    ctx.diags.error(
+      ctx.source.file,
+      ctx.source.locate([...path, key], 'key'),
+      `ukjent felt «${key}»${path.length ? ` i ${where}` : ''}.${meantSuffix(key, known)}${tail}`,
+    );
+  }
+}
+
+function wrongTypeMessage(path: YamlPath, value: unknown, expected: string): string {
+  const field = describePath(path);
+  if (value === undefined) return `mangler ${field === 'filen' ? 'innhold' : `feltet ${field}`}.${allowed(path)}`;
+  if (value === null) return `${field} er tom.${allowed(path)}`;
+  if (expected === 'int') return `${field} må være et helt tall, men er ${kind(value)}.${allowed(path)}`;
+  if (path.length === 0) return `filen må bestå av nøkler og verdier (for eksempel «tittel: …»), men er ${kind(value)}.`;
+  // `tittel: {{pris}}` or `tittel: [utkast] Budsjett` are YAML maps and lists, not text.
+  const hint = expected === 'string' && typeof value === 'object' ? ' Tekst som begynner med { eller [ må stå i anførselstegn.' : '';
+  return `${field} er ${kind(value)}, som ikke er gyldig.${allowed(path)}${hint}`;
+}
+
+function reportUnion(ctx: Context, issue: Extract<Issue, { code: 'invalid_union' }>, path: YamlPath, value: unknown): void {
+  // A vedlegg item is a title or an object: explain the object's own problems when it is one.
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const objectBranch = issue.errors.find((branch) => branch.every((i) => i.path.length > 0 || i.code === 'unrecognized_keys'));
+    if (objectBranch) {
+      for (const inner of sub(objectBranch, path)) report(ctx, inner);
+      return;
+    }
+  }
+  ctx.diags.error(ctx.source.file, ctx.source.locate(path), `${describePath(path)} er ${kind(value)}, som ikke er gyldig.${allowed(path)}`);
 }
 
 /** Field names the schema allows at `path`, for the "allowed fields" list of unknown-key errors. */

@@ -4,23 +4,16 @@ import { type Fraser, frase, ukedagPa } from '../../domain/sprak.js';
 import type { Dato } from '../../domain/types.js';
 import type { Arsplan, ArsplanMote } from '../model/arsplan.js';
 import { offentligVersjon } from '../model/offentlig.js';
-import { klokkeslett } from '../model/tid.js';
+import { dagOgManed, klokkeslett } from '../model/tid.js';
 import type { Hendelse } from './kalender.js';
 import { moteHendelse } from './kalender.js';
-
-const MANEDER = ['jan.', 'feb.', 'mars', 'april', 'mai', 'juni', 'juli', 'aug.', 'sep.', 'okt.', 'nov.', 'des.'];
-
-/** `12. feb.`, short like the seed's table (`12.feb.26`), readable without the year the title gives. */
-function kortDato(dato: Dato): string {
-  return `${Number(dato.slice(8, 10))}. ${MANEDER[Number(dato.slice(5, 7)) - 1]}`;
-}
 
 /** `12. feb.`, or `11.–12. mars` and `30. mars–1. april` over several days. */
 function datotekst(m: ArsplanMote): string {
   if (!m.dato) return m.tidspunkt ?? '';
-  if (!m.tilDato) return kortDato(m.dato);
+  if (!m.tilDato) return dagOgManed(m.dato);
   const samme = m.dato.slice(5, 7) === m.tilDato.slice(5, 7);
-  return samme ? `${Number(m.dato.slice(8, 10))}.–${kortDato(m.tilDato)}` : `${kortDato(m.dato)}–${kortDato(m.tilDato)}`;
+  return samme ? `${Number(m.dato.slice(8, 10))}.–${dagOgManed(m.tilDato)}` : `${dagOgManed(m.dato)}–${dagOgManed(m.tilDato)}`;
 }
 
 function dagtekst(m: ArsplanMote, fraser: Fraser): string {

@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { markdownLines } from '../../util/markdown-lines.js';
 import { erInnenfor } from '../../util/paths.js';
 
 /**
@@ -46,14 +47,17 @@ const NUMMERERT = /^(\s*)(\d{1,3}[.)])(\s+)/;
  * lists made this way are returned so they can be shown with letters.
  */
 export function bokstavpunkter(text: string): { text: string; linjer: Set<number> } {
-  const lines = text.split('\n');
+  const scanned = [...markdownLines(text)];
+  const lines = scanned.map((line) => line.text);
   const linjer = new Set<number>();
   let innrykk: number | undefined;
   let forrige: string | undefined;
-  let kode = false;
-  lines.forEach((line, index) => {
-    if (/^ {0,3}(```|~~~)/.test(line)) kode = !kode;
-    if (kode) return;
+  scanned.forEach(({ text: line, inFence }, index) => {
+    if (inFence) {
+      // A fence line, like any line of its own, ends a lettered list.
+      if (!/^\s/.test(line)) [innrykk, forrige] = [undefined, undefined];
+      return;
+    }
     const nummer = NUMMERERT.exec(line);
     if (nummer) {
       innrykk = nummer[1]!.length + nummer[2]!.length + nummer[3]!.length;

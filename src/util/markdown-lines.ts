@@ -1,0 +1,93 @@
+/** A line of a Markdown text, with what hides it from the reader (a fenced code block, an HTML comment). */
+export interface MarkdownLine {
+  /** The line without its newline. */
+  text: string;
+  /** 1-based line number in the whole text. */
+  number: number;
+  /** Offset of the line's first character, and of the next line's (`text.length + 1` after the last line). */
+  start: number;
+  next: number;
+  /** Part of a fenced code block, its opening and closing fence lines included. */
+  inFence: boolean;
+  /** The line begins inside an HTML comment opened on an earlier line. */
+  commentBefore: boolean;
+  /** An HTML comment is still open at the end of the line. */
+  commentAfter: boolean;
+  /** The text with code spans and HTML comments blanked out, columns kept; empty inside a fenced code block. */
+  visible: string;
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+
+function blank(text: string): string {
+  return ' '.repeat(text.length);
+}
+
+/** The fence a line opens (CommonMark: a backtick fence's info string has no backtick), if any. */
+function opensFence(line: string): string | undefined {
+  const m = FENCE_OPEN.exec(line);
+  if (!m || (m[1]![0] === '`' && m[2]!.includes('`'))) return undefined;
+  return m[1];
+}
+
+function closesFence(line: string, fence: string): boolean {
+  const m = FENCE_CLOSE.exec(line);
+  return !!m && m[1]![0] === fence[0] && m[1]!.length >= fence.length;
+}
+
+/** Blanks the HTML comments of a line whose code spans are already blank; returns whether one is open at its end. */
+function blankComments(line: string, commentBefore: boolean): { visible: string; commentAfter: boolean } {
+  let visible = '';
+  let inComment = commentBefore;
+  let pos = 0;
+  for (;;) {
+    const mark = inComment ? line.indexOf('-->', pos) : line.indexOf('<!--', pos);
+    if (mark === -1) {
+      visible += inComment ? blank(line.slice(pos)) : line.slice(pos);
+      return { visible, commentAfter: inComment };
+    }
+    const end = inComment ? mark + 3 : mark;
+    visible += inComment ? blank(line.slice(pos, end)) : line.slice(pos, end);
+    pos = inComment ? end : mark;
+    if (!inComment) {
+      visible += blank('<!--');
+      pos = mark + 4;
+    }
+    inComment = !inComment;
+  }
+}
+
+/**
+ * The lines of `text` from offset `from`, each with whether a fenced code block (CommonMark:
+ * closed only by a fence of the same character at least as long) or an HTML comment hides it.
+ * The one scanner for every place that reads Markdown line by line without parsing it.
+ */
+export function* markdownLines(text: string, from = 0): Generator<MarkdownLine> {
+  let fence: string | undefined;
+  let comment = false;
+  let offset = from;
+  let number = text.slice(0, from).split('\n').length;
+  while (offset <= text.length) {
+    const newline = text.indexOf('\n', offset);
+    const next = newline === -1 ? text.length + 1 : newline + 1;
+    const line = text.slice(offset, newline === -1 ? text.length : newline);
+    const base = { text: line, number, start: offset, next, commentBefore: comment };
+    if (fence) {
+      if (closesFence(line, fence)) fence = undefined;
+      yield { ...base, inFence: true, commentAfter: false, visible: '' };
+    } else if (!comment && opensFence(line)) {
+      fence = opensFence(line);
+      yield { ...base, inFence: true, commentAfter: false, visible: '' };
+    } else {
+      const { visible, commentAfter } = blankComments(
+        line.replace(/`[^`]*`/g, (code) => blank(code)),
+        comment,
+      );
+      comment = commentAfter;
+      yield { ...base, inFence: false, commentAfter, visible };
+    }
+    offset = next;
+    number++;
+  }
+}
