@@ -4,7 +4,6 @@ import { type Diagnostic, Diagnostics, sortDiagnostics } from '../domain/diagnos
 import { UsageError } from '../domain/errors.js';
 import { ferdigstill, type Metadata } from '../pipeline/assemble/pdf.js';
 import { findProjectRoot, loadProjectSource } from '../pipeline/load/project.js';
-import { readMalfiler } from '../pipeline/load/templates.js';
 import { readText } from '../pipeline/load/text.js';
 import { parseYaml } from '../pipeline/load/yaml.js';
 import { lagArsplan } from '../pipeline/model/arsplan.js';
@@ -12,9 +11,9 @@ import { buildModel } from '../pipeline/model/mote.js';
 import { Nettleser } from '../pipeline/print/browser.js';
 import { arsplanHendelser, arsplanVisning } from '../pipeline/render/arsplan.js';
 import { kalender } from '../pipeline/render/kalender.js';
-import { compileMaler, type Maler, MalFeil } from '../pipeline/render/templates.js';
 import { skrivAlle } from '../pipeline/write/atomic.js';
 import { FONTMAPPE } from '../util/package.js';
+import { loadMaler } from './templates.js';
 import { overskrifter } from './tools.js';
 
 export interface ArsplanResultat {
@@ -62,14 +61,9 @@ export async function byggArsplan(ar: number, options: { cwd?: string; out?: str
   }
   if (diags.errorCount > 0) return resultat();
   const org = modell.organisasjon;
-  let maler: Maler;
-  try {
-    maler = compileMaler(readMalfiler(org.maler ? resolve(dirname(org.file), org.maler) : undefined));
-  } catch (error) {
-    if (!(error instanceof MalFeil)) throw error;
-    diags.error(error.fil, error.linje ? { line: error.linje, column: 1 } : undefined, error.message);
-    return resultat();
-  }
+  const { maler, diagnostics } = loadMaler(org);
+  diags.addAll(diagnostics);
+  if (!maler) return resultat();
   const fraser = prosjekt.fraser[org.sprak ?? 'nb'];
   const data = arsplanVisning(plan, fraser);
   const html = maler.render('arsplan', data);

@@ -7,10 +7,8 @@ import type { Diagnostic } from '../domain/diagnostics.js';
 import type { BuildOptions, BuildResult, ByggetDokument } from '../domain/documents.js';
 import type { Mote } from '../domain/types.js';
 import { VedleggFeil } from '../pipeline/assemble/pdf.js';
-import { readMalfiler } from '../pipeline/load/templates.js';
 import { finnChromium, Nettleser } from '../pipeline/print/browser.js';
 import { glemKonverterteMarkdown } from '../pipeline/render/markdown.js';
-import { compileMaler, type Maler, MalFeil } from '../pipeline/render/templates.js';
 import { fjernUtdaterte, skrivAlle } from '../pipeline/write/atomic.js';
 import { taLas } from '../pipeline/write/lock.js';
 import { FONTMAPPE } from '../util/package.js';
@@ -36,30 +34,6 @@ function moteNokkel(mote: Mote, verktoy: Verktoy, inndata: Inndata): string {
   if (logo && existsSync(logo)) filer.push(`${logo}\u0000${verktoy.buffer.filHash(logo)}`);
   const modell = JSON.stringify(mote, (_, verdi: unknown) => (verdi instanceof Map || verdi instanceof Set ? [...verdi] : verdi));
   return verktoy.buffer.nokkel('møte', modell, String(verktoy.options.html ?? false), ...filer);
-}
-
-async function lagMaler(loaded: LoadResult, diagnostics: Diagnostic[]): Promise<Maler | undefined> {
-  const egne = loaded.organisasjon?.maler ? resolve(dirname(loaded.organisasjon.file), loaded.organisasjon.maler) : undefined;
-  if (egne && !existsSync(egne)) {
-    diagnostics.push({
-      severity: 'feil',
-      file: loaded.organisasjon!.file,
-      message: `malmappen «${loaded.organisasjon!.maler}» finnes ikke.`,
-    });
-    return undefined;
-  }
-  try {
-    return compileMaler(readMalfiler(egne));
-  } catch (error) {
-    if (!(error instanceof MalFeil)) throw error;
-    diagnostics.push({
-      severity: 'feil',
-      file: error.fil,
-      position: error.linje ? { line: error.linje, column: 1 } : undefined,
-      message: error.message,
-    });
-    return undefined;
-  }
 }
 
 /** Files outside the project folders that the documents show: the logo and the organisation's own templates. */
@@ -96,7 +70,8 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
     const diagnostics = [...loaded.diagnostics];
     const feilet = (): BuildResult => ({ moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter: [], diagnostics });
     if (diagnostics.some((d) => d.severity === 'feil')) return feilet();
-    const maler = await lagMaler(loaded, diagnostics);
+    // loadMeetings compiled the templates; without them it reported why, as an error.
+    const { maler } = loaded;
     if (!maler) return feilet();
     // One build at a time per output folder: two would replace and clean away each other's files.
     frigi = taLas(ut);

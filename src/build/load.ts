@@ -12,9 +12,13 @@ import {
   ORGANISASJON_FIL,
 } from '../pipeline/load/project.js';
 import { buildModel } from '../pipeline/model/mote.js';
+import type { Maler } from '../pipeline/render/templates.js';
+import { loadMaler } from './templates.js';
 
 export interface LoadResult {
   organisasjon?: Organisasjon;
+  /** That organisation's templates, compiled; undefined when they have errors (reported in `diagnostics`). */
+  maler?: Maler;
   /** The meetings asked for, in date order; only those whose model could be built. */
   moter: Mote[];
   /** Every meeting in the projects of those asked for, in date order. */
@@ -70,6 +74,7 @@ export async function loadMeetings(paths: readonly string[] = [], options: LoadO
     byRoot.set(root, [...(byRoot.get(root) ?? []), folder]);
   }
   let organisasjon: Organisasjon | undefined;
+  let maler: Maler | undefined;
   const moter: Mote[] = [];
   const alleMoter: Mote[] = [];
   const aarMedFeil = new Set<string>();
@@ -77,12 +82,15 @@ export async function loadMeetings(paths: readonly string[] = [], options: LoadO
     const project = loadProjectSource(root, diags);
     await lesTabellfilerIProsjekt(project);
     const model = buildModel(project, diags, new Set(selected));
-    organisasjon ??= model.organisasjon;
+    // The templates too, so that `check` finds what `build` would stop at.
+    const malene = model.organisasjon ? loadMaler(model.organisasjon) : undefined;
+    diags.addAll(malene?.diagnostics ?? []);
+    if (!organisasjon) [organisasjon, maler] = [model.organisasjon, malene?.maler];
     moter.push(...model.moter);
     alleMoter.push(...model.alleMoter);
     for (const aar of model.aarMedFeil) aarMedFeil.add(aar);
   }
-  return { organisasjon, moter, alleMoter, aarMedFeil, diagnostics: sortDiagnostics(diags.items), folders };
+  return { organisasjon, maler, moter, alleMoter, aarMedFeil, diagnostics: sortDiagnostics(diags.items), folders };
 }
 
 export const loadMeeting = async (folder: string, options: LoadOptions = {}): Promise<LoadResult> => loadMeetings([folder], options);

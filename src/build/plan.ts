@@ -2,14 +2,15 @@ import { join } from 'node:path';
 import { frase } from '../domain/sprak.js';
 import type { Mote } from '../domain/types.js';
 import { saksnummer } from '../pipeline/model/tid.js';
-import type { Dokumentmal } from '../pipeline/render/templates.js';
+import type { Dokumentmal, MalData } from '../pipeline/render/templates.js';
 import { innkallingVisning, referatVisning, sakslisteVisning, vedleggVisning } from '../pipeline/render/views.js';
 
 /** One document to print: its file, template and data, and what is appended to it. */
 export interface Plan {
   fil: string;
   mal: Dokumentmal;
-  data: { tittel: string };
+  /** The template's data; which type goes with which template is checked where each is made, below. */
+  data: MalData[Dokumentmal] & { tittel: string };
   emne: string;
   vedlegg: { tittel: string; fil: string }[];
   /** Its entry in saksdokumenter.pdf; undefined for documents that are not part of it. */

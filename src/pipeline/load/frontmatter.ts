@@ -1,23 +1,39 @@
+import matter from 'gray-matter';
 import type { Diagnostics } from '../../domain/diagnostics.js';
-import type { MarkdownSource } from '../../domain/sources.js';
+import type { MarkdownSource, YamlSource } from '../../domain/sources.js';
 import { parseYaml } from './yaml.js';
 
 const OPEN = /^---[ \t]*\n/;
 const CLOSE = /^---[ \t]*$/m;
 
-/** Frontmatter as remark-frontmatter and most static-site tools read it: `---` on the first line, closed by `---` on a line of its own. */
+/**
+ * Frontmatter as remark-frontmatter and most static-site tools read it: `---` on the first line,
+ * closed by `---` on a line of its own. gray-matter splits it off; its YAML engine is our own
+ * parseYaml, which keeps positions and reports errors in Norwegian. The frontmatter gray-matter
+ * hands the engine starts right after the opening `---` (on line 1), so lines need no offset.
+ */
 export function parseMarkdown(file: string, text: string, diags: Diagnostics): MarkdownSource {
+  // Missing and unclosed frontmatter are told apart before splitting: gray-matter would take an
+  // unclosed block to the end of the file as frontmatter, and `---yaml` as a language tag.
   const open = OPEN.exec(text);
   if (!open) return { file, text, frontmatterStatus: 'mangler', bodyStart: 0, bodyLine: 1 };
-  const rest = text.slice(open[0].length);
-  const close = CLOSE.exec(rest);
-  if (!close) return { file, text, frontmatterStatus: 'uavsluttet', bodyStart: 0, bodyLine: 1 };
-  const yamlText = rest.slice(0, close.index);
-  const bodyStart = Math.min(text.length, open[0].length + close.index + close[0].length + 1);
+  if (!CLOSE.test(text.slice(open[0].length))) return { file, text, frontmatterStatus: 'uavsluttet', bodyStart: 0, bodyLine: 1 };
+  let frontmatter: YamlSource | undefined;
+  let parsed = false;
+  const yaml = (yamlText: string) => {
+    parsed = true;
+    frontmatter = parseYaml(file, yamlText, diags);
+    return {};
+  };
+  // With options, gray-matter neither caches nor reuses a result: every call parses (and reports) anew.
+  const split = matter(text, { language: 'yaml', engines: { yaml } });
+  let bodyStart = text.length - split.content.length;
+  // gray-matter leaves what follows the closing `---` on its line (spaces, tabs) in the body.
+  if (text[bodyStart - 1] !== '\n') bodyStart += /^[ \t]*\n?/.exec(split.content)![0].length;
   const bodyLine = text.slice(0, bodyStart).split('\n').length;
   const base = { file, text, bodyStart, bodyLine };
-  if (yamlText.trim() === '') return { ...base, frontmatterStatus: 'tom' };
-  // The YAML text starts on line 2, after the opening `---`.
-  const frontmatter = parseYaml(file, yamlText, diags, 1);
+  if (split.matter.trim() === '') return { ...base, frontmatterStatus: 'tom' };
+  // A block of only comments is empty to gray-matter, which then calls no engine; to YAML it is a document.
+  if (!parsed) yaml(split.matter);
   return { ...base, frontmatter, frontmatterStatus: frontmatter ? 'ok' : 'ugyldig' };
 }

@@ -89,50 +89,52 @@ function offsetOf(node: Node | null | undefined): number | undefined {
   return node?.range?.[0];
 }
 
-/**
- * Parses YAML with positions. `lineOffset` is the number of lines before the YAML text in its
- * file (frontmatter starts after the opening `---`). Syntax errors are reported in Norwegian.
- */
-export function parseYaml(file: string, text: string, diags: Diagnostics, lineOffset = 0): YamlSource | undefined {
-  const lineCounter = new LineCounter();
-  // logLevel: warnings (such as `tittel: {{x}}`, a map as a key) would go to stderr as Node warnings; the schema reports them.
-  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
-  const position = (offset: number): Posisjon => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: line + lineOffset, column: col };
-  };
-  if (doc.errors.length > 0) {
-    // One message per place: the library often reports one mistake twice, in different words.
-    const reported = new Set<number>();
-    for (const error of doc.errors) {
-      if (reported.has(error.pos[0])) continue;
-      reported.add(error.pos[0]);
-      let message = MESSAGES[error.code] ?? 'ugyldig YAML; sjekk innrykk, kolon etter hver nøkkel og anførselstegn rundt tekst med kolon.';
-      let at = position(error.pos[0]);
-      if (error.code === 'DUPLICATE_KEY') {
-        const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim();
-        if (key) message = `nøkkelen «${key}» står to ganger; hver nøkkel kan bare stå én gang.`;
-      }
-      if (error.code === 'MISSING_CHAR') {
-        // The library notices a missing closing quote only where the text ends; point at the opening one.
-        const quote = unclosedQuote(text.slice(0, error.pos[0]));
-        if (quote !== undefined) {
-          at = position(quote);
-          message = `anførselstegnet (${text[quote]}) her blir aldri avsluttet; sett det samme tegnet til slutt i teksten, på samme linje.`;
-        }
-      }
-      if (error.code === 'BLOCK_AS_IMPLICIT_KEY') {
-        const nested = nestedMappingMessage(text, error.pos[0], position);
-        if (nested) ({ at, message } = nested);
-      }
-      diags.error(file, at, message);
+/** Reports the library's syntax errors in Norwegian, one message per place. */
+function reportSyntaxErrors(
+  file: string,
+  text: string,
+  doc: Document.Parsed,
+  position: (offset: number) => Posisjon,
+  diags: Diagnostics,
+): void {
+  // One message per place: the library often reports one mistake twice, in different words.
+  const reported = new Set<number>();
+  for (const error of doc.errors) {
+    if (reported.has(error.pos[0])) continue;
+    reported.add(error.pos[0]);
+    let message = MESSAGES[error.code] ?? 'ugyldig YAML; sjekk innrykk, kolon etter hver nøkkel og anførselstegn rundt tekst med kolon.';
+    let at = position(error.pos[0]);
+    if (error.code === 'DUPLICATE_KEY') {
+      const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim();
+      if (key) message = `nøkkelen «${key}» står to ganger; hver nøkkel kan bare stå én gang.`;
     }
-    return undefined;
+    if (error.code === 'MISSING_CHAR') {
+      // The library notices a missing closing quote only where the text ends; point at the opening one.
+      const quote = unclosedQuote(text.slice(0, error.pos[0]));
+      if (quote !== undefined) {
+        at = position(quote);
+        message = `anførselstegnet (${text[quote]}) her blir aldri avsluttet; sett det samme tegnet til slutt i teksten, på samme linje.`;
+      }
+    }
+    if (error.code === 'BLOCK_AS_IMPLICIT_KEY') {
+      const nested = nestedMappingMessage(text, error.pos[0], position);
+      if (nested) ({ at, message } = nested);
+    }
+    diags.error(file, at, message);
   }
+}
+
+/** The document as plain data, numbers and yes/no kept as written; undefined (reported) when an alias cannot be resolved. */
+function toData(
+  file: string,
+  text: string,
+  doc: Document.Parsed,
+  position: (offset: number) => Posisjon,
+  diags: Diagnostics,
+): { data: unknown } | undefined {
   keepWrittenText(doc);
-  let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    return { data: doc.toJS({ maxAliasCount: 100 }) };
   } catch (error) {
     // `tittel: *Viktig*` (Markdown emphasis) is an alias in YAML, to an anchor that does not exist.
     let alias: Node | undefined;
@@ -153,8 +155,11 @@ export function parseYaml(file: string, text: string, diags: Diagnostics, lineOf
     }
     return undefined;
   }
+}
 
-  const locate = (path: YamlPath, what: 'key' | 'value' = 'value'): Posisjon => {
+/** Where a path's key or value was written; the nearest enclosing node that has a place when it has none. */
+function locator(doc: Document.Parsed, position: (offset: number) => Posisjon, lineOffset: number) {
+  return (path: YamlPath, what: 'key' | 'value' = 'value'): Posisjon => {
     for (let depth = path.length; depth >= 0; depth--) {
       const here = path.slice(0, depth);
       if (what === 'key' && depth === path.length && depth > 0) {
@@ -171,6 +176,25 @@ export function parseYaml(file: string, text: string, diags: Diagnostics, lineOf
     }
     return { line: lineOffset + 1, column: 1 };
   };
+}
 
-  return { file, data, locate };
+/**
+ * Parses YAML with positions. `lineOffset` is the number of lines before the YAML text in its
+ * file (frontmatter starts after the opening `---`). Syntax errors are reported in Norwegian.
+ */
+export function parseYaml(file: string, text: string, diags: Diagnostics, lineOffset = 0): YamlSource | undefined {
+  const lineCounter = new LineCounter();
+  // logLevel: warnings (such as `tittel: {{x}}`, a map as a key) would go to stderr as Node warnings; the schema reports them.
+  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  const position = (offset: number): Posisjon => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + lineOffset, column: col };
+  };
+  if (doc.errors.length > 0) {
+    reportSyntaxErrors(file, text, doc, position, diags);
+    return undefined;
+  }
+  const result = toData(file, text, doc, position, diags);
+  if (!result) return undefined;
+  return { file, data: result.data, locate: locator(doc, position, lineOffset) };
 }

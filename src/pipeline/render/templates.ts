@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
 import { type Fraser, frase } from '../../domain/sprak.js';
@@ -7,6 +7,8 @@ export type Dokumentmal = (typeof DOKUMENTMALER)[number];
 
 import { DOKUMENTMALER, type Malfiler } from '../../domain/sources.js';
 import { FONTMAPPE, INNEBYGDE_MALER } from '../../util/package.js';
+import type { arsplanVisning } from './arsplan.js';
+import type { InnkallingData, ReferatData, SaksdokumenterData, SakslisteData, VedleggData, VedtakslisteData } from './views.js';
 
 export { FONTMAPPE, INNEBYGDE_MALER };
 
@@ -44,8 +46,27 @@ export class MalFeil extends Error {
   }
 }
 
+/** The data each template is rendered with. The site's pages are built in publish/, which types them. */
+interface DataPerMal {
+  innkalling: InnkallingData;
+  saksliste: SakslisteData;
+  vedlegg: VedleggData;
+  saksdokumenter: SaksdokumenterData;
+  referat: ReferatData;
+  vedtaksliste: VedtakslisteData;
+  arsplan: ArsplanData;
+  'nettsted/indeks': object;
+  'nettsted/mote': object;
+}
+
+/** Template name → the type of its data; every template in DOKUMENTMALER must have one. */
+export type MalData = { [M in Dokumentmal]: DataPerMal[M] };
+
+/** The årsplan's data, as render/arsplan.ts builds it. */
+export type ArsplanData = ReturnType<typeof arsplanVisning>;
+
 export interface Maler {
-  render(mal: Dokumentmal, data: object): string;
+  render<M extends Dokumentmal>(mal: M, data: MalData[M]): string;
   /** The site's own stylesheet (templates/nettsted/nettsted.css). */
   nettstedStil: string;
   /** The folders templates were read from, for the list of files a page may load. */
@@ -54,11 +75,18 @@ export interface Maler {
   innhold: string;
 }
 
+export interface MalValg {
+  /** Handlebars `strict`: a field the data does not have is an error instead of empty text. For tests only. */
+  strict?: boolean;
+}
+
 /**
  * Compiles the templates read by load/templates.ts. The Markdown the secretariat writes is data
  * passed to the templates, never compiled as a template, so `{{…}}` in a sak is printed as text.
+ * The organisation's own templates are parsed here, so that a syntax error is reported (with its
+ * line) when meetings load; the built-in ones, which tests render, are parsed when first used.
  */
-export function compileMaler(malfiler: Malfiler): Maler {
+export function compileMaler(malfiler: Malfiler, valg: MalValg = {}): Maler {
   const hb = Handlebars.create();
   hb.registerHelper('cssTekst', cssTekst);
   // {{t "innkalling.saksliste"}}: a fixed text in the document's language (the data's `fraser`, Bokmål without).
@@ -70,7 +98,7 @@ export function compileMaler(malfiler: Malfiler): Maler {
   const les = (relativ: string) => {
     const { fil, tekst } = malfiler.filer.get(relativ)!;
     innhold += `\n${relativ}\n${tekst}`;
-    if (relativ.endsWith('.hbs')) {
+    if (relativ.endsWith('.hbs') && !fil.startsWith(INNEBYGDE_MALER + sep)) {
       try {
         hb.parse(tekst);
       } catch (error) {
@@ -90,7 +118,7 @@ export function compileMaler(malfiler: Malfiler): Maler {
   const fonter = fontFaces();
   const maler = new Map<Dokumentmal, Handlebars.TemplateDelegate>();
   for (const mal of DOKUMENTMALER) {
-    maler.set(mal, hb.compile(les(`${mal}.hbs`), { strict: false, noEscape: false }));
+    maler.set(mal, hb.compile(les(`${mal}.hbs`), { strict: valg.strict ?? false, noEscape: false }));
   }
   const nettstedStil = les(join('nettsted', 'nettsted.css'));
   innhold += malfiler.sprakTekst;

@@ -16,7 +16,131 @@ function t(mote: Mote, nokkel: string, verdier: Record<string, string | number |
   return frase(mote.fraser, nokkel, verdier);
 }
 
-function felles(mote: Mote, dokumenttype: string, tittel: string) {
+/** What every document's template gets: the page frame, the heading block and the meeting's facts. */
+export interface FellesData {
+  lang: string;
+  fraser: Mote['fraser'];
+  tittel: string;
+  dokumenttype: string;
+  /** The page's class (`kompakt` for the agenda alone); none for most documents. */
+  dokumentklasse: string | undefined;
+  topptekst: string;
+  farge: string;
+  organisasjon: { navn: string; logo: string | undefined };
+  mote: {
+    utvalg: string;
+    kortnavn: string;
+    dato: string;
+    ukedag: string;
+    start: string;
+    slutt: string;
+    sted: string;
+  };
+}
+
+/** A sak on the agenda (partials/saksliste.hbs). */
+export interface Sakspunktdata {
+  erPause: false;
+  nummer: string;
+  tittel: string;
+  minutter: number;
+  start: string;
+  slutt: string;
+  beskrivelse: string | undefined;
+  unntatt: Sak['unntattOffentlighet'];
+}
+
+/** A break on the agenda. */
+export interface Pausedata {
+  erPause: true;
+  tittel: string;
+  minutter: number;
+  start: string;
+  slutt: string;
+}
+
+export interface Sakslistedata {
+  grupper: { overskrift: string | undefined; punkter: (Sakspunktdata | Pausedata)[] }[];
+  eventuelt: { start: string; slutt: string; saker: Sakspunktdata[] };
+}
+
+/** innkalling.hbs */
+export interface InnkallingData extends FellesData {
+  saksliste: Sakslistedata;
+  vedlegg: { nummer: string; tittel: string }[];
+  saksgrunnlag: {
+    overskrift: string | undefined;
+    saker: { nummer: string; tittel: string; unntatt: Sak['unntattOffentlighet']; forslag: string | undefined }[];
+  }[];
+}
+
+/** saksliste.hbs */
+export interface SakslisteData extends FellesData {
+  saksliste: Sakslistedata;
+}
+
+/** vedlegg.hbs: a sak's case paper. */
+export interface VedleggData extends FellesData {
+  sak: {
+    nummer: string;
+    tittel: string;
+    saksbehandler: Sak['saksbehandler'];
+    unntatt: Sak['unntattOffentlighet'];
+    saksfremlegg: string;
+    forslag: string | undefined;
+    vedlegg: { tittel: string; fil: string | undefined }[];
+  };
+}
+
+/** saksdokumenter.hbs: the cover and table of contents. */
+export interface SaksdokumenterData extends FellesData {
+  innhold: Innholdslinje[];
+}
+
+export interface Deltakerdata {
+  navn: string;
+  rolle: string | undefined;
+  representerer: string | undefined;
+}
+
+/** referat.hbs */
+export interface ReferatData extends FellesData {
+  utkast: boolean;
+  sidemerke: string | undefined;
+  godkjent: string | undefined;
+  antallMedlemmer: number;
+  antallMott: number;
+  tilStede: Deltakerdata[];
+  forfall: Deltakerdata[];
+  andre: Referat['andre'];
+  referent: Referat['referent'];
+  saker: {
+    nummer: string;
+    tittel: string;
+    unntatt: Sak['unntattOffentlighet'] | undefined;
+    notater: string | undefined;
+    vedtak: string | undefined;
+    somForeslatt: Referatsak['somForeslatt'];
+    avstemning: string | undefined;
+    voteringstekst: string | undefined;
+    protokolltilforsel: string | undefined;
+    inhabile: { navn: string; rolle: string | undefined; grunn: string | undefined }[];
+  }[];
+  eventuelt: string | undefined;
+}
+
+/** vedtaksliste.hbs: a committee's decisions of a year. */
+export interface VedtakslisteData extends FellesData {
+  utvalg: string;
+  ar: number;
+  moter: {
+    dato: string;
+    utkast: boolean;
+    saker: { nummer: string; tittel: string; unntatt: Sak['unntattOffentlighet'] | undefined; vedtak: string | undefined }[];
+  }[];
+}
+
+function felles(mote: Mote, dokumenttype: string, tittel: string): FellesData {
   const { organisasjon } = mote;
   const logo = organisasjon.logo ? resolve(dirname(organisasjon.file), organisasjon.logo) : undefined;
   return {
@@ -24,6 +148,7 @@ function felles(mote: Mote, dokumenttype: string, tittel: string) {
     fraser: mote.fraser,
     tittel,
     dokumenttype,
+    dokumentklasse: undefined,
     topptekst: `${dokumenttype} · ${mote.utvalg.kortnavn} ${langDato(mote.dato)}`,
     farge: organisasjon.farge ?? '#00509e',
     organisasjon: { navn: organisasjon.navn, logo: logo ? pathToFileURL(logo).href : undefined },
@@ -43,7 +168,7 @@ function nummer(sak: Sak): string {
   return sak.nummer ? saksnummer(sak.nummer) : '';
 }
 
-function sakspunkt(punkt: SakPunkt, mote: Mote) {
+function sakspunkt(punkt: SakPunkt, mote: Mote): Sakspunktdata {
   const { sak } = punkt;
   return {
     erPause: false,
@@ -57,12 +182,12 @@ function sakspunkt(punkt: SakPunkt, mote: Mote) {
   };
 }
 
-function punkt(p: Sakslistepunkt, mote: Mote) {
+function punkt(p: Sakslistepunkt, mote: Mote): Sakspunktdata | Pausedata {
   if (p.kind === 'sak') return sakspunkt(p, mote);
   return { erPause: true, tittel: p.tittel, minutter: p.minutter, start: klokkeslett(p.start), slutt: klokkeslett(p.slutt) };
 }
 
-function saksliste(mote: Mote) {
+function saksliste(mote: Mote): Sakslistedata {
   const { grupper, eventuelt } = mote.saksliste;
   return {
     grupper: grupper.map((g) => ({
@@ -77,7 +202,7 @@ function saksliste(mote: Mote) {
   };
 }
 
-export function innkallingVisning(mote: Mote) {
+export function innkallingVisning(mote: Mote): InnkallingData {
   const tittel = t(mote, 'innkalling.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
   return {
     ...felles(mote, t(mote, 'innkalling.dokumenttype'), tittel),
@@ -99,13 +224,13 @@ export function innkallingVisning(mote: Mote) {
   };
 }
 
-export function sakslisteVisning(mote: Mote) {
+export function sakslisteVisning(mote: Mote): SakslisteData {
   const tittel = t(mote, 'saksliste.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
   // The agenda alone is handed out and pinned up: it is set tighter to fit on as few pages as it can.
   return { ...felles(mote, t(mote, 'saksliste.dokumenttype'), tittel), dokumentklasse: 'kompakt', saksliste: saksliste(mote) };
 }
 
-export function vedleggVisning(mote: Mote, sak: Sak) {
+export function vedleggVisning(mote: Mote, sak: Sak): VedleggData {
   const tittel = t(mote, 'vedlegg.tittel', { nummer: nummer(sak), tittel: sak.tittel });
   return {
     ...felles(mote, t(mote, 'vedlegg.dokumenttype', { nummer: nummer(sak) }), tittel),
@@ -127,7 +252,7 @@ export interface Innholdslinje {
   vedlegg: { tittel: string; side: number }[];
 }
 
-export function saksdokumenterVisning(mote: Mote, innhold: Innholdslinje[]) {
+export function saksdokumenterVisning(mote: Mote, innhold: Innholdslinje[]): SaksdokumenterData {
   const tittel = t(mote, 'saksdokumenter.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
   return { ...felles(mote, t(mote, 'saksdokumenter.dokumenttype'), tittel), innhold };
 }
@@ -139,11 +264,11 @@ export function avstemning(r: Referatsak, mote: Mote): string {
   return t(mote, v.avstar ? 'referat.votering_avsto' : 'referat.votering', { for: v.for, mot: v.mot, avstar: v.avstar });
 }
 
-function deltaker(d: Deltaker) {
+function deltaker(d: Deltaker): Deltakerdata {
   return { navn: d.navn, rolle: d.medlem?.rolle, representerer: d.medlem?.representerer };
 }
 
-export function referatVisning(mote: Mote, referat: Referat) {
+export function referatVisning(mote: Mote, referat: Referat): ReferatData {
   const tittel = t(mote, 'referat.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
   const md = (tekst: string | undefined) =>
     tekst ? markdownToHtml(tekst, { baseDir: mote.dir, filer: mote.filer, topHeading: 4 }) : undefined;
@@ -185,7 +310,7 @@ export function referatVisning(mote: Mote, referat: Referat) {
 }
 
 /** Every decision of a committee's year, from the referater of its meetings (in date order). */
-export function vedtakslisteVisning(moter: readonly Mote[], ar: number) {
+export function vedtakslisteVisning(moter: readonly Mote[], ar: number): VedtakslisteData {
   const forste = moter[0]!;
   const tittel = t(forste, 'vedtaksliste.tittel', { utvalg: forste.utvalg.navn, ar });
   const dokumenttype = t(forste, 'vedtaksliste.dokumenttype');
