@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { type Diagnostic, Diagnostics, sortDiagnostics } from '../domain/diagnostics.js';
 import { UsageError } from '../domain/errors.js';
 import { ferdigstill, type Metadata } from '../pipeline/assemble/pdf.js';
-import { findProjectRoot, loadProjectSource } from '../pipeline/load/project.js';
+import { findProjectRootFromCwd, loadProjectSource } from '../pipeline/load/project.js';
 import { readText } from '../pipeline/load/text.js';
 import { parseYaml } from '../pipeline/load/yaml.js';
 import { lagArsplan } from '../pipeline/model/arsplan.js';
@@ -25,10 +25,8 @@ export interface ArsplanResultat {
 
 /** The project folder: ./cases (or the folder itself) holding organisasjon.yaml. */
 function finnRot(cwd: string): string {
-  for (const kandidat of [join(cwd, 'cases'), cwd]) {
-    const rot = existsSync(kandidat) ? findProjectRoot(kandidat) : undefined;
-    if (rot) return rot;
-  }
+  const rot = findProjectRootFromCwd(cwd);
+  if (rot) return rot;
   throw new UsageError('fant ingen organisasjon.yaml i cases/ eller mappene over; kjør kommandoen fra prosjektmappen.');
 }
 

@@ -8,7 +8,6 @@ import type { BuildOptions, BuildResult, ByggetDokument } from '../domain/docume
 import type { Mote } from '../domain/types.js';
 import { VedleggFeil } from '../pipeline/assemble/pdf.js';
 import { finnChromium, Nettleser } from '../pipeline/print/browser.js';
-import { glemKonverterteMarkdown } from '../pipeline/render/markdown.js';
 import { fjernUtdaterte, skrivAlle } from '../pipeline/write/atomic.js';
 import { taLas } from '../pipeline/write/lock.js';
 import { FONTMAPPE } from '../util/package.js';
@@ -51,7 +50,6 @@ function ekstraFiler(loaded: LoadResult): string[] {
 export async function buildMeetings(paths: readonly string[] = [], options: BuildOptions = {}): Promise<BuildResult> {
   const run = kjoring(paths, options);
   const { ut, register } = run;
-  glemKonverterteMarkdown();
   // Read before loading: a file saved while this build runs must count as changed next time.
   const forrige = register.forrigeKjoring(run.foresporsel);
   const inndata = register.inndata(run.stier(forrige?.resultat.ekstra ?? []));

@@ -10,9 +10,7 @@ import { type Diagnostic, formatDiagnostic } from '../domain/diagnostics.js';
 import { UsageError } from '../domain/errors.js';
 import type { Mote } from '../domain/types.js';
 import { findProjectRoot, isMeetingFolder } from '../pipeline/load/project.js';
-import { readMalfiler } from '../pipeline/load/templates.js';
-import { glemKonverterteMarkdown } from '../pipeline/render/markdown.js';
-import { compileMaler, type Maler, MalFeil } from '../pipeline/render/templates.js';
+import type { Maler } from '../pipeline/render/templates.js';
 import { erInnenfor } from '../util/paths.js';
 
 /**
@@ -70,24 +68,14 @@ function side(tittel: string, innhold: string): string {
 }
 
 async function last(mappe: string): Promise<Tilstand> {
-  glemKonverterteMarkdown();
   const resultat = await loadMeetings([mappe]);
   const mote = resultat.moter.find((m) => m.dir === mappe);
   const tilstand: Tilstand = { diagnostics: resultat.diagnostics, dokumenter: new Map(), tillatt: [] };
   if (!mote || resultat.diagnostics.some((d) => d.severity === 'feil')) return tilstand;
-  const org = mote.organisasjon;
-  try {
-    tilstand.maler = compileMaler(readMalfiler(org.maler ? resolve(dirname(org.file), org.maler) : undefined));
-  } catch (error) {
-    if (!(error instanceof MalFeil)) throw error;
-    tilstand.diagnostics.push({
-      severity: 'feil',
-      file: error.fil,
-      position: error.linje ? { line: error.linje, column: 1 } : undefined,
-      message: error.message,
-    });
-    return tilstand;
-  }
+  // The templates come with the meetings, checked like `check` checks them: a missing `maler:`
+  // folder or a template that does not parse is an error in the page, never the built-in ones instead.
+  if (!resultat.maler) return tilstand;
+  tilstand.maler = resultat.maler;
   tilstand.mote = mote;
   for (const plan of planlegg(mote, '/')) tilstand.dokumenter.set(basename(plan.fil, '.pdf'), { mal: plan.mal, data: plan.data });
   tilstand.tillatt = tillatteFiler([mote], tilstand.maler);

@@ -1,15 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import YAML from 'yaml';
 import { type Fraser, SPRAK, type Sprak } from '../../domain/sprak.js';
-
-/** `templates/sprak/` of the package, found from src/ and dist/ alike. */
-export const SPRAKMAPPE = ((): string => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'templates', 'sprak', 'nb.yaml')) && dirname(dir) !== dir) dir = dirname(dir);
-  return join(dir, 'templates', 'sprak');
-})();
+import { SPRAKMAPPE } from '../../util/package.js';
 
 let lest: Record<Sprak, Fraser> | undefined;
 

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOKUMENTMALER, type Malfil, type Malfiler } from '../../domain/sources.js';
-import { INNEBYGDE_MALER } from '../../util/package.js';
-import { lastFraser, SPRAKMAPPE } from './sprak.js';
+import { INNEBYGDE_MALER, SPRAKMAPPE } from '../../util/package.js';
+import { lastFraser } from './sprak.js';
 
 /**
  * Reads the built-in templates, and the organisation's own folder (`maler:` in organisasjon.yaml)

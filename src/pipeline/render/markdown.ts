@@ -208,14 +208,12 @@ function alignAmounts(tree: Root): void {
 
 /**
  * A sak's text appears in several documents (innkalling, case paper, referat, vedtaksliste, and
- * their public versions); it is parsed once per run. Image paths are checked against the disk
- * while converting, so a caller that runs for long clears this between runs.
+ * their public versions); it is parsed once. The conversion reads nothing but its arguments (the
+ * files an image may show come in `filer`), so an entry never goes stale; the memo is only
+ * bounded, for a `watch` that runs all day.
  */
 const konvertert = new Map<string, string>();
-
-export function glemKonverterteMarkdown(): void {
-  konvertert.clear();
-}
+const MEMO_GRENSE = 20_000;
 
 export function markdownToHtml(markdown: string, options: MarkdownOptions = {}): string {
   if (markdown.trim() === '') return '';
@@ -223,6 +221,7 @@ export function markdownToHtml(markdown: string, options: MarkdownOptions = {}):
   let html = konvertert.get(nokkel);
   if (html === undefined) {
     html = konverter(markdown, options);
+    if (konvertert.size >= MEMO_GRENSE) konvertert.clear();
     konvertert.set(nokkel, html);
   }
   return html;
