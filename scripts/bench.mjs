@@ -240,11 +240,11 @@ function mdToPdfCli() {
  * hundred in one call do not finish here: on two cores every page hits its 30 s timeout.
  */
 async function timeMdToPdf(year) {
-  const { finnChromium } = await import('../src/pipeline/print/chromium.mjs');
+  const { findChromium } = await import('../src/pipeline/print/chromium.mjs');
   const { PDFDocument } = await import('pdf-lib');
   const cli = mdToPdfCli();
   const launch = JSON.stringify({
-    executablePath: finnChromium(),
+    executablePath: findChromium(),
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { finnChromium, kjorbar } from '../src/pipeline/print/chromium.mjs';
+import { findChromium, isExecutable } from '../src/pipeline/print/chromium.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const quiet = process.argv.includes('--stille');
@@ -62,7 +62,7 @@ function ensureDependencies() {
 }
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const hasApt = kjorbar('/usr/bin/apt-get');
+const hasApt = isExecutable('/usr/bin/apt-get');
 
 function aptInstall(packages) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -71,15 +71,15 @@ function aptInstall(packages) {
 }
 
 function onPath(name) {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && kjorbar(join(dir, name)));
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && isExecutable(join(dir, name)));
 }
 
 function ensureChromium() {
-  if (finnChromium()) return;
+  if (findChromium()) return;
   if (isRoot && hasApt) {
     shout('fant ingen Chromium/Chrome; installerer Debians chromium med apt-get (tar et par minutter første gang) …');
     const install = aptInstall(['chromium']);
-    if (install.ok && finnChromium()) return;
+    if (install.ok && findChromium()) return;
     shout(`advarsel: apt-get klarte ikke å installere chromium (${install.why}).`);
   }
   shout('advarsel: fant ingen Chromium eller Chrome. «motedok check» virker uten, men PDF-er kan ikke lages.');

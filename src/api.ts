@@ -3,6 +3,6 @@
  * documents, publish the site. Each function is the same one the command of that name runs.
  */
 
-export { type LoadResult, loadMeeting, loadMeetings, resolveMeetingFolders } from './build/load.js';
-export type { BuildOptions, BuildResult, ByggetDokument, LoadOptions } from './domain/documents.js';
+export { type LoadResult, loadMote, loadMoter, resolveMotemapper } from './build/load.js';
+export type { BuildOptions, BuildResult, BuiltDocument, LoadOptions } from './domain/documents.js';
 export { UsageError } from './domain/errors.js';

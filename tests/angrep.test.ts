@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishMeetings } from '../src/build/publish.js';
-import { readMalfiler } from '../src/pipeline/load/templates.js';
-import { Nettleser } from '../src/pipeline/print/browser.js';
-import { compileMaler } from '../src/pipeline/render/templates.js';
-import { FONTMAPPE } from '../src/util/package.js';
-import { erInnenfor } from '../src/util/paths.js';
+import { publishMoter } from '../src/build/publish.js';
+import { readTemplateFiles } from '../src/pipeline/load/templates.js';
+import { SealedBrowser } from '../src/pipeline/print/browser.js';
+import { compileTemplates } from '../src/pipeline/render/templates.js';
+import { FONT_DIR } from '../src/util/package.js';
+import { isInside } from '../src/util/paths.js';
 import { filerUnder } from './helpers/filer.js';
 import { pdfTekst } from './helpers/pdftekst.js';
 import { ORGANISASJON, utmappe } from './helpers/prosjekt.js';
@@ -117,7 +117,7 @@ Utvalget vedtok {{organisasjon.navn}} <img src="${web}/vedtak.png"> [lenke](java
 `,
   );
   ut = utmappe();
-  const result = await publishMeetings([join(root, M)], { out: ut, html: true });
+  const result = await publishMoter([join(root, M)], { out: ut, html: true });
   expect(result.diagnostics.filter((d) => d.severity === 'feil').map((d) => d.message)).toEqual([]);
 }, 120_000);
 
@@ -148,12 +148,12 @@ describe('a sak written to attack', () => {
 
   it('the browser asked only for its own page, the fonts and the SVG in the meeting folder, and refused nothing', async () => {
     const html = readFileSync(join(ut, M, 'vedlegg', 'sak-02-25.html'), 'utf8');
-    const maler = compileMaler(readMalfiler());
-    const tillatt = [join(root, M), ...maler.mapper, FONTMAPPE];
-    const nettleser = await Nettleser.start(1);
+    const maler = compileTemplates(readTemplateFiles());
+    const tillatt = [join(root, M), ...maler.mapper, FONT_DIR];
+    const nettleser = await SealedBrowser.start(1);
     try {
       await nettleser.pdf({ html, tillatt });
-      const utenom = nettleser.forespurt.filter((url) => !(url.startsWith('file:') && erInnenfor(FONTMAPPE, fileURLToPath(url))));
+      const utenom = nettleser.forespurt.filter((url) => !(url.startsWith('file:') && isInside(FONT_DIR, fileURLToPath(url))));
       // The page itself (a temporary file), then the one image that is allowed.
       expect(utenom).toHaveLength(2);
       expect(utenom[0]).toMatch(/^file:\/\/.*\/motedok-html-[^/]+\/dokument-1\.html$/);

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ArsplanResultat, byggArsplan } from '../src/build/arsplan.js';
-import { loadMeetings } from '../src/build/load.js';
+import { type ArsplanResult, buildArsplan } from '../src/build/arsplan.js';
+import { loadMoter } from '../src/build/load.js';
 import { formatDiagnostic } from '../src/domain/diagnostics.js';
-import { moteSomIcs } from '../src/pipeline/render/kalender.js';
+import { moteAsIcs } from '../src/pipeline/render/kalender.js';
 import { forsteUtenforRekkefolge, pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
 import { makeProject, sak } from './helpers/prosjekt.js';
 
@@ -88,11 +88,11 @@ function lesKalender(tekst: string) {
 describe('motedok arsplan', () => {
   let rot: string;
   let ut: string;
-  let resultat: ArsplanResultat;
+  let resultat: ArsplanResult;
   beforeAll(async () => {
     rot = prosjekt();
     ut = mkdtempSync(join(tmpdir(), 'motedok-arsplan-'));
-    resultat = await byggArsplan(2026, { cwd: rot, out: ut });
+    resultat = await buildArsplan(2026, { cwd: rot, out: ut });
   }, 60_000);
 
   it('lists each committee with its meetings in date order: day, date, time, place and planned saker', () => {
@@ -150,8 +150,8 @@ describe('motedok arsplan', () => {
       '2026-03-11-ssu@helsefellesskap-test.motedok',
       '2026-09-17-ssu@helsefellesskap-test.motedok',
     ]);
-    const mote = (await loadMeetings([join(rot, '2026-02-12-ssu')], { cwd: rot })).moter[0]!;
-    expect(lesKalender(moteSomIcs(mote))[0]).toEqual(hendelser[0]);
+    const mote = (await loadMoter([join(rot, '2026-02-12-ssu')], { cwd: rot })).moter[0]!;
+    expect(lesKalender(moteAsIcs(mote))[0]).toEqual(hendelser[0]);
     // 09.30 in February is 08.30 UTC, 09.30 in September 07.30 UTC (summer time).
     expect(hendelser[2]).toMatchObject({
       tittel: 'Møte i Strategisk samarbeidsutvalg',
@@ -199,11 +199,11 @@ describe('motedok arsplan', () => {
     const { loadProjectSource } = await import('../src/pipeline/load/project.js');
     const { buildModel } = await import('../src/pipeline/model/mote.js');
     const { parseYaml } = await import('../src/pipeline/load/yaml.js');
-    const { lagArsplan } = await import('../src/pipeline/model/arsplan.js');
+    const { makeArsplan } = await import('../src/pipeline/model/arsplan.js');
     const diags = new Diagnostics();
     const modell = buildModel(loadProjectSource(join(repo, 'cases'), diags), diags);
     const fil = join(repo, 'cases', 'arsplan-2026.yaml');
-    const plan = lagArsplan(2026, modell.organisasjon!, modell.alleMoter, parseYaml(fil, readFileSync(fil, 'utf8'), diags), diags);
+    const plan = makeArsplan(2026, modell.organisasjon!, modell.alleMoter, parseYaml(fil, readFileSync(fil, 'utf8'), diags), diags);
     expect(diags.items).toEqual([]);
     expect(plan.utvalg.map((u) => [u.utvalg.kortnavn, u.moter.length])).toEqual([
       ['SSU', 5],

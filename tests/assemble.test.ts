@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ferdigstill } from '../src/pipeline/assemble/pdf.js';
-import { Nettleser } from '../src/pipeline/print/browser.js';
+import { finishPdf } from '../src/pipeline/assemble/pdf.js';
+import { SealedBrowser } from '../src/pipeline/print/browser.js';
 import { minimalPdf } from './helpers/pdf.js';
 import { pdfInfo, pdfTekst } from './helpers/pdftekst.js';
 
@@ -12,10 +12,10 @@ const meta = { tittel: 'Prøve', forfatter: 'Test', dato: new Date('2025-05-22T0
 const html = (tekst: string) =>
   `<!doctype html><html lang="nb"><head><title>${tekst}</title></head><body><h1>${tekst}</h1><p>Avsnitt om ${tekst}.</p></body></html>`;
 
-let nettleser: Nettleser;
+let nettleser: SealedBrowser;
 let mappe: string;
 beforeAll(async () => {
-  nettleser = await Nettleser.start(1);
+  nettleser = await SealedBrowser.start(1);
   mappe = mkdtempSync(join(tmpdir(), 'motedok-assemble-'));
 }, 60_000);
 afterAll(async () => {
@@ -27,7 +27,7 @@ describe('appending attachments', () => {
     const vedlegg = join(mappe, 'tagget.pdf');
     writeFileSync(vedlegg, await nettleser.pdf({ html: html('Vedleggstekst'), tillatt: [] }));
     const vert = await nettleser.pdf({ html: html('Verten'), tillatt: [] });
-    const { bytes, sider, vedleggStart } = await ferdigstill(vert, meta, [{ tittel: 'Tagget', fil: vedlegg }]);
+    const { bytes, sider, vedleggStart } = await finishPdf(vert, meta, [{ tittel: 'Tagget', fil: vedlegg }]);
     expect([sider, vedleggStart]).toEqual([2, [1]]);
     const doc = await PDFDocument.load(bytes);
     expect(doc.getPages().map((p) => p.node.get(PDFName.of('StructParents'))?.toString())).toEqual(['0', undefined]);
@@ -44,7 +44,7 @@ describe('appending attachments', () => {
     const vedlegg = join(mappe, 'skadet.pdf');
     writeFileSync(vedlegg, Buffer.from(skadet, 'latin1'));
     const vert = await nettleser.pdf({ html: html('Verten'), tillatt: [] });
-    const { bytes, sider } = await ferdigstill(vert, meta, [{ tittel: 'Skadet', fil: vedlegg }]);
+    const { bytes, sider } = await finishPdf(vert, meta, [{ tittel: 'Skadet', fil: vedlegg }]);
     expect(sider).toBe(2);
     const fil = join(mappe, 'ut2.pdf');
     writeFileSync(fil, bytes);

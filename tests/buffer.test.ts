@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symli
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildMeetings, uendretSidenSist } from '../src/build/build.js';
+import { buildMoter, unchangedSinceLast } from '../src/build/build.js';
 import { utmappe } from './helpers/prosjekt.js';
 
 const cases = resolve(import.meta.dirname, '../cases');
@@ -12,7 +12,7 @@ let prosjekt: string;
 let ut: string;
 
 async function bygg(force = false) {
-  const result = await buildMeetings([join(prosjekt, M)], { out: ut, force });
+  const result = await buildMoter([join(prosjekt, M)], { out: ut, force });
   expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
   const nye = result.dokumenter
     .filter((d) => !d.fraBuffer)
@@ -113,28 +113,28 @@ describe('the document cache', () => {
 describe('the build register', () => {
   it('a rebuild with nothing changed is answered from the register without loading; any change to an input or output is seen', async () => {
     const forste = await bygg();
-    const sammendrag = uendretSidenSist([join(prosjekt, M)], { out: ut });
+    const sammendrag = unchangedSinceLast([join(prosjekt, M)], { out: ut });
     expect(sammendrag?.dokumenter.map((d) => d.fil).sort()).toEqual(forste.result.dokumenter.map((d) => d.fil).sort());
     // Saved again with the same text: still unchanged.
     const sak = join(prosjekt, M, '13-strategisamling.md');
     writeFileSync(sak, readFileSync(sak));
-    expect(uendretSidenSist([join(prosjekt, M)], { out: ut })).toBeDefined();
-    expect(uendretSidenSist([join(prosjekt, M)], { out: ut, html: true })).toBeUndefined();
-    expect(uendretSidenSist([join(prosjekt, M)], { out: ut, force: true })).toBeUndefined();
+    expect(unchangedSinceLast([join(prosjekt, M)], { out: ut })).toBeDefined();
+    expect(unchangedSinceLast([join(prosjekt, M)], { out: ut, html: true })).toBeUndefined();
+    expect(unchangedSinceLast([join(prosjekt, M)], { out: ut, force: true })).toBeUndefined();
     // A new file in a meeting folder (it may be an image a sak is about to show).
     writeFileSync(join(prosjekt, '2025-09-18-ssu', 'notat.txt'), 'nytt');
-    expect(uendretSidenSist([join(prosjekt, M)], { out: ut })).toBeUndefined();
+    expect(unchangedSinceLast([join(prosjekt, M)], { out: ut })).toBeUndefined();
     await bygg();
-    expect(uendretSidenSist([join(prosjekt, M)], { out: ut })).toBeDefined();
+    expect(unchangedSinceLast([join(prosjekt, M)], { out: ut })).toBeDefined();
     // An output file changed by hand.
     writeFileSync(join(ut, M, 'saksliste.pdf'), 'endret for hånd');
-    expect(uendretSidenSist([join(prosjekt, M)], { out: ut })).toBeUndefined();
+    expect(unchangedSinceLast([join(prosjekt, M)], { out: ut })).toBeUndefined();
   }, 120_000);
 
   it('a link in the project that leads round in a circle is not followed', async () => {
     symlinkSync('..', join(prosjekt, M, 'vedlegg', 'sirkel'));
     await bygg();
-    expect(uendretSidenSist([join(prosjekt, M)], { out: ut })).toBeDefined();
+    expect(unchangedSinceLast([join(prosjekt, M)], { out: ut })).toBeDefined();
   }, 120_000);
 
   it('an output file that was deleted or changed by hand is made again, even though its meeting did not change', async () => {
@@ -157,7 +157,7 @@ describe('the build register', () => {
     const kopi = join(prosjekt, 'cases');
     cpSync(cases, kopi, { recursive: true });
     const byggAlt = async () =>
-      expect((await buildMeetings([], { cwd: prosjekt, out: ut })).diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
+      expect((await buildMoter([], { cwd: prosjekt, out: ut })).diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
     await byggAlt();
     const forste = oppforinger();
     const sak = join(kopi, M, '13-strategisamling.md');
@@ -169,7 +169,7 @@ describe('the build register', () => {
     expect(forste.filter((f) => !andre.includes(f))).toHaveLength(2);
     // A build of one meeting removes nothing.
     writeFileSync(sak, readFileSync(sak, 'utf8').replace('Noen av de viktigste innspillene er:', 'Noen av innspillene fra samlingen er:'));
-    expect((await buildMeetings([join(kopi, M)], { out: ut })).diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
+    expect((await buildMoter([join(kopi, M)], { out: ut })).diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
     expect(oppforinger()).toEqual(expect.arrayContaining(andre));
   }, 240_000);
 });

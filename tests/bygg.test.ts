@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMeetings } from '../src/build/build.js';
+import { buildMoter } from '../src/build/build.js';
 import type { BuildResult } from '../src/domain/documents.js';
 import { innholdUnder } from './helpers/filer.js';
 import { forsteUtenforRekkefolge, pdfFonter, pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
@@ -17,7 +17,7 @@ let resultat: BuildResult;
 
 beforeAll(async () => {
   ut = mkdtempSync(join(tmpdir(), 'motedok-bygg-'));
-  resultat = await buildMeetings([cases], { out: ut });
+  resultat = await buildMoter([cases], { out: ut });
 }, 120_000);
 
 describe('motedok build of the example meetings', () => {
@@ -258,7 +258,7 @@ describe('motedok build of the example meetings', () => {
 
   it('the same input gives byte-identical PDFs', async () => {
     const igjen = mkdtempSync(join(tmpdir(), 'motedok-bygg-'));
-    await buildMeetings([join(cases, M)], { out: igjen });
+    await buildMoter([join(cases, M)], { out: igjen });
     const forste = innholdUnder(join(ut, M));
     const andre = innholdUnder(join(igjen, M));
     expect([...andre.keys()].sort()).toEqual([...forste.keys()].sort());
@@ -343,7 +343,7 @@ describe('the vedtaksliste', () => {
   it("lists every decision of the committee's year with sak number and meeting, from all its meetings", async () => {
     // Built for one meeting only, the list still covers the whole year in cases/.
     const egen = mkdtempSync(join(tmpdir(), 'motedok-vedtak-'));
-    await buildMeetings([join(cases, '2025-11-13-ssu')], { out: egen });
+    await buildMoter([join(cases, '2025-11-13-ssu')], { out: egen });
     const tekst = pdfTekst(join(egen, 'ssu-2025-vedtak.pdf'), '-layout');
     expect(
       forsteUtenforRekkefolge(tekst, [
@@ -376,7 +376,7 @@ describe('the vedtaksliste', () => {
     const sak = join(prosjekt, '2025-09-18-ssu', '22-rekrutterings-og-samhandlingsmidler-2025.md');
     writeFileSync(sak, readFileSync(sak, 'utf8').replace('minutter: 60', 'minutter: 6O'));
     const out = utmappe();
-    const result = await buildMeetings([join(prosjekt, M)], { out });
+    const result = await buildMoter([join(prosjekt, M)], { out });
     expect(result.diagnostics.map((d) => `${d.severity}: ${d.message}`)).toEqual([
       'advarsel: vedtakslisten ssu-2025-vedtak.pdf ble ikke laget fordi et møte i SSU 2025 har feil; kjør «motedok check» for hele cases/.',
     ]);
@@ -390,19 +390,19 @@ describe('a failing build', () => {
     const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-prosjekt-'));
     cpSync(cases, prosjekt, { recursive: true });
     const out = utmappe();
-    expect((await buildMeetings([join(prosjekt, M)], { out })).diagnostics).toEqual([]);
+    expect((await buildMoter([join(prosjekt, M)], { out })).diagnostics).toEqual([]);
     const før = innholdUnder(out);
 
     const sak = join(prosjekt, M, '13-strategisamling.md');
     writeFileSync(sak, readFileSync(sak, 'utf8').replace('minutter: 60', 'minutter: 0'));
-    const feil = await buildMeetings([join(prosjekt, M)], { out });
+    const feil = await buildMoter([join(prosjekt, M)], { out });
     expect(feil.diagnostics.map((d) => d.severity)).toContain('feil');
     expect(feil.dokumenter).toEqual([]);
 
     writeFileSync(sak, readFileSync(sak, 'utf8').replace('minutter: 0', 'minutter: 60').replace('Likeverdig', 'likeverdig'));
     // Looks like a whole PDF from outside (header and %%EOF, so check lets it through); only reading it shows the damage.
     writeFileSync(join(prosjekt, M, 'vedlegg', 'Debatthefte KS 2025.pdf'), '%PDF-1.7\nikke en ekte pdf\n%%EOF\n');
-    const skadet = await buildMeetings([join(prosjekt, M)], { out });
+    const skadet = await buildMoter([join(prosjekt, M)], { out });
     expect(skadet.diagnostics).toMatchObject([
       {
         severity: 'feil',
@@ -428,7 +428,7 @@ describe('templates and HTML', () => {
       '{{#> dokument}}<h1>Vår egen saksliste for {{mote.utvalg}}</h1>{{> saksliste}}{{/dokument}}',
     );
     const out = utmappe();
-    const result = await buildMeetings([join(prosjekt, M)], { out, html: true });
+    const result = await buildMoter([join(prosjekt, M)], { out, html: true });
     expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
     expect(pdfTekst(join(out, M, 'saksliste.pdf'))).toContain('Vår egen saksliste for Strategisk samarbeidsutvalg');
     expect(pdfTekst(join(out, M, 'innkalling.pdf'))).toContain('Innkalling til møte i Strategisk samarbeidsutvalg');
@@ -448,7 +448,7 @@ describe('templates and HTML', () => {
       '---\ntittel: Prøve\ntype: beslutning\nminutter: 10\n---\n\nPris: {{pris}} og {{{rå}}}.\n\n<script>document.write("SKRIPT KJØRTE")</script>\n\n<img src="http://example.invalid/x.png">\n\n## Forslag til vedtak\n\nGodkjent.\n',
     );
     const out = utmappe();
-    expect((await buildMeetings([join(prosjekt, M)], { out, html: true })).diagnostics).toEqual([]);
+    expect((await buildMoter([join(prosjekt, M)], { out, html: true })).diagnostics).toEqual([]);
     const tekst = pdfTekst(join(out, M, 'vedlegg', 'sak-02-25.pdf'));
     expect(tekst).toContain('Pris: {{pris}} og {{{rå}}}.');
     expect(tekst).not.toContain('SKRIPT KJØRTE');

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadMeetings } from '../src/build/load.js';
+import { loadMoter } from '../src/build/load.js';
 import { Diagnostics } from '../src/domain/diagnostics.js';
 import type { Mote, SakPunkt, Sakslistepunkt } from '../src/domain/types.js';
-import { finnMotefiler } from '../src/pipeline/load/bilder.js';
+import { findMotefiler } from '../src/pipeline/load/bilder.js';
 import { parseMarkdown } from '../src/pipeline/load/frontmatter.js';
 import { decodeText } from '../src/pipeline/load/text.js';
 import { requireFrontmatter } from '../src/pipeline/model/frontmatter.js';
@@ -283,7 +283,7 @@ describe('random meeting folders, valid and broken', () => {
       fc.asyncProperty(prosjekt, async (moter) => {
         const root = skrivProsjekt(moter);
         try {
-          const result = await loadMeetings([root], { cwd: root });
+          const result = await loadMoter([root], { cwd: root });
           kjort++;
           for (const d of result.diagnostics) {
             expect(d.file.startsWith(root), d.file).toBe(true);
@@ -442,7 +442,7 @@ describe('random Markdown through the HTML stage', () => {
   it('always comes out sanitized: no scripts, frames, styles or event handlers, links only to the web, images only from the meeting folder', () => {
     fc.assert(
       fc.property(markdown, (md) => {
-        const html = markdownToHtml(md, { baseDir: mappe, filer: finnMotefiler(mappe), topHeading: 2 });
+        const html = markdownToHtml(md, { baseDir: mappe, filer: findMotefiler(mappe), topHeading: 2 });
         // rehype-stringify writes every attribute value in double quotes (a quote inside as &#x22;), and text's < as &lt;.
         const koder = html.replace(/="[^"]*"/g, '=""');
         expect(koder).not.toMatch(/<\s*(script|iframe|frame|link|meta|style|object|embed|svg|math|form|base|details|img(?![^>]*src=))\b/i);

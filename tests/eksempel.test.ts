@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadMeetings } from '../src/build/load.js';
+import { loadMoter } from '../src/build/load.js';
 import type { Mote } from '../src/domain/types.js';
 import { klokkeslett, saksnummer } from '../src/pipeline/model/tid.js';
 
@@ -23,13 +23,13 @@ function rows(mote: Mote): string[] {
 
 describe('the example meetings in cases/', () => {
   it('check is clean', async () => {
-    const result = await loadMeetings([cases]);
+    const result = await loadMoter([cases]);
     expect(result.diagnostics).toEqual([]);
     expect(result.moter.map((m) => m.mappe)).toEqual(['2025-05-22-ssu', '2025-09-18-ssu', '2025-11-13-ssu']);
   });
 
   it("22 May 2025: the planned agenda has the seed innkalling's numbers, order, minutes and headings", async () => {
-    const [mote] = (await loadMeetings([resolve(cases, '2025-05-22-ssu')])).moter;
+    const [mote] = (await loadMoter([resolve(cases, '2025-05-22-ssu')])).moter;
     // seeds/004: Sak 11.25 … 18.25; fixed saker first, then Beslutnings-, Tema-, Referatsaker, Eventuelt.
     expect(rows(mote!)).toEqual([
       'Sak 11.25 Godkjenning av innkalling og saksliste (2 min)',
@@ -49,7 +49,7 @@ describe('the example meetings in cases/', () => {
   });
 
   it('22 May 2025: clock times run from 09.00 and the agenda fills the meeting to 14.00', async () => {
-    const [mote] = (await loadMeetings([resolve(cases, '2025-05-22-ssu')])).moter;
+    const [mote] = (await loadMoter([resolve(cases, '2025-05-22-ssu')])).moter;
     const times = mote!.saksliste.grupper.flatMap((g) => g.punkter.map((p) => `${klokkeslett(p.start)}–${klokkeslett(p.slutt)}`));
     expect(times).toEqual([
       '09.00–09.02',
@@ -67,7 +67,7 @@ describe('the example meetings in cases/', () => {
   });
 
   it('22 May 2025: proposed decisions and the attachment list for the innkalling', async () => {
-    const [mote] = (await loadMeetings([resolve(cases, '2025-05-22-ssu')])).moter;
+    const [mote] = (await loadMoter([resolve(cases, '2025-05-22-ssu')])).moter;
     const sak14 = mote!.saker.find((s) => s.nummer?.lopenummer === 14)!;
     expect(sak14.forslagTilVedtak!.markdown).toMatch(
       /^1\. Strategisk samarbeidsutvalg \(SSU\) beslutter[\s\S]*\n {3}d\) Mandat for Strategisk samarbeidsutvalg\n2\.[\s\S]*\n4\. Strategisk samarbeidsutvalg ber sekretariatet sikre/,
@@ -87,7 +87,7 @@ describe('the example meetings in cases/', () => {
   });
 
   it("numbering continues across the year: 18 Sep starts at 19.25, 13 Nov at 27.25 (the seeds' 22/25, 24.25 and 29/25)", async () => {
-    const { moter } = await loadMeetings([cases]);
+    const { moter } = await loadMoter([cases]);
     const numbers = (m: Mote) => m.saker.filter((s) => s.nummer).map((s) => `${saksnummer(s.nummer!)} ${s.tittel}`);
     const sep = numbers(moter[1]!);
     const nov = numbers(moter[2]!);
@@ -103,7 +103,7 @@ describe('the example meetings in cases/', () => {
   });
 
   it("the fixed referat sak lists the previous meeting's referat among the attachments", async () => {
-    const { moter } = await loadMeetings([cases]);
+    const { moter } = await loadMoter([cases]);
     const forste = (m: Mote) => m.vedlegg.map((v) => `${saksnummer(v.sak.nummer!)} ${v.vedlegg.tittel}`)[0];
     expect(forste(moter[1]!)).toBe('20.25 Referat fra SSU-møtet 22.05.25');
     expect(forste(moter[2]!)).toBe('28.25 Referat fra SSU-møtet 18.09.25');
@@ -112,7 +112,7 @@ describe('the example meetings in cases/', () => {
   });
 
   it('a referat sak without a proposal is taken "til orientering"; alternatives are recognised', async () => {
-    const { moter } = await loadMeetings([cases]);
+    const { moter } = await loadMoter([cases]);
     const sak26 = moter[1]!.saker.find((s) => s.nummer?.lopenummer === 26)!;
     expect(sak26.forslagTilVedtak).toMatchObject({ markdown: 'Strategisk samarbeidsutvalg tar saken til orientering.', generert: true });
     const sak22 = moter[1]!.saker.find((s) => s.nummer?.lopenummer === 22)!;
@@ -123,7 +123,7 @@ describe('the example meetings in cases/', () => {
   });
 
   it('the 22 May referat is read against the agenda', async () => {
-    const [mote] = (await loadMeetings([resolve(cases, '2025-05-22-ssu')])).moter;
+    const [mote] = (await loadMoter([resolve(cases, '2025-05-22-ssu')])).moter;
     const referat = mote!.referat!;
     expect(referat.status).toBe('godkjent');
     expect(referat.tilStede.map((d) => d.navn)).toContain('Kari Nordmann');

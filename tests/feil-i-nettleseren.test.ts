@@ -3,7 +3,7 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { finnChromium } from '../src/pipeline/print/browser.js';
+import { findChromium } from '../src/pipeline/print/browser.js';
 import { innholdUnder } from './helpers/filer.js';
 import { utmappe } from './helpers/prosjekt.js';
 
@@ -36,7 +36,7 @@ describe('faults in the browser and the process', () => {
     const merke = `motedok-drept-${Date.now()}`;
     const innpakning = join(prosjekt, 'chromium-som-dor');
     // Starts the real Chromium, then kills it after a second: the build is in the middle of printing.
-    writeFileSync(innpakning, `#!/bin/sh\n"${finnChromium()}" --${merke} "$@" &\npid=$!\n(sleep 1; kill -9 $pid) &\nwait $pid\n`);
+    writeFileSync(innpakning, `#!/bin/sh\n"${findChromium()}" --${merke} "$@" &\npid=$!\n(sleep 1; kill -9 $pid) &\nwait $pid\n`);
     chmodSync(innpakning, 0o755);
     const result = spawnSync(process.execPath, [bin, 'build', join(prosjekt, 'cases', M), '--out', ut], {
       encoding: 'utf8',
@@ -60,7 +60,7 @@ describe('faults in the browser and the process', () => {
     const merke = `motedok-hengt-${Date.now()}`;
     const innpakning = join(prosjekt, 'chromium-som-henger');
     // Becomes the real Chromium (exec keeps the pid), which is stopped (SIGSTOP) after two seconds: it hangs, it does not die.
-    writeFileSync(innpakning, `#!/bin/sh\n(sleep 2; kill -STOP $$) &\nexec "${finnChromium()}" --${merke} "$@"\n`);
+    writeFileSync(innpakning, `#!/bin/sh\n(sleep 2; kill -STOP $$) &\nexec "${findChromium()}" --${merke} "$@"\n`);
     chmodSync(innpakning, 0o755);
     const result = spawnSync(process.execPath, [bin, 'build', join(prosjekt, 'cases', M), '--out', ut], {
       encoding: 'utf8',

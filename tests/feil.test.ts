@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadMeetings } from '../src/build/load.js';
+import { loadMoter } from '../src/build/load.js';
 import { formatDiagnostic } from '../src/domain/diagnostics.js';
 import { BESLUTNING, check, makeProject, sak } from './helpers/prosjekt.js';
 
@@ -149,7 +149,7 @@ describe('checking one meeting', () => {
       '2025-11-13-ssu/mote.yaml': 'utvalg: ssu\ndato: 2025-11-13\nstart: "10:00"\nslutt: "14:00"\nsted: Hamar\n',
       '2025-11-13-ssu/13-c.md': Buffer.from(sak('tittel: Høring\ntype: tema\nminutter: 5'), 'latin1'),
     });
-    const result = await loadMeetings([join(root, '2025-09-18-ssu')], { cwd: root });
+    const result = await loadMoter([join(root, '2025-09-18-ssu')], { cwd: root });
     expect(result.diagnostics.map((d) => formatDiagnostic(d, root))).toEqual([
       `${M}/13-a.md:4:11: feil: «minutter» må være større enn 0, men er tallet 0. Tillatt: et helt antall minutter, større enn 0, for eksempel 30.`,
     ]);

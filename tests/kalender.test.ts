@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMeetings } from '../src/build/build.js';
-import { loadMeetings } from '../src/build/load.js';
+import { buildMoter } from '../src/build/build.js';
+import { loadMoter } from '../src/build/load.js';
 import type { Mote } from '../src/domain/types.js';
-import { brettLinje, moteSomIcs } from '../src/pipeline/render/kalender.js';
+import { foldLine, moteAsIcs } from '../src/pipeline/render/kalender.js';
 import { makeProject, sak } from './helpers/prosjekt.js';
 
 const cases = resolve(import.meta.dirname, '..', 'cases');
@@ -31,13 +31,13 @@ function lesIcs(tekst: string) {
 
 let moter: Mote[];
 beforeAll(async () => {
-  moter = (await loadMeetings([cases])).moter;
+  moter = (await loadMoter([cases])).moter;
 });
 const mote = (mappe: string) => moter.find((m) => m.mappe === mappe)!;
 
 describe('mote.ics', () => {
   it("has the meeting's title, place and times in Europe/Oslo: 09.00 in May is 07.00 UTC, 10.00 in November 09.00 UTC", () => {
-    const mai = lesIcs(moteSomIcs(mote('2025-05-22-ssu')));
+    const mai = lesIcs(moteAsIcs(mote('2025-05-22-ssu')));
     expect(mai).toMatchObject({
       tittel: 'Møte i Strategisk samarbeidsutvalg',
       sted: 'Fylkeshuset Lillehammer, Kirkegata 76',
@@ -45,13 +45,13 @@ describe('mote.ics', () => {
       start: '2025-05-22T07:00:00.000Z',
       slutt: '2025-05-22T12:00:00.000Z',
     });
-    const november = lesIcs(moteSomIcs(mote('2025-11-13-ssu')));
+    const november = lesIcs(moteAsIcs(mote('2025-11-13-ssu')));
     expect(november).toMatchObject({ start: '2025-11-13T09:00:00.000Z', slutt: '2025-11-13T12:00:00.000Z' });
-    expect(new Set(moter.map((m) => lesIcs(moteSomIcs(m)).uid)).size).toBe(moter.length);
+    expect(new Set(moter.map((m) => lesIcs(moteAsIcs(m)).uid)).size).toBe(moter.length);
   });
 
   it('describes the saksliste: numbers, times and titles, breaks and Eventuelt', () => {
-    const { beskrivelse } = lesIcs(moteSomIcs(mote('2025-05-22-ssu')));
+    const { beskrivelse } = lesIcs(moteAsIcs(mote('2025-05-22-ssu')));
     expect(beskrivelse.split('\n')).toEqual([
       'Saksliste, Strategisk samarbeidsutvalg 22. mai 2025',
       '',
@@ -83,8 +83,8 @@ describe('mote.ics', () => {
         'tittel: "Økonomi; budsjett, regnskap og \\\\ fordeling av æøå-midler i helseregionene med et langt navn"\ntype: beslutning\nminutter: 30',
       ),
     });
-    const [m] = (await loadMeetings([root], { cwd: root })).moter;
-    const ics = moteSomIcs(m!);
+    const [m] = (await loadMoter([root], { cwd: root })).moter;
+    const ics = moteAsIcs(m!);
     expect(ics.endsWith('\r\n')).toBe(true);
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const linjer = ics.split('\r\n').slice(0, -1);
@@ -99,7 +99,7 @@ describe('mote.ics', () => {
     );
     // Folding never splits a multi-byte character: every piece is valid UTF-8 on its own.
     expect(
-      brettLinje('DESCRIPTION:' + 'æ'.repeat(100))
+      foldLine('DESCRIPTION:' + 'æ'.repeat(100))
         .split('\r\n')
         .map((l) => Buffer.byteLength(l)),
     ).toEqual([74, 75, 65]);
@@ -109,9 +109,9 @@ describe('mote.ics', () => {
     const ut = mkdtempSync(join(tmpdir(), 'motedok-ics-'));
     const igjen = mkdtempSync(join(tmpdir(), 'motedok-ics-'));
     const mappe = join(cases, '2025-11-13-ssu');
-    const forste = await buildMeetings([mappe], { out: ut });
+    const forste = await buildMoter([mappe], { out: ut });
     expect(forste.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
-    await buildMeetings([mappe], { out: igjen });
+    await buildMoter([mappe], { out: igjen });
     const intern = readFileSync(join(ut, '2025-11-13-ssu', 'mote.ics'));
     const offentlig = readFileSync(join(ut, '2025-11-13-ssu', 'offentlig', 'mote.ics'));
     expect(readFileSync(join(igjen, '2025-11-13-ssu', 'mote.ics')).equals(intern)).toBe(true);

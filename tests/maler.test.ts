@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planlegg } from '../src/build/plan.js';
-import { readMalfiler } from '../src/pipeline/load/templates.js';
-import { lagArsplan } from '../src/pipeline/model/arsplan.js';
+import { planDocuments } from '../src/build/plan.js';
+import { readTemplateFiles } from '../src/pipeline/load/templates.js';
+import { makeArsplan } from '../src/pipeline/model/arsplan.js';
 import { offentligVersjon } from '../src/pipeline/model/offentlig.js';
-import { arsplanVisning } from '../src/pipeline/render/arsplan.js';
-import { compileMaler } from '../src/pipeline/render/templates.js';
-import { saksdokumenterVisning, vedtakslisteVisning } from '../src/pipeline/render/views.js';
+import { arsplanView } from '../src/pipeline/render/arsplan.js';
+import { compileTemplates } from '../src/pipeline/render/templates.js';
+import { saksdokumenterView, vedtakslisteView } from '../src/pipeline/render/views.js';
 import { minimalPdf } from './helpers/pdf.js';
 import { check, MOTE, makeProject, ORGANISASJON, sak } from './helpers/prosjekt.js';
 
@@ -76,21 +76,21 @@ describe('the built-in templates', () => {
     mkdirSync(join(root, 'ut'), { recursive: true });
     const lastet = await check(root);
     expect(lastet.lines).toEqual([]);
-    const maler = compileMaler(readMalfiler(), { strict: true });
+    const maler = compileTemplates(readTemplateFiles(), { strict: true });
     const mote = lastet.moter[0]!;
-    const dokumenter = [...planlegg(mote, '/ut'), ...planlegg(offentligVersjon(mote), '/ut/offentlig')];
+    const dokumenter = [...planDocuments(mote, '/ut'), ...planDocuments(offentligVersjon(mote), '/ut/offentlig')];
     expect(new Set(dokumenter.map((d) => d.mal))).toEqual(new Set(['innkalling', 'saksliste', 'vedlegg', 'referat']));
     for (const plan of dokumenter) expect(maler.render(plan.mal, plan.data), plan.fil).toContain('<html');
     const innhold = [{ tittel: 'Innkalling', side: 1, vedlegg: [{ tittel: 'Rapport', side: 3 }] }];
-    expect(maler.render('saksdokumenter', saksdokumenterVisning(mote, innhold))).toContain('Rapport');
-    expect(maler.render('vedtaksliste', vedtakslisteVisning([mote], 2025))).toContain('Saken godkjennes.');
-    const plan = lagArsplan(2025, mote.organisasjon, lastet.alleMoter, undefined, { error() {}, warning() {} } as never);
-    expect(maler.render('arsplan', arsplanVisning(plan, mote.fraser))).toContain('Strategisk samarbeidsutvalg');
+    expect(maler.render('saksdokumenter', saksdokumenterView(mote, innhold))).toContain('Rapport');
+    expect(maler.render('vedtaksliste', vedtakslisteView([mote], 2025))).toContain('Saken godkjennes.');
+    const plan = makeArsplan(2025, mote.organisasjon, lastet.alleMoter, undefined, { error() {}, warning() {} } as never);
+    expect(maler.render('arsplan', arsplanView(plan, mote.fraser))).toContain('Strategisk samarbeidsutvalg');
   });
 
   it('in strict mode a field the data does not have is an error naming it', () => {
     const root = makeProject({ 'egne/innkalling.hbs': '<html>{{mote.utvalgsnavn}}</html>' });
-    const maler = compileMaler(readMalfiler(join(root, 'egne')), { strict: true });
+    const maler = compileTemplates(readTemplateFiles(join(root, 'egne')), { strict: true });
     const data = { mote: { utvalg: 'SSU' } } as never;
     expect(() => maler.render('innkalling', data)).toThrow(/"utvalgsnavn" not defined/);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { finnMotefiler } from '../src/pipeline/load/bilder.js';
+import { findMotefiler } from '../src/pipeline/load/bilder.js';
 import { markdownToHtml } from '../src/pipeline/render/markdown.js';
 
 describe('Markdown to HTML', () => {
@@ -83,7 +83,7 @@ describe('images are shown only when load found them inside the meeting folder',
     const utenfor = mkdtempSync(join(tmpdir(), 'motedok-md-utenfor-'));
     writeFileSync(join(utenfor, 'hemmelig.png'), 'png');
     symlinkSync(join(utenfor, 'hemmelig.png'), join(mappe, 'lenke.png'));
-    const filer = finnMotefiler(mappe);
+    const filer = findMotefiler(mappe);
     expect(Object.keys(filer)).toEqual(['kart.png']);
     expect(markdownToHtml('![Kart](kart.png) ![Mangler](borte.png) ![Lenke](lenke.png)', { baseDir: mappe, filer })).toBe(
       `<p><img src="${pathToFileURL(join(mappe, 'kart.png')).href}" alt="Kart"> [Bilde: Mangler] [Bilde: Lenke]</p>`,

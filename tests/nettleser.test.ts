@@ -2,12 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Nettleser } from '../src/pipeline/print/browser.js';
+import { SealedBrowser } from '../src/pipeline/print/browser.js';
 import { pdfTekst } from './helpers/pdftekst.js';
 
-let nettleser: Nettleser;
+let nettleser: SealedBrowser;
 beforeAll(async () => {
-  nettleser = await Nettleser.start(1);
+  nettleser = await SealedBrowser.start(1);
 }, 60_000);
 afterAll(async () => {
   await nettleser?.close();

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishMeetings } from '../src/build/publish.js';
-import { finnChromium } from '../src/pipeline/print/browser.js';
+import { publishMoter } from '../src/build/publish.js';
+import { findChromium } from '../src/pipeline/print/browser.js';
 
 const cases = resolve(import.meta.dirname, '../cases');
 const TYPER: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.pdf': 'application/pdf' };
@@ -18,7 +18,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const ut = mkdtempSync(join(tmpdir(), 'motedok-nettsted-'));
-  const result = await publishMeetings([cases], { out: ut });
+  const result = await publishMoter([cases], { out: ut });
   expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
   nettsted = result.nettsted!;
   server = createServer((req, res) => {
@@ -33,7 +33,7 @@ beforeAll(async () => {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   adresse = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await puppeteer.launch({
-    executablePath: finnChromium()!,
+    executablePath: findChromium()!,
     headless: true,
     args: [
       '--no-sandbox',

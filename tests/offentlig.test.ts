@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { publishMeetings } from '../src/build/publish.js';
+import { publishMoter } from '../src/build/publish.js';
 import { filerUnder } from './helpers/filer.js';
 import { minimalPdf } from './helpers/pdf.js';
 import { pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
@@ -94,7 +94,7 @@ Protokoll ${HEMMELIG}-protokoll.
 `,
   );
   ut = utmappe();
-  const result = await publishMeetings([join(root, M)], { out: ut, html: true });
+  const result = await publishMoter([join(root, M)], { out: ut, html: true });
   expect(result.diagnostics.filter((d) => d.severity === 'feil').map((d) => d.message)).toEqual([]);
 }, 120_000);
 
@@ -173,10 +173,10 @@ describe('public versions', () => {
   it('a sak made exempt after an earlier build leaves no old public file behind (HTML included)', async () => {
     const apen = join(root, M, '13-apen.md');
     writeFileSync(apen, readFileSync(apen, 'utf8').replace('Åpen tekst.', `Åpen tekst ${HEMMELIG}-senere.`));
-    await publishMeetings([join(root, M)], { out: ut, html: true });
+    await publishMoter([join(root, M)], { out: ut, html: true });
     expect(readFileSync(join(ut, M, 'offentlig', 'vedlegg', 'sak-02-25.html'), 'utf8')).toContain(`${HEMMELIG}-senere`);
     writeFileSync(apen, readFileSync(apen, 'utf8').replace('minutter: 30', 'minutter: 30\nunntatt_offentlighet: offl. § 23'));
-    const result = await publishMeetings([join(root, M)], { out: ut });
+    const result = await publishMoter([join(root, M)], { out: ut });
     expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
     for (const fil of [...filerUnder(join(ut, M, 'offentlig')), ...filerUnder(join(ut, 'nettsted'))]) {
       const innhold = fil.endsWith('.pdf') ? pdfTekst(fil) : readFileSync(fil, 'utf8');

@@ -3,20 +3,20 @@ import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { findMeetingFolders } from '../src/pipeline/load/project.js';
-import { jsonSkjemafiler, type Skjemafil } from '../src/pipeline/model/json-schema.js';
+import { findMotemapper } from '../src/pipeline/load/project.js';
+import { jsonSchemaFiles, type SchemaFile } from '../src/pipeline/model/json-schema.js';
 import { arsplanSchema, moteSchema, organisasjonSchema, referatSchema, sakSchema } from '../src/pipeline/model/schema.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const cases = join(repo, 'cases');
 const ajv = new Ajv2020({ allErrors: true, strict: false });
-const skjema = (fil: Skjemafil) => ajv.compile(JSON.parse(readFileSync(join(repo, 'schemas', fil), 'utf8')));
+const skjema = (fil: SchemaFile) => ajv.compile(JSON.parse(readFileSync(join(repo, 'schemas', fil), 'utf8')));
 
 /** The YAML as an editor's language server reads it: plain YAML 1.2, numbers as numbers. */
 const yaml = (fil: string) => YAML.parse(readFileSync(fil, 'utf8')) as unknown;
 const frontmatter = (fil: string) => YAML.parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(fil, 'utf8'))![1]!) as unknown;
 
-const moter = findMeetingFolders(cases);
+const moter = findMotemapper(cases);
 const saker = moter.flatMap((m) =>
   readdirSync(m)
     .filter((n) => n.endsWith('.md') && n !== 'referat.md')
@@ -30,7 +30,7 @@ const referater = moter.flatMap((m) =>
 
 describe('JSON Schemas for editors', () => {
   it('schemas/ holds exactly what the zod schemas give (run «npm run skjemaer» after changing them)', () => {
-    const filer = jsonSkjemafiler();
+    const filer = jsonSchemaFiles();
     expect(readdirSync(join(repo, 'schemas')).sort()).toEqual(filer.map(([fil]) => fil).sort());
     for (const [fil, innhold] of filer) expect(readFileSync(join(repo, 'schemas', fil), 'utf8'), fil).toBe(innhold);
   });
@@ -51,7 +51,7 @@ describe('JSON Schemas for editors', () => {
             ).concat(beskrivelser(v)),
           )
         : [];
-    for (const [fil] of jsonSkjemafiler())
+    for (const [fil] of jsonSchemaFiles())
       expect(beskrivelser(JSON.parse(readFileSync(join(repo, 'schemas', fil), 'utf8'))), `felt uten beskrivelse i ${fil}`).toEqual([]);
   });
 
@@ -59,7 +59,7 @@ describe('JSON Schemas for editors', () => {
     expect(moter.length).toBeGreaterThanOrEqual(3);
     expect(saker.length).toBeGreaterThanOrEqual(15);
     expect(referater.length).toBeGreaterThanOrEqual(2);
-    const sjekk = (fil: Skjemafil, filer: string[], les: (f: string) => unknown) => {
+    const sjekk = (fil: SchemaFile, filer: string[], les: (f: string) => unknown) => {
       const valider = skjema(fil);
       for (const f of filer) expect(valider(les(f)) ? [] : valider.errors, f).toEqual([]);
     };
@@ -89,7 +89,7 @@ describe('JSON Schemas for editors', () => {
 
   it('reject what motedok rejects: unknown or misspelt fields, wrong types, missing fields', () => {
     const feil: [
-      Skjemafil,
+      SchemaFile,
       typeof sakSchema | typeof moteSchema | typeof organisasjonSchema | typeof referatSchema | typeof arsplanSchema,
       unknown,
     ][] = [

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { buildMeetings } from '../src/build/build.js';
-import { loadMeetings } from '../src/build/load.js';
+import { buildMoter } from '../src/build/build.js';
+import { loadMoter } from '../src/build/load.js';
 import type { BuildResult } from '../src/domain/documents.js';
 import { forsteUtenforRekkefolge, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
 import { makeProject, sak } from './helpers/prosjekt.js';
@@ -91,7 +91,7 @@ describe('sprak: nn', () => {
       false,
     );
     ut = mkdtempSync(join(tmpdir(), 'motedok-nn-'));
-    resultat = await buildMeetings([rot], { cwd: rot, out: ut, html: true });
+    resultat = await buildMoter([rot], { cwd: rot, out: ut, html: true });
   }, 60_000);
 
   it('writes the innkalling in Nynorsk: headings, weekday, fixed saker and generated proposals', () => {
@@ -154,7 +154,7 @@ describe('sprak: nn', () => {
         },
         false,
       );
-    const fra = async (rot: string) => (await loadMeetings([rot], { cwd: rot })).moter[0]!;
+    const fra = async (rot: string) => (await loadMoter([rot], { cwd: rot })).moter[0]!;
     expect((await fra(prosjekt(''))).saker[0]!.tittel).toBe('Godkjenning av innkalling og sakliste');
     expect((await fra(prosjekt('sprak: nb\n'))).saker[0]!.tittel).toBe('Godkjenning av innkalling og saksliste');
   });
@@ -168,7 +168,7 @@ describe('sprak: nn', () => {
       },
       false,
     );
-    const { diagnostics } = await loadMeetings([rot], { cwd: rot });
+    const { diagnostics } = await loadMoter([rot], { cwd: rot });
     expect(diagnostics.map((d) => `${d.position?.line}:${d.position?.column}: ${d.message}`)).toContain(
       '6:8: «sprak» er «nynorsk», men må være én av: nb og nn.',
     );

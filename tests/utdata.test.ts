@@ -18,8 +18,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { skrivAlle, UtdataFeil } from '../src/pipeline/write/atomic.js';
-import { LASFIL, taLas } from '../src/pipeline/write/lock.js';
+import { OutputError, writeAll } from '../src/pipeline/write/atomic.js';
+import { LOCK_FILE, takeLock } from '../src/pipeline/write/lock.js';
 import { innholdUnder } from './helpers/filer.js';
 import { makeProject, sak, utmappe } from './helpers/prosjekt.js';
 
@@ -39,7 +39,7 @@ function bygg(prosjekt: string, ut: string, mappe = join(prosjekt, M)) {
  */
 function urort(ut: string, før: Map<string, Buffer>): void {
   const etter = innholdUnder(ut);
-  expect([...etter.keys()].filter((f) => f.endsWith('.tmp') || f.endsWith(LASFIL))).toEqual([]);
+  expect([...etter.keys()].filter((f) => f.endsWith('.tmp') || f.endsWith(LOCK_FILE))).toEqual([]);
   const dokumenter = (filer: Map<string, Buffer>) => [...filer.keys()].filter((f) => !f.startsWith('.hurtigbuffer/')).sort();
   expect(dokumenter(etter)).toEqual(dokumenter(før));
   for (const fil of dokumenter(før)) expect(etter.get(fil)!.equals(før.get(fil)!), fil).toBe(true);
@@ -156,7 +156,7 @@ describe("writing a meeting's set of files", () => {
       [join(ut, 'b.pdf'), 'ny b'],
       [join(ut, 'vedlegg', 'sak-02-25.pdf'), 'ny sak'],
     ]);
-    expect(() => skrivAlle(filer)).toThrow(UtdataFeil);
+    expect(() => writeAll(filer)).toThrow(OutputError);
     urort(ut, før);
   });
 });
@@ -174,7 +174,7 @@ describe('two builds into the same output folder', () => {
         ok(kode);
       }),
     );
-    const las = join(ut, LASFIL);
+    const las = join(ut, LOCK_FILE);
     while (!existsSync(las) && !avsluttet) await new Promise((ok) => setTimeout(ok, 20));
     expect(avsluttet, 'the first build ended before it took the lock').toBe(false);
 
@@ -201,23 +201,23 @@ describe('two builds into the same output folder', () => {
     const ut = join(utmappe(), 'ut');
     const dod = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     mkdirSync(ut);
-    writeFileSync(join(ut, LASFIL), `${dod.stdout}\n`);
+    writeFileSync(join(ut, LOCK_FILE), `${dod.stdout}\n`);
     const result = bygg(prosjekt, ut);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(existsSync(join(ut, M, 'innkalling.pdf'))).toBe(true);
-    expect(readdirSync(ut).filter((f) => f.startsWith(LASFIL))).toEqual([]);
+    expect(readdirSync(ut).filter((f) => f.startsWith(LOCK_FILE))).toEqual([]);
   }, 60_000);
 
   it('in one process: the lock is taken once, refused while held, and free again when released', () => {
     const ut = mkdtempSync(join(tmpdir(), 'motedok-las-'));
-    writeFileSync(join(ut, LASFIL), 'ikke en prosess-id\n');
-    const frigi = taLas(ut);
-    expect(readFileSync(join(ut, LASFIL), 'utf8')).toBe(`${process.pid}\n`);
-    expect(() => taLas(ut)).toThrow(`en annen bygging til «${ut}» pågår (pid ${process.pid}). Vent til den er ferdig, og prøv igjen.`);
+    writeFileSync(join(ut, LOCK_FILE), 'ikke en prosess-id\n');
+    const frigi = takeLock(ut);
+    expect(readFileSync(join(ut, LOCK_FILE), 'utf8')).toBe(`${process.pid}\n`);
+    expect(() => takeLock(ut)).toThrow(`en annen bygging til «${ut}» pågår (pid ${process.pid}). Vent til den er ferdig, og prøv igjen.`);
     frigi();
     expect(readdirSync(ut)).toEqual([]);
-    taLas(ut)();
+    takeLock(ut)();
     expect(readdirSync(ut)).toEqual([]);
   });
 });

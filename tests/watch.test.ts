@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finnChromium } from '../src/pipeline/print/browser.js';
-import { type Forhandsvisning, startForhandsvisning } from '../src/preview/watch.js';
+import { findChromium } from '../src/pipeline/print/browser.js';
+import { type Preview, startPreview } from '../src/preview/watch.js';
 import { makeProject, sak } from './helpers/prosjekt.js';
 
 const M = '2025-05-22-ssu';
@@ -15,7 +15,7 @@ const SAK = (tittel: string) =>
 
 describe('motedok watch', () => {
   let rot: string;
-  let visning: Forhandsvisning;
+  let visning: Preview;
   let browser: Browser;
   let page: Page;
   const venterPaTekst = (tekst: string) =>
@@ -24,9 +24,9 @@ describe('motedok watch', () => {
 
   beforeAll(async () => {
     rot = makeProject({ [`${M}/10-budsjett.md`]: SAK('Budsjett 2026') });
-    visning = await startForhandsvisning(join(rot, M), { port: 0 });
+    visning = await startPreview(join(rot, M), { port: 0 });
     browser = await puppeteer.launch({
-      executablePath: finnChromium()!,
+      executablePath: findChromium()!,
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
     });

@@ -2,21 +2,21 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type Diagnostic, Diagnostics, sortDiagnostics } from '../domain/diagnostics.js';
 import { UsageError } from '../domain/errors.js';
-import { ferdigstill, type Metadata } from '../pipeline/assemble/pdf.js';
+import { finishPdf, type Metadata } from '../pipeline/assemble/pdf.js';
 import { findProjectRootFromCwd, loadProjectSource } from '../pipeline/load/project.js';
 import { readText } from '../pipeline/load/text.js';
 import { parseYaml } from '../pipeline/load/yaml.js';
-import { lagArsplan } from '../pipeline/model/arsplan.js';
+import { makeArsplan } from '../pipeline/model/arsplan.js';
 import { buildModel } from '../pipeline/model/mote.js';
-import { Nettleser } from '../pipeline/print/browser.js';
-import { arsplanHendelser, arsplanVisning } from '../pipeline/render/arsplan.js';
-import { kalender } from '../pipeline/render/kalender.js';
-import { skrivAlle } from '../pipeline/write/atomic.js';
-import { FONTMAPPE } from '../util/package.js';
-import { loadMaler } from './templates.js';
+import { SealedBrowser } from '../pipeline/print/browser.js';
+import { arsplanHendelser, arsplanView } from '../pipeline/render/arsplan.js';
+import { buildCalendar } from '../pipeline/render/kalender.js';
+import { writeAll } from '../pipeline/write/atomic.js';
+import { FONT_DIR } from '../util/package.js';
+import { loadTemplates } from './templates.js';
 import { overskrifter } from './tools.js';
 
-export interface ArsplanResultat {
+export interface ArsplanResult {
   diagnostics: Diagnostic[];
   /** The files written (the PDF and the calendar), when there were no errors. */
   filer: string[];
@@ -25,8 +25,8 @@ export interface ArsplanResultat {
 
 /** The project folder: ./cases (or the folder itself) holding organisasjon.yaml. */
 function finnRot(cwd: string): string {
-  const rot = findProjectRootFromCwd(cwd);
-  if (rot) return rot;
+  const root = findProjectRootFromCwd(cwd);
+  if (root) return root;
   throw new UsageError('fant ingen organisasjon.yaml i cases/ eller mappene over; kjør kommandoen fra prosjektmappen.');
 }
 
@@ -36,42 +36,42 @@ function finnRot(cwd: string): string {
  * `<out>/arsplan-<år>.ics`. The plan shows only what is public (dates, places, saker titles),
  * so there is one version. Nothing is written when something has errors.
  */
-export async function byggArsplan(ar: number, options: { cwd?: string; out?: string } = {}): Promise<ArsplanResultat> {
+export async function buildArsplan(ar: number, options: { cwd?: string; out?: string } = {}): Promise<ArsplanResult> {
   const cwd = options.cwd ?? process.cwd();
-  const ut = resolve(cwd, options.out ?? 'output');
-  const rot = finnRot(cwd);
+  const outDir = resolve(cwd, options.out ?? 'output');
+  const root = finnRot(cwd);
   const diags = new Diagnostics();
-  const prosjekt = loadProjectSource(rot, diags);
+  const prosjekt = loadProjectSource(root, diags);
   const modell = buildModel(prosjekt, diags);
-  const planfil = join(rot, `arsplan-${ar}.yaml`);
-  const tekst = existsSync(planfil) ? readText(planfil, diags) : undefined;
-  const kilde = tekst === undefined ? undefined : parseYaml(planfil, tekst, diags);
-  const resultat = (filer: string[] = [], moter = 0): ArsplanResultat => ({ diagnostics: sortDiagnostics(diags.items), filer, moter });
-  if (!modell.organisasjon) return resultat();
-  const plan = lagArsplan(ar, modell.organisasjon, modell.alleMoter, kilde, diags);
-  const antall = plan.utvalg.reduce((n, u) => n + u.moter.length, 0);
-  if (antall === 0 && diags.errorCount === 0) {
+  const planfil = join(root, `arsplan-${ar}.yaml`);
+  const text = existsSync(planfil) ? readText(planfil, diags) : undefined;
+  const kilde = text === undefined ? undefined : parseYaml(planfil, text, diags);
+  const result = (files: string[] = [], moter = 0): ArsplanResult => ({ diagnostics: sortDiagnostics(diags.items), filer: files, moter });
+  if (!modell.organisasjon) return result();
+  const plan = makeArsplan(ar, modell.organisasjon, modell.alleMoter, kilde, diags);
+  const count = plan.utvalg.reduce((n, u) => n + u.moter.length, 0);
+  if (count === 0 && diags.errorCount === 0) {
     diags.error(
       planfil,
       undefined,
-      `ingen møter i ${ar}: ingen møtemapper i cases/ har dato i ${ar}, og filen arsplan-${ar}.yaml ${tekst === undefined ? 'finnes ikke' : 'har ingen møter'}. Lag den med «moter:» (se README), eller møtene med «motedok new mote».`,
+      `ingen møter i ${ar}: ingen møtemapper i cases/ har dato i ${ar}, og filen arsplan-${ar}.yaml ${text === undefined ? 'finnes ikke' : 'har ingen møter'}. Lag den med «moter:» (se README), eller møtene med «motedok new mote».`,
     );
   }
-  if (diags.errorCount > 0) return resultat();
+  if (diags.errorCount > 0) return result();
   const org = modell.organisasjon;
-  const { maler, diagnostics } = loadMaler(org);
+  const { maler, diagnostics } = loadTemplates(org);
   diags.addAll(diagnostics);
-  if (!maler) return resultat();
+  if (!maler) return result();
   const fraser = prosjekt.fraser[org.sprak ?? 'nb'];
-  const data = arsplanVisning(plan, fraser);
+  const data = arsplanView(plan, fraser);
   const html = maler.render('arsplan', data);
   const logo = org.logo ? [resolve(dirname(org.file), org.logo)] : [];
-  const nettleser = await Nettleser.start(1);
+  const browser = await SealedBrowser.start(1);
   let pdf: Uint8Array;
   try {
-    pdf = await nettleser.pdf({ html, tillatt: [...maler.mapper, FONTMAPPE, ...logo] });
+    pdf = await browser.pdf({ html, tillatt: [...maler.mapper, FONT_DIR, ...logo] });
   } finally {
-    await nettleser.close();
+    await browser.close();
   }
   const meta: Metadata = {
     tittel: data.tittel,
@@ -80,11 +80,11 @@ export async function byggArsplan(ar: number, options: { cwd?: string; out?: str
     dato: new Date(Date.UTC(ar, 0, 1)),
     sprak: fraser.pdf_lang,
   };
-  const ferdig = await ferdigstill(pdf, meta, [], overskrifter(html));
-  const filer = new Map<string, Uint8Array | string>([
-    [join(ut, `arsplan-${ar}.pdf`), ferdig.bytes],
-    [join(ut, `arsplan-${ar}.ics`), kalender(arsplanHendelser(plan, fraser))],
+  const ferdig = await finishPdf(pdf, meta, [], overskrifter(html));
+  const files = new Map<string, Uint8Array | string>([
+    [join(outDir, `arsplan-${ar}.pdf`), ferdig.bytes],
+    [join(outDir, `arsplan-${ar}.ics`), buildCalendar(arsplanHendelser(plan, fraser))],
   ]);
-  skrivAlle(filer);
-  return resultat([...filer.keys()], antall);
+  writeAll(files);
+  return result([...files.keys()], count);
 }

@@ -1,38 +1,38 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { Dokumentbuffer, verktoygrunnlag } from '../cache/document-cache.js';
-import type { Inndata } from '../cache/register.js';
+import { DocumentCache, toolFingerprint } from '../cache/document-cache.js';
+import type { Inputs } from '../cache/register.js';
 import type { Diagnostic } from '../domain/diagnostics.js';
-import type { BuildOptions, BuildResult, ByggetDokument } from '../domain/documents.js';
+import type { BuildOptions, BuildResult, BuiltDocument } from '../domain/documents.js';
 import type { Mote } from '../domain/types.js';
-import { VedleggFeil } from '../pipeline/assemble/pdf.js';
-import { finnChromium, Nettleser } from '../pipeline/print/browser.js';
-import { fjernUtdaterte, skrivAlle } from '../pipeline/write/atomic.js';
-import { taLas } from '../pipeline/write/lock.js';
-import { FONTMAPPE } from '../util/package.js';
-import { type LoadResult, loadMeetings } from './load.js';
-import type { Sett } from './mote.js';
-import { byggMote } from './mote.js';
-import type { Verktoy } from './tools.js';
-import { kjoring, type Register } from './unchanged.js';
-import { vedtaksar, vedtakslister } from './vedtakslister.js';
+import { VedleggError } from '../pipeline/assemble/pdf.js';
+import { findChromium, SealedBrowser } from '../pipeline/print/browser.js';
+import { pruneOutputs, writeAll } from '../pipeline/write/atomic.js';
+import { takeLock } from '../pipeline/write/lock.js';
+import { FONT_DIR } from '../util/package.js';
+import { type LoadResult, loadMoter } from './load.js';
+import type { DocumentSet } from './mote.js';
+import { buildMote } from './mote.js';
+import type { BuildTools } from './tools.js';
+import { describeRun, type Register } from './unchanged.js';
+import { buildVedtakslister, findVedtaksar } from './vedtakslister.js';
 
-export type { BuildOptions, ByggetDokument } from '../domain/documents.js';
-export { type Byggesammendrag, uendretSidenSist } from './unchanged.js';
+export type { BuildOptions, BuiltDocument } from '../domain/documents.js';
+export { type BuildSummary, unchangedSinceLast } from './unchanged.js';
 
 /** A meeting's key: everything its documents are made from, short of the tool itself (which is in every cache key). */
-function moteNokkel(mote: Mote, verktoy: Verktoy, inndata: Inndata): string {
-  const filer = Object.entries(inndata)
+function moteNokkel(mote: Mote, verktoy: BuildTools, inndata: Inputs): string {
+  const files = Object.entries(inndata)
     .filter(([fil]) => fil.startsWith(mote.dir + '/'))
     .map(([fil, a]) => `${fil}\u0000${a.sha256}`);
   // Attachments by their contents also where the folder walk does not go (hidden folders, links).
   for (const { vedlegg } of mote.vedlegg)
-    if (vedlegg.fil && existsSync(vedlegg.fil)) filer.push(`${vedlegg.fil}\u0000${verktoy.buffer.filHash(vedlegg.fil)}`);
+    if (vedlegg.fil && existsSync(vedlegg.fil)) files.push(`${vedlegg.fil}\u0000${verktoy.buffer.filHash(vedlegg.fil)}`);
   const logo = mote.organisasjon.logo ? resolve(dirname(mote.organisasjon.file), mote.organisasjon.logo) : undefined;
-  if (logo && existsSync(logo)) filer.push(`${logo}\u0000${verktoy.buffer.filHash(logo)}`);
-  const modell = JSON.stringify(mote, (_, verdi: unknown) => (verdi instanceof Map || verdi instanceof Set ? [...verdi] : verdi));
-  return verktoy.buffer.nokkel('møte', modell, String(verktoy.options.html ?? false), ...filer);
+  if (logo && existsSync(logo)) files.push(`${logo}\u0000${verktoy.buffer.filHash(logo)}`);
+  const modell = JSON.stringify(mote, (_, value: unknown) => (value instanceof Map || value instanceof Set ? [...value] : value));
+  return verktoy.buffer.nokkel('møte', modell, String(verktoy.options.html ?? false), ...files);
 }
 
 /** Files outside the project folders that the documents show: the logo and the organisation's own templates. */
@@ -47,24 +47,24 @@ function ekstraFiler(loaded: LoadResult): string[] {
  * written unless everything of a meeting was made; then each file is replaced atomically.
  * A meeting made from the same inputs as last time, with its files untouched, is not made again.
  */
-export async function buildMeetings(paths: readonly string[] = [], options: BuildOptions = {}): Promise<BuildResult> {
-  const run = kjoring(paths, options);
+export async function buildMoter(paths: readonly string[] = [], options: BuildOptions = {}): Promise<BuildResult> {
+  const run = describeRun(paths, options);
   const { ut, register } = run;
   // Read before loading: a file saved while this build runs must count as changed next time.
-  const forrige = register.forrigeKjoring(run.foresporsel);
-  const inndata = register.inndata(run.stier(forrige?.resultat.ekstra ?? []));
+  const previous = register.forrigeKjoring(run.foresporsel);
+  const inndata = register.inndata(run.stier(previous?.resultat.ekstra ?? []));
   // When something changed, something will most likely be printed: start the browser now, while
   // the meetings load. One tab per core: printing is bound by the processor.
-  let nettleser: Promise<Nettleser> | undefined;
+  let browser: Promise<SealedBrowser> | undefined;
   const startNettleser = () => {
-    nettleser ??= Nettleser.start(Math.max(2, availableParallelism()));
-    nettleser.catch(() => undefined);
-    return nettleser;
+    browser ??= SealedBrowser.start(Math.max(2, availableParallelism()));
+    browser.catch(() => undefined);
+    return browser;
   };
   if (!options.force && !register.kjoring(run.foresporsel, run.nokkel, inndata)) startNettleser();
   let frigi: (() => void) | undefined;
   try {
-    const loaded = await loadMeetings(paths, options);
+    const loaded = await loadMoter(paths, options);
     const diagnostics = [...loaded.diagnostics];
     const feilet = (): BuildResult => ({ moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter: [], diagnostics });
     if (diagnostics.some((d) => d.severity === 'feil')) return feilet();
@@ -72,10 +72,10 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
     const { maler } = loaded;
     if (!maler) return feilet();
     // One build at a time per output folder: two would replace and clean away each other's files.
-    frigi = taLas(ut);
-    const verktoy: Verktoy = {
+    frigi = takeLock(ut);
+    const verktoy: BuildTools = {
       maler,
-      buffer: new Dokumentbuffer(join(ut, '.hurtigbuffer'), verktoygrunnlag(maler.innhold, FONTMAPPE, finnChromium()), options.force),
+      buffer: new DocumentCache(join(ut, '.hurtigbuffer'), toolFingerprint(maler.innhold, FONT_DIR, findChromium()), options.force),
       nettleser: startNettleser,
       options,
     };
@@ -94,7 +94,7 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
     }
     return { moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter, diagnostics };
   } finally {
-    if (nettleser) await (await nettleser.catch(() => undefined))?.close();
+    if (browser) await (await browser.catch(() => undefined))?.close();
     frigi?.();
   }
 }
@@ -106,41 +106,41 @@ export async function buildMeetings(paths: readonly string[] = [], options: Buil
  */
 async function byggAlle(
   loaded: LoadResult,
-  verktoy: Verktoy,
+  verktoy: BuildTools,
   register: Register,
-  inndata: Inndata,
+  inndata: Inputs,
   diagnostics: Diagnostic[],
-): Promise<{ dokumenter: ByggetDokument[]; filer: string[] }> {
+): Promise<{ dokumenter: BuiltDocument[]; filer: string[] }> {
   const { options, buffer } = verktoy;
-  const ut = resolve(options.cwd ?? process.cwd(), options.out ?? 'output');
-  const dokumenter: ByggetDokument[] = [];
-  const filer: string[] = [];
-  const gjenbrukEllerLag = async (navn: string, nokkel: string, lag: () => Promise<Sett>) => {
-    const forrige = options.force ? undefined : register.mote(navn, nokkel);
-    if (forrige) {
-      dokumenter.push(...forrige.dokumenter.map((d) => ({ ...d, fraBuffer: true })));
-      filer.push(...Object.keys(forrige.utdata));
+  const outDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'output');
+  const dokumenter: BuiltDocument[] = [];
+  const files: string[] = [];
+  const gjenbrukEllerLag = async (name: string, key: string, lag: () => Promise<DocumentSet>) => {
+    const previous = options.force ? undefined : register.mote(name, key);
+    if (previous) {
+      dokumenter.push(...previous.dokumenter.map((d) => ({ ...d, fraBuffer: true })));
+      files.push(...Object.keys(previous.utdata));
       return;
     }
     const brukteFor = buffer.brukt.size;
     const laget = await lag();
-    const skrevet = skrivAlle(laget.filer);
-    fjernUtdaterte(ut, register.tidligereUtdata(navn), new Set(laget.filer.keys()));
+    const skrevet = writeAll(laget.filer);
+    pruneOutputs(outDir, register.tidligereUtdata(name), new Set(laget.filer.keys()));
     for (const dokument of laget.dokumenter) if (skrevet.has(dokument.fil)) options.underveis?.(dokument);
     dokumenter.push(...laget.dokumenter);
-    filer.push(...laget.filer.keys());
-    register.husk(navn, nokkel, laget.dokumenter, laget.filer.keys(), [...buffer.brukt].slice(brukteFor));
+    files.push(...laget.filer.keys());
+    register.husk(name, key, laget.dokumenter, laget.filer.keys(), [...buffer.brukt].slice(brukteFor));
   };
   const nokler = new Map(loaded.alleMoter.map((m) => [m, moteNokkel(m, verktoy, inndata)]));
   for (const mote of loaded.moter) {
     try {
-      await gjenbrukEllerLag(mote.mappe, nokler.get(mote)!, () => byggMote(mote, verktoy, ut));
+      await gjenbrukEllerLag(mote.mappe, nokler.get(mote)!, () => buildMote(mote, verktoy, outDir));
     } catch (error) {
-      if (!(error instanceof VedleggFeil)) throw error;
-      diagnostics.push({ severity: 'feil', file: error.fil, message: error.message });
+      if (!(error instanceof VedleggError)) throw error;
+      diagnostics.push({ severity: 'feil', file: error.file, message: error.message });
     }
   }
-  for (const ar of vedtaksar(loaded)) {
+  for (const ar of findVedtaksar(loaded)) {
     if (loaded.aarMedFeil.has(ar.navn)) {
       // A meeting of the year with errors may have saker missing or numbered wrong: no list rather than a wrong one.
       const { organisasjon, utvalg } = ar.moter[0]!;
@@ -151,8 +151,8 @@ async function byggAlle(
       });
       continue;
     }
-    const nokkel = buffer.nokkel('vedtaksliste', ...ar.moter.map((m) => nokler.get(m)!));
-    await gjenbrukEllerLag(`${ar.navn}-vedtak`, nokkel, () => vedtakslister(ar, verktoy, ut));
+    const key = buffer.nokkel('vedtaksliste', ...ar.moter.map((m) => nokler.get(m)!));
+    await gjenbrukEllerLag(`${ar.navn}-vedtak`, key, () => buildVedtakslister(ar, verktoy, outDir));
   }
-  return { dokumenter, filer };
+  return { dokumenter, filer: files };
 }

@@ -4,23 +4,23 @@ import { type Diagnostic, Diagnostics } from '../domain/diagnostics.js';
 import type { Mote, Organisasjon } from '../domain/types.js';
 import { readText } from '../pipeline/load/text.js';
 import { parseYaml } from '../pipeline/load/yaml.js';
-import { lagArsplan } from '../pipeline/model/arsplan.js';
+import { makeArsplan } from '../pipeline/model/arsplan.js';
 
 /**
  * `check` of the annual plan files next to organisasjon.yaml (`arsplan-2026.yaml` …): the same
  * errors and warnings `motedok arsplan` gives, without making the PDF.
  */
-export function kontrollerArsplaner(organisasjon: Organisasjon | undefined, alleMoter: readonly Mote[]): Diagnostic[] {
+export function checkArsplaner(organisasjon: Organisasjon | undefined, alleMoter: readonly Mote[]): Diagnostic[] {
   if (!organisasjon) return [];
-  const rot = dirname(organisasjon.file);
+  const root = dirname(organisasjon.file);
   const diags = new Diagnostics();
-  for (const navn of readdirSync(rot)
+  for (const name of readdirSync(root)
     .filter((n) => /^arsplan-\d{4}\.yaml$/.test(n))
     .sort()) {
-    const fil = join(rot, navn);
-    const tekst = readText(fil, diags);
-    const kilde = tekst === undefined ? undefined : parseYaml(fil, tekst, diags);
-    if (kilde) lagArsplan(Number(navn.slice(8, 12)), organisasjon, alleMoter, kilde, diags);
+    const fil = join(root, name);
+    const text = readText(fil, diags);
+    const kilde = text === undefined ? undefined : parseYaml(fil, text, diags);
+    if (kilde) makeArsplan(Number(name.slice(8, 12)), organisasjon, alleMoter, kilde, diags);
   }
   return diags.items;
 }

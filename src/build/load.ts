@@ -5,20 +5,20 @@ import type { LoadOptions } from '../domain/documents.js';
 import { UsageError } from '../domain/errors.js';
 import type { Mote, Organisasjon } from '../domain/types.js';
 import {
-  findMeetingFolders,
+  findMotemapper,
   findProjectRoot,
-  lesTabellfilerIProsjekt,
   loadProjectSource,
   ORGANISASJON_FIL,
+  readTabellfilerInProject,
 } from '../pipeline/load/project.js';
 import { buildModel } from '../pipeline/model/mote.js';
-import type { Maler } from '../pipeline/render/templates.js';
-import { loadMaler } from './templates.js';
+import type { Templates } from '../pipeline/render/templates.js';
+import { loadTemplates } from './templates.js';
 
 export interface LoadResult {
   organisasjon?: Organisasjon;
   /** That organisation's templates, compiled; undefined when they have errors (reported in `diagnostics`). */
-  maler?: Maler;
+  maler?: Templates;
   /** The meetings asked for, in date order; only those whose model could be built. */
   moter: Mote[];
   /** Every meeting in the projects of those asked for, in date order. */
@@ -32,7 +32,7 @@ export interface LoadResult {
 }
 
 /** The folders a command works on: those given, or every meeting under ./cases. */
-export function resolveMeetingFolders(paths: readonly string[], cwd: string): string[] {
+export function resolveMotemapper(paths: readonly string[], cwd: string): string[] {
   const asked = paths.length > 0 ? paths : ['cases'];
   const folders = asked.flatMap((path) => {
     const dir = resolve(cwd, path);
@@ -45,7 +45,7 @@ export function resolveMeetingFolders(paths: readonly string[], cwd: string): st
     }
     if (!statSync(dir).isDirectory())
       throw new UsageError(`«${path}» er ikke en mappe; oppgi en møtemappe (med mote.yaml) eller en mappe med møter.`);
-    const found = findMeetingFolders(dir);
+    const found = findMotemapper(dir);
     if (found.length === 0) throw new UsageError(`«${path}» er ikke en møtemappe (ingen mote.yaml) og har ingen møtemapper under seg.`);
     return found;
   });
@@ -56,9 +56,9 @@ export function resolveMeetingFolders(paths: readonly string[], cwd: string): st
  * Loads and validates meetings: every folder named (or every meeting under ./cases), with the
  * rest of their project around them, because sak numbers continue across a committee's year.
  */
-export async function loadMeetings(paths: readonly string[] = [], options: LoadOptions = {}): Promise<LoadResult> {
+export async function loadMoter(paths: readonly string[] = [], options: LoadOptions = {}): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd();
-  const folders = resolveMeetingFolders(paths, cwd);
+  const folders = resolveMotemapper(paths, cwd);
   const diags = new Diagnostics();
   const byRoot = new Map<string, string[]>();
   for (const folder of folders) {
@@ -74,23 +74,23 @@ export async function loadMeetings(paths: readonly string[] = [], options: LoadO
     byRoot.set(root, [...(byRoot.get(root) ?? []), folder]);
   }
   let organisasjon: Organisasjon | undefined;
-  let maler: Maler | undefined;
+  let templates: Templates | undefined;
   const moter: Mote[] = [];
   const alleMoter: Mote[] = [];
   const aarMedFeil = new Set<string>();
   for (const [root, selected] of byRoot) {
     const project = loadProjectSource(root, diags);
-    await lesTabellfilerIProsjekt(project);
+    await readTabellfilerInProject(project);
     const model = buildModel(project, diags, new Set(selected));
     // The templates too, so that `check` finds what `build` would stop at.
-    const malene = model.organisasjon ? loadMaler(model.organisasjon) : undefined;
+    const malene = model.organisasjon ? loadTemplates(model.organisasjon) : undefined;
     diags.addAll(malene?.diagnostics ?? []);
-    if (!organisasjon) [organisasjon, maler] = [model.organisasjon, malene?.maler];
+    if (!organisasjon) [organisasjon, templates] = [model.organisasjon, malene?.maler];
     moter.push(...model.moter);
     alleMoter.push(...model.alleMoter);
     for (const aar of model.aarMedFeil) aarMedFeil.add(aar);
   }
-  return { organisasjon, maler, moter, alleMoter, aarMedFeil, diagnostics: sortDiagnostics(diags.items), folders };
+  return { organisasjon, maler: templates, moter, alleMoter, aarMedFeil, diagnostics: sortDiagnostics(diags.items), folders };
 }
 
-export const loadMeeting = async (folder: string, options: LoadOptions = {}): Promise<LoadResult> => loadMeetings([folder], options);
+export const loadMote = async (folder: string, options: LoadOptions = {}): Promise<LoadResult> => loadMoter([folder], options);

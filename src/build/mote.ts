@@ -1,26 +1,26 @@
 import { basename, join, relative } from 'node:path';
-import type { ByggetDokument } from '../domain/documents.js';
+import type { BuiltDocument } from '../domain/documents.js';
 import { frase } from '../domain/sprak.js';
 import type { Mote } from '../domain/types.js';
-import { type Ferdig, ferdigstill, type Metadata } from '../pipeline/assemble/pdf.js';
+import { type FinishedPdf, finishPdf, type Metadata } from '../pipeline/assemble/pdf.js';
 import { harUnntak, offentligVersjon } from '../pipeline/model/offentlig.js';
 import { langDato } from '../pipeline/model/tid.js';
-import { kalenderfiler } from '../pipeline/render/kalender.js';
-import { type Plan, planlegg } from './plan.js';
-import { saksdokumenter } from './saksdokumenter.js';
-import { hentEllerLag, lastedeFiler, overskrifter, skriverFor, tillatteFiler, type Verktoy } from './tools.js';
+import { calendarFiles } from '../pipeline/render/kalender.js';
+import { type Plan, planDocuments } from './plan.js';
+import { buildSaksdokumenter } from './saksdokumenter.js';
+import { allowedFiles, type BuildTools, getOrMake, loadedFiles, overskrifter, printerFor } from './tools.js';
 
 interface Trykt {
   plan: Plan;
-  ferdig: Ferdig;
+  ferdig: FinishedPdf;
   fraBuffer: boolean;
   html?: string;
 }
 
 /** A meeting's finished files, not yet written, and what to report about them. */
-export interface Sett {
+export interface DocumentSet {
   filer: Map<string, Uint8Array | string>;
-  dokumenter: ByggetDokument[];
+  dokumenter: BuiltDocument[];
 }
 
 /**
@@ -31,10 +31,10 @@ export interface Sett {
 async function byggSett(
   mote: Mote,
   planer: Plan[],
-  mappe: string,
-  verktoy: Verktoy,
+  folder: string,
+  verktoy: BuildTools,
   gjenbruk = new Map<string, Trykt>(),
-): Promise<Sett & { trykte: Trykt[] }> {
+): Promise<DocumentSet & { trykte: Trykt[] }> {
   const { maler, buffer, options } = verktoy;
   const metadata = (tittel: string): Metadata => ({
     tittel,
@@ -43,13 +43,13 @@ async function byggSett(
     dato: new Date(`${mote.dato}T00:00:00Z`),
     sprak: mote.fraser.pdf_lang,
   });
-  const sett: Sett = { filer: new Map(), dokumenter: [] };
-  const ferdig = (fil: string, bytes: Uint8Array, sider: number, fraBuffer: boolean, html?: string) => {
-    sett.filer.set(fil, bytes);
-    if (options.html && html) sett.filer.set(fil.replace(/\.pdf$/, '.html'), html);
-    sett.dokumenter.push({ mote: mote.mappe, fil, sider, fraBuffer });
+  const sett: DocumentSet = { filer: new Map(), dokumenter: [] };
+  const ferdig = (file: string, bytes: Uint8Array, sider: number, fraBuffer: boolean, html?: string) => {
+    sett.filer.set(file, bytes);
+    if (options.html && html) sett.filer.set(file.replace(/\.pdf$/, '.html'), html);
+    sett.dokumenter.push({ mote: mote.mappe, fil: file, sider, fraBuffer });
   };
-  const skriv = skriverFor(verktoy, tillatteFiler([mote], maler));
+  const skriv = printerFor(verktoy, allowedFiles([mote], maler));
   const trykte = await Promise.all(
     planer.map(async (plan): Promise<Trykt> => {
       const tidligere = plan.likeOffentlig ? gjenbruk.get(basename(plan.fil)) : undefined;
@@ -59,27 +59,27 @@ async function byggSett(
       }
       const html = maler.render(plan.mal, plan.data);
       const meta = metadata(plan.data.tittel);
-      const nokkel = buffer.nokkel(
+      const key = buffer.nokkel(
         'dokument',
         html,
         JSON.stringify(meta),
-        ...lastedeFiler(buffer, html),
+        ...loadedFiles(buffer, html),
         ...plan.vedlegg.map((v) => `${v.tittel}\u0000${buffer.filHash(v.fil)}`),
       );
-      const laget = await hentEllerLag(verktoy, nokkel, async () => ferdigstill(await skriv(html), meta, plan.vedlegg, overskrifter(html)));
+      const laget = await getOrMake(verktoy, key, async () => finishPdf(await skriv(html), meta, plan.vedlegg, overskrifter(html)));
       ferdig(plan.fil, laget.ferdig.bytes, laget.ferdig.sider, laget.fraBuffer, html);
       return { plan, ferdig: laget.ferdig, fraBuffer: laget.fraBuffer, html };
     }),
   );
   const deler = trykte.filter((t) => t.plan.innhold);
-  const samlet = await saksdokumenter(
+  const samlet = await buildSaksdokumenter(
     mote,
     deler,
     verktoy,
     skriv,
     metadata(frase(mote.fraser, 'saksdokumenter.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) })),
   );
-  ferdig(join(mappe, 'saksdokumenter.pdf'), samlet.ferdig.bytes, samlet.ferdig.sider, samlet.fraBuffer);
+  ferdig(join(folder, 'saksdokumenter.pdf'), samlet.ferdig.bytes, samlet.ferdig.sider, samlet.fraBuffer);
   return { ...sett, trykte };
 }
 
@@ -88,17 +88,17 @@ async function byggSett(
  * the same file names (when nothing in the meeting is exempt, the public files are the members'),
  * and a calendar file for each.
  */
-export async function byggMote(mote: Mote, verktoy: Verktoy, ut: string): Promise<Sett> {
-  const sett = await byggDokumenter(mote, verktoy, ut);
-  for (const [fil, ics] of kalenderfiler(mote, join(ut, mote.mappe))) sett.filer.set(fil, ics);
+export async function buildMote(mote: Mote, verktoy: BuildTools, outDir: string): Promise<DocumentSet> {
+  const sett = await byggDokumenter(mote, verktoy, outDir);
+  for (const [fil, ics] of calendarFiles(mote, join(outDir, mote.mappe))) sett.filer.set(fil, ics);
   return sett;
 }
 
-async function byggDokumenter(mote: Mote, verktoy: Verktoy, ut: string): Promise<Sett> {
-  const mappe = join(ut, mote.mappe);
-  const intern = await byggSett(mote, planlegg(mote, mappe), mappe, verktoy);
-  const offentligMappe = join(mappe, 'offentlig');
-  const tilOffentlig = (fil: string) => join(offentligMappe, relative(mappe, fil));
+async function byggDokumenter(mote: Mote, verktoy: BuildTools, outDir: string): Promise<DocumentSet> {
+  const folder = join(outDir, mote.mappe);
+  const intern = await byggSett(mote, planDocuments(mote, folder), folder, verktoy);
+  const offentligMappe = join(folder, 'offentlig');
+  const tilOffentlig = (file: string) => join(offentligMappe, relative(folder, file));
   if (!harUnntak(mote)) {
     for (const [fil, data] of [...intern.filer]) intern.filer.set(tilOffentlig(fil), data);
     for (const d of [...intern.dokumenter]) intern.dokumenter.push({ ...d, fil: tilOffentlig(d.fil) });
@@ -107,6 +107,6 @@ async function byggDokumenter(mote: Mote, verktoy: Verktoy, ut: string): Promise
   const saksfremlegg = new Set(intern.trykte.filter((t) => t.plan.mal === 'vedlegg').map((t) => basename(t.plan.fil)));
   const gjenbruk = new Map(intern.trykte.map((t) => [basename(t.plan.fil), t]));
   const offentlig = offentligVersjon(mote);
-  const apent = await byggSett(offentlig, planlegg(offentlig, offentligMappe, saksfremlegg), offentligMappe, verktoy, gjenbruk);
+  const apent = await byggSett(offentlig, planDocuments(offentlig, offentligMappe, saksfremlegg), offentligMappe, verktoy, gjenbruk);
   return { filer: new Map([...intern.filer, ...apent.filer]), dokumenter: [...intern.dokumenter, ...apent.dokumenter] };
 }

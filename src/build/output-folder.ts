@@ -1,24 +1,24 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../domain/errors.js';
-import { vis } from '../pipeline/write/atomic.js';
+import { displayPath } from '../pipeline/write/atomic.js';
 
 /**
  * The path with every link resolved, also when its last parts do not exist yet: an output folder
  * named through a link is where the link leads.
  */
-export function ekteSti(sti: string): string {
-  const full = resolve(sti);
+export function realPath(path: string): string {
+  const full = resolve(path);
   try {
     return realpathSync(full);
   } catch {
     const over = dirname(full);
-    return over === full ? full : join(ekteSti(over), basename(full));
+    return over === full ? full : join(realPath(over), basename(full));
   }
 }
 
 /** True when `indre` is `ytre` or lies somewhere under it. */
-export function erUnder(indre: string, ytre: string): boolean {
+export function isUnder(indre: string, ytre: string): boolean {
   const rel = relative(ytre, indre);
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !rel.startsWith('/'));
 }
@@ -28,14 +28,14 @@ export function erUnder(indre: string, ytre: string): boolean {
  * with organisasjon.yaml, or a meeting folder): removing outdated outputs there could reach the
  * secretariat's own files. Links are resolved on both sides.
  */
-export function kontrollerUtmappe(ut: string, kildemapper: readonly string[]): void {
-  const ekteUt = ekteSti(ut);
-  for (const mappe of kildemapper) {
-    const ekteMappe = ekteSti(mappe);
-    if (erUnder(ekteUt, ekteMappe) || erUnder(ekteMappe, ekteUt)) {
-      const hvordan = ekteUt === ekteMappe ? 'er' : erUnder(ekteUt, ekteMappe) ? 'ligger inne i' : 'inneholder';
+export function checkOutputFolder(outDir: string, kildemapper: readonly string[]): void {
+  const ekteUt = realPath(outDir);
+  for (const folder of kildemapper) {
+    const ekteMappe = realPath(folder);
+    if (isUnder(ekteUt, ekteMappe) || isUnder(ekteMappe, ekteUt)) {
+      const hvordan = ekteUt === ekteMappe ? 'er' : isUnder(ekteUt, ekteMappe) ? 'ligger inne i' : 'inneholder';
       throw new UsageError(
-        `utmappen «${vis(ut)}» ${hvordan} kildemappen «${vis(mappe)}»; motedok skriver aldri blant sakene. ` +
+        `utmappen «${displayPath(outDir)}» ${hvordan} kildemappen «${displayPath(folder)}»; motedok skriver aldri blant sakene. ` +
           'Velg en utmappe utenfor prosjektmappen med --out, for eksempel «output» ved siden av «cases».',
       );
     }

@@ -2,15 +2,15 @@ import { join } from 'node:path';
 import { frase } from '../domain/sprak.js';
 import type { Mote } from '../domain/types.js';
 import { saksnummer } from '../pipeline/model/tid.js';
-import type { Dokumentmal, MalData } from '../pipeline/render/templates.js';
-import { innkallingVisning, referatVisning, sakslisteVisning, vedleggVisning } from '../pipeline/render/views.js';
+import type { DocumentTemplate, MalData } from '../pipeline/render/templates.js';
+import { innkallingView, referatView, sakslisteView, vedleggView } from '../pipeline/render/views.js';
 
 /** One document to print: its file, template and data, and what is appended to it. */
 export interface Plan {
   fil: string;
-  mal: Dokumentmal;
+  mal: DocumentTemplate;
   /** The template's data; which type goes with which template is checked where each is made, below. */
-  data: MalData[Dokumentmal] & { tittel: string };
+  data: MalData[DocumentTemplate] & { tittel: string };
   emne: string;
   vedlegg: { tittel: string; fil: string }[];
   /** Its entry in saksdokumenter.pdf; undefined for documents that are not part of it. */
@@ -24,29 +24,29 @@ export interface Plan {
  * has one (or, with `saksfremlegg`, per sak named there: the public version keeps every file
  * name, and an exempt sak's case paper says only that it is exempt), and the referat.
  */
-export function planlegg(mote: Mote, mappe: string, saksfremlegg?: ReadonlySet<string>): Plan[] {
+export function planDocuments(mote: Mote, folder: string, saksfremlegg?: ReadonlySet<string>): Plan[] {
   const emne = `${mote.utvalg.navn}, møte ${mote.dato}`;
   const planer: Plan[] = [
     {
-      fil: join(mappe, 'innkalling.pdf'),
+      fil: join(folder, 'innkalling.pdf'),
       mal: 'innkalling',
-      data: innkallingVisning(mote),
+      data: innkallingView(mote),
       emne,
       vedlegg: [],
       innhold: frase(mote.fraser, 'saksdokumenter.innkalling'),
       likeOffentlig: false,
     },
-    { fil: join(mappe, 'saksliste.pdf'), mal: 'saksliste', data: sakslisteVisning(mote), emne, vedlegg: [], likeOffentlig: false },
+    { fil: join(folder, 'saksliste.pdf'), mal: 'saksliste', data: sakslisteView(mote), emne, vedlegg: [], likeOffentlig: false },
   ];
   for (const sak of mote.saker) {
     const eksterne = sak.vedlegg.filter((v) => v.fil).map((v) => ({ tittel: v.tittel, fil: v.fil! }));
     if (!sak.nummer) continue;
-    const navn = `sak-${saksnummer(sak.nummer).replace('.', '-')}.pdf`;
-    if (saksfremlegg ? !saksfremlegg.has(navn) : !sak.harSaksfremlegg && eksterne.length === 0) continue;
+    const name = `sak-${saksnummer(sak.nummer).replace('.', '-')}.pdf`;
+    if (saksfremlegg ? !saksfremlegg.has(name) : !sak.harSaksfremlegg && eksterne.length === 0) continue;
     planer.push({
-      fil: join(mappe, 'vedlegg', navn),
+      fil: join(folder, 'vedlegg', name),
       mal: 'vedlegg',
-      data: vedleggVisning(mote, sak),
+      data: vedleggView(mote, sak),
       emne,
       vedlegg: eksterne,
       innhold: `${frase(mote.fraser, 'felles.sak')} ${saksnummer(sak.nummer)} ${sak.tittel}`,
@@ -55,9 +55,9 @@ export function planlegg(mote: Mote, mappe: string, saksfremlegg?: ReadonlySet<s
   }
   if (mote.referat)
     planer.push({
-      fil: join(mappe, 'referat.pdf'),
+      fil: join(folder, 'referat.pdf'),
       mal: 'referat',
-      data: referatVisning(mote, mote.referat),
+      data: referatView(mote, mote.referat),
       emne,
       vedlegg: [],
       likeOffentlig: false,

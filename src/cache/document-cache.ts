@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Ferdig } from '../pipeline/assemble/pdf.js';
-import { skrivAtomisk } from '../pipeline/write/atomic.js';
+import type { FinishedPdf } from '../pipeline/assemble/pdf.js';
+import { writeAtomic } from '../pipeline/write/atomic.js';
 
 /**
  * A content-addressed store of finished PDFs. A document's key is a hash of everything that
@@ -13,13 +13,13 @@ import { skrivAtomisk } from '../pipeline/write/atomic.js';
  * again. An entry whose bytes do not match its recorded hash, or that cannot be read, is
  * deleted and ignored, never trusted.
  */
-export class Dokumentbuffer {
+export class DocumentCache {
   private readonly filHasher = new Map<string, string>();
   /** Keys looked up with success or stored in this run, in the order first used. */
   readonly brukt = new Set<string>();
 
   constructor(
-    private readonly mappe: string,
+    private readonly folder: string,
     private readonly grunnlag: string,
     /** `--force`: look nothing up, but store what is made. */
     private readonly lesAv = false,
@@ -32,19 +32,19 @@ export class Dokumentbuffer {
   }
 
   /** Hash of a file's bytes, read once per run. */
-  filHash(fil: string): string {
-    let hash = this.filHasher.get(fil);
+  filHash(file: string): string {
+    let hash = this.filHasher.get(file);
     if (!hash) {
-      hash = createHash('sha256').update(readFileSync(fil)).digest('hex');
-      this.filHasher.set(fil, hash);
+      hash = createHash('sha256').update(readFileSync(file)).digest('hex');
+      this.filHasher.set(file, hash);
     }
     return hash;
   }
 
-  hent(nokkel: string): Ferdig | undefined {
+  hent(key: string): FinishedPdf | undefined {
     if (this.lesAv) return undefined;
-    const pdf = join(this.mappe, `${nokkel}.pdf`);
-    const info = join(this.mappe, `${nokkel}.json`);
+    const pdf = join(this.folder, `${key}.pdf`);
+    const info = join(this.folder, `${key}.json`);
     if (!existsSync(pdf) || !existsSync(info)) return undefined;
     try {
       const bytes = readFileSync(pdf);
@@ -55,7 +55,7 @@ export class Dokumentbuffer {
         Array.isArray(meta.vedleggStart) &&
         meta.vedleggStart.every((n) => Number.isInteger(n) && n >= 0 && n < meta.sider);
       if (!gyldig) throw new Error('ødelagt');
-      this.brukt.add(nokkel);
+      this.brukt.add(key);
       return { bytes: new Uint8Array(bytes), sider: meta.sider, vedleggStart: meta.vedleggStart };
     } catch {
       rmSync(pdf, { force: true });
@@ -64,19 +64,19 @@ export class Dokumentbuffer {
     }
   }
 
-  lagre(nokkel: string, ferdig: Ferdig): void {
-    skrivAtomisk(join(this.mappe, `${nokkel}.pdf`), ferdig.bytes);
+  lagre(key: string, ferdig: FinishedPdf): void {
+    writeAtomic(join(this.folder, `${key}.pdf`), ferdig.bytes);
     const sha256 = createHash('sha256').update(ferdig.bytes).digest('hex');
-    skrivAtomisk(join(this.mappe, `${nokkel}.json`), JSON.stringify({ sha256, sider: ferdig.sider, vedleggStart: ferdig.vedleggStart }));
-    this.brukt.add(nokkel);
+    writeAtomic(join(this.folder, `${key}.json`), JSON.stringify({ sha256, sider: ferdig.sider, vedleggStart: ferdig.vedleggStart }));
+    this.brukt.add(key);
   }
 
   /** Removes every entry not in `behold`, so the cache holds what the current documents are made of and no more. */
   rydd(behold: ReadonlySet<string>): void {
-    if (!existsSync(this.mappe)) return;
-    for (const navn of readdirSync(this.mappe)) {
-      const nokkel = /^([0-9a-f]{64})\.(pdf|json)$/.exec(navn)?.[1];
-      if (nokkel && !behold.has(nokkel)) rmSync(join(this.mappe, navn), { force: true });
+    if (!existsSync(this.folder)) return;
+    for (const name of readdirSync(this.folder)) {
+      const key = /^([0-9a-f]{64})\.(pdf|json)$/.exec(name)?.[1];
+      if (key && !behold.has(key)) rmSync(join(this.folder, name), { force: true });
     }
   }
 }
@@ -85,32 +85,32 @@ export class Dokumentbuffer {
  * The files of the running program: the bundle in dist/ (split into chunks, source maps left
  * out), or this module when run from the sources (the tests).
  */
-export function programfiler(): string[] {
+export function programFiles(): string[] {
   const denne = fileURLToPath(import.meta.url);
   const dist = denne.slice(0, denne.lastIndexOf('/dist/') + '/dist'.length);
   if (!denne.includes('/dist/')) return [denne];
-  const filer: string[] = [];
-  const besok = (mappe: string) => {
-    for (const navn of readdirSync(mappe).sort()) {
-      const sti = join(mappe, navn);
-      if (statSync(sti).isDirectory()) besok(sti);
-      else if (navn.endsWith('.js')) filer.push(sti);
+  const files: string[] = [];
+  const besok = (folder: string) => {
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) besok(path);
+      else if (name.endsWith('.js')) files.push(path);
     }
   };
   besok(dist);
-  return filer;
+  return files;
 }
 
 /** What every key depends on: this program's code, the templates, the fonts, and the browser binary. */
-export function verktoygrunnlag(malInnhold: string, fontmappe: string, chromium: string | undefined): string {
+export function toolFingerprint(malInnhold: string, fontmappe: string, chromium: string | undefined): string {
   const hash = createHash('sha256');
-  for (const fil of programfiler()) hash.update(readFileSync(fil));
+  for (const file of programFiles()) hash.update(readFileSync(file));
   hash.update(malInnhold);
   for (const font of readdirSync(fontmappe)
     .filter((f) => f.endsWith('.woff2'))
     .sort())
     hash.update(font).update(readFileSync(join(fontmappe, font)));
-  for (const avtrykk of nettleseravtrykk(chromium)) hash.update(avtrykk);
+  for (const avtrykk of browserFingerprint(chromium)) hash.update(avtrykk);
   return hash.digest('hex');
 }
 
@@ -118,11 +118,11 @@ export function verktoygrunnlag(malInnhold: string, fontmappe: string, chromium:
  * Which browser prints, by path, size and time: hashing its 250 MB on every run would cost more
  * than the run. Debian's /usr/bin/chromium is a shell script; the browser itself lives in /usr/lib.
  */
-export function nettleseravtrykk(chromium: string | undefined): string[] {
+export function browserFingerprint(chromium: string | undefined): string[] {
   return [chromium, '/usr/lib/chromium/chromium']
-    .filter((fil): fil is string => !!fil && existsSync(fil))
-    .map((fil) => {
-      const stat = statSync(fil);
-      return `${fil}:${stat.size}:${stat.mtimeMs}`;
+    .filter((file): file is string => !!file && existsSync(file))
+    .map((file) => {
+      const stat = statSync(file);
+      return `${file}:${stat.size}:${stat.mtimeMs}`;
     });
 }

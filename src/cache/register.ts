@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, readlinkSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { skrivAtomisk } from '../pipeline/write/atomic.js';
+import { writeAtomic } from '../pipeline/write/atomic.js';
 
 /** A file as a build last saw it: enough to tell, without reading it, that it is unchanged. */
 interface Fingeravtrykk {
@@ -12,7 +12,7 @@ interface Fingeravtrykk {
 }
 
 /** What one meeting's documents were built from, the files written, and the cache entries they use. */
-export interface MoteOppforing<D> {
+export interface MoteEntry<D> {
   nokkel: string;
   utdata: Record<string, Fingeravtrykk>;
   dokumenter: D[];
@@ -20,27 +20,27 @@ export interface MoteOppforing<D> {
 }
 
 /** A whole run: its inputs and outputs, and what it reported. */
-export interface KjoringOppforing<R> {
+export interface RunEntry<R> {
   nokkel: string;
-  inndata: Inndata;
+  inndata: Inputs;
   utdata: Record<string, Fingeravtrykk>;
   resultat: R;
 }
 
 interface Innhold<D, R> {
   versjon: 1;
-  moter: Record<string, MoteOppforing<D>>;
-  kjoringer: Record<string, KjoringOppforing<R>>;
+  moter: Record<string, MoteEntry<D>>;
+  kjoringer: Record<string, RunEntry<R>>;
 }
 
-function avtrykk(fil: string, medInnhold = false): Fingeravtrykk | undefined {
+function avtrykk(file: string, medInnhold = false): Fingeravtrykk | undefined {
   try {
-    const stat = statSync(fil);
+    const stat = statSync(file);
     if (!stat.isFile()) return undefined;
     return {
       storrelse: stat.size,
       endret: stat.mtimeMs,
-      ...(medInnhold ? { sha256: createHash('sha256').update(readFileSync(fil)).digest('hex') } : {}),
+      ...(medInnhold ? { sha256: createHash('sha256').update(readFileSync(file)).digest('hex') } : {}),
     };
   } catch {
     return undefined;
@@ -48,55 +48,57 @@ function avtrykk(fil: string, medInnhold = false): Fingeravtrykk | undefined {
 }
 
 /** True when every file is where it was, with the same size and modification time. */
-function urort(filer: Record<string, Fingeravtrykk>): boolean {
-  return Object.entries(filer).every(([fil, forrige]) => {
+function urort(files: Record<string, Fingeravtrykk>): boolean {
+  return Object.entries(files).every(([fil, forrige]) => {
     const na = avtrykk(fil);
     return na !== undefined && na.storrelse === forrige.storrelse && na.endret === forrige.endret;
   });
 }
 
 /** The fingerprints of a run's inputs: every file under the folders and files named. */
-export type Inndata = Record<string, Fingeravtrykk>;
+export type Inputs = Record<string, Fingeravtrykk>;
 
 /**
  * Every file under the paths (folders or single files), with its fingerprint: hidden files,
  * node_modules and the output folder left out. A file whose size and time match `forrige` keeps
  * its recorded hash; any other is read and hashed, so a file saved again unchanged is unchanged.
  */
-function lesInndata(stier: readonly string[], utelat: string, forrige: Inndata): Inndata {
-  const filer: Inndata = {};
-  const besok = (sti: string) => {
-    if (sti === utelat) return;
+function lesInndata(paths: readonly string[], utelat: string, previous: Inputs): Inputs {
+  const files: Inputs = {};
+  const besok = (path: string) => {
+    if (path === utelat) return;
     let stat: Stats;
     try {
       // A link to a folder is not followed (it may lead round in a circle, or to the whole disk);
       // a link to a file counts with the file's contents.
-      stat = lstatSync(sti);
+      stat = lstatSync(path);
       if (stat.isSymbolicLink()) {
-        stat = statSync(sti);
+        stat = statSync(path);
         if (stat.isDirectory()) {
-          filer[sti] = { storrelse: 0, endret: 0, sha256: `mappe:${readlinkSync(sti)}` };
+          files[path] = { storrelse: 0, endret: 0, sha256: `mappe:${readlinkSync(path)}` };
           return;
         }
       }
     } catch {
-      filer[sti] = { storrelse: -1, endret: 0, sha256: 'mangler' };
+      files[path] = { storrelse: -1, endret: 0, sha256: 'mangler' };
       return;
     }
     if (stat.isDirectory()) {
-      for (const navn of readdirSync(sti).sort()) if (!navn.startsWith('.') && navn !== 'node_modules') besok(join(sti, navn));
+      for (const name of readdirSync(path).sort()) if (!name.startsWith('.') && name !== 'node_modules') besok(join(path, name));
       return;
     }
-    const kjent = forrige[sti];
-    filer[sti] = kjent?.sha256 && kjent.storrelse === stat.size && kjent.endret === stat.mtimeMs ? kjent : avtrykk(sti, true)!;
+    const kjent = previous[path];
+    files[path] = kjent?.sha256 && kjent.storrelse === stat.size && kjent.endret === stat.mtimeMs ? kjent : avtrykk(path, true)!;
   };
-  for (const sti of stier) besok(sti);
-  return filer;
+  for (const path of paths) besok(path);
+  return files;
 }
 
-function sammeInndata(a: Inndata, b: Inndata): boolean {
-  const filer = Object.keys(a);
-  return filer.length === Object.keys(b).length && filer.every((fil) => b[fil]?.sha256 !== undefined && b[fil]!.sha256 === a[fil]!.sha256);
+function sammeInndata(a: Inputs, b: Inputs): boolean {
+  const files = Object.keys(a);
+  return (
+    files.length === Object.keys(b).length && files.every((file) => b[file]?.sha256 !== undefined && b[file]!.sha256 === a[file]!.sha256)
+  );
 }
 
 /**
@@ -104,37 +106,37 @@ function sammeInndata(a: Inndata, b: Inndata): boolean {
  * uses it to skip meetings whose inputs did not change, and a run whose inputs did not change at
  * all. A register that cannot be read, or is of another version, counts as empty.
  */
-export class Byggeregister<D extends { fil: string }, R> {
+export class BuildRegister<D extends { fil: string }, R> {
   private innhold: Innhold<D, R>;
 
   constructor(
-    private readonly fil: string,
-    private readonly ut: string,
+    private readonly file: string,
+    private readonly outDir: string,
   ) {
     this.innhold = { versjon: 1, moter: {}, kjoringer: {} };
     try {
-      const lest = JSON.parse(readFileSync(fil, 'utf8')) as Innhold<D, R>;
-      if (lest.versjon === 1 && typeof lest.moter === 'object' && typeof lest.kjoringer === 'object') this.innhold = lest;
+      const read = JSON.parse(readFileSync(file, 'utf8')) as Innhold<D, R>;
+      if (read.versjon === 1 && typeof read.moter === 'object' && typeof read.kjoringer === 'object') this.innhold = read;
     } catch {
       // No register yet, or a damaged one: build as if for the first time.
     }
   }
 
   /** The meeting's last build, when it was made from the same inputs and its files are untouched. */
-  mote(mappe: string, nokkel: string): MoteOppforing<D> | undefined {
-    const oppforing = this.innhold.moter[mappe];
-    if (!oppforing || oppforing.nokkel !== nokkel || !urort(oppforing.utdata)) return undefined;
+  mote(folder: string, key: string): MoteEntry<D> | undefined {
+    const oppforing = this.innhold.moter[folder];
+    if (!oppforing || oppforing.nokkel !== key || !urort(oppforing.utdata)) return undefined;
     return oppforing;
   }
 
   /** The files the meeting's last recorded build wrote, whatever its inputs were. */
-  tidligereUtdata(mappe: string): string[] {
-    return Object.keys(this.innhold.moter[mappe]?.utdata ?? {});
+  tidligereUtdata(folder: string): string[] {
+    return Object.keys(this.innhold.moter[folder]?.utdata ?? {});
   }
 
-  husk(mappe: string, nokkel: string, dokumenter: D[], filer: Iterable<string>, nokler: string[]): void {
-    const utdata = Object.fromEntries([...filer].map((fil) => [fil, avtrykk(fil)!]).filter(([, a]) => a));
-    this.innhold.moter[mappe] = { nokkel, utdata, dokumenter, nokler };
+  husk(folder: string, key: string, dokumenter: D[], files: Iterable<string>, keys: string[]): void {
+    const utdata = Object.fromEntries([...files].map((file) => [file, avtrykk(file)!]).filter(([, a]) => a));
+    this.innhold.moter[folder] = { nokkel: key, utdata, dokumenter, nokler: keys };
   }
 
   /** Cache entries still needed by the meetings recorded here. */
@@ -142,30 +144,29 @@ export class Byggeregister<D extends { fil: string }, R> {
     return new Set(Object.values(this.innhold.moter).flatMap((m) => m.nokler));
   }
 
-  forrigeKjoring(foresporsel: string): KjoringOppforing<R> | undefined {
+  forrigeKjoring(foresporsel: string): RunEntry<R> | undefined {
     return this.innhold.kjoringer[foresporsel];
   }
 
   /** Read before building, so that a file saved while the build runs counts as changed next time. */
-  inndata(stier: readonly string[]): Inndata {
-    const kjente = Object.assign({}, ...Object.values(this.innhold.kjoringer).map((k) => k.inndata)) as Inndata;
-    return lesInndata(stier, this.ut, kjente);
+  inndata(paths: readonly string[]): Inputs {
+    const kjente = Object.assign({}, ...Object.values(this.innhold.kjoringer).map((k) => k.inndata)) as Inputs;
+    return lesInndata(paths, this.outDir, kjente);
   }
 
   /** The last run of the same request, when nothing it read or wrote has changed since. */
-  kjoring(foresporsel: string, nokkel: string, inndata: Inndata): KjoringOppforing<R> | undefined {
+  kjoring(foresporsel: string, key: string, inndata: Inputs): RunEntry<R> | undefined {
     const oppforing = this.innhold.kjoringer[foresporsel];
-    if (!oppforing || oppforing.nokkel !== nokkel || !sammeInndata(inndata, oppforing.inndata) || !urort(oppforing.utdata))
-      return undefined;
+    if (!oppforing || oppforing.nokkel !== key || !sammeInndata(inndata, oppforing.inndata) || !urort(oppforing.utdata)) return undefined;
     return oppforing;
   }
 
-  huskKjoring(foresporsel: string, nokkel: string, inndata: Inndata, utdata: Iterable<string>, resultat: R): void {
-    const filer = Object.fromEntries([...utdata].map((fil) => [fil, avtrykk(fil)!]).filter(([, a]) => a));
-    this.innhold.kjoringer[foresporsel] = { nokkel, inndata, utdata: filer, resultat };
+  huskKjoring(foresporsel: string, key: string, inndata: Inputs, utdata: Iterable<string>, result: R): void {
+    const files = Object.fromEntries([...utdata].map((file) => [file, avtrykk(file)!]).filter(([, a]) => a));
+    this.innhold.kjoringer[foresporsel] = { nokkel: key, inndata, utdata: files, resultat: result };
   }
 
   lagre(): void {
-    skrivAtomisk(this.fil, JSON.stringify(this.innhold));
+    writeAtomic(this.file, JSON.stringify(this.innhold));
   }
 }

@@ -8,11 +8,11 @@ export type BuildFlags = Pick<BuildOptions, 'out' | 'html' | 'force'>;
 export async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
   const started = performance.now();
   // unchanged.js is kept apart from build.js: answering «nothing changed» must not load the browser, pdf-lib or remark.
-  const { uendretSidenSist } = await import('../build/unchanged.js');
-  const uendret = uendretSidenSist(paths, flags);
+  const { unchangedSinceLast } = await import('../build/unchanged.js');
+  const uendret = unchangedSinceLast(paths, flags);
   if (!uendret) {
-    const { buildMeetings } = await import('../build/build.js');
-    return reportBuild('build', await buildMeetings(paths, { ...flags, underveis: createProgress() }), started);
+    const { buildMoter } = await import('../build/build.js');
+    return reportBuild('build', await buildMoter(paths, { ...flags, underveis: createProgress() }), started);
   }
   printDiagnostics(uendret.diagnostics);
   const sider = uendret.dokumenter.reduce((n, d) => n + d.sider, 0);
@@ -25,8 +25,8 @@ export async function runBuild(paths: string[], flags: BuildFlags): Promise<numb
 /** `motedok publish`: always builds (the site is not in the build cache), then writes the site. */
 export async function runPublish(paths: string[], flags: BuildFlags): Promise<number> {
   const started = performance.now();
-  const { publishMeetings } = await import('../build/publish.js');
-  return reportBuild('publish', await publishMeetings(paths, { ...flags, underveis: createProgress() }), started);
+  const { publishMoter } = await import('../build/publish.js');
+  return reportBuild('publish', await publishMoter(paths, { ...flags, underveis: createProgress() }), started);
 }
 
 function reportBuild(command: 'build' | 'publish', result: BuildResult & { nettsted?: string }, started: number): number {
@@ -40,9 +40,9 @@ function reportBuild(command: 'build' | 'publish', result: BuildResult & { netts
   const sider = result.dokumenter.reduce((n, d) => n + d.sider, 0);
   if (result.nettsted) console.log(`  skrev nettstedet ${shownPath(result.nettsted)}/index.html`);
   const gjenbrukt = result.dokumenter.filter((d) => d.fraBuffer).length;
-  const buffer = gjenbrukt > 0 ? ` (${gjenbrukt} hentet fra hurtigbufferen)` : '';
+  const cache = gjenbrukt > 0 ? ` (${gjenbrukt} hentet fra hurtigbufferen)` : '';
   console.log(
-    `motedok ${command}: ${plural(result.moter.length, 'møte', 'møter')}, ${plural(result.dokumenter.length, 'dokument', 'dokumenter')}${buffer}, ${plural(sider, 'side', 'sider')} på ${seconds(performance.now() - started)} s.`,
+    `motedok ${command}: ${plural(result.moter.length, 'møte', 'møter')}, ${plural(result.dokumenter.length, 'dokument', 'dokumenter')}${cache}, ${plural(sider, 'side', 'sider')} på ${seconds(performance.now() - started)} s.`,
   );
   return 0;
 }

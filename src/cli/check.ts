@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { kontrollerArsplaner } from '../build/check-arsplan.js';
-import { type LoadResult, loadMeetings } from '../build/load.js';
+import { checkArsplaner } from '../build/check-arsplan.js';
+import { type LoadResult, loadMoter } from '../build/load.js';
 import { sortDiagnostics } from '../domain/diagnostics.js';
 import type { Mote } from '../domain/types.js';
 import { sakslisteSomTekst } from '../pipeline/render/saksliste-tekst.js';
@@ -25,10 +25,10 @@ export async function runCheck(paths: string[]): Promise<number> {
 
 /** Checking the whole project (no folders, or the folder with organisasjon.yaml) checks the annual plan files too. */
 async function loadWithArsplaner(paths: string[]): Promise<LoadResult> {
-  const lastet = await loadMeetings(paths);
+  const lastet = await loadMoter(paths);
   const helt = paths.length === 0 || paths.some((p) => existsSync(join(resolve(p), 'organisasjon.yaml')));
   if (!helt) return lastet;
-  const diagnostics = sortDiagnostics([...lastet.diagnostics, ...kontrollerArsplaner(lastet.organisasjon, lastet.alleMoter)]);
+  const diagnostics = sortDiagnostics([...lastet.diagnostics, ...checkArsplaner(lastet.organisasjon, lastet.alleMoter)]);
   return { ...lastet, diagnostics };
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { NY_HJELP } from '../scaffold/new.js';
+import { NEW_HELP } from '../scaffold/new.js';
 
 const HJELP = `motedok – saksdokumenter for utvalgsmøter fra Markdown
 
@@ -43,7 +43,7 @@ Kontrollerer møtene og lager dokumentene deres som PDF, for hvert møte i <out>
 Har et møte feil, lages ingenting for det; tidligere PDF-er blir stående som de var.
 Uten møtemapper brukes alle møter under ./cases.`;
 
-export const ARSPLAN_HJELP = `motedok arsplan <år> [--out MAPPE]
+export const ARSPLAN_HELP = `motedok arsplan <år> [--out MAPPE]
 
 Lager årsplanen: alle utvalgenes møter i året med dag, dato, tid, sted og planlagte saker, fra
 møtemappene i cases/ og fra cases/arsplan-<år>.yaml for møter som ikke er opprettet ennå.
@@ -52,9 +52,9 @@ Skriver <out>/arsplan-<år>.pdf og <out>/arsplan-<år>.ics (standard: output).`;
 const COMMAND_HELP = new Map([
   ['check', CHECK_HJELP],
   ['build', BUILD_HJELP],
-  ['new', NY_HJELP],
-  ['ny', NY_HJELP],
-  ['arsplan', ARSPLAN_HJELP],
+  ['new', NEW_HELP],
+  ['ny', NEW_HELP],
+  ['arsplan', ARSPLAN_HELP],
 ]);
 
 /** The help for a command, or the general help for anything else. */

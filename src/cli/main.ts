@@ -110,10 +110,10 @@ function report(error: Error, code: number): number {
 
 /** The error classes live in the modules that throw them; loaded only now, lightest first (the browser's pulls in puppeteer). */
 async function isWorkError(error: unknown): Promise<boolean> {
-  const { FinnesFeil } = await import('../scaffold/new.js');
-  if (error instanceof FinnesFeil) return true;
-  const { UtdataFeil } = await import('../pipeline/write/atomic.js');
-  if (error instanceof UtdataFeil) return true;
-  const { NettleserFeil } = await import('../pipeline/print/browser.js');
-  return error instanceof NettleserFeil;
+  const { ExistsError } = await import('../scaffold/new.js');
+  if (error instanceof ExistsError) return true;
+  const { OutputError } = await import('../pipeline/write/atomic.js');
+  if (error instanceof OutputError) return true;
+  const { BrowserError } = await import('../pipeline/print/browser.js');
+  return error instanceof BrowserError;
 }

@@ -1,5 +1,5 @@
 import { UsageError } from '../domain/errors.js';
-import { NY_HJELP, type NyttResultat } from '../scaffold/new.js';
+import { NEW_HELP, type NewResult } from '../scaffold/new.js';
 import { hasErrors, printDiagnostics } from './format.js';
 
 /** All the options given on the command line: any besides a kind's own is refused. */
@@ -30,16 +30,16 @@ export async function runNew(args: string[], flags: NewFlags): Promise<number> {
   const [hva, ...rest] = args;
   const kind = parseKind(hva);
   checkArgs(kind, rest, flags);
-  const resultat = await writeNew(kind, rest, flags);
-  for (const linje of resultat.linjer) console.log(linje);
-  const vis = resultat.diagnostics.filter((d) => d.severity === 'feil' || d.file === resultat.fil);
+  const result = await writeNew(kind, rest, flags);
+  for (const line of result.linjer) console.log(line);
+  const vis = result.diagnostics.filter((d) => d.severity === 'feil' || d.file === result.fil);
   printDiagnostics(vis);
   return hasErrors(vis) ? 1 : 0;
 }
 
 /** A mistake in calling `motedok new`, shown with its help. */
 function usageError(melding: string): UsageError {
-  return new UsageError(`${melding}\n\n${NY_HJELP}`);
+  return new UsageError(`${melding}\n\n${NEW_HELP}`);
 }
 
 function parseKind(hva: string | undefined): Hva {
@@ -54,9 +54,9 @@ function checkArgs(kind: Hva, rest: string[], flags: NewFlags): void {
   if (rest.length !== KINDS[kind].args) throw usageError(KINDS[kind].usage);
 }
 
-async function writeNew(kind: Hva, rest: string[], flags: NewFlags): Promise<NyttResultat> {
-  const { nyttMote, nySak, nyttReferat } = await import('../scaffold/new.js');
-  if (kind === 'mote') return nyttMote(rest[0]!, rest[1]!, flags);
-  if (kind === 'sak') return nySak(rest[0]!, rest[1]!, flags);
-  return nyttReferat(rest[0]!);
+async function writeNew(kind: Hva, rest: string[], flags: NewFlags): Promise<NewResult> {
+  const { newMote, newSak, newReferat } = await import('../scaffold/new.js');
+  if (kind === 'mote') return newMote(rest[0]!, rest[1]!, flags);
+  if (kind === 'sak') return newSak(rest[0]!, rest[1]!, flags);
+  return newReferat(rest[0]!);
 }

@@ -1,15 +1,15 @@
 import type { Diagnostic } from '../domain/diagnostics.js';
 import { UsageError } from '../domain/errors.js';
-import type { Forhandsvisning } from '../preview/watch.js';
+import type { Preview } from '../preview/watch.js';
 import { countErrors, hasErrors, plural, printDiagnostics } from './format.js';
 
 /** `motedok watch <møtemappe>`: serves the preview until Ctrl-C; the returned promise never settles. */
 export async function runWatch(args: string[], port: string | undefined): Promise<number> {
   if (args.length !== 1) throw new UsageError('oppgi én møtemappe, for eksempel: motedok watch cases/2025-05-22-ssu');
   if (port !== undefined && !/^\d{1,5}$/.test(port)) throw new UsageError(`--port må være et tall, for eksempel 8080, men er «${port}».`);
-  const mappe = args[0]!;
-  const buildPdf = await createPdfQueue(mappe);
-  const visning = await startPreview(mappe, port, (diagnostics) => {
+  const folder = args[0]!;
+  const buildPdf = await createPdfQueue(folder);
+  const visning = await startPreview(folder, port, (diagnostics) => {
     printUpdate(diagnostics);
     if (!hasErrors(diagnostics)) buildPdf();
   });
@@ -19,10 +19,10 @@ export async function runWatch(args: string[], port: string | undefined): Promis
   return new Promise<number>(() => undefined);
 }
 
-async function startPreview(mappe: string, port: string | undefined, underveis: (d: Diagnostic[]) => void): Promise<Forhandsvisning> {
-  const { startForhandsvisning } = await import('../preview/watch.js');
+async function startPreview(folder: string, port: string | undefined, underveis: (d: Diagnostic[]) => void): Promise<Preview> {
+  const { startPreview } = await import('../preview/watch.js');
   try {
-    return await startForhandsvisning(mappe, {
+    return await startPreview(folder, {
       port: port === undefined ? 8080 : Number(port),
       underveis: ({ diagnostics }) => underveis(diagnostics),
     });
@@ -43,8 +43,8 @@ function printUpdate(diagnostics: readonly Diagnostic[]): void {
  * The PDFs are rebuilt in the background after each change without errors, one build at a time:
  * a change during a build asks for one more build after it.
  */
-async function createPdfQueue(mappe: string): Promise<() => void> {
-  const { buildMeetings } = await import('../build/build.js');
+async function createPdfQueue(folder: string): Promise<() => void> {
+  const { buildMoter } = await import('../build/build.js');
   let running: Promise<void> | undefined;
   let again = false;
   const buildPdf = (): void => {
@@ -52,7 +52,7 @@ async function createPdfQueue(mappe: string): Promise<() => void> {
       again = true;
       return;
     }
-    running = buildMeetings([mappe])
+    running = buildMoter([folder])
       .then(
         (r) => {
           const skrevet = r.dokumenter.filter((d) => !d.fraBuffer).length;

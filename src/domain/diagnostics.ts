@@ -1,29 +1,29 @@
 import { relative } from 'node:path';
 
-export type Alvorlighet = 'feil' | 'advarsel';
+export type Severity = 'feil' | 'advarsel';
 
 /** A position in a source file, 1-based like editors and compilers show it. */
-export interface Posisjon {
+export interface Position {
   line: number;
   column: number;
 }
 
 /** One message to the user about their content, tied to a file and (when known) a position. */
 export interface Diagnostic {
-  severity: Alvorlighet;
+  severity: Severity;
   file: string;
-  position?: Posisjon;
+  position?: Position;
   message: string;
 }
 
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
 
-  error(file: string, position: Posisjon | undefined, message: string): void {
+  error(file: string, position: Position | undefined, message: string): void {
     this.items.push({ severity: 'feil', file, position, message });
   }
 
-  warning(file: string, position: Posisjon | undefined, message: string): void {
+  warning(file: string, position: Position | undefined, message: string): void {
     this.items.push({ severity: 'advarsel', file, position, message });
   }
 

@@ -13,10 +13,10 @@ export interface BuildOptions extends LoadOptions {
   /** Ignore the document cache (but fill it). */
   force?: boolean;
   /** Called for each document once it is written (not for files whose content did not change). */
-  underveis?: (dokument: ByggetDokument) => void;
+  underveis?: (dokument: BuiltDocument) => void;
 }
 
-export interface ByggetDokument {
+export interface BuiltDocument {
   mote: string;
   fil: string;
   sider: number;
@@ -28,6 +28,6 @@ export interface BuildResult {
   moter: Mote[];
   /** Every meeting of the projects built from, for what spans them (the site's index). */
   alleMoter: Mote[];
-  dokumenter: ByggetDokument[];
+  dokumenter: BuiltDocument[];
   diagnostics: Diagnostic[];
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic, Posisjon } from './diagnostics.js';
+import type { Diagnostic, Position } from './diagnostics.js';
 import type { Fraser, Sprak } from './sprak.js';
 
 export type YamlPath = readonly (string | number)[];
@@ -8,7 +8,7 @@ export interface YamlSource {
   file: string;
   data: unknown;
   /** Position of a value (or, with `'key'`, of its key); falls back to the nearest written ancestor. */
-  locate(path: YamlPath, what?: 'key' | 'value'): Posisjon;
+  locate(path: YamlPath, what?: 'key' | 'value'): Position;
 }
 
 /** `ok`, or why there is no usable frontmatter (`ugyldig`: its YAML error is already reported). */
@@ -52,7 +52,7 @@ export interface SakSource {
   tabeller: Tabellfil[];
 }
 
-export interface MeetingSource {
+export interface MoteSource {
   /** Problems found while reading the meeting's files; reported with the meeting's own. */
   diagnostics: Diagnostic[];
   dir: string;
@@ -73,7 +73,7 @@ export interface ProjectSource {
   organisasjon?: YamlSource;
   /** Whether the logo named in organisasjon.yaml is a file next to it (undefined: no logo named). */
   logoFinnes?: boolean;
-  meetings: MeetingSource[];
+  meetings: MoteSource[];
   /** The fixed texts in Bokmål and Nynorsk (templates/sprak/). */
   fraser: Record<Sprak, Fraser>;
 }
@@ -94,7 +94,7 @@ export type Tabellcelle = string | number;
 export interface Tabellfil {
   /** The directive as written (trimmed): the model replaces this line with the table. */
   direktiv: string;
-  position: Posisjon;
+  position: Position;
   fil: string;
   ark?: string;
   omrade?: string;
@@ -107,24 +107,24 @@ export interface Tabellfil {
 export interface Bilde {
   alt: string;
   url: string;
-  position: Posisjon;
+  position: Position;
   status: BildeStatus;
 }
 
 export type BildeStatus = 'ok' | 'mangler' | 'utenfor' | 'ekstern';
 
 /** A template file as read: where it was found, and its text. */
-export interface Malfil {
+export interface TemplateFile {
   fil: string;
   tekst: string;
 }
 
 /** Every file the templates are made of, read from disk; render/templates.ts compiles them. */
-export interface Malfiler {
+export interface TemplateFiles {
   /** The folders templates were read from, built-in first. */
   mapper: string[];
   /** By path relative to the template folder, in the order they were read. */
-  filer: Map<string, Malfil>;
+  filer: Map<string, TemplateFile>;
   /** The partials' paths (`partials/x.hbs`), keys of `filer`. */
   partials: string[];
   fraser: Record<Sprak, Fraser>;
@@ -132,7 +132,7 @@ export interface Malfiler {
   sprakTekst: string;
 }
 
-export const DOKUMENTMALER = [
+export const DOCUMENT_TEMPLATES = [
   'innkalling',
   'saksliste',
   'vedlegg',

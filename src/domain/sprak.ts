@@ -16,11 +16,11 @@ export interface Fraser {
 }
 
 /** `frase(f, 'innkalling.tittel', { utvalg, dato })`; a missing key gives the key itself (a test keeps nb and nn complete). */
-export function frase(fraser: Fraser, nokkel: string, verdier: Record<string, string | number | undefined> = {}): string {
+export function frase(fraser: Fraser, key: string, verdier: Record<string, string | number | undefined> = {}): string {
   let her: unknown = fraser;
-  for (const del of nokkel.split('.')) her = her && typeof her === 'object' ? (her as Record<string, unknown>)[del] : undefined;
-  if (typeof her !== 'string') return nokkel;
-  return her.replace(/\{(\w+)\}/g, (hele, navn: string) => (verdier[navn] === undefined ? hele : String(verdier[navn])));
+  for (const del of key.split('.')) her = her && typeof her === 'object' ? (her as Record<string, unknown>)[del] : undefined;
+  if (typeof her !== 'string') return key;
+  return her.replace(/\{(\w+)\}/g, (hele, name: string) => (verdier[name] === undefined ? hele : String(verdier[name])));
 }
 
 /** `torsdag` / `tysdag`, from the phrase file. */

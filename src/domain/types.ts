@@ -1,4 +1,4 @@
-import type { Posisjon } from './diagnostics.js';
+import type { Position } from './diagnostics.js';
 import type { SakType } from './saksliste.js';
 import type { Fraser, Sprak } from './sprak.js';
 
@@ -17,9 +17,9 @@ export interface Saksnummer {
 export type { SakType } from './saksliste.js';
 
 /** Where a value was written, so later stages can point the user at it. */
-export interface Kilde {
+export interface Source {
   file: string;
-  position?: Posisjon;
+  position?: Position;
 }
 
 export interface Medlem {
@@ -55,7 +55,7 @@ export interface Vedlegg {
   tittel: string;
   /** Absolute path of an external PDF, checked to exist inside the meeting folder. */
   fil?: string;
-  kilde: Kilde;
+  kilde: Source;
 }
 
 export interface ForslagTilVedtak {
@@ -65,11 +65,11 @@ export interface ForslagTilVedtak {
   alternativer: string[];
   /** True when the text was generated (fixed saker, referat saker without a proposal). */
   generert: boolean;
-  kilde: Kilde;
+  kilde: Source;
 }
 
 export interface Sak {
-  kilde: Kilde;
+  kilde: Source;
   /** File name without `.md`; undefined for the fixed saker that have no file. */
   filnavn?: string;
   fast: boolean;
@@ -102,7 +102,7 @@ export interface PausePunkt {
   minutter: number;
   start: Klokkeslett;
   slutt: Klokkeslett;
-  kilde: Kilde;
+  kilde: Source;
 }
 
 export type Sakslistepunkt = SakPunkt | PausePunkt;
@@ -130,7 +130,7 @@ export interface Deltaker {
 
 export interface Referatsak {
   nummer: Saksnummer;
-  kilde: Kilde;
+  kilde: Source;
   /** Markdown written under the sak, and under its `### Vedtak`. */
   notater: string;
   vedtak?: string;
@@ -147,7 +147,7 @@ export interface Referatsak {
 }
 
 export interface Referat {
-  kilde: Kilde;
+  kilde: Source;
   status: 'utkast' | 'godkjent';
   tilStede: Deltaker[];
   forfall: Deltaker[];
@@ -164,7 +164,7 @@ export interface Mote {
   dir: string;
   /** The folder's name, `2025-05-22-ssu`; also the name of its output folder. */
   mappe: string;
-  kilde: Kilde;
+  kilde: Source;
   organisasjon: Organisasjon;
   utvalg: Utvalg;
   dato: Dato;

@@ -3,15 +3,15 @@ import { createServer, type RequestListener, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadMeetings } from '../build/load.js';
-import { planlegg } from '../build/plan.js';
-import { tillatteFiler } from '../build/tools.js';
+import { loadMoter } from '../build/load.js';
+import { planDocuments } from '../build/plan.js';
+import { allowedFiles } from '../build/tools.js';
 import { type Diagnostic, formatDiagnostic } from '../domain/diagnostics.js';
 import { UsageError } from '../domain/errors.js';
 import type { Mote } from '../domain/types.js';
-import { findProjectRoot, isMeetingFolder } from '../pipeline/load/project.js';
-import type { Maler } from '../pipeline/render/templates.js';
-import { erInnenfor } from '../util/paths.js';
+import { findProjectRoot, isMotemappe } from '../pipeline/load/project.js';
+import type { Templates } from '../pipeline/render/templates.js';
+import { isInside } from '../util/paths.js';
 
 /**
  * `motedok watch <møtemappe>`: the meeting's documents as HTML on localhost, made by the same
@@ -20,7 +20,7 @@ import { erInnenfor } from '../util/paths.js';
  * PDFs are still printed with JavaScript off.
  */
 
-export interface Forhandsvisning {
+export interface Preview {
   url: string;
   /** The diagnostics of the latest load, for the terminal. */
   diagnostics: Diagnostic[];
@@ -29,10 +29,10 @@ export interface Forhandsvisning {
 
 interface Tilstand {
   mote?: Mote;
-  maler?: Maler;
+  maler?: Templates;
   diagnostics: Diagnostic[];
   /** Document name (`innkalling`, `sak-13-25`) → template and data. */
-  dokumenter: Map<string, { mal: Parameters<Maler['render']>[0]; data: { tittel: string } }>;
+  dokumenter: Map<string, { mal: Parameters<Templates['render']>[0]; data: { tittel: string } }>;
   tillatt: string[];
 }
 
@@ -51,8 +51,8 @@ const TYPER: Record<string, string> = {
   '.webp': 'image/webp',
 };
 
-function escapeHtml(tekst: string): string {
-  return tekst.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
 /** Pages load fonts, images and the logo as file: URLs; here they come through /fil, and only from the allowed folders. */
@@ -60,62 +60,62 @@ function tilHttp(html: string): string {
   return html.replace(/file:\/\/[^"')\s]+/g, (url) => `/fil?sti=${encodeURIComponent(fileURLToPath(url.replace(/&amp;/g, '&')))}`);
 }
 
-function side(tittel: string, innhold: string): string {
+function side(tittel: string, content: string): string {
   return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>${escapeHtml(tittel)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
 .feil{color:#a4262c}.advarsel{color:#8a5a00}pre{white-space:pre-wrap}</style></head>
-<body>${innhold}${RELOAD}</body></html>`;
+<body>${content}${RELOAD}</body></html>`;
 }
 
-async function last(mappe: string): Promise<Tilstand> {
-  const resultat = await loadMeetings([mappe]);
-  const mote = resultat.moter.find((m) => m.dir === mappe);
-  const tilstand: Tilstand = { diagnostics: resultat.diagnostics, dokumenter: new Map(), tillatt: [] };
-  if (!mote || resultat.diagnostics.some((d) => d.severity === 'feil')) return tilstand;
+async function last(folder: string): Promise<Tilstand> {
+  const result = await loadMoter([folder]);
+  const mote = result.moter.find((m) => m.dir === folder);
+  const tilstand: Tilstand = { diagnostics: result.diagnostics, dokumenter: new Map(), tillatt: [] };
+  if (!mote || result.diagnostics.some((d) => d.severity === 'feil')) return tilstand;
   // The templates come with the meetings, checked like `check` checks them: a missing `maler:`
   // folder or a template that does not parse is an error in the page, never the built-in ones instead.
-  if (!resultat.maler) return tilstand;
-  tilstand.maler = resultat.maler;
+  if (!result.maler) return tilstand;
+  tilstand.maler = result.maler;
   tilstand.mote = mote;
-  for (const plan of planlegg(mote, '/')) tilstand.dokumenter.set(basename(plan.fil, '.pdf'), { mal: plan.mal, data: plan.data });
-  tilstand.tillatt = tillatteFiler([mote], tilstand.maler);
+  for (const plan of planDocuments(mote, '/')) tilstand.dokumenter.set(basename(plan.fil, '.pdf'), { mal: plan.mal, data: plan.data });
+  tilstand.tillatt = allowedFiles([mote], tilstand.maler);
   return tilstand;
 }
 
-function feilside(t: Tilstand, mappe: string): string {
-  const linjer = t.diagnostics.map((d) => `<li class="${d.severity}">${escapeHtml(formatDiagnostic(d, dirname(mappe)))}</li>`).join('\n');
+function feilside(t: Tilstand, folder: string): string {
+  const lines = t.diagnostics.map((d) => `<li class="${d.severity}">${escapeHtml(formatDiagnostic(d, dirname(folder)))}</li>`).join('\n');
   return side(
     'Feil i møtet',
-    `<h1>Møtet har feil</h1><p>Rett feilene og lagre filen; siden lastes inn på nytt av seg selv.</p><ul>${linjer}</ul>`,
+    `<h1>Møtet har feil</h1><p>Rett feilene og lagre filen; siden lastes inn på nytt av seg selv.</p><ul>${lines}</ul>`,
   );
 }
 
-function indeks(t: Tilstand, mappe: string): string {
+function indeks(t: Tilstand, folder: string): string {
   const lenker = [...t.dokumenter]
     .map(([navn, d]) => `<li><a href="/${encodeURIComponent(navn)}">${escapeHtml(d.data.tittel)}</a></li>`)
     .join('\n');
   const advarsler = t.diagnostics.length
-    ? `<h2>Advarsler</h2><ul>${t.diagnostics.map((d) => `<li class="${d.severity}">${escapeHtml(formatDiagnostic(d, dirname(mappe)))}</li>`).join('')}</ul>`
+    ? `<h2>Advarsler</h2><ul>${t.diagnostics.map((d) => `<li class="${d.severity}">${escapeHtml(formatDiagnostic(d, dirname(folder)))}</li>`).join('')}</ul>`
     : '';
-  return side(`Forhåndsvisning ${basename(mappe)}`, `<h1>${escapeHtml(basename(mappe))}</h1><ul>${lenker}</ul>${advarsler}`);
+  return side(`Forhåndsvisning ${basename(folder)}`, `<h1>${escapeHtml(basename(folder))}</h1><ul>${lenker}</ul>${advarsler}`);
 }
 
 type Underveis = (t: { diagnostics: Diagnostic[] }) => void;
 
-export async function startForhandsvisning(
+export async function startPreview(
   mappeArg: string,
-  valg: { port?: number; cwd?: string; underveis?: Underveis } = {},
-): Promise<Forhandsvisning> {
-  const mappe = resolve(valg.cwd ?? process.cwd(), mappeArg);
-  checkMeetingFolder(mappe, mappeArg);
-  let tilstand = await last(mappe);
+  options: { port?: number; cwd?: string; underveis?: Underveis } = {},
+): Promise<Preview> {
+  const folder = resolve(options.cwd ?? process.cwd(), mappeArg);
+  checkMeetingFolder(folder, mappeArg);
+  let tilstand = await last(folder);
   const lyttere = new Set<ServerResponse>();
-  const server = createServer(handleRequest(() => tilstand, mappe, lyttere));
-  await new Promise<void>((ok) => server.listen(valg.port ?? 0, '127.0.0.1', ok));
+  const server = createServer(handleRequest(() => tilstand, folder, lyttere));
+  await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const vakt = watchMeeting(mappe, async () => {
-    tilstand = await last(mappe);
-    valg.underveis?.({ diagnostics: tilstand.diagnostics });
+  const vakt = watchMeeting(folder, async () => {
+    tilstand = await last(folder);
+    options.underveis?.({ diagnostics: tilstand.diagnostics });
     for (const res of lyttere) res.write('event: endret\ndata: 1\n\n');
   });
   return {
@@ -131,19 +131,19 @@ export async function startForhandsvisning(
   };
 }
 
-function checkMeetingFolder(mappe: string, mappeArg: string): void {
-  if (!existsSync(mappe) || !statSync(mappe).isDirectory()) throw new UsageError(`fant ikke mappen «${mappeArg}».`);
-  if (!isMeetingFolder(mappe))
+function checkMeetingFolder(folder: string, mappeArg: string): void {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`fant ikke mappen «${mappeArg}».`);
+  if (!isMotemappe(folder))
     throw new UsageError(`«${mappeArg}» er ikke en møtemappe (ingen mote.yaml); oppgi én møtemappe, for eksempel cases/2025-05-22-ssu.`);
 }
 
 /** The pages: the event stream that reloads them, the files they show, and the documents (or the errors). */
-function handleRequest(tilstand: () => Tilstand, mappe: string, lyttere: Set<ServerResponse>): RequestListener {
+function handleRequest(tilstand: () => Tilstand, folder: string, lyttere: Set<ServerResponse>): RequestListener {
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const svar = (status: number, type: string, innhold: string | Buffer) => {
+    const svar = (status: number, type: string, content: string | Buffer) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-      res.end(innhold);
+      res.end(content);
     };
     if (url.pathname === '/hendelser') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -154,12 +154,12 @@ function handleRequest(tilstand: () => Tilstand, mappe: string, lyttere: Set<Ser
     }
     const t = tilstand();
     if (url.pathname === '/fil') {
-      const fil = url.searchParams.get('sti') ?? '';
-      if (!t.tillatt.some((m) => erInnenfor(m, fil)) || !existsSync(fil)) return svar(404, 'text/plain; charset=utf-8', 'finnes ikke');
-      return svar(200, TYPER[extname(fil).toLowerCase()] ?? 'application/octet-stream', readFileSync(fil));
+      const file = url.searchParams.get('sti') ?? '';
+      if (!t.tillatt.some((m) => isInside(m, file)) || !existsSync(file)) return svar(404, 'text/plain; charset=utf-8', 'finnes ikke');
+      return svar(200, TYPER[extname(file).toLowerCase()] ?? 'application/octet-stream', readFileSync(file));
     }
-    if (!t.mote || !t.maler) return svar(200, 'text/html; charset=utf-8', feilside(t, mappe));
-    if (url.pathname === '/') return svar(200, 'text/html; charset=utf-8', indeks(t, mappe));
+    if (!t.mote || !t.maler) return svar(200, 'text/html; charset=utf-8', feilside(t, folder));
+    if (url.pathname === '/') return svar(200, 'text/html; charset=utf-8', indeks(t, folder));
     const dokument = t.dokumenter.get(decodeURIComponent(url.pathname.slice(1)));
     if (!dokument)
       return svar(404, 'text/html; charset=utf-8', side('Finnes ikke', '<p>Dokumentet finnes ikke. <a href="/">Til oversikten</a></p>'));
@@ -169,16 +169,16 @@ function handleRequest(tilstand: () => Tilstand, mappe: string, lyttere: Set<Ser
 }
 
 /** Watches the meeting folder and the project's organisasjon.yaml; calls `endret` once a save has settled. */
-function watchMeeting(mappe: string, endret: () => Promise<void>): { close(): void } {
+function watchMeeting(folder: string, endret: () => Promise<void>): { close(): void } {
   // Saving in an editor fires several events (write, rename, chmod): wait until they settle.
   let vent: NodeJS.Timeout | undefined;
   const hendelse = () => {
     clearTimeout(vent);
     vent = setTimeout(endret, 150);
   };
-  const rot = findProjectRoot(mappe);
-  const vaktere: FSWatcher[] = [watch(mappe, { recursive: true }, hendelse)];
-  if (rot && rot !== mappe) vaktere.push(watch(join(rot, 'organisasjon.yaml'), hendelse));
+  const root = findProjectRoot(folder);
+  const vaktere: FSWatcher[] = [watch(folder, { recursive: true }, hendelse)];
+  if (root && root !== folder) vaktere.push(watch(join(root, 'organisasjon.yaml'), hendelse));
   return {
     close: () => {
       clearTimeout(vent);

@@ -4,14 +4,14 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { BuildResult } from '../domain/documents.js';
 import type { Mote, Sak } from '../domain/types.js';
-import { readMalfiler } from '../pipeline/load/templates.js';
+import { readTemplateFiles } from '../pipeline/load/templates.js';
 import { offentligVersjon } from '../pipeline/model/offentlig.js';
 import { sakForReferat } from '../pipeline/model/referat.js';
 import { klokkeslett, langDato, saksnummer, ukedag } from '../pipeline/model/tid.js';
 import { markdownToHtml } from '../pipeline/render/markdown.js';
-import { compileMaler, type Maler } from '../pipeline/render/templates.js';
+import { compileTemplates, type Templates } from '../pipeline/render/templates.js';
 import { avstemning } from '../pipeline/render/views.js';
-import { fjernUtdaterte, skrivAlle, skrivAtomisk } from '../pipeline/write/atomic.js';
+import { pruneOutputs, writeAll, writeAtomic } from '../pipeline/write/atomic.js';
 
 /**
  * `motedok publish`: a static website of the public versions, in <out>/nettsted/: an index per
@@ -83,8 +83,8 @@ function motesideData(mote: Mote, pdfer: Map<string, number>, organisasjon: stri
 }
 
 /** Pages of the PDFs written by the build, by file name relative to the meeting's public folder. */
-function pdfSider(result: BuildResult, mappe: string): Map<string, number> {
-  return new Map(result.dokumenter.filter((d) => d.fil.startsWith(`${mappe}/`)).map((d) => [relative(mappe, d.fil), d.sider]));
+function pdfSider(result: BuildResult, folder: string): Map<string, number> {
+  return new Map(result.dokumenter.filter((d) => d.fil.startsWith(`${folder}/`)).map((d) => [relative(folder, d.fil), d.sider]));
 }
 
 function indeksData(moter: readonly Mote[], lister: Map<string, number>, organisasjon: string) {
@@ -126,52 +126,54 @@ function indeksData(moter: readonly Mote[], lister: Map<string, number>, organis
  * one did not (a sak made exempt, a sak removed). The site's own files are recorded next to the
  * build cache; nothing else on the site is ever removed.
  */
-function fjernUtdaterteSider(ut: string, nettsted: string, moter: readonly Mote[], skrevet: ReadonlySet<string>): void {
-  const registerfil = join(ut, '.hurtigbuffer', 'nettsted.json');
+function fjernUtdaterteSider(outDir: string, nettsted: string, moter: readonly Mote[], skrevet: ReadonlySet<string>): void {
+  const registerfil = join(outDir, '.hurtigbuffer', 'nettsted.json');
   let tidligere: string[] = [];
   try {
-    const lest: unknown = JSON.parse(readFileSync(registerfil, 'utf8'));
-    if (Array.isArray(lest)) tidligere = lest.filter((f): f is string => typeof f === 'string');
+    const read: unknown = JSON.parse(readFileSync(registerfil, 'utf8'));
+    if (Array.isArray(read)) tidligere = read.filter((f): f is string => typeof f === 'string');
   } catch {
     // No record yet (or a damaged one): nothing is known to be the site's own, so nothing is removed.
   }
   const publisert = moter.map((m) => join(nettsted, m.mappe) + sep);
-  const utdatert = tidligere.filter((f) => !skrevet.has(f) && publisert.some((mappe) => f.startsWith(mappe)));
-  fjernUtdaterte(nettsted, utdatert, skrevet);
+  const utdatert = tidligere.filter((f) => !skrevet.has(f) && publisert.some((folder) => f.startsWith(folder)));
+  pruneOutputs(nettsted, utdatert, skrevet);
   const fjernet = new Set(utdatert);
-  skrivAtomisk(registerfil, JSON.stringify([...new Set([...tidligere.filter((f) => !fjernet.has(f)), ...skrevet])].sort()));
+  writeAtomic(registerfil, JSON.stringify([...new Set([...tidligere.filter((f) => !fjernet.has(f)), ...skrevet])].sort()));
 }
 
 /** Writes the site from a build's result into `<ut>/nettsted/`; returns that folder, or nothing when no meeting was built. */
-export async function writeSite(result: BuildResult, ut: string): Promise<string | undefined> {
-  const nettsted = join(ut, 'nettsted');
+export async function writeSite(result: BuildResult, outDir: string): Promise<string | undefined> {
+  const nettsted = join(outDir, 'nettsted');
   const organisasjon = result.moter[0]?.organisasjon;
   if (!organisasjon) return undefined;
-  const maler: Maler = compileMaler(readMalfiler(organisasjon.maler ? resolve(dirname(organisasjon.file), organisasjon.maler) : undefined));
-  const filer = new Map<string, Uint8Array | string>();
-  filer.set(join(nettsted, 'designsystemet', 'tema.css'), readFileSync(require.resolve('@digdir/designsystemet-theme')));
-  filer.set(join(nettsted, 'designsystemet', 'komponenter.css'), readFileSync(require.resolve('@digdir/designsystemet-css')));
-  filer.set(join(nettsted, 'nettsted.css'), maler.nettstedStil);
+  const templates: Templates = compileTemplates(
+    readTemplateFiles(organisasjon.maler ? resolve(dirname(organisasjon.file), organisasjon.maler) : undefined),
+  );
+  const files = new Map<string, Uint8Array | string>();
+  files.set(join(nettsted, 'designsystemet', 'tema.css'), readFileSync(require.resolve('@digdir/designsystemet-theme')));
+  files.set(join(nettsted, 'designsystemet', 'komponenter.css'), readFileSync(require.resolve('@digdir/designsystemet-css')));
+  files.set(join(nettsted, 'nettsted.css'), templates.nettstedStil);
   for (const mote of result.moter) {
-    const offentligMappe = join(ut, mote.mappe, 'offentlig');
+    const offentligMappe = join(outDir, mote.mappe, 'offentlig');
     // Only this run's public documents: never a file left over from an earlier build.
     for (const d of result.dokumenter.filter((d) => d.fil.startsWith(`${offentligMappe}/`) && d.fil.endsWith('.pdf'))) {
-      filer.set(join(nettsted, mote.mappe, relative(offentligMappe, d.fil)), readFileSync(d.fil));
+      files.set(join(nettsted, mote.mappe, relative(offentligMappe, d.fil)), readFileSync(d.fil));
     }
     // The public calendar file, written by the build next to the public PDFs.
     const kalender = join(offentligMappe, 'mote.ics');
-    if (existsSync(kalender)) filer.set(join(nettsted, mote.mappe, 'mote.ics'), readFileSync(kalender));
-    const html = maler.render('nettsted/mote', {
+    if (existsSync(kalender)) files.set(join(nettsted, mote.mappe, 'mote.ics'), readFileSync(kalender));
+    const html = templates.render('nettsted/mote', {
       ...motesideData(mote, pdfSider(result, offentligMappe), organisasjon.navn),
       kalender: existsSync(kalender) ? 'mote.ics' : undefined,
     });
-    filer.set(join(nettsted, mote.mappe, 'index.html'), html);
+    files.set(join(nettsted, mote.mappe, 'index.html'), html);
   }
   const lister = new Map<string, number>();
-  for (const d of result.dokumenter.filter((d) => d.fil.startsWith(join(ut, 'offentlig') + '/') && d.fil.endsWith('-vedtak.pdf'))) {
-    const navn = relative(join(ut, 'offentlig'), d.fil);
-    lister.set(navn, d.sider);
-    filer.set(join(nettsted, navn), readFileSync(d.fil));
+  for (const d of result.dokumenter.filter((d) => d.fil.startsWith(join(outDir, 'offentlig') + '/') && d.fil.endsWith('-vedtak.pdf'))) {
+    const name = relative(join(outDir, 'offentlig'), d.fil);
+    lister.set(name, d.sider);
+    files.set(join(nettsted, name), readFileSync(d.fil));
   }
   // Vedtakslister of other years, published in earlier runs, stay linked from the index.
   for (const navn of existsSync(nettsted) ? readdirSync(nettsted).filter((f) => f.endsWith('-vedtak.pdf') && !lister.has(f)) : []) {
@@ -179,10 +181,10 @@ export async function writeSite(result: BuildResult, ut: string): Promise<string
   }
   // The index lists every meeting that has a page, also those published in earlier runs.
   const publisert = result.alleMoter.filter(
-    (m) => filer.has(join(nettsted, m.mappe, 'index.html')) || existsSync(join(nettsted, m.mappe, 'index.html')),
+    (m) => files.has(join(nettsted, m.mappe, 'index.html')) || existsSync(join(nettsted, m.mappe, 'index.html')),
   );
-  filer.set(join(nettsted, 'index.html'), maler.render('nettsted/indeks', indeksData(publisert, lister, organisasjon.navn)));
-  skrivAlle(filer);
-  fjernUtdaterteSider(ut, nettsted, result.moter, new Set(filer.keys()));
+  files.set(join(nettsted, 'index.html'), templates.render('nettsted/indeks', indeksData(publisert, lister, organisasjon.navn)));
+  writeAll(files);
+  fjernUtdaterteSider(outDir, nettsted, result.moter, new Set(files.keys()));
   return nettsted;
 }

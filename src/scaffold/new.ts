@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { type LoadResult, loadMeetings } from '../build/load.js';
+import { type LoadResult, loadMoter } from '../build/load.js';
 import { type Diagnostic, Diagnostics, sortDiagnostics } from '../domain/diagnostics.js';
 import { UsageError } from '../domain/errors.js';
 import { rankInSaksliste, SAKTYPER } from '../domain/saksliste.js';
@@ -9,7 +9,7 @@ import type { Mote, SakType } from '../domain/types.js';
 import {
   fileOrder,
   findProjectRootFromCwd,
-  isMeetingFolder,
+  isMotemappe,
   loadProjectSource,
   MOTE_FIL,
   ORGANISASJON_FIL,
@@ -17,8 +17,8 @@ import {
 } from '../pipeline/load/project.js';
 import { buildModel } from '../pipeline/model/mote.js';
 import { klokkeslett, parseDato, parseKlokkeslett, saksnummer } from '../pipeline/model/tid.js';
-import { skrivAtomisk, vis } from '../pipeline/write/atomic.js';
-import { PAKKEMAPPE } from '../util/package.js';
+import { displayPath, writeAtomic } from '../pipeline/write/atomic.js';
+import { PACKAGE_DIR } from '../util/package.js';
 import { meantSuffix } from '../util/suggest.js';
 
 /**
@@ -27,9 +27,9 @@ import { meantSuffix } from '../util/suggest.js';
  */
 
 /** The file exists already: refused, exit code 1. */
-export class FinnesFeil extends Error {}
+export class ExistsError extends Error {}
 
-export interface NyttResultat {
+export interface NewResult {
   fil: string;
   /** Lines to show the user after the file was written. */
   linjer: string[];
@@ -40,26 +40,26 @@ export interface NyttResultat {
 }
 
 /** The package's schemas/ folder: next to src/ and dist/. */
-const SKJEMAMAPPE = join(PAKKEMAPPE, 'schemas');
+const SKJEMAMAPPE = join(PACKAGE_DIR, 'schemas');
 
-function skjemaKommentar(fil: string, skjema: string): string {
-  const sti = relative(dirname(fil), join(SKJEMAMAPPE, skjema)).split('\\').join('/');
-  return `# yaml-language-server: $schema=${sti}\n`;
+function skjemaKommentar(file: string, skjema: string): string {
+  const path = relative(dirname(file), join(SKJEMAMAPPE, skjema)).split('\\').join('/');
+  return `# yaml-language-server: $schema=${path}\n`;
 }
 
 /** A YAML scalar as text: plain when that reads back the same, otherwise double-quoted. */
-function yamlTekst(verdi: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N} ,.()/–-]*$/u.test(verdi) && !/^(?:true|false|yes|no|on|off|null|[\d.\s-]+)$/i.test(verdi)
-    ? verdi
-    : JSON.stringify(verdi);
+function yamlTekst(value: string): string {
+  return /^[\p{L}\p{N}][\p{L}\p{N} ,.()/–-]*$/u.test(value) && !/^(?:true|false|yes|no|on|off|null|[\d.\s-]+)$/i.test(value)
+    ? value
+    : JSON.stringify(value);
 }
 
-function skrivNy(fil: string, innhold: string): void {
-  if (existsSync(fil))
-    throw new FinnesFeil(
-      `${vis(fil)} finnes allerede; motedok new skriver ikke over filer. Gi den nye filen et annet navn, eller slett den gamle først.`,
+function skrivNy(file: string, content: string): void {
+  if (existsSync(file))
+    throw new ExistsError(
+      `${displayPath(file)} finnes allerede; motedok new skriver ikke over filer. Gi den nye filen et annet navn, eller slett den gamle først.`,
     );
-  skrivAtomisk(fil, innhold);
+  writeAtomic(file, content);
 }
 
 /** The folder that holds organisasjon.yaml: under ./cases, or here or above. */
@@ -72,7 +72,7 @@ function prosjektrot(cwd: string): string {
   return root;
 }
 
-export interface NyttMoteValg {
+export interface NewMoteOptions {
   sted?: string;
   start?: string;
   slutt?: string;
@@ -80,8 +80,8 @@ export interface NyttMoteValg {
 }
 
 /** `motedok new mote <utvalg> <dato>`: <cases>/<dato>-<utvalg>/mote.yaml, from the committee's usual place and times. */
-export async function nyttMote(utvalgKey: string, datoTekst: string, valg: NyttMoteValg = {}): Promise<NyttResultat> {
-  const cwd = valg.cwd ?? process.cwd();
+export async function newMote(utvalgKey: string, datoTekst: string, options: NewMoteOptions = {}): Promise<NewResult> {
+  const cwd = options.cwd ?? process.cwd();
   const root = prosjektrot(cwd);
   const diags = new Diagnostics();
   const { organisasjon } = buildModel(loadProjectSource(root, diags), diags, new Set());
@@ -102,34 +102,34 @@ export async function nyttMote(utvalgKey: string, datoTekst: string, valg: NyttM
   const dato = parseDato(datoTekst);
   if (!dato.ok)
     throw new UsageError(`datoen «${datoTekst}» kan ikke brukes: ${dato.why}. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2026-02-12.`);
-  const tid = (navn: 'start' | 'slutt', gitt: string | undefined) => {
-    if (gitt === undefined) return utvalg.standard?.[navn];
+  const tid = (name: 'start' | 'slutt', gitt: string | undefined) => {
+    if (gitt === undefined) return utvalg.standard?.[name];
     const kl = parseKlokkeslett(gitt);
-    if (!kl.ok) throw new UsageError(`--${navn} «${gitt}» er ikke et klokkeslett: ${kl.why}. Skriv for eksempel --${navn} 09:30.`);
+    if (!kl.ok) throw new UsageError(`--${name} «${gitt}» er ikke et klokkeslett: ${kl.why}. Skriv for eksempel --${name} 09:30.`);
     return kl.value;
   };
-  const start = tid('start', valg.start);
-  const slutt = tid('slutt', valg.slutt);
-  const sted = valg.sted?.trim() || utvalg.standard?.sted;
-  const mangler = [start === undefined && '--start', slutt === undefined && '--slutt', !sted && '--sted'].filter(Boolean);
+  const start = tid('start', options.start);
+  const end = tid('slutt', options.slutt);
+  const sted = options.sted?.trim() || utvalg.standard?.sted;
+  const mangler = [start === undefined && '--start', end === undefined && '--slutt', !sted && '--sted'].filter(Boolean);
   if (mangler.length > 0) {
     throw new UsageError(
       `oppgi ${mangler.join(', ')} (utvalget «${utvalgKey}» har ikke ${mangler.length === 1 ? 'dette' : 'disse'} under «standard» i ${ORGANISASJON_FIL}).`,
     );
   }
-  if (slutt! <= start!)
-    throw new UsageError(`møtet må slutte etter at det starter, men start er ${klokkeslett(start!)} og slutt ${klokkeslett(slutt!)}.`);
-  const mappe = join(root, `${dato.value}-${utvalgKey}`);
-  const fil = join(mappe, MOTE_FIL);
+  if (end! <= start!)
+    throw new UsageError(`møtet må slutte etter at det starter, men start er ${klokkeslett(start!)} og slutt ${klokkeslett(end!)}.`);
+  const folder = join(root, `${dato.value}-${utvalgKey}`);
+  const file = join(folder, MOTE_FIL);
   const kl = (k: number) => `"${klokkeslett(k).replace('.', ':')}"`;
   skrivNy(
-    fil,
-    `${skjemaKommentar(fil, 'mote.schema.json')}utvalg: ${utvalgKey}\ndato: ${dato.value}\nstart: ${kl(start!)}\nslutt: ${kl(slutt!)}\nsted: ${yamlTekst(sted!)}\n`,
+    file,
+    `${skjemaKommentar(file, 'mote.schema.json')}utvalg: ${utvalgKey}\ndato: ${dato.value}\nstart: ${kl(start!)}\nslutt: ${kl(end!)}\nsted: ${yamlTekst(sted!)}\n`,
   );
-  const vis = relative(cwd, mappe) || '.';
+  const vis = relative(cwd, folder) || '.';
   return {
-    fil,
-    linjer: [`Opprettet ${relative(cwd, fil)}`, `Neste steg: motedok new sak ${vis} "Tittel på saken"`],
+    fil: file,
+    linjer: [`Opprettet ${relative(cwd, file)}`, `Neste steg: motedok new sak ${vis} "Tittel på saken"`],
     diagnostics: [],
   };
 }
@@ -137,7 +137,7 @@ export async function nyttMote(utvalgKey: string, datoTekst: string, valg: NyttM
 const STANDARD_MINUTTER: Record<SakType, number> = { beslutning: 30, tema: 30, referat: 5, eventuelt: 5 };
 
 /** A file name from a title: lowercase words with hyphens, æøå kept, at most about 50 characters. */
-export function filnavnFraTittel(tittel: string): string {
+export function fileNameFromTittel(tittel: string): string {
   const ord = tittel
     .normalize('NFC')
     .toLowerCase()
@@ -145,12 +145,12 @@ export function filnavnFraTittel(tittel: string): string {
     .trim()
     .split(' ')
     .filter(Boolean);
-  let navn = '';
+  let name = '';
   for (const o of ord) {
-    if (navn && navn.length + o.length + 1 > 50) break;
-    navn = navn ? `${navn}-${o}` : o.slice(0, 50);
+    if (name && name.length + o.length + 1 > 50) break;
+    name = name ? `${name}-${o}` : o.slice(0, 50);
   }
-  return navn || 'sak';
+  return name || 'sak';
 }
 
 /**
@@ -160,20 +160,20 @@ export function filnavnFraTittel(tittel: string): string {
  * expected to get when that fits; otherwise with a number or a letter (`13b-…`) that sorts right.
  */
 function nyttFilnavn(
-  filer: readonly { filnavn: string; type: SakType }[],
+  files: readonly { filnavn: string; type: SakType }[],
   type: SakType,
   slug: string,
   forventet: number | undefined,
-  finnes: (navn: string) => boolean,
+  finnes: (name: string) => boolean,
 ): string {
-  const sortert = [...filer].sort((a, b) => fileOrder.compare(a.filnavn, b.filnavn));
+  const sortert = [...files].sort((a, b) => fileOrder.compare(a.filnavn, b.filnavn));
   let sisteFor = -1;
   sortert.forEach((f, i) => {
     if (rankInSaksliste(f.type) <= rankInSaksliste(type)) sisteFor = i;
   });
   const for_ = sortert[sisteFor]?.filnavn;
   const etter = sortert[sisteFor + 1]?.filnavn;
-  const prefiks = (navn: string | undefined) => /^(\d+)([a-z]?)(?![a-z])/.exec(navn ?? '');
+  const prefiks = (name: string | undefined) => /^(\d+)([a-z]?)(?![a-z])/.exec(name ?? '');
   const nFor = prefiks(for_) ? Number(prefiks(for_)![1]) : for_ === undefined ? 0 : undefined;
   const nEtter = prefiks(etter) ? Number(prefiks(etter)![1]) : undefined;
   const kandidater: string[] = [];
@@ -184,29 +184,29 @@ function nyttFilnavn(
     for (const b of 'bcdefghijklmnopqrstuvwxyz'.slice(bokstav ? 'bcdefghijklmnopqrstuvwxyz'.indexOf(bokstav) + 1 : 0))
       kandidater.push(`${tall}${b}-${slug}`);
   }
-  const passer = (navn: string) => {
-    const n = Number(prefiks(navn)?.[1]);
-    const bokstav = prefiks(navn)?.[2];
+  const passer = (name: string) => {
+    const n = Number(prefiks(name)?.[1]);
+    const bokstav = prefiks(name)?.[2];
     return (
-      !finnes(navn) &&
-      (for_ === undefined || fileOrder.compare(for_, navn) < 0) &&
-      (etter === undefined || fileOrder.compare(navn, etter) < 0) &&
+      !finnes(name) &&
+      (for_ === undefined || fileOrder.compare(for_, name) < 0) &&
+      (etter === undefined || fileOrder.compare(name, etter) < 0) &&
       (bokstav || nFor === undefined || n > nFor) &&
-      (bokstav ? prefiks(etter)?.[0] !== prefiks(navn)?.[0] : nEtter === undefined || n < nEtter)
+      (bokstav ? prefiks(etter)?.[0] !== prefiks(name)?.[0] : nEtter === undefined || n < nEtter)
     );
   };
   // No room between two numbered names: continue the name of the one before.
   const valgt =
     kandidater.find(passer) ??
     [`${for_}-${slug}`].find(
-      (navn) =>
+      (name) =>
         for_ !== undefined &&
-        !finnes(navn) &&
-        fileOrder.compare(for_, navn) < 0 &&
-        (etter === undefined || fileOrder.compare(navn, etter) < 0),
+        !finnes(name) &&
+        fileOrder.compare(for_, name) < 0 &&
+        (etter === undefined || fileOrder.compare(name, etter) < 0),
     );
   if (!valgt)
-    throw new FinnesFeil(
+    throw new ExistsError(
       `fant ikke et filnavn som sorterer mellom «${for_}» og «${etter}»; gi filene i møtemappen nye nummer, eller gi den nye saken et navn selv.`,
     );
   return valgt;
@@ -225,45 +225,45 @@ function skjelett(type: SakType, utvalgsnavn: string, orientering: string): stri
   }
 }
 
-function moteFra(resultat: LoadResult, mappe: string): Mote | undefined {
-  return resultat.moter.find((m) => resolve(m.dir) === resolve(mappe));
+function moteFra(result: LoadResult, folder: string): Mote | undefined {
+  return result.moter.find((m) => resolve(m.dir) === resolve(folder));
 }
 
 function somMoteMappe(mappeTekst: string, cwd: string): string {
-  const mappe = resolve(cwd, mappeTekst);
-  if (!existsSync(mappe)) throw new UsageError(`fant ikke mappen «${mappeTekst}».`);
-  if (!isMeetingFolder(mappe))
+  const folder = resolve(cwd, mappeTekst);
+  if (!existsSync(folder)) throw new UsageError(`fant ikke mappen «${mappeTekst}».`);
+  if (!isMotemappe(folder))
     throw new UsageError(`«${mappeTekst}» er ikke en møtemappe (ingen mote.yaml); lag møtet først med «motedok new mote <utvalg> <dato>».`);
-  return mappe;
+  return folder;
 }
 
-export interface NySakValg {
+export interface NewSakOptions {
   type?: string;
   minutter?: string;
   cwd?: string;
 }
 
 /** `motedok new sak <møtemappe> "<tittel>"`: the next sak file, with the sections of its type; reports the number it got. */
-export async function nySak(mappeTekst: string, tittel: string, valg: NySakValg = {}): Promise<NyttResultat> {
-  const cwd = valg.cwd ?? process.cwd();
-  const mappe = somMoteMappe(mappeTekst, cwd);
+export async function newSak(mappeTekst: string, tittel: string, options: NewSakOptions = {}): Promise<NewResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const folder = somMoteMappe(mappeTekst, cwd);
   if (tittel.trim() === '')
     throw new UsageError('tittelen er tom; skriv den i anførselstegn: motedok new sak <møtemappe> "Tittel på saken".');
-  const type = (valg.type ?? 'beslutning') as SakType;
+  const type = (options.type ?? 'beslutning') as SakType;
   if (!SAKTYPER.includes(type)) {
-    throw new UsageError(`--type «${valg.type}» finnes ikke.${meantSuffix(valg.type!, SAKTYPER)} Typene er: ${SAKTYPER.join(', ')}.`);
+    throw new UsageError(`--type «${options.type}» finnes ikke.${meantSuffix(options.type!, SAKTYPER)} Typene er: ${SAKTYPER.join(', ')}.`);
   }
-  const minutter = valg.minutter === undefined ? STANDARD_MINUTTER[type] : Number(valg.minutter);
+  const minutter = options.minutter === undefined ? STANDARD_MINUTTER[type] : Number(options.minutter);
   if (!Number.isInteger(minutter) || minutter <= 0)
-    throw new UsageError(`--minutter «${valg.minutter}» må være et helt antall minutter større enn 0, for eksempel --minutter 30.`);
-  const for_ = await loadMeetings([mappe], { cwd });
-  const mote = moteFra(for_, mappe);
-  const filer = mote
+    throw new UsageError(`--minutter «${options.minutter}» må være et helt antall minutter større enn 0, for eksempel --minutter 30.`);
+  const for_ = await loadMoter([folder], { cwd });
+  const mote = moteFra(for_, folder);
+  const files = mote
     ? mote.saker.filter((s) => s.filnavn !== undefined).map((s) => ({ filnavn: s.filnavn!, type: s.type }))
-    : readdirSync(mappe)
+    : readdirSync(folder)
         .filter((n) => /\.md$/i.test(n) && n.toLowerCase() !== REFERAT_FIL)
         .map((n) => ({ filnavn: n.replace(/\.md$/i, ''), type: 'beslutning' as SakType }));
-  const eksisterende = new Set(readdirSync(mappe).map((n) => n.normalize('NFC').toLowerCase()));
+  const eksisterende = new Set(readdirSync(folder).map((n) => n.normalize('NFC').toLowerCase()));
   // The number it will get when it goes last under its heading: one after the last numbered sak before it.
   const forventet =
     type === 'eventuelt'
@@ -274,35 +274,35 @@ export async function nySak(mappeTekst: string, tittel: string, valg: NySakValg 
             ...mote.saker.filter((s) => s.nummer && rankInSaksliste(s.type) <= rankInSaksliste(type)).map((s) => s.nummer!.lopenummer),
           ) + 1
         : undefined;
-  const navn = nyttFilnavn(filer, type, filnavnFraTittel(tittel), forventet, (n) =>
+  const name = nyttFilnavn(files, type, fileNameFromTittel(tittel), forventet, (n) =>
     eksisterende.has(`${n}.md`.normalize('NFC').toLowerCase()),
   );
-  const fil = join(mappe, `${navn}.md`);
+  const fil = join(folder, `${name}.md`);
   const utvalgsnavn = mote?.utvalg.navn ?? 'Utvalget';
   skrivNy(
     fil,
     `---\ntittel: ${yamlTekst(tittel.trim())}\ntype: ${type}\nminutter: ${minutter}\n---\n\n${skjelett(type, utvalgsnavn, mote ? frase(mote.fraser, 'faste_saker.til_orientering', { utvalg: utvalgsnavn }) : `${utvalgsnavn} tar saken til orientering.`)}`,
   );
   // The number comes from the model, read back with the new file in place: what `check` will show.
-  const etter = await loadMeetings([mappe], { cwd });
-  const sak = moteFra(etter, mappe)?.saker.find((s) => s.kilde.file === fil);
+  const etter = await loadMoter([folder], { cwd });
+  const sak = moteFra(etter, folder)?.saker.find((s) => s.kilde.file === fil);
   const nummer = sak?.nummer ? saksnummer(sak.nummer) : undefined;
-  const linjer = [`Opprettet ${relative(cwd, fil)}`];
-  if (nummer) linjer.push(`Saken får nummer ${nummer}.`);
-  else if (type === 'eventuelt') linjer.push('Saken står under Eventuelt, uten saksnummer.');
-  else linjer.push('Saksnummeret kan ikke regnes ut før feilene under er rettet.');
-  return { fil, linjer, diagnostics: etter.diagnostics, nummer };
+  const lines = [`Opprettet ${relative(cwd, fil)}`];
+  if (nummer) lines.push(`Saken får nummer ${nummer}.`);
+  else if (type === 'eventuelt') lines.push('Saken står under Eventuelt, uten saksnummer.');
+  else lines.push('Saksnummeret kan ikke regnes ut før feilene under er rettet.');
+  return { fil, linjer: lines, diagnostics: etter.diagnostics, nummer };
 }
 
 /** `motedok new referat <møtemappe>`: referat.md with every sak of the agenda and its proposal as the starting point. */
-export async function nyttReferat(mappeTekst: string, valg: { cwd?: string } = {}): Promise<NyttResultat> {
-  const cwd = valg.cwd ?? process.cwd();
-  const mappe = somMoteMappe(mappeTekst, cwd);
-  const fil = join(mappe, REFERAT_FIL);
-  const finnes = readdirSync(mappe).find((n) => n.toLowerCase() === REFERAT_FIL);
-  if (finnes) skrivNy(join(mappe, finnes), '');
-  const lastet = await loadMeetings([mappe], { cwd });
-  const mote = moteFra(lastet, mappe);
+export async function newReferat(mappeTekst: string, options: { cwd?: string } = {}): Promise<NewResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const folder = somMoteMappe(mappeTekst, cwd);
+  const fil = join(folder, REFERAT_FIL);
+  const finnes = readdirSync(folder).find((n) => n.toLowerCase() === REFERAT_FIL);
+  if (finnes) skrivNy(join(folder, finnes), '');
+  const lastet = await loadMoter([folder], { cwd });
+  const mote = moteFra(lastet, folder);
   if (!mote) {
     return {
       fil,
@@ -311,10 +311,10 @@ export async function nyttReferat(mappeTekst: string, valg: { cwd?: string } = {
     };
   }
   const medlemmer = mote.utvalg.medlemmer;
-  const linjer: string[] = ['---'];
-  if (medlemmer.length > 0) linjer.push('til_stede:', ...medlemmer.map((m) => `  - ${m.id}`));
-  else linjer.push('til_stede:', '  - Fullt Navn              # utvalget har ingen medlemmer i organisasjon.yaml');
-  linjer.push(
+  const lines: string[] = ['---'];
+  if (medlemmer.length > 0) lines.push('til_stede:', ...medlemmer.map((m) => `  - ${m.id}`));
+  else lines.push('til_stede:', '  - Fullt Navn              # utvalget har ingen medlemmer i organisasjon.yaml');
+  lines.push(
     'forfall: []                     # flytt id-ene til dem som hadde forfall hit',
     'referent: Sekretariatet',
     'status: utkast',
@@ -325,22 +325,22 @@ export async function nyttReferat(mappeTekst: string, valg: { cwd?: string } = {
   for (const sak of mote.saker) {
     if (!sak.nummer) continue;
     const nr = saksnummer(sak.nummer);
-    linjer.push(`## Sak ${nr} ${sak.tittel}`, '');
+    lines.push(`## Sak ${nr} ${sak.tittel}`, '');
     const forslag = sak.forslagTilVedtak;
     if (forslag && !forslag.generert) {
-      linjer.push('### Vedtak', '', forslag.markdown.trim(), '');
+      lines.push('### Vedtak', '', forslag.markdown.trim(), '');
       if (forslag.alternativer.length > 1)
         merknader.push(
           `Sak ${nr} har alternativer (${forslag.alternativer.join(', ')}); skriv under «### Vedtak» hvilket som ble valgt. Til da melder «motedok check» feil for saken.`,
         );
     }
   }
-  linjer.push('## Eventuelt', '');
+  lines.push('## Eventuelt', '');
   const eventuelt = mote.saker.filter((s) => s.type === 'eventuelt');
-  if (eventuelt.length === 0) linjer.push('Ingen saker.', '');
-  for (const sak of eventuelt) linjer.push(`**${sak.tittel}**`, '');
-  skrivNy(fil, `${linjer.join('\n').trimEnd()}\n`);
-  const etter = await loadMeetings([mappe], { cwd });
+  if (eventuelt.length === 0) lines.push('Ingen saker.', '');
+  for (const sak of eventuelt) lines.push(`**${sak.tittel}**`, '');
+  skrivNy(fil, `${lines.join('\n').trimEnd()}\n`);
+  const etter = await loadMoter([folder], { cwd });
   return {
     fil,
     linjer: [
@@ -351,7 +351,7 @@ export async function nyttReferat(mappeTekst: string, valg: { cwd?: string } = {
   };
 }
 
-export const NY_HJELP = `motedok new mote <utvalg> <dato> [--sted STED] [--start TT:MM] [--slutt TT:MM]
+export const NEW_HELP = `motedok new mote <utvalg> <dato> [--sted STED] [--start TT:MM] [--slutt TT:MM]
 motedok new sak <møtemappe> "<tittel>" [--type beslutning|tema|referat|eventuelt] [--minutter N]
 motedok new referat <møtemappe>
 

@@ -4,17 +4,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The top of the motedok package, found from src/ and from dist/'s chunks alike. */
-export const PAKKEMAPPE = ((): string => {
+export const PACKAGE_DIR = ((): string => {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'templates', 'innkalling.hbs')) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;
 })();
 
 /** The templates that come with motedok. */
-export const INNEBYGDE_MALER = join(PAKKEMAPPE, 'templates');
+export const BUILTIN_TEMPLATES_DIR = join(PACKAGE_DIR, 'templates');
 
 /** The phrase files (`nb.yaml`, `nn.yaml`) that come with motedok. */
-export const SPRAKMAPPE = join(INNEBYGDE_MALER, 'sprak');
+export const SPRAK_DIR = join(BUILTIN_TEMPLATES_DIR, 'sprak');
 
 /** Where the bundled fonts live; the only files besides the meeting folder a page may load. */
-export const FONTMAPPE = join(dirname(createRequire(import.meta.url).resolve('@fontsource/source-sans-3/package.json')), 'files');
+export const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('@fontsource/source-sans-3/package.json')), 'files');

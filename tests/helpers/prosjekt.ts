@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { loadMeetings } from '../../src/build/load.js';
+import { loadMoter } from '../../src/build/load.js';
 import { formatDiagnostic } from '../../src/domain/diagnostics.js';
 
 export const ORGANISASJON = `navn: Helsefellesskap Test
@@ -44,7 +44,7 @@ export function makeProject(files: Record<string, string | Uint8Array>, withDefa
 
 /** Loads every meeting of a project; diagnostics come back as the lines `check` prints. */
 export async function check(root: string) {
-  const result = await loadMeetings([root], { cwd: root });
+  const result = await loadMoter([root], { cwd: root });
   return { ...result, lines: result.diagnostics.map((d) => formatDiagnostic(d, root)) };
 }
 

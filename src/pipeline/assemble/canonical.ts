@@ -21,18 +21,18 @@ function besokDirekte(objekt: PDFObject, gjor: Besok): void {
   if (beholder instanceof PDFDict) {
     // Plain code-unit order: the same on every machine, whatever its locale.
     const nokler = [...beholder.keys()]
-      .map((nokkel) => ({ nokkel, navn: nokkel.asString() }))
+      .map((key) => ({ nokkel: key, navn: key.asString() }))
       .sort((a, b) => (a.navn < b.navn ? -1 : a.navn > b.navn ? 1 : 0))
       .map(({ nokkel }) => nokkel);
-    for (const nokkel of nokler) {
-      const verdi = beholder.get(nokkel)!;
-      gjor(verdi, (ny) => beholder.set(nokkel, ny));
-      besokDirekte(verdi, gjor);
+    for (const key of nokler) {
+      const value = beholder.get(key)!;
+      gjor(value, (fresh) => beholder.set(key, fresh));
+      besokDirekte(value, gjor);
     }
   } else if (beholder instanceof PDFArray) {
     for (let i = 0; i < beholder.size(); i++) {
       const verdi = beholder.get(i);
-      gjor(verdi, (ny) => beholder.set(i, ny));
+      gjor(verdi, (fresh) => beholder.set(i, fresh));
       besokDirekte(verdi, gjor);
     }
   }
@@ -44,22 +44,22 @@ function rekkefolge(doc: PDFDocument, start: PDFObject[]): PDFRef[] {
   const orden: PDFRef[] = [];
   const stabel: PDFObject[] = [...start].reverse();
   while (stabel.length > 0) {
-    const neste = stabel.pop()!;
+    const next = stabel.pop()!;
     const refs: PDFRef[] = [];
-    const folg = (verdi: PDFObject) => {
-      if (verdi instanceof PDFRef && !sett.has(verdi)) refs.push(verdi);
+    const folg = (value: PDFObject) => {
+      if (value instanceof PDFRef && !sett.has(value)) refs.push(value);
     };
-    if (neste instanceof PDFRef) {
-      if (sett.has(neste)) continue;
-      sett.add(neste);
-      const objekt = doc.context.lookup(neste);
+    if (next instanceof PDFRef) {
+      if (sett.has(next)) continue;
+      sett.add(next);
+      const objekt = doc.context.lookup(next);
       // A reference to an object that does not exist (damaged attachments have them) is dropped.
       if (!objekt) continue;
-      orden.push(neste);
+      orden.push(next);
       besokDirekte(objekt, folg);
     } else {
-      folg(neste);
-      besokDirekte(neste, folg);
+      folg(next);
+      besokDirekte(next, folg);
     }
     for (let i = refs.length - 1; i >= 0; i--) stabel.push(refs[i]!);
   }
@@ -69,40 +69,40 @@ function rekkefolge(doc: PDFDocument, start: PDFObject[]): PDFRef[] {
 /** Chromium's structure IDs, possibly prefixed by samle() with the number of the part they came from. */
 const NODE_ID = /^(?:d\d+-)?node\d+$/;
 
-function tekstAv(verdi: PDFObject): string | undefined {
-  return verdi instanceof PDFString || verdi instanceof PDFHexString ? verdi.decodeText() : undefined;
+function tekstAv(value: PDFObject): string | undefined {
+  return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
 }
 
 /** Rewrites every structure ID string in the document (in /ID and wherever it is referred to, like /Headers). */
-export function omdopStrukturIder(doc: PDFDocument, nytt: (id: string) => string): void {
+export function renameStructIds(doc: PDFDocument, nytt: (id: string) => string): void {
   for (const [, objekt] of doc.context.enumerateIndirectObjects()) {
-    besokDirekte(objekt, (verdi, sett) => {
-      const tekst = tekstAv(verdi);
-      if (tekst && NODE_ID.test(tekst)) sett(PDFString.of(nytt(tekst)));
+    besokDirekte(objekt, (value, sett) => {
+      const text = tekstAv(value);
+      if (text && NODE_ID.test(text)) sett(PDFString.of(nytt(text)));
     });
   }
 }
 
 /** Renames structure element IDs in document order and rebuilds the ID name tree sorted. */
 function stabiliserStrukturIder(doc: PDFDocument): void {
-  const rot = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
-  if (!rot) return;
+  const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  if (!root) return;
   const nye = new Map<string, string>();
   const elementer: { id: string; ref: PDFRef }[] = [];
-  const k = rot.get(PDFName.of('K'));
+  const k = root.get(PDFName.of('K'));
   for (const ref of rekkefolge(doc, k ? [k] : [])) {
     const element = doc.context.lookup(ref);
     if (!(element instanceof PDFDict)) continue;
     const id = element.get(PDFName.of('ID'));
-    const tekst = id && tekstAv(id);
-    if (!tekst || !NODE_ID.test(tekst)) continue;
-    if (!nye.has(tekst)) nye.set(tekst, `node${String(nye.size + 1).padStart(8, '0')}`);
-    elementer.push({ id: nye.get(tekst)!, ref });
+    const text = id && tekstAv(id);
+    if (!text || !NODE_ID.test(text)) continue;
+    if (!nye.has(text)) nye.set(text, `node${String(nye.size + 1).padStart(8, '0')}`);
+    elementer.push({ id: nye.get(text)!, ref });
   }
-  omdopStrukturIder(doc, (id) => nye.get(id) ?? id);
-  if (rot.get(PDFName.of('IDTree')) && elementer.length > 0) {
-    const navn = elementer.sort((a, b) => a.id.localeCompare(b.id)).flatMap(({ id, ref }) => [PDFString.of(id), ref]);
-    rot.set(PDFName.of('IDTree'), doc.context.obj({ Names: navn }));
+  renameStructIds(doc, (id) => nye.get(id) ?? id);
+  if (root.get(PDFName.of('IDTree')) && elementer.length > 0) {
+    const name = elementer.sort((a, b) => a.id.localeCompare(b.id)).flatMap(({ id, ref }) => [PDFString.of(id), ref]);
+    root.set(PDFName.of('IDTree'), doc.context.obj({ Names: name }));
   }
 }
 
@@ -112,23 +112,23 @@ function nummererObjekter(doc: PDFDocument): void {
   const trailer = context.trailerInfo;
   const start = [trailer.Root, trailer.Info].filter((o): o is PDFObject => o instanceof PDFObject);
   const orden = rekkefolge(doc, start);
-  const ny = new Map(orden.map((ref, i) => [ref, PDFRef.of(i + 1)]));
+  const fresh = new Map(orden.map((ref, i) => [ref, PDFRef.of(i + 1)]));
   const objekter = orden.map((ref) => context.lookup(ref)!);
   for (const objekt of objekter) {
-    besokDirekte(objekt, (verdi, sett) => {
-      if (verdi instanceof PDFRef) sett(ny.get(verdi) ?? PDFNull);
+    besokDirekte(objekt, (value, sett) => {
+      if (value instanceof PDFRef) sett(fresh.get(value) ?? PDFNull);
     });
   }
   for (const [ref] of context.enumerateIndirectObjects()) context.delete(ref);
-  for (const [i, ref] of orden.entries()) context.assign(ny.get(ref)!, objekter[i]!);
+  for (const [i, ref] of orden.entries()) context.assign(fresh.get(ref)!, objekter[i]!);
   context.largestObjectNumber = orden.length;
-  if (trailer.Root instanceof PDFRef) trailer.Root = ny.get(trailer.Root)!;
-  if (trailer.Info instanceof PDFRef) trailer.Info = ny.get(trailer.Info)!;
+  if (trailer.Root instanceof PDFRef) trailer.Root = fresh.get(trailer.Root)!;
+  if (trailer.Info instanceof PDFRef) trailer.Info = fresh.get(trailer.Info)!;
   trailer.ID = undefined;
 }
 
 /** Makes a document reproducible. Call last, just before `save()`: page objects held by `doc` go stale. */
-export function kanoniser(doc: PDFDocument): void {
+export function canonicalize(doc: PDFDocument): void {
   stabiliserStrukturIder(doc);
   nummererObjekter(doc);
 }

@@ -12,7 +12,7 @@ import {
   PDFRef,
   PDFString,
 } from 'pdf-lib';
-import { omdopStrukturIder } from './canonical.js';
+import { renameStructIds } from './canonical.js';
 
 /**
  * Joins finished PDFs into one without losing what makes them accessible: each part's pages,
@@ -22,14 +22,14 @@ import { omdopStrukturIder } from './canonical.js';
  */
 
 /** A bookmark, its target already in the context of the document it will be written into. */
-export interface Bokmerke {
+export interface Bookmark {
   tittel: string;
   dest?: PDFObject;
   se?: PDFObject;
-  barn: Bokmerke[];
+  barn: Bookmark[];
 }
 
-export interface Del {
+export interface PdfPart {
   pdf: Uint8Array;
   /** The part's bookmark in the joined document; its own bookmarks are nested below it. */
   bokmerke: string;
@@ -37,13 +37,13 @@ export interface Del {
 
 const N = (name: string) => PDFName.of(name);
 
-function tekst(verdi: PDFObject | undefined): string {
-  return verdi instanceof PDFString || verdi instanceof PDFHexString ? verdi.decodeText() : '';
+function tekst(value: PDFObject | undefined): string {
+  return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : '';
 }
 
-export function lesBokmerker(doc: PDFDocument): Bokmerke[] {
-  const les = (forelder: PDFDict | undefined): Bokmerke[] => {
-    const liste: Bokmerke[] = [];
+export function readBookmarks(doc: PDFDocument): Bookmark[] {
+  const les = (forelder: PDFDict | undefined): Bookmark[] => {
+    const liste: Bookmark[] = [];
     let item = forelder?.lookupMaybe(N('First'), PDFDict);
     while (item) {
       liste.push({ tittel: tekst(item.lookup(N('Title'))), dest: item.get(N('Dest')), se: item.get(N('SE')), barn: les(item) });
@@ -55,12 +55,12 @@ export function lesBokmerker(doc: PDFDocument): Bokmerke[] {
 }
 
 /** Replaces the document's outline with these bookmarks. */
-export function skrivBokmerker(doc: PDFDocument, bokmerker: readonly Bokmerke[]): void {
+export function writeBookmarks(doc: PDFDocument, bokmerker: readonly Bookmark[]): void {
   const { context } = doc;
-  const rot = context.obj({ Type: 'Outlines' });
-  const rotRef = context.register(rot);
+  const root = context.obj({ Type: 'Outlines' });
+  const rotRef = context.register(root);
   // Every item starts closed: a parent's Count is minus its number of children, the root's the number of top items.
-  const skriv = (forelder: PDFDict, forelderRef: PDFRef, liste: readonly Bokmerke[]): void => {
+  const skriv = (forelder: PDFDict, forelderRef: PDFRef, liste: readonly Bookmark[]): void => {
     const refs = liste.map(() => context.nextRef());
     liste.forEach((b, i) => {
       const item = context.obj({ Title: PDFHexString.fromText(b.tittel), Parent: forelderRef });
@@ -77,8 +77,8 @@ export function skrivBokmerker(doc: PDFDocument, bokmerker: readonly Bokmerke[])
       forelder.set(N('Last'), refs[refs.length - 1]!);
     }
   };
-  skriv(rot, rotRef, bokmerker);
-  rot.set(N('Count'), PDFNumber.of(bokmerker.length));
+  skriv(root, rotRef, bokmerker);
+  root.set(N('Count'), PDFNumber.of(bokmerker.length));
   doc.catalog.set(N('Outlines'), rotRef);
   doc.catalog.set(N('PageMode'), N('UseOutlines'));
 }
@@ -102,11 +102,11 @@ interface Struktur {
 
 /** The base document's structure root and its top element, which the parts are nested under. */
 function struktur(doc: PDFDocument): Struktur | undefined {
-  const rot = doc.catalog.lookupMaybe(N('StructTreeRoot'), PDFDict);
-  const k = rot?.get(N('K'));
+  const root = doc.catalog.lookupMaybe(N('StructTreeRoot'), PDFDict);
+  const k = root?.get(N('K'));
   const dokumentRef = k instanceof PDFArray ? k.get(0) : k;
-  if (!rot || !(dokumentRef instanceof PDFRef)) return undefined;
-  return { rot, dokument: doc.context.lookup(dokumentRef, PDFDict), dokumentRef };
+  if (!root || !(dokumentRef instanceof PDFRef)) return undefined;
+  return { rot: root, dokument: doc.context.lookup(dokumentRef, PDFDict), dokumentRef };
 }
 
 function leggTilBarn(element: PDFDict, barn: PDFRef): void {
@@ -118,15 +118,15 @@ function leggTilBarn(element: PDFDict, barn: PDFRef): void {
 async function leggTilDel(
   base: PDFDocument,
   basis: Struktur | undefined,
-  del: Del,
+  del: PdfPart,
   nummer: number,
   parentTree: [number, PDFObject][],
-): Promise<Bokmerke> {
+): Promise<Bookmark> {
   const kilde = await PDFDocument.load(del.pdf, { updateMetadata: false });
   const copier = PDFObjectCopier.for(kilde.context, base.context);
   const forskyvning = parentTree.reduce((maks, [nokkel]) => Math.max(maks, nokkel + 1), 0);
   // Structure IDs must be unique in the joined document; kanoniser() renumbers them afterwards.
-  omdopStrukturIder(kilde, (id) => `d${nummer}-${id}`);
+  renameStructIds(kilde, (id) => `d${nummer}-${id}`);
 
   const sider = kilde.getPages();
   for (const side of sider) {
@@ -150,15 +150,15 @@ async function leggTilDel(
   if (basis && kildeStruktur) {
     kildeStruktur.dokument.delete(N('P'));
     kildeStruktur.dokument.set(N('S'), N('Part'));
-    const ny = copier.copy(kildeStruktur.dokumentRef) as PDFRef;
-    base.context.lookup(ny, PDFDict).set(N('P'), basis.dokumentRef);
-    leggTilBarn(basis.dokument, ny);
+    const fresh = copier.copy(kildeStruktur.dokumentRef) as PDFRef;
+    base.context.lookup(fresh, PDFDict).set(N('P'), basis.dokumentRef);
+    leggTilBarn(basis.dokument, fresh);
     for (const [nokkel, verdi] of talltre(kildeStruktur.rot.lookupMaybe(N('ParentTree'), PDFDict))) {
       parentTree.push([nokkel + forskyvning, copier.copy(verdi)]);
     }
   }
 
-  const kopier = (liste: Bokmerke[]): Bokmerke[] =>
+  const kopier = (liste: Bookmark[]): Bookmark[] =>
     liste.map((b) => ({
       tittel: b.tittel,
       dest: b.dest && copier.copy(b.dest),
@@ -166,17 +166,17 @@ async function leggTilDel(
       barn: kopier(b.barn),
     }));
   // A part's own outline is its title with headings below, then its attachments: nest them all under the part.
-  const egne = kopier(lesBokmerker(kilde));
+  const egne = kopier(readBookmarks(kilde));
   const barn = egne.length > 0 && egne[0]!.barn.length > 0 ? [...egne[0]!.barn, ...egne.slice(1)] : egne.slice(1);
   const forste = nyeSider[0];
   return { tittel: del.bokmerke, dest: forste ? base.context.obj([forste.ref, N('Fit')]) : undefined, barn };
 }
 
 /** Appends the parts to `base` (a printed cover with the table of contents), keeping tags and bookmarks. */
-export async function samle(base: PDFDocument, deler: readonly Del[]): Promise<void> {
+export async function mergePdfs(base: PDFDocument, deler: readonly PdfPart[]): Promise<void> {
   const basis = struktur(base);
   const parentTree = basis ? talltre(basis.rot.lookupMaybe(N('ParentTree'), PDFDict)) : [];
-  const bokmerker = lesBokmerker(base);
+  const bokmerker = readBookmarks(base);
   for (const [i, del] of deler.entries()) bokmerker.push(await leggTilDel(base, basis, del, i + 1, parentTree));
   if (basis) {
     parentTree.sort((a, b) => a[0] - b[0]);
@@ -184,5 +184,5 @@ export async function samle(base: PDFDocument, deler: readonly Del[]): Promise<v
     basis.rot.set(N('ParentTreeNextKey'), PDFNumber.of(parentTree.reduce((maks, [nokkel]) => Math.max(maks, nokkel + 1), 0)));
     if (!basis.rot.get(N('IDTree'))) basis.rot.set(N('IDTree'), base.context.obj({ Names: [] }));
   }
-  skrivBokmerker(base, bokmerker);
+  writeBookmarks(base, bokmerker);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
-import { kanoniser } from './canonical.js';
-import { type Bokmerke, lesBokmerker, skrivBokmerker } from './merge.js';
+import { canonicalize } from './canonical.js';
+import { type Bookmark, readBookmarks, writeBookmarks } from './merge.js';
 
 export interface Metadata {
   tittel: string;
@@ -18,9 +18,9 @@ export interface EksterntVedlegg {
 }
 
 /** The attachment could not be read as a PDF (corrupt, encrypted); names the file. */
-export class VedleggFeil extends Error {
+export class VedleggError extends Error {
   constructor(
-    readonly fil: string,
+    readonly file: string,
     message: string,
   ) {
     super(message);
@@ -43,9 +43,9 @@ function settMetadata(doc: PDFDocument, meta: Metadata): void {
  * the space at the line break, and one moved to the next page is named twice ("TemasakerTemasaker").
  * The headings as written (in document order, like the outline) replace those names.
  */
-export function rettTitler(bokmerker: Bokmerke[], overskrifter: readonly string[]): void {
-  const alle: Bokmerke[] = [];
-  const samle = (liste: Bokmerke[]) =>
+export function fixTitles(bokmerker: Bookmark[], overskrifter: readonly string[]): void {
+  const alle: Bookmark[] = [];
+  const samle = (liste: Bookmark[]) =>
     liste.forEach((b) => {
       alle.push(b);
       samle(b.barn);
@@ -62,18 +62,18 @@ async function lesVedlegg(vedlegg: EksterntVedlegg): Promise<PDFDocument> {
   try {
     bytes = readFileSync(vedlegg.fil);
   } catch (error) {
-    throw new VedleggFeil(vedlegg.fil, `kunne ikke lese vedlegget (${(error as NodeJS.ErrnoException).code}).`);
+    throw new VedleggError(vedlegg.fil, `kunne ikke lese vedlegget (${(error as NodeJS.ErrnoException).code}).`);
   }
   try {
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
     if (doc.isEncrypted)
-      throw new VedleggFeil(vedlegg.fil, 'vedlegget er kryptert eller passordbeskyttet; lagre det som en vanlig PDF uten passord.');
+      throw new VedleggError(vedlegg.fil, 'vedlegget er kryptert eller passordbeskyttet; lagre det som en vanlig PDF uten passord.');
     // pdf-lib reads damaged files leniently; a file without readable pages is not a usable attachment.
     if (doc.getPageCount() === 0) throw new Error('ingen sider');
     return doc;
   } catch (error) {
-    if (error instanceof VedleggFeil) throw error;
-    throw new VedleggFeil(vedlegg.fil, 'vedlegget kan ikke leses som PDF (filen er skadet eller ikke en PDF); eksporter den på nytt.');
+    if (error instanceof VedleggError) throw error;
+    throw new VedleggError(vedlegg.fil, 'vedlegget kan ikke leses som PDF (filen er skadet eller ikke en PDF); eksporter den på nytt.');
   }
 }
 
@@ -82,22 +82,22 @@ async function lesVedlegg(vedlegg: EksterntVedlegg): Promise<PDFDocument> {
  * sak's external attachments appended with a bookmark each. The printed pages keep their tags and bookmarks: pdf-lib rewrites the file
  * but keeps the catalog's structure tree, outline and MarkInfo.
  */
-export interface Ferdig {
+export interface FinishedPdf {
   bytes: Uint8Array;
   sider: number;
   /** Where each external attachment starts (0-based page index), in the order given. */
   vedleggStart: number[];
 }
 
-export async function ferdigstill(
+export async function finishPdf(
   pdf: Uint8Array,
   meta: Metadata,
   vedlegg: readonly EksterntVedlegg[] = [],
   overskrifter: readonly string[] = [],
-): Promise<Ferdig> {
+): Promise<FinishedPdf> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  const bokmerker = lesBokmerker(doc);
-  rettTitler(bokmerker, overskrifter);
+  const bokmerker = readBookmarks(doc);
+  fixTitles(bokmerker, overskrifter);
   const vedleggStart: number[] = [];
   for (const v of vedlegg) {
     const kilde = await lesVedlegg(v);
@@ -114,14 +114,14 @@ export async function ferdigstill(
     for (const side of sider) doc.addPage(side);
     if (sider[0]) bokmerker.push({ tittel: `Vedlegg: ${v.tittel}`, dest: doc.context.obj([sider[0].ref, PDFName.of('Fit')]), barn: [] });
   }
-  skrivBokmerker(doc, bokmerker);
+  writeBookmarks(doc, bokmerker);
   const sider = doc.getPageCount();
-  return { bytes: await lagre(doc, meta), sider, vedleggStart };
+  return { bytes: await savePdf(doc, meta), sider, vedleggStart };
 }
 
 /** Sets the metadata and writes the document reproducibly. The document cannot be used after this. */
-export async function lagre(doc: PDFDocument, meta: Metadata): Promise<Uint8Array> {
+export async function savePdf(doc: PDFDocument, meta: Metadata): Promise<Uint8Array> {
   settMetadata(doc, meta);
-  kanoniser(doc);
+  canonicalize(doc);
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
 }

@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Bilde, BildeStatus } from '../../domain/sources.js';
 import { markdownLines } from '../../util/markdown-lines.js';
-import { erInnenfor } from '../../util/paths.js';
+import { isInside } from '../../util/paths.js';
 
 function status(meetingDir: string, url: string): BildeStatus {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || isAbsolute(url)) return 'ekstern';
@@ -12,13 +12,13 @@ function status(meetingDir: string, url: string): BildeStatus {
   } catch {
     path = resolve(meetingDir, url);
   }
-  if (!erInnenfor(meetingDir, path)) return 'utenfor';
+  if (!isInside(meetingDir, path)) return 'utenfor';
   if (!existsSync(path)) return 'mangler';
-  return erInnenfor(realpathSync(meetingDir), realpathSync(path)) ? 'ok' : 'utenfor';
+  return isInside(realpathSync(meetingDir), realpathSync(path)) ? 'ok' : 'utenfor';
 }
 
 /** Inline images (`![alt](url)`) in a Markdown body outside code, with where they point on disk. */
-export function finnBilder(meetingDir: string, text: string, from: number): Bilde[] {
+export function findBilder(meetingDir: string, text: string, from: number): Bilde[] {
   const found: Bilde[] = [];
   for (const line of markdownLines(text, from)) {
     for (const m of line.visible.matchAll(/!\[([^\]]*)\]\(\s*(?:<([^>]*)>|([^)\s]*))/g)) {
@@ -34,30 +34,30 @@ export function finnBilder(meetingDir: string, text: string, from: number): Bild
  * left out) whose real path, links resolved, is inside it, by their path relative to the folder.
  * The renderer shows an image only when it is one of these, so it never reads the disk itself.
  */
-export function finnMotefiler(meetingDir: string, depth = 4): Record<string, string> {
-  const filer: Record<string, string> = {};
+export function findMotefiler(meetingDir: string, depth = 4): Record<string, string> {
+  const files: Record<string, string> = {};
   let ekteMappe: string;
   try {
     ekteMappe = realpathSync(meetingDir);
   } catch {
-    return filer;
+    return files;
   }
-  const besok = (mappe: string, niva: number) => {
-    let navn: string[];
+  const besok = (folder: string, niva: number) => {
+    let name: string[];
     try {
-      navn = readdirSync(mappe);
+      name = readdirSync(folder);
     } catch {
       return;
     }
-    for (const n of navn.filter((n) => !n.startsWith('.')).sort()) {
-      const sti = join(mappe, n);
+    for (const n of name.filter((n) => !n.startsWith('.')).sort()) {
+      const path = join(folder, n);
       try {
-        const ekte = realpathSync(sti);
-        if (!erInnenfor(ekteMappe, ekte)) continue;
+        const ekte = realpathSync(path);
+        if (!isInside(ekteMappe, ekte)) continue;
         if (lstatSync(ekte).isDirectory()) {
-          if (niva < depth) besok(sti, niva + 1);
+          if (niva < depth) besok(path, niva + 1);
         } else {
-          filer[relative(meetingDir, sti)] = ekte;
+          files[relative(meetingDir, path)] = ekte;
         }
       } catch {
         // A broken link: nothing to show.
@@ -65,5 +65,5 @@ export function finnMotefiler(meetingDir: string, depth = 4): Record<string, str
     }
   };
   besok(meetingDir, 1);
-  return filer;
+  return files;
 }

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Diagnostics } from '../../domain/diagnostics.js';
-import type { MarkdownSource, MeetingSource, ProjectSource, SakSource, VedleggProbe } from '../../domain/sources.js';
-import { erInnenfor } from '../../util/paths.js';
-import { finnBilder, finnMotefiler } from './bilder.js';
+import type { MarkdownSource, MoteSource, ProjectSource, SakSource, VedleggProbe } from '../../domain/sources.js';
+import { isInside } from '../../util/paths.js';
+import { findBilder, findMotefiler } from './bilder.js';
 import { parseMarkdown } from './frontmatter.js';
-import { lastFraser } from './sprak.js';
-import { lesTabellfiler } from './tabellfiler.js';
+import { loadFraser } from './sprak.js';
+import { readTabellfiler } from './tabellfiler.js';
 import { readText } from './text.js';
 import { probeVedlegg } from './vedlegg.js';
 import { parseYaml } from './yaml.js';
@@ -37,15 +37,15 @@ export function findProjectRootFromCwd(cwd: string): string | undefined {
   return undefined;
 }
 
-export function isMeetingFolder(dir: string): boolean {
+export function isMotemappe(dir: string): boolean {
   return existsSync(join(dir, MOTE_FIL));
 }
 
 const SKIP_FOLDERS = new Set(['node_modules', 'vedlegg', 'output']);
 
 /** Meeting folders (those with mote.yaml) at most three levels below `dir`, sorted by name. */
-export function findMeetingFolders(dir: string, depth = 3): string[] {
-  if (isMeetingFolder(dir)) return [dir];
+export function findMotemapper(dir: string, depth = 3): string[] {
+  if (isMotemappe(dir)) return [dir];
   if (depth === 0) return [];
   let entries: string[];
   try {
@@ -63,7 +63,7 @@ export function findMeetingFolders(dir: string, depth = 3): string[] {
       } catch {
         return [];
       }
-      return findMeetingFolders(path, depth - 1);
+      return findMotemapper(path, depth - 1);
     });
 }
 
@@ -76,8 +76,8 @@ function probeAttachments(meetingDir: string, markdown: MarkdownSource | undefin
   const data = markdown?.frontmatter?.data as { vedlegg?: unknown } | undefined;
   if (!data || typeof data !== 'object' || !Array.isArray(data.vedlegg)) return probes;
   for (const item of data.vedlegg as unknown[]) {
-    const fil = item && typeof item === 'object' ? (item as { fil?: unknown }).fil : undefined;
-    if (typeof fil === 'string' && fil.trim() !== '' && !probes.has(fil)) probes.set(fil, probeVedlegg(meetingDir, fil.trim()));
+    const file = item && typeof item === 'object' ? (item as { fil?: unknown }).fil : undefined;
+    if (typeof file === 'string' && file.trim() !== '' && !probes.has(file)) probes.set(file, probeVedlegg(meetingDir, file.trim()));
   }
   return probes;
 }
@@ -98,7 +98,7 @@ function utenforProsjektet(root: string, file: string, diags: Diagnostics): bool
   } catch {
     return false;
   }
-  if (erInnenfor(realpathSync(root), real)) return false;
+  if (isInside(realpathSync(root), real)) return false;
   diags.error(
     file,
     undefined,
@@ -107,7 +107,7 @@ function utenforProsjektet(root: string, file: string, diags: Diagnostics): bool
   return true;
 }
 
-export function loadMeetingSource(dir: string, root = dir): MeetingSource {
+export function loadMoteSource(dir: string, root = dir): MoteSource {
   const diags = new Diagnostics();
   const moteFile = join(dir, MOTE_FIL);
   const moteText = utenforProsjektet(root, moteFile, diags) ? undefined : readText(moteFile, diags);
@@ -125,13 +125,13 @@ export function loadMeetingSource(dir: string, root = dir): MeetingSource {
   const saker = names.sort(fileOrder.compare).map((name): SakSource => {
     const file = join(dir, name);
     const markdown = loadMarkdown(file, diags);
-    const bilder = markdown ? finnBilder(dir, markdown.text, markdown.bodyStart) : [];
+    const bilder = markdown ? findBilder(dir, markdown.text, markdown.bodyStart) : [];
     return { file, filnavn: name.replace(/\.md$/i, ''), markdown, vedlegg: probeAttachments(dir, markdown), bilder, tabeller: [] };
   });
   const referatName = readdirSync(dir).find((name) => name.toLowerCase() === REFERAT_FIL);
   const referatFile = join(dir, referatName ?? REFERAT_FIL);
   const referat = referatName && !utenforProsjektet(root, referatFile, diags) ? loadMarkdown(referatFile, diags) : undefined;
-  return { diagnostics: diags.items, dir, mappe: basename(dir), moteFile, mote, saker, referat, referatFile, filer: finnMotefiler(dir) };
+  return { diagnostics: diags.items, dir, mappe: basename(dir), moteFile, mote, saker, referat, referatFile, filer: findMotefiler(dir) };
 }
 
 /** Reads organisasjon.yaml and every meeting below the project root. */
@@ -139,23 +139,23 @@ export function loadProjectSource(root: string, diags: Diagnostics): ProjectSour
   const organisasjonFile = join(root, ORGANISASJON_FIL);
   const text = readText(organisasjonFile, diags);
   const organisasjon = text === undefined ? undefined : parseYaml(organisasjonFile, text, diags);
-  const meetings = findMeetingFolders(root)
+  const meetings = findMotemapper(root)
     .filter((dir) => dir !== root)
-    .map((dir) => loadMeetingSource(dir, root));
+    .map((dir) => loadMoteSource(dir, root));
   const logo = (organisasjon?.data as { logo?: unknown } | undefined)?.logo;
   const logoFinnes = typeof logo === 'string' ? existsSync(resolve(root, logo)) : undefined;
-  return { root, organisasjonFile, organisasjon, logoFinnes, meetings, fraser: lastFraser() };
+  return { root, organisasjonFile, organisasjon, logoFinnes, meetings, fraser: loadFraser() };
 }
 
 /**
  * Reads the files that `<!-- tabell: … -->` directives name (Excel files can only be read
  * asynchronously, so this is a step of its own after loading).
  */
-export async function lesTabellfilerIProsjekt(project: ProjectSource): Promise<void> {
+export async function readTabellfilerInProject(project: ProjectSource): Promise<void> {
   for (const meeting of project.meetings) {
     for (const sak of meeting.saker) {
       if (sak.markdown?.text.includes('tabell')) {
-        sak.tabeller = await lesTabellfiler(meeting.dir, sak.file, sak.markdown.text, sak.markdown.bodyStart);
+        sak.tabeller = await readTabellfiler(meeting.dir, sak.file, sak.markdown.text, sak.markdown.bodyStart);
       }
     }
   }

@@ -1,37 +1,37 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { Posisjon } from '../../domain/diagnostics.js';
+import type { Position } from '../../domain/diagnostics.js';
 import type { Tabellcelle, Tabellfil } from '../../domain/sources.js';
 import { markdownLines } from '../../util/markdown-lines.js';
-import { erInnenfor } from '../../util/paths.js';
+import { isInside } from '../../util/paths.js';
 export const DIREKTIV = /^( {0,3})<!--\s*tabell\s*:(.*?)-->\s*$/i;
 const EKSEMPEL = '<!-- tabell: tall.csv sum --> eller <!-- tabell: budsjett.xlsx ark="Budsjett 2025" område="A1:D12" sum -->';
 const TILLATT = 'tillatt er ark="…" (bare for .xlsx), område="A1:D12" og sum';
 
 /** Words of a directive: `navn`, `"navn med mellomrom"`, `nøkkel="verdi"`, `nøkkel=verdi`. */
-function ord(tekst: string): { nokkel?: string; verdi: string }[] {
-  const resultat: { nokkel?: string; verdi: string }[] = [];
-  for (const m of tekst.matchAll(/(?:([\p{L}_-]+)\s*=\s*)?(?:"([^"]*)"|'([^']*)'|«([^»]*)»|(\S+))/gu)) {
-    resultat.push({ nokkel: m[1]?.toLowerCase(), verdi: m[2] ?? m[3] ?? m[4] ?? m[5] ?? '' });
+function ord(text: string): { nokkel?: string; verdi: string }[] {
+  const result: { nokkel?: string; verdi: string }[] = [];
+  for (const m of text.matchAll(/(?:([\p{L}_-]+)\s*=\s*)?(?:"([^"]*)"|'([^']*)'|«([^»]*)»|(\S+))/gu)) {
+    result.push({ nokkel: m[1]?.toLowerCase(), verdi: m[2] ?? m[3] ?? m[4] ?? m[5] ?? '' });
   }
-  return resultat;
+  return result;
 }
 
 /** The table directives of a Markdown body outside code blocks, parsed; syntax errors in `feil`. */
-export function finnTabelldirektiver(text: string, from: number): Tabellfil[] {
-  const funnet: Tabellfil[] = [];
+export function findTabelldirektiver(text: string, from: number): Tabellfil[] {
+  const found: Tabellfil[] = [];
   for (const line of markdownLines(text, from)) {
     if (line.inFence || line.commentBefore) continue;
     const current = line.text.replace(/\r$/, '');
     const m = DIREKTIV.exec(current);
-    if (m) funnet.push(tolk(current.trim(), m[2]!, { line: line.number, column: m[1]!.length + 1 }));
+    if (m) found.push(tolk(current.trim(), m[2]!, { line: line.number, column: m[1]!.length + 1 }));
   }
-  return funnet;
+  return found;
 }
 
-function tolk(direktiv: string, innhold: string, position: Posisjon): Tabellfil {
-  const [forste, ...resten] = ord(innhold.trim());
+function tolk(direktiv: string, content: string, position: Position): Tabellfil {
+  const [forste, ...resten] = ord(content.trim());
   const tabell: Tabellfil = { direktiv, position, fil: forste?.verdi ?? '', sum: false };
   if (!forste || forste.nokkel) {
     tabell.feil = `tabell-direktivet mangler filnavn; skriv for eksempel ${EKSEMPEL}.`;
@@ -52,26 +52,26 @@ function tolk(direktiv: string, innhold: string, position: Posisjon): Tabellfil 
 type Plassering = { kind: 'ok'; path: string } | { kind: 'feil'; melding: string };
 
 /** Same rule as images: a file inside the meeting folder, also after following links. */
-function plasser(meetingDir: string, sakDir: string, fil: string): Plassering {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(fil) && !/^[a-z]:[\\/]/i.test(fil)) {
+function plasser(meetingDir: string, sakDir: string, file: string): Plassering {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(file) && !/^[a-z]:[\\/]/i.test(file)) {
     return {
       kind: 'feil',
-      melding: `tabellfilen «${fil}» er ikke en fil i møtemappen; tabeller fra nett tas ikke med. Last ned filen og legg den i møtemappen.`,
+      melding: `tabellfilen «${file}» er ikke en fil i møtemappen; tabeller fra nett tas ikke med. Last ned filen og legg den i møtemappen.`,
     };
   }
-  const path = resolve(sakDir, fil);
+  const path = resolve(sakDir, file);
   const utenfor = {
     kind: 'feil',
-    melding: `tabellfilen «${fil}» ligger utenfor møtemappen; legg filen i møtemappen og skriv stien relativt til saken.`,
+    melding: `tabellfilen «${file}» ligger utenfor møtemappen; legg filen i møtemappen og skriv stien relativt til saken.`,
   } as const;
-  if (isAbsolute(fil) || !erInnenfor(meetingDir, path)) return utenfor;
+  if (isAbsolute(file) || !isInside(meetingDir, path)) return utenfor;
   if (!existsSync(path))
     return {
       kind: 'feil',
-      melding: `tabellfilen «${fil}» finnes ikke; legg filen i møtemappen og skriv stien relativt til saken (store og små bokstaver teller).`,
+      melding: `tabellfilen «${file}» finnes ikke; legg filen i møtemappen og skriv stien relativt til saken (store og små bokstaver teller).`,
     };
-  if (!erInnenfor(realpathSync(meetingDir), realpathSync(path))) return utenfor;
-  if (!statSync(path).isFile()) return { kind: 'feil', melding: `tabellfilen «${fil}» er en mappe, ikke en fil.` };
+  if (!isInside(realpathSync(meetingDir), realpathSync(path))) return utenfor;
+  if (!statSync(path).isFile()) return { kind: 'feil', melding: `tabellfilen «${file}» er en mappe, ikke en fil.` };
   return { kind: 'ok', path };
 }
 
@@ -87,32 +87,32 @@ function kolonnenummer(bokstaver: string): number {
 }
 
 /** `A1:D12` as 1-based rows and columns; undefined when it is not a range of cells. */
-export function lesOmrade(tekst: string): Omrade | undefined {
-  const m = /^\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*:\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*$/.exec(tekst);
+export function parseOmrade(text: string): Omrade | undefined {
+  const m = /^\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*:\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*$/.exec(text);
   if (!m) return undefined;
   const o = { forsteKolonne: kolonnenummer(m[1]!), forsteRad: Number(m[2]), sisteKolonne: kolonnenummer(m[3]!), sisteRad: Number(m[4]) };
   if (o.forsteRad < 1 || o.sisteRad < o.forsteRad || o.sisteKolonne < o.forsteKolonne || o.sisteKolonne > 16384) return undefined;
   return o;
 }
 
-const OMRADE_FEIL = (tekst: string) =>
-  `området «${tekst}» er ikke et gyldig celleområde; skriv første og siste celle med kolon, for eksempel område="A1:D12".`;
+const OMRADE_FEIL = (text: string) =>
+  `området «${text}» er ikke et gyldig celleområde; skriv første og siste celle med kolon, for eksempel område="A1:D12".`;
 
 /** Text of a file exported by Excel: UTF-8 with or without BOM, or Windows-1252 from older versions. */
-function tekstFra(buffer: Buffer): string {
+function tekstFra(cache: Buffer): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer).replace(/^\uFEFF/, '');
+    return new TextDecoder('utf-8', { fatal: true }).decode(cache).replace(/^\uFEFF/, '');
   } catch {
-    return new TextDecoder('windows-1252').decode(buffer);
+    return new TextDecoder('windows-1252').decode(cache);
   }
 }
 
 /** `;` in Norwegian Excel exports (where the comma is the decimal sign), `,` elsewhere, or tab. */
-function skilletegn(tekst: string): string {
-  const forste = tekst.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+function skilletegn(text: string): string {
+  const forste = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
   const utenSitat = forste.replace(/"[^"]*"/g, '');
-  const antall = (c: string) => utenSitat.split(c).length - 1;
-  return [';', '\t', ','].reduce((best, c) => (antall(c) > antall(best) ? c : best), ',');
+  const count = (c: string) => utenSitat.split(c).length - 1;
+  return [';', '\t', ','].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
 }
 
 /** A number written plainly (`1250000`, `-12,5` with `;`, `12.5` with `,`), as a number; anything else stays text. */
@@ -122,15 +122,15 @@ function tallFraCsv(celle: string, desimal: string): Tabellcelle {
   return m ? Number(t.replace(',', '.')) : t;
 }
 
-function lesCsv(path: string, fil: string): Tabellcelle[][] | string {
-  const tekst = tekstFra(readFileSync(path));
-  const delimiter = skilletegn(tekst);
+function lesCsv(path: string, file: string): Tabellcelle[][] | string {
+  const text = tekstFra(readFileSync(path));
+  const delimiter = skilletegn(text);
   let rader: string[][];
   try {
-    rader = parseCsv(tekst, { delimiter, relax_column_count: true, skip_empty_lines: true, relax_quotes: true });
+    rader = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: true, relax_quotes: true });
   } catch (error) {
-    const linje = (error as { lines?: number }).lines;
-    return `tabellfilen «${fil}» kan ikke leses som CSV${linje ? ` (feil ved linje ${linje}, kanskje et anførselstegn som ikke er lukket)` : ''}; lagre den på nytt fra regnearket som «CSV (semikolondelt)».`;
+    const line = (error as { lines?: number }).lines;
+    return `tabellfilen «${file}» kan ikke leses som CSV${line ? ` (feil ved linje ${line}, kanskje et anførselstegn som ikke er lukket)` : ''}; lagre den på nytt fra regnearket som «CSV (semikolondelt)».`;
   }
   const desimal = delimiter === ';' ? ',' : '.';
   return rader.map((rad) => rad.map((celle) => tallFraCsv(celle, desimal)));
@@ -186,7 +186,7 @@ async function lesXlsx(path: string, tabell: Tabellfil): Promise<Tabellcelle[][]
   const omrade =
     tabell.omrade === undefined
       ? { forsteRad: 1, sisteRad: ark.rowCount, forsteKolonne: 1, sisteKolonne: ark.columnCount }
-      : lesOmrade(tabell.omrade)!;
+      : parseOmrade(tabell.omrade)!;
   const rader: Tabellcelle[][] = [];
   for (let r = omrade.forsteRad; r <= omrade.sisteRad; r++) {
     const rad = ark.getRow(r);
@@ -200,7 +200,7 @@ async function lesXlsx(path: string, tabell: Tabellfil): Promise<Tabellcelle[][]
 /** Reads the file of one directive (already parsed), resolved against the sak's folder. */
 async function les(meetingDir: string, sakFile: string, tabell: Tabellfil): Promise<void> {
   if (tabell.feil) return;
-  if (tabell.omrade !== undefined && !lesOmrade(tabell.omrade)) {
+  if (tabell.omrade !== undefined && !parseOmrade(tabell.omrade)) {
     tabell.feil = OMRADE_FEIL(tabell.omrade);
     return;
   }
@@ -218,7 +218,7 @@ async function les(meetingDir: string, sakFile: string, tabell: Tabellfil): Prom
         return;
       }
       rader = lesCsv(plass.path, tabell.fil);
-      if (typeof rader !== 'string' && tabell.omrade !== undefined) rader = utsnitt(rader, lesOmrade(tabell.omrade)!);
+      if (typeof rader !== 'string' && tabell.omrade !== undefined) rader = utsnitt(rader, parseOmrade(tabell.omrade)!);
     } else if (type === '.xlsx' || type === '.xlsm') {
       rader = await lesXlsx(plass.path, tabell);
     } else {
@@ -251,8 +251,8 @@ async function les(meetingDir: string, sakFile: string, tabell: Tabellfil): Prom
 }
 
 /** The directives of a sak body with their files read. */
-export async function lesTabellfiler(meetingDir: string, sakFile: string, text: string, from: number): Promise<Tabellfil[]> {
-  const tabeller = finnTabelldirektiver(text, from);
+export async function readTabellfiler(meetingDir: string, sakFile: string, text: string, from: number): Promise<Tabellfil[]> {
+  const tabeller = findTabelldirektiver(text, from);
   for (const tabell of tabeller) await les(meetingDir, sakFile, tabell);
   return tabeller;
 }

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { VedleggProbe } from '../../domain/sources.js';
-import { erInnenfor } from '../../util/paths.js';
+import { isInside } from '../../util/paths.js';
 
 /** macOS writes names in NFD, editors and YAML in NFC: try both so `Høring.pdf` is found either way. */
 function findOnDisk(path: string): string | undefined {
@@ -37,7 +37,7 @@ function pdfStatus(path: string): 'ok' | 'ikke-pdf' | 'kryptert' | 'skadet' {
 export function probeVedlegg(meetingDir: string, written: string): VedleggProbe {
   const wanted = resolve(meetingDir, written);
   if (isAbsolute(written)) return { status: 'absolutt', path: wanted };
-  if (!erInnenfor(meetingDir, wanted)) return { status: 'utenfor', path: wanted };
+  if (!isInside(meetingDir, wanted)) return { status: 'utenfor', path: wanted };
   const onDisk = findOnDisk(wanted);
   if (!onDisk) {
     let siblings: string[] = [];
@@ -48,7 +48,7 @@ export function probeVedlegg(meetingDir: string, written: string): VedleggProbe 
     }
     return { status: 'mangler', path: wanted, siblings };
   }
-  if (!erInnenfor(realpathSync(meetingDir), realpathSync(onDisk))) return { status: 'utenfor', path: onDisk };
+  if (!isInside(realpathSync(meetingDir), realpathSync(onDisk))) return { status: 'utenfor', path: onDisk };
   if (statSync(onDisk).isDirectory()) return { status: 'mappe', path: onDisk };
   return { status: pdfStatus(onDisk), path: onDisk };
 }

@@ -1,5 +1,5 @@
 import YAML, { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node } from 'yaml';
-import type { Diagnostics, Posisjon } from '../../domain/diagnostics.js';
+import type { Diagnostics, Position } from '../../domain/diagnostics.js';
 import type { YamlPath, YamlSource } from '../../domain/sources.js';
 
 /** Keys whose values are numbers or yes/no; every other scalar is kept as the text the user wrote. */
@@ -44,8 +44,8 @@ function keepWrittenText(doc: Document.Parsed): void {
 function nestedMappingMessage(
   text: string,
   offset: number,
-  position: (offset: number) => Posisjon,
-): { at: Posisjon; message: string } | undefined {
+  position: (offset: number) => Position,
+): { at: Position; message: string } | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = text.indexOf('\n', offset) === -1 ? text.length : text.indexOf('\n', offset);
   const value = text.slice(offset, lineEnd).trimEnd();
@@ -94,7 +94,7 @@ function reportSyntaxErrors(
   file: string,
   text: string,
   doc: Document.Parsed,
-  position: (offset: number) => Posisjon,
+  position: (offset: number) => Position,
   diags: Diagnostics,
 ): void {
   // One message per place: the library often reports one mistake twice, in different words.
@@ -129,7 +129,7 @@ function toData(
   file: string,
   text: string,
   doc: Document.Parsed,
-  position: (offset: number) => Posisjon,
+  position: (offset: number) => Position,
   diags: Diagnostics,
 ): { data: unknown } | undefined {
   keepWrittenText(doc);
@@ -158,8 +158,8 @@ function toData(
 }
 
 /** Where a path's key or value was written; the nearest enclosing node that has a place when it has none. */
-function locator(doc: Document.Parsed, position: (offset: number) => Posisjon, lineOffset: number) {
-  return (path: YamlPath, what: 'key' | 'value' = 'value'): Posisjon => {
+function locator(doc: Document.Parsed, position: (offset: number) => Position, lineOffset: number) {
+  return (path: YamlPath, what: 'key' | 'value' = 'value'): Position => {
     for (let depth = path.length; depth >= 0; depth--) {
       const here = path.slice(0, depth);
       if (what === 'key' && depth === path.length && depth > 0) {
@@ -186,7 +186,7 @@ export function parseYaml(file: string, text: string, diags: Diagnostics, lineOf
   const lineCounter = new LineCounter();
   // logLevel: warnings (such as `tittel: {{x}}`, a map as a key) would go to stderr as Node warnings; the schema reports them.
   const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
-  const position = (offset: number): Posisjon => {
+  const position = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };
   };

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Diagnostics } from '../../domain/diagnostics.js';
 import type { YamlSource } from '../../domain/sources.js';
-import type { Dato, Kilde, Klokkeslett, Mote, Organisasjon, Utvalg } from '../../domain/types.js';
+import type { Dato, Klokkeslett, Mote, Organisasjon, Source, Utvalg } from '../../domain/types.js';
 import { closest } from '../../util/suggest.js';
 import { arsplanMoteSchema, arsplanSchema } from './schema.js';
 import { arstall, klokkeslett } from './tid.js';
@@ -26,7 +26,7 @@ export interface ArsplanMote {
   tema: string[];
   /** The meeting folder, when the meeting has one. */
   mote?: Mote;
-  kilde: Kilde;
+  kilde: Source;
   /** Index in the plan file's `moter`, for a planned meeting. */
   rad?: number;
 }
@@ -92,13 +92,13 @@ function planlagtMote(
       `ukjent utvalg «${skrevet}».${mente ? ` Mente du «${mente}»?` : ''} Utvalgene i organisasjon.yaml er: ${kjente.join(', ')}.`,
     );
   }
-  const lest = arsplanMoteSchema.safeParse(rad);
-  if (!lest.success) return undefined;
-  const m = lest.data;
+  const read = arsplanMoteSchema.safeParse(rad);
+  if (!read.success) return undefined;
+  const m = read.data;
   const utvalg = organisasjon.utvalg.get(m.utvalg);
   const start = m.start ?? utvalg?.standard?.start;
-  const slutt = m.slutt ?? utvalg?.standard?.slutt;
-  const ok = checkTider(ar, m, start, slutt, (felt, melding) => diags.error(file, at(felt), melding));
+  const end = m.slutt ?? utvalg?.standard?.slutt;
+  const ok = checkTider(ar, m, start, end, (felt, melding) => diags.error(file, at(felt), melding));
   if (!ok || !utvalg) return undefined;
   return {
     utvalg,
@@ -106,7 +106,7 @@ function planlagtMote(
     tilDato: m.til_dato,
     tidspunkt: m.tidspunkt,
     start,
-    slutt,
+    slutt: end,
     sted: m.sted ?? utvalg.standard?.sted,
     tema: m.tema,
     kilde: { file, position: at() },
@@ -119,7 +119,7 @@ function checkTider(
   ar: number,
   m: ArsplanMoteData,
   start: Klokkeslett | undefined,
-  slutt: Klokkeslett | undefined,
+  end: Klokkeslett | undefined,
   error: (felt: string | undefined, melding: string) => void,
 ): boolean {
   let ok = true;
@@ -136,10 +136,10 @@ function checkTider(
   if (m.dato && arstall(m.dato) !== ar) feil('dato', `datoen ${m.dato} er ikke i ${ar}; årsplanen for ${ar} kan bare ha møter i ${ar}.`);
   if (m.til_dato && !m.dato) feil('til_dato', '«til_dato» krever «dato» (første dag).');
   if (m.til_dato && m.dato && m.til_dato <= m.dato) feil('til_dato', `til_dato ${m.til_dato} må være etter dato ${m.dato}.`);
-  if (start !== undefined && slutt !== undefined && !m.til_dato && slutt <= start) {
+  if (start !== undefined && end !== undefined && !m.til_dato && end <= start) {
     feil(
       m.slutt !== undefined ? 'slutt' : 'start',
-      `møtet slutter kl. ${klokkeslett(slutt)}, før eller samtidig med at det starter kl. ${klokkeslett(start)}.`,
+      `møtet slutter kl. ${klokkeslett(end)}, før eller samtidig med at det starter kl. ${klokkeslett(start)}.`,
     );
   }
   return ok;
@@ -167,7 +167,7 @@ function sammenlign(plan: ArsplanMote, mote: Mote, source: YamlSource, i: number
  * by date within each committee; those without a date (only `tidspunkt`) come last, in the order
  * written.
  */
-export function lagArsplan(
+export function makeArsplan(
   ar: number,
   organisasjon: Organisasjon,
   moter: readonly Mote[],
@@ -177,8 +177,8 @@ export function lagArsplan(
   const iAr = moter.filter((m) => arstall(m.dato) === ar);
   const alle: ArsplanMote[] = iAr.map(fraMappe);
   if (plan) {
-    const lest = planlagte(ar, organisasjon, plan, diags);
-    for (const p of lest) {
+    const read = planlagte(ar, organisasjon, plan, diags);
+    for (const p of read) {
       const mote = p.dato && iAr.find((m) => m.utvalg.key === p.utvalg.key && m.dato === p.dato);
       if (!mote) {
         alle.push(p);

@@ -5,7 +5,7 @@ import type { Utkast } from './utkast.js';
 import { generertForslag } from './vedtak.js';
 
 /** The fixed saker; the referat sak lists the previous meeting's referat as its attachment when there is one. */
-export function buildFasteSaker(utkast: Utkast, forrige: string | undefined, utvalg: Utvalg, forrigeHarReferat: boolean): Sak[] {
+export function buildFasteSaker(utkast: Utkast, previous: string | undefined, utvalg: Utvalg, forrigeHarReferat: boolean): Sak[] {
   const kilde = { file: utkast.source.moteFile, position: { line: 1, column: 1 } };
   const fast = (tittel: string, minutter: number, forslag: string): Sak => ({
     kilde,
@@ -18,10 +18,10 @@ export function buildFasteSaker(utkast: Utkast, forrige: string | undefined, utv
     harSaksfremlegg: false,
     forslagTilVedtak: generertForslag(utkast.source.moteFile, forslag),
   });
-  const f = (nokkel: string, verdier: Record<string, string> = {}) => frase(utkast.fraser, `faste_saker.${nokkel}`, verdier);
+  const f = (key: string, verdier: Record<string, string> = {}) => frase(utkast.fraser, `faste_saker.${key}`, verdier);
   const saker = [fast(f('innkalling'), 2, f('innkalling_forslag'))];
-  if (forrige) {
-    const dato = kortDato(forrige as Mote['dato']);
+  if (previous) {
+    const dato = kortDato(previous as Mote['dato']);
     const verdier = { kortnavn: utvalg.kortnavn, utvalg: utvalg.navn, dato };
     const sak = fast(f('referat', verdier), 3, f('referat_forslag', verdier));
     if (forrigeHarReferat) sak.vedlegg.push({ tittel: f('referat_vedlegg', verdier), kilde });

@@ -6,7 +6,7 @@ import { arsplanSchema, moteSchema, organisasjonSchema, referatSchema, sakSchema
  * of the format, never written twice. `schemas/*.schema.json` are these, written by
  * `npm run skjemaer`; a test fails when they differ from what this makes.
  */
-export const SKJEMAER = {
+export const SCHEMAS = {
   'organisasjon.schema.json': organisasjonSchema,
   'mote.schema.json': moteSchema,
   'sak.schema.json': sakSchema,
@@ -14,7 +14,7 @@ export const SKJEMAER = {
   'arsplan.schema.json': arsplanSchema,
 } as const;
 
-export type Skjemafil = keyof typeof SKJEMAER;
+export type SchemaFile = keyof typeof SCHEMAS;
 
 /** Whether a zod schema is a text that the tool parses (dates, clock times, sak numbers). */
 function erTolketTekst(schema: z.core.$ZodType): boolean {
@@ -27,8 +27,8 @@ function erTolketTekst(schema: z.core.$ZodType): boolean {
  * motedok reads every value as the text that was written, so `start: 09.00` and
  * `saksnummer: 13.25`, which YAML calls numbers, are allowed where a clock time or sak number is.
  */
-export function jsonSkjema(fil: Skjemafil): Record<string, unknown> {
-  const skjema = z.toJSONSchema(SKJEMAER[fil], {
+export function jsonSchema(file: SchemaFile): Record<string, unknown> {
+  const skjema = z.toJSONSchema(SCHEMAS[file], {
     io: 'input',
     unrepresentable: 'any',
     override: (ctx) => {
@@ -39,6 +39,6 @@ export function jsonSkjema(fil: Skjemafil): Record<string, unknown> {
 }
 
 /** Every schema file's name and content, as written to `schemas/`. */
-export function jsonSkjemafiler(): [Skjemafil, string][] {
-  return (Object.keys(SKJEMAER) as Skjemafil[]).map((fil) => [fil, `${JSON.stringify(jsonSkjema(fil), null, 2)}\n`]);
+export function jsonSchemaFiles(): [SchemaFile, string][] {
+  return (Object.keys(SCHEMAS) as SchemaFile[]).map((file) => [file, `${JSON.stringify(jsonSchema(file), null, 2)}\n`]);
 }

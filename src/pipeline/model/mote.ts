@@ -69,13 +69,13 @@ function approvals(built: readonly Bygget[]): void {
   for (const { mote, utkast } of built) {
     const referat = mote.referat;
     if (referat?.status !== 'godkjent') continue;
-    const neste = built
+    const next = built
       .map((b) => b.mote)
       .filter((m) => m.utvalg.key === mote.utvalg.key && m.dato > mote.dato)
       .sort((a, b) => a.dato.localeCompare(b.dato))[0];
-    const sak = neste?.saker.filter((s) => s.fast)[1];
-    if (neste && sak?.nummer) {
-      referat.godkjent ??= { dato: neste.dato, sak: sak.nummer };
+    const sak = next?.saker.filter((s) => s.fast)[1];
+    if (next && sak?.nummer) {
+      referat.godkjent ??= { dato: next.dato, sak: sak.nummer };
     } else if (!referat.godkjent) {
       utkast.diags.warning(
         referat.kilde.file,
@@ -86,7 +86,7 @@ function approvals(built: readonly Bygget[]): void {
   }
 }
 
-export interface Modell {
+export interface Model {
   organisasjon?: Organisasjon;
   /** The meetings asked for. */
   moter: Mote[];
@@ -101,7 +101,7 @@ export interface Modell {
  * proposals and the referat. Pure: everything it knows about files came from `load`.
  * Only the meetings in `selected` (all when omitted) report their problems.
  */
-export function buildModel(project: ProjectSource, diags: Diagnostics, selected?: ReadonlySet<string>): Modell {
+export function buildModel(project: ProjectSource, diags: Diagnostics, selected?: ReadonlySet<string>): Model {
   const organisasjon = buildOrganisasjon(project, diags);
   const utkast = project.meetings.map((source) => buildUtkast(source, organisasjon, project.fraser));
   const grunnlag = grunnlagFor(utkast);
@@ -158,10 +158,10 @@ function forrigeFor(g: Grunnlag, grunnlag: readonly Grunnlag[]): { forrige?: str
       `forrige_mote er ${data.forrige_mote}, men utvalgets forrige møte i cases/ er ${iCases}; ${data.forrige_mote} brukes.`,
     );
   }
-  const forrige = data.forrige_mote ?? iCases;
+  const previous = data.forrige_mote ?? iCases;
   const forrigeHarReferat =
-    forrige === iCases && grunnlag.some((a) => a.utvalg === g.utvalg && a.dato === iCases && a.utkast.source.referat);
-  return { forrige, forrigeHarReferat };
+    previous === iCases && grunnlag.some((a) => a.utvalg === g.utvalg && a.dato === iCases && a.utkast.source.referat);
+  return { forrige: previous, forrigeHarReferat };
 }
 
 /** One meeting with its saker in agenda order, numbered from `first`, timed, and its referat. */

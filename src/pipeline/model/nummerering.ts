@@ -47,8 +47,8 @@ export function checkWrittenNumbers(utkast: Utkast, first: number): void {
     const written = (fm?.data as { saksnummer?: string } | undefined)?.saksnummer;
     if (!written || !sak.nummer || !fm) continue;
     const computed = formatNummer(sak.nummer);
-    const lest = parseSaksnummer(written);
-    if (!lest.ok || lest.value.lopenummer !== sak.nummer.lopenummer || lest.value.ar !== sak.nummer.ar) {
+    const read = parseSaksnummer(written);
+    if (!read.ok || read.value.lopenummer !== sak.nummer.lopenummer || read.value.ar !== sak.nummer.ar) {
       utkast.diags.error(
         sak.kilde.file,
         fm.locate(['saksnummer']),

@@ -1,10 +1,10 @@
-import type { Diagnostics, Posisjon } from '../../domain/diagnostics.js';
+import type { Diagnostics, Position } from '../../domain/diagnostics.js';
 import type { MarkdownSource, YamlSource } from '../../domain/sources.js';
 import type { Deltaker, Mote, Referat, Referatsak, Sak, Saksnummer } from '../../domain/types.js';
 import { meantSuffix } from '../../util/suggest.js';
 import { requireFrontmatter } from './frontmatter.js';
 import { type ReferatData, referatSchema } from './schema.js';
-import { type Overskrift, overskrifter, type Seksjon, seksjoner } from './seksjoner.js';
+import { type Heading, overskrifter, type Section, seksjoner } from './seksjoner.js';
 import { saksnummer as formatNummer, parseSaksnummer } from './tid.js';
 import { validate } from './validate.js';
 import { alternativer } from './vedtak.js';
@@ -30,9 +30,9 @@ function deltakere(source: MarkdownSource, field: string, entries: readonly stri
 }
 
 /** `- ola-hansen: inhabil etter fvl. § 6, fratrådte` lines: who left the meeting for a sak, and why. */
-function lesHabilitet(text: string, section: Seksjon): { id: string; grunn: string; position: Posisjon }[] {
-  const linjer = text.slice(section.innholdStart, section.innholdSlutt).split('\n');
-  return linjer.flatMap((linje, i) => {
+function lesHabilitet(text: string, section: Section): { id: string; grunn: string; position: Position }[] {
+  const lines = text.slice(section.innholdStart, section.innholdSlutt).split('\n');
+  return lines.flatMap((linje, i) => {
     const m = /^(\s*[-*]\s+)([a-z0-9æøå][a-z0-9æøå_-]*)\s*(?::\s*(.*))?$/.exec(linje);
     return m
       ? [{ id: m[2]!, grunn: (m[3] ?? '').trim(), position: { line: section.overskrift.position.line + 1 + i, column: m[1]!.length + 1 } }]
@@ -40,7 +40,7 @@ function lesHabilitet(text: string, section: Seksjon): { id: string; grunn: stri
   });
 }
 
-type Habilitet = { id: string; grunn: string; position: Posisjon };
+type Habilitet = { id: string; grunn: string; position: Position };
 type Agenda = Map<string, Sak>;
 
 /** Reads referat.md against the meeting's agenda: one `## Sak NN.ÅÅ` section per sak, `## Eventuelt`. */
@@ -110,7 +110,7 @@ function readSections(
 /** The number of the sak a `## Sak NN.ÅÅ` section is about; undefined (and an error) when it is not one on the agenda, or a second section. */
 function sakNummerFor(
   source: MarkdownSource,
-  section: Seksjon,
+  section: Section,
   mote: Mote,
   agenda: Agenda,
   saker: readonly Referatsak[],
@@ -144,18 +144,18 @@ function sakNummerFor(
 }
 
 interface Underseksjoner {
-  vedtak?: Seksjon;
-  votering?: Seksjon;
-  protokoll?: Seksjon;
-  habilitet?: Seksjon;
-  kjente: Seksjon[];
+  vedtak?: Section;
+  votering?: Section;
+  protokoll?: Section;
+  habilitet?: Section;
+  kjente: Section[];
 }
 
 /** The `###` sections under a sak that the referat knows; the others are warned about and kept as notes. */
-function findUnderseksjoner(source: MarkdownSource, headings: readonly Overskrift[], section: Seksjon, diags: Diagnostics): Underseksjoner {
+function findUnderseksjoner(source: MarkdownSource, headings: readonly Heading[], section: Section, diags: Diagnostics): Underseksjoner {
   const inside = headings.filter((h) => h.start >= section.innholdStart && h.start < section.innholdSlutt);
   const under = seksjoner(source.text, inside, 3, section.innholdSlutt);
-  const finn = (navn: RegExp) => under.find((u) => navn.test(u.tittel));
+  const finn = (name: RegExp) => under.find((u) => name.test(u.tittel));
   const found = {
     vedtak: finn(/^vedtak\b/i),
     votering: finn(/^votering\b/i),
@@ -175,8 +175,8 @@ function findUnderseksjoner(source: MarkdownSource, headings: readonly Overskrif
 
 function readReferatsak(
   source: MarkdownSource,
-  headings: readonly Overskrift[],
-  section: Seksjon,
+  headings: readonly Heading[],
+  section: Section,
   nummer: Saksnummer,
   sak: Sak,
   diags: Diagnostics,
@@ -218,7 +218,7 @@ function readReferatsak(
   return { referatsak, habilitet: under.habilitet ? lesHabilitet(text, under.habilitet) : [] };
 }
 
-function readVotering(source: MarkdownSource, section: Seksjon, key: string, diags: Diagnostics): Referatsak['votering'] {
+function readVotering(source: MarkdownSource, section: Section, key: string, diags: Diagnostics): Referatsak['votering'] {
   const m = /(\d+)\s+for\b[^\d]*(\d+)\s+mot\b(?:[^\d]*(\d+)\s+avst)?/i.exec(section.innhold);
   if (m) return { for: Number(m[1]), mot: Number(m[2]), avstar: m[3] ? Number(m[3]) : 0, tekst: section.innhold };
   diags.error(

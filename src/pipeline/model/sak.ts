@@ -5,8 +5,8 @@ import type { ForslagTilVedtak, Sak, Utvalg, Vedlegg } from '../../domain/types.
 import { closest } from '../../util/suggest.js';
 import { requireFrontmatter } from './frontmatter.js';
 import { type SakData, sakSchema } from './schema.js';
-import { overskrifter, type Seksjon } from './seksjoner.js';
-import { settInnTabeller, tabellfilSummer } from './tabellfil.js';
+import { overskrifter, type Section } from './seksjoner.js';
+import { insertTabeller, tabellfilSummer } from './tabellfil.js';
 import { summeavvikMelding, tabellsummer } from './tabellsummer.js';
 import { validate } from './validate.js';
 import { findForslagTilVedtak, forslagFromSection, generertForslag } from './vedtak.js';
@@ -26,7 +26,7 @@ export function buildSak(source: SakSource, utvalg: Utvalg | undefined, diags: D
   if (data.type === 'eventuelt' && data.saksnummer) {
     diags.error(source.file, fm.locate(['saksnummer']), 'eventuelt-saker har ikke saksnummer; fjern feltet «saksnummer».');
   }
-  const saksfremlegg = settInnTabeller(
+  const saksfremlegg = insertTabeller(
     section ? `${text.slice(bodyStart, section.overskrift.start)}${text.slice(section.innholdSlutt)}`.trim() : text.slice(bodyStart).trim(),
     source.tabeller,
   );
@@ -51,7 +51,7 @@ export function buildSak(source: SakSource, utvalg: Utvalg | undefined, diags: D
 }
 
 /** The sak's first «Forslag til vedtak» section; a second one is warned about. */
-function findForslagSection(source: SakSource, diags: Diagnostics): Seksjon | undefined {
+function findForslagSection(source: SakSource, diags: Diagnostics): Section | undefined {
   const { text, bodyStart } = source.markdown!;
   const forslagSections = findForslagTilVedtak(text, overskrifter(text, bodyStart));
   if (forslagSections.length > 1) {
@@ -69,7 +69,7 @@ function forslagFor(
   source: SakSource,
   data: SakData,
   fm: YamlSource,
-  section: Seksjon | undefined,
+  section: Section | undefined,
   utvalg: Utvalg | undefined,
   fraser: Fraser,
   diags: Diagnostics,

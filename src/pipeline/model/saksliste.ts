@@ -1,5 +1,5 @@
 import { SAKTYPER } from '../../domain/saksliste.js';
-import type { Kilde, Klokkeslett, PausePunkt, Sak, SakPunkt, Saksliste, Sakslistegruppe, SakType } from '../../domain/types.js';
+import type { Klokkeslett, PausePunkt, Sak, SakPunkt, Saksliste, Sakslistegruppe, SakType, Source } from '../../domain/types.js';
 import { leggTil } from './tid.js';
 
 export const OVERSKRIFTER: Record<Exclude<SakType, 'eventuelt'>, string> = {
@@ -13,7 +13,7 @@ export interface Pause {
   etter: Sak;
   minutter: number;
   tittel: string;
-  kilde: Kilde;
+  kilde: Source;
 }
 
 /**
@@ -27,7 +27,7 @@ export function orderSaker(faste: readonly Sak[], saker: readonly Sak[]): Sak[] 
 }
 
 /** Clock times for every sak and break, grouped under the headings, from the meeting's start. */
-export function planSaksliste(saker: readonly Sak[], pauser: readonly Pause[], start: Klokkeslett, slutt: Klokkeslett): Saksliste {
+export function planSaksliste(saker: readonly Sak[], pauser: readonly Pause[], start: Klokkeslett, end: Klokkeslett): Saksliste {
   const grupper: Sakslistegruppe[] = [];
   const eventuelt: SakPunkt[] = [];
   let klokka = start;
@@ -60,11 +60,11 @@ export function planSaksliste(saker: readonly Sak[], pauser: readonly Pause[], s
   }
   const eventueltStart = eventuelt[0]?.start ?? klokka;
   // Eventuelt takes whatever time is left of the meeting, or what its items need.
-  const planlagtSlutt = Math.max(klokka, slutt) as Klokkeslett;
+  const planlagtSlutt = Math.max(klokka, end) as Klokkeslett;
   return {
     grupper,
     eventuelt: { start: eventueltStart, slutt: planlagtSlutt, saker: eventuelt },
     slutt: planlagtSlutt,
-    overtid: Math.max(0, klokka - slutt),
+    overtid: Math.max(0, klokka - end),
   };
 }

@@ -21,14 +21,14 @@ function parsed<T>(parse: (text: string) => Tolket<T>) {
 const tekst = z.string().trim().min(1);
 const positivtHeltall = z.number().int().positive();
 /** Committee keys and member ids: short, lowercase, used in folder names and referat lists. */
-const nokkel = z.string().regex(/^[a-z0-9æøå][a-z0-9æøå_-]*$/);
+const key = z.string().regex(/^[a-z0-9æøå][a-z0-9æøå_-]*$/);
 
 export const dato = parsed(parseDato).describe('Dato som ÅÅÅÅ-MM-DD, for eksempel 2025-05-22');
 export const klokkeslett = parsed(parseKlokkeslett).describe('Klokkeslett som TT:MM, for eksempel "09:30"');
 export const saksnummer = parsed(parseSaksnummer).describe('Saksnummer som løpenummer.år, for eksempel "13.25"');
 
 export const medlemSchema = z.strictObject({
-  id: nokkel.describe('Kort id som brukes i referat.md, for eksempel kari-nordmann'),
+  id: key.describe('Kort id som brukes i referat.md, for eksempel kari-nordmann'),
   navn: tekst.describe('Fullt navn'),
   rolle: tekst.optional().describe('Rolle i utvalget: leder, nestleder, medlem, vara …'),
   representerer: tekst.optional().describe('Kommune, helseregion eller helseforetak medlemmet representerer'),
@@ -64,7 +64,7 @@ export const organisasjonSchema = z
       })
       .optional()
       .describe('Innstillinger for de offentlige versjonene'),
-    utvalg: z.record(nokkel, utvalgSchema).describe('Utvalgene, med kort nøkkel (ssu) som brukes i møtemappenes navn'),
+    utvalg: z.record(key, utvalgSchema).describe('Utvalgene, med kort nøkkel (ssu) som brukes i møtemappenes navn'),
   })
   .meta({ title: 'organisasjon.yaml', description: 'Organisasjonen og utvalgene med medlemmer. Ligger i cases/.' });
 
@@ -76,7 +76,7 @@ export const pauseSchema = z.strictObject({
 
 export const moteSchema = z
   .strictObject({
-    utvalg: nokkel.describe('Nøkkelen til utvalget i organisasjon.yaml, for eksempel ssu'),
+    utvalg: key.describe('Nøkkelen til utvalget i organisasjon.yaml, for eksempel ssu'),
     dato: dato.describe('Møtedato som ÅÅÅÅ-MM-DD'),
     start: klokkeslett.describe('Når møtet starter, for eksempel "09:00"'),
     slutt: klokkeslett.describe('Når møtet slutter, for eksempel "14:00"'),
@@ -132,7 +132,7 @@ export const referatSchema = z
 
 export const arsplanMoteSchema = z
   .strictObject({
-    utvalg: nokkel.describe('Nøkkelen til utvalget i organisasjon.yaml, for eksempel ssu'),
+    utvalg: key.describe('Nøkkelen til utvalget i organisasjon.yaml, for eksempel ssu'),
     dato: dato.optional().describe('Møtedato som ÅÅÅÅ-MM-DD, når den er bestemt'),
     til_dato: dato.optional().describe('Siste dag når møtet går over flere dager, for eksempel en strategisamling'),
     tidspunkt: tekst.optional().describe('Når datoen ikke er bestemt: omtrent når, for eksempel «april/mai» eller «juni»'),

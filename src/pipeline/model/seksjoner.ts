@@ -1,19 +1,19 @@
-import type { Posisjon } from '../../domain/diagnostics.js';
+import type { Position } from '../../domain/diagnostics.js';
 import { type MarkdownLine, markdownLines } from '../../util/markdown-lines.js';
 
 /** A heading of a Markdown text, found without parsing the rest (CommonMark's ATX and setext forms). */
-export interface Overskrift {
+export interface Heading {
   depth: number;
   tittel: string;
   /** Offset where the heading's first line starts, and where the line after it starts. */
   start: number;
   end: number;
-  position: Posisjon;
+  position: Position;
 }
 
 /** A heading and the text under it, up to the next heading of the same or a higher level. */
-export interface Seksjon {
-  overskrift: Overskrift;
+export interface Section {
+  overskrift: Heading;
   tittel: string;
   /** The Markdown under the heading, trimmed; and its offsets in the file. */
   innhold: string;
@@ -34,8 +34,8 @@ function cleanTitle(raw: string): string {
  * Headings outside fenced code blocks, in order. Enough structure to find a sak's
  * «Forslag til vedtak» and the referat's sections; the body itself is parsed by the renderer.
  */
-export function overskrifter(text: string, from = 0): Overskrift[] {
-  const found: Overskrift[] = [];
+export function overskrifter(text: string, from = 0): Heading[] {
+  const found: Heading[] = [];
   let previous: MarkdownLine | undefined;
   for (const line of markdownLines(text, from)) {
     // An HTML comment over several lines hides what is in it, headings included.
@@ -50,7 +50,7 @@ export function overskrifter(text: string, from = 0): Overskrift[] {
   return found;
 }
 
-function atxHeading(line: MarkdownLine): Overskrift | undefined {
+function atxHeading(line: MarkdownLine): Heading | undefined {
   const atx = ATX.exec(line.text);
   if (!atx) return undefined;
   return {
@@ -63,7 +63,7 @@ function atxHeading(line: MarkdownLine): Overskrift | undefined {
 }
 
 /** `line` underlines `previous` (a paragraph line) with `===` or `---`. */
-function setextHeading(line: MarkdownLine, previous: MarkdownLine): Overskrift | undefined {
+function setextHeading(line: MarkdownLine, previous: MarkdownLine): Heading | undefined {
   const setext = SETEXT.exec(line.text);
   if (!setext) return undefined;
   return {
@@ -76,8 +76,8 @@ function setextHeading(line: MarkdownLine, previous: MarkdownLine): Overskrift |
 }
 
 /** Sections under headings (of one `depth`, or of every depth), each up to the next heading at its level or above. */
-export function seksjoner(text: string, headings: readonly Overskrift[], depth?: number, slutt = text.length): Seksjon[] {
-  return headings.flatMap((overskrift, index): Seksjon[] => {
+export function seksjoner(text: string, headings: readonly Heading[], depth?: number, slutt = text.length): Section[] {
+  return headings.flatMap((overskrift, index): Section[] => {
     if (depth !== undefined && overskrift.depth !== depth) return [];
     const stop = headings.slice(index + 1).find((h) => h.depth <= overskrift.depth);
     const innholdSlutt = Math.min(stop?.start ?? slutt, slutt);

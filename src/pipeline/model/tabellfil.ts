@@ -1,6 +1,6 @@
 import type { Tabellcelle, Tabellfil } from '../../domain/sources.js';
 import { markdownLines } from '../../util/markdown-lines.js';
-import { ARSTALL, formaterBelop, IKKE_BELOP, lesBelop, SUMRAD, type Sumcelle, tabellsummer } from './tabellsummer.js';
+import { ARSTALL, formatBelop, IKKE_BELOP, parseBelop, SUMRAD, type Sumcelle, tabellsummer } from './tabellsummer.js';
 
 /**
  * A table read from a CSV or Excel file, as a GFM Markdown table that takes the place of its
@@ -9,20 +9,20 @@ import { ARSTALL, formaterBelop, IKKE_BELOP, lesBelop, SUMRAD, type Sumcelle, ta
  */
 
 /** Characters that mean something in Markdown (or HTML) inside a table cell; escaped so a cell is only ever text. */
-function escapeCelle(tekst: string): string {
+function escapeCelle(text: string): string {
   // Web and e-mail addresses still become links, as in a table written in Markdown (only http, https and mailto survive sanitizing).
-  return tekst.replace(/\s*\r?\n\s*/g, ' ').replace(/[\\`*_[\]<>&|~!]/g, (c) => `\\${c}`);
+  return text.replace(/\s*\r?\n\s*/g, ' ').replace(/[\\`*_[\]<>&|~!]/g, (c) => `\\${c}`);
 }
 
 /** Øre of a cell that is an amount, or undefined. */
 function ore(celle: Tabellcelle): number | undefined {
   if (typeof celle === 'number') return Number.isFinite(celle) ? Math.round(celle * 100) : undefined;
-  return lesBelop(celle);
+  return parseBelop(celle);
 }
 
 /** `1 250 000`, `1 250,50`: Norwegian grouping with no-break spaces, so an amount never breaks over two lines. */
 function norsk(oreverdi: number): string {
-  return formaterBelop(oreverdi).replace(/ /g, '\u00A0');
+  return formatBelop(oreverdi).replace(/ /g, '\u00A0');
 }
 
 function tekst(celle: Tabellcelle): string {
@@ -48,7 +48,7 @@ function belopskolonner(hode: Tabellcelle[], rader: Tabellcelle[][]): boolean[] 
   });
 }
 
-export function tabellSomMarkdown(tabell: Tabellfil): string {
+export function tabellAsMarkdown(tabell: Tabellfil): string {
   const [hode = [], ...rader] = tabell.rader ?? [];
   const belop = belopskolonner(hode, rader);
   const celle = (c: Tabellcelle, k: number) => {
@@ -60,17 +60,17 @@ export function tabellSomMarkdown(tabell: Tabellfil): string {
       .split('.');
     return `${c < 0 ? '-' : ''}${norsk(Number(heltall) * 100)}${desimaler ? `,${desimaler}` : ''}`;
   };
-  const linje = (celler: string[]) => `| ${celler.map((c) => c || ' ').join(' | ')} |`;
-  const linjer = [
-    linje(hode.map((c) => escapeCelle(tekst(c).trim()))),
-    linje(hode.map(() => '---')),
-    ...rader.map((rad) => linje(rad.map(celle))),
+  const line = (celler: string[]) => `| ${celler.map((c) => c || ' ').join(' | ')} |`;
+  const lines = [
+    line(hode.map((c) => escapeCelle(tekst(c).trim()))),
+    line(hode.map(() => '---')),
+    ...rader.map((rad) => line(rad.map(celle))),
   ];
   if (tabell.sum) {
     const detaljer = rader.filter((rad) => !erSumrad(rad));
     const etikett = belop.findIndex((b) => !b);
-    linjer.push(
-      linje(
+    lines.push(
+      line(
         hode.map((_, k) => {
           if (k === etikett) return '**Sum**';
           if (!belop[k]) return '';
@@ -79,22 +79,22 @@ export function tabellSomMarkdown(tabell: Tabellfil): string {
       ),
     );
   }
-  return linjer.join('\n');
+  return lines.join('\n');
 }
 
 /** The sum rows written in the file, checked like those of Markdown tables. */
 export function tabellfilSummer(tabell: Tabellfil): Sumcelle[] {
-  return tabell.rader ? tabellsummer(tabellSomMarkdown({ ...tabell, sum: false })) : [];
+  return tabell.rader ? tabellsummer(tabellAsMarkdown({ ...tabell, sum: false })) : [];
 }
 
 /** The body with every directive line replaced by its table (directives whose file failed are left as comments). */
-export function settInnTabeller(markdown: string, tabeller: readonly Tabellfil[]): string {
-  const lest = new Map(tabeller.filter((t) => t.rader).map((t) => [t.direktiv, t]));
-  if (lest.size === 0) return markdown;
+export function insertTabeller(markdown: string, tabeller: readonly Tabellfil[]): string {
+  const read = new Map(tabeller.filter((t) => t.rader).map((t) => [t.direktiv, t]));
+  if (read.size === 0) return markdown;
   return [...markdownLines(markdown)]
     .map((line) => {
-      const tabell = line.inFence || line.commentBefore ? undefined : lest.get(line.text.replace(/\r$/, '').trim());
-      return tabell ? `\n${tabellSomMarkdown(tabell)}\n` : line.text;
+      const tabell = line.inFence || line.commentBefore ? undefined : read.get(line.text.replace(/\r$/, '').trim());
+      return tabell ? `\n${tabellAsMarkdown(tabell)}\n` : line.text;
     })
     .join('\n');
 }

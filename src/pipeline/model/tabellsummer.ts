@@ -1,4 +1,4 @@
-import type { Posisjon } from '../../domain/diagnostics.js';
+import type { Position } from '../../domain/diagnostics.js';
 import { markdownLines } from '../../util/markdown-lines.js';
 import { overskrifter } from './seksjoner.js';
 
@@ -13,7 +13,7 @@ import { overskrifter } from './seksjoner.js';
 /** One sum cell that was checked: the sum row, the column, what is written and what the rows give. */
 export interface Sumcelle {
   /** Where the written sum starts. */
-  position: Posisjon;
+  position: Position;
   /** 1-based number of the table in the text, and the nearest heading above it. */
   tabell: number;
   overskrift?: string;
@@ -38,7 +38,7 @@ function utenUtheving(celle: string): string {
  * `750 000,-`, `−500 000`, `1 250,50`, `kr 10,7 mill.`; undefined for anything else (text,
  * percentages, dates, sak numbers like `13.25`).
  */
-export function lesBelop(celle: string): number | undefined {
+export function parseBelop(celle: string): number | undefined {
   let t = utenUtheving(celle).replace(/\u00A0/g, ' ');
   if (t === '' || t.includes('%')) return undefined;
   let fortegn = 1;
@@ -74,12 +74,12 @@ export function lesBelop(celle: string): number | undefined {
   }
   const skala = faktor / 10 ** desimaler.length;
   if (!Number.isInteger(skala)) return undefined;
-  const verdi = (Number(heltall) * 10 ** desimaler.length + Number(desimaler || '0')) * skala;
-  return Number.isSafeInteger(verdi) ? fortegn * verdi : undefined;
+  const value = (Number(heltall) * 10 ** desimaler.length + Number(desimaler || '0')) * skala;
+  return Number.isSafeInteger(value) ? fortegn * value : undefined;
 }
 
 /** `10 700 000`, `1 250,50`, `-500 000`: Norwegian grouping, with a plain space so terminals show it. */
-export function formaterBelop(ore: number): string {
+export function formatBelop(ore: number): string {
   const negativ = ore < 0;
   const abs = Math.abs(ore);
   const kroner = Math.floor(abs / 100)
@@ -106,23 +106,23 @@ interface Rad {
 }
 
 /** The cells of a table row, with the 1-based column where each cell's text starts. */
-function celler(linje: string): Celle[] {
-  const resultat: Celle[] = [];
+function celler(line: string): Celle[] {
+  const result: Celle[] = [];
   let start = 0;
   let i = 0;
-  const innrykk = /^\s*/.exec(linje)![0].length;
-  if (linje[innrykk] === '|') start = i = innrykk + 1;
-  for (; i <= linje.length; i++) {
-    const slutt = i === linje.length;
-    if (!slutt && !(linje[i] === '|' && linje[i - 1] !== '\\')) continue;
-    const raa = linje.slice(start, i);
+  const innrykk = /^\s*/.exec(line)![0].length;
+  if (line[innrykk] === '|') start = i = innrykk + 1;
+  for (; i <= line.length; i++) {
+    const end = i === line.length;
+    if (!end && !(line[i] === '|' && line[i - 1] !== '\\')) continue;
+    const raa = line.slice(start, i);
     const foran = /^\s*/.exec(raa)![0].length;
-    resultat.push({ tekst: raa.trim(), kolonne: start + foran + 1 });
+    result.push({ tekst: raa.trim(), kolonne: start + foran + 1 });
     start = i + 1;
   }
   // A closing pipe leaves an empty last cell that is not a cell.
-  if (/\|\s*$/.test(linje) && resultat.length > 1 && resultat[resultat.length - 1]!.tekst === '') resultat.pop();
-  return resultat;
+  if (/\|\s*$/.test(line) && result.length > 1 && result[result.length - 1]!.tekst === '') result.pop();
+  return result;
 }
 
 const SKILLELINJE = /^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
@@ -137,36 +137,36 @@ interface Tabell {
 
 /** GFM tables outside code blocks and HTML comments: a header row, a delimiter row, and rows up to a blank line. */
 function tabeller(text: string, from: number): Tabell[] {
-  const funnet: Tabell[] = [];
-  const linjer = [...markdownLines(text, from)].map((line) => ({ ...line, tekst: line.text.replace(/\r$/, '') }));
-  for (let i = 0; i < linjer.length; i++) {
-    const linje = linjer[i]!;
+  const found: Tabell[] = [];
+  const lines = [...markdownLines(text, from)].map((line) => ({ ...line, tekst: line.text.replace(/\r$/, '') }));
+  for (let i = 0; i < lines.length; i++) {
+    const linje = lines[i]!;
     if (linje.inFence || linje.commentBefore || linje.commentAfter) continue;
     const { tekst } = linje;
-    const neste = linjer[i + 1];
-    if (!tekst.includes('|') || !neste || !SKILLELINJE.test(neste.tekst) || !neste.tekst.includes('-')) continue;
+    const next = lines[i + 1];
+    if (!tekst.includes('|') || !next || !SKILLELINJE.test(next.tekst) || !next.tekst.includes('-')) continue;
     const hode = celler(tekst);
-    if (celler(neste.tekst).length !== hode.length) continue;
+    if (celler(next.tekst).length !== hode.length) continue;
     const rader: Rad[] = [];
     let j = i + 2;
-    for (; j < linjer.length; j++) {
-      const rad = linjer[j]!;
+    for (; j < lines.length; j++) {
+      const rad = lines[j]!;
       if (rad.tekst.trim() === '' || ATX.test(rad.tekst) || rad.inFence || rad.tekst.trimStart().startsWith('<!--')) break;
       rader.push({ celler: celler(rad.tekst), linje: rad.number });
     }
-    funnet.push({ hode, rader, linje: linje.number, offset: linje.start });
+    found.push({ hode, rader, linje: linje.number, offset: linje.start });
     i = j - 1;
   }
-  return funnet;
+  return found;
 }
 
 /** The label of a sum row (`Sum`, `Totalt` …) among the cells before its first amount; undefined for other rows. */
 function sumEtikett(rad: Rad): string | undefined {
   for (const celle of rad.celler) {
-    const tekst = utenUtheving(celle.tekst);
-    if (tekst === '') continue;
-    if (lesBelop(tekst) !== undefined) return undefined;
-    if (SUMRAD.test(tekst)) return tekst;
+    const text = utenUtheving(celle.tekst);
+    if (text === '') continue;
+    if (parseBelop(text) !== undefined) return undefined;
+    if (SUMRAD.test(text)) return text;
   }
   return undefined;
 }
@@ -174,9 +174,9 @@ function sumEtikett(rad: Rad): string | undefined {
 type Verdi = { kind: 'tom' } | { kind: 'belop'; ore: number } | { kind: 'tekst' };
 
 function verdi(celle: Celle | undefined): Verdi {
-  const tekst = utenUtheving(celle?.tekst ?? '');
-  if (PLASSHOLDER.test(tekst)) return { kind: 'tom' };
-  const ore = lesBelop(tekst);
+  const text = utenUtheving(celle?.tekst ?? '');
+  if (PLASSHOLDER.test(text)) return { kind: 'tom' };
+  const ore = parseBelop(text);
   return ore === undefined ? { kind: 'tekst' } : { kind: 'belop', ore };
 }
 
@@ -209,7 +209,7 @@ interface Sumrad {
 }
 
 function checkTabell(tabell: Tabell, sted: Pick<Sumcelle, 'tabell' | 'overskrift'>): Sumcelle[] {
-  const resultat: Sumcelle[] = [];
+  const result: Sumcelle[] = [];
   const sumrader: number[] = [];
   tabell.rader.forEach((rad, r) => {
     const etikett = sumEtikett(rad);
@@ -228,10 +228,10 @@ function checkTabell(tabell: Tabell, sted: Pick<Sumcelle, 'tabell' | 'overskrift
       const celle = checkSumcelle(tabell, sumrad, c);
       if (!celle) continue;
       const { position, ...rest } = celle;
-      resultat.push({ position, ...sted, ...rest });
+      result.push({ position, ...sted, ...rest });
     }
   });
-  return resultat;
+  return result;
 }
 
 /** The sum row's cell in column `c`, checked; undefined when the column is not one of amounts. */
@@ -276,5 +276,5 @@ function checkSumcelle(tabell: Tabell, sumrad: Sumrad, c: number): Omit<Sumcelle
 export function summeavvikMelding(celle: Sumcelle, fraFil?: string): string {
   const tabell = fraFil ? `tabellen fra «${fraFil}»` : `tabell ${celle.tabell}${celle.overskrift ? ` (under «${celle.overskrift}»)` : ''}`;
   const forskjell = celle.skrevet - celle.beregnet;
-  return `summen stemmer ikke i ${tabell}, kolonne «${celle.kolonne}», rad «${celle.rad}»: det står ${formaterBelop(celle.skrevet)}, men radene over blir ${formaterBelop(celle.beregnet)} (${formaterBelop(Math.abs(forskjell))} for ${forskjell > 0 ? 'mye' : 'lite'}). Rett summen eller tallene over; en rad «Sum …» foran flere rader regnes som delsum.`;
+  return `summen stemmer ikke i ${tabell}, kolonne «${celle.kolonne}», rad «${celle.rad}»: det står ${formatBelop(celle.skrevet)}, men radene over blir ${formatBelop(celle.beregnet)} (${formatBelop(Math.abs(forskjell))} for ${forskjell > 0 ? 'mye' : 'lite'}). Rett summen eller tallene over; en rad «Sum …» foran flere rader regnes som delsum.`;
 }

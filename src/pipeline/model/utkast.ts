@@ -1,5 +1,5 @@
 import { Diagnostics } from '../../domain/diagnostics.js';
-import type { MeetingSource } from '../../domain/sources.js';
+import type { MoteSource } from '../../domain/sources.js';
 import type { Fraser, Sprak } from '../../domain/sprak.js';
 import type { Organisasjon, Sak, Utvalg } from '../../domain/types.js';
 import { meantSuffix } from '../../util/suggest.js';
@@ -10,7 +10,7 @@ import { validate } from './validate.js';
 
 /** A meeting being built: its sources, its own diagnostics, and what could be read of it. */
 export interface Utkast {
-  source: MeetingSource;
+  source: MoteSource;
   diags: Diagnostics;
   data?: MoteData;
   utvalg?: Utvalg;
@@ -21,7 +21,7 @@ export interface Utkast {
 }
 
 /** A meeting's mote.yaml and sak files, validated, before numbering (which needs every meeting of the year). */
-export function buildUtkast(source: MeetingSource, organisasjon: Organisasjon | undefined, alleFraser: Record<Sprak, Fraser>): Utkast {
+export function buildUtkast(source: MoteSource, organisasjon: Organisasjon | undefined, alleFraser: Record<Sprak, Fraser>): Utkast {
   const diags = new Diagnostics();
   diags.addAll(source.diagnostics);
   const data = source.mote ? validate(moteSchema, source.mote, diags) : undefined;
@@ -41,7 +41,7 @@ export function buildUtkast(source: MeetingSource, organisasjon: Organisasjon | 
   return { source, diags, data, utvalg, saker, filtyper, sprak, fraser };
 }
 
-function findUtvalg(source: MeetingSource, data: MoteData, organisasjon: Organisasjon, diags: Diagnostics): Utvalg | undefined {
+function findUtvalg(source: MoteSource, data: MoteData, organisasjon: Organisasjon, diags: Diagnostics): Utvalg | undefined {
   const utvalg = organisasjon.utvalg.get(data.utvalg);
   if (!utvalg) {
     const keys = [...organisasjon.utvalg.keys()];
@@ -55,7 +55,7 @@ function findUtvalg(source: MeetingSource, data: MoteData, organisasjon: Organis
 }
 
 /** The meeting's times, and its folder's name against its date and committee (when the committee is known or cannot be). */
-function checkMoteData(source: MeetingSource, data: MoteData, diags: Diagnostics, checkMappe: boolean): void {
+function checkMoteData(source: MoteSource, data: MoteData, diags: Diagnostics, checkMappe: boolean): void {
   if (data.slutt <= data.start) {
     diags.error(
       source.moteFile,

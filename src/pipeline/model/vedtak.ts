@@ -1,11 +1,11 @@
 import type { ForslagTilVedtak } from '../../domain/types.js';
-import type { Overskrift, Seksjon } from './seksjoner.js';
+import type { Heading, Section } from './seksjoner.js';
 import { seksjoner } from './seksjoner.js';
 
 const FORSLAG_TIL_VEDTAK = /^forslag\s+til\s+vedtak\s*:?$/i;
 const ALTERNATIV = /\balt(?:ernativ)?\.?\s*(\d+)\s*:/gi;
 
-export function findForslagTilVedtak(text: string, headings: readonly Overskrift[]): Seksjon[] {
+export function findForslagTilVedtak(text: string, headings: readonly Heading[]): Section[] {
   return seksjoner(text, headings).filter((section) => FORSLAG_TIL_VEDTAK.test(section.tittel));
 }
 
@@ -17,12 +17,12 @@ export function alternativer(markdown: string): string[] {
 }
 
 /** A «Forslag til vedtak» section as written; the renderer turns `a)` lines into a lettered list. */
-export function forslagFromSection(file: string, section: Seksjon): ForslagTilVedtak | undefined {
+export function forslagFromSection(file: string, section: Section): ForslagTilVedtak | undefined {
   const markdown = section.innhold;
   if (markdown === '') return undefined;
   return { markdown, alternativer: alternativer(markdown), generert: false, kilde: { file, position: section.overskrift.position } };
 }
 
-export function generertForslag(file: string, tekst: string): ForslagTilVedtak {
-  return { markdown: tekst, alternativer: [], generert: true, kilde: { file } };
+export function generertForslag(file: string, text: string): ForslagTilVedtak {
+  return { markdown: text, alternativer: [], generert: true, kilde: { file } };
 }

@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { erInnenfor } from '../../util/paths.js';
-import { finnChromium, kjorbar } from './chromium.mjs';
+import { isInside } from '../../util/paths.js';
+import { findChromium, isExecutable } from './chromium.mjs';
 
-export { finnChromium };
+export { findChromium };
 
 /** Chromium could not be found or started: a problem of the machine, reported without a stack trace. */
-export class NettleserFeil extends Error {}
+export class BrowserError extends Error {}
 
-export interface Utskrift {
+export interface PrintJob {
   /** HTML of a complete document. */
   html: string;
   /** Folders the page may load files from (the meeting folder, templates, fonts). */
@@ -38,7 +38,7 @@ function grunn(error: unknown, grense: number): string {
 }
 
 /** What the browser tried to load and was refused: for tests and for the curious. */
-export interface Blokkert {
+export interface Blocked {
   url: string;
 }
 
@@ -46,8 +46,8 @@ export interface Blokkert {
  * One Chromium for a whole run, with a small pool of pages. Pages are sealed: JavaScript off,
  * and every request refused except file:// URLs inside the allowed folders.
  */
-export class Nettleser {
-  readonly blokkert: Blokkert[] = [];
+export class SealedBrowser {
+  readonly blokkert: Blocked[] = [];
   /** Every URL a page asked for, allowed or not, in order. */
   readonly forespurt: string[] = [];
   private ledige: Page[] = [];
@@ -70,16 +70,16 @@ export class Nettleser {
     process.once('exit', this.vedAvslutning);
   }
 
-  static async start(sider = 2): Promise<Nettleser> {
+  static async start(sider = 2): Promise<SealedBrowser> {
     const valgt = process.env.MOTEDOK_CHROMIUM;
-    if (valgt && !kjorbar(valgt)) {
-      throw new NettleserFeil(
+    if (valgt && !isExecutable(valgt)) {
+      throw new BrowserError(
         `MOTEDOK_CHROMIUM=${valgt} er ikke en kjørbar fil; sett den til Chromium eller Chrome (for eksempel /usr/bin/chromium), eller fjern den.`,
       );
     }
-    const executablePath = finnChromium();
+    const executablePath = findChromium();
     if (!executablePath) {
-      throw new NettleserFeil(
+      throw new BrowserError(
         'fant ingen Chromium eller Chrome. Kjør «npm start» (installerer Chromium som root), installer med «sudo apt-get install chromium», eller sett MOTEDOK_CHROMIUM=/sti/til/chrome.',
       );
     }
@@ -107,16 +107,16 @@ export class Nettleser {
         ],
       });
     } catch (error) {
-      throw new NettleserFeil(`kunne ikke starte ${executablePath}: ${grunn(error, Math.min(30_000, grense))}.`);
+      throw new BrowserError(`kunne ikke starte ${executablePath}: ${grunn(error, Math.min(30_000, grense))}.`);
     }
     try {
       const pages = await Promise.all(Array.from({ length: sider }, () => browser.newPage()));
-      const nettleser = new Nettleser(browser, pages);
+      const nettleser = new SealedBrowser(browser, pages);
       for (const page of pages) await nettleser.forsegl(page);
       return nettleser;
     } catch (error) {
       browser.process()?.kill('SIGKILL');
-      throw new NettleserFeil(`Chromium startet, men kunne ikke åpne en side (${grunn(error, grense)}).`);
+      throw new BrowserError(`Chromium startet, men kunne ikke åpne en side (${grunn(error, grense)}).`);
     }
   }
 
@@ -128,8 +128,8 @@ export class Nettleser {
       this.forespurt.push(url);
       const tillatt = (page as Page & { motedokTillatt?: readonly string[] }).motedokTillatt ?? [];
       if (url.startsWith('file:')) {
-        const fil = fileURLToPath(url);
-        if (erInnenfor(this.temp, fil) || tillatt.some((mappe) => erInnenfor(mappe, fil))) {
+        const file = fileURLToPath(url);
+        if (isInside(this.temp, file) || tillatt.some((folder) => isInside(folder, file))) {
           void request.continue();
           return;
         }
@@ -149,30 +149,30 @@ export class Nettleser {
   }
 
   private gi(page: Page): void {
-    const neste = this.ventende.shift();
-    if (neste) neste(page);
+    const next = this.ventende.shift();
+    if (next) next(page);
     else this.ledige.push(page);
   }
 
   /** Prints one HTML document to PDF bytes. */
-  async pdf(utskrift: Utskrift): Promise<Uint8Array> {
+  async pdf(utskrift: PrintJob): Promise<Uint8Array> {
     const page = await this.lan();
-    const fil = join(this.temp, `dokument-${++this.teller}.html`);
+    const file = join(this.temp, `dokument-${++this.teller}.html`);
     try {
       (page as Page & { motedokTillatt?: readonly string[] }).motedokTillatt = utskrift.tillatt;
-      writeFileSync(fil, utskrift.html);
+      writeFileSync(file, utskrift.html);
       const grense = tidsgrense();
-      await page.goto(pathToFileURL(fil).href, { waitUntil: 'load', timeout: grense / 2 });
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: grense / 2 });
       await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
       return await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: grense });
     } catch (error) {
       // Chromium crashed, was killed or hung: a problem of the machine, not of the content.
       const hvorfor = this.browser.connected ? grunn(error, tidsgrense()) : 'nettleseren ble avsluttet';
-      throw new NettleserFeil(
+      throw new BrowserError(
         `Chromium klarte ikke å skrive ut et dokument (${hvorfor}). Møtet som ble bygget, er ikke endret (møter som var ferdige før feilen, er skrevet); prøv igjen.`,
       );
     } finally {
-      rmSync(fil, { force: true });
+      rmSync(file, { force: true });
       this.gi(page);
     }
   }

@@ -1,2 +1,2 @@
-export function kjorbar(fil: string): boolean;
-export function finnChromium(env?: NodeJS.ProcessEnv): string | undefined;
+export function isExecutable(fil: string): boolean;
+export function findChromium(env?: NodeJS.ProcessEnv): string | undefined;

@@ -7,7 +7,7 @@ import { delimiter, join } from 'node:path';
 const NAVN = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
 
 /** True for an existing file this process may execute. */
-export function kjorbar(fil) {
+export function isExecutable(fil) {
   try {
     accessSync(fil, constants.X_OK);
     return statSync(fil).isFile();
@@ -17,12 +17,12 @@ export function kjorbar(fil) {
 }
 
 /** The system's Chromium or Chrome: MOTEDOK_CHROMIUM, PUPPETEER_EXECUTABLE_PATH or CHROME_PATH, else PATH. */
-export function finnChromium(env = process.env) {
+export function findChromium(env = process.env) {
   for (const navn of ['MOTEDOK_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
     const verdi = env[navn];
-    if (verdi && kjorbar(verdi)) return verdi;
+    if (verdi && isExecutable(verdi)) return verdi;
   }
   const mapper = [...(env.PATH ?? '').split(delimiter).filter(Boolean), '/usr/bin', '/snap/bin'];
-  for (const mappe of mapper) for (const navn of NAVN) if (kjorbar(join(mappe, navn))) return join(mappe, navn);
+  for (const mappe of mapper) for (const navn of NAVN) if (isExecutable(join(mappe, navn))) return join(mappe, navn);
   return undefined;
 }

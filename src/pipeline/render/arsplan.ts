@@ -5,8 +5,8 @@ import type { Dato } from '../../domain/types.js';
 import type { Arsplan, ArsplanMote } from '../model/arsplan.js';
 import { offentligVersjon } from '../model/offentlig.js';
 import { dagOgManed, klokkeslett } from '../model/tid.js';
-import type { Hendelse } from './kalender.js';
-import { moteHendelse } from './kalender.js';
+import type { CalendarEvent } from './kalender.js';
+import { moteEvent } from './kalender.js';
 
 /** `12. feb.`, or `11.–12. mars` and `30. mars–1. april` over several days. */
 function datotekst(m: ArsplanMote): string {
@@ -23,9 +23,9 @@ function dagtekst(m: ArsplanMote, fraser: Fraser): string {
   return m.tilDato ? `${stor(m.dato)}–${ukedag(m.tilDato)}` : stor(m.dato);
 }
 
-export function arsplanVisning(plan: Arsplan, fraser: Fraser) {
+export function arsplanView(plan: Arsplan, fraser: Fraser) {
   const { organisasjon, ar } = plan;
-  const t = (nokkel: string, verdier: Record<string, string | number> = {}) => frase(fraser, nokkel, verdier);
+  const t = (key: string, verdier: Record<string, string | number> = {}) => frase(fraser, key, verdier);
   const logo = organisasjon.logo ? resolve(dirname(organisasjon.file), organisasjon.logo) : undefined;
   const tittel = t('arsplan.tittel', { organisasjon: organisasjon.navn, ar });
   return {
@@ -60,11 +60,11 @@ export function arsplanVisning(plan: Arsplan, fraser: Fraser) {
 }
 
 /** The plan's dated meetings as calendar events; a meeting with a folder is the same event as its mote.ics. */
-export function arsplanHendelser(plan: Arsplan, fraser: Fraser): Hendelse[] {
+export function arsplanHendelser(plan: Arsplan, fraser: Fraser): CalendarEvent[] {
   return plan.utvalg.flatMap(({ utvalg, moter }) =>
-    moter.flatMap((m): Hendelse[] => {
+    moter.flatMap((m): CalendarEvent[] => {
       if (!m.dato) return [];
-      if (m.mote) return [moteHendelse(offentligVersjon(m.mote))];
+      if (m.mote) return [moteEvent(offentligVersjon(m.mote))];
       const tema = m.tema.length ? `${frase(fraser, 'arsplan.kalender_saker')}\n${m.tema.map((t) => `- ${t}`).join('\n')}` : undefined;
       return [
         {

@@ -38,16 +38,16 @@ const VTIMEZONE_OSLO = [
 ];
 
 /** TEXT values: backslash, semicolon, comma and newlines escaped (RFC 5545, 3.3.11). */
-export function escapeTekst(tekst: string): string {
-  return tekst.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+export function escapeText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 }
 
 /** Content lines longer than 75 octets folded: CRLF and a space, never inside a UTF-8 character (3.1). */
-export function brettLinje(linje: string): string {
+export function foldLine(line: string): string {
   const deler: string[] = [];
   let del = '';
   let oktetter = 0;
-  for (const tegn of linje) {
+  for (const tegn of line) {
     const lengde = Buffer.byteLength(tegn);
     // The first line holds 75 octets; each continuation line starts with a space and holds 74 more.
     if (oktetter + lengde > 75) {
@@ -73,20 +73,20 @@ function tid(p: { start: number; slutt: number }): string {
 
 /** The agenda as plain lines: `Sak 13.25  09.05–10.05  Strategisamling …`, headings and breaks between. */
 function sakslisteTekst(mote: Mote): string {
-  const linjer = [frase(mote.fraser, 'kalender.saksliste', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) }), ''];
+  const lines = [frase(mote.fraser, 'kalender.saksliste', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) }), ''];
   const sak = (p: SakPunkt, merke: string) => `${merke}  ${tid(p)}  ${p.sak.tittel}`;
   for (const gruppe of mote.saksliste.grupper) {
-    if (gruppe.overskrift) linjer.push('', gruppe.type ? frase(mote.fraser, `overskrifter.${gruppe.type}`) : gruppe.overskrift);
-    for (const p of gruppe.punkter) linjer.push(p.kind === 'pause' ? `${tid(p)}  ${p.tittel}` : sak(p, `Sak ${saksnummer(p.sak.nummer!)}`));
+    if (gruppe.overskrift) lines.push('', gruppe.type ? frase(mote.fraser, `overskrifter.${gruppe.type}`) : gruppe.overskrift);
+    for (const p of gruppe.punkter) lines.push(p.kind === 'pause' ? `${tid(p)}  ${p.tittel}` : sak(p, `Sak ${saksnummer(p.sak.nummer!)}`));
   }
   const { eventuelt } = mote.saksliste;
-  linjer.push('', `${frase(mote.fraser, 'felles.eventuelt')}  ${tid(eventuelt)}`);
-  for (const p of eventuelt.saker) linjer.push(sak(p, '–'));
-  return linjer.join('\n');
+  lines.push('', `${frase(mote.fraser, 'felles.eventuelt')}  ${tid(eventuelt)}`);
+  for (const p of eventuelt.saker) lines.push(sak(p, '–'));
+  return lines.join('\n');
 }
 
-function slug(tekst: string): string {
-  return tekst
+function slug(text: string): string {
+  return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -97,7 +97,7 @@ function slug(tekst: string): string {
 }
 
 /** One event of a calendar: a meeting in cases/, or one planned in the annual plan. */
-export interface Hendelse {
+export interface CalendarEvent {
   /** Unique and stable: the meeting folder's name (`2026-02-12-ssu`), which a planned meeting's folder will get too. */
   id: string;
   organisasjon: string;
@@ -125,7 +125,7 @@ function nesteDag(dato: string): string {
 }
 
 /** The VEVENT lines of one event, unfolded. */
-export function veventLinjer(h: Hendelse): string[] {
+export function veventLines(h: CalendarEvent): string[] {
   const tider =
     h.start !== undefined && h.slutt !== undefined
       ? [`DTSTART;TZID=Europe/Oslo:${lokalTid(h.dato, h.start)}`, `DTEND;TZID=Europe/Oslo:${lokalTid(h.tilDato ?? h.dato, h.slutt)}`]
@@ -135,9 +135,9 @@ export function veventLinjer(h: Hendelse): string[] {
     `UID:${h.id}@${slug(h.organisasjon) || 'motedok'}.motedok`,
     `DTSTAMP:${datoVerdi(h.dato)}T000000Z`,
     ...tider,
-    `SUMMARY:${escapeTekst(h.tittel)}`,
-    ...(h.sted ? [`LOCATION:${escapeTekst(h.sted)}`] : []),
-    ...(h.beskrivelse ? [`DESCRIPTION:${escapeTekst(h.beskrivelse)}`] : []),
+    `SUMMARY:${escapeText(h.tittel)}`,
+    ...(h.sted ? [`LOCATION:${escapeText(h.sted)}`] : []),
+    ...(h.beskrivelse ? [`DESCRIPTION:${escapeText(h.beskrivelse)}`] : []),
     'STATUS:CONFIRMED',
     'TRANSP:OPAQUE',
     'END:VEVENT',
@@ -145,7 +145,7 @@ export function veventLinjer(h: Hendelse): string[] {
 }
 
 /** A VCALENDAR with the events, CRLF line endings, folded. */
-export function kalender(hendelser: readonly Hendelse[]): string {
+export function buildCalendar(hendelser: readonly CalendarEvent[]): string {
   const egenskaper = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -153,14 +153,14 @@ export function kalender(hendelser: readonly Hendelse[]): string {
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     ...VTIMEZONE_OSLO,
-    ...hendelser.flatMap(veventLinjer),
+    ...hendelser.flatMap(veventLines),
     'END:VCALENDAR',
   ];
-  return egenskaper.map(brettLinje).join(CRLF) + CRLF;
+  return egenskaper.map(foldLine).join(CRLF) + CRLF;
 }
 
 /** A meeting in cases/ as an event, with its agenda in the description. */
-export function moteHendelse(mote: Mote): Hendelse {
+export function moteEvent(mote: Mote): CalendarEvent {
   return {
     id: mote.mappe,
     organisasjon: mote.organisasjon.navn,
@@ -174,8 +174,8 @@ export function moteHendelse(mote: Mote): Hendelse {
 }
 
 /** The meeting as a VCALENDAR with one VEVENT. */
-export function moteSomIcs(mote: Mote): string {
-  return kalender([moteHendelse(mote)]);
+export function moteAsIcs(mote: Mote): string {
+  return buildCalendar([moteEvent(mote)]);
 }
 
 /**
@@ -183,9 +183,9 @@ export function moteSomIcs(mote: Mote): string {
  * The public one follows offentleglova like the public PDFs: exempt saker keep number and title
  * (which is all the calendar shows), so it differs only if that rule changes.
  */
-export function kalenderfiler(mote: Mote, mappe: string): [string, string][] {
+export function calendarFiles(mote: Mote, folder: string): [string, string][] {
   return [
-    [join(mappe, 'mote.ics'), moteSomIcs(mote)],
-    [join(mappe, 'offentlig', 'mote.ics'), moteSomIcs(offentligVersjon(mote))],
+    [join(folder, 'mote.ics'), moteAsIcs(mote)],
+    [join(folder, 'offentlig', 'mote.ics'), moteAsIcs(offentligVersjon(mote))],
   ];
 }

@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { markdownLines } from '../../util/markdown-lines.js';
-import { erInnenfor } from '../../util/paths.js';
+import { isInside } from '../../util/paths.js';
 
 /**
  * Markdown → HTML for everything the secretariat writes. Raw HTML in the Markdown is dropped
@@ -51,29 +51,29 @@ export function bokstavpunkter(text: string): { text: string; linjer: Set<number
   const lines = scanned.map((line) => line.text);
   const linjer = new Set<number>();
   let innrykk: number | undefined;
-  let forrige: string | undefined;
+  let previous: string | undefined;
   scanned.forEach(({ text: line, inFence }, index) => {
     if (inFence) {
       // A fence line, like any line of its own, ends a lettered list.
-      if (!/^\s/.test(line)) [innrykk, forrige] = [undefined, undefined];
+      if (!/^\s/.test(line)) [innrykk, previous] = [undefined, undefined];
       return;
     }
     const nummer = NUMMERERT.exec(line);
     if (nummer) {
       innrykk = nummer[1]!.length + nummer[2]!.length + nummer[3]!.length;
-      forrige = undefined;
+      previous = undefined;
       return;
     }
     if (line.trim() === '') return;
     const bokstav = BOKSTAV.exec(line);
-    const ventet = forrige ? String.fromCharCode(forrige.charCodeAt(0) + 1) : 'a';
+    const ventet = previous ? String.fromCharCode(previous.charCodeAt(0) + 1) : 'a';
     if (bokstav && bokstav[2] === ventet) {
       if (ventet === 'a') linjer.add(index + 1);
       lines[index] = `${' '.repeat(innrykk ?? 0)}${ventet.charCodeAt(0) - 96}. ${bokstav[3]}`;
-      forrige = ventet;
+      previous = ventet;
     } else if (!/^\s/.test(line)) {
       // A line of its own (a heading, a new paragraph) ends the lettered list and the item it belonged to.
-      [innrykk, forrige] = [undefined, undefined];
+      [innrykk, previous] = [undefined, undefined];
     }
   });
   return { text: lines.join('\n'), linjer };
@@ -134,7 +134,7 @@ function inlineReferences(tree: Root): void {
 }
 
 /** Images become file URLs only when they are files inside `baseDir`; anything else is shown as its alt text. */
-function resolveImages(tree: Root, baseDir: string | undefined, filer: Readonly<Record<string, string>>): void {
+function resolveImages(tree: Root, baseDir: string | undefined, files: Readonly<Record<string, string>>): void {
   walk(tree, (node, parent, index) => {
     if (node.type !== 'image') return;
     const image = node as Image;
@@ -145,7 +145,7 @@ function resolveImages(tree: Root, baseDir: string | undefined, filer: Readonly<
       url = image.url;
     }
     const local = baseDir && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/') ? resolve(baseDir, url) : undefined;
-    if (local && erInnenfor(baseDir!, local) && Object.hasOwn(filer, relative(baseDir!, local))) {
+    if (local && isInside(baseDir!, local) && Object.hasOwn(files, relative(baseDir!, local))) {
       image.url = pathToFileURL(local).href;
     } else {
       (parent as { children: RootContent[] }).children[index] = { type: 'text', value: image.alt ? `[Bilde: ${image.alt}]` : '' };
@@ -217,12 +217,12 @@ const MEMO_GRENSE = 20_000;
 
 export function markdownToHtml(markdown: string, options: MarkdownOptions = {}): string {
   if (markdown.trim() === '') return '';
-  const nokkel = `${options.baseDir ?? ''}\u0000${options.topHeading ?? 0}\u0000${Object.keys(options.filer ?? {}).join('\u0001')}\u0000${markdown}`;
-  let html = konvertert.get(nokkel);
+  const key = `${options.baseDir ?? ''}\u0000${options.topHeading ?? 0}\u0000${Object.keys(options.filer ?? {}).join('\u0001')}\u0000${markdown}`;
+  let html = konvertert.get(key);
   if (html === undefined) {
     html = konverter(markdown, options);
     if (konvertert.size >= MEMO_GRENSE) konvertert.clear();
-    konvertert.set(nokkel, html);
+    konvertert.set(key, html);
   }
   return html;
 }

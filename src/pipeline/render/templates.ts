@@ -3,14 +3,14 @@ import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
 import { type Fraser, frase } from '../../domain/sprak.js';
 
-export type Dokumentmal = (typeof DOKUMENTMALER)[number];
+export type DocumentTemplate = (typeof DOCUMENT_TEMPLATES)[number];
 
-import { DOKUMENTMALER, type Malfiler } from '../../domain/sources.js';
-import { FONTMAPPE, INNEBYGDE_MALER } from '../../util/package.js';
-import type { arsplanVisning } from './arsplan.js';
+import { DOCUMENT_TEMPLATES, type TemplateFiles } from '../../domain/sources.js';
+import { BUILTIN_TEMPLATES_DIR, FONT_DIR } from '../../util/package.js';
+import type { arsplanView } from './arsplan.js';
 import type { InnkallingData, ReferatData, SaksdokumenterData, SakslisteData, VedleggData, VedtakslisteData } from './views.js';
 
-export { FONTMAPPE, INNEBYGDE_MALER };
+export { BUILTIN_TEMPLATES_DIR, FONT_DIR };
 
 const FONTER: [vekt: number, stil: 'normal' | 'italic'][] = [
   [400, 'normal'],
@@ -23,7 +23,7 @@ const FONTER: [vekt: number, stil: 'normal' | 'italic'][] = [
 function fontFaces(): string {
   return FONTER.flatMap(([vekt, stil]) =>
     ['latin', 'latin-ext'].map((subset) => {
-      const url = pathToFileURL(join(FONTMAPPE, `source-sans-3-${subset}-${vekt}-${stil}.woff2`)).href;
+      const url = pathToFileURL(join(FONT_DIR, `source-sans-3-${subset}-${vekt}-${stil}.woff2`)).href;
       return `@font-face { font-family: "Source Sans 3"; font-style: ${stil}; font-weight: ${vekt}; src: url("${url}") format("woff2"); }`;
     }),
   ).join('\n');
@@ -36,10 +36,10 @@ function cssTekst(value: unknown): Handlebars.SafeString {
 }
 
 /** A template the organisation supplied does not parse; names the file and the line. */
-export class MalFeil extends Error {
+export class TemplateError extends Error {
   constructor(
-    readonly fil: string,
-    readonly linje: number | undefined,
+    readonly file: string,
+    readonly line: number | undefined,
     message: string,
   ) {
     super(message);
@@ -60,13 +60,13 @@ interface DataPerMal {
 }
 
 /** Template name → the type of its data; every template in DOKUMENTMALER must have one. */
-export type MalData = { [M in Dokumentmal]: DataPerMal[M] };
+export type MalData = { [M in DocumentTemplate]: DataPerMal[M] };
 
 /** The årsplan's data, as render/arsplan.ts builds it. */
-export type ArsplanData = ReturnType<typeof arsplanVisning>;
+export type ArsplanData = ReturnType<typeof arsplanView>;
 
-export interface Maler {
-  render<M extends Dokumentmal>(mal: M, data: MalData[M]): string;
+export interface Templates {
+  render<M extends DocumentTemplate>(mal: M, data: MalData[M]): string;
   /** The site's own stylesheet (templates/nettsted/nettsted.css). */
   nettstedStil: string;
   /** The folders templates were read from, for the list of files a page may load. */
@@ -86,47 +86,47 @@ export interface MalValg {
  * The organisation's own templates are parsed here, so that a syntax error is reported (with its
  * line) when meetings load; the built-in ones, which tests render, are parsed when first used.
  */
-export function compileMaler(malfiler: Malfiler, valg: MalValg = {}): Maler {
+export function compileTemplates(templateFiles: TemplateFiles, valg: MalValg = {}): Templates {
   const hb = Handlebars.create();
   hb.registerHelper('cssTekst', cssTekst);
   // {{t "innkalling.saksliste"}}: a fixed text in the document's language (the data's `fraser`, Bokmål without).
-  const bokmal = malfiler.fraser.nb;
-  hb.registerHelper('t', (nokkel: string, options: Handlebars.HelperOptions) =>
-    frase((options.data?.root as { fraser?: Fraser } | undefined)?.fraser ?? bokmal, nokkel, options.hash as Record<string, string>),
+  const bokmal = templateFiles.fraser.nb;
+  hb.registerHelper('t', (key: string, options: Handlebars.HelperOptions) =>
+    frase((options.data?.root as { fraser?: Fraser } | undefined)?.fraser ?? bokmal, key, options.hash as Record<string, string>),
   );
-  let innhold = '';
+  let content = '';
   const les = (relativ: string) => {
-    const { fil, tekst } = malfiler.filer.get(relativ)!;
-    innhold += `\n${relativ}\n${tekst}`;
-    if (relativ.endsWith('.hbs') && !fil.startsWith(INNEBYGDE_MALER + sep)) {
+    const { fil, tekst } = templateFiles.filer.get(relativ)!;
+    content += `\n${relativ}\n${tekst}`;
+    if (relativ.endsWith('.hbs') && !fil.startsWith(BUILTIN_TEMPLATES_DIR + sep)) {
       try {
         hb.parse(tekst);
       } catch (error) {
-        const linje = /line (\d+)/.exec((error as Error).message)?.[1];
-        throw new MalFeil(
+        const line = /line (\d+)/.exec((error as Error).message)?.[1];
+        throw new TemplateError(
           fil,
-          linje ? Number(linje) : undefined,
+          line ? Number(line) : undefined,
           'malen har ugyldig Handlebars-syntaks: sjekk at hver {{#if}}, {{#each}} og {{#> …}} er lukket med {{/if}}, {{/each}} og {{/…}} med samme navn.',
         );
       }
     }
     return tekst;
   };
-  for (const partial of malfiler.partials) hb.registerPartial(basename(partial, '.hbs'), les(partial));
+  for (const partial of templateFiles.partials) hb.registerPartial(basename(partial, '.hbs'), les(partial));
   hb.registerPartial('nettsted/ramme', les(join('nettsted', 'ramme.hbs')));
   const stil = les('print.css');
   const fonter = fontFaces();
-  const maler = new Map<Dokumentmal, Handlebars.TemplateDelegate>();
-  for (const mal of DOKUMENTMALER) {
-    maler.set(mal, hb.compile(les(`${mal}.hbs`), { strict: valg.strict ?? false, noEscape: false }));
+  const templates = new Map<DocumentTemplate, Handlebars.TemplateDelegate>();
+  for (const mal of DOCUMENT_TEMPLATES) {
+    templates.set(mal, hb.compile(les(`${mal}.hbs`), { strict: valg.strict ?? false, noEscape: false }));
   }
   const nettstedStil = les(join('nettsted', 'nettsted.css'));
-  innhold += malfiler.sprakTekst;
+  content += templateFiles.sprakTekst;
   return {
     nettstedStil,
     render: (mal, data) =>
-      maler.get(mal)!({ ...data, stil, fonter }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),
-    mapper: malfiler.mapper,
-    innhold,
+      templates.get(mal)!({ ...data, stil, fonter }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),
+    mapper: templateFiles.mapper,
+    innhold: content,
   };
 }

@@ -12,12 +12,12 @@ import { markdownToHtml } from './markdown.js';
  */
 
 /** A fixed text in the meeting's language. */
-function t(mote: Mote, nokkel: string, verdier: Record<string, string | number | undefined> = {}): string {
-  return frase(mote.fraser, nokkel, verdier);
+function t(mote: Mote, key: string, verdier: Record<string, string | number | undefined> = {}): string {
+  return frase(mote.fraser, key, verdier);
 }
 
 /** What every document's template gets: the page frame, the heading block and the meeting's facts. */
-export interface FellesData {
+export interface CommonData {
   lang: string;
   fraser: Mote['fraser'];
   tittel: string;
@@ -65,7 +65,7 @@ export interface Sakslistedata {
 }
 
 /** innkalling.hbs */
-export interface InnkallingData extends FellesData {
+export interface InnkallingData extends CommonData {
   saksliste: Sakslistedata;
   vedlegg: { nummer: string; tittel: string }[];
   saksgrunnlag: {
@@ -75,12 +75,12 @@ export interface InnkallingData extends FellesData {
 }
 
 /** saksliste.hbs */
-export interface SakslisteData extends FellesData {
+export interface SakslisteData extends CommonData {
   saksliste: Sakslistedata;
 }
 
 /** vedlegg.hbs: a sak's case paper. */
-export interface VedleggData extends FellesData {
+export interface VedleggData extends CommonData {
   sak: {
     nummer: string;
     tittel: string;
@@ -93,8 +93,8 @@ export interface VedleggData extends FellesData {
 }
 
 /** saksdokumenter.hbs: the cover and table of contents. */
-export interface SaksdokumenterData extends FellesData {
-  innhold: Innholdslinje[];
+export interface SaksdokumenterData extends CommonData {
+  innhold: ContentsLine[];
 }
 
 export interface Deltakerdata {
@@ -104,7 +104,7 @@ export interface Deltakerdata {
 }
 
 /** referat.hbs */
-export interface ReferatData extends FellesData {
+export interface ReferatData extends CommonData {
   utkast: boolean;
   sidemerke: string | undefined;
   godkjent: string | undefined;
@@ -130,7 +130,7 @@ export interface ReferatData extends FellesData {
 }
 
 /** vedtaksliste.hbs: a committee's decisions of a year. */
-export interface VedtakslisteData extends FellesData {
+export interface VedtakslisteData extends CommonData {
   utvalg: string;
   ar: number;
   moter: {
@@ -140,7 +140,7 @@ export interface VedtakslisteData extends FellesData {
   }[];
 }
 
-function felles(mote: Mote, dokumenttype: string, tittel: string): FellesData {
+function felles(mote: Mote, dokumenttype: string, tittel: string): CommonData {
   const { organisasjon } = mote;
   const logo = organisasjon.logo ? resolve(dirname(organisasjon.file), organisasjon.logo) : undefined;
   return {
@@ -202,7 +202,7 @@ function saksliste(mote: Mote): Sakslistedata {
   };
 }
 
-export function innkallingVisning(mote: Mote): InnkallingData {
+export function innkallingView(mote: Mote): InnkallingData {
   const tittel = t(mote, 'innkalling.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
   return {
     ...felles(mote, t(mote, 'innkalling.dokumenttype'), tittel),
@@ -224,13 +224,13 @@ export function innkallingVisning(mote: Mote): InnkallingData {
   };
 }
 
-export function sakslisteVisning(mote: Mote): SakslisteData {
+export function sakslisteView(mote: Mote): SakslisteData {
   const tittel = t(mote, 'saksliste.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
   // The agenda alone is handed out and pinned up: it is set tighter to fit on as few pages as it can.
   return { ...felles(mote, t(mote, 'saksliste.dokumenttype'), tittel), dokumentklasse: 'kompakt', saksliste: saksliste(mote) };
 }
 
-export function vedleggVisning(mote: Mote, sak: Sak): VedleggData {
+export function vedleggView(mote: Mote, sak: Sak): VedleggData {
   const tittel = t(mote, 'vedlegg.tittel', { nummer: nummer(sak), tittel: sak.tittel });
   return {
     ...felles(mote, t(mote, 'vedlegg.dokumenttype', { nummer: nummer(sak) }), tittel),
@@ -246,15 +246,15 @@ export function vedleggVisning(mote: Mote, sak: Sak): VedleggData {
   };
 }
 
-export interface Innholdslinje {
+export interface ContentsLine {
   tittel: string;
   side: number;
   vedlegg: { tittel: string; side: number }[];
 }
 
-export function saksdokumenterVisning(mote: Mote, innhold: Innholdslinje[]): SaksdokumenterData {
+export function saksdokumenterView(mote: Mote, content: ContentsLine[]): SaksdokumenterData {
   const tittel = t(mote, 'saksdokumenter.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
-  return { ...felles(mote, t(mote, 'saksdokumenter.dokumenttype'), tittel), innhold };
+  return { ...felles(mote, t(mote, 'saksdokumenter.dokumenttype'), tittel), innhold: content };
 }
 
 /** «Enstemmig vedtatt.» or «Vedtatt med 5 mot 1 stemmer, 1 avsto.» */
@@ -268,10 +268,10 @@ function deltaker(d: Deltaker): Deltakerdata {
   return { navn: d.navn, rolle: d.medlem?.rolle, representerer: d.medlem?.representerer };
 }
 
-export function referatVisning(mote: Mote, referat: Referat): ReferatData {
+export function referatView(mote: Mote, referat: Referat): ReferatData {
   const tittel = t(mote, 'referat.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
-  const md = (tekst: string | undefined) =>
-    tekst ? markdownToHtml(tekst, { baseDir: mote.dir, filer: mote.filer, topHeading: 4 }) : undefined;
+  const md = (text: string | undefined) =>
+    text ? markdownToHtml(text, { baseDir: mote.dir, filer: mote.filer, topHeading: 4 }) : undefined;
   const godkjent = referat.godkjent
     ? t(mote, referat.godkjent.sak ? 'referat.godkjent_i_sak' : 'referat.godkjent', {
         dato: langDato(referat.godkjent.dato),
@@ -310,7 +310,7 @@ export function referatVisning(mote: Mote, referat: Referat): ReferatData {
 }
 
 /** Every decision of a committee's year, from the referater of its meetings (in date order). */
-export function vedtakslisteVisning(moter: readonly Mote[], ar: number): VedtakslisteData {
+export function vedtakslisteView(moter: readonly Mote[], ar: number): VedtakslisteData {
   const forste = moter[0]!;
   const tittel = t(forste, 'vedtaksliste.tittel', { utvalg: forste.utvalg.navn, ar });
   const dokumenttype = t(forste, 'vedtaksliste.dokumenttype');

@@ -19,50 +19,50 @@ import { basename, dirname, isAbsolute, join, relative } from 'node:path';
  * where a folder should be): a message for the user, without a stack trace. Nothing of the
  * meeting being written was changed.
  */
-export class UtdataFeil extends Error {}
+export class OutputError extends Error {}
 
 /** A path as the user would write it: relative to the working folder when inside it. */
-export function vis(sti: string): string {
-  const rel = relative(process.cwd(), sti);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? sti : rel;
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 /** An error from the file system as a message the secretariat can act on. */
-export function utdataFeil(error: unknown, sti: string): Error {
-  if (error instanceof UtdataFeil) return error;
+export function outputError(error: unknown, path: string): Error {
+  if (error instanceof OutputError) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  const hvor = `«${vis(sti)}»`;
+  const hvor = `«${displayPath(path)}»`;
   const urort = 'Dokumentene som var der fra før, er ikke endret (møter som var ferdige før feilen, er skrevet).';
   switch (code) {
     case 'ENOSPC':
-      return new UtdataFeil(`disken er full; kunne ikke skrive ${hvor}. ${urort} Frigjør plass, og prøv igjen.`);
+      return new OutputError(`disken er full; kunne ikke skrive ${hvor}. ${urort} Frigjør plass, og prøv igjen.`);
     case 'EDQUOT':
-      return new UtdataFeil(`diskkvoten din er brukt opp; kunne ikke skrive ${hvor}. ${urort} Frigjør plass, og prøv igjen.`);
+      return new OutputError(`diskkvoten din er brukt opp; kunne ikke skrive ${hvor}. ${urort} Frigjør plass, og prøv igjen.`);
     case 'EROFS':
-      return new UtdataFeil(`kunne ikke skrive ${hvor}: disken kan bare leses. Velg en annen utmappe med --out.`);
+      return new OutputError(`kunne ikke skrive ${hvor}: disken kan bare leses. Velg en annen utmappe med --out.`);
     case 'EACCES':
     case 'EPERM':
-      return new UtdataFeil(
+      return new OutputError(
         `har ikke lov til å skrive ${hvor}. ${urort} Velg en annen utmappe med --out, eller gi skrivetilgang til mappen.`,
       );
     case 'ENOTDIR':
     case 'EEXIST':
-      return new UtdataFeil(
+      return new OutputError(
         `kunne ikke skrive ${hvor}: en fil står der en mappe skulle vært. Flytt eller slett filen, eller velg en annen utmappe med --out.`,
       );
     default:
-      return new UtdataFeil(`kunne ikke skrive ${hvor} (${code ?? (error as Error).message}). ${urort}`);
+      return new OutputError(`kunne ikke skrive ${hvor} (${code ?? (error as Error).message}). ${urort}`);
   }
 }
 
 /** Writes the data to a new temporary file beside `fil` and returns its name; nothing is left behind on failure. */
-function skrivTemp(fil: string, data: Uint8Array | string): string {
+function skrivTemp(file: string, data: Uint8Array | string): string {
   try {
-    mkdirSync(dirname(fil), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true });
   } catch (error) {
-    throw utdataFeil(error, dirname(fil));
+    throw outputError(error, dirname(file));
   }
-  const temp = join(dirname(fil), `.${basename(fil)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   try {
     const fd = openSync(temp, 'w');
     try {
@@ -73,28 +73,28 @@ function skrivTemp(fil: string, data: Uint8Array | string): string {
     }
   } catch (error) {
     rmSync(temp, { force: true });
-    throw utdataFeil(error, fil);
+    throw outputError(error, file);
   }
   return temp;
 }
 
-function byttInn(temp: string, fil: string): void {
+function byttInn(temp: string, file: string): void {
   try {
-    renameSync(temp, fil);
+    renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw utdataFeil(error, fil);
+    throw outputError(error, file);
   }
 }
 
 /** Writes a file so that readers see either the old or the new content, never half of it. */
-export function skrivAtomisk(fil: string, data: Uint8Array | string): void {
-  byttInn(skrivTemp(fil, data), fil);
+export function writeAtomic(file: string, data: Uint8Array | string): void {
+  byttInn(skrivTemp(file, data), file);
 }
 
-function sammeInnhold(fil: string, data: Uint8Array | string): boolean {
+function sammeInnhold(file: string, data: Uint8Array | string): boolean {
   try {
-    return readFileSync(fil).equals(typeof data === 'string' ? Buffer.from(data) : data);
+    return readFileSync(file).equals(typeof data === 'string' ? Buffer.from(data) : data);
   } catch {
     return false;
   }
@@ -104,12 +104,12 @@ function sammeInnhold(fil: string, data: Uint8Array | string): boolean {
  * Writes a set of files only after all of them are ready: a failed build writes nothing. A file
  * whose content is unchanged is left alone, so a rebuild that changes nothing touches no file.
  */
-export function skrivAlle(filer: ReadonlyMap<string, Uint8Array | string>): Set<string> {
+export function writeAll(files: ReadonlyMap<string, Uint8Array | string>): Set<string> {
   // Every new file is written in full before the first is renamed into place: when the disk
   // fills up halfway, the temporary files are removed and the old set stays as it was.
   const klare = new Map<string, string>();
   try {
-    for (const [fil, data] of filer) {
+    for (const [fil, data] of files) {
       if (!sammeInnhold(fil, data)) klare.set(fil, skrivTemp(fil, data));
     }
   } catch (error) {
@@ -126,41 +126,41 @@ export function skrivAlle(filer: ReadonlyMap<string, Uint8Array | string>): Set<
  * does not linger next to the new ones. Only recorded outputs inside `ut` are ever removed, never
  * a file the build did not write itself, and never through a link; folders left empty go too.
  */
-export function fjernUtdaterte(ut: string, tidligere: Iterable<string>, beholdes: ReadonlySet<string>): void {
-  const ekteUt = ekteMappe(ut);
+export function pruneOutputs(outDir: string, tidligere: Iterable<string>, beholdes: ReadonlySet<string>): void {
+  const ekteUt = ekteMappe(outDir);
   if (!ekteUt) return;
-  for (const fil of tidligere) {
-    if (beholdes.has(fil) || !innenfor(fil, ut)) continue;
-    const mappe = ekteMappe(dirname(fil));
-    if (!mappe || !innenfor(mappe, ekteUt)) continue;
+  for (const file of tidligere) {
+    if (beholdes.has(file) || !innenfor(file, outDir)) continue;
+    const folder = ekteMappe(dirname(file));
+    if (!folder || !innenfor(folder, ekteUt)) continue;
     try {
-      if (!lstatSync(fil).isFile()) continue;
-      rmSync(fil);
-      fjernTommeMapper(dirname(fil), ut);
+      if (!lstatSync(file).isFile()) continue;
+      rmSync(file);
+      fjernTommeMapper(dirname(file), outDir);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      throw utdataFeil(error, fil);
+      throw outputError(error, file);
     }
   }
 }
 
-function ekteMappe(mappe: string): string | undefined {
+function ekteMappe(folder: string): string | undefined {
   try {
-    return realpathSync(mappe);
+    return realpathSync(folder);
   } catch {
     return undefined;
   }
 }
 
 /** True when `sti` lies strictly under `mappe`. */
-function innenfor(sti: string, mappe: string): boolean {
-  const rel = relative(mappe, sti);
+function innenfor(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-function fjernTommeMapper(mappe: string, ut: string): void {
-  while (innenfor(mappe, ut) && readdirSync(mappe).length === 0) {
-    rmdirSync(mappe);
-    mappe = dirname(mappe);
+function fjernTommeMapper(folder: string, outDir: string): void {
+  while (innenfor(folder, outDir) && readdirSync(folder).length === 0) {
+    rmdirSync(folder);
+    folder = dirname(folder);
   }
 }

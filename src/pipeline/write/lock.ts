@@ -1,9 +1,9 @@
 import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UtdataFeil, utdataFeil, vis } from './atomic.js';
+import { displayPath, OutputError, outputError } from './atomic.js';
 
 /** The lock file in an output folder while a build writes to it. */
-export const LASFIL = '.motedok-bygger';
+export const LOCK_FILE = '.motedok-bygger';
 
 /** Whether a process with this id is running (on this machine). */
 function lever(pid: number): boolean {
@@ -17,17 +17,17 @@ function lever(pid: number): boolean {
 }
 
 /** Removes a file if it is there; a folder that is not one (a file in its place) has nothing to remove. */
-function fjern(fil: string): void {
+function fjern(file: string): void {
   try {
-    rmSync(fil, { force: true });
+    rmSync(file, { force: true });
   } catch {
     // nothing to remove
   }
 }
 
-function lesPid(fil: string): number | undefined {
+function lesPid(file: string): number | undefined {
   try {
-    const pid = Number.parseInt(readFileSync(fil, 'utf8'), 10);
+    const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;
@@ -38,13 +38,13 @@ function lesPid(fil: string): number | undefined {
  * On a disk without hard links (FAT, some network shares): create the file exclusively and write
  * it. True when the lock is someone else's (it exists); throws when the folder cannot be written.
  */
-function lagUtenLenke(fil: string, ut: string): boolean {
+function lagUtenLenke(file: string, outDir: string): boolean {
   try {
-    writeFileSync(fil, `${process.pid}\n`, { flag: 'wx' });
+    writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
     return false;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return true;
-    throw utdataFeil(error, ut);
+    throw outputError(error, outDir);
   }
 }
 
@@ -56,40 +56,40 @@ function lagUtenLenke(fil: string, ut: string): boolean {
  * renamed away, which only one process can do, and put back if it turned out to be a new one.
  * Returns the function that releases it; it is also released when the process exits.
  */
-export function taLas(ut: string): () => void {
-  const visning = vis(ut);
-  const fil = join(ut, LASFIL);
-  const egen = join(ut, `${LASFIL}.${process.pid}`);
+export function takeLock(outDir: string): () => void {
+  const visning = displayPath(outDir);
+  const file = join(outDir, LOCK_FILE);
+  const egen = join(outDir, `${LOCK_FILE}.${process.pid}`);
   try {
-    mkdirSync(ut, { recursive: true });
+    mkdirSync(outDir, { recursive: true });
     writeFileSync(egen, `${process.pid}\n`);
   } catch (error) {
     fjern(egen);
-    throw utdataFeil(error, ut);
+    throw outputError(error, outDir);
   }
   try {
     for (let forsok = 0; ; forsok++) {
       try {
-        linkSync(egen, fil);
+        linkSync(egen, file);
         break;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && !lagUtenLenke(fil, ut)) break;
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && !lagUtenLenke(file, outDir)) break;
       }
-      const pid = lesPid(fil);
+      const pid = lesPid(file);
       if (pid !== undefined && lever(pid)) {
-        throw new UtdataFeil(`en annen bygging til «${visning}» pågår (pid ${pid}). Vent til den er ferdig, og prøv igjen.`);
+        throw new OutputError(`en annen bygging til «${visning}» pågår (pid ${pid}). Vent til den er ferdig, og prøv igjen.`);
       }
-      if (forsok > 2) throw new UtdataFeil(`en annen bygging til «${visning}» startet samtidig. Vent til den er ferdig, og prøv igjen.`);
+      if (forsok > 2) throw new OutputError(`en annen bygging til «${visning}» startet samtidig. Vent til den er ferdig, og prøv igjen.`);
       // Left behind by a build that died: move it away and check that it was the one we read.
       const gammel = `${egen}.gammel`;
       try {
-        renameSync(fil, gammel);
+        renameSync(file, gammel);
       } catch {
         continue;
       }
       if (lesPid(gammel) !== pid) {
         try {
-          linkSync(gammel, fil);
+          linkSync(gammel, file);
         } catch {
           // Someone else has made a new lock meanwhile; theirs stands.
         }
@@ -104,7 +104,7 @@ export function taLas(ut: string): () => void {
     if (frigitt) return;
     frigitt = true;
     process.removeListener('exit', frigi);
-    if (lesPid(fil) === process.pid) fjern(fil);
+    if (lesPid(file) === process.pid) fjern(file);
   };
   process.once('exit', frigi);
   return frigi;
