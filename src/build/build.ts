@@ -141,7 +141,7 @@ async function byggAlle(
     }
   }
   for (const ar of findVedtaksar(loaded)) {
-    if (loaded.aarMedFeil.has(ar.navn)) {
+    if (loaded.arMedFeil.has(ar.navn)) {
       // A meeting of the year with errors may have saker missing or numbered wrong: no list rather than a wrong one.
       const { organisasjon, utvalg } = ar.moter[0]!;
       diagnostics.push({

@@ -24,7 +24,7 @@ export interface LoadResult {
   /** Every meeting in the projects of those asked for, in date order. */
   alleMoter: Mote[];
   /** `ssu-2025` for every committee year in which some meeting has errors (reported or not). */
-  aarMedFeil: Set<string>;
+  arMedFeil: Set<string>;
   /** Every problem found, sorted by file and position. */
   diagnostics: Diagnostic[];
   /** Meeting folders that were asked for (including those that failed to build). */
@@ -77,7 +77,7 @@ export async function loadMoter(paths: readonly string[] = [], options: LoadOpti
   let templates: Templates | undefined;
   const moter: Mote[] = [];
   const alleMoter: Mote[] = [];
-  const aarMedFeil = new Set<string>();
+  const arMedFeil = new Set<string>();
   for (const [root, selected] of byRoot) {
     const project = loadProjectSource(root, diags);
     await readTabellfilerInProject(project);
@@ -88,9 +88,9 @@ export async function loadMoter(paths: readonly string[] = [], options: LoadOpti
     if (!organisasjon) [organisasjon, templates] = [model.organisasjon, malene?.maler];
     moter.push(...model.moter);
     alleMoter.push(...model.alleMoter);
-    for (const aar of model.aarMedFeil) aarMedFeil.add(aar);
+    for (const ar of model.arMedFeil) arMedFeil.add(ar);
   }
-  return { organisasjon, maler: templates, moter, alleMoter, aarMedFeil, diagnostics: sortDiagnostics(diags.items), folders };
+  return { organisasjon, maler: templates, moter, alleMoter, arMedFeil, diagnostics: sortDiagnostics(diags.items), folders };
 }
 
 export const loadMote = async (folder: string, options: LoadOptions = {}): Promise<LoadResult> => loadMoter([folder], options);

@@ -93,7 +93,7 @@ export interface Model {
   /** Every meeting of the project that could be built, for what spans a year (the vedtaksliste). */
   alleMoter: Mote[];
   /** `ssu-2025` for every committee year in which some meeting has errors. */
-  aarMedFeil: Set<string>;
+  arMedFeil: Set<string>;
 }
 
 /**
@@ -116,7 +116,7 @@ export function buildModel(project: ProjectSource, diags: Diagnostics, selected?
   approvals(built);
   for (const u of utkast) if (!selected || selected.has(u.source.dir) || avhengerAv(u, utkast, selected)) diags.addAll(u.diags.items);
   const alle = built.map((b) => b.mote).sort((a, b) => a.dato.localeCompare(b.dato) || a.mappe.localeCompare(b.mappe));
-  return { organisasjon, moter: alle.filter((m) => !selected || selected.has(m.dir)), alleMoter: alle, aarMedFeil: aarMedFeil(utkast) };
+  return { organisasjon, moter: alle.filter((m) => !selected || selected.has(m.dir)), alleMoter: alle, arMedFeil: findArMedFeil(utkast) };
 }
 
 type Grunnlag = Nummereringsgrunnlag & { utkast: Utkast };
@@ -206,7 +206,7 @@ function buildMote(g: Grunnlag, grunnlag: readonly Grunnlag[], first: number, or
 }
 
 /** Committee years with a meeting that has errors: what spans the year (the vedtaksliste) cannot be trusted. */
-function aarMedFeil(utkast: readonly Utkast[]): Set<string> {
+function findArMedFeil(utkast: readonly Utkast[]): Set<string> {
   return new Set(
     utkast
       .filter((u) => u.diags.errorCount > 0)
