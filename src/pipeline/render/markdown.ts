@@ -10,6 +10,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { markdownLines } from '../../util/markdown-lines.js';
 import { isInside } from '../../util/paths.js';
+import { parseBelop } from '../model/tabellsummer.js';
 
 /**
  * Markdown → HTML for everything the secretariat writes. Raw HTML in the Markdown is dropped
@@ -191,7 +192,9 @@ function markLandscapeTables(tree: Root): void {
   });
 }
 
-const BELOP = /^(?:kr\.?\s*)?[-−]?\d{1,3}(?:[\s\u00a0.]\d{3})*(?:,\d+)?(?:,-)?(?:\s*(?:kr|mill\.?|%))?$/i;
+/** A percentage (`12 %`, `7,5%`): a number, aligned as the amounts are, though it is not one. */
+const PROSENT = /^[-−]?\d{1,3}(?:[\s\u00a0]\d{3})*(?:,\d+)?\s*%$/;
+const tall = (text: string) => parseBelop(text) !== undefined || PROSENT.test(text);
 
 /** Columns whose cells are all amounts (`10 700 000`, `Kr. 980 000`, `750.000,-`) are right-aligned unless the author chose. */
 function alignAmounts(tree: Root): void {
@@ -201,7 +204,7 @@ function alignAmounts(tree: Root): void {
     node.align = (node.align ?? []).map((align, column) => {
       if (align) return align;
       const cells = rows.map((row) => mdastTekst(row.children[column]).trim()).filter((text) => text !== '');
-      return cells.length > 0 && cells.every((text) => BELOP.test(text)) ? 'right' : null;
+      return cells.length > 0 && cells.every(tall) ? 'right' : null;
     });
   });
 }
