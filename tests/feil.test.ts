@@ -155,3 +155,33 @@ describe('checking one meeting', () => {
     ]);
   });
 });
+
+describe('images in a sak, in any Markdown form', () => {
+  it('a reference-style image is checked like an inline one, at its place in the file; images in code and comments are not images', async () => {
+    const body = [
+      '## Bakgrunn',
+      '',
+      'Se ![Kart][kart] og ![Logo](logo.png).',
+      '',
+      '````',
+      '![I kode](borte.png)',
+      '```',
+      '![Fortsatt kode](borte.png)',
+      '````',
+      '',
+      '<!-- ![I kommentar](borte.png) -->',
+      '',
+      '[kart]: https://example.invalid/kart.png',
+      '',
+      '## Forslag til vedtak',
+      '',
+      'Saken godkjennes.',
+      '',
+    ].join('\n');
+    const root = makeProject({ [`${M}/13-a.md`]: sak('tittel: En sak\ntype: beslutning\nminutter: 30', body), [`${M}/logo.png`]: 'png' });
+    const { lines } = await check(root);
+    expect(lines).toEqual([
+      `${M}/13-a.md:9:4: feil: bildet «https://example.invalid/kart.png» er ikke en fil i møtemappen; bilder fra nett eller andre steder tas ikke med. Last ned bildet og legg det i møtemappen.`,
+    ]);
+  });
+});

@@ -5,6 +5,7 @@ import type { LoadOptions } from '../domain/documents.js';
 import { UsageError } from '../domain/errors.js';
 import type { Mote, Organisasjon } from '../domain/types.js';
 import {
+  findBilderInProject,
   findMotemapper,
   findProjectRoot,
   loadProjectSource,
@@ -81,6 +82,7 @@ export async function loadMoter(paths: readonly string[] = [], options: LoadOpti
   for (const [root, selected] of byRoot) {
     const project = loadProjectSource(root, diags);
     await readTabellfilerInProject(project);
+    await findBilderInProject(project);
     const model = buildModel(project, diags, new Set(selected));
     // The templates too, so that `check` finds what `build` would stop at.
     const malene = model.organisasjon ? loadTemplates(model.organisasjon) : undefined;

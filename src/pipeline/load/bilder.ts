@@ -1,8 +1,8 @@
 import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Bilde, BildeStatus } from '../../domain/sources.js';
-import { markdownLines } from '../../util/markdown-lines.js';
 import { isInside } from '../../util/paths.js';
+import type { SkrevetBilde } from './bilder-mdast.js';
 
 function status(meetingDir: string, url: string): BildeStatus {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || isAbsolute(url)) return 'ekstern';
@@ -17,16 +17,9 @@ function status(meetingDir: string, url: string): BildeStatus {
   return isInside(realpathSync(meetingDir), realpathSync(path)) ? 'ok' : 'utenfor';
 }
 
-/** Inline images (`![alt](url)`) in a Markdown body outside code, with where they point on disk. */
-export function findBilder(meetingDir: string, text: string, from: number): Bilde[] {
-  const found: Bilde[] = [];
-  for (const line of markdownLines(text, from)) {
-    for (const m of line.visible.matchAll(/!\[([^\]]*)\]\(\s*(?:<([^>]*)>|([^)\s]*))/g)) {
-      const url = m[2] ?? m[3] ?? '';
-      found.push({ alt: m[1]!.trim(), url, position: { line: line.number, column: m.index + 1 }, status: status(meetingDir, url) });
-    }
-  }
-  return found;
+/** The images written in a sak file, with where each points on disk. */
+export function findBilder(meetingDir: string, skrevne: readonly SkrevetBilde[]): Bilde[] {
+  return skrevne.map(({ alt, url, line, column }) => ({ alt, url, position: { line, column }, status: status(meetingDir, url) }));
 }
 
 /**

@@ -125,8 +125,7 @@ export function loadMoteSource(dir: string, root = dir): MoteSource {
   const saker = names.sort(fileOrder.compare).map((name): SakSource => {
     const file = join(dir, name);
     const markdown = loadMarkdown(file, diags);
-    const bilder = markdown ? findBilder(dir, markdown.text, markdown.bodyStart) : [];
-    return { file, filnavn: name.replace(/\.md$/i, ''), markdown, vedlegg: probeAttachments(dir, markdown), bilder, tabeller: [] };
+    return { file, filnavn: name.replace(/\.md$/i, ''), markdown, vedlegg: probeAttachments(dir, markdown), bilder: [], tabeller: [] };
   });
   const referatName = readdirSync(dir).find((name) => name.toLowerCase() === REFERAT_FIL);
   const referatFile = join(dir, referatName ?? REFERAT_FIL);
@@ -145,6 +144,20 @@ export function loadProjectSource(root: string, diags: Diagnostics): ProjectSour
   const logo = (organisasjon?.data as { logo?: unknown } | undefined)?.logo;
   const logoFinnes = typeof logo === 'string' ? existsSync(resolve(root, logo)) : undefined;
   return { root, organisasjonFile, organisasjon, logoFinnes, meetings, fraser: loadFraser() };
+}
+
+/**
+ * Finds the images of every sak, in whatever Markdown form they are written, from the mdast
+ * (a step of its own after loading: the Markdown parser is loaded only when some sak has an image).
+ */
+export async function findBilderInProject(project: ProjectSource): Promise<void> {
+  for (const meeting of project.meetings) {
+    for (const sak of meeting.saker) {
+      if (!sak.markdown?.text.includes('![')) continue;
+      const { findSkrevneBilder } = await import('./bilder-mdast.js');
+      sak.bilder = findBilder(meeting.dir, findSkrevneBilder(sak.markdown.text));
+    }
+  }
 }
 
 /**
