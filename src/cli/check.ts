@@ -5,6 +5,7 @@ import { type LoadResult, loadMoter } from '../build/load.js';
 import { sortDiagnostics } from '../domain/diagnostics.js';
 import type { Mote } from '../domain/types.js';
 import { sakslisteSomTekst } from '../pipeline/render/saksliste-tekst.js';
+import { visible } from '../util/visible.js';
 import { countErrors, plural, printDiagnostics, seconds, shownPath } from './format.js';
 
 /** `motedok check`: every planned saksliste on stdout, the problems on stderr. */
@@ -33,7 +34,7 @@ async function loadWithArsplaner(paths: string[]): Promise<LoadResult> {
 }
 
 function printSaksliste(mote: Mote): void {
-  console.log(`${shownPath(mote.dir) || '.'}`);
-  console.log(sakslisteSomTekst(mote));
+  console.log(visible(`${shownPath(mote.dir) || '.'}`));
+  console.log(sakslisteSomTekst(mote).split('\n').map(visible).join('\n'));
   console.log('');
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../domain/errors.js';
+import { visible } from '../util/visible.js';
 import { runArsplan } from './arsplan.js';
 import { runBuild, runPublish } from './build.js';
 import { runCheck } from './check.js';
@@ -104,7 +105,7 @@ async function exitCodeFor(error: unknown): Promise<number> {
 }
 
 function report(error: Error, code: number): number {
-  console.error(`motedok: ${error.message}`);
+  console.error(visible(`motedok: ${error.message}`));
   return code;
 }
 

@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { visible } from '../util/visible.js';
 
 export type Severity = 'feil' | 'advarsel';
 
@@ -50,8 +51,11 @@ export function sortDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
   );
 }
 
-/** `cases/2025-05-22-ssu/13-strategisamling.md:3:1: feil: …`, the form editors and terminals link. */
+/**
+ * `cases/2025-05-22-ssu/13-strategisamling.md:3:1: feil: …`, the form editors and terminals link.
+ * Control, zero-width and bidi characters are written as <U+XXXX>: one diagnostic is one line.
+ */
 export function formatDiagnostic(d: Diagnostic, cwd = process.cwd()): string {
   const where = d.position ? `${relative(cwd, d.file) || d.file}:${d.position.line}:${d.position.column}` : relative(cwd, d.file) || d.file;
-  return `${where}: ${d.severity}: ${d.message}`;
+  return visible(`${where}: ${d.severity}: ${d.message}`);
 }

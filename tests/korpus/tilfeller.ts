@@ -656,6 +656,42 @@ export const TILFELLER: Tilfelle[] = [
     kode: 2,
   },
 
+  // --- characters that would forge, turn or hide text (issue: never lose text silently) ---
+  {
+    navn: 'en sak uten type',
+    filer: { [`${M}/13-a.md`]: sak('tittel: A\nminutter: 5') },
+    meldinger: [`${M}/13-a.md:2:1: feil: mangler feltet «type»; skriv én av: beslutning, tema, referat og eventuelt.`],
+    kode: 1,
+  },
+  {
+    navn: 'NUL fra en YAML-escape i tittelen',
+    filer: { [`${M}/13-a.md`]: sak('tittel: "Budsjett\\u0000 2026"\ntype: tema\nminutter: 5') },
+    meldinger: [`${M}/13-a.md:2:9: feil: teksten inneholder et kontrolltegn (U+0000), som ikke kan stå i et dokument; fjern det.`],
+    kode: 1,
+  },
+  {
+    navn: 'retningsoverstyring (U+202E) i tittelen',
+    filer: { [`${M}/13-a.md`]: sak('tittel: "Ansettelse\u202Egnirøfeb"\ntype: tema\nminutter: 5') },
+    meldinger: [
+      `${M}/13-a.md:2:9: feil: teksten inneholder et tegn som snur eller skjuler tekst (U+202E), som ikke kan stå i et dokument; fjern det.`,
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'et halvt tegn (ensom surrogat) fra en YAML-escape i mote.yaml',
+    filer: { [`${M}/mote.yaml`]: MOTE.replace('sted: Lillehammer', 'sted: "Lillehammer \\uD800"'), [`${M}/13-a.md`]: BESLUTNING },
+    meldinger: [
+      `${M}/mote.yaml:5:7: feil: teksten inneholder et halvt tegn (en ensom surrogat) (U+D800), som ikke kan stå i et dokument; fjern det.`,
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'et linjeskift i et filnavn lager ikke en egen meldingslinje',
+    filer: { [`${M}/13-a\nfeil: falsk.md`]: sak('tittel: A\ntype: tema') },
+    meldinger: [`${M}/13-a<U+000A>feil: falsk.md:2:1: feil: mangler feltet «minutter». ${TILLATT_MINUTTER}`],
+    kode: 1,
+  },
+
   // --- every error of a run at once ---
   {
     navn: 'feil i fire filer og to møter kommer samtidig, sortert etter fil og linje',

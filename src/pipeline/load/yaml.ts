@@ -1,6 +1,7 @@
 import YAML, { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node } from 'yaml';
 import type { Diagnostics, Position } from '../../domain/diagnostics.js';
 import type { YamlPath, YamlSource } from '../../domain/sources.js';
+import { describeChar, findForbiddenChar, kodepunkt } from '../../util/visible.js';
 
 /** Keys whose values are numbers or yes/no; every other scalar is kept as the text the user wrote. */
 const NON_TEXT_KEYS = new Set(['minutter', 'forste_saksnummer', 'faste_saker', 'skjul_andre']);
@@ -157,6 +158,22 @@ function toData(
   }
 }
 
+/** A text value or key with a character no document may hold (see util/visible.ts), reported where it was written. */
+function reportForbiddenChars(file: string, doc: Document.Parsed, position: (offset: number) => Position, diags: Diagnostics): void {
+  YAML.visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string') return;
+      const tegn = findForbiddenChar(node.value);
+      if (tegn === undefined) return;
+      diags.error(
+        file,
+        position(node.range?.[0] ?? 0),
+        `teksten inneholder ${describeChar(tegn)} (${kodepunkt(tegn)}), som ikke kan stå i et dokument; fjern det.`,
+      );
+    },
+  });
+}
+
 /** Where a path's key or value was written; the nearest enclosing node that has a place when it has none. */
 function locator(doc: Document.Parsed, position: (offset: number) => Position, lineOffset: number) {
   return (path: YamlPath, what: 'key' | 'value' = 'value'): Position => {
@@ -194,6 +211,7 @@ export function parseYaml(file: string, text: string, diags: Diagnostics, lineOf
     reportSyntaxErrors(file, text, doc, position, diags);
     return undefined;
   }
+  reportForbiddenChars(file, doc, position, diags);
   const result = toData(file, text, doc, position, diags);
   if (!result) return undefined;
   return { file, data: result.data, locate: locator(doc, position, lineOffset) };

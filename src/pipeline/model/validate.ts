@@ -79,6 +79,10 @@ function report(ctx: Context, issue: Issue): void {
       return;
     case 'invalid_value': {
       const options = issue.values.map(String);
+      if (value === undefined) {
+        diags.error(source.file, at, `mangler feltet ${field}; skriv ${options.length > 1 ? 'én av: ' : ''}${listWords(options)}.`);
+        return;
+      }
       diags.error(
         source.file,
         at,
