@@ -6,6 +6,7 @@ import type { Diagnostic } from '../domain/diagnostics.js';
 import type { BuildOptions, BuiltDocument } from '../domain/documents.js';
 import { findMotemapper, findProjectRoot } from '../pipeline/load/project.js';
 import { findChromium } from '../pipeline/print/chromium.mjs';
+import { cleanLeftovers } from '../pipeline/write/lock.js';
 import { BUILTIN_TEMPLATES_DIR, FONT_DIR } from '../util/package.js';
 import { resolveMotemapper } from './load.js';
 import { checkOutputFolder } from './output-folder.js';
@@ -35,6 +36,7 @@ export function describeRun(paths: readonly string[], options: BuildOptions) {
   const folders = resolveMotemapper(paths, cwd);
   const rotmapper = [...new Set(folders.map((f) => findProjectRoot(f) ?? f))];
   checkOutputFolder(outDir, [...rotmapper, ...folders]);
+  cleanLeftovers(outDir);
   const register: Register = new BuildRegister(join(outDir, '.hurtigbuffer', 'register.json'), outDir);
   const foresporsel = createHash('sha256')
     .update(JSON.stringify([folders, outDir]))

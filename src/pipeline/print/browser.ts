@@ -89,6 +89,9 @@ export class SealedBrowser {
       browser = await puppeteer.launch({
         executablePath,
         headless: true,
+        // Talk to Chromium over a pipe, not a socket: when motedok dies, even by kill -9, the
+        // pipe closes and Chromium quits with it instead of staying behind.
+        pipe: true,
         timeout: Math.min(30_000, grense),
         // The command line decides what Ctrl-C does (exit 130); the exit listener closes Chromium.
         handleSIGINT: false,

@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { type Dirent, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayPath, OutputError, outputError } from './atomic.js';
 
@@ -108,4 +108,34 @@ export function takeLock(outDir: string): () => void {
   };
   process.once('exit', frigi);
   return frigi;
+}
+
+/** `.<name>.<pid>.<random>.tmp`, the temporary file writeAtomic writes beside its target. */
+const TEMPFIL = /^\..+\.(\d+)\.[a-z0-9]+\.tmp$/;
+
+/**
+ * What a build that was killed (kill -9, power cut) left in the output folder: its lock and its
+ * half-written temporary files, recognised by the id of a process that no longer runs. Run at
+ * the start of every build, also one that finds nothing changed. Touches nothing else.
+ */
+export function cleanLeftovers(outDir: string): void {
+  const las = join(outDir, LOCK_FILE);
+  const eier = lesPid(las);
+  if (eier !== undefined && !lever(eier)) fjern(las);
+  for (const folder of [outDir, join(outDir, '.hurtigbuffer')]) fjernTempfiler(folder, 0);
+}
+
+function fjernTempfiler(folder: string, depth: number): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory() && !entry.name.startsWith('.') && depth < 4) fjernTempfiler(path, depth + 1);
+    const pid = entry.isFile() ? TEMPFIL.exec(entry.name)?.[1] : undefined;
+    if (pid !== undefined && !lever(Number(pid))) fjern(path);
+  }
 }
