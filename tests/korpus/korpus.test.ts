@@ -102,9 +102,15 @@ describe('a build that fails leaves the earlier output byte for byte as it was',
     expect(feil.stderr.split('\n')).toEqual([
       `${M}/13-strategisamling.md:4:11: feil: «minutter» må være større enn 0, men er tallet 0. Tillatt: et helt antall minutter, større enn 0, for eksempel 30.`,
       `${M}/14-gode-pasientforlop.md:6:26: feil: vedleggsfilen «vedlegg/låst.pdf» er kryptert eller passordbeskyttet og kan ikke settes inn; lagre den som en vanlig PDF uten passord.`,
-      // With sak 13 unreadable, the saker after it have numbers one lower, and the referat's 18.25 has no sak.
+      // With sak 13 unreadable, the saker after it have numbers one lower: the referat's headings
+      // no longer match their saker's titles (notes would be filed under the wrong sak), and 18.25 has no sak.
+      `${M}/referat.md:30:1: feil: overskriften «## Sak 13.25 Strategisamling SSU 11.–12. mars 2025 – oppfølging» har en annen tittel enn sak 13.25 «B»; skriv sakens tittel, eller bare «## Sak 13.25», så notatene havner under riktig sak.`,
+      `${M}/referat.md:35:1: feil: overskriften «## Sak 14.25 Videreføre gode pasientforløp og etablere faglig samarbeidsutvalg» har en annen tittel enn sak 14.25 «Beregning av gevinst og evt. fordeling»; skriv sakens tittel, eller bare «## Sak 14.25», så notatene havner under riktig sak.`,
+      `${M}/referat.md:52:1: feil: overskriften «## Sak 15.25 Beregning av gevinst og evt. fordeling» har nummeret til sak 15.25 «Rekrutterings- og samhandlingsmidler 2025», men tittelen til sak 14.25 «Beregning av gevinst og evt. fordeling»; rett nummeret eller tittelen, så notatene havner under riktig sak.`,
+      `${M}/referat.md:56:1: feil: overskriften «## Sak 16.25 Rekrutterings- og samhandlingsmidler 2025» har nummeret til sak 16.25 «Strategiske prosesser hos partnerne», men tittelen til sak 15.25 «Rekrutterings- og samhandlingsmidler 2025»; rett nummeret eller tittelen, så notatene havner under riktig sak.`,
+      `${M}/referat.md:60:1: feil: overskriften «## Sak 17.25 Strategiske prosesser hos partnerne» har nummeret til sak 17.25 «Handlingsdelen 2024–2025 – status», men tittelen til sak 16.25 «Strategiske prosesser hos partnerne»; rett nummeret eller tittelen, så notatene havner under riktig sak.`,
       `${M}/referat.md:64:1: feil: sak 18.25 står ikke på sakslisten til møtet ${M}; sakene er 11.25, 12.25, 13.25, 14.25, 15.25, 16.25, 17.25.`,
-      'motedok build: 3 feil; ingen dokumenter ble skrevet for møtene med feil.',
+      'motedok build: 8 feil; ingen dokumenter ble skrevet for møtene med feil.',
       '',
     ]);
     expect(feil.status).toBe(1);

@@ -692,6 +692,70 @@ export const TILFELLER: Tilfelle[] = [
     kode: 1,
   },
 
+  // --- a referat's sections are tied to their saker ---
+  {
+    navn: 'referat med numrene byttet om: notatene om en unntatt personalsak ville havnet under en offentlig sak',
+    filer: {
+      [`${M}/13-a.md`]: sak('tittel: Budsjett 2026\ntype: beslutning\nminutter: 30'),
+      [`${M}/14-b.md`]: sak('tittel: Personalsak\ntype: beslutning\nminutter: 20\nunntatt_offentlighet: offl. § 13 jf. fvl. § 13'),
+      [`${M}/referat.md`]: REFERAT(
+        REFERAT_FM,
+        '## Sak 01.25 Godkjenning av innkalling og saksliste\n\n## Sak 02.25 Personalsak\n\nSensitivt.\n\n## Sak 03.25 Budsjett 2026\n\nÅpent.\n',
+      ),
+    },
+    meldinger: [
+      `${M}/referat.md:10:1: feil: overskriften «## Sak 02.25 Personalsak» har nummeret til sak 02.25 «Budsjett 2026», men tittelen til sak 03.25 «Personalsak»; rett nummeret eller tittelen, så notatene havner under riktig sak.`,
+      `${M}/referat.md:14:1: feil: overskriften «## Sak 03.25 Budsjett 2026» har nummeret til sak 03.25 «Personalsak», men tittelen til sak 02.25 «Budsjett 2026»; rett nummeret eller tittelen, så notatene havner under riktig sak.`,
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'referat med en tittel som ikke er sakens',
+    filer: {
+      [`${M}/13-a.md`]: BESLUTNING,
+      [`${M}/referat.md`]: REFERAT(REFERAT_FM, '## Sak 01.25 Godkjenning\n\n## Sak 02.25 Noe helt annet\n\nDrøftet.\n'),
+    },
+    meldinger: [
+      `${M}/referat.md:10:1: feil: overskriften «## Sak 02.25 Noe helt annet» har en annen tittel enn sak 02.25 «En sak»; skriv sakens tittel, eller bare «## Sak 02.25», så notatene havner under riktig sak.`,
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'referat med «### Sak» under en annen sak',
+    filer: {
+      [`${M}/13-a.md`]: BESLUTNING,
+      [`${M}/referat.md`]: REFERAT(REFERAT_FM, '## Sak 01.25\n\n### Sak 02.25 En sak\n\nHemmelig.\n\n## Sak 02.25\n'),
+    },
+    meldinger: [
+      `${M}/referat.md:10:1: feil: «### Sak 02.25 En sak» nevner en sak, men står ikke som en egen seksjon; hver sak har sin «## Sak NN.ÅÅ …»-seksjon. Skriv den som «## Sak 02.25 En sak», eller flytt teksten dit den hører hjemme.`,
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'referat med tekst før første sak',
+    filer: {
+      [`${M}/13-a.md`]: BESLUTNING,
+      [`${M}/referat.md`]: REFERAT(
+        REFERAT_FM,
+        '# Referat fra SSU\n\nMøtet ble satt kl. 09.00.\n\n## Sak 01.25\n\n## Sak 02.25\n\n# Vedlegg\n\nListe.\n',
+      ),
+    },
+    meldinger: [
+      `${M}/referat.md:10:1: feil: teksten før første «## Sak»-overskrift hører ikke til noen sak og ville ikke kommet med i referatet; flytt den under saken den gjelder, eller under «## Eventuelt».`,
+      `${M}/referat.md:16:1: feil: «# Vedlegg» er en overskrift på nivå 1 inne i referatet; teksten under den hører ikke til noen sak. Bruk «## Sak NN.ÅÅ …», «## Eventuelt» eller «###» under en sak.`,
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'referat med en tittellinje øverst og saker med bare nummer (skal virke)',
+    filer: {
+      [`${M}/13-a.md`]: BESLUTNING,
+      [`${M}/referat.md`]: REFERAT(REFERAT_FM, '# Referat fra SSU 22. mai 2025\n\n## Sak 01.25\n\n## Sak 2/25 *En sak*\n\nDrøftet.\n'),
+    },
+    meldinger: [],
+    kode: 0,
+  },
+
   // --- every error of a run at once ---
   {
     navn: 'feil i fire filer og to møter kommer samtidig, sortert etter fil og linje',

@@ -48,8 +48,8 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
   const frontmatter = requireFrontmatter(source, 'til_stede, forfall, referent og status', diags);
   const data = frontmatter && validate(referatSchema, frontmatter, diags);
   const agenda: Agenda = new Map(mote.saker.filter((s) => s.nummer).map((s) => [formatNummer(s.nummer!), s]));
-  const { saker, inhabile, eventuelt } = readSections(source, mote, agenda, diags);
-  checkMissingSaker(source, agenda, saker, diags);
+  const { saker, inhabile, eventuelt, omtalt } = readSections(source, mote, agenda, diags);
+  checkMissingSaker(source, agenda, omtalt, diags);
   if (!data || !frontmatter) return undefined;
   if (data.status === 'utkast' && (data.godkjent_dato || data.godkjent_sak)) {
     diags.warning(
@@ -87,24 +87,30 @@ function readSections(
   mote: Mote,
   agenda: Agenda,
   diags: Diagnostics,
-): { saker: Referatsak[]; inhabile: Map<string, Habilitet[]>; eventuelt: Referat['eventuelt'] } {
+): { saker: Referatsak[]; inhabile: Map<string, Habilitet[]>; eventuelt: Referat['eventuelt']; omtalt: Set<string> } {
   const saker: Referatsak[] = [];
+  // Saker with a heading of their own, also one refused for its title: they are not missing.
+  const omtalt = new Set<string>();
   const inhabile = new Map<string, Habilitet[]>();
   let eventuelt: Referat['eventuelt'];
   const headings = overskrifter(source.text, source.bodyStart);
+  checkStructure(source, headings, diags);
   for (const section of seksjoner(source.text, headings, 2)) {
     if (/^eventuelt\b/i.test(section.tittel)) {
       eventuelt = section.innhold;
       continue;
     }
     const nummer = sakNummerFor(source, section, mote, agenda, saker, diags);
+    const skrevet = SAK_OVERSKRIFT.exec(section.tittel)?.[1];
+    const tolket = skrevet ? parseSaksnummer(skrevet) : undefined;
+    if (tolket?.ok) omtalt.add(formatNummer(tolket.value));
     if (!nummer) continue;
     const key = formatNummer(nummer);
     const { referatsak, habilitet } = readReferatsak(source, headings, section, nummer, agenda.get(key)!, diags);
     inhabile.set(key, habilitet);
     saker.push(referatsak);
   }
-  return { saker, inhabile, eventuelt };
+  return { saker, inhabile, eventuelt, omtalt };
 }
 
 /** The number of the sak a `## Sak NN.ÅÅ` section is about; undefined (and an error) when it is not one on the agenda, or a second section. */
@@ -140,7 +146,75 @@ function sakNummerFor(
     diags.error(source.file, position, `sak ${key} har to seksjoner i referatet; slå dem sammen til én.`);
     return undefined;
   }
-  return parsed.value;
+  const skrevet = section.tittel.slice(m![0].length).replace(/^[\s:–—-]+/, '');
+  return checkTittel(source, section, key, skrevet, agenda, diags) ? parsed.value : undefined;
+}
+
+/** A title as compared: without emphasis, case, punctuation or repeated spaces. */
+function sammenlignbar(tittel: string): string {
+  return tittel
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[*_`"«»'’.,:;!?()–—-]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A heading's title after the number must be the sak's (or the start of it): a number and a
+ * title that disagree would file one sak's notes, an exempt one's perhaps, under another.
+ */
+function checkTittel(source: MarkdownSource, section: Section, key: string, skrevet: string, agenda: Agenda, diags: Diagnostics): boolean {
+  const passer = (sak: Sak) => sammenlignbar(sak.tittel).startsWith(sammenlignbar(skrevet));
+  const sak = agenda.get(key)!;
+  if (sammenlignbar(skrevet) === '' || passer(sak)) return true;
+  const annen = [...agenda.entries()].find(([k, s]) => k !== key && passer(s));
+  diags.error(
+    source.file,
+    section.overskrift.position,
+    annen
+      ? `overskriften «## ${section.tittel}» har nummeret til sak ${key} «${sak.tittel}», men tittelen til sak ${annen[0]} «${annen[1].tittel}»; rett nummeret eller tittelen, så notatene havner under riktig sak.`
+      : `overskriften «## ${section.tittel}» har en annen tittel enn sak ${key} «${sak.tittel}»; skriv sakens tittel, eller bare «## Sak ${key}», så notatene havner under riktig sak.`,
+  );
+  return false;
+}
+
+/**
+ * Nothing in the referat may fall outside a sak or be filed under the wrong one: a heading that
+ * names a sak at another level than `##`, a `#` heading below the top, and text before the
+ * first `##` section (beyond a `# …` title line) are errors.
+ */
+function checkStructure(source: MarkdownSource, headings: readonly Heading[], diags: Diagnostics): void {
+  const forste = headings.find((h) => h.depth === 2);
+  headings.forEach((h, index) => {
+    if (h.depth !== 2 && SAK_OVERSKRIFT.test(h.tittel)) {
+      diags.error(
+        source.file,
+        h.position,
+        `«${'#'.repeat(h.depth)} ${h.tittel}» nevner en sak, men står ikke som en egen seksjon; hver sak har sin «## Sak NN.ÅÅ …»-seksjon. Skriv den som «## ${h.tittel}», eller flytt teksten dit den hører hjemme.`,
+      );
+    } else if (h.depth === 1 && (index > 0 || (forste && h.start > forste.start))) {
+      diags.error(
+        source.file,
+        h.position,
+        `«# ${h.tittel}» er en overskrift på nivå 1 inne i referatet; teksten under den hører ikke til noen sak. Bruk «## Sak NN.ÅÅ …», «## Eventuelt» eller «###» under en sak.`,
+      );
+    }
+  });
+  const tittel = headings[0]?.depth === 1 && (!forste || headings[0].start < forste.start) ? headings[0] : undefined;
+  const fra = tittel ? tittel.end : source.bodyStart;
+  const foran = source.text.slice(fra, forste?.start ?? source.text.length);
+  const linje = foran.split('\n').findIndex((l) => l.trim() !== '');
+  if (linje !== -1) {
+    const line = source.text.slice(0, fra).split('\n').length + linje;
+    diags.error(
+      source.file,
+      { line, column: 1 },
+      forste
+        ? 'teksten før første «## Sak»-overskrift hører ikke til noen sak og ville ikke kommet med i referatet; flytt den under saken den gjelder, eller under «## Eventuelt».'
+        : 'referatet har ingen «## Sak NN.ÅÅ …»-seksjoner; teksten ville ikke kommet med. Skriv én seksjon per sak (se «motedok new referat»).',
+    );
+  }
 }
 
 interface Underseksjoner {
@@ -163,7 +237,7 @@ function findUnderseksjoner(source: MarkdownSource, headings: readonly Heading[]
     habilitet: finn(/^habilitet\b/i),
   };
   const kjente = [found.vedtak, found.votering, found.protokoll, found.habilitet].filter((u) => u !== undefined);
-  for (const ukjent of under.filter((u) => !kjente.includes(u))) {
+  for (const ukjent of under.filter((u) => !kjente.includes(u) && !SAK_OVERSKRIFT.test(u.tittel))) {
     diags.warning(
       source.file,
       ukjent.overskrift.position,
@@ -229,9 +303,9 @@ function readVotering(source: MarkdownSource, section: Section, key: string, dia
   return undefined;
 }
 
-function checkMissingSaker(source: MarkdownSource, agenda: Agenda, saker: readonly Referatsak[], diags: Diagnostics): void {
+function checkMissingSaker(source: MarkdownSource, agenda: Agenda, omtalt: ReadonlySet<string>, diags: Diagnostics): void {
   for (const [key, sak] of agenda) {
-    if (!saker.some((s) => formatNummer(s.nummer) === key)) {
+    if (!omtalt.has(key)) {
       diags.error(
         source.file,
         { line: 1, column: 1 },
