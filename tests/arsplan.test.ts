@@ -9,7 +9,7 @@ import { loadMoter } from '../src/build/load.js';
 import { formatDiagnostic } from '../src/domain/diagnostics.js';
 import { moteAsIcs } from '../src/pipeline/render/kalender.js';
 import { forsteUtenforRekkefolge, pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
-import { makeProject, sak } from './helpers/prosjekt.js';
+import { EKSEMPEL, makeProject, sak } from './helpers/prosjekt.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const bin = join(repo, 'bin', 'motedok.js');
@@ -201,7 +201,7 @@ describe('motedok arsplan', () => {
     const { parseYaml } = await import('../src/pipeline/load/yaml.js');
     const { makeArsplan } = await import('../src/pipeline/model/arsplan.js');
     const diags = new Diagnostics();
-    const modell = buildModel(loadProjectSource(join(repo, 'cases'), diags), diags);
+    const modell = buildModel(loadProjectSource(EKSEMPEL, diags), diags);
     const fil = join(repo, 'cases', 'arsplan-2026.yaml');
     const plan = makeArsplan(2026, modell.organisasjon!, modell.alleMoter, parseYaml(fil, readFileSync(fil, 'utf8'), diags), diags);
     expect(diags.items).toEqual([]);

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildMoter, unchangedSinceLast } from '../src/build/build.js';
-import { utmappe } from './helpers/prosjekt.js';
+import { EKSEMPEL, utmappe } from './helpers/prosjekt.js';
 
-const cases = resolve(import.meta.dirname, '../cases');
+const cases = EKSEMPEL;
 const M = '2025-05-22-ssu';
 
 let prosjekt: string;

@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMoter } from '../src/build/build.js';
 import type { BuildResult } from '../src/domain/documents.js';
 import { innholdUnder } from './helpers/filer.js';
 import { forsteUtenforRekkefolge, pdfFonter, pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
-import { utmappe } from './helpers/prosjekt.js';
+import { EKSEMPEL, utmappe } from './helpers/prosjekt.js';
 
-const cases = resolve(import.meta.dirname, '../cases');
+const cases = EKSEMPEL;
 const M = '2025-05-22-ssu';
 
 let ut: string;

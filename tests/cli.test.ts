@@ -3,13 +3,15 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BESLUTNING, makeProject, sak } from './helpers/prosjekt.js';
+import { BESLUTNING, EKSEMPELPROSJEKT, makeProject, sak } from './helpers/prosjekt.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const bin = resolve(repo, 'bin/motedok.js');
+/** Where the commands run: a project folder holding the example meetings in cases/. */
+const prosjekt = EKSEMPELPROSJEKT;
 
 /** Runs the real command line, as built by the set-up (`npm test` compiles before running vitest). */
-function motedok(args: string[], cwd = repo, env: NodeJS.ProcessEnv = process.env) {
+function motedok(args: string[], cwd = prosjekt, env: NodeJS.ProcessEnv = process.env) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -96,9 +98,9 @@ describe('the motedok command', () => {
     const { code, stdout, stderr } = motedok(['build', 'cases/2025-11-13-ssu', '--out', out]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toContain(`skrev ${relative(repo, join(out, '2025-11-13-ssu', 'innkalling.pdf'))} (`);
+    expect(stdout).toContain(`skrev ${relative(prosjekt, join(out, '2025-11-13-ssu', 'innkalling.pdf'))} (`);
     expect(stdout).toMatch(/motedok build: 1 møte, 14 dokumenter( \(\d+ hentet fra hurtigbufferen\))?, \d+ sider på \d+,\d\d s\.\n$/);
-    expect(stdout).toContain(`skrev ${relative(repo, join(out, '2025-11-13-ssu', 'offentlig', 'innkalling.pdf'))} (`);
+    expect(stdout).toContain(`skrev ${relative(prosjekt, join(out, '2025-11-13-ssu', 'offentlig', 'innkalling.pdf'))} (`);
     expect(existsSync(join(out, '2025-11-13-ssu', 'saksdokumenter.pdf'))).toBe(true);
     const igjen = motedok(['build', 'cases/2025-11-13-ssu', '--out', out]);
     expect(igjen.code).toBe(0);
@@ -111,7 +113,7 @@ describe('the motedok command', () => {
   it('on a terminal, progress is one line that is rewritten; the summary follows on a clean line', () => {
     const out = mkdtempSync(join(tmpdir(), 'motedok-cli-'));
     const terminal = spawnSync('script', ['-qc', `${process.execPath} ${bin} build cases/2025-11-13-ssu --out ${out}`, '/dev/null'], {
-      cwd: repo,
+      cwd: prosjekt,
       encoding: 'utf8',
     });
     expect(terminal.status).toBe(0);
@@ -122,7 +124,7 @@ describe('the motedok command', () => {
 
   it('build without a usable Chromium fails with a clear message and exit 1, writing nothing', () => {
     const out = mkdtempSync(join(tmpdir(), 'motedok-cli-'));
-    const { code, stderr } = motedok(['build', 'cases/2025-11-13-ssu', '--out', out], repo, {
+    const { code, stderr } = motedok(['build', 'cases/2025-11-13-ssu', '--out', out], prosjekt, {
       ...process.env,
       MOTEDOK_CHROMIUM: '/finnes/ikke/chrome',
     });

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { loadMoter } from '../src/build/load.js';
 import type { Mote } from '../src/domain/types.js';
 import { klokkeslett, saksnummer } from '../src/pipeline/model/tid.js';
+import { EKSEMPEL } from './helpers/prosjekt.js';
 
-const cases = resolve(import.meta.dirname, '../cases');
+const cases = EKSEMPEL;
 
 /** The agenda as heading / number / title / minutes rows, the way the seed's saksliste reads. */
 function rows(mote: Mote): string[] {

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findChromium } from '../src/pipeline/print/browser.js';
 import { innholdUnder } from './helpers/filer.js';
-import { utmappe } from './helpers/prosjekt.js';
+import { EKSEMPEL, utmappe } from './helpers/prosjekt.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const bin = join(repo, 'bin', 'motedok.js');
@@ -18,7 +18,7 @@ function chromiumMed(merke: string): string[] {
 
 function prosjektMedUtdata() {
   const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-feil-'));
-  cpSync(join(repo, 'cases'), join(prosjekt, 'cases'), { recursive: true });
+  cpSync(EKSEMPEL, join(prosjekt, 'cases'), { recursive: true });
   const ut = utmappe();
   const forste = spawnSync(process.execPath, [bin, 'build', join(prosjekt, 'cases', M), '--out', ut], { encoding: 'utf8' });
   expect(forste.status).toBe(0);

@@ -1,15 +1,15 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMoter } from '../src/build/build.js';
 import { loadMoter } from '../src/build/load.js';
 import type { Mote } from '../src/domain/types.js';
 import { foldLine, moteAsIcs } from '../src/pipeline/render/kalender.js';
-import { makeProject, sak } from './helpers/prosjekt.js';
+import { EKSEMPEL, makeProject, sak } from './helpers/prosjekt.js';
 
-const cases = resolve(import.meta.dirname, '..', 'cases');
+const cases = EKSEMPEL;
 
 /** Reads an .ics back as a calendar program would: the event, with its times resolved through the file's VTIMEZONE. */
 function lesIcs(tekst: string) {

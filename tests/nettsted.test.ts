@@ -2,13 +2,14 @@ import { createReadStream, existsSync, mkdtempSync, readFileSync, statSync } fro
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishMoter } from '../src/build/publish.js';
 import { findChromium } from '../src/pipeline/print/browser.js';
+import { EKSEMPEL } from './helpers/prosjekt.js';
 
-const cases = resolve(import.meta.dirname, '../cases');
+const cases = EKSEMPEL;
 const TYPER: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.pdf': 'application/pdf' };
 
 let nettsted: string;

@@ -6,9 +6,10 @@ import YAML from 'yaml';
 import { findMotemapper } from '../src/pipeline/load/project.js';
 import { jsonSchemaFiles, type SchemaFile } from '../src/pipeline/model/json-schema.js';
 import { arsplanSchema, moteSchema, organisasjonSchema, referatSchema, sakSchema } from '../src/pipeline/model/schema.js';
+import { EKSEMPEL } from './helpers/prosjekt.js';
 
 const repo = resolve(import.meta.dirname, '..');
-const cases = join(repo, 'cases');
+const cases = EKSEMPEL;
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const skjema = (fil: SchemaFile) => ajv.compile(JSON.parse(readFileSync(join(repo, 'schemas', fil), 'utf8')));
 

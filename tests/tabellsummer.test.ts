@@ -3,11 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBelop, tabellsummer } from '../src/pipeline/model/tabellsummer.js';
-import { check, MOTE, makeProject, sak, utmappe } from './helpers/prosjekt.js';
+import { check, EKSEMPEL, MOTE, makeProject, sak, utmappe } from './helpers/prosjekt.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const SEED_001 = readFileSync(resolve(import.meta.dirname, 'fixtures/seed-001-budsjett.md'), 'utf8');
-const EKSEMPEL_22 = resolve(repo, 'cases/2025-09-18-ssu/22-rekrutterings-og-samhandlingsmidler-2025.md');
+const EKSEMPEL_22 = join(EKSEMPEL, '2025-09-18-ssu/22-rekrutterings-og-samhandlingsmidler-2025.md');
 
 /** The seed's tables in a one-meeting project: the fixture is a valid tema sak. */
 async function sjekkSak(tekst: string) {

@@ -21,7 +21,7 @@ import { describe, expect, it } from 'vitest';
 import { OutputError, writeAll } from '../src/pipeline/write/atomic.js';
 import { LOCK_FILE, takeLock } from '../src/pipeline/write/lock.js';
 import { innholdUnder } from './helpers/filer.js';
-import { makeProject, sak, utmappe } from './helpers/prosjekt.js';
+import { EKSEMPEL, makeProject, sak, utmappe } from './helpers/prosjekt.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const bin = join(repo, 'bin', 'motedok.js');
@@ -164,7 +164,7 @@ describe("writing a meeting's set of files", () => {
 describe('two builds into the same output folder', () => {
   it("the second stops at once with the first one's pid, and the first writes complete, valid PDFs", async () => {
     const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-samtidig-'));
-    cpSync(join(repo, 'cases'), prosjekt, { recursive: true });
+    cpSync(EKSEMPEL, prosjekt, { recursive: true });
     const ut = join(utmappe(), 'ut');
     const forste = spawn(process.execPath, [bin, 'build', join(prosjekt, M), '--out', ut], { cwd: prosjekt });
     let avsluttet = false;

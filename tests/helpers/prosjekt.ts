@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadMoter } from '../../src/build/load.js';
 import { formatDiagnostic } from '../../src/domain/diagnostics.js';
 
@@ -55,3 +55,10 @@ export async function check(root: string) {
 export function utmappe(): string {
   return mkdtempSync(join(tmpdir(), 'motedok-ut-'));
 }
+
+/**
+ * The example meetings as shipped, frozen for the tests: `cases/` belongs to the secretariat
+ * once they start writing, so no test reads or writes it.
+ */
+export const EKSEMPELPROSJEKT = resolve(import.meta.dirname, '..', 'fixtures', 'eksempel');
+export const EKSEMPEL = join(EKSEMPELPROSJEKT, 'cases');

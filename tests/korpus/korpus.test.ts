@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { innholdUnder } from '../helpers/filer.js';
 import { kryptertPdf } from '../helpers/pdf.js';
-import { makeProject, sak, utmappe } from '../helpers/prosjekt.js';
+import { EKSEMPEL, makeProject, sak, utmappe } from '../helpers/prosjekt.js';
 import { TILFELLER } from './tilfeller.js';
 
 /** Anything that looks like a stack trace or an internal error name. */
@@ -81,7 +81,7 @@ describe('a build that fails leaves the earlier output byte for byte as it was',
   afterEach(() => vi.restoreAllMocks());
 
   it('for content errors and an encrypted attachment: exit 1, every message, no file changed', () => {
-    cpSync(join(repo, 'cases'), prosjekt, { recursive: true });
+    cpSync(EKSEMPEL, prosjekt, { recursive: true });
     ut = utmappe();
     const bygg = () =>
       spawnSync(process.execPath, [join(repo, 'bin/motedok.js'), 'build', join(prosjekt, M), '--out', ut], {
