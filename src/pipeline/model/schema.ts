@@ -31,7 +31,10 @@ const tekst = z.string().trim().min(1).max(GRENSER.linje);
 const sti = z.string().trim().min(1).max(GRENSER.sti);
 const positivtHeltall = z.number().int().positive();
 /** Committee keys and member ids: short, lowercase, used in folder names and referat lists. */
-const key = z.string().max(GRENSER.nokkel).regex(/^[a-z0-9æøå][a-z0-9æøå_-]*$/);
+const key = z
+  .string()
+  .max(GRENSER.nokkel)
+  .regex(/^[a-z0-9æøå][a-z0-9æøå_-]*$/);
 
 export const dato = parsed(parseDato).describe('Dato som ÅÅÅÅ-MM-DD, for eksempel 2025-05-22');
 export const klokkeslett = parsed(parseKlokkeslett).describe('Klokkeslett som TT:MM, for eksempel "09:30"');
@@ -124,7 +127,8 @@ export const sakSchema = z
       .refine((text) => tooDeepNesting(text) === undefined, {
         message: `lister og sitater (>) ligger mer enn ${MAX_NESTING} nivåer inn i hverandre; høyst ${MAX_NESTING} nivåer er tillatt`,
       })
-      .optional().describe('Kort beskrivelse (Markdown) under tittelen i sakslisten'),
+      .optional()
+      .describe('Kort beskrivelse (Markdown) under tittelen i sakslisten'),
     saksnummer: saksnummer.optional().describe('Saksnummeret; beregnes, men kontrolleres når det står her'),
     saksbehandler: tekst.optional().describe('Hvem som har forberedt saken'),
     vedlegg: z.array(vedleggSchema).default([]).describe('Vedlegg til saken: titler, eller { tittel, fil } for PDF-er'),

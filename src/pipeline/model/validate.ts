@@ -67,7 +67,7 @@ interface Context {
 /** Never quotes the value: it may be a megabyte long. */
 function tooBigMessage(field: string, value: unknown, maximum: number | bigint, path: YamlPath): string {
   if (typeof value === 'string') {
-    return `${field} er for lang (${value.trim().length} tegn); høyst ${maximum} tegn er tillatt.${allowed(path)}`;
+    return `${field} er for lang (${value.trim().length} tegn); høyst ${maximum} tegn er tillatt. Skriv en kortere tekst.`;
   }
   return `${field} er for stor; høyst ${maximum} er tillatt.${allowed(path)}`;
 }
