@@ -24,7 +24,7 @@ export function loadTemplates(organisasjon: Pick<Organisasjon, 'file' | 'maler'>
     return { maler: compileTemplates(readTemplateFiles(egne)), diagnostics: [] };
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
-    const position = error.line ? { line: error.line, column: 1 } : undefined;
+    const position = error.line ? { line: error.line, column: error.column ?? 1 } : undefined;
     return { diagnostics: [{ severity: 'feil', file: error.file, position, message: error.message }] };
   }
 }

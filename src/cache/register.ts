@@ -1,5 +1,17 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, readlinkSync, type Stats, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  readSync,
+  type Stats,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomic } from '../pipeline/write/atomic.js';
 
@@ -33,15 +45,41 @@ interface Innhold<D, R> {
   kjoringer: Record<string, RunEntry<R>>;
 }
 
+/**
+ * Files larger than this (a recording, a video someone put in the meeting folder) are never read
+ * to fingerprint them: their size and modification time stand for their contents.
+ */
+export const MAX_HASHED_BYTES = 64 * 1024 * 1024;
+const CHUNK = 1024 * 1024;
+
+/**
+ * The hash of a regular file's contents, read a megabyte at a time. Opened without blocking and
+ * checked again once open, so a FIFO or device put in place of the file is never waited on.
+ */
+function hashFile(file: string): string | undefined {
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return undefined;
+    if (stat.size > MAX_HASHED_BYTES) return `stor:${stat.size}:${stat.mtimeMs}`;
+    const hash = createHash('sha256');
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    for (let read = readSync(fd, buffer, 0, CHUNK, null); read > 0; read = readSync(fd, buffer, 0, CHUNK, null)) {
+      hash.update(buffer.subarray(0, read));
+    }
+    return hash.digest('hex');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function avtrykk(file: string, medInnhold = false): Fingeravtrykk | undefined {
   try {
     const stat = statSync(file);
     if (!stat.isFile()) return undefined;
-    return {
-      storrelse: stat.size,
-      endret: stat.mtimeMs,
-      ...(medInnhold ? { sha256: createHash('sha256').update(readFileSync(file)).digest('hex') } : {}),
-    };
+    const sha256 = medInnhold ? hashFile(file) : undefined;
+    if (medInnhold && sha256 === undefined) return undefined;
+    return { storrelse: stat.size, endret: stat.mtimeMs, ...(sha256 ? { sha256 } : {}) };
   } catch {
     return undefined;
   }
@@ -87,8 +125,17 @@ function lesInndata(paths: readonly string[], utelat: string, previous: Inputs):
       for (const name of readdirSync(path).sort()) if (!name.startsWith('.') && name !== 'node_modules') besok(join(path, name));
       return;
     }
+    if (!stat.isFile()) {
+      // A FIFO, socket or device is never opened (reading a FIFO waits for a writer forever).
+      files[path] = { storrelse: 0, endret: 0, sha256: 'ikke-en-fil' };
+      return;
+    }
     const kjent = previous[path];
-    files[path] = kjent?.sha256 && kjent.storrelse === stat.size && kjent.endret === stat.mtimeMs ? kjent : avtrykk(path, true)!;
+    files[path] = (kjent?.sha256 && kjent.storrelse === stat.size && kjent.endret === stat.mtimeMs ? kjent : avtrykk(path, true)) ?? {
+      storrelse: -1,
+      endret: 0,
+      sha256: 'uleselig',
+    };
   };
   for (const path of paths) besok(path);
   return files;

@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import type { Diagnostics } from '../../domain/diagnostics.js';
 import type { MarkdownSource, YamlSource } from '../../domain/sources.js';
+import { MAX_NESTING, tooDeepNesting } from '../../util/nesting.js';
 import { parseYaml } from './yaml.js';
 
 const OPEN = /^---[ \t]*\n/;
@@ -32,8 +33,20 @@ export function parseMarkdown(file: string, text: string, diags: Diagnostics): M
   if (text[bodyStart - 1] !== '\n') bodyStart += /^[ \t]*\n?/.exec(split.content)![0].length;
   const bodyLine = text.slice(0, bodyStart).split('\n').length;
   const base = { file, text, bodyStart, bodyLine };
+  reportDeepNesting(file, text.slice(bodyStart), bodyLine, diags);
   if (split.matter.trim() === '') return { ...base, frontmatterStatus: 'tom' };
   // A block of only comments is empty to gray-matter, which then calls no engine; to YAML it is a document.
   if (!parsed) yaml(split.matter);
   return { ...base, frontmatter, frontmatterStatus: frontmatter ? 'ok' : 'ugyldig' };
+}
+
+/** Lists and quotes nested so deep that rendering would overflow the stack, reported where the limit is passed. */
+function reportDeepNesting(file: string, body: string, bodyLine: number, diags: Diagnostics): void {
+  const at = tooDeepNesting(body);
+  if (!at) return;
+  diags.error(
+    file,
+    { line: at.line + bodyLine - 1, column: at.column },
+    `lister og sitater (>) ligger her mer enn ${MAX_NESTING} nivåer inn i hverandre; høyst ${MAX_NESTING} nivåer er tillatt. Bruk færre nivåer.`,
+  );
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import type { Diagnostics } from '../../domain/diagnostics.js';
 
 /** Case papers are text; anything larger is a pasted file or a mistake, and would stall parsing. */
@@ -40,14 +40,18 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  * saved as UTF-16 or Latin-1 (Word and Notepad do this) are refused with the place of the first
  * bad byte, because guessing the encoding would silently garble æøå in published documents.
  */
+function reportTooLarge(file: string, size: number, diags: Diagnostics): void {
+  const mb = (size / 1024 / 1024).toFixed(1).replace('.', ',');
+  diags.error(
+    file,
+    undefined,
+    `filen er for stor (${mb} MB); en tekstfil kan være høyst ${MAX_TEXT_BYTES / 1024 / 1024} MB. Legg store dokumenter ved som PDF under vedlegg/.`,
+  );
+}
+
 export function decodeText(file: string, bytes: Uint8Array, diags: Diagnostics): string | undefined {
   if (bytes.length > MAX_TEXT_BYTES) {
-    const mb = (bytes.length / 1024 / 1024).toFixed(1).replace('.', ',');
-    diags.error(
-      file,
-      undefined,
-      `filen er for stor (${mb} MB); en tekstfil kan være høyst ${MAX_TEXT_BYTES / 1024 / 1024} MB. Legg store dokumenter ved som PDF under vedlegg/.`,
-    );
+    reportTooLarge(file, bytes.length, diags);
     return undefined;
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -88,13 +92,42 @@ export function decodeText(file: string, bytes: Uint8Array, diags: Diagnostics):
   return text;
 }
 
+function whatItIs(stat: Stats): string {
+  if (stat.isDirectory()) return 'en mappe';
+  if (stat.isFIFO()) return 'et navngitt rør (FIFO)';
+  if (stat.isSocket()) return 'en socket';
+  return 'en enhet';
+}
+
+/**
+ * Reads a file the secretariat wrote. It is opened without blocking and looked at before it is
+ * read: a FIFO or device is refused (reading one waits forever), and a file over the limit is
+ * refused without reading it.
+ */
 export function readText(file: string, diags: Diagnostics): string | undefined {
   let bytes: Uint8Array;
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      diags.error(
+        file,
+        undefined,
+        `dette er ${whatItIs(stat)}, ikke en vanlig fil; bare vanlige tekstfiler kan leses. Erstatt den med en vanlig fil.`,
+      );
+      return undefined;
+    }
+    if (stat.size > MAX_TEXT_BYTES) {
+      reportTooLarge(file, stat.size, diags);
+      return undefined;
+    }
+    bytes = readFileSync(fd);
   } catch (error) {
     diags.error(file, undefined, `kunne ikke lese filen (${(error as NodeJS.ErrnoException).code ?? 'ukjent feil'}).`);
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   return decodeText(file, bytes, diags);
 }

@@ -1,4 +1,4 @@
-import YAML, { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node } from 'yaml';
+import YAML, { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node } from 'yaml';
 import type { Diagnostics, Position } from '../../domain/diagnostics.js';
 import type { YamlPath, YamlSource } from '../../domain/sources.js';
 import { describeChar, findForbiddenChar, kodepunkt } from '../../util/visible.js';
@@ -20,6 +20,66 @@ const MESSAGES: Record<string, string> = {
   BAD_ALIAS: 'ugyldig alias (*…).',
   MISSING_ANCHOR: 'aliaset viser til et anker (&…) som ikke finnes.',
 };
+
+/**
+ * How large a file's data may become with every alias (*…) replaced by what its anchor (&…)
+ * holds: a few lines of aliases of aliases ("billion laughs") otherwise expand to gigabytes.
+ */
+export const MAX_EXPANDED_NODES = 100_000;
+export const MAX_EXPANDED_CHARS = 10 * 1024 * 1024;
+
+interface Size {
+  nodes: number;
+  chars: number;
+}
+
+/** The size of a node with its aliases expanded; each node is measured once, so measuring is never itself exponential. */
+function expandedSize(doc: Document.Parsed, node: unknown, memo: Map<unknown, Size>): Size {
+  const known = memo.get(node);
+  if (known) return known;
+  // An alias inside its own anchor counts as nothing more while it is being measured.
+  memo.set(node, { nodes: 0, chars: 0 });
+  const size: Size = { nodes: 1, chars: 0 };
+  const add = (child: unknown) => {
+    const s = expandedSize(doc, child, memo);
+    size.nodes += s.nodes;
+    size.chars += s.chars;
+  };
+  if (isAlias(node)) {
+    const target = node.resolve(doc);
+    if (target) add(target);
+  } else if (isScalar(node)) size.chars += String(node.value ?? '').length;
+  else if (isMap(node) || isSeq(node)) {
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) [item.key, item.value].forEach(add);
+      else add(item);
+    }
+  }
+  memo.set(node, size);
+  return size;
+}
+
+/** 100000 as «100 000», with an ordinary space (toLocaleString would put a no-break space in the message). */
+function tusener(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
+}
+
+/** The first alias (in the order written) at which the expanded data passes the limits, if it does. */
+function overExpanded(doc: Document.Parsed): Node | undefined {
+  const memo = new Map<unknown, Size>();
+  const total: Size = { nodes: 0, chars: 0 };
+  let found: Node | undefined;
+  YAML.visit(doc, (_key, node) => {
+    if (!isAlias(node) && !isScalar(node) && !isMap(node) && !isSeq(node)) return undefined;
+    const s = isAlias(node) ? expandedSize(doc, node, memo) : { nodes: 1, chars: isScalar(node) ? String(node.value ?? '').length : 0 };
+    total.nodes += s.nodes;
+    total.chars += s.chars;
+    if (total.nodes <= MAX_EXPANDED_NODES && total.chars <= MAX_EXPANDED_CHARS) return undefined;
+    found = node as Node;
+    return YAML.visit.BREAK;
+  });
+  return found;
+}
 
 function keyName(node: unknown): string | undefined {
   return isScalar(node) ? String(node.value) : undefined;
@@ -134,6 +194,15 @@ function toData(
   diags: Diagnostics,
 ): { data: unknown } | undefined {
   keepWrittenText(doc);
+  const tooLarge = overExpanded(doc);
+  if (tooLarge) {
+    diags.error(
+      file,
+      position(tooLarge.range?.[0] ?? 0),
+      `med aliasene (*…) skrevet ut blir innholdet for stort her; høyst ${tusener(MAX_EXPANDED_NODES)} verdier og ${MAX_EXPANDED_CHARS / 1024 / 1024} MB tekst er tillatt. Skriv verdiene ut i stedet for å la alias vise til andre alias.`,
+    );
+    return undefined;
+  }
   try {
     return { data: doc.toJS({ maxAliasCount: 100 }) };
   } catch (error) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SAKTYPER } from '../../domain/saksliste.js';
+import { MAX_NESTING, tooDeepNesting } from '../../util/nesting.js';
 import { parseDato, parseKlokkeslett, parseSaksnummer, type Tolket } from './tid.js';
 
 /**
@@ -18,10 +19,22 @@ function parsed<T>(parse: (text: string) => Tolket<T>) {
   });
 }
 
-const tekst = z.string().trim().min(1);
+/**
+ * Limits on what one field may hold: a title of a megabyte is a mistake (or an attack), and
+ * would not fit on a page, in a PDF outline or in a file name.
+ */
+export const GRENSER = { linje: 300, sti: 1000, beskrivelse: 2000, nokkel: 100 } as const;
+
+/** One line of text: a title, a name, a place. */
+const tekst = z.string().trim().min(1).max(GRENSER.linje);
+/** A path to a file or folder, relative to the file it is written in. */
+const sti = z.string().trim().min(1).max(GRENSER.sti);
 const positivtHeltall = z.number().int().positive();
 /** Committee keys and member ids: short, lowercase, used in folder names and referat lists. */
-const key = z.string().regex(/^[a-z0-9æøå][a-z0-9æøå_-]*$/);
+const key = z
+  .string()
+  .max(GRENSER.nokkel)
+  .regex(/^[a-z0-9æøå][a-z0-9æøå_-]*$/);
 
 export const dato = parsed(parseDato).describe('Dato som ÅÅÅÅ-MM-DD, for eksempel 2025-05-22');
 export const klokkeslett = parsed(parseKlokkeslett).describe('Klokkeslett som TT:MM, for eksempel "09:30"');
@@ -50,13 +63,13 @@ export const utvalgSchema = z.strictObject({
 export const organisasjonSchema = z
   .strictObject({
     navn: tekst.describe('Organisasjonens navn, for eksempel Helsefellesskap Innlandet'),
-    logo: tekst.optional().describe('Sti til logo (SVG eller PNG), relativt til organisasjon.yaml'),
+    logo: sti.optional().describe('Sti til logo (SVG eller PNG), relativt til organisasjon.yaml'),
     farge: z
       .string()
       .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/)
       .optional()
       .describe('Profilfarge som #RRGGBB, for eksempel "#00509e"'),
-    maler: tekst.optional().describe('Mappe med egne maler som overstyrer de innebygde'),
+    maler: sti.optional().describe('Mappe med egne maler som overstyrer de innebygde'),
     sprak: z.enum(['nb', 'nn']).optional().describe('Målform i dokumentene: nb (bokmål, standard) eller nn (nynorsk)'),
     offentlig: z
       .strictObject({
@@ -99,7 +112,7 @@ export const vedleggSchema = z.union([
   tekst.describe('Tittel på et vedlegg som ikke ligger som fil'),
   z.strictObject({
     tittel: tekst.describe('Vedleggets tittel'),
-    fil: tekst.optional().describe('PDF-fil relativt til møtemappen, for eksempel vedlegg/rapport.pdf'),
+    fil: sti.optional().describe('PDF-fil relativt til møtemappen, for eksempel vedlegg/rapport.pdf'),
   }),
 ]);
 
@@ -108,7 +121,14 @@ export const sakSchema = z
     tittel: tekst.describe('Sakens tittel'),
     type: z.enum(SAKTYPER).describe('beslutning, tema, referat eller eventuelt'),
     minutter: positivtHeltall.describe('Tid i sakslisten, i minutter'),
-    beskrivelse: z.string().optional().describe('Kort beskrivelse (Markdown) under tittelen i sakslisten'),
+    beskrivelse: z
+      .string()
+      .max(GRENSER.beskrivelse)
+      .refine((text) => tooDeepNesting(text) === undefined, {
+        message: `lister og sitater (>) ligger mer enn ${MAX_NESTING} nivåer inn i hverandre; høyst ${MAX_NESTING} nivåer er tillatt`,
+      })
+      .optional()
+      .describe('Kort beskrivelse (Markdown) under tittelen i sakslisten'),
     saksnummer: saksnummer.optional().describe('Saksnummeret; beregnes, men kontrolleres når det står her'),
     saksbehandler: tekst.optional().describe('Hvem som har forberedt saken'),
     vedlegg: z.array(vedleggSchema).default([]).describe('Vedlegg til saken: titler, eller { tittel, fil } for PDF-er'),

@@ -64,6 +64,14 @@ interface Context {
   diags: Diagnostics;
 }
 
+/** Never quotes the value: it may be a megabyte long. */
+function tooBigMessage(field: string, value: unknown, maximum: number | bigint, path: YamlPath): string {
+  if (typeof value === 'string') {
+    return `${field} er for lang (${value.trim().length} tegn); høyst ${maximum} tegn er tillatt. Skriv en kortere tekst.`;
+  }
+  return `${field} er for stor; høyst ${maximum} er tillatt.${allowed(path)}`;
+}
+
 function report(ctx: Context, issue: Issue): void {
   const { source, diags } = ctx;
   const path = issue.path as YamlPath;
@@ -94,6 +102,9 @@ function report(ctx: Context, issue: Issue): void {
       if (typeof value === 'string' || value === null) diags.error(source.file, at, `${field} er tom.${allowed(path)}`);
       else if (Array.isArray(value)) diags.error(source.file, at, `${field} er en tom liste.${allowed(path)}`);
       else diags.error(source.file, at, `${field} må være større enn 0, men er ${kind(value)}.${allowed(path)}`);
+      return;
+    case 'too_big':
+      diags.error(source.file, at, tooBigMessage(field, value, issue.maximum, path));
       return;
     case 'invalid_format':
       diags.error(source.file, at, `${field} er ${kind(value)}, som ikke er gyldig.${allowed(path)}`);

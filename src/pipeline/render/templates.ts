@@ -41,6 +41,7 @@ export class TemplateError extends Error {
     readonly file: string,
     readonly line: number | undefined,
     message: string,
+    readonly column?: number,
   ) {
     super(message);
   }
@@ -80,6 +81,39 @@ export interface MalValg {
   strict?: boolean;
 }
 
+/** The helpers templates may call: Handlebars' own (if, each, with, lookup …) and these. */
+const HELPERS = { cssTekst: true, t: true };
+
+/**
+ * An organisation's own template is parsed, and compiled with only the known helpers allowed,
+ * when meetings load: a syntax error or `{{frobnicate x}}` is reported then, with its line,
+ * instead of failing in the middle of a build.
+ */
+function checkOwnTemplate(hb: typeof Handlebars, fil: string, tekst: string): void {
+  try {
+    hb.parse(tekst);
+  } catch (error) {
+    const line = /line (\d+)/.exec((error as Error).message)?.[1];
+    throw new TemplateError(
+      fil,
+      line ? Number(line) : undefined,
+      'malen har ugyldig Handlebars-syntaks: sjekk at hver {{#if}}, {{#each}} og {{#> …}} er lukket med {{/if}}, {{/each}} og {{/…}} med samme navn.',
+    );
+  }
+  try {
+    hb.precompile(tekst, { knownHelpersOnly: true, knownHelpers: HELPERS });
+  } catch (error) {
+    const found = /unknown helper (\S+) - (\d+):(\d+)/.exec((error as Error).message);
+    if (!found) throw error;
+    throw new TemplateError(
+      fil,
+      Number(found[2]),
+      `malen bruker hjelperen «${found[1]}», som ikke finnes; tillatt er Handlebars' egne (if, unless, each, with, lookup) og ${Object.keys(HELPERS).join(' og ')}.`,
+      Number(found[3]) + 1,
+    );
+  }
+}
+
 /**
  * Compiles the templates read by load/templates.ts. The Markdown the secretariat writes is data
  * passed to the templates, never compiled as a template, so `{{…}}` in a sak is printed as text.
@@ -98,18 +132,7 @@ export function compileTemplates(templateFiles: TemplateFiles, valg: MalValg = {
   const les = (relativ: string) => {
     const { fil, tekst } = templateFiles.filer.get(relativ)!;
     content += `\n${relativ}\n${tekst}`;
-    if (relativ.endsWith('.hbs') && !fil.startsWith(BUILTIN_TEMPLATES_DIR + sep)) {
-      try {
-        hb.parse(tekst);
-      } catch (error) {
-        const line = /line (\d+)/.exec((error as Error).message)?.[1];
-        throw new TemplateError(
-          fil,
-          line ? Number(line) : undefined,
-          'malen har ugyldig Handlebars-syntaks: sjekk at hver {{#if}}, {{#each}} og {{#> …}} er lukket med {{/if}}, {{/each}} og {{/…}} med samme navn.',
-        );
-      }
-    }
+    if (relativ.endsWith('.hbs') && !fil.startsWith(BUILTIN_TEMPLATES_DIR + sep)) checkOwnTemplate(hb, fil, tekst);
     return tekst;
   };
   for (const partial of templateFiles.partials) hb.registerPartial(basename(partial, '.hbs'), les(partial));

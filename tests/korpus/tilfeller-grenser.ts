@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import { unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { MOTE, ORGANISASJON, sak } from '../helpers/prosjekt.js';
+import type { Tilfelle } from './tilfeller.js';
+
+/**
+ * Limits instead of crashes and hangs: input made to overflow the stack, exhaust memory or block
+ * (found by a red-team run). Each is an error at the place the limit is passed, with the limit.
+ * The big inputs are made here, when the tests run; none is stored.
+ */
+const M = '2025-05-22-ssu';
+const NESTING = 'lister og sitater (>) ligger her mer enn 100 nivåer inn i hverandre; høyst 100 nivåer er tillatt. Bruk færre nivåer.';
+const ALIAS =
+  'med aliasene (*…) skrevet ut blir innholdet for stort her; høyst 100 000 verdier og 10 MB tekst er tillatt. Skriv verdiene ut i stedet for å la alias vise til andre alias.';
+
+/** «Billion laughs»: ten aliases of ten aliases …, a few hundred bytes that expand to 10^9 values. */
+function aliasBombe(): string {
+  const linjer = ['x0: &a0 ["ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha"]'];
+  for (let i = 1; i < 9; i++)
+    linjer.push(
+      `x${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
+  return linjer.join('\n');
+}
+
+function fifo(root: string, fil: string): void {
+  unlinkSync(join(root, fil));
+  execFileSync('mkfifo', [join(root, fil)]);
+}
+
+export const TILFELLER_GRENSER: Tilfelle[] = [
+  {
+    navn: 'grense: 10 000 sitatnivåer (>) i en sak',
+    filer: { [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5', `${'>'.repeat(10_000)} dypt\n`) },
+    meldinger: [`${M}/13-a.md:7:101: feil: ${NESTING}`],
+    kode: 1,
+  },
+  {
+    navn: 'grense: 150 listenivåer med innrykk i en sak',
+    filer: {
+      [`${M}/13-a.md`]: sak(
+        'tittel: A\ntype: tema\nminutter: 5',
+        `${Array.from({ length: 150 }, (_, i) => `${'  '.repeat(i)}- punkt`).join('\n')}\n`,
+      ),
+    },
+    meldinger: [`${M}/13-a.md:107:201: feil: ${NESTING}`],
+    kode: 1,
+  },
+  {
+    navn: 'grense: 100 nivåer av lister og sitater virker, og kode i et kodeområde teller ikke',
+    filer: {
+      [`${M}/13-a.md`]: sak(
+        'tittel: A\ntype: beslutning\nminutter: 5',
+        `${'>'.repeat(100)} dypt\n\n${'1. '.repeat(100)}punkt\n\n\`\`\`\n${'>'.repeat(500)}\n\`\`\`\n\n## Forslag til vedtak\n\nGodkjent.\n`,
+      ),
+    },
+    meldinger: [],
+    kode: 0,
+  },
+  {
+    navn: 'grense: 5 000 listenivåer (- - - …) i beskrivelse',
+    filer: { [`${M}/13-a.md`]: sak(`tittel: A\ntype: tema\nminutter: 5\nbeskrivelse: "${'- '.repeat(900)}x"`) },
+    meldinger: [
+      `${M}/13-a.md:5:14: feil: «beskrivelse»: lister og sitater (>) ligger mer enn 100 nivåer inn i hverandre; høyst 100 nivåer er tillatt.`,
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'grense: en tittel på 1 MB',
+    filer: { [`${M}/13-a.md`]: sak(`tittel: ${'x'.repeat(1024 * 1024)}\ntype: tema\nminutter: 5`) },
+    meldinger: [`${M}/13-a.md:2:9: feil: «tittel» er for lang (1048576 tegn); høyst 300 tegn er tillatt. Skriv en kortere tekst.`],
+    kode: 1,
+  },
+  {
+    navn: 'grense: en tittel på 300 tegn virker',
+    filer: { [`${M}/13-a.md`]: sak(`tittel: ${'x'.repeat(300)}\ntype: tema\nminutter: 5`) },
+    meldinger: [],
+    kode: 0,
+  },
+  {
+    navn: 'grense: et møtested på 301 tegn og en beskrivelse på over 2000 tegn',
+    filer: {
+      [`${M}/mote.yaml`]: MOTE.replace('sted: Lillehammer', `sted: ${'s'.repeat(301)}`),
+      [`${M}/13-a.md`]: sak(`tittel: A\ntype: tema\nminutter: 5\nbeskrivelse: ${'b'.repeat(2001)}`),
+    },
+    meldinger: [
+      `${M}/13-a.md:5:14: feil: «beskrivelse» er for lang (2001 tegn); høyst 2000 tegn er tillatt. Skriv en kortere tekst.`,
+      `${M}/mote.yaml:5:7: feil: «sted» er for lang (301 tegn); høyst 300 tegn er tillatt. Skriv en kortere tekst.`,
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'grense: alias av alias («billion laughs») i en sak',
+    filer: { [`${M}/13-a.md`]: sak(`tittel: A\ntype: tema\nminutter: 5\n${aliasBombe()}\nvedlegg: *a8`) },
+    meldinger: [`${M}/13-a.md:9:45: feil: ${ALIAS}`],
+    kode: 1,
+  },
+  {
+    navn: 'grense: alias av alias («billion laughs») i organisasjon.yaml',
+    filer: { 'organisasjon.yaml': `${aliasBombe()}\n${ORGANISASJON}`, [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5') },
+    meldinger: ['organisasjon.yaml:5:45: feil: ' + ALIAS],
+    kode: 1,
+  },
+  {
+    navn: 'grense: mote.yaml som er en FIFO (navngitt rør) blokkerer ikke',
+    filer: { [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5') },
+    lag: (root) => fifo(root, `${M}/mote.yaml`),
+    meldinger: [
+      `${M}/mote.yaml: feil: dette er et navngitt rør (FIFO), ikke en vanlig fil; bare vanlige tekstfiler kan leses. Erstatt den med en vanlig fil.`,
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'grense: en hjelper som ikke finnes i organisasjonens egen mal',
+    filer: {
+      'organisasjon.yaml': `${ORGANISASJON}maler: egne-maler\n`,
+      [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5'),
+      'egne-maler/saksliste.hbs': '<h1>{{mote.utvalg}}</h1>\n\n  <p>{{frobnicate mote}}</p>\n',
+    },
+    meldinger: [
+      "egne-maler/saksliste.hbs:3:6: feil: malen bruker hjelperen «frobnicate», som ikke finnes; tillatt er Handlebars' egne (if, unless, each, with, lookup) og cssTekst og t.",
+    ],
+    kode: 1,
+  },
+];
