@@ -157,10 +157,12 @@ function cleanPage(page: PDFDict, where: Where): void {
   const value = page.get(N('Annots'));
   const annots = value instanceof PDFRef ? where.doc.context.lookup(value) : value;
   if (!(annots instanceof PDFArray)) return;
-  for (let i = annots.size() - 1; i >= 0; i--) {
-    const annot = lookupDict(where.doc, annots.get(i));
-    if (annot && cleanAnnotation(annot, where)) annots.remove(i);
-  }
+  // In page order, so the warnings follow the page; removed from the end, so the indices hold.
+  const remove = annots.asArray().flatMap((value, i) => {
+    const annot = lookupDict(where.doc, value);
+    return annot && cleanAnnotation(annot, where) ? [i] : [];
+  });
+  for (const i of remove.reverse()) annots.remove(i);
 }
 
 /** Last line of defence: any `/AA`, `/JS` or unsafe `/A` left anywhere below the pages (in widgets not on a page, say). */

@@ -2,6 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kryptertPdf, minimalPdf } from '../helpers/pdf.js';
 import { BESLUTNING, MOTE, ORGANISASJON, sak } from '../helpers/prosjekt.js';
+import { TILFELLER_VEDLEGG } from './tilfeller-vedlegg.js';
 
 /**
  * The corpus of broken input: each case is a small project (organisasjon.yaml and the meeting
@@ -710,4 +711,5 @@ export const TILFELLER: Tilfelle[] = [
     ],
     kode: 1,
   },
+  ...TILFELLER_VEDLEGG,
 ];

@@ -46,7 +46,7 @@ function hva(item: ActiveContent): string {
     case 'xfa':
       return 'et XFA-skjema (/AcroForm /XFA)';
     case 'file-attachment':
-      return `et innebygd filvedlegg (FileAttachment) ${sted(item)}`;
+      return `et innebygd filvedlegg (FileAttachment-merknad) på side ${item.page}`;
     case 'action':
       return handling(item);
   }
