@@ -5,6 +5,7 @@ import type { LoadOptions } from '../domain/documents.js';
 import { UsageError } from '../domain/errors.js';
 import type { Mote, Organisasjon } from '../domain/types.js';
 import {
+  findAktivtInnholdInProject,
   findBilderInProject,
   findMotemapper,
   findProjectRoot,
@@ -83,6 +84,7 @@ export async function loadMoter(paths: readonly string[] = [], options: LoadOpti
     const project = loadProjectSource(root, diags);
     await readTabellfilerInProject(project);
     await findBilderInProject(project);
+    await findAktivtInnholdInProject(project);
     const model = buildModel(project, diags, new Set(selected));
     // The templates too, so that `check` finds what `build` would stop at.
     const malene = model.organisasjon ? loadTemplates(model.organisasjon) : undefined;

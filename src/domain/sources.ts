@@ -1,3 +1,4 @@
+import type { ActiveContent } from '../util/pdf-active-content.js';
 import type { Diagnostic, Position } from './diagnostics.js';
 import type { Fraser, Sprak } from './sprak.js';
 
@@ -37,6 +38,8 @@ export interface VedleggProbe {
   path: string;
   /** For a missing file: the names in its folder, for "Mente du …?". */
   siblings?: string[];
+  /** For a readable PDF: the active content build will remove, found by `findAktivtInnholdInProject`. */
+  aktivtInnhold?: ActiveContent[];
 }
 
 export interface SakSource {

@@ -1,3 +1,5 @@
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+
 /**
  * A minimal, valid one-page PDF with a few lines of text (WinAnsi Helvetica, so æøå work).
  * Used for the example attachments and for tests that need a real PDF file.
@@ -34,4 +36,60 @@ export function kryptertPdf(title: string): Buffer {
   const encrypt =
     '/Encrypt << /Filter /Standard /V 1 /R 2 /O <28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a> /U <28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a> /P -44 >> ';
   return Buffer.from(minimalPdf(title).toString('latin1').replace('trailer\n<< ', `trailer\n<< ${encrypt}`), 'latin1');
+}
+
+/**
+ * An attachment that carries every kind of active content the build removes (made with pdf-lib
+ * on top of minimalPdf, so its text is real): an /OpenAction and /AA on the document, a
+ * /Names /JavaScript tree, an /EmbeddedFiles tree, /AcroForm /XFA, /AA on the page, a Launch
+ * link, a link to file:///etc/passwd, a form field with /AA /JS and a FileAttachment annotation.
+ * One ordinary https link stays. pdf-lib writes object streams, so check has to parse it.
+ */
+export async function aktivPdf(title: string, lines: readonly string[] = []): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(minimalPdf(title, lines));
+  const { context } = doc;
+  const js = (code: string) => context.obj({ S: 'JavaScript', JS: PDFString.of(code) });
+  const fil = context.register(
+    context.obj({
+      Type: 'Filespec',
+      F: PDFString.of('hemmelig.txt'),
+      EF: { F: context.register(context.flateStream('HEMMELIG-INNEBYGD', { Type: 'EmbeddedFile' })) },
+    }),
+  );
+  const catalog = doc.catalog;
+  catalog.set(PDFName.of('OpenAction'), js('app.alert("OPENACTION")'));
+  catalog.set(PDFName.of('AA'), context.obj({ WC: js('app.alert("DOKUMENT-AA")') }));
+  catalog.set(
+    PDFName.of('Names'),
+    context.obj({
+      JavaScript: { Names: [PDFString.of('start'), js('app.alert("NAVNETRE")')] },
+      EmbeddedFiles: { Names: [PDFString.of('hemmelig.txt'), fil] },
+    }),
+  );
+  const felt = context.register(
+    context.obj({
+      Type: 'Annot',
+      Subtype: 'Widget',
+      FT: 'Tx',
+      T: PDFString.of('navn'),
+      Rect: [56, 600, 256, 620],
+      AA: { K: js('app.alert("FELT-AA")') },
+    }),
+  );
+  catalog.set(PDFName.of('AcroForm'), context.obj({ Fields: [felt], XFA: context.register(context.stream('<xdp:xdp/>')) }));
+  const lenke = (a: Record<string, unknown>, y: number) =>
+    context.register(context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [56, y, 256, y + 20], Border: [0, 0, 0], A: a as never }));
+  const side = doc.getPage(0).node;
+  side.set(PDFName.of('AA'), context.obj({ O: js('app.alert("SIDE-AA")') }));
+  side.set(
+    PDFName.of('Annots'),
+    context.obj([
+      lenke({ S: 'Launch', F: PDFString.of('calc.exe') }, 700),
+      lenke({ S: 'URI', URI: PDFString.of('file:///etc/passwd') }, 670),
+      felt,
+      context.register(context.obj({ Type: 'Annot', Subtype: 'FileAttachment', Rect: [300, 700, 320, 720], FS: fil })),
+      lenke({ S: 'URI', URI: PDFString.of('https://example.org/') }, 640),
+    ]),
+  );
+  return doc.save();
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { kryptertPdf, minimalPdf } from '../helpers/pdf.js';
 import { BESLUTNING, MOTE, ORGANISASJON, sak } from '../helpers/prosjekt.js';
 import { TILFELLER_GRENSER } from './tilfeller-grenser.js';
+import { TILFELLER_VEDLEGG } from './tilfeller-vedlegg.js';
 
 /**
  * The corpus of broken input: each case is a small project (organisasjon.yaml and the meeting
@@ -776,4 +777,5 @@ export const TILFELLER: Tilfelle[] = [
     kode: 1,
   },
   ...TILFELLER_GRENSER,
+  ...TILFELLER_VEDLEGG,
 ];

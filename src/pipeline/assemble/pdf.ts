@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { removeActiveContent } from '../../util/pdf-active-content.js';
 import { canonicalize } from './canonical.js';
 import { type Bookmark, readBookmarks, writeBookmarks } from './merge.js';
 
@@ -79,7 +80,7 @@ async function lesVedlegg(vedlegg: EksterntVedlegg): Promise<PDFDocument> {
 
 /**
  * Our printed PDF, with metadata set, bookmarks named as the headings were written, and the
- * sak's external attachments appended with a bookmark each. The printed pages keep their tags and bookmarks: pdf-lib rewrites the file
+ * sak's external attachments appended with a bookmark each, without active content (see util/pdf-active-content.ts). The printed pages keep their tags and bookmarks: pdf-lib rewrites the file
  * but keeps the catalog's structure tree, outline and MarkInfo.
  */
 export interface FinishedPdf {
@@ -101,6 +102,8 @@ export async function finishPdf(
   const vedleggStart: number[] = [];
   for (const v of vedlegg) {
     const kilde = await lesVedlegg(v);
+    // What a reader would run or open (scripts, launch actions, embedded files, file: links) is not published; check warns about it.
+    removeActiveContent(kilde);
     const sider = await doc.copyPages(kilde, kilde.getPageIndices());
     vedleggStart.push(doc.getPageCount());
     // The attachment's own tags are not carried over; its StructParents would point into our parent tree.

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Diagnostics } from '../../domain/diagnostics.js';
 import type { MarkdownSource, MoteSource, ProjectSource, SakSource, VedleggProbe } from '../../domain/sources.js';
@@ -8,7 +8,7 @@ import { parseMarkdown } from './frontmatter.js';
 import { loadFraser } from './sprak.js';
 import { readTabellfiler } from './tabellfiler.js';
 import { readText } from './text.js';
-import { probeVedlegg } from './vedlegg.js';
+import { mayHaveActiveContent, probeVedlegg } from './vedlegg.js';
 import { parseYaml } from './yaml.js';
 
 export const ORGANISASJON_FIL = 'organisasjon.yaml';
@@ -169,6 +169,25 @@ export async function readTabellfilerInProject(project: ProjectSource): Promise<
     for (const sak of meeting.saker) {
       if (sak.markdown?.text.includes('tabell')) {
         sak.tabeller = await readTabellfiler(meeting.dir, sak.file, sak.markdown.text, sak.markdown.bodyStart);
+      }
+    }
+  }
+}
+
+/**
+ * Finds the active content (scripts, launch actions, embedded files, file: links) in every
+ * readable attachment, which build removes and check warns about. Only files whose bytes name
+ * such content are parsed, and pdf-lib is loaded only for them.
+ */
+export async function findAktivtInnholdInProject(project: ProjectSource): Promise<void> {
+  for (const meeting of project.meetings) {
+    for (const sak of meeting.saker) {
+      for (const probe of sak.vedlegg.values()) {
+        if (probe.status !== 'ok') continue;
+        const bytes = readFileSync(probe.path);
+        if (!mayHaveActiveContent(bytes)) continue;
+        const { findAktivtInnhold } = await import('./vedlegg-innhold.js');
+        probe.aktivtInnhold = await findAktivtInnhold(bytes);
       }
     }
   }

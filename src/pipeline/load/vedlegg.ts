@@ -52,3 +52,15 @@ export function probeVedlegg(meetingDir: string, written: string): VedleggProbe 
   if (statSync(onDisk).isDirectory()) return { status: 'mappe', path: onDisk };
   return { status: pdfStatus(onDisk), path: onDisk };
 }
+
+/**
+ * Whether a PDF's bytes may hold active content: false only when none of the names it takes is
+ * written in the file (see util/pdf-active-content.ts) and nothing is hidden in compressed object streams or by `#xx` escapes in
+ * names. `check` parses only the files this says yes to.
+ */
+export function mayHaveActiveContent(bytes: Uint8Array): boolean {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return /\/(?:ObjStm|JS|JavaScript|AA|OpenAction|Launch|GoToR|EmbeddedFiles|FileAttachment|XFA|URI|A(?=[\s/[\]<>(){}%]))|\/[^\s/[\]<>(){}%]*#[0-9A-Fa-f]{2}/.test(
+    latin1,
+  );
+}
