@@ -107,7 +107,7 @@ godkjent_sak: "20.25"
 
 ## Sak 01.25 Godkjenning
 
-## Sak 02.25 Budsjett
+## Sak 02.25
 
 <script>fetch("${web}/referat")</script> Drøftet {{pris}}.
 
