@@ -1,4 +1,4 @@
-import { readdirSync, renameSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +34,28 @@ function get(url: string, path: string, host?: string): Promise<{ status: number
         body += chunk;
       });
       res.on('end', () => ok({ status: res.statusCode!, body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+/**
+ * Listens on /hendelser; once the preview has taken the listener, gives the promise of its next
+ * «endret», the signal that a reload is done (in an object: a promise resolved with a promise waits for it).
+ */
+function listenForChange(url: string): Promise<{ endret: Promise<void> }> {
+  return new Promise((connected, fail) => {
+    const req = request(new URL('/hendelser', url), (res) => {
+      res.setEncoding('utf8');
+      const endret = new Promise<void>((ok) =>
+        res.on('data', (chunk: string) => {
+          if (!chunk.includes('event: endret')) return;
+          req.destroy();
+          ok();
+        }),
+      );
+      connected({ endret });
     });
     req.on('error', fail);
     req.end();
@@ -127,6 +149,22 @@ describe('motedok watch', () => {
     await page.goto(visning.url);
     writeFileSync(join(rot, M, '11-veivedlikehold.md'), SAK('Veivedlikehold'));
     await venterPaTekst('Veivedlikehold');
+  }, 30_000);
+
+  it('sees a save in a folder made after the preview started', async () => {
+    const { endret } = await listenForChange(visning.url);
+    writeFileSync(join(rot, M, '12-kart.md'), sak('tittel: Kart\ntype: tema\nminutter: 10', '![Kart](bilder/kart.png)\n'));
+    await endret;
+    await venterPaTekst('bildet «bilder/kart.png» finnes ikke');
+    const { endret: mappeSett } = await listenForChange(visning.url);
+    mkdirSync(join(rot, M, 'bilder'));
+    writeFileSync(join(rot, M, 'bilder', 'annet.png'), 'png');
+    await mappeSett;
+    expect((await get(visning.url, '/')).body).toContain('bildet «bilder/kart.png» finnes ikke');
+    // Only a watcher on the new folder sees this save.
+    writeFileSync(join(rot, M, 'bilder', 'kart.png'), 'png');
+    await venterPaTekst('Kart');
+    await page.waitForFunction('!document.body.innerText.includes("Møtet har feil")', { timeout: 15_000 });
   }, 30_000);
 });
 
