@@ -1,4 +1,4 @@
-import { existsSync, type FSWatcher, readFileSync, statSync, watch } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -9,9 +9,10 @@ import { allowedFiles } from '../build/tools.js';
 import { type Diagnostic, formatDiagnostic } from '../domain/diagnostics.js';
 import { UsageError } from '../domain/errors.js';
 import type { Mote } from '../domain/types.js';
-import { findProjectRoot, isMotemappe } from '../pipeline/load/project.js';
+import { findProjectRoot, isMotemappe, ORGANISASJON_FIL } from '../pipeline/load/project.js';
 import type { Templates } from '../pipeline/render/templates.js';
-import { isInside } from '../util/paths.js';
+import { isLocalHost, readAllowedFile, realRoots } from './access.js';
+import { type WatchTarget, watchFolders } from './watcher.js';
 
 /**
  * `motedok watch <møtemappe>`: the meeting's documents as HTML on localhost, made by the same
@@ -33,6 +34,7 @@ interface Tilstand {
   diagnostics: Diagnostic[];
   /** Document name (`innkalling`, `sak-13-25`) → template and data. */
   dokumenter: Map<string, { mal: Parameters<Templates['render']>[0]; data: { tittel: string } }>;
+  /** Real paths (links resolved) of the folders and files pages may load. */
   tillatt: string[];
 }
 
@@ -78,7 +80,7 @@ async function last(folder: string): Promise<Tilstand> {
   tilstand.maler = result.maler;
   tilstand.mote = mote;
   for (const plan of planDocuments(mote, '/')) tilstand.dokumenter.set(basename(plan.fil, '.pdf'), { mal: plan.mal, data: plan.data });
-  tilstand.tillatt = allowedFiles([mote], tilstand.maler);
+  tilstand.tillatt = realRoots(allowedFiles([mote], tilstand.maler));
   return tilstand;
 }
 
@@ -100,6 +102,15 @@ function indeks(t: Tilstand, folder: string): string {
   return side(`Forhåndsvisning ${basename(folder)}`, `<h1>${escapeHtml(basename(folder))}</h1><ul>${lenker}</ul>${advarsler}`);
 }
 
+/** The document name in a path; a malformed escape (`/%E0`) names no document rather than throwing. */
+function decodePath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname.slice(1));
+  } catch {
+    return '';
+  }
+}
+
 type Underveis = (t: { diagnostics: Diagnostic[] }) => void;
 
 export async function startPreview(
@@ -113,11 +124,15 @@ export async function startPreview(
   const server = createServer(handleRequest(() => tilstand, folder, lyttere));
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const vakt = watchMeeting(folder, async () => {
-    tilstand = await last(folder);
-    options.underveis?.({ diagnostics: tilstand.diagnostics });
-    for (const res of lyttere) res.write('event: endret\ndata: 1\n\n');
-  });
+  const vakt = watchMeeting(
+    folder,
+    () => tilstand,
+    async () => {
+      tilstand = await last(folder);
+      options.underveis?.({ diagnostics: tilstand.diagnostics });
+      for (const res of lyttere) res.write('event: endret\ndata: 1\n\n');
+    },
+  );
   return {
     url,
     get diagnostics() {
@@ -126,6 +141,7 @@ export async function startPreview(
     close: async () => {
       vakt.close();
       for (const res of lyttere) res.end();
+      lyttere.clear();
       await new Promise<void>((ok) => server.close(() => ok()));
     },
   };
@@ -145,6 +161,8 @@ function handleRequest(tilstand: () => Tilstand, folder: string, lyttere: Set<Se
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(content);
     };
+    if (!isLocalHost(req.headers.host))
+      return svar(421, 'text/plain; charset=utf-8', 'forhåndsvisningen svarer bare på localhost og 127.0.0.1');
     if (url.pathname === '/hendelser') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': motedok\n\n');
@@ -155,12 +173,13 @@ function handleRequest(tilstand: () => Tilstand, folder: string, lyttere: Set<Se
     const t = tilstand();
     if (url.pathname === '/fil') {
       const file = url.searchParams.get('sti') ?? '';
-      if (!t.tillatt.some((m) => isInside(m, file)) || !existsSync(file)) return svar(404, 'text/plain; charset=utf-8', 'finnes ikke');
-      return svar(200, TYPER[extname(file).toLowerCase()] ?? 'application/octet-stream', readFileSync(file));
+      const content = readAllowedFile(file, t.tillatt);
+      if (!content) return svar(404, 'text/plain; charset=utf-8', 'finnes ikke');
+      return svar(200, TYPER[extname(file).toLowerCase()] ?? 'application/octet-stream', content);
     }
     if (!t.mote || !t.maler) return svar(200, 'text/html; charset=utf-8', feilside(t, folder));
     if (url.pathname === '/') return svar(200, 'text/html; charset=utf-8', indeks(t, folder));
-    const dokument = t.dokumenter.get(decodeURIComponent(url.pathname.slice(1)));
+    const dokument = t.dokumenter.get(decodePath(url.pathname));
     if (!dokument)
       return svar(404, 'text/html; charset=utf-8', side('Finnes ikke', '<p>Dokumentet finnes ikke. <a href="/">Til oversikten</a></p>'));
     const html = tilHttp(t.maler.render(dokument.mal, dokument.data)).replace('</body>', `${SKJERM}${RELOAD}</body>`);
@@ -168,21 +187,62 @@ function handleRequest(tilstand: () => Tilstand, folder: string, lyttere: Set<Se
   };
 }
 
-/** Watches the meeting folder and the project's organisasjon.yaml; calls `endret` once a save has settled. */
-function watchMeeting(folder: string, endret: () => Promise<void>): { close(): void } {
+/**
+ * Watches the meeting folder, the project's organisasjon.yaml and logo, and the template folders;
+ * calls `endret` once a save has settled, one reload at a time (a save during one asks for another,
+ * so an older reload never finishes last).
+ */
+function watchMeeting(folder: string, tilstand: () => Tilstand, endret: () => Promise<void>): { close(): void } {
+  let maler: readonly string[] = [];
+  const targets = () => {
+    maler = tilstand().maler?.mapper ?? maler;
+    return watchTargets(folder, tilstand(), maler);
+  };
+  let running = false;
+  let again = false;
+  let closed = false;
+  const reload = async (): Promise<void> => {
+    if (closed) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    // Watch new folders before reading, so a file saved in one while loading is not missed.
+    vakt.sync(targets());
+    await endret().finally(() => {
+      running = false;
+    });
+    vakt.sync(targets());
+    if (again) {
+      again = false;
+      await reload();
+    }
+  };
   // Saving in an editor fires several events (write, rename, chmod): wait until they settle.
   let vent: NodeJS.Timeout | undefined;
-  const hendelse = () => {
+  const vakt = watchFolders(() => {
     clearTimeout(vent);
-    vent = setTimeout(endret, 150);
-  };
-  const root = findProjectRoot(folder);
-  const vaktere: FSWatcher[] = [watch(folder, { recursive: true }, hendelse)];
-  if (root && root !== folder) vaktere.push(watch(join(root, 'organisasjon.yaml'), hendelse));
+    vent = setTimeout(reload, 150);
+  });
+  vakt.sync(targets());
   return {
     close: () => {
+      closed = true;
       clearTimeout(vent);
-      for (const v of vaktere) v.close();
+      vakt.close();
     },
   };
+}
+
+/** Whole trees for the meeting and the templates; only the named entries in the folders of the project's files. */
+function watchTargets(folder: string, t: Tilstand, maler: readonly string[]): WatchTarget[] {
+  const named = new Map<string, Set<string>>();
+  const add = (file: string) => named.set(dirname(file), (named.get(dirname(file)) ?? new Set()).add(basename(file)));
+  const root = findProjectRoot(folder);
+  if (root) add(join(root, ORGANISASJON_FIL));
+  const organisasjon = t.mote?.organisasjon;
+  if (organisasjon?.logo) add(resolve(dirname(organisasjon.file), organisasjon.logo));
+  // Later targets win for the same folder: a whole tree over a named few.
+  return [...[...named].map(([dir, names]) => ({ dir, names })), ...maler.map((dir) => ({ dir })), { dir: folder }];
 }
