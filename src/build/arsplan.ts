@@ -24,7 +24,7 @@ export interface ArsplanResult {
 }
 
 /** The project folder: ./cases (or the folder itself) holding organisasjon.yaml. */
-function finnRot(cwd: string): string {
+function findRoot(cwd: string): string {
   const root = findProjectRootFromCwd(cwd);
   if (root) return root;
   throw new UsageError('fant ingen organisasjon.yaml i cases/ eller mappene over; kjør kommandoen fra prosjektmappen.');
@@ -39,7 +39,7 @@ function finnRot(cwd: string): string {
 export async function buildArsplan(ar: number, options: { cwd?: string; out?: string } = {}): Promise<ArsplanResult> {
   const cwd = options.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.out ?? 'output');
-  const root = finnRot(cwd);
+  const root = findRoot(cwd);
   const diags = new Diagnostics();
   const prosjekt = loadProjectSource(root, diags);
   const modell = buildModel(prosjekt, diags);

@@ -22,21 +22,21 @@ export type { BuildOptions, BuiltDocument } from '../domain/documents.js';
 export { type BuildSummary, unchangedSinceLast } from './unchanged.js';
 
 /** A meeting's key: everything its documents are made from, short of the tool itself (which is in every cache key). */
-function moteNokkel(mote: Mote, verktoy: BuildTools, inndata: Inputs): string {
+function moteKey(mote: Mote, verktoy: BuildTools, inndata: Inputs): string {
   const files = Object.entries(inndata)
     .filter(([fil]) => fil.startsWith(mote.dir + '/'))
     .map(([fil, a]) => `${fil}\u0000${a.sha256}`);
   // Attachments by their contents also where the folder walk does not go (hidden folders, links).
   for (const { vedlegg } of mote.vedlegg)
-    if (vedlegg.fil && existsSync(vedlegg.fil)) files.push(`${vedlegg.fil}\u0000${verktoy.buffer.filHash(vedlegg.fil)}`);
+    if (vedlegg.fil && existsSync(vedlegg.fil)) files.push(`${vedlegg.fil}\u0000${verktoy.buffer.fileHash(vedlegg.fil)}`);
   const logo = mote.organisasjon.logo ? resolve(dirname(mote.organisasjon.file), mote.organisasjon.logo) : undefined;
-  if (logo && existsSync(logo)) files.push(`${logo}\u0000${verktoy.buffer.filHash(logo)}`);
+  if (logo && existsSync(logo)) files.push(`${logo}\u0000${verktoy.buffer.fileHash(logo)}`);
   const modell = JSON.stringify(mote, (_, value: unknown) => (value instanceof Map || value instanceof Set ? [...value] : value));
   return verktoy.buffer.nokkel('møte', modell, String(verktoy.options.html ?? false), ...files);
 }
 
 /** Files outside the project folders that the documents show: the logo and the organisation's own templates. */
-function ekstraFiler(loaded: LoadResult): string[] {
+function extraFiles(loaded: LoadResult): string[] {
   const org = loaded.organisasjon;
   if (!org) return [];
   return [org.logo, org.maler].filter((f): f is string => !!f).map((f) => resolve(dirname(org.file), f));
@@ -51,7 +51,7 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
   const run = describeRun(paths, options);
   const { ut, register } = run;
   // Read before loading: a file saved while this build runs must count as changed next time.
-  const previous = register.forrigeKjoring(run.foresporsel);
+  const previous = register.previousRun(run.foresporsel);
   const inndata = register.inndata(run.stier(previous?.resultat.ekstra ?? []));
   // When something changed, something will most likely be printed: start the browser now, while
   // the meetings load. One tab per core: printing is bound by the processor.
@@ -61,7 +61,7 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
     browser.catch(() => undefined);
     return browser;
   };
-  if (!options.force && !register.kjoring(run.foresporsel, run.nokkel, inndata)) startNettleser();
+  if (!options.force && !register.matchingRun(run.foresporsel, run.nokkel, inndata)) startNettleser();
   let frigi: (() => void) | undefined;
   try {
     const loaded = await loadMoter(paths, options);
@@ -79,18 +79,18 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
       nettleser: startNettleser,
       options,
     };
-    const { dokumenter, filer } = await byggAlle(loaded, verktoy, register, inndata, diagnostics);
+    const { dokumenter, filer } = await buildAll(loaded, verktoy, register, inndata, diagnostics);
     if (!diagnostics.some((d) => d.severity === 'feil')) {
-      const ekstra = ekstraFiler(loaded);
-      register.huskKjoring(run.foresporsel, run.nokkel, { ...inndata, ...register.inndata(ekstra) }, filer, {
+      const ekstra = extraFiles(loaded);
+      register.rememberRun(run.foresporsel, run.nokkel, { ...inndata, ...register.inndata(ekstra) }, filer, {
         moter: loaded.moter.length,
         dokumenter: dokumenter.map((d) => ({ ...d, fraBuffer: true })),
         diagnostics,
         ekstra,
       });
-      if (run.alleMoter) verktoy.buffer.rydd(new Set([...verktoy.buffer.brukt, ...register.nokler()]));
+      if (run.alleMoter) verktoy.buffer.prune(new Set([...verktoy.buffer.brukt, ...register.usedKeys()]));
       // Only a successful run is recorded: a failed one leaves everything in the output folder as it was.
-      register.lagre();
+      register.save();
     }
     return { moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter, diagnostics };
   } finally {
@@ -104,7 +104,7 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
  * all of them are made. A meeting (or a year's vedtakslister) whose key matches its last build,
  * with the files it wrote untouched, is taken as it is: nothing is rendered or read for it.
  */
-async function byggAlle(
+async function buildAll(
   loaded: LoadResult,
   verktoy: BuildTools,
   register: Register,
@@ -125,13 +125,13 @@ async function byggAlle(
     const brukteFor = buffer.brukt.size;
     const laget = await lag();
     const skrevet = writeAll(laget.filer);
-    pruneOutputs(outDir, register.tidligereUtdata(name), new Set(laget.filer.keys()));
+    pruneOutputs(outDir, register.previousOutputs(name), new Set(laget.filer.keys()));
     for (const dokument of laget.dokumenter) if (skrevet.has(dokument.fil)) options.underveis?.(dokument);
     dokumenter.push(...laget.dokumenter);
     files.push(...laget.filer.keys());
-    register.husk(name, key, laget.dokumenter, laget.filer.keys(), [...buffer.brukt].slice(brukteFor));
+    register.remember(name, key, laget.dokumenter, laget.filer.keys(), [...buffer.brukt].slice(brukteFor));
   };
-  const nokler = new Map(loaded.alleMoter.map((m) => [m, moteNokkel(m, verktoy, inndata)]));
+  const nokler = new Map(loaded.alleMoter.map((m) => [m, moteKey(m, verktoy, inndata)]));
   for (const mote of loaded.moter) {
     try {
       await gjenbrukEllerLag(mote.mappe, nokler.get(mote)!, () => buildMote(mote, verktoy, outDir));

@@ -10,7 +10,7 @@ import { type Plan, planDocuments } from './plan.js';
 import { buildSaksdokumenter } from './saksdokumenter.js';
 import { allowedFiles, type BuildTools, getOrMake, loadedFiles, overskrifter, printerFor } from './tools.js';
 
-interface Trykt {
+interface Printed {
   plan: Plan;
   ferdig: FinishedPdf;
   fraBuffer: boolean;
@@ -28,13 +28,13 @@ export interface DocumentSet {
  * Documents found in `gjenbruk` (by file name, for the public set) are taken from the members'
  * set instead of being printed again.
  */
-async function byggSett(
+async function buildDocumentSet(
   mote: Mote,
   planer: Plan[],
   folder: string,
   verktoy: BuildTools,
-  gjenbruk = new Map<string, Trykt>(),
-): Promise<DocumentSet & { trykte: Trykt[] }> {
+  gjenbruk = new Map<string, Printed>(),
+): Promise<DocumentSet & { trykte: Printed[] }> {
   const { maler, buffer, options } = verktoy;
   const metadata = (tittel: string): Metadata => ({
     tittel,
@@ -51,7 +51,7 @@ async function byggSett(
   };
   const skriv = printerFor(verktoy, allowedFiles([mote], maler));
   const trykte = await Promise.all(
-    planer.map(async (plan): Promise<Trykt> => {
+    planer.map(async (plan): Promise<Printed> => {
       const tidligere = plan.likeOffentlig ? gjenbruk.get(basename(plan.fil)) : undefined;
       if (tidligere) {
         ferdig(plan.fil, tidligere.ferdig.bytes, tidligere.ferdig.sider, tidligere.fraBuffer, tidligere.html);
@@ -64,7 +64,7 @@ async function byggSett(
         html,
         JSON.stringify(meta),
         ...loadedFiles(buffer, html),
-        ...plan.vedlegg.map((v) => `${v.tittel}\u0000${buffer.filHash(v.fil)}`),
+        ...plan.vedlegg.map((v) => `${v.tittel}\u0000${buffer.fileHash(v.fil)}`),
       );
       const laget = await getOrMake(verktoy, key, async () => finishPdf(await skriv(html), meta, plan.vedlegg, overskrifter(html)));
       ferdig(plan.fil, laget.ferdig.bytes, laget.ferdig.sider, laget.fraBuffer, html);
@@ -89,14 +89,14 @@ async function byggSett(
  * and a calendar file for each.
  */
 export async function buildMote(mote: Mote, verktoy: BuildTools, outDir: string): Promise<DocumentSet> {
-  const sett = await byggDokumenter(mote, verktoy, outDir);
+  const sett = await buildDocuments(mote, verktoy, outDir);
   for (const [fil, ics] of calendarFiles(mote, join(outDir, mote.mappe))) sett.filer.set(fil, ics);
   return sett;
 }
 
-async function byggDokumenter(mote: Mote, verktoy: BuildTools, outDir: string): Promise<DocumentSet> {
+async function buildDocuments(mote: Mote, verktoy: BuildTools, outDir: string): Promise<DocumentSet> {
   const folder = join(outDir, mote.mappe);
-  const intern = await byggSett(mote, planDocuments(mote, folder), folder, verktoy);
+  const intern = await buildDocumentSet(mote, planDocuments(mote, folder), folder, verktoy);
   const offentligMappe = join(folder, 'offentlig');
   const tilOffentlig = (file: string) => join(offentligMappe, relative(folder, file));
   if (!harUnntak(mote)) {
@@ -107,6 +107,12 @@ async function byggDokumenter(mote: Mote, verktoy: BuildTools, outDir: string): 
   const saksfremlegg = new Set(intern.trykte.filter((t) => t.plan.mal === 'vedlegg').map((t) => basename(t.plan.fil)));
   const gjenbruk = new Map(intern.trykte.map((t) => [basename(t.plan.fil), t]));
   const offentlig = offentligVersjon(mote);
-  const apent = await byggSett(offentlig, planDocuments(offentlig, offentligMappe, saksfremlegg), offentligMappe, verktoy, gjenbruk);
+  const apent = await buildDocumentSet(
+    offentlig,
+    planDocuments(offentlig, offentligMappe, saksfremlegg),
+    offentligMappe,
+    verktoy,
+    gjenbruk,
+  );
   return { filer: new Map([...intern.filer, ...apent.filer]), dokumenter: [...intern.dokumenter, ...apent.dokumenter] };
 }

@@ -34,8 +34,8 @@ export function allowedFiles(moter: readonly Mote[], templates: Templates): stri
  */
 export function loadedFiles(cache: DocumentCache, html: string): string[] {
   return [...html.matchAll(/\bsrc="(file:[^"]+)"/g)].map((m) => {
-    const file = fileURLToPath(dekodEntiteter(m[1]!));
-    return `${file}\u0000${existsSync(file) ? cache.filHash(file) : 'mangler'}`;
+    const file = fileURLToPath(decodeEntities(m[1]!));
+    return `${file}\u0000${existsSync(file) ? cache.fileHash(file) : 'mangler'}`;
   });
 }
 
@@ -48,14 +48,14 @@ export async function getOrMake(
   const lagret = verktoy.buffer.hent(key);
   if (lagret) return { ferdig: lagret, fraBuffer: true };
   const ferdig = await lag();
-  verktoy.buffer.lagre(key, ferdig);
+  verktoy.buffer.save(key, ferdig);
   return { ferdig, fraBuffer: false };
 }
 
 const ENTITETER: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** HTML's character references, as Handlebars and rehype write them (`&amp;`, `&#x27;`, `&#x3D;` …). */
-function dekodEntiteter(text: string): string {
+function decodeEntities(text: string): string {
   return text
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, des: string) => String.fromCodePoint(Number(des)))
@@ -65,7 +65,7 @@ function dekodEntiteter(text: string): string {
 /** The text of every heading in the HTML, in document order: the names of the PDF's bookmarks. */
 export function overskrifter(html: string): string[] {
   return [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) =>
-    dekodEntiteter(m[2]!.replace(/<[^>]*>/g, ''))
+    decodeEntities(m[2]!.replace(/<[^>]*>/g, ''))
       .replace(/\s+/g, ' ')
       .trim(),
   );

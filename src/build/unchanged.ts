@@ -56,7 +56,7 @@ export function describeRun(paths: readonly string[], options: BuildOptions) {
 export function unchangedSinceLast(paths: readonly string[] = [], options: BuildOptions = {}): BuildSummary | undefined {
   if (options.force) return undefined;
   const { register, foresporsel, nokkel, stier } = describeRun(paths, options);
-  const previous = register.forrigeKjoring(foresporsel);
+  const previous = register.previousRun(foresporsel);
   if (!previous) return undefined;
-  return register.kjoring(foresporsel, nokkel, register.inndata(stier(previous.resultat.ekstra)))?.resultat;
+  return register.matchingRun(foresporsel, nokkel, register.inndata(stier(previous.resultat.ekstra)))?.resultat;
 }

@@ -32,7 +32,7 @@ export class DocumentCache {
   }
 
   /** Hash of a file's bytes, read once per run. */
-  filHash(file: string): string {
+  fileHash(file: string): string {
     let hash = this.filHasher.get(file);
     if (!hash) {
       hash = createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -64,7 +64,7 @@ export class DocumentCache {
     }
   }
 
-  lagre(key: string, ferdig: FinishedPdf): void {
+  save(key: string, ferdig: FinishedPdf): void {
     writeAtomic(join(this.folder, `${key}.pdf`), ferdig.bytes);
     const sha256 = createHash('sha256').update(ferdig.bytes).digest('hex');
     writeAtomic(join(this.folder, `${key}.json`), JSON.stringify({ sha256, sider: ferdig.sider, vedleggStart: ferdig.vedleggStart }));
@@ -72,7 +72,7 @@ export class DocumentCache {
   }
 
   /** Removes every entry not in `behold`, so the cache holds what the current documents are made of and no more. */
-  rydd(behold: ReadonlySet<string>): void {
+  prune(behold: ReadonlySet<string>): void {
     if (!existsSync(this.folder)) return;
     for (const name of readdirSync(this.folder)) {
       const key = /^([0-9a-f]{64})\.(pdf|json)$/.exec(name)?.[1];

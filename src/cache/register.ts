@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { writeAtomic } from '../pipeline/write/atomic.js';
 
 /** A file as a build last saw it: enough to tell, without reading it, that it is unchanged. */
-interface Fingeravtrykk {
+interface Fingerprint {
   storrelse: number;
   endret: number;
   /** Hash of the contents, for input files: a file saved again with the same text is unchanged. */
@@ -26,7 +26,7 @@ interface Fingeravtrykk {
 /** What one meeting's documents were built from, the files written, and the cache entries they use. */
 export interface MoteEntry<D> {
   nokkel: string;
-  utdata: Record<string, Fingeravtrykk>;
+  utdata: Record<string, Fingerprint>;
   dokumenter: D[];
   nokler: string[];
 }
@@ -35,11 +35,11 @@ export interface MoteEntry<D> {
 export interface RunEntry<R> {
   nokkel: string;
   inndata: Inputs;
-  utdata: Record<string, Fingeravtrykk>;
+  utdata: Record<string, Fingerprint>;
   resultat: R;
 }
 
-interface Innhold<D, R> {
+interface Contents<D, R> {
   versjon: 1;
   moter: Record<string, MoteEntry<D>>;
   kjoringer: Record<string, RunEntry<R>>;
@@ -63,9 +63,9 @@ function hashFile(file: string): string | undefined {
     if (!stat.isFile()) return undefined;
     if (stat.size > MAX_HASHED_BYTES) return `stor:${stat.size}:${stat.mtimeMs}`;
     const hash = createHash('sha256');
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    for (let read = readSync(fd, buffer, 0, CHUNK, null); read > 0; read = readSync(fd, buffer, 0, CHUNK, null)) {
-      hash.update(buffer.subarray(0, read));
+    const cache = Buffer.allocUnsafe(CHUNK);
+    for (let read = readSync(fd, cache, 0, CHUNK, null); read > 0; read = readSync(fd, cache, 0, CHUNK, null)) {
+      hash.update(cache.subarray(0, read));
     }
     return hash.digest('hex');
   } finally {
@@ -73,7 +73,7 @@ function hashFile(file: string): string | undefined {
   }
 }
 
-function avtrykk(file: string, medInnhold = false): Fingeravtrykk | undefined {
+function fingerprint(file: string, medInnhold = false): Fingerprint | undefined {
   try {
     const stat = statSync(file);
     if (!stat.isFile()) return undefined;
@@ -86,22 +86,22 @@ function avtrykk(file: string, medInnhold = false): Fingeravtrykk | undefined {
 }
 
 /** True when every file is where it was, with the same size and modification time. */
-function urort(files: Record<string, Fingeravtrykk>): boolean {
+function untouched(files: Record<string, Fingerprint>): boolean {
   return Object.entries(files).every(([fil, forrige]) => {
-    const na = avtrykk(fil);
+    const na = fingerprint(fil);
     return na !== undefined && na.storrelse === forrige.storrelse && na.endret === forrige.endret;
   });
 }
 
 /** The fingerprints of a run's inputs: every file under the folders and files named. */
-export type Inputs = Record<string, Fingeravtrykk>;
+export type Inputs = Record<string, Fingerprint>;
 
 /**
  * Every file under the paths (folders or single files), with its fingerprint: hidden files,
  * node_modules and the output folder left out. A file whose size and time match `forrige` keeps
  * its recorded hash; any other is read and hashed, so a file saved again unchanged is unchanged.
  */
-function lesInndata(paths: readonly string[], utelat: string, previous: Inputs): Inputs {
+function readInputs(paths: readonly string[], utelat: string, previous: Inputs): Inputs {
   const files: Inputs = {};
   const besok = (path: string) => {
     if (path === utelat) return;
@@ -131,7 +131,7 @@ function lesInndata(paths: readonly string[], utelat: string, previous: Inputs):
       return;
     }
     const kjent = previous[path];
-    files[path] = (kjent?.sha256 && kjent.storrelse === stat.size && kjent.endret === stat.mtimeMs ? kjent : avtrykk(path, true)) ?? {
+    files[path] = (kjent?.sha256 && kjent.storrelse === stat.size && kjent.endret === stat.mtimeMs ? kjent : fingerprint(path, true)) ?? {
       storrelse: -1,
       endret: 0,
       sha256: 'uleselig',
@@ -141,7 +141,7 @@ function lesInndata(paths: readonly string[], utelat: string, previous: Inputs):
   return files;
 }
 
-function sammeInndata(a: Inputs, b: Inputs): boolean {
+function sameInputs(a: Inputs, b: Inputs): boolean {
   const files = Object.keys(a);
   return (
     files.length === Object.keys(b).length && files.every((file) => b[file]?.sha256 !== undefined && b[file]!.sha256 === a[file]!.sha256)
@@ -154,7 +154,7 @@ function sammeInndata(a: Inputs, b: Inputs): boolean {
  * all. A register that cannot be read, or is of another version, counts as empty.
  */
 export class BuildRegister<D extends { fil: string }, R> {
-  private innhold: Innhold<D, R>;
+  private innhold: Contents<D, R>;
 
   constructor(
     private readonly file: string,
@@ -162,7 +162,7 @@ export class BuildRegister<D extends { fil: string }, R> {
   ) {
     this.innhold = { versjon: 1, moter: {}, kjoringer: {} };
     try {
-      const read = JSON.parse(readFileSync(file, 'utf8')) as Innhold<D, R>;
+      const read = JSON.parse(readFileSync(file, 'utf8')) as Contents<D, R>;
       if (read.versjon === 1 && typeof read.moter === 'object' && typeof read.kjoringer === 'object') this.innhold = read;
     } catch {
       // No register yet, or a damaged one: build as if for the first time.
@@ -172,48 +172,48 @@ export class BuildRegister<D extends { fil: string }, R> {
   /** The meeting's last build, when it was made from the same inputs and its files are untouched. */
   mote(folder: string, key: string): MoteEntry<D> | undefined {
     const oppforing = this.innhold.moter[folder];
-    if (!oppforing || oppforing.nokkel !== key || !urort(oppforing.utdata)) return undefined;
+    if (!oppforing || oppforing.nokkel !== key || !untouched(oppforing.utdata)) return undefined;
     return oppforing;
   }
 
   /** The files the meeting's last recorded build wrote, whatever its inputs were. */
-  tidligereUtdata(folder: string): string[] {
+  previousOutputs(folder: string): string[] {
     return Object.keys(this.innhold.moter[folder]?.utdata ?? {});
   }
 
-  husk(folder: string, key: string, dokumenter: D[], files: Iterable<string>, keys: string[]): void {
-    const utdata = Object.fromEntries([...files].map((file) => [file, avtrykk(file)!]).filter(([, a]) => a));
+  remember(folder: string, key: string, dokumenter: D[], files: Iterable<string>, keys: string[]): void {
+    const utdata = Object.fromEntries([...files].map((file) => [file, fingerprint(file)!]).filter(([, a]) => a));
     this.innhold.moter[folder] = { nokkel: key, utdata, dokumenter, nokler: keys };
   }
 
   /** Cache entries still needed by the meetings recorded here. */
-  nokler(): Set<string> {
+  usedKeys(): Set<string> {
     return new Set(Object.values(this.innhold.moter).flatMap((m) => m.nokler));
   }
 
-  forrigeKjoring(foresporsel: string): RunEntry<R> | undefined {
+  previousRun(foresporsel: string): RunEntry<R> | undefined {
     return this.innhold.kjoringer[foresporsel];
   }
 
   /** Read before building, so that a file saved while the build runs counts as changed next time. */
   inndata(paths: readonly string[]): Inputs {
     const kjente = Object.assign({}, ...Object.values(this.innhold.kjoringer).map((k) => k.inndata)) as Inputs;
-    return lesInndata(paths, this.outDir, kjente);
+    return readInputs(paths, this.outDir, kjente);
   }
 
   /** The last run of the same request, when nothing it read or wrote has changed since. */
-  kjoring(foresporsel: string, key: string, inndata: Inputs): RunEntry<R> | undefined {
+  matchingRun(foresporsel: string, key: string, inndata: Inputs): RunEntry<R> | undefined {
     const oppforing = this.innhold.kjoringer[foresporsel];
-    if (!oppforing || oppforing.nokkel !== key || !sammeInndata(inndata, oppforing.inndata) || !urort(oppforing.utdata)) return undefined;
+    if (!oppforing || oppforing.nokkel !== key || !sameInputs(inndata, oppforing.inndata) || !untouched(oppforing.utdata)) return undefined;
     return oppforing;
   }
 
-  huskKjoring(foresporsel: string, key: string, inndata: Inputs, utdata: Iterable<string>, result: R): void {
-    const files = Object.fromEntries([...utdata].map((file) => [file, avtrykk(file)!]).filter(([, a]) => a));
+  rememberRun(foresporsel: string, key: string, inndata: Inputs, utdata: Iterable<string>, result: R): void {
+    const files = Object.fromEntries([...utdata].map((file) => [file, fingerprint(file)!]).filter(([, a]) => a));
     this.innhold.kjoringer[foresporsel] = { nokkel: key, inndata, utdata: files, resultat: result };
   }
 
-  lagre(): void {
+  save(): void {
     writeAtomic(this.file, JSON.stringify(this.innhold));
   }
 }

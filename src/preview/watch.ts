@@ -28,7 +28,7 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-interface Tilstand {
+interface State {
   mote?: Mote;
   maler?: Templates;
   diagnostics: Diagnostic[];
@@ -58,7 +58,7 @@ function escapeHtml(text: string): string {
 }
 
 /** Pages load fonts, images and the logo as file: URLs; here they come through /fil, and only from the allowed folders. */
-function tilHttp(html: string): string {
+function toHttp(html: string): string {
   return html.replace(/file:\/\/[^"')\s]+/g, (url) => `/fil?sti=${encodeURIComponent(fileURLToPath(url.replace(/&amp;/g, '&')))}`);
 }
 
@@ -69,10 +69,10 @@ function side(tittel: string, content: string): string {
 <body>${content}${RELOAD}</body></html>`;
 }
 
-async function last(folder: string): Promise<Tilstand> {
+async function last(folder: string): Promise<State> {
   const result = await loadMoter([folder]);
   const mote = result.moter.find((m) => m.dir === folder);
-  const tilstand: Tilstand = { diagnostics: result.diagnostics, dokumenter: new Map(), tillatt: [] };
+  const tilstand: State = { diagnostics: result.diagnostics, dokumenter: new Map(), tillatt: [] };
   if (!mote || result.diagnostics.some((d) => d.severity === 'feil')) return tilstand;
   // The templates come with the meetings, checked like `check` checks them: a missing `maler:`
   // folder or a template that does not parse is an error in the page, never the built-in ones instead.
@@ -84,7 +84,7 @@ async function last(folder: string): Promise<Tilstand> {
   return tilstand;
 }
 
-function feilside(t: Tilstand, folder: string): string {
+function errorPage(t: State, folder: string): string {
   const lines = t.diagnostics.map((d) => `<li class="${d.severity}">${escapeHtml(formatDiagnostic(d, dirname(folder)))}</li>`).join('\n');
   return side(
     'Feil i møtet',
@@ -92,7 +92,7 @@ function feilside(t: Tilstand, folder: string): string {
   );
 }
 
-function indeks(t: Tilstand, folder: string): string {
+function indexPage(t: State, folder: string): string {
   const lenker = [...t.dokumenter]
     .map(([navn, d]) => `<li><a href="/${encodeURIComponent(navn)}">${escapeHtml(d.data.tittel)}</a></li>`)
     .join('\n');
@@ -154,7 +154,7 @@ function checkMeetingFolder(folder: string, mappeArg: string): void {
 }
 
 /** The pages: the event stream that reloads them, the files they show, and the documents (or the errors). */
-function handleRequest(tilstand: () => Tilstand, folder: string, lyttere: Set<ServerResponse>): RequestListener {
+function handleRequest(tilstand: () => State, folder: string, lyttere: Set<ServerResponse>): RequestListener {
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const svar = (status: number, type: string, content: string | Buffer) => {
@@ -177,12 +177,12 @@ function handleRequest(tilstand: () => Tilstand, folder: string, lyttere: Set<Se
       if (!content) return svar(404, 'text/plain; charset=utf-8', 'finnes ikke');
       return svar(200, TYPER[extname(file).toLowerCase()] ?? 'application/octet-stream', content);
     }
-    if (!t.mote || !t.maler) return svar(200, 'text/html; charset=utf-8', feilside(t, folder));
-    if (url.pathname === '/') return svar(200, 'text/html; charset=utf-8', indeks(t, folder));
+    if (!t.mote || !t.maler) return svar(200, 'text/html; charset=utf-8', errorPage(t, folder));
+    if (url.pathname === '/') return svar(200, 'text/html; charset=utf-8', indexPage(t, folder));
     const dokument = t.dokumenter.get(decodePath(url.pathname));
     if (!dokument)
       return svar(404, 'text/html; charset=utf-8', side('Finnes ikke', '<p>Dokumentet finnes ikke. <a href="/">Til oversikten</a></p>'));
-    const html = tilHttp(t.maler.render(dokument.mal, dokument.data)).replace('</body>', `${SKJERM}${RELOAD}</body>`);
+    const html = toHttp(t.maler.render(dokument.mal, dokument.data)).replace('</body>', `${SKJERM}${RELOAD}</body>`);
     return svar(200, 'text/html; charset=utf-8', html);
   };
 }
@@ -192,11 +192,11 @@ function handleRequest(tilstand: () => Tilstand, folder: string, lyttere: Set<Se
  * calls `endret` once a save has settled, one reload at a time (a save during one asks for another,
  * so an older reload never finishes last).
  */
-function watchMeeting(folder: string, tilstand: () => Tilstand, endret: () => Promise<void>): { close(): void } {
-  let maler: readonly string[] = [];
+function watchMeeting(folder: string, tilstand: () => State, endret: () => Promise<void>): { close(): void } {
+  let templates: readonly string[] = [];
   const targets = () => {
-    maler = tilstand().maler?.mapper ?? maler;
-    return watchTargets(folder, tilstand(), maler);
+    templates = tilstand().maler?.mapper ?? templates;
+    return watchTargets(folder, tilstand(), templates);
   };
   let running = false;
   let again = false;
@@ -236,7 +236,7 @@ function watchMeeting(folder: string, tilstand: () => Tilstand, endret: () => Pr
 }
 
 /** Whole trees for the meeting and the templates; only the named entries in the folders of the project's files. */
-function watchTargets(folder: string, t: Tilstand, maler: readonly string[]): WatchTarget[] {
+function watchTargets(folder: string, t: State, templates: readonly string[]): WatchTarget[] {
   const named = new Map<string, Set<string>>();
   const add = (file: string) => named.set(dirname(file), (named.get(dirname(file)) ?? new Set()).add(basename(file)));
   const root = findProjectRoot(folder);
@@ -244,5 +244,5 @@ function watchTargets(folder: string, t: Tilstand, maler: readonly string[]): Wa
   const organisasjon = t.mote?.organisasjon;
   if (organisasjon?.logo) add(resolve(dirname(organisasjon.file), organisasjon.logo));
   // Later targets win for the same folder: a whole tree over a named few.
-  return [...[...named].map(([dir, names]) => ({ dir, names })), ...maler.map((dir) => ({ dir })), { dir: folder }];
+  return [...[...named].map(([dir, names]) => ({ dir, names })), ...templates.map((dir) => ({ dir })), { dir: folder }];
 }

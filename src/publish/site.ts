@@ -32,11 +32,11 @@ const DOKUMENTNAVN: Record<string, string> = {
   'referat.pdf': 'Referat',
 };
 
-function filnavnFor(sak: Sak): string {
+function fileNameFor(sak: Sak): string {
   return `vedlegg/sak-${saksnummer(sak.nummer!).replace('.', '-')}.pdf`;
 }
 
-function motesideData(mote: Mote, pdfer: Map<string, number>, organisasjon: string) {
+function motePageData(mote: Mote, pdfer: Map<string, number>, organisasjon: string) {
   const offentlig = offentligVersjon(mote);
   const godkjent = offentlig.referat?.status === 'godkjent';
   const punkter = offentlig.saksliste.grupper.flatMap((g) => g.punkter).filter((p) => p.kind === 'sak');
@@ -63,7 +63,7 @@ function motesideData(mote: Mote, pdfer: Map<string, number>, organisasjon: stri
       tittel: sak.tittel,
       unntatt: sak.unntattOffentlighet,
       tid: `${klokkeslett(start)}–${klokkeslett(slutt)}`,
-      dokument: pdfer.has(filnavnFor(sak)) ? { href: filnavnFor(sak), sider: sider(pdfer.get(filnavnFor(sak))!) } : undefined,
+      dokument: pdfer.has(fileNameFor(sak)) ? { href: fileNameFor(sak), sider: sider(pdfer.get(fileNameFor(sak))!) } : undefined,
     })),
     vedtak: godkjent
       ? offentlig.referat!.saker.map((r) => {
@@ -83,11 +83,11 @@ function motesideData(mote: Mote, pdfer: Map<string, number>, organisasjon: stri
 }
 
 /** Pages of the PDFs written by the build, by file name relative to the meeting's public folder. */
-function pdfSider(result: BuildResult, folder: string): Map<string, number> {
+function pdfPages(result: BuildResult, folder: string): Map<string, number> {
   return new Map(result.dokumenter.filter((d) => d.fil.startsWith(`${folder}/`)).map((d) => [relative(folder, d.fil), d.sider]));
 }
 
-function indeksData(moter: readonly Mote[], lister: Map<string, number>, organisasjon: string) {
+function indexData(moter: readonly Mote[], lister: Map<string, number>, organisasjon: string) {
   const utvalg = [...new Map(moter.map((m) => [m.utvalg.key, m.utvalg])).values()];
   return {
     rot: '',
@@ -126,7 +126,7 @@ function indeksData(moter: readonly Mote[], lister: Map<string, number>, organis
  * one did not (a sak made exempt, a sak removed). The site's own files are recorded next to the
  * build cache; nothing else on the site is ever removed.
  */
-function fjernUtdaterteSider(outDir: string, nettsted: string, moter: readonly Mote[], skrevet: ReadonlySet<string>): void {
+function pruneSitePages(outDir: string, nettsted: string, moter: readonly Mote[], skrevet: ReadonlySet<string>): void {
   const registerfil = join(outDir, '.hurtigbuffer', 'nettsted.json');
   let tidligere: string[] = [];
   try {
@@ -164,7 +164,7 @@ export async function writeSite(result: BuildResult, outDir: string): Promise<st
     const kalender = join(offentligMappe, 'mote.ics');
     if (existsSync(kalender)) files.set(join(nettsted, mote.mappe, 'mote.ics'), readFileSync(kalender));
     const html = templates.render('nettsted/mote', {
-      ...motesideData(mote, pdfSider(result, offentligMappe), organisasjon.navn),
+      ...motePageData(mote, pdfPages(result, offentligMappe), organisasjon.navn),
       kalender: existsSync(kalender) ? 'mote.ics' : undefined,
     });
     files.set(join(nettsted, mote.mappe, 'index.html'), html);
@@ -183,8 +183,8 @@ export async function writeSite(result: BuildResult, outDir: string): Promise<st
   const publisert = result.alleMoter.filter(
     (m) => files.has(join(nettsted, m.mappe, 'index.html')) || existsSync(join(nettsted, m.mappe, 'index.html')),
   );
-  files.set(join(nettsted, 'index.html'), templates.render('nettsted/indeks', indeksData(publisert, lister, organisasjon.navn)));
+  files.set(join(nettsted, 'index.html'), templates.render('nettsted/indeks', indexData(publisert, lister, organisasjon.navn)));
   writeAll(files);
-  fjernUtdaterteSider(outDir, nettsted, result.moter, new Set(files.keys()));
+  pruneSitePages(outDir, nettsted, result.moter, new Set(files.keys()));
   return nettsted;
 }

@@ -42,19 +42,19 @@ export interface NewResult {
 /** The package's schemas/ folder: next to src/ and dist/. */
 const SKJEMAMAPPE = join(PACKAGE_DIR, 'schemas');
 
-function skjemaKommentar(file: string, skjema: string): string {
+function schemaComment(file: string, skjema: string): string {
   const path = relative(dirname(file), join(SKJEMAMAPPE, skjema)).split('\\').join('/');
   return `# yaml-language-server: $schema=${path}\n`;
 }
 
 /** A YAML scalar as text: plain when that reads back the same, otherwise double-quoted. */
-function yamlTekst(value: string): string {
+function yamlText(value: string): string {
   return /^[\p{L}\p{N}][\p{L}\p{N} ,.()/–-]*$/u.test(value) && !/^(?:true|false|yes|no|on|off|null|[\d.\s-]+)$/i.test(value)
     ? value
     : JSON.stringify(value);
 }
 
-function skrivNy(file: string, content: string): void {
+function writeNewFile(file: string, content: string): void {
   if (existsSync(file))
     throw new ExistsError(
       `${displayPath(file)} finnes allerede; motedok new skriver ikke over filer. Gi den nye filen et annet navn, eller slett den gamle først.`,
@@ -63,7 +63,7 @@ function skrivNy(file: string, content: string): void {
 }
 
 /** The folder that holds organisasjon.yaml: under ./cases, or here or above. */
-function prosjektrot(cwd: string): string {
+function projectRoot(cwd: string): string {
   const root = findProjectRootFromCwd(cwd);
   if (!root)
     throw new UsageError(
@@ -82,7 +82,7 @@ export interface NewMoteOptions {
 /** `motedok new mote <utvalg> <dato>`: <cases>/<dato>-<utvalg>/mote.yaml, from the committee's usual place and times. */
 export async function newMote(utvalgKey: string, datoTekst: string, options: NewMoteOptions = {}): Promise<NewResult> {
   const cwd = options.cwd ?? process.cwd();
-  const root = prosjektrot(cwd);
+  const root = projectRoot(cwd);
   const diags = new Diagnostics();
   const { organisasjon } = buildModel(loadProjectSource(root, diags), diags, new Set());
   if (!organisasjon) {
@@ -122,9 +122,9 @@ export async function newMote(utvalgKey: string, datoTekst: string, options: New
   const folder = join(root, `${dato.value}-${utvalgKey}`);
   const file = join(folder, MOTE_FIL);
   const kl = (k: number) => `"${klokkeslett(k).replace('.', ':')}"`;
-  skrivNy(
+  writeNewFile(
     file,
-    `${skjemaKommentar(file, 'mote.schema.json')}utvalg: ${utvalgKey}\ndato: ${dato.value}\nstart: ${kl(start!)}\nslutt: ${kl(end!)}\nsted: ${yamlTekst(sted!)}\n`,
+    `${schemaComment(file, 'mote.schema.json')}utvalg: ${utvalgKey}\ndato: ${dato.value}\nstart: ${kl(start!)}\nslutt: ${kl(end!)}\nsted: ${yamlText(sted!)}\n`,
   );
   const vis = relative(cwd, folder) || '.';
   return {
@@ -159,7 +159,7 @@ export function fileNameFromTittel(tittel: string): string {
  * examples (`13-strategisamling.md` is sak 13.25), the name starts with the number the sak is
  * expected to get when that fits; otherwise with a number or a letter (`13b-…`) that sorts right.
  */
-function nyttFilnavn(
+function newFileName(
   files: readonly { filnavn: string; type: SakType }[],
   type: SakType,
   slug: string,
@@ -212,7 +212,7 @@ function nyttFilnavn(
   return valgt;
 }
 
-function skjelett(type: SakType, utvalgsnavn: string, orientering: string): string {
+function skeleton(type: SakType, utvalgsnavn: string, orientering: string): string {
   switch (type) {
     case 'beslutning':
       return `## Bakgrunn\n\n\n## Vurdering\n\n\n## Forslag til vedtak\n\n1. ${utvalgsnavn} …\n`;
@@ -225,11 +225,11 @@ function skjelett(type: SakType, utvalgsnavn: string, orientering: string): stri
   }
 }
 
-function moteFra(result: LoadResult, folder: string): Mote | undefined {
+function moteFrom(result: LoadResult, folder: string): Mote | undefined {
   return result.moter.find((m) => resolve(m.dir) === resolve(folder));
 }
 
-function somMoteMappe(mappeTekst: string, cwd: string): string {
+function asMotemappe(mappeTekst: string, cwd: string): string {
   const folder = resolve(cwd, mappeTekst);
   if (!existsSync(folder)) throw new UsageError(`fant ikke mappen «${mappeTekst}».`);
   if (!isMotemappe(folder))
@@ -246,7 +246,7 @@ export interface NewSakOptions {
 /** `motedok new sak <møtemappe> "<tittel>"`: the next sak file, with the sections of its type; reports the number it got. */
 export async function newSak(mappeTekst: string, tittel: string, options: NewSakOptions = {}): Promise<NewResult> {
   const cwd = options.cwd ?? process.cwd();
-  const folder = somMoteMappe(mappeTekst, cwd);
+  const folder = asMotemappe(mappeTekst, cwd);
   if (tittel.trim() === '')
     throw new UsageError('tittelen er tom; skriv den i anførselstegn: motedok new sak <møtemappe> "Tittel på saken".');
   const type = (options.type ?? 'beslutning') as SakType;
@@ -257,7 +257,7 @@ export async function newSak(mappeTekst: string, tittel: string, options: NewSak
   if (!Number.isInteger(minutter) || minutter <= 0)
     throw new UsageError(`--minutter «${options.minutter}» må være et helt antall minutter større enn 0, for eksempel --minutter 30.`);
   const for_ = await loadMoter([folder], { cwd });
-  const mote = moteFra(for_, folder);
+  const mote = moteFrom(for_, folder);
   const files = mote
     ? mote.saker.filter((s) => s.filnavn !== undefined).map((s) => ({ filnavn: s.filnavn!, type: s.type }))
     : readdirSync(folder)
@@ -274,18 +274,18 @@ export async function newSak(mappeTekst: string, tittel: string, options: NewSak
             ...mote.saker.filter((s) => s.nummer && rankInSaksliste(s.type) <= rankInSaksliste(type)).map((s) => s.nummer!.lopenummer),
           ) + 1
         : undefined;
-  const name = nyttFilnavn(files, type, fileNameFromTittel(tittel), forventet, (n) =>
+  const name = newFileName(files, type, fileNameFromTittel(tittel), forventet, (n) =>
     eksisterende.has(`${n}.md`.normalize('NFC').toLowerCase()),
   );
   const fil = join(folder, `${name}.md`);
   const utvalgsnavn = mote?.utvalg.navn ?? 'Utvalget';
-  skrivNy(
+  writeNewFile(
     fil,
-    `---\ntittel: ${yamlTekst(tittel.trim())}\ntype: ${type}\nminutter: ${minutter}\n---\n\n${skjelett(type, utvalgsnavn, mote ? frase(mote.fraser, 'faste_saker.til_orientering', { utvalg: utvalgsnavn }) : `${utvalgsnavn} tar saken til orientering.`)}`,
+    `---\ntittel: ${yamlText(tittel.trim())}\ntype: ${type}\nminutter: ${minutter}\n---\n\n${skeleton(type, utvalgsnavn, mote ? frase(mote.fraser, 'faste_saker.til_orientering', { utvalg: utvalgsnavn }) : `${utvalgsnavn} tar saken til orientering.`)}`,
   );
   // The number comes from the model, read back with the new file in place: what `check` will show.
   const etter = await loadMoter([folder], { cwd });
-  const sak = moteFra(etter, folder)?.saker.find((s) => s.kilde.file === fil);
+  const sak = moteFrom(etter, folder)?.saker.find((s) => s.kilde.file === fil);
   const nummer = sak?.nummer ? saksnummer(sak.nummer) : undefined;
   const lines = [`Opprettet ${relative(cwd, fil)}`];
   if (nummer) lines.push(`Saken får nummer ${nummer}.`);
@@ -297,12 +297,12 @@ export async function newSak(mappeTekst: string, tittel: string, options: NewSak
 /** `motedok new referat <møtemappe>`: referat.md with every sak of the agenda and its proposal as the starting point. */
 export async function newReferat(mappeTekst: string, options: { cwd?: string } = {}): Promise<NewResult> {
   const cwd = options.cwd ?? process.cwd();
-  const folder = somMoteMappe(mappeTekst, cwd);
+  const folder = asMotemappe(mappeTekst, cwd);
   const fil = join(folder, REFERAT_FIL);
   const finnes = readdirSync(folder).find((n) => n.toLowerCase() === REFERAT_FIL);
-  if (finnes) skrivNy(join(folder, finnes), '');
+  if (finnes) writeNewFile(join(folder, finnes), '');
   const lastet = await loadMoter([folder], { cwd });
-  const mote = moteFra(lastet, folder);
+  const mote = moteFrom(lastet, folder);
   if (!mote) {
     return {
       fil,
@@ -339,7 +339,7 @@ export async function newReferat(mappeTekst: string, options: { cwd?: string } =
   const eventuelt = mote.saker.filter((s) => s.type === 'eventuelt');
   if (eventuelt.length === 0) lines.push('Ingen saker.', '');
   for (const sak of eventuelt) lines.push(`**${sak.tittel}**`, '');
-  skrivNy(fil, `${lines.join('\n').trimEnd()}\n`);
+  writeNewFile(fil, `${lines.join('\n').trimEnd()}\n`);
   const etter = await loadMoter([folder], { cwd });
   return {
     fil,

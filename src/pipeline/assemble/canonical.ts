@@ -9,15 +9,15 @@ import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNull, PD
 
 type Besok = (verdi: PDFObject, sett: (ny: PDFObject) => void) => void;
 
-function barn(objekt: PDFObject): PDFDict | PDFArray | undefined {
+function childrenOf(objekt: PDFObject): PDFDict | PDFArray | undefined {
   if (objekt instanceof PDFDict || objekt instanceof PDFArray) return objekt;
   if (objekt instanceof PDFStream) return objekt.dict;
   return undefined;
 }
 
 /** Visits direct values inside an object (not following references), keys in sorted order. */
-function besokDirekte(objekt: PDFObject, gjor: Besok): void {
-  const beholder = barn(objekt);
+function visitDirect(objekt: PDFObject, gjor: Besok): void {
+  const beholder = childrenOf(objekt);
   if (beholder instanceof PDFDict) {
     // Plain code-unit order: the same on every machine, whatever its locale.
     const nokler = [...beholder.keys()]
@@ -27,19 +27,19 @@ function besokDirekte(objekt: PDFObject, gjor: Besok): void {
     for (const key of nokler) {
       const value = beholder.get(key)!;
       gjor(value, (fresh) => beholder.set(key, fresh));
-      besokDirekte(value, gjor);
+      visitDirect(value, gjor);
     }
   } else if (beholder instanceof PDFArray) {
     for (let i = 0; i < beholder.size(); i++) {
       const verdi = beholder.get(i);
       gjor(verdi, (fresh) => beholder.set(i, fresh));
-      besokDirekte(verdi, gjor);
+      visitDirect(verdi, gjor);
     }
   }
 }
 
 /** Every object reachable from `start`, in first-visit order of a depth-first walk. */
-function rekkefolge(doc: PDFDocument, start: PDFObject[]): PDFRef[] {
+function visitOrder(doc: PDFDocument, start: PDFObject[]): PDFRef[] {
   const sett = new Set<PDFRef>();
   const orden: PDFRef[] = [];
   const stabel: PDFObject[] = [...start].reverse();
@@ -56,10 +56,10 @@ function rekkefolge(doc: PDFDocument, start: PDFObject[]): PDFRef[] {
       // A reference to an object that does not exist (damaged attachments have them) is dropped.
       if (!objekt) continue;
       orden.push(next);
-      besokDirekte(objekt, folg);
+      visitDirect(objekt, folg);
     } else {
       folg(next);
-      besokDirekte(next, folg);
+      visitDirect(next, folg);
     }
     for (let i = refs.length - 1; i >= 0; i--) stabel.push(refs[i]!);
   }
@@ -69,32 +69,32 @@ function rekkefolge(doc: PDFDocument, start: PDFObject[]): PDFRef[] {
 /** Chromium's structure IDs, possibly prefixed by samle() with the number of the part they came from. */
 const NODE_ID = /^(?:d\d+-)?node\d+$/;
 
-function tekstAv(value: PDFObject): string | undefined {
+function textOf(value: PDFObject): string | undefined {
   return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
 }
 
 /** Rewrites every structure ID string in the document (in /ID and wherever it is referred to, like /Headers). */
 export function renameStructIds(doc: PDFDocument, nytt: (id: string) => string): void {
   for (const [, objekt] of doc.context.enumerateIndirectObjects()) {
-    besokDirekte(objekt, (value, sett) => {
-      const text = tekstAv(value);
+    visitDirect(objekt, (value, sett) => {
+      const text = textOf(value);
       if (text && NODE_ID.test(text)) sett(PDFString.of(nytt(text)));
     });
   }
 }
 
 /** Renames structure element IDs in document order and rebuilds the ID name tree sorted. */
-function stabiliserStrukturIder(doc: PDFDocument): void {
+function stabilizeStructIds(doc: PDFDocument): void {
   const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
   if (!root) return;
   const nye = new Map<string, string>();
   const elementer: { id: string; ref: PDFRef }[] = [];
   const k = root.get(PDFName.of('K'));
-  for (const ref of rekkefolge(doc, k ? [k] : [])) {
+  for (const ref of visitOrder(doc, k ? [k] : [])) {
     const element = doc.context.lookup(ref);
     if (!(element instanceof PDFDict)) continue;
     const id = element.get(PDFName.of('ID'));
-    const text = id && tekstAv(id);
+    const text = id && textOf(id);
     if (!text || !NODE_ID.test(text)) continue;
     if (!nye.has(text)) nye.set(text, `node${String(nye.size + 1).padStart(8, '0')}`);
     elementer.push({ id: nye.get(text)!, ref });
@@ -107,15 +107,15 @@ function stabiliserStrukturIder(doc: PDFDocument): void {
 }
 
 /** Numbers every reachable object in the order of a fixed walk from the trailer; drops the rest. */
-function nummererObjekter(doc: PDFDocument): void {
+function renumberObjects(doc: PDFDocument): void {
   const { context } = doc;
   const trailer = context.trailerInfo;
   const start = [trailer.Root, trailer.Info].filter((o): o is PDFObject => o instanceof PDFObject);
-  const orden = rekkefolge(doc, start);
+  const orden = visitOrder(doc, start);
   const fresh = new Map(orden.map((ref, i) => [ref, PDFRef.of(i + 1)]));
   const objekter = orden.map((ref) => context.lookup(ref)!);
   for (const objekt of objekter) {
-    besokDirekte(objekt, (value, sett) => {
+    visitDirect(objekt, (value, sett) => {
       if (value instanceof PDFRef) sett(fresh.get(value) ?? PDFNull);
     });
   }
@@ -129,6 +129,6 @@ function nummererObjekter(doc: PDFDocument): void {
 
 /** Makes a document reproducible. Call last, just before `save()`: page objects held by `doc` go stale. */
 export function canonicalize(doc: PDFDocument): void {
-  stabiliserStrukturIder(doc);
-  nummererObjekter(doc);
+  stabilizeStructIds(doc);
+  renumberObjects(doc);
 }

@@ -84,24 +84,24 @@ export function writeBookmarks(doc: PDFDocument, bokmerker: readonly Bookmark[])
 }
 
 /** Entries of a number tree (`Nums` at the root or in `Kids`). */
-function talltre(tre: PDFDict | undefined): [number, PDFObject][] {
+function numberTree(tre: PDFDict | undefined): [number, PDFObject][] {
   if (!tre) return [];
   const nums = tre.lookupMaybe(N('Nums'), PDFArray);
   const egne: [number, PDFObject][] = [];
   for (let i = 0; nums && i + 1 < nums.size(); i += 2) egne.push([(nums.get(i) as PDFNumber).asNumber(), nums.get(i + 1)]);
   const kids = tre.lookupMaybe(N('Kids'), PDFArray);
-  const fraBarn = kids ? kids.asArray().flatMap((kid) => talltre(tre.context.lookup(kid) as PDFDict)) : [];
+  const fraBarn = kids ? kids.asArray().flatMap((kid) => numberTree(tre.context.lookup(kid) as PDFDict)) : [];
   return [...egne, ...fraBarn];
 }
 
-interface Struktur {
+interface Structure {
   rot: PDFDict;
   dokument: PDFDict;
   dokumentRef: PDFRef;
 }
 
 /** The base document's structure root and its top element, which the parts are nested under. */
-function struktur(doc: PDFDocument): Struktur | undefined {
+function structureOf(doc: PDFDocument): Structure | undefined {
   const root = doc.catalog.lookupMaybe(N('StructTreeRoot'), PDFDict);
   const k = root?.get(N('K'));
   const dokumentRef = k instanceof PDFArray ? k.get(0) : k;
@@ -109,15 +109,15 @@ function struktur(doc: PDFDocument): Struktur | undefined {
   return { rot: root, dokument: doc.context.lookup(dokumentRef, PDFDict), dokumentRef };
 }
 
-function leggTilBarn(element: PDFDict, barn: PDFRef): void {
+function addChild(element: PDFDict, barn: PDFRef): void {
   const k = element.get(N('K'));
   if (k instanceof PDFArray) k.push(barn);
   else element.set(N('K'), element.context.obj(k ? [k, barn] : [barn]));
 }
 
-async function leggTilDel(
+async function addPart(
   base: PDFDocument,
-  basis: Struktur | undefined,
+  basis: Structure | undefined,
   del: PdfPart,
   nummer: number,
   parentTree: [number, PDFObject][],
@@ -146,14 +146,14 @@ async function leggTilDel(
     return page;
   });
 
-  const kildeStruktur = struktur(kilde);
+  const kildeStruktur = structureOf(kilde);
   if (basis && kildeStruktur) {
     kildeStruktur.dokument.delete(N('P'));
     kildeStruktur.dokument.set(N('S'), N('Part'));
     const fresh = copier.copy(kildeStruktur.dokumentRef) as PDFRef;
     base.context.lookup(fresh, PDFDict).set(N('P'), basis.dokumentRef);
-    leggTilBarn(basis.dokument, fresh);
-    for (const [nokkel, verdi] of talltre(kildeStruktur.rot.lookupMaybe(N('ParentTree'), PDFDict))) {
+    addChild(basis.dokument, fresh);
+    for (const [nokkel, verdi] of numberTree(kildeStruktur.rot.lookupMaybe(N('ParentTree'), PDFDict))) {
       parentTree.push([nokkel + forskyvning, copier.copy(verdi)]);
     }
   }
@@ -174,10 +174,10 @@ async function leggTilDel(
 
 /** Appends the parts to `base` (a printed cover with the table of contents), keeping tags and bookmarks. */
 export async function mergePdfs(base: PDFDocument, deler: readonly PdfPart[]): Promise<void> {
-  const basis = struktur(base);
-  const parentTree = basis ? talltre(basis.rot.lookupMaybe(N('ParentTree'), PDFDict)) : [];
+  const basis = structureOf(base);
+  const parentTree = basis ? numberTree(basis.rot.lookupMaybe(N('ParentTree'), PDFDict)) : [];
   const bokmerker = readBookmarks(base);
-  for (const [i, del] of deler.entries()) bokmerker.push(await leggTilDel(base, basis, del, i + 1, parentTree));
+  for (const [i, del] of deler.entries()) bokmerker.push(await addPart(base, basis, del, i + 1, parentTree));
   if (basis) {
     parentTree.sort((a, b) => a[0] - b[0]);
     basis.rot.set(N('ParentTree'), base.context.obj({ Nums: parentTree.flatMap(([nokkel, verdi]) => [PDFNumber.of(nokkel), verdi]) }));

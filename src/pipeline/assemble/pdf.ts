@@ -28,7 +28,7 @@ export class VedleggError extends Error {
   }
 }
 
-function settMetadata(doc: PDFDocument, meta: Metadata): void {
+function setMetadata(doc: PDFDocument, meta: Metadata): void {
   doc.setTitle(meta.tittel, { showInWindowTitleBar: true });
   doc.setAuthor(meta.forfatter);
   if (meta.emne) doc.setSubject(meta.emne);
@@ -58,7 +58,7 @@ export function fixTitles(bokmerker: Bookmark[], overskrifter: readonly string[]
   });
 }
 
-async function lesVedlegg(vedlegg: EksterntVedlegg): Promise<PDFDocument> {
+async function readVedlegg(vedlegg: EksterntVedlegg): Promise<PDFDocument> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(vedlegg.fil);
@@ -101,7 +101,7 @@ export async function finishPdf(
   fixTitles(bokmerker, overskrifter);
   const vedleggStart: number[] = [];
   for (const v of vedlegg) {
-    const kilde = await lesVedlegg(v);
+    const kilde = await readVedlegg(v);
     // What a reader would run or open (scripts, launch actions, embedded files, file: links) is not published; check warns about it.
     removeActiveContent(kilde);
     const sider = await doc.copyPages(kilde, kilde.getPageIndices());
@@ -124,7 +124,7 @@ export async function finishPdf(
 
 /** Sets the metadata and writes the document reproducibly. The document cannot be used after this. */
 export async function savePdf(doc: PDFDocument, meta: Metadata): Promise<Uint8Array> {
-  settMetadata(doc, meta);
+  setMetadata(doc, meta);
   canonicalize(doc);
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
 }

@@ -10,7 +10,7 @@ const EKSEMPEL = '<!-- tabell: tall.csv sum --> eller <!-- tabell: budsjett.xlsx
 const TILLATT = 'tillatt er ark="…" (bare for .xlsx), område="A1:D12" og sum';
 
 /** Words of a directive: `navn`, `"navn med mellomrom"`, `nøkkel="verdi"`, `nøkkel=verdi`. */
-function ord(text: string): { nokkel?: string; verdi: string }[] {
+function words(text: string): { nokkel?: string; verdi: string }[] {
   const result: { nokkel?: string; verdi: string }[] = [];
   for (const m of text.matchAll(/(?:([\p{L}_-]+)\s*=\s*)?(?:"([^"]*)"|'([^']*)'|«([^»]*)»|(\S+))/gu)) {
     result.push({ nokkel: m[1]?.toLowerCase(), verdi: m[2] ?? m[3] ?? m[4] ?? m[5] ?? '' });
@@ -25,13 +25,13 @@ export function findTabelldirektiver(text: string, from: number): Tabellfil[] {
     if (line.inFence || line.commentBefore) continue;
     const current = line.text.replace(/\r$/, '');
     const m = DIREKTIV.exec(current);
-    if (m) found.push(tolk(current.trim(), m[2]!, { line: line.number, column: m[1]!.length + 1 }));
+    if (m) found.push(interpret(current.trim(), m[2]!, { line: line.number, column: m[1]!.length + 1 }));
   }
   return found;
 }
 
-function tolk(direktiv: string, content: string, position: Position): Tabellfil {
-  const [forste, ...resten] = ord(content.trim());
+function interpret(direktiv: string, content: string, position: Position): Tabellfil {
+  const [forste, ...resten] = words(content.trim());
   const tabell: Tabellfil = { direktiv, position, fil: forste?.verdi ?? '', sum: false };
   if (!forste || forste.nokkel) {
     tabell.feil = `tabell-direktivet mangler filnavn; skriv for eksempel ${EKSEMPEL}.`;
@@ -52,7 +52,7 @@ function tolk(direktiv: string, content: string, position: Position): Tabellfil 
 type Plassering = { kind: 'ok'; path: string } | { kind: 'feil'; melding: string };
 
 /** Same rule as images: a file inside the meeting folder, also after following links. */
-function plasser(meetingDir: string, sakDir: string, file: string): Plassering {
+function place(meetingDir: string, sakDir: string, file: string): Plassering {
   if (/^[a-z][a-z0-9+.-]*:/i.test(file) && !/^[a-z]:[\\/]/i.test(file)) {
     return {
       kind: 'feil',
@@ -82,7 +82,7 @@ interface Omrade {
   sisteKolonne: number;
 }
 
-function kolonnenummer(bokstaver: string): number {
+function columnNumber(bokstaver: string): number {
   return [...bokstaver.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
 }
 
@@ -90,7 +90,7 @@ function kolonnenummer(bokstaver: string): number {
 export function parseOmrade(text: string): Omrade | undefined {
   const m = /^\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*:\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*$/.exec(text);
   if (!m) return undefined;
-  const o = { forsteKolonne: kolonnenummer(m[1]!), forsteRad: Number(m[2]), sisteKolonne: kolonnenummer(m[3]!), sisteRad: Number(m[4]) };
+  const o = { forsteKolonne: columnNumber(m[1]!), forsteRad: Number(m[2]), sisteKolonne: columnNumber(m[3]!), sisteRad: Number(m[4]) };
   if (o.forsteRad < 1 || o.sisteRad < o.forsteRad || o.sisteKolonne < o.forsteKolonne || o.sisteKolonne > 16384) return undefined;
   return o;
 }
@@ -99,7 +99,7 @@ const OMRADE_FEIL = (text: string) =>
   `området «${text}» er ikke et gyldig celleområde; skriv første og siste celle med kolon, for eksempel område="A1:D12".`;
 
 /** Text of a file exported by Excel: UTF-8 with or without BOM, or Windows-1252 from older versions. */
-function tekstFra(cache: Buffer): string {
+function textFrom(cache: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(cache).replace(/^\uFEFF/, '');
   } catch {
@@ -116,14 +116,14 @@ function skilletegn(text: string): string {
 }
 
 /** A number written plainly (`1250000`, `-12,5` with `;`, `12.5` with `,`), as a number; anything else stays text. */
-function tallFraCsv(celle: string, desimal: string): Tabellcelle {
+function numberFromCsv(celle: string, desimal: string): Tabellcelle {
   const t = celle.trim();
   const m = desimal === ',' ? /^-?(?:0|[1-9]\d*)(?:,\d+)?$/.exec(t) : /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/.exec(t);
   return m ? Number(t.replace(',', '.')) : t;
 }
 
-function lesCsv(path: string, file: string): Tabellcelle[][] | string {
-  const text = tekstFra(readFileSync(path));
+function readCsv(path: string, file: string): Tabellcelle[][] | string {
+  const text = textFrom(readFileSync(path));
   const delimiter = skilletegn(text);
   let rader: string[][];
   try {
@@ -133,10 +133,10 @@ function lesCsv(path: string, file: string): Tabellcelle[][] | string {
     return `tabellfilen «${file}» kan ikke leses som CSV${line ? ` (feil ved linje ${line}, kanskje et anførselstegn som ikke er lukket)` : ''}; lagre den på nytt fra regnearket som «CSV (semikolondelt)».`;
   }
   const desimal = delimiter === ';' ? ',' : '.';
-  return rader.map((rad) => rad.map((celle) => tallFraCsv(celle, desimal)));
+  return rader.map((rad) => rad.map((celle) => numberFromCsv(celle, desimal)));
 }
 
-function utsnitt(rader: Tabellcelle[][], omrade: Omrade): Tabellcelle[][] {
+function cutOut(rader: Tabellcelle[][], omrade: Omrade): Tabellcelle[][] {
   return rader.slice(omrade.forsteRad - 1, omrade.sisteRad).map((rad) => {
     const celler: Tabellcelle[] = [];
     for (let k = omrade.forsteKolonne; k <= omrade.sisteKolonne; k++) celler.push(rad[k - 1] ?? '');
@@ -147,7 +147,7 @@ function utsnitt(rader: Tabellcelle[][], omrade: Omrade): Tabellcelle[][] {
 const TO = (n: number) => String(n).padStart(2, '0');
 
 /** An Excel cell's value as text or number: formulas give their last computed result. */
-function excelverdi(v: unknown): Tabellcelle {
+function excelValue(v: unknown): Tabellcelle {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return v;
   if (typeof v === 'string') return v;
@@ -156,15 +156,15 @@ function excelverdi(v: unknown): Tabellcelle {
   if (typeof v === 'object') {
     const o = v as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: string };
     if ('richText' in o && Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('');
-    if ('result' in o) return excelverdi(o.result);
+    if ('result' in o) return excelValue(o.result);
     if ('formula' in o || 'sharedFormula' in o) return '';
-    if ('text' in o) return excelverdi(o.text);
+    if ('text' in o) return excelValue(o.text);
     if ('error' in o) return String(o.error);
   }
   return String(v);
 }
 
-async function lesXlsx(path: string, tabell: Tabellfil): Promise<Tabellcelle[][] | string> {
+async function readXlsx(path: string, tabell: Tabellfil): Promise<Tabellcelle[][] | string> {
   const { default: ExcelJS } = await import('exceljs');
   const bok = new ExcelJS.Workbook();
   try {
@@ -191,7 +191,7 @@ async function lesXlsx(path: string, tabell: Tabellfil): Promise<Tabellcelle[][]
   for (let r = omrade.forsteRad; r <= omrade.sisteRad; r++) {
     const rad = ark.getRow(r);
     const celler: Tabellcelle[] = [];
-    for (let k = omrade.forsteKolonne; k <= omrade.sisteKolonne; k++) celler.push(excelverdi(rad.getCell(k).value));
+    for (let k = omrade.forsteKolonne; k <= omrade.sisteKolonne; k++) celler.push(excelValue(rad.getCell(k).value));
     rader.push(celler);
   }
   return rader;
@@ -204,7 +204,7 @@ async function les(meetingDir: string, sakFile: string, tabell: Tabellfil): Prom
     tabell.feil = OMRADE_FEIL(tabell.omrade);
     return;
   }
-  const plass = plasser(meetingDir, dirname(sakFile), tabell.fil);
+  const plass = place(meetingDir, dirname(sakFile), tabell.fil);
   if (plass.kind === 'feil') {
     tabell.feil = plass.melding;
     return;
@@ -217,10 +217,10 @@ async function les(meetingDir: string, sakFile: string, tabell: Tabellfil): Prom
         tabell.feil = `«ark» gjelder bare Excel-filer (.xlsx); en CSV-fil har bare ett ark. Fjern ark="${tabell.ark}".`;
         return;
       }
-      rader = lesCsv(plass.path, tabell.fil);
-      if (typeof rader !== 'string' && tabell.omrade !== undefined) rader = utsnitt(rader, parseOmrade(tabell.omrade)!);
+      rader = readCsv(plass.path, tabell.fil);
+      if (typeof rader !== 'string' && tabell.omrade !== undefined) rader = cutOut(rader, parseOmrade(tabell.omrade)!);
     } else if (type === '.xlsx' || type === '.xlsm') {
-      rader = await lesXlsx(plass.path, tabell);
+      rader = await readXlsx(plass.path, tabell);
     } else {
       tabell.feil = `tabellfilen «${tabell.fil}» kan ikke leses: bare .csv og .xlsx støttes. Lagre regnearket som «Excel-arbeidsbok (.xlsx)» eller «CSV (semikolondelt)».`;
       return;

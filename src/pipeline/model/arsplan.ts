@@ -146,7 +146,7 @@ function checkTider(
 }
 
 /** Says where a planned meeting and its folder disagree; the folder is what counts. */
-function sammenlign(plan: ArsplanMote, mote: Mote, source: YamlSource, i: number, diags: Diagnostics): void {
+function compare(plan: ArsplanMote, mote: Mote, source: YamlSource, i: number, diags: Diagnostics): void {
   const data = (source.data as { moter: Record<string, unknown>[] }).moter[i]!;
   const ulik: string[] = [];
   if (data.start !== undefined && plan.start !== mote.start)
@@ -184,7 +184,7 @@ export function makeArsplan(
         alle.push(p);
         continue;
       }
-      sammenlign(p, mote, plan, p.rad!, diags);
+      compare(p, mote, plan, p.rad!, diags);
       // Planned topics stand until the folder has saker of its own.
       const fraMappe = alle.find((a) => a.mote === mote)!;
       if (fraMappe.tema.length === 0) fraMappe.tema = p.tema;

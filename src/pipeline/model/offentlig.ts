@@ -8,7 +8,7 @@ import type { Mote, Referat, Sak, SakPunkt, Saksliste } from '../../domain/types
  * (`andre`) are left out of the referat when the organisation asks for it.
  */
 
-function skjul(sak: Sak): Sak {
+function hide(sak: Sak): Sak {
   if (!sak.unntattOffentlighet) return sak;
   return {
     ...sak,
@@ -63,7 +63,7 @@ export function harUnntak(mote: Mote): boolean {
 }
 
 export function offentligVersjon(mote: Mote): Mote {
-  const nye = new Map(mote.saker.map((s) => [s, skjul(s)]));
+  const nye = new Map(mote.saker.map((s) => [s, hide(s)]));
   return {
     ...mote,
     saker: mote.saker.map((s) => nye.get(s)!),

@@ -30,7 +30,7 @@ function deltakere(source: MarkdownSource, field: string, entries: readonly stri
 }
 
 /** `- ola-hansen: inhabil etter fvl. § 6, fratrådte` lines: who left the meeting for a sak, and why. */
-function lesHabilitet(text: string, section: Section): { id: string; grunn: string; position: Position }[] {
+function readHabilitet(text: string, section: Section): { id: string; grunn: string; position: Position }[] {
   const lines = text.slice(section.innholdStart, section.innholdSlutt).split('\n');
   return lines.flatMap((linje, i) => {
     const m = /^(\s*[-*]\s+)([a-z0-9æøå][a-z0-9æøå_-]*)\s*(?::\s*(.*))?$/.exec(linje);
@@ -151,7 +151,7 @@ function sakNummerFor(
 }
 
 /** A title as compared: without emphasis, case, punctuation or repeated spaces. */
-function sammenlignbar(tittel: string): string {
+function comparable(tittel: string): string {
   return tittel
     .normalize('NFC')
     .toLowerCase()
@@ -165,9 +165,9 @@ function sammenlignbar(tittel: string): string {
  * title that disagree would file one sak's notes, an exempt one's perhaps, under another.
  */
 function checkTittel(source: MarkdownSource, section: Section, key: string, skrevet: string, agenda: Agenda, diags: Diagnostics): boolean {
-  const passer = (sak: Sak) => sammenlignbar(sak.tittel).startsWith(sammenlignbar(skrevet));
+  const passer = (sak: Sak) => comparable(sak.tittel).startsWith(comparable(skrevet));
   const sak = agenda.get(key)!;
-  if (sammenlignbar(skrevet) === '' || passer(sak)) return true;
+  if (comparable(skrevet) === '' || passer(sak)) return true;
   const annen = [...agenda.entries()].find(([k, s]) => k !== key && passer(s));
   diags.error(
     source.file,
@@ -289,7 +289,7 @@ function readReferatsak(
     protokolltilforsel: under.protokoll?.innhold || undefined,
     inhabile: [],
   };
-  return { referatsak, habilitet: under.habilitet ? lesHabilitet(text, under.habilitet) : [] };
+  return { referatsak, habilitet: under.habilitet ? readHabilitet(text, under.habilitet) : [] };
 }
 
 function readVotering(source: MarkdownSource, section: Section, key: string, diags: Diagnostics): Referatsak['votering'] {

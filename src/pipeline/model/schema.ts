@@ -28,7 +28,7 @@ export const GRENSER = { linje: 300, sti: 1000, beskrivelse: 2000, nokkel: 100 }
 /** One line of text: a title, a name, a place. */
 const tekst = z.string().trim().min(1).max(GRENSER.linje);
 /** A path to a file or folder, relative to the file it is written in. */
-const sti = z.string().trim().min(1).max(GRENSER.sti);
+const path = z.string().trim().min(1).max(GRENSER.sti);
 const positivtHeltall = z.number().int().positive();
 /** Committee keys and member ids: short, lowercase, used in folder names and referat lists. */
 const key = z
@@ -63,13 +63,13 @@ export const utvalgSchema = z.strictObject({
 export const organisasjonSchema = z
   .strictObject({
     navn: tekst.describe('Organisasjonens navn, for eksempel Helsefellesskap Innlandet'),
-    logo: sti.optional().describe('Sti til logo (SVG eller PNG), relativt til organisasjon.yaml'),
+    logo: path.optional().describe('Sti til logo (SVG eller PNG), relativt til organisasjon.yaml'),
     farge: z
       .string()
       .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/)
       .optional()
       .describe('Profilfarge som #RRGGBB, for eksempel "#00509e"'),
-    maler: sti.optional().describe('Mappe med egne maler som overstyrer de innebygde'),
+    maler: path.optional().describe('Mappe med egne maler som overstyrer de innebygde'),
     sprak: z.enum(['nb', 'nn']).optional().describe('Målform i dokumentene: nb (bokmål, standard) eller nn (nynorsk)'),
     offentlig: z
       .strictObject({
@@ -112,7 +112,7 @@ export const vedleggSchema = z.union([
   tekst.describe('Tittel på et vedlegg som ikke ligger som fil'),
   z.strictObject({
     tittel: tekst.describe('Vedleggets tittel'),
-    fil: sti.optional().describe('PDF-fil relativt til møtemappen, for eksempel vedlegg/rapport.pdf'),
+    fil: path.optional().describe('PDF-fil relativt til møtemappen, for eksempel vedlegg/rapport.pdf'),
   }),
 ]);
 

@@ -29,7 +29,7 @@ function tekst(celle: Tabellcelle): string {
   return typeof celle === 'number' ? String(celle).replace('.', ',') : celle;
 }
 
-function erSumrad(rad: Tabellcelle[]): boolean {
+function isSumrad(rad: Tabellcelle[]): boolean {
   for (const celle of rad) {
     if (celle === '') continue;
     if (ore(celle) !== undefined) return false;
@@ -67,7 +67,7 @@ export function tabellAsMarkdown(tabell: Tabellfil): string {
     ...rader.map((rad) => line(rad.map(celle))),
   ];
   if (tabell.sum) {
-    const detaljer = rader.filter((rad) => !erSumrad(rad));
+    const detaljer = rader.filter((rad) => !isSumrad(rad));
     const etikett = belop.findIndex((b) => !b);
     lines.push(
       line(

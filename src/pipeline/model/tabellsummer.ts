@@ -29,7 +29,7 @@ const MELLOMROM = /[ \u00A0\u202F\u2009\u2007]/g;
 const MINUS = /^[-\u2212\u2013\u2014]\s*/;
 const PLASSHOLDER = /^[-\u2212\u2013\u2014]?$/;
 
-function utenUtheving(celle: string): string {
+function withoutEmphasis(celle: string): string {
   return celle.replace(/\\\|/g, '|').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
 }
 
@@ -39,7 +39,7 @@ function utenUtheving(celle: string): string {
  * percentages, dates, sak numbers like `13.25`).
  */
 export function parseBelop(celle: string): number | undefined {
-  let t = utenUtheving(celle).replace(/\u00A0/g, ' ');
+  let t = withoutEmphasis(celle).replace(/\u00A0/g, ' ');
   if (t === '' || t.includes('%')) return undefined;
   let fortegn = 1;
   const minus = MINUS.exec(t);
@@ -95,19 +95,19 @@ export const SUMRAD = /^(?:sum|totalt?|totalsum|i alt)(?=$|[\s:.,;–-])/i;
 /** Header words of columns that hold numbers but not amounts. */
 export const IKKE_BELOP = /^(?:år|årstall|dato|nr\.?|nummer|saksnummer|sak|løpenummer|id|telefon|postnummer|side)$/i;
 
-interface Celle {
+interface Cell {
   tekst: string;
   kolonne: number;
 }
 
-interface Rad {
-  celler: Celle[];
+interface Row {
+  celler: Cell[];
   linje: number;
 }
 
 /** The cells of a table row, with the 1-based column where each cell's text starts. */
-function celler(line: string): Celle[] {
-  const result: Celle[] = [];
+function cellsOf(line: string): Cell[] {
+  const result: Cell[] = [];
   let start = 0;
   let i = 0;
   const innrykk = /^\s*/.exec(line)![0].length;
@@ -129,8 +129,8 @@ const SKILLELINJE = /^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 
 interface Tabell {
-  hode: Celle[];
-  rader: Rad[];
+  hode: Cell[];
+  rader: Row[];
   linje: number;
   offset: number;
 }
@@ -145,14 +145,14 @@ function tabeller(text: string, from: number): Tabell[] {
     const { tekst } = linje;
     const next = lines[i + 1];
     if (!tekst.includes('|') || !next || !SKILLELINJE.test(next.tekst) || !next.tekst.includes('-')) continue;
-    const hode = celler(tekst);
-    if (celler(next.tekst).length !== hode.length) continue;
-    const rader: Rad[] = [];
+    const hode = cellsOf(tekst);
+    if (cellsOf(next.tekst).length !== hode.length) continue;
+    const rader: Row[] = [];
     let j = i + 2;
     for (; j < lines.length; j++) {
       const rad = lines[j]!;
       if (rad.tekst.trim() === '' || ATX.test(rad.tekst) || rad.inFence || rad.tekst.trimStart().startsWith('<!--')) break;
-      rader.push({ celler: celler(rad.tekst), linje: rad.number });
+      rader.push({ celler: cellsOf(rad.tekst), linje: rad.number });
     }
     found.push({ hode, rader, linje: linje.number, offset: linje.start });
     i = j - 1;
@@ -161,9 +161,9 @@ function tabeller(text: string, from: number): Tabell[] {
 }
 
 /** The label of a sum row (`Sum`, `Totalt` …) among the cells before its first amount; undefined for other rows. */
-function sumEtikett(rad: Rad): string | undefined {
+function sumEtikett(rad: Row): string | undefined {
   for (const celle of rad.celler) {
-    const text = utenUtheving(celle.tekst);
+    const text = withoutEmphasis(celle.tekst);
     if (text === '') continue;
     if (parseBelop(text) !== undefined) return undefined;
     if (SUMRAD.test(text)) return text;
@@ -173,8 +173,8 @@ function sumEtikett(rad: Rad): string | undefined {
 
 type Verdi = { kind: 'tom' } | { kind: 'belop'; ore: number } | { kind: 'tekst' };
 
-function verdi(celle: Celle | undefined): Verdi {
-  const text = utenUtheving(celle?.tekst ?? '');
+function cellValue(celle: Cell | undefined): Verdi {
+  const text = withoutEmphasis(celle?.tekst ?? '');
   if (PLASSHOLDER.test(text)) return { kind: 'tom' };
   const ore = parseBelop(text);
   return ore === undefined ? { kind: 'tekst' } : { kind: 'belop', ore };
@@ -199,7 +199,7 @@ export function tabellsummer(text: string, from = 0): Sumcelle[] {
 
 /** Where the sum rows of one row stand: the rows since the previous sum row, and every row above that is not a sum. */
 interface Sumrad {
-  rad: Rad;
+  rad: Row;
   etikett: string;
   forrigeSum: number;
   detaljerSiden: number[];
@@ -237,13 +237,13 @@ function checkTabell(tabell: Tabell, sted: Pick<Sumcelle, 'tabell' | 'overskrift
 /** The sum row's cell in column `c`, checked; undefined when the column is not one of amounts. */
 function checkSumcelle(tabell: Tabell, sumrad: Sumrad, c: number): Omit<Sumcelle, 'tabell' | 'overskrift'> | undefined {
   const { rad, etikett, forrigeSum, detaljerSiden, alleDetaljer } = sumrad;
-  const kolonne = utenUtheving(tabell.hode[c]!.tekst);
+  const kolonne = withoutEmphasis(tabell.hode[c]!.tekst);
   if (IKKE_BELOP.test(kolonne)) return undefined;
   const celle = rad.celler[c];
-  const skrevet = verdi(celle);
+  const skrevet = cellValue(celle);
   if (skrevet.kind !== 'belop' || !celle) return undefined;
   // The label cell itself, or a text column: nothing to add up.
-  const iKolonne = (k: number) => verdi(tabell.rader[k]!.celler[c]);
+  const iKolonne = (k: number) => cellValue(tabell.rader[k]!.celler[c]);
   const verdier = alleDetaljer.map(iKolonne);
   if (verdier.some((v) => v.kind === 'tekst')) return undefined;
   const tidligereSummer = sumrad.tidligere.map(iKolonne);
@@ -251,7 +251,7 @@ function checkSumcelle(tabell: Tabell, sumrad: Sumrad, c: number): Omit<Sumcelle
   if (!verdier.some((v) => v.kind === 'belop')) return undefined;
   // Years: a column where every number is a bare year is not amounts.
   const rene = [celle, ...alleDetaljer.map((k) => tabell.rader[k]!.celler[c])]
-    .map((x) => utenUtheving(x?.tekst ?? ''))
+    .map((x) => withoutEmphasis(x?.tekst ?? ''))
     .filter((x) => x !== '');
   if (rene.every((x) => ARSTALL.test(x))) return undefined;
   const tall = (v: Verdi) => (v.kind === 'belop' ? v.ore : 0);

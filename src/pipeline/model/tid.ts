@@ -6,7 +6,7 @@ const UKEDAGER = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag',
 
 export type Tolket<T> = { ok: true; value: T } | { ok: false; why: string };
 
-function dagerIManed(ar: number, maned: number): number {
+function daysInMonth(ar: number, maned: number): number {
   return new Date(Date.UTC(ar, maned, 0)).getUTCDate();
 }
 
@@ -27,7 +27,7 @@ export function parseDato(text: string): Tolket<Dato> {
     return { ok: false, why: `«${s}» er ikke en dato; skriv den som ÅÅÅÅ-MM-DD, for eksempel 2025-05-22` };
   }
   if (maned < 1 || maned > 12) return { ok: false, why: `«${s}» har måned ${maned}; måneden må være 1–12` };
-  const maks = dagerIManed(ar, maned);
+  const maks = daysInMonth(ar, maned);
   if (dag < 1 || dag > maks) {
     return { ok: false, why: `datoen ${s} finnes ikke: ${MANEDER[maned - 1]} ${ar} har ${maks} dager` };
   }
@@ -62,31 +62,31 @@ export function arstall(dato: Dato): number {
   return Number(dato.slice(0, 4));
 }
 
-function deler(dato: Dato): [number, number, number] {
+function partsOf(dato: Dato): [number, number, number] {
   return [Number(dato.slice(0, 4)), Number(dato.slice(5, 7)), Number(dato.slice(8, 10))];
 }
 
 /** `22. mai 2025` */
 export function langDato(dato: Dato): string {
-  const [ar, maned, dag] = deler(dato);
+  const [ar, maned, dag] = partsOf(dato);
   return `${dag}. ${MANEDER[maned - 1]} ${ar}`;
 }
 
 /** `20.02.25`, as the fixed sak's title writes the previous meeting in the seeds. */
 export function kortDato(dato: Dato): string {
-  const [ar, maned, dag] = deler(dato);
+  const [ar, maned, dag] = partsOf(dato);
   return `${pad(dag)}.${pad(maned)}.${String(ar).slice(2)}`;
 }
 
 /** `12. feb.`, short like the seed's årsplan table (`12.feb.26`), for where a title gives the year. */
 export function dagOgManed(dato: Dato): string {
-  const [, maned, dag] = deler(dato);
+  const [, maned, dag] = partsOf(dato);
   return `${dag}. ${KORTE_MANEDER[maned - 1]}`;
 }
 
 /** `torsdag` */
 export function ukedag(dato: Dato): string {
-  const [ar, maned, dag] = deler(dato);
+  const [ar, maned, dag] = partsOf(dato);
   return UKEDAGER[new Date(Date.UTC(ar, maned - 1, dag)).getUTCDay()]!;
 }
 

@@ -22,13 +22,13 @@ export interface PrintJob {
  * How long Chromium may take over one document before it counts as hanging: MOTEDOK_TIDSGRENSE
  * seconds, 120 by default. A hung browser then ends the build with a message, not a wait.
  */
-function tidsgrense(): number {
+function timeLimit(): number {
   const sekunder = Number(process.env.MOTEDOK_TIDSGRENSE);
   return Number.isFinite(sekunder) && sekunder > 0 ? sekunder * 1000 : 120_000;
 }
 
 /** Why a call to Chromium failed, in Norwegian where we know the reason. */
-function grunn(error: unknown, grense: number): string {
+function reason(error: unknown, grense: number): string {
   const melding = (error as Error).message.split('\n')[0] ?? '';
   if ((error as Error).name === 'TimeoutError' || /timed out|timeout/i.test(melding))
     return `nettleseren svarte ikke; tidsgrensen er ${Math.round(grense / 1000)} sekunder`;
@@ -84,7 +84,7 @@ export class SealedBrowser {
       );
     }
     let browser: Browser;
-    const grense = tidsgrense();
+    const grense = timeLimit();
     try {
       browser = await puppeteer.launch({
         executablePath,
@@ -110,20 +110,20 @@ export class SealedBrowser {
         ],
       });
     } catch (error) {
-      throw new BrowserError(`kunne ikke starte ${executablePath}: ${grunn(error, Math.min(30_000, grense))}.`);
+      throw new BrowserError(`kunne ikke starte ${executablePath}: ${reason(error, Math.min(30_000, grense))}.`);
     }
     try {
       const pages = await Promise.all(Array.from({ length: sider }, () => browser.newPage()));
       const nettleser = new SealedBrowser(browser, pages);
-      for (const page of pages) await nettleser.forsegl(page);
+      for (const page of pages) await nettleser.seal(page);
       return nettleser;
     } catch (error) {
       browser.process()?.kill('SIGKILL');
-      throw new BrowserError(`Chromium startet, men kunne ikke åpne en side (${grunn(error, grense)}).`);
+      throw new BrowserError(`Chromium startet, men kunne ikke åpne en side (${reason(error, grense)}).`);
     }
   }
 
-  private async forsegl(page: Page): Promise<void> {
+  private async seal(page: Page): Promise<void> {
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (request) => {
@@ -145,13 +145,13 @@ export class SealedBrowser {
     });
   }
 
-  private async lan(): Promise<Page> {
+  private async borrowPage(): Promise<Page> {
     const page = this.ledige.pop();
     if (page) return page;
     return new Promise((resolve) => this.ventende.push(resolve));
   }
 
-  private gi(page: Page): void {
+  private returnPage(page: Page): void {
     const next = this.ventende.shift();
     if (next) next(page);
     else this.ledige.push(page);
@@ -159,24 +159,24 @@ export class SealedBrowser {
 
   /** Prints one HTML document to PDF bytes. */
   async pdf(utskrift: PrintJob): Promise<Uint8Array> {
-    const page = await this.lan();
+    const page = await this.borrowPage();
     const file = join(this.temp, `dokument-${++this.teller}.html`);
     try {
       (page as Page & { motedokTillatt?: readonly string[] }).motedokTillatt = utskrift.tillatt;
       writeFileSync(file, utskrift.html);
-      const grense = tidsgrense();
+      const grense = timeLimit();
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: grense / 2 });
       await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
       return await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: grense });
     } catch (error) {
       // Chromium crashed, was killed or hung: a problem of the machine, not of the content.
-      const hvorfor = this.browser.connected ? grunn(error, tidsgrense()) : 'nettleseren ble avsluttet';
+      const hvorfor = this.browser.connected ? reason(error, timeLimit()) : 'nettleseren ble avsluttet';
       throw new BrowserError(
         `Chromium klarte ikke å skrive ut et dokument (${hvorfor}). Møtet som ble bygget, er ikke endret (møter som var ferdige før feilen, er skrevet); prøv igjen.`,
       );
     } finally {
       rmSync(file, { force: true });
-      this.gi(page);
+      this.returnPage(page);
     }
   }
 

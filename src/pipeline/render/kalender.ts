@@ -63,7 +63,7 @@ export function foldLine(line: string): string {
 }
 
 /** `20250522T090000`: a local time in Europe/Oslo. */
-function lokalTid(dato: string, minutter: number): string {
+function localTime(dato: string, minutter: number): string {
   return `${dato.replace(/-/g, '')}T${String(Math.floor(minutter / 60)).padStart(2, '0')}${String(minutter % 60).padStart(2, '0')}00`;
 }
 
@@ -113,12 +113,12 @@ export interface CalendarEvent {
 }
 
 /** `20260212`: a date value. */
-function datoVerdi(dato: string): string {
+function dateValue(dato: string): string {
   return dato.replace(/-/g, '');
 }
 
 /** The day after, for the exclusive end of an all-day event. */
-function nesteDag(dato: string): string {
+function nextDay(dato: string): string {
   const d = new Date(`${dato}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
@@ -128,12 +128,12 @@ function nesteDag(dato: string): string {
 export function veventLines(h: CalendarEvent): string[] {
   const tider =
     h.start !== undefined && h.slutt !== undefined
-      ? [`DTSTART;TZID=Europe/Oslo:${lokalTid(h.dato, h.start)}`, `DTEND;TZID=Europe/Oslo:${lokalTid(h.tilDato ?? h.dato, h.slutt)}`]
-      : [`DTSTART;VALUE=DATE:${datoVerdi(h.dato)}`, `DTEND;VALUE=DATE:${datoVerdi(nesteDag(h.tilDato ?? h.dato))}`];
+      ? [`DTSTART;TZID=Europe/Oslo:${localTime(h.dato, h.start)}`, `DTEND;TZID=Europe/Oslo:${localTime(h.tilDato ?? h.dato, h.slutt)}`]
+      : [`DTSTART;VALUE=DATE:${dateValue(h.dato)}`, `DTEND;VALUE=DATE:${dateValue(nextDay(h.tilDato ?? h.dato))}`];
   return [
     'BEGIN:VEVENT',
     `UID:${h.id}@${slug(h.organisasjon) || 'motedok'}.motedok`,
-    `DTSTAMP:${datoVerdi(h.dato)}T000000Z`,
+    `DTSTAMP:${dateValue(h.dato)}T000000Z`,
     ...tider,
     `SUMMARY:${escapeText(h.tittel)}`,
     ...(h.sted ? [`LOCATION:${escapeText(h.sted)}`] : []),

@@ -223,14 +223,14 @@ export function markdownToHtml(markdown: string, options: MarkdownOptions = {}):
   const key = `${options.baseDir ?? ''}\u0000${options.topHeading ?? 0}\u0000${Object.keys(options.filer ?? {}).join('\u0001')}\u0000${markdown}`;
   let html = konvertert.get(key);
   if (html === undefined) {
-    html = konverter(markdown, options);
+    html = convert(markdown, options);
     if (konvertert.size >= MEMO_GRENSE) konvertert.clear();
     konvertert.set(key, html);
   }
   return html;
 }
 
-function konverter(markdown: string, options: MarkdownOptions): string {
+function convert(markdown: string, options: MarkdownOptions): string {
   const { text, linjer } = bokstavpunkter(markdown);
   const tree = parser.parse(text);
   walk(tree, (node) => {

@@ -30,7 +30,7 @@ function fontFaces(): string {
 }
 
 /** Text for a CSS string: quotes, backslashes and `<` escaped so it cannot leave the string or the <style>. */
-function cssTekst(value: unknown): Handlebars.SafeString {
+function cssText(value: unknown): Handlebars.SafeString {
   const text = String(value ?? '').replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
   return new Handlebars.SafeString(text);
 }
@@ -89,24 +89,24 @@ const HELPERS = { cssTekst: true, t: true };
  * when meetings load: a syntax error or `{{frobnicate x}}` is reported then, with its line,
  * instead of failing in the middle of a build.
  */
-function checkOwnTemplate(hb: typeof Handlebars, fil: string, tekst: string): void {
+function checkOwnTemplate(hb: typeof Handlebars, file: string, text: string): void {
   try {
-    hb.parse(tekst);
+    hb.parse(text);
   } catch (error) {
     const line = /line (\d+)/.exec((error as Error).message)?.[1];
     throw new TemplateError(
-      fil,
+      file,
       line ? Number(line) : undefined,
       'malen har ugyldig Handlebars-syntaks: sjekk at hver {{#if}}, {{#each}} og {{#> …}} er lukket med {{/if}}, {{/each}} og {{/…}} med samme navn.',
     );
   }
   try {
-    hb.precompile(tekst, { knownHelpersOnly: true, knownHelpers: HELPERS });
+    hb.precompile(text, { knownHelpersOnly: true, knownHelpers: HELPERS });
   } catch (error) {
     const found = /unknown helper (\S+) - (\d+):(\d+)/.exec((error as Error).message);
     if (!found) throw error;
     throw new TemplateError(
-      fil,
+      file,
       Number(found[2]),
       `malen bruker hjelperen «${found[1]}», som ikke finnes; tillatt er Handlebars' egne (if, unless, each, with, lookup) og ${Object.keys(HELPERS).join(' og ')}.`,
       Number(found[3]) + 1,
@@ -122,7 +122,7 @@ function checkOwnTemplate(hb: typeof Handlebars, fil: string, tekst: string): vo
  */
 export function compileTemplates(templateFiles: TemplateFiles, valg: MalValg = {}): Templates {
   const hb = Handlebars.create();
-  hb.registerHelper('cssTekst', cssTekst);
+  hb.registerHelper('cssTekst', cssText);
   // {{t "innkalling.saksliste"}}: a fixed text in the document's language (the data's `fraser`, Bokmål without).
   const bokmal = templateFiles.fraser.nb;
   hb.registerHelper('t', (key: string, options: Handlebars.HelperOptions) =>

@@ -140,7 +140,7 @@ export interface VedtakslisteData extends CommonData {
   }[];
 }
 
-function felles(mote: Mote, dokumenttype: string, tittel: string): CommonData {
+function commonData(mote: Mote, dokumenttype: string, tittel: string): CommonData {
   const { organisasjon } = mote;
   const logo = organisasjon.logo ? resolve(dirname(organisasjon.file), organisasjon.logo) : undefined;
   return {
@@ -182,7 +182,7 @@ function sakspunkt(punkt: SakPunkt, mote: Mote): Sakspunktdata {
   };
 }
 
-function punkt(p: Sakslistepunkt, mote: Mote): Sakspunktdata | Pausedata {
+function itemView(p: Sakslistepunkt, mote: Mote): Sakspunktdata | Pausedata {
   if (p.kind === 'sak') return sakspunkt(p, mote);
   return { erPause: true, tittel: p.tittel, minutter: p.minutter, start: klokkeslett(p.start), slutt: klokkeslett(p.slutt) };
 }
@@ -192,7 +192,7 @@ function saksliste(mote: Mote): Sakslistedata {
   return {
     grupper: grupper.map((g) => ({
       overskrift: g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift),
-      punkter: g.punkter.map((p) => punkt(p, mote)),
+      punkter: g.punkter.map((p) => itemView(p, mote)),
     })),
     eventuelt: {
       start: klokkeslett(eventuelt.start),
@@ -205,7 +205,7 @@ function saksliste(mote: Mote): Sakslistedata {
 export function innkallingView(mote: Mote): InnkallingData {
   const tittel = t(mote, 'innkalling.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
   return {
-    ...felles(mote, t(mote, 'innkalling.dokumenttype'), tittel),
+    ...commonData(mote, t(mote, 'innkalling.dokumenttype'), tittel),
     saksliste: saksliste(mote),
     vedlegg: mote.vedlegg.map(({ sak, vedlegg }) => ({ nummer: nummer(sak), tittel: vedlegg.tittel })),
     saksgrunnlag: mote.saksliste.grupper.map((g) => ({
@@ -227,13 +227,13 @@ export function innkallingView(mote: Mote): InnkallingData {
 export function sakslisteView(mote: Mote): SakslisteData {
   const tittel = t(mote, 'saksliste.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
   // The agenda alone is handed out and pinned up: it is set tighter to fit on as few pages as it can.
-  return { ...felles(mote, t(mote, 'saksliste.dokumenttype'), tittel), dokumentklasse: 'kompakt', saksliste: saksliste(mote) };
+  return { ...commonData(mote, t(mote, 'saksliste.dokumenttype'), tittel), dokumentklasse: 'kompakt', saksliste: saksliste(mote) };
 }
 
 export function vedleggView(mote: Mote, sak: Sak): VedleggData {
   const tittel = t(mote, 'vedlegg.tittel', { nummer: nummer(sak), tittel: sak.tittel });
   return {
-    ...felles(mote, t(mote, 'vedlegg.dokumenttype', { nummer: nummer(sak) }), tittel),
+    ...commonData(mote, t(mote, 'vedlegg.dokumenttype', { nummer: nummer(sak) }), tittel),
     sak: {
       nummer: nummer(sak),
       tittel: sak.tittel,
@@ -254,7 +254,7 @@ export interface ContentsLine {
 
 export function saksdokumenterView(mote: Mote, content: ContentsLine[]): SaksdokumenterData {
   const tittel = t(mote, 'saksdokumenter.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
-  return { ...felles(mote, t(mote, 'saksdokumenter.dokumenttype'), tittel), innhold: content };
+  return { ...commonData(mote, t(mote, 'saksdokumenter.dokumenttype'), tittel), innhold: content };
 }
 
 /** «Enstemmig vedtatt.» or «Vedtatt med 5 mot 1 stemmer, 1 avsto.» */
@@ -279,7 +279,7 @@ export function referatView(mote: Mote, referat: Referat): ReferatData {
       })
     : undefined;
   return {
-    ...felles(mote, t(mote, referat.status === 'utkast' ? 'referat.dokumenttype_utkast' : 'referat.dokumenttype'), tittel),
+    ...commonData(mote, t(mote, referat.status === 'utkast' ? 'referat.dokumenttype_utkast' : 'referat.dokumenttype'), tittel),
     utkast: referat.status === 'utkast',
     // In the page margin on every page, as text a reader and a search can find; the large mark behind is only visual.
     sidemerke: referat.status === 'utkast' ? t(mote, 'felles.utkast_merke') : undefined,
@@ -314,7 +314,7 @@ export function vedtakslisteView(moter: readonly Mote[], ar: number): Vedtakslis
   const forste = moter[0]!;
   const tittel = t(forste, 'vedtaksliste.tittel', { utvalg: forste.utvalg.navn, ar });
   const dokumenttype = t(forste, 'vedtaksliste.dokumenttype');
-  const base = felles(forste, dokumenttype, tittel);
+  const base = commonData(forste, dokumenttype, tittel);
   return {
     ...base,
     topptekst: `${dokumenttype} · ${forste.utvalg.kortnavn} ${ar}`,

@@ -56,7 +56,7 @@ export function outputError(error: unknown, path: string): Error {
 }
 
 /** Writes the data to a new temporary file beside `fil` and returns its name; nothing is left behind on failure. */
-function skrivTemp(file: string, data: Uint8Array | string): string {
+function writeTemp(file: string, data: Uint8Array | string): string {
   try {
     mkdirSync(dirname(file), { recursive: true });
   } catch (error) {
@@ -78,7 +78,7 @@ function skrivTemp(file: string, data: Uint8Array | string): string {
   return temp;
 }
 
-function byttInn(temp: string, file: string): void {
+function swapIn(temp: string, file: string): void {
   try {
     renameSync(temp, file);
   } catch (error) {
@@ -89,10 +89,10 @@ function byttInn(temp: string, file: string): void {
 
 /** Writes a file so that readers see either the old or the new content, never half of it. */
 export function writeAtomic(file: string, data: Uint8Array | string): void {
-  byttInn(skrivTemp(file, data), file);
+  swapIn(writeTemp(file, data), file);
 }
 
-function sammeInnhold(file: string, data: Uint8Array | string): boolean {
+function sameContent(file: string, data: Uint8Array | string): boolean {
   try {
     return readFileSync(file).equals(typeof data === 'string' ? Buffer.from(data) : data);
   } catch {
@@ -110,13 +110,13 @@ export function writeAll(files: ReadonlyMap<string, Uint8Array | string>): Set<s
   const klare = new Map<string, string>();
   try {
     for (const [fil, data] of files) {
-      if (!sammeInnhold(fil, data)) klare.set(fil, skrivTemp(fil, data));
+      if (!sameContent(fil, data)) klare.set(fil, writeTemp(fil, data));
     }
   } catch (error) {
     for (const temp of klare.values()) rmSync(temp, { force: true });
     throw error;
   }
-  for (const [fil, temp] of klare) byttInn(temp, fil);
+  for (const [fil, temp] of klare) swapIn(temp, fil);
   return new Set(klare.keys());
 }
 
@@ -127,16 +127,16 @@ export function writeAll(files: ReadonlyMap<string, Uint8Array | string>): Set<s
  * a file the build did not write itself, and never through a link; folders left empty go too.
  */
 export function pruneOutputs(outDir: string, tidligere: Iterable<string>, beholdes: ReadonlySet<string>): void {
-  const ekteUt = ekteMappe(outDir);
+  const ekteUt = realFolder(outDir);
   if (!ekteUt) return;
   for (const file of tidligere) {
-    if (beholdes.has(file) || !innenfor(file, outDir)) continue;
-    const folder = ekteMappe(dirname(file));
-    if (!folder || !innenfor(folder, ekteUt)) continue;
+    if (beholdes.has(file) || !isStrictlyInside(file, outDir)) continue;
+    const folder = realFolder(dirname(file));
+    if (!folder || !isStrictlyInside(folder, ekteUt)) continue;
     try {
       if (!lstatSync(file).isFile()) continue;
       rmSync(file);
-      fjernTommeMapper(dirname(file), outDir);
+      removeEmptyFolders(dirname(file), outDir);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw outputError(error, file);
@@ -144,7 +144,7 @@ export function pruneOutputs(outDir: string, tidligere: Iterable<string>, behold
   }
 }
 
-function ekteMappe(folder: string): string | undefined {
+function realFolder(folder: string): string | undefined {
   try {
     return realpathSync(folder);
   } catch {
@@ -153,13 +153,13 @@ function ekteMappe(folder: string): string | undefined {
 }
 
 /** True when `sti` lies strictly under `mappe`. */
-function innenfor(path: string, folder: string): boolean {
+function isStrictlyInside(path: string, folder: string): boolean {
   const rel = relative(folder, path);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-function fjernTommeMapper(folder: string, outDir: string): void {
-  while (innenfor(folder, outDir) && readdirSync(folder).length === 0) {
+function removeEmptyFolders(folder: string, outDir: string): void {
+  while (isStrictlyInside(folder, outDir) && readdirSync(folder).length === 0) {
     rmdirSync(folder);
     folder = dirname(folder);
   }

@@ -6,7 +6,7 @@ import { displayPath, OutputError, outputError } from './atomic.js';
 export const LOCK_FILE = '.motedok-bygger';
 
 /** Whether a process with this id is running (on this machine). */
-function lever(pid: number): boolean {
+function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -17,7 +17,7 @@ function lever(pid: number): boolean {
 }
 
 /** Removes a file if it is there; a folder that is not one (a file in its place) has nothing to remove. */
-function fjern(file: string): void {
+function removeFile(file: string): void {
   try {
     rmSync(file, { force: true });
   } catch {
@@ -25,7 +25,7 @@ function fjern(file: string): void {
   }
 }
 
-function lesPid(file: string): number | undefined {
+function readPid(file: string): number | undefined {
   try {
     const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
@@ -38,7 +38,7 @@ function lesPid(file: string): number | undefined {
  * On a disk without hard links (FAT, some network shares): create the file exclusively and write
  * it. True when the lock is someone else's (it exists); throws when the folder cannot be written.
  */
-function lagUtenLenke(file: string, outDir: string): boolean {
+function createWithoutLink(file: string, outDir: string): boolean {
   try {
     writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
     return false;
@@ -64,7 +64,7 @@ export function takeLock(outDir: string): () => void {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(egen, `${process.pid}\n`);
   } catch (error) {
-    fjern(egen);
+    removeFile(egen);
     throw outputError(error, outDir);
   }
   try {
@@ -73,10 +73,10 @@ export function takeLock(outDir: string): () => void {
         linkSync(egen, file);
         break;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && !lagUtenLenke(file, outDir)) break;
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' && !createWithoutLink(file, outDir)) break;
       }
-      const pid = lesPid(file);
-      if (pid !== undefined && lever(pid)) {
+      const pid = readPid(file);
+      if (pid !== undefined && isRunning(pid)) {
         throw new OutputError(`en annen bygging til «${visning}» pågår (pid ${pid}). Vent til den er ferdig, og prøv igjen.`);
       }
       if (forsok > 2) throw new OutputError(`en annen bygging til «${visning}» startet samtidig. Vent til den er ferdig, og prøv igjen.`);
@@ -87,24 +87,24 @@ export function takeLock(outDir: string): () => void {
       } catch {
         continue;
       }
-      if (lesPid(gammel) !== pid) {
+      if (readPid(gammel) !== pid) {
         try {
           linkSync(gammel, file);
         } catch {
           // Someone else has made a new lock meanwhile; theirs stands.
         }
       }
-      fjern(gammel);
+      removeFile(gammel);
     }
   } finally {
-    fjern(egen);
+    removeFile(egen);
   }
   let frigitt = false;
   const frigi = () => {
     if (frigitt) return;
     frigitt = true;
     process.removeListener('exit', frigi);
-    if (lesPid(file) === process.pid) fjern(file);
+    if (readPid(file) === process.pid) removeFile(file);
   };
   process.once('exit', frigi);
   return frigi;
@@ -120,12 +120,12 @@ const TEMPFIL = /^\..+\.(\d+)\.[a-z0-9]+\.tmp$/;
  */
 export function cleanLeftovers(outDir: string): void {
   const las = join(outDir, LOCK_FILE);
-  const eier = lesPid(las);
-  if (eier !== undefined && !lever(eier)) fjern(las);
-  for (const folder of [outDir, join(outDir, '.hurtigbuffer')]) fjernTempfiler(folder, 0);
+  const eier = readPid(las);
+  if (eier !== undefined && !isRunning(eier)) removeFile(las);
+  for (const folder of [outDir, join(outDir, '.hurtigbuffer')]) removeTempFiles(folder, 0);
 }
 
-function fjernTempfiler(folder: string, depth: number): void {
+function removeTempFiles(folder: string, depth: number): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(folder, { withFileTypes: true });
@@ -134,8 +134,8 @@ function fjernTempfiler(folder: string, depth: number): void {
   }
   for (const entry of entries) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory() && !entry.name.startsWith('.') && depth < 4) fjernTempfiler(path, depth + 1);
+    if (entry.isDirectory() && !entry.name.startsWith('.') && depth < 4) removeTempFiles(path, depth + 1);
     const pid = entry.isFile() ? TEMPFIL.exec(entry.name)?.[1] : undefined;
-    if (pid !== undefined && !lever(Number(pid))) fjern(path);
+    if (pid !== undefined && !isRunning(Number(pid))) removeFile(path);
   }
 }
