@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { kryptertPdf, minimalPdf } from '../helpers/pdf.js';
 import { BESLUTNING, MOTE, ORGANISASJON, sak } from '../helpers/prosjekt.js';
 import { TILFELLER_GRENSER } from './tilfeller-grenser.js';
@@ -756,6 +758,19 @@ export const TILFELLER: Tilfelle[] = [
     },
     meldinger: [],
     kode: 0,
+  },
+
+  {
+    navn: 'et vedlegg som er et navngitt rør (FIFO) åpnes aldri',
+    filer: { [`${M}/13-a.md`]: vedlegg('vedlegg/ror.pdf') },
+    lag: (root) => {
+      mkdirSync(join(root, M, 'vedlegg'), { recursive: true });
+      expect(spawnSync('mkfifo', [join(root, M, 'vedlegg', 'ror.pdf')]).status).toBe(0);
+    },
+    meldinger: [
+      `${M}/13-a.md:6:29: feil: vedleggsfilen «vedlegg/ror.pdf» er ikke en vanlig fil (et navngitt rør, en enhet eller lignende) og åpnes ikke; vis til en PDF-fil i møtemappen.`,
+    ],
+    kode: 1,
   },
 
   // --- every error of a run at once ---

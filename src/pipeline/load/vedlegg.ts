@@ -49,7 +49,10 @@ export function probeVedlegg(meetingDir: string, written: string): VedleggProbe 
     return { status: 'mangler', path: wanted, siblings };
   }
   if (!isInside(realpathSync(meetingDir), realpathSync(onDisk))) return { status: 'utenfor', path: onDisk };
-  if (statSync(onDisk).isDirectory()) return { status: 'mappe', path: onDisk };
+  const stat = statSync(onDisk);
+  if (stat.isDirectory()) return { status: 'mappe', path: onDisk };
+  // A named pipe or a device would block the reader forever: never opened.
+  if (!stat.isFile()) return { status: 'ikke-fil', path: onDisk };
   return { status: pdfStatus(onDisk), path: onDisk };
 }
 

@@ -156,6 +156,8 @@ function vedleggProblem(written: string, probe: VedleggProbe): string | undefine
       return `vedleggsfilen «${written}» ligger utenfor møtemappen; legg filen i møtemappens vedlegg/-mappe.`;
     case 'mappe':
       return `vedleggsfilen «${written}» er en mappe, ikke en PDF-fil.`;
+    case 'ikke-fil':
+      return `vedleggsfilen «${written}» er ikke en vanlig fil (et navngitt rør, en enhet eller lignende) og åpnes ikke; vis til en PDF-fil i møtemappen.`;
     case 'ikke-pdf':
       return `vedleggsfilen «${written}» er ikke en PDF; eksporter dokumentet til PDF og vis til PDF-filen.`;
     case 'kryptert':
