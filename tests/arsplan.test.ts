@@ -202,7 +202,7 @@ describe('motedok arsplan', () => {
     const { makeArsplan } = await import('../src/pipeline/model/arsplan.js');
     const diags = new Diagnostics();
     const modell = buildModel(loadProjectSource(EKSEMPEL, diags), diags);
-    const fil = join(repo, 'cases', 'arsplan-2026.yaml');
+    const fil = join(EKSEMPEL, 'arsplan-2026.yaml');
     const plan = makeArsplan(2026, modell.organisasjon!, modell.alleMoter, parseYaml(fil, readFileSync(fil, 'utf8'), diags), diags);
     expect(diags.items).toEqual([]);
     expect(plan.utvalg.map((u) => [u.utvalg.kortnavn, u.moter.length])).toEqual([
