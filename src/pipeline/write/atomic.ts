@@ -13,6 +13,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { isStrictlyInside } from '../../util/paths.js';
 
 /**
  * Writing the output failed for a reason of the machine (disk full, a read-only disk, a file
@@ -130,9 +131,9 @@ export function pruneOutputs(outDir: string, tidligere: Iterable<string>, behold
   const ekteUt = realFolder(outDir);
   if (!ekteUt) return;
   for (const file of tidligere) {
-    if (beholdes.has(file) || !isStrictlyInside(file, outDir)) continue;
+    if (beholdes.has(file) || !isStrictlyInside(outDir, file)) continue;
     const folder = realFolder(dirname(file));
-    if (!folder || !isStrictlyInside(folder, ekteUt)) continue;
+    if (!folder || !isStrictlyInside(ekteUt, folder)) continue;
     try {
       if (!lstatSync(file).isFile()) continue;
       rmSync(file);
@@ -153,13 +154,9 @@ function realFolder(folder: string): string | undefined {
 }
 
 /** True when `sti` lies strictly under `mappe`. */
-function isStrictlyInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
 
 function removeEmptyFolders(folder: string, outDir: string): void {
-  while (isStrictlyInside(folder, outDir) && readdirSync(folder).length === 0) {
+  while (isStrictlyInside(outDir, folder) && readdirSync(folder).length === 0) {
     rmdirSync(folder);
     folder = dirname(folder);
   }
