@@ -240,19 +240,12 @@ function mdToPdfCli() {
  * hundred in one call do not finish here: on two cores every page hits its 30 s timeout.
  */
 async function timeMdToPdf(year) {
-  const { findChromium } = await import('../src/pipeline/print/chromium.mjs');
+  const { CHROMIUM_ARGS, findChromium } = await import('../src/pipeline/print/chromium.mjs');
   const { PDFDocument } = await import('pdf-lib');
   const cli = mdToPdfCli();
   const launch = JSON.stringify({
     executablePath: findChromium(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const times = [];
   let pages = 0;

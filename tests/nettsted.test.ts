@@ -7,6 +7,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishMoter } from '../src/build/publish.js';
 import { findChromium } from '../src/pipeline/print/browser.js';
+import { CHROMIUM_ARGS } from '../src/pipeline/print/chromium.mjs';
 import { EKSEMPEL } from './helpers/prosjekt.js';
 
 const cases = EKSEMPEL;
@@ -36,14 +37,7 @@ beforeAll(async () => {
   browser = await puppeteer.launch({
     executablePath: findChromium()!,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
 }, 120_000);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { isInside } from '../../util/paths.js';
-import { findChromium, isExecutable } from './chromium.mjs';
+import { CHROMIUM_ARGS, findChromium, isExecutable } from './chromium.mjs';
 
 export { findChromium };
 
@@ -98,16 +98,7 @@ export class SealedBrowser {
         handleSIGTERM: false,
         handleSIGHUP: false,
         protocolTimeout: grense / 2,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-extensions',
-          '--disable-dev-shm-usage',
-        ],
+        args: [...CHROMIUM_ARGS, '--disable-extensions', '--disable-dev-shm-usage'],
       });
     } catch (error) {
       throw new BrowserError(`kunne ikke starte ${executablePath}: ${reason(error, Math.min(30_000, grense))}.`);
