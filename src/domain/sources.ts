@@ -30,7 +30,17 @@ export interface MarkdownSource {
   bodyLine: number;
 }
 
-export type VedleggStatus = 'ok' | 'absolutt' | 'utenfor' | 'mangler' | 'mappe' | 'ikke-fil' | 'ikke-pdf' | 'kryptert' | 'skadet';
+export type VedleggStatus =
+  | 'ok'
+  | 'absolutt'
+  | 'utenfor'
+  | 'mangler'
+  | 'mappe'
+  | 'blindlenke'
+  | 'ikke-fil'
+  | 'ikke-pdf'
+  | 'kryptert'
+  | 'skadet';
 
 export interface VedleggProbe {
   status: VedleggStatus;

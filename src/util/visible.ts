@@ -28,3 +28,11 @@ export function describeChar(tegn: string): string {
 export function visible(text: string): string {
   return text.replace(USYNLIG, (tegn) => (tegn === '\t' ? ' ' : `<${kodepunkt(tegn)}>`));
 }
+
+const USYNLIG_ELLER_TOMROM = /^[\s\u200b-\u200f\u2060-\u2064\ufeff]+$/u;
+
+/** The first invisible character of a text that holds nothing visible but is not empty, if any. */
+export function findOnlyInvisible(text: string): string | undefined {
+  if (!USYNLIG_ELLER_TOMROM.test(text)) return undefined;
+  return /[\u200b-\u200f\u2060-\u2064\ufeff]/u.exec(text)?.[0];
+}

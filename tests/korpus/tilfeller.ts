@@ -773,6 +773,27 @@ export const TILFELLER: Tilfelle[] = [
     kode: 1,
   },
 
+  {
+    navn: 'et vedlegg som er en snarvei i ring',
+    filer: { [`${M}/13-a.md`]: vedlegg('vedlegg/ring.pdf') },
+    lag: (root) => {
+      mkdirSync(join(root, M, 'vedlegg'), { recursive: true });
+      symlinkSync('ring.pdf', join(root, M, 'vedlegg', 'ring.pdf'));
+    },
+    meldinger: [
+      `${M}/13-a.md:6:29: feil: vedleggsfilen «vedlegg/ring.pdf» er en snarvei som ikke fører til noen fil (den peker på seg selv, går i ring eller viser til noe som er borte); legg selve PDF-filen i møtemappen.`,
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'en tittel av bare usynlige tegn (U+200B)',
+    filer: { [`${M}/13-a.md`]: sak('tittel: "\\u200B"\ntype: tema\nminutter: 5') },
+    meldinger: [
+      `${M}/13-a.md:2:9: feil: teksten består bare av usynlige tegn (som U+200B) og ser tom ut; skriv synlig tekst, eller fjern feltet.`,
+    ],
+    kode: 1,
+  },
+
   // --- every error of a run at once ---
   {
     navn: 'feil i fire filer og to møter kommer samtidig, sortert etter fil og linje',

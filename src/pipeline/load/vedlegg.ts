@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { VedleggProbe } from '../../domain/sources.js';
 import { isInside } from '../../util/paths.js';
@@ -33,12 +33,22 @@ function pdfStatus(path: string): 'ok' | 'ikke-pdf' | 'kryptert' | 'skadet' {
   }
 }
 
+function erLenke(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /** Checks an attachment path from a sak: relative, inside the meeting folder (symlinks too), a PDF. */
 export function probeVedlegg(meetingDir: string, written: string): VedleggProbe {
   const wanted = resolve(meetingDir, written);
   if (isAbsolute(written)) return { status: 'absolutt', path: wanted };
   if (!isInside(meetingDir, wanted)) return { status: 'utenfor', path: wanted };
   const onDisk = findOnDisk(wanted);
+  // A link that leads nowhere (to itself, round in a circle, or to something gone) is not «missing».
+  if (!onDisk && erLenke(wanted)) return { status: 'blindlenke', path: wanted };
   if (!onDisk) {
     let siblings: string[] = [];
     try {

@@ -1,7 +1,7 @@
 import YAML, { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node } from 'yaml';
 import type { Diagnostics, Position } from '../../domain/diagnostics.js';
 import type { YamlPath, YamlSource } from '../../domain/sources.js';
-import { describeChar, findForbiddenChar, kodepunkt } from '../../util/visible.js';
+import { describeChar, findForbiddenChar, findOnlyInvisible, kodepunkt } from '../../util/visible.js';
 
 /** Keys whose values are numbers or yes/no; every other scalar is kept as the text the user wrote. */
 const NON_TEXT_KEYS = new Set(['minutter', 'forste_saksnummer', 'faste_saker', 'skjul_andre']);
@@ -232,6 +232,15 @@ function reportForbiddenChars(file: string, doc: Document.Parsed, position: (off
   YAML.visit(doc, {
     Scalar(_key, node) {
       if (typeof node.value !== 'string') return;
+      const usynlig = findOnlyInvisible(node.value);
+      if (usynlig !== undefined) {
+        diags.error(
+          file,
+          position(node.range?.[0] ?? 0),
+          `teksten består bare av usynlige tegn (som ${kodepunkt(usynlig)}) og ser tom ut; skriv synlig tekst, eller fjern feltet.`,
+        );
+        return;
+      }
       const tegn = findForbiddenChar(node.value);
       if (tegn === undefined) return;
       diags.error(

@@ -156,6 +156,8 @@ function vedleggProblem(written: string, probe: VedleggProbe): string | undefine
       return `vedleggsfilen «${written}» ligger utenfor møtemappen; legg filen i møtemappens vedlegg/-mappe.`;
     case 'mappe':
       return `vedleggsfilen «${written}» er en mappe, ikke en PDF-fil.`;
+    case 'blindlenke':
+      return `vedleggsfilen «${written}» er en snarvei som ikke fører til noen fil (den peker på seg selv, går i ring eller viser til noe som er borte); legg selve PDF-filen i møtemappen.`;
     case 'ikke-fil':
       return `vedleggsfilen «${written}» er ikke en vanlig fil (et navngitt rør, en enhet eller lignende) og åpnes ikke; vis til en PDF-fil i møtemappen.`;
     case 'ikke-pdf':
