@@ -794,6 +794,18 @@ export const TILFELLER: Tilfelle[] = [
     kode: 1,
   },
 
+  {
+    navn: 'en saksliste som går forbi midnatt',
+    filer: {
+      [`${M}/mote.yaml`]: 'utvalg: ssu\ndato: 2025-05-22\nstart: "22:00"\nslutt: "23:30"\nsted: Hamar\n',
+      [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 180'),
+    },
+    meldinger: [
+      `${M}/mote.yaml:3:8: feil: sakslisten går forbi midnatt: med start kl. 22.00 og 182 minutter blir den ikke ferdig samme dag; kort ned minuttene eller sett en tidligere «start».`,
+    ],
+    kode: 1,
+  },
+
   // --- every error of a run at once ---
   {
     navn: 'feil i fire filer og to møter kommer samtidig, sortert etter fil og linje',

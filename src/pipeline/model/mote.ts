@@ -101,6 +101,9 @@ export interface Model {
  * proposals and the referat. Pure: everything it knows about files came from `load`.
  * Only the meetings in `selected` (all when omitted) report their problems.
  */
+/** Minutes from 00.00 to midnight. */
+const MIDNATT = 24 * 60;
+
 export function buildModel(project: ProjectSource, diags: Diagnostics, selected?: ReadonlySet<string>): Model {
   const organisasjon = buildOrganisasjon(project, diags);
   const utkast = project.meetings.map((source) => buildUtkast(source, organisasjon, project.fraser));
@@ -176,7 +179,15 @@ function buildMote(g: Grunnlag, grunnlag: readonly Grunnlag[], first: number, or
   for (const sak of ordnet) if (sak.type !== 'eventuelt') sak.nummer = { lopenummer: next++, ar: arstall(data.dato) };
   checkWrittenNumbers(u, first);
   const saksliste = planSaksliste(ordnet, pauserFor(u, ordnet), data.start, data.slutt);
-  if (saksliste.overtid > 0 && data.slutt > data.start) {
+  const sluttKl = data.slutt + saksliste.overtid;
+  if (sluttKl > MIDNATT && data.slutt > data.start) {
+    // A meeting is one day: past midnight the clock times would start again at 00.00.
+    u.diags.error(
+      u.source.moteFile,
+      u.source.mote!.locate(['start']),
+      `sakslisten går forbi midnatt: med start kl. ${klokkeslett(data.start)} og ${sluttKl - data.start} minutter blir den ikke ferdig samme dag; kort ned minuttene eller sett en tidligere «start».`,
+    );
+  } else if (saksliste.overtid > 0 && data.slutt > data.start) {
     u.diags.warning(
       u.source.moteFile,
       u.source.mote!.locate(['slutt']),
