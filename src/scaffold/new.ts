@@ -3,11 +3,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { type LoadResult, loadMoter } from '../build/load.js';
 import { type Diagnostic, Diagnostics, sortDiagnostics } from '../domain/diagnostics.js';
 import { UsageError } from '../domain/errors.js';
-import { rankInSaksliste, SAKTYPER } from '../domain/saksliste.js';
+import { fileOrder, rankInSaksliste, SAKTYPER } from '../domain/saksliste.js';
 import { frase } from '../domain/sprak.js';
 import type { Mote, SakType } from '../domain/types.js';
 import {
-  fileOrder,
   findProjectRootFromCwd,
   isMotemappe,
   loadProjectSource,

@@ -44,6 +44,7 @@ export function buildSak(source: SakSource, utvalg: Utvalg | undefined, diags: D
     saksbehandler: data.saksbehandler,
     vedlegg: vedleggFrom(source, data, diags, fm),
     unntattOffentlighet: data.unntatt_offentlighet,
+    trukket: data.trukket,
     forslagTilVedtak: forslag,
     saksfremlegg,
     harSaksfremlegg: saksfremlegg.replace(/<!--[\s\S]*?-->/g, '').trim() !== '',

@@ -98,6 +98,15 @@ export const moteSchema = z
     forrige_mote: dato.optional().describe('Datoen for utvalgets forrige møte, når det ikke ligger i cases/'),
     pauser: z.array(pauseSchema).default([]).describe('Pauser i sakslisten'),
     faste_saker: z.boolean().default(true).describe('false: uten de faste sakene (godkjenning av innkalling og referat)'),
+    trukket: z
+      .array(
+        z.strictObject({
+          sak: saksnummer.describe('Nummeret saken ble sendt ut med'),
+          grunn: tekst.describe('Hvorfor saken er trukket, for eksempel «Utsatt til neste møte»'),
+        }),
+      )
+      .default([])
+      .describe('Saker som er sendt ut og så trukket, og der saksfilen er fjernet; de beholder nummeret sitt'),
     sprak: z
       .enum(['nb', 'nn'])
       .optional()
@@ -133,6 +142,7 @@ export const sakSchema = z
     saksbehandler: tekst.optional().describe('Hvem som har forberedt saken'),
     vedlegg: z.array(vedleggSchema).default([]).describe('Vedlegg til saken: titler, eller { tittel, fil } for PDF-er'),
     unntatt_offentlighet: tekst.optional().describe('Hjemmel når saken er unntatt offentlighet, for eksempel «offl. § 13 jf. fvl. § 13»'),
+    trukket: tekst.optional().describe('Når saken er trukket etter at innkallingen er sendt: hvorfor; den beholder nummeret sitt'),
   })
   .meta({ title: 'Frontmatter i en sak', description: 'Feltene mellom «---»-linjene øverst i en saksfil (.md) i møtemappen.' });
 
@@ -219,6 +229,8 @@ export const TILLATT: Record<string, string> = {
   status: 'utkast eller godkjent',
   godkjent_dato: 'en dato som ÅÅÅÅ-MM-DD',
   godkjent_sak: 'et saksnummer som "20.25"',
+  trukket: 'hvorfor saken er trukket, som tekst (i mote.yaml: en liste med { sak, grunn })',
+  grunn: 'en tekst, for eksempel «Utsatt til neste møte»',
   sprak: 'nb (bokmål) eller nn (nynorsk)',
   moter: 'en liste med { utvalg, dato, start, slutt, sted, tema }',
   til_dato: 'en dato som ÅÅÅÅ-MM-DD, etter «dato»',
