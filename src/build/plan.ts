@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { frase } from '../domain/sprak.js';
 import type { Mote } from '../domain/types.js';
-import { saksnummer } from '../pipeline/model/tid.js';
+import { langDato, saksnummer } from '../pipeline/model/tid.js';
+import { innkallingsversjon } from '../pipeline/model/utsendelse.js';
 import type { DocumentTemplate, MalData } from '../pipeline/render/templates.js';
-import { innkallingView, referatView, sakslisteView, vedleggView } from '../pipeline/render/views.js';
+import { innkallingView, referatView, sakslisteView, tilleggsinnkallingView, vedleggView } from '../pipeline/render/views.js';
 
 /** One document to print: its file, template and data, and what is appended to it. */
 export interface Plan {
@@ -30,12 +31,23 @@ export function planDocuments(mote: Mote, folder: string, saksfremlegg?: Readonl
     {
       fil: join(folder, 'innkalling.pdf'),
       mal: 'innkalling',
-      data: innkallingView(mote),
+      data: innkallingView(innkallingsversjon(mote)),
       emne,
       vedlegg: [],
       innhold: frase(mote.fraser, 'saksdokumenter.innkalling'),
       likeOffentlig: false,
     },
+    ...mote.utsendelser.slice(1).map(
+      (u): Plan => ({
+        fil: join(folder, tilleggsinnkallingFil(u.nr)),
+        mal: 'tilleggsinnkalling',
+        data: tilleggsinnkallingView(mote, u.nr),
+        emne,
+        vedlegg: [],
+        innhold: `${frase(mote.fraser, 'tilleggsinnkalling.dokumenttype')} ${langDato(u.dato)}`,
+        likeOffentlig: false,
+      }),
+    ),
     { fil: join(folder, 'saksliste.pdf'), mal: 'saksliste', data: sakslisteView(mote), emne, vedlegg: [], likeOffentlig: false },
   ];
   for (const sak of mote.saker) {
@@ -63,4 +75,9 @@ export function planDocuments(mote: Mote, folder: string, saksfremlegg?: Readonl
       likeOffentlig: false,
     });
   return planer;
+}
+
+/** The file of sending `nr`: `tilleggsinnkalling.pdf` for the first after the innkalling, then `-3`, `-4` … */
+export function tilleggsinnkallingFil(nr: number): string {
+  return nr === 2 ? 'tilleggsinnkalling.pdf' : `tilleggsinnkalling-${nr - 1}.pdf`;
 }

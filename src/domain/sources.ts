@@ -150,6 +150,7 @@ export interface TemplateFiles {
 
 export const DOCUMENT_TEMPLATES = [
   'innkalling',
+  'tilleggsinnkalling',
   'saksliste',
   'vedlegg',
   'saksdokumenter',

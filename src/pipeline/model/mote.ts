@@ -139,7 +139,9 @@ type Bygget = { mote: Mote; utkast: Utkast };
 function grunnlagFor(utkast: readonly Utkast[]): Grunnlag[] {
   return utkast.flatMap((u) => {
     if (!u.data) return [];
-    const frosne = (u.journal?.utsendelser ?? []).flatMap((s) => s.saker.flatMap((sak) => (sak.saksnummer ? [parseInt(sak.saksnummer, 10)] : [])));
+    const frosne = (u.journal?.utsendelser ?? []).flatMap((s) =>
+      s.saker.flatMap((sak) => (sak.saksnummer ? [parseInt(sak.saksnummer, 10)] : [])),
+    );
     return [{ id: u.source.dir, utvalg: u.data.utvalg, dato: u.data.dato, forsteSaksnummer: u.data.forste_saksnummer, frosne, utkast: u }];
   });
 }
@@ -224,7 +226,7 @@ function byFile(a: Sak, b: Sak): number {
  */
 function nummerer(ordnet: readonly Sak[], binding: Binding | undefined, serie: Nummerserie, u: Utkast): number {
   const ar = arstall(u.data!.dato);
-  if (!binding) serie.begin(u.data!.forste_saksnummer);
+  if (!binding?.sendt.size) serie.begin(u.data!.forste_saksnummer);
   for (const [sak, { lopenummer }] of binding?.sendt ?? []) sak.nummer = { lopenummer, ar };
   serie.passer([...(binding?.sendt.values() ?? [])].map((s) => s.lopenummer));
   for (const sak of ordnet) if (sak.type !== 'eventuelt' && !sak.nummer) sak.nummer = { lopenummer: serie.take(), ar };

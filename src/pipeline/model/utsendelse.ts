@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Journal, JournalSak } from '../../domain/journal.js';
 import type { Dato, Endring, Mote, Sak, Saksliste, SakType, Utsendelse } from '../../domain/types.js';
+import { listWords } from '../../util/suggest.js';
 import { type Pause, planSaksliste } from './saksliste.js';
 import { kortDato, parseSaksnummer, saksnummer } from './tid.js';
 import type { Utkast } from './utkast.js';
@@ -95,7 +96,7 @@ function warnAboutChanges(post: Post, sak: Sak, u: Utkast): void {
   const changes = sak.endret ?? [];
   if (changes.length === 0 || sak.trukket) return;
   const nummer = post.sak.saksnummer;
-  const hva = changes.map((c) => ENDRING_TEKST[c]).join(', ');
+  const hva = listWords(changes.map((c) => ENDRING_TEKST[c]));
   const type = changes.includes('type') ? ` (sendt som ${post.sak.type}, nå ${sak.type}; den beholder nummeret)` : '';
   u.diags.warning(
     sak.kilde.file,
@@ -181,8 +182,13 @@ export function utsendelserFor(journal: Journal | undefined, saker: readonly Sak
 function pauserI(saksliste: Saksliste): Pause[] {
   return saksliste.grupper.flatMap((g) =>
     g.punkter.flatMap((p, i): Pause[] => {
-      const etter = g.punkter.slice(0, i).reverse().find((q) => q.kind === 'sak');
-      return p.kind === 'pause' && etter?.kind === 'sak' ? [{ etter: etter.sak, minutter: p.minutter, tittel: p.tittel, kilde: p.kilde }] : [];
+      const etter = g.punkter
+        .slice(0, i)
+        .reverse()
+        .find((q) => q.kind === 'sak');
+      return p.kind === 'pause' && etter?.kind === 'sak'
+        ? [{ etter: etter.sak, minutter: p.minutter, tittel: p.tittel, kilde: p.kilde }]
+        : [];
     }),
   );
 }

@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { frase, ukedagPa } from '../../domain/sprak.js';
 import type { Deltaker, Mote, Referat, Referatsak, Sak, SakPunkt, Sakslistepunkt } from '../../domain/types.js';
+import { listWords } from '../../util/suggest.js';
 import { sakForReferat } from '../model/referat.js';
 import { klokkeslett, langDato, saksnummer } from '../model/tid.js';
 import { markdownToHtml } from './markdown.js';
@@ -48,6 +49,7 @@ export interface Sakspunktdata {
   slutt: string;
   beskrivelse: string | undefined;
   unntatt: Sak['unntattOffentlighet'];
+  trukket: Sak['trukket'];
 }
 
 /** A break on the agenda. */
@@ -64,14 +66,27 @@ export interface Sakslistedata {
   eventuelt: { start: string; slutt: string; saker: Sakspunktdata[] };
 }
 
+/** The proposals of an innkalling's saker, under the agenda's headings. */
+export type Saksgrunnlag = {
+  overskrift: string | undefined;
+  saker: { nummer: string; tittel: string; unntatt: Sak['unntattOffentlighet']; forslag: string | undefined }[];
+}[];
+
 /** innkalling.hbs */
 export interface InnkallingData extends CommonData {
   saksliste: Sakslistedata;
   vedlegg: { nummer: string; tittel: string }[];
-  saksgrunnlag: {
-    overskrift: string | undefined;
-    saker: { nummer: string; tittel: string; unntatt: Sak['unntattOffentlighet']; forslag: string | undefined }[];
-  }[];
+  saksgrunnlag: Saksgrunnlag;
+  /** What changed in its saker after it was sent (empty before, and when nothing did). */
+  endringer: { nummer: string; tittel: string; tekst: string }[];
+}
+
+/** tilleggsinnkalling.hbs: the saker a later sending added. */
+export interface TilleggsinnkallingData extends CommonData {
+  innledning: string;
+  saksliste: Sakslistedata;
+  vedlegg: { nummer: string; tittel: string }[];
+  saksgrunnlag: Saksgrunnlag;
 }
 
 /** saksliste.hbs */
@@ -179,6 +194,7 @@ function sakspunkt(punkt: SakPunkt, mote: Mote): Sakspunktdata {
     slutt: klokkeslett(punkt.slutt),
     beskrivelse: sak.beskrivelse ? markdownToHtml(sak.beskrivelse, { baseDir: mote.dir, filer: mote.filer }) : undefined,
     unntatt: sak.unntattOffentlighet,
+    trukket: sak.trukket,
   };
 }
 
@@ -207,20 +223,66 @@ export function innkallingView(mote: Mote): InnkallingData {
   return {
     ...commonData(mote, t(mote, 'innkalling.dokumenttype'), tittel),
     saksliste: saksliste(mote),
-    vedlegg: mote.vedlegg.map(({ sak, vedlegg }) => ({ nummer: nummer(sak), tittel: vedlegg.tittel })),
-    saksgrunnlag: mote.saksliste.grupper.map((g) => ({
-      overskrift: g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift),
-      saker: g.punkter
-        .filter((p): p is SakPunkt => p.kind === 'sak')
-        .map(({ sak }) => ({
-          nummer: nummer(sak),
-          tittel: sak.tittel,
-          unntatt: sak.unntattOffentlighet,
-          forslag: sak.forslagTilVedtak
-            ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer })
-            : undefined,
-        })),
-    })),
+    vedlegg: vedleggsliste(mote),
+    saksgrunnlag: saksgrunnlag(mote),
+    endringer: endringer(mote),
+  };
+}
+
+function vedleggsliste(mote: Mote): InnkallingData['vedlegg'] {
+  return mote.vedlegg.map(({ sak, vedlegg }) => ({ nummer: nummer(sak), tittel: vedlegg.tittel }));
+}
+
+function saksgrunnlag(mote: Mote): Saksgrunnlag {
+  return mote.saksliste.grupper.map((g) => ({
+    overskrift: g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift),
+    saker: g.punkter
+      .filter((p): p is SakPunkt => p.kind === 'sak')
+      .map(({ sak }) => ({
+        nummer: nummer(sak),
+        tittel: sak.tittel,
+        unntatt: sak.unntattOffentlighet,
+        forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer }) : undefined,
+      })),
+  }));
+}
+
+/** The saker of a sent innkalling that changed or were withdrawn after it went out. */
+function endringer(mote: Mote): InnkallingData['endringer'] {
+  const sendt = mote.utsendelser[0];
+  if (!sendt) return [];
+  const dato = langDato(sendt.dato);
+  return mote.saker.flatMap((sak) => {
+    if (sak.trukket)
+      return [{ nummer: nummer(sak), tittel: sak.tittel, tekst: t(mote, 'innkalling.trukket', { dato, grunn: sak.trukket }) }];
+    if (!sak.endret?.length) return [];
+    const hva = sak.endret.map((e, i) => t(mote, `innkalling.endring_${e}`).replace(/^./, (c) => (i === 0 ? c : c.toLowerCase())));
+    return [{ nummer: nummer(sak), tittel: sak.tittel, tekst: t(mote, 'innkalling.endret', { hva: listWords(hva), dato }) }];
+  });
+}
+
+/** The meeting's sending `nr` (2 or later): only the saker it added, timed as the agenda is now. */
+export function tilleggsinnkallingView(mote: Mote, nr: number): TilleggsinnkallingData {
+  const tittel = t(mote, 'tilleggsinnkalling.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
+  const her = (sak: Sak) => sak.utsendelse === nr;
+  const utvalgt: Mote = {
+    ...mote,
+    saksliste: {
+      ...mote.saksliste,
+      grupper: mote.saksliste.grupper
+        .map((g) => ({ ...g, punkter: g.punkter.filter((p) => p.kind === 'sak' && her(p.sak)) }))
+        .filter((g) => g.punkter.length > 0),
+      eventuelt: { ...mote.saksliste.eventuelt, saker: mote.saksliste.eventuelt.saker.filter((p) => her(p.sak)) },
+    },
+    vedlegg: mote.vedlegg.filter((v) => her(v.sak)),
+  };
+  const forste = mote.utsendelser[0];
+  return {
+    ...commonData(mote, t(mote, 'tilleggsinnkalling.dokumenttype'), tittel),
+    innledning: t(mote, 'tilleggsinnkalling.innledning', { dato: forste ? langDato(forste.dato) : '' }),
+    saksliste: saksliste(utvalgt),
+    vedlegg: vedleggsliste(utvalgt),
+    saksgrunnlag: saksgrunnlag(utvalgt),
   };
 }
 
