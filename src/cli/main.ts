@@ -117,8 +117,8 @@ function report(error: Error, code: number): number {
 
 /** The error classes live in the modules that throw them; loaded only now, lightest first (the browser's pulls in puppeteer). */
 async function isWorkError(error: unknown): Promise<boolean> {
-  const { ExistsError } = await import('../scaffold/new.js');
-  if (error instanceof ExistsError) return true;
+  const { ExistsError, RefusedError } = await import('../scaffold/new.js');
+  if (error instanceof ExistsError || error instanceof RefusedError) return true;
   const { OutputError } = await import('../pipeline/write/atomic.js');
   if (error instanceof OutputError) return true;
   const { BrowserError } = await import('../pipeline/print/browser.js');
