@@ -184,4 +184,57 @@ describe('motedok send: the innkalling as a record', () => {
     // September was sent with 04.25–06.25: the late sak in May takes 07.25.
     expect(numbers(etter.alleMoter)).toMatchObject({ '09 Høstens sak': '06.25', '05 Sen sak': '07.25', '05 Budsjett 2026': '02.25' });
   }, 120_000);
+
+  it('freezes an approved referat: an edit is an error unless it comes with a rettelse, which the referat shows', async () => {
+    const referat = (status: string, tekst: string, rettelser = '') =>
+      `---\ntil_stede: [kari, ola]\nforfall: [per]\nreferent: Marte\nstatus: ${status}\n${rettelser}---\n\n## Sak 01.25\n\n## Sak 02.25 Budsjett 2026\n\n${tekst}\n\n## Sak 03.25\n\nOrientert.\n`;
+    const root = project({ [`${M}/referat.md`]: referat('utkast', 'Drøftet.') });
+    const out = utmappe();
+    await sendMote(join(root, M), { cwd: root, out, dato: '2025-05-08' });
+    writeFileSync(join(root, M, 'referat.md'), referat('godkjent', 'Drøftet.'));
+    await buildMoter([join(root, M)], { cwd: root, out });
+    const journal = JSON.parse(readFileSync(join(root, M, 'journal.json'), 'utf8'));
+    expect(journal.referat).toMatchObject({ godkjent: '2025-09-18', rettelser: 0 });
+    const godkjent = readFileSync(join(root, M, 'sendt', 'referat', 'referat.pdf'));
+
+    writeFileSync(join(root, M, 'referat.md'), referat('godkjent', 'Drøftet grundig.'));
+    expect((await check(root)).lines).toContain(
+      `${M}/referat.md:1:1: feil: referatet ble godkjent 18. september 2025 og er endret etter det. Et godkjent referat endres bare med en rettelse: skriv under «rettelser:» i frontmatter hva som er rettet, for eksempel rettelser: [{ dato: ÅÅÅÅ-MM-DD, tekst: "Navnet på … var feilstavet." }], eller sett teksten tilbake (det godkjente referatet ligger i sendt/referat/).`,
+    );
+    writeFileSync(join(root, M, 'referat.md'), referat('utkast', 'Drøftet.'));
+    expect((await check(root)).lines).toContain(
+      `${M}/referat.md:1:1: feil: referatet ble godkjent 18. september 2025 og kan ikke bli utkast igjen; sett status: godkjent, og skriv endringer som rettelser.`,
+    );
+
+    const rettelse = 'rettelser:\n  - { dato: 2025-10-01, tekst: "«grundig» manglet i sak 02.25." }\n';
+    writeFileSync(join(root, M, 'referat.md'), referat('godkjent', 'Drøftet grundig.', rettelse));
+    expect((await check(root)).lines.filter((l) => l.includes(': feil: '))).toEqual([]);
+    await buildMoter([join(root, M)], { cwd: root, out });
+    const tekst = pdfTekst(join(out, M, 'referat.pdf')).replace(/\s+/g, ' ');
+    expect(tekst).toContain('Rettelser etter godkjenning 1. oktober 2025: «grundig» manglet i sak 02.25.');
+    expect(pdfTekst(join(root, M, 'sendt', 'referat', 'referat-rettelse-1.pdf'))).toContain('Drøftet grundig.');
+    expect(readFileSync(join(root, M, 'sendt', 'referat', 'referat.pdf')).equals(godkjent)).toBe(true);
+    expect(JSON.parse(readFileSync(join(root, M, 'journal.json'), 'utf8')).referat.rettelser).toBe(1);
+  }, 120_000);
+
+  it('shows a withdrawn sak as withdrawn in the agenda and the referat, which needs no section for it', async () => {
+    const referat = `---\ntil_stede: [kari, ola, per]\nreferent: Marte\nstatus: utkast\n---\n\n## Sak 01.25\n\n## Sak 02.25 Budsjett 2026\n\nDrøftet.\n`;
+    const root = project();
+    const out = utmappe();
+    await sendMote(join(root, M), { cwd: root, out, dato: '2025-05-08' });
+    writeFileSync(
+      join(root, M, '14-b.md'),
+      sak('tittel: Orientering om samhandling\ntype: tema\nminutter: 20\ntrukket: Utsatt til høsten', 'Orientering.\n'),
+    );
+    writeFileSync(join(root, M, 'referat.md'), referat);
+    const bygget = await buildMoter([join(root, M)], { cwd: root, out });
+    expect(bygget.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
+    expect(pdfTekst(join(out, M, 'referat.pdf')).replace(/\s+/g, ' ')).toContain(
+      'Sak 03.25 Orientering om samhandling Saken ble trukket: Utsatt til høsten',
+    );
+    expect(pdfTekst(join(out, M, 'saksliste.pdf')).replace(/\s+/g, ' ')).toContain('Orientering om samhandling Trukket');
+    expect(pdfTekst(join(out, M, 'innkalling.pdf')).replace(/\s+/g, ' ')).toContain(
+      'Saken er trukket etter at innkallingen ble sendt 8. mai 2025: Utsatt til høsten',
+    );
+  }, 120_000);
 });

@@ -9,6 +9,7 @@ import type { Mote, Sak } from '../domain/types.js';
 import { parseDato, saksnummer } from '../pipeline/model/tid.js';
 import { sakSjekksummer } from '../pipeline/model/utsendelse.js';
 import { writeAtomic } from '../pipeline/write/atomic.js';
+import { today } from '../util/today.js';
 import { buildMoter } from './build.js';
 import { loadMoter, resolveMotemapper } from './load.js';
 import { tilleggsinnkallingFil } from './plan.js';
@@ -27,11 +28,6 @@ export interface SendResult {
 }
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** What the journal keeps of a sak as it goes out. */
 function journalSak(sak: Sak, mote: Mote): JournalSak {

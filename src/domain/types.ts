@@ -174,6 +174,10 @@ export interface Referat {
   eventuelt?: string;
   /** When and in which sak the minutes were approved, for `status: godkjent`. */
   godkjent?: { dato: Dato; sak?: Saksnummer };
+  /** Corrections made after approval, each with its date; the only way an approved referat may change. */
+  rettelser: { dato: Dato; tekst: string }[];
+  /** SHA-256 of referat.md as written: the journal keeps it once the referat is approved. */
+  sha256: string;
 }
 
 export interface Mote {

@@ -4,6 +4,7 @@ import type { ProjectSource } from '../../domain/sources.js';
 import type { Mote, Organisasjon, Sak } from '../../domain/types.js';
 import { meantSuffix } from '../../util/suggest.js';
 import { buildFasteSaker } from './faste-saker.js';
+import { checkGodkjentReferat } from './godkjenning.js';
 import {
   checkWrittenNumbers,
   forrigeMote,
@@ -212,6 +213,7 @@ function buildMote(g: Grunnlag, grunnlag: readonly Grunnlag[], serie: Nummerseri
     utsendelser: utsendelserFor(u.journal, ordnet),
   };
   if (u.source.referat) mote.referat = buildReferat(u.source.referat, mote, u.diags);
+  if (mote.referat) checkGodkjentReferat(u, mote.referat);
   return mote;
 }
 

@@ -157,6 +157,15 @@ export const referatSchema = z
     godkjent_sak: saksnummer
       .optional()
       .describe('Saken referatet ble godkjent i, for eksempel "20.25"; beregnes fra neste møte når det ligger i cases/'),
+    rettelser: z
+      .array(
+        z.strictObject({
+          dato: dato.describe('Når rettelsen ble gjort'),
+          tekst: z.string().trim().min(1).max(GRENSER.beskrivelse).describe('Hva som er rettet, og hvorfor'),
+        }),
+      )
+      .default([])
+      .describe('Rettelser i et godkjent referat; referatet viser dem, og bare slik kan et godkjent referat endres'),
   })
   .meta({ title: 'Frontmatter i referat.md', description: 'Feltene mellom «---»-linjene øverst i referat.md i møtemappen.' });
 
@@ -231,6 +240,8 @@ export const TILLATT: Record<string, string> = {
   godkjent_sak: 'et saksnummer som "20.25"',
   trukket: 'hvorfor saken er trukket, som tekst (i mote.yaml: en liste med { sak, grunn })',
   grunn: 'en tekst, for eksempel «Utsatt til neste møte»',
+  rettelser: 'en liste med { dato, tekst }',
+  tekst: 'en tekst om hva som er rettet',
   sprak: 'nb (bokmål) eller nn (nynorsk)',
   moter: 'en liste med { utvalg, dato, start, slutt, sted, tema }',
   til_dato: 'en dato som ÅÅÅÅ-MM-DD, etter «dato»',

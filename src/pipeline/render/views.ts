@@ -140,8 +140,11 @@ export interface ReferatData extends CommonData {
     voteringstekst: string | undefined;
     protokolltilforsel: string | undefined;
     inhabile: { navn: string; rolle: string | undefined; grunn: string | undefined }[];
+    /** Why it was withdrawn after the innkalling went out; it has no notes then. */
+    trukket: string | undefined;
   }[];
   eventuelt: string | undefined;
+  rettelser: { dato: string; tekst: string }[];
 }
 
 /** vedtaksliste.hbs: a committee's decisions of a year. */
@@ -352,7 +355,8 @@ export function referatView(mote: Mote, referat: Referat): ReferatData {
     forfall: referat.forfall.map(deltaker),
     andre: referat.andre,
     referent: referat.referent,
-    saker: referat.saker.map((r) => {
+    saker: withWithdrawn(mote, referat.saker).map((r) => {
+      if (!('notater' in r)) return withdrawnInReferat(r);
       const sak = sakForReferat(mote, r);
       return {
         nummer: saksnummer(r.nummer),
@@ -365,9 +369,11 @@ export function referatView(mote: Mote, referat: Referat): ReferatData {
         voteringstekst: r.votering && md(r.votering.tekst.replace(/^[^\n]*\n?/, '')),
         protokolltilforsel: md(r.protokolltilforsel),
         inhabile: r.inhabile.map((i) => ({ navn: i.medlem.navn, rolle: i.medlem.rolle, grunn: i.grunn })),
+        trukket: undefined,
       };
     }),
     eventuelt: md(referat.eventuelt),
+    rettelser: referat.rettelser.map((r) => ({ dato: langDato(r.dato), tekst: r.tekst })),
   };
 }
 
@@ -397,5 +403,28 @@ export function vedtakslisteView(moter: readonly Mote[], ar: number): Vedtakslis
           };
         }),
       })),
+  };
+}
+
+/** The referat's saker in number order, with the withdrawn ones (which have no section) in their place. */
+function withWithdrawn(mote: Mote, saker: readonly Referatsak[]): (Referatsak | Sak)[] {
+  const trukne = mote.saker.filter((s) => s.trukket && s.nummer && !saker.some((r) => r.nummer.lopenummer === s.nummer!.lopenummer));
+  const key = (x: Referatsak | Sak) => x.nummer?.lopenummer ?? 0;
+  return [...saker, ...trukne].sort((a, b) => key(a) - key(b));
+}
+
+function withdrawnInReferat(sak: Sak): ReferatData['saker'][number] {
+  return {
+    nummer: nummer(sak),
+    tittel: sak.tittel,
+    unntatt: sak.unntattOffentlighet,
+    notater: undefined,
+    vedtak: undefined,
+    somForeslatt: false,
+    avstemning: undefined,
+    voteringstekst: undefined,
+    protokolltilforsel: undefined,
+    inhabile: [],
+    trukket: sak.trukket,
   };
 }
