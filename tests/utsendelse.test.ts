@@ -6,6 +6,7 @@ import { sendMote } from '../src/build/send.js';
 import { formatDiagnostic } from '../src/domain/diagnostics.js';
 import type { Mote } from '../src/domain/types.js';
 import { saksnummer } from '../src/pipeline/model/tid.js';
+import { sakslisteSomTekst } from '../src/pipeline/render/saksliste-tekst.js';
 import { pdfTekst } from './helpers/pdftekst.js';
 import { check, MOTE, makeProject, sak, utmappe } from './helpers/prosjekt.js';
 
@@ -85,6 +86,11 @@ describe('motedok send: the innkalling as a record', () => {
       '09 Høstens sak': '07.25',
     });
 
+    // `check` says what went out, and what still waits.
+    const planlagt = sakslisteSomTekst(etter.moter.find((m) => m.mappe === M)!);
+    expect(planlagt).toContain(
+      '  Innkalling sendt 8. mai 2025 (motedok send)\n  Ikke sendt ennå: 04.25; kjør «motedok send» for en tilleggsinnkalling',
+    );
     const bygget = await buildMoter([join(root, M)], { cwd: root, out });
     expect(bygget.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
     expect(readFileSync(join(out, M, 'innkalling.pdf')).equals(sendtInnkalling)).toBe(true);
