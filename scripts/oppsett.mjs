@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium, isExecutable } from '../src/pipeline/print/chromium.mjs';
+import { findChromium, findHeadlessShell, isExecutable } from '../src/pipeline/print/chromium.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const quiet = process.argv.includes('--stille');
@@ -90,6 +90,16 @@ function ensureChromium() {
   );
 }
 
+// chromium-headless-shell (Chromium's old headless mode) prints the same PDFs 3–4 times faster;
+// without it motedok prints with chromium. Not installed when the user named a browser.
+function ensureHeadlessShell() {
+  if (findHeadlessShell() || process.env.MOTEDOK_CHROMIUM || !isRoot || !hasApt) return;
+  shout('installerer chromium-headless-shell med apt-get (skriver ut PDF-ene 3–4 ganger raskere enn chromium) …');
+  const install = aptInstall(['chromium-headless-shell']);
+  if (!install.ok)
+    shout(`advarsel: apt-get klarte ikke å installere chromium-headless-shell (${install.why}); PDF-ene skrives ut med chromium.`);
+}
+
 // The tests read the PDFs with poppler's pdftotext/pdfinfo, the tools a user would check them with.
 function ensureTestTools() {
   if (onPath('pdftotext') && onPath('pdfinfo')) return;
@@ -152,6 +162,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   checkNode();
   ensureDependencies();
   ensureChromium();
+  ensureHeadlessShell();
   if (process.argv.includes('--test')) ensureTestTools();
   await ensureBuilt();
   say('alt er på plass.');

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../domain/diagnostics.js';
 import type { BuildOptions, BuildResult, BuiltDocument } from '../domain/documents.js';
 import type { Mote } from '../domain/types.js';
 import { VedleggError } from '../pipeline/assemble/pdf.js';
-import { findChromium, SealedBrowser } from '../pipeline/print/browser.js';
+import { findPrinter, SealedBrowser } from '../pipeline/print/browser.js';
 import { pruneOutputs, writeAll } from '../pipeline/write/atomic.js';
 import { takeLock } from '../pipeline/write/lock.js';
 import { FONT_DIR } from '../util/package.js';
@@ -76,7 +76,7 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
     frigi = takeLock(ut);
     const verktoy: BuildTools = {
       maler,
-      buffer: new DocumentCache(join(ut, '.hurtigbuffer'), toolFingerprint(maler.innhold, FONT_DIR, findChromium()), options.force),
+      buffer: new DocumentCache(join(ut, '.hurtigbuffer'), toolFingerprint(maler.innhold, FONT_DIR, findPrinter()?.path), options.force),
       nettleser: startNettleser,
       options,
     };

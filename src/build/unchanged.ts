@@ -5,7 +5,7 @@ import { BuildRegister } from '../cache/register.js';
 import type { Diagnostic } from '../domain/diagnostics.js';
 import type { BuildOptions, BuiltDocument } from '../domain/documents.js';
 import { findMotemapper, findProjectRoot } from '../pipeline/load/project.js';
-import { findChromium } from '../pipeline/print/chromium.mjs';
+import { findPrinter } from '../pipeline/print/chromium.mjs';
 import { cleanLeftovers } from '../pipeline/write/lock.js';
 import { BUILTIN_TEMPLATES_DIR, FONT_DIR } from '../util/package.js';
 import { resolveMotemapper } from './load.js';
@@ -42,7 +42,7 @@ export function describeRun(paths: readonly string[], options: BuildOptions) {
     .update(JSON.stringify([folders, outDir]))
     .digest('hex');
   const key = createHash('sha256')
-    .update(JSON.stringify([options.html ?? false, browserFingerprint(findChromium())]))
+    .update(JSON.stringify([options.html ?? false, browserFingerprint(findPrinter()?.path)]))
     .digest('hex');
   const stier = (ekstra: readonly string[]) => [...rotmapper, BUILTIN_TEMPLATES_DIR, FONT_DIR, ...programFiles(), ...ekstra];
   const alleMoter = rotmapper.every((root) => findMotemapper(root).every((f) => folders.includes(f)));

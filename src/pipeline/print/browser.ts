@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { isInside } from '../../util/paths.js';
-import { CHROMIUM_ARGS, findChromium, isExecutable } from './chromium.mjs';
+import { CHROMIUM_ARGS, findChromium, findPrinter, isExecutable } from './chromium.mjs';
 
-export { findChromium };
+export { findChromium, findPrinter };
 
 /** Chromium could not be found or started: a problem of the machine, reported without a stack trace. */
 export class BrowserError extends Error {}
@@ -77,8 +77,9 @@ export class SealedBrowser {
         `MOTEDOK_CHROMIUM=${valgt} er ikke en kjørbar fil; sett den til Chromium eller Chrome (for eksempel /usr/bin/chromium), eller fjern den.`,
       );
     }
-    const executablePath = findChromium();
-    if (!executablePath) {
+    const printer = findPrinter();
+    const executablePath = printer?.path;
+    if (!printer || !executablePath) {
       throw new BrowserError(
         'fant ingen Chromium eller Chrome. Kjør «npm start» (installerer Chromium som root), installer med «sudo apt-get install chromium», eller sett MOTEDOK_CHROMIUM=/sti/til/chrome.',
       );
@@ -88,7 +89,8 @@ export class SealedBrowser {
     try {
       browser = await puppeteer.launch({
         executablePath,
-        headless: true,
+        // chromium-headless-shell is Chromium's old headless mode, started as such.
+        headless: printer.shell ? 'shell' : true,
         // Talk to Chromium over a pipe, not a socket: when motedok dies, even by kill -9, the
         // pipe closes and Chromium quits with it instead of staying behind.
         pipe: true,
