@@ -11,6 +11,8 @@ export const JOURNAL_FORMAT = 1;
 /** A sak as it was sent. `fil` for saker with a file, `fast` (1, 2) for the fixed saker; Eventuelt items have no number. */
 export interface JournalSak {
   saksnummer?: string;
+  /** Stable across builds and machines: a UUID of the committee, year and sak number (for the archive, eInnsyn). */
+  system_id?: string;
   fil?: string;
   fast?: number;
   tittel: string;
@@ -48,6 +50,8 @@ export interface JournalReferat {
 export interface Journal {
   format: number;
   mote: string;
+  /** The meeting's UUID, of its committee and date. */
+  system_id?: string;
   utsendelser: JournalUtsendelse[];
   referat?: JournalReferat;
 }

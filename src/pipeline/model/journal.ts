@@ -12,6 +12,7 @@ const journalSakSchema = z.strictObject({
     .string()
     .regex(/^\d+\.\d{2}$/)
     .optional(),
+  system_id: z.uuid().optional(),
   fil: tekst.optional(),
   fast: z.number().int().positive().optional(),
   tittel: tekst,
@@ -25,6 +26,7 @@ const journalSakSchema = z.strictObject({
 export const journalSchema = z.strictObject({
   format: z.literal(JOURNAL_FORMAT),
   mote: tekst,
+  system_id: z.uuid().optional(),
   utsendelser: z.array(
     z.strictObject({
       nr: z.number().int().positive(),
