@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildArsplan } from '../src/build/arsplan.js';
 import { publishMoter } from '../src/build/publish.js';
-import { filerUnder } from './helpers/filer.js';
+import { filerUnder, innholdUnder } from './helpers/filer.js';
 import { minimalPdf } from './helpers/pdf.js';
 import { pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
 import { ORGANISASJON, utmappe } from './helpers/prosjekt.js';
@@ -11,6 +12,10 @@ import { ORGANISASJON, utmappe } from './helpers/prosjekt.js';
 const M = '2025-05-22-ssu';
 /** A string that must never reach a public file; each place it is written gets its own suffix. */
 const HEMMELIG = 'HEMMELIGX7Q';
+/** Text of an open Eventuelt item, which both versions show. */
+const APEN = 'APENZ3K';
+const OFFENTLIG_TITTEL = 'Klagesak';
+const OFFENTLIG_EVENTUELT = 'Orientering om en henvendelse';
 
 let ut: string;
 let root: string;
@@ -52,6 +57,60 @@ Brødtekst ${HEMMELIG}-brodtekst.
 `,
   );
   skriv(`${M}/vedlegg/${HEMMELIG}-filnavn.pdf`, minimalPdf(`Vedlegg ${HEMMELIG}-pdf`, [`Innhold ${HEMMELIG}-pdfinnhold`]));
+  // An exempt sak whose title is itself confidential: the public versions use its public title.
+  // Its file name has the marker too: no public file may be named after it.
+  skriv(
+    `${M}/15-${HEMMELIG}-filnavnsak.md`,
+    `---
+tittel: Klage fra ${HEMMELIG}-sakstittel
+type: tema
+minutter: 10
+beskrivelse: Om ${HEMMELIG}-tittelbeskrivelse
+unntatt_offentlighet: offl. § 13 jf. fvl. § 13 første ledd nr. 1
+offentlig_tittel: ${OFFENTLIG_TITTEL}
+---
+
+Brødtekst ${HEMMELIG}-tittelbrodtekst.
+`,
+  );
+  // Eventuelt: one item open, with description, text and a PDF; one exempt, with all of it secret.
+  skriv(
+    `${M}/98-apen-eventuelt.md`,
+    `---
+tittel: Samhandlingskonferansen
+type: eventuelt
+minutter: 5
+beskrivelse: Dato for ${APEN}-beskrivelse
+vedlegg:
+  - { tittel: Program, fil: vedlegg/program.pdf }
+---
+
+Tekst ${APEN}-tekst.
+`,
+  );
+  skriv(`${M}/vedlegg/program.pdf`, minimalPdf('Program', [`Innhold ${APEN}-pdf`]));
+  skriv(
+    `${M}/99-${HEMMELIG}-eventuelt.md`,
+    `---
+tittel: Eventuelt ${HEMMELIG}-evtittel
+type: eventuelt
+minutter: 5
+beskrivelse: Beskrivelse ${HEMMELIG}-evbeskrivelse
+unntatt_offentlighet: offl. § 13 jf. fvl. § 13
+offentlig_tittel: ${OFFENTLIG_EVENTUELT}
+vedlegg:
+  - tittel: Vedlegg ${HEMMELIG}-evvedleggstittel
+    fil: vedlegg/${HEMMELIG}-evfil.pdf
+---
+
+Tekst ${HEMMELIG}-evtekst.
+
+## Forslag til vedtak
+
+Forslag ${HEMMELIG}-evforslag.
+`,
+  );
+  skriv(`${M}/vedlegg/${HEMMELIG}-evfil.pdf`, minimalPdf(`Vedlegg ${HEMMELIG}-evpdf`, [`Innhold ${HEMMELIG}-evpdfinnhold`]));
   skriv(
     `${M}/referat.md`,
     `---
@@ -90,7 +149,13 @@ Tekst ${HEMMELIG}-votering.
 
 Protokoll ${HEMMELIG}-protokoll.
 
+## Sak 04.25
+
+Notater ${HEMMELIG}-tittelnotater.
+
 ## Eventuelt
+
+Notater ${HEMMELIG}-evnotater.
 `,
   );
   ut = utmappe();
@@ -106,6 +171,7 @@ describe('public versions', () => {
     const offentlig = filerUnder(join(ut, M, 'offentlig')).map((f) => f.slice(join(ut, M, 'offentlig').length));
     expect(offentlig.sort()).toEqual(intern.sort());
     expect(offentlig).toContain('/vedlegg/sak-03-25.pdf');
+    expect(offentlig).toContain('/vedlegg/sak-04-25.pdf');
   });
 
   it('no public file contains anything of the exempt sak: not in PDF text, HTML or file names', () => {
@@ -131,8 +197,21 @@ describe('public versions', () => {
   });
 
   it("the members' version has all of it, so the test above could fail", () => {
-    const tekst = ['innkalling.pdf', 'vedlegg/sak-03-25.pdf', 'referat.pdf'].map((f) => pdfTekst(join(ut, M, f))).join('\n');
+    const tekst = ['innkalling.pdf', 'vedlegg/sak-03-25.pdf', 'vedlegg/sak-04-25.pdf', 'referat.pdf', 'mote.ics']
+      .map((f) => (f.endsWith('.pdf') ? pdfTekst(join(ut, M, f)) : readFileSync(join(ut, M, f), 'utf8')))
+      .join('\n');
     for (const sted of [
+      'sakstittel',
+      'tittelbeskrivelse',
+      'tittelbrodtekst',
+      'tittelnotater',
+      'evtittel',
+      'evbeskrivelse',
+      'evtekst',
+      'evforslag',
+      'evvedleggstittel',
+      'evpdfinnhold',
+      'evnotater',
       'beskrivelse',
       'forslag',
       'brodtekst',
@@ -169,6 +248,73 @@ describe('public versions', () => {
     expect(referat).toContain('Unntatt offentlighet, offl. § 13 jf. fvl. § 13');
     expect(referat).toContain('Åpne notater.');
   });
+  it('an exempt sak with a public title is shown under it everywhere the public sees it', () => {
+    const html = (f: string) => readFileSync(join(ut, M, 'offentlig', f), 'utf8');
+    expect(html('saksliste.html')).toContain(
+      `<div class="tittel">${OFFENTLIG_TITTEL}<span class="merke">Unntatt offentlighet</span></div>`,
+    );
+    expect(html('innkalling.html')).toContain(`<h4>Sak 04.25 ${OFFENTLIG_TITTEL}</h4>`);
+    expect(html('vedlegg/sak-04-25.html')).toContain(`<title>Vedlegg til sak 04.25: ${OFFENTLIG_TITTEL}</title>`);
+    expect(pdfInfo(join(ut, M, 'offentlig', 'vedlegg', 'sak-04-25.pdf')).Title).toBe(`Vedlegg til sak 04.25: ${OFFENTLIG_TITTEL}`);
+    expect(pdfTekst(join(ut, M, 'offentlig', 'referat.pdf'))).toContain(`Sak 04.25 ${OFFENTLIG_TITTEL}`);
+    expect(readFileSync(join(ut, M, 'offentlig', 'mote.ics'), 'utf8')).toContain(`Sak 04.25  09.52–10.02  ${OFFENTLIG_TITTEL}`);
+    const side = readFileSync(join(ut, 'nettsted', M, 'index.html'), 'utf8');
+    expect(side).toContain(
+      `<td>${OFFENTLIG_TITTEL}<br><span class="unntatt">Unntatt offentlighet, offl. § 13 jf. fvl. § 13 første ledd nr. 1</span>`,
+    );
+    // The members' documents keep the real title.
+    expect(readFileSync(join(ut, M, 'innkalling.html'), 'utf8')).toContain(`<h4>Sak 04.25 Klage fra ${HEMMELIG}-sakstittel</h4>`);
+  });
+
+  it('Eventuelt items show their description, text and PDF; an exempt one is marked and withheld like every exempt sak', () => {
+    const intern = readFileSync(join(ut, M, 'innkalling.html'), 'utf8');
+    const offentlig = readFileSync(join(ut, M, 'offentlig', 'innkalling.html'), 'utf8');
+    for (const html of [intern, offentlig]) {
+      expect(html).toContain(
+        `<div class="tittel">Samhandlingskonferansen</div><div class="beskrivelse"><p>Dato for ${APEN}-beskrivelse</p></div>`,
+      );
+      expect(html).toContain(`<h3>Eventuelt</h3>`);
+      expect(html).toContain(`<h4>Samhandlingskonferansen</h4>`);
+      expect(html).toContain(`<div class="saksfremlegg"><p>Tekst ${APEN}-tekst.</p></div>`);
+      expect(html).toContain('<li><span class="nr">Eventuelt</span>Program</li>');
+    }
+    for (const fil of [
+      join(ut, M, 'innkalling.pdf'),
+      join(ut, M, 'offentlig', 'innkalling.pdf'),
+      join(ut, M, 'offentlig', 'saksdokumenter.pdf'),
+    ]) {
+      expect(pdfTekst(fil), fil).toContain(`Innhold ${APEN}-pdf`);
+    }
+    // The exempt item: its public title, the mark on the agenda, and its legal basis, exactly as for a numbered sak.
+    expect(offentlig).toContain(`<div class="tittel">${OFFENTLIG_EVENTUELT}<span class="merke">Unntatt offentlighet</span></div></td>`);
+    expect(offentlig).toContain(
+      `<h4>${OFFENTLIG_EVENTUELT}</h4>\n  <p class="unntatt">Unntatt offentlighet, offl. § 13 jf. fvl. § 13</p>\n`,
+    );
+    expect(readFileSync(join(ut, M, 'offentlig', 'saksliste.html'), 'utf8')).toContain(
+      `<div class="tittel">${OFFENTLIG_EVENTUELT}<span class="merke">Unntatt offentlighet</span></div></td>`,
+    );
+    const referat = readFileSync(join(ut, M, 'offentlig', 'referat.html'), 'utf8');
+    expect(referat).toContain(`<h3>Samhandlingskonferansen</h3>`);
+    expect(referat).toContain(`<h3>${OFFENTLIG_EVENTUELT}</h3>\n  <p class="unntatt">Unntatt offentlighet, offl. § 13 jf. fvl. § 13</p>`);
+    expect(readFileSync(join(ut, 'nettsted', M, 'index.html'), 'utf8')).toContain(
+      `<td>Eventuelt</td>\n      <td>${OFFENTLIG_EVENTUELT}<br><span class="unntatt">Unntatt offentlighet, offl. § 13 jf. fvl. § 13</span></td>`,
+    );
+    // The members get all of it.
+    expect(intern).toContain(`<div class="saksfremlegg"><p>Tekst ${HEMMELIG}-evtekst.</p></div>`);
+    expect(pdfTekst(join(ut, M, 'innkalling.pdf'))).toContain(`Innhold ${HEMMELIG}-evpdfinnhold`);
+  });
+
+  it('the årsplan, which is public, names an exempt sak by its public title', async () => {
+    const arsplan = utmappe();
+    const result = await buildArsplan(2025, { cwd: root, out: arsplan });
+    expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
+    for (const fil of filerUnder(arsplan)) {
+      const innhold = fil.endsWith('.pdf') ? pdfTekst(fil) : readFileSync(fil, 'utf8');
+      expect(innhold, fil).not.toContain(HEMMELIG);
+      if (fil.endsWith('.pdf')) expect(innhold).toContain(OFFENTLIG_TITTEL);
+    }
+  }, 60_000);
+
   // Runs last: it changes the project the tests above read.
   it('a sak made exempt after an earlier build leaves no old public file behind (HTML included)', async () => {
     const apen = join(root, M, '13-apen.md');

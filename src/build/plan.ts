@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { frase } from '../domain/sprak.js';
-import type { Mote } from '../domain/types.js';
+import type { Mote, Sak } from '../domain/types.js';
 import { saksnummer } from '../pipeline/model/tid.js';
 import type { DocumentTemplate, MalData } from '../pipeline/render/templates.js';
 import { innkallingView, referatView, sakslisteView, vedleggView } from '../pipeline/render/views.js';
@@ -19,6 +19,11 @@ export interface Plan {
   likeOffentlig: boolean;
 }
 
+/** The sak's attachments that are PDF files, appended to the document the sak is in. */
+function eksterneVedlegg(sak: Sak): Plan['vedlegg'] {
+  return sak.vedlegg.filter((v) => v.fil).map((v) => ({ tittel: v.tittel, fil: v.fil! }));
+}
+
 /**
  * The documents of one meeting, into `mappe`: innkalling, saksliste, a case paper per sak that
  * has one (or, with `saksfremlegg`, per sak named there: the public version keeps every file
@@ -32,14 +37,15 @@ export function planDocuments(mote: Mote, folder: string, saksfremlegg?: Readonl
       mal: 'innkalling',
       data: innkallingView(mote),
       emne,
-      vedlegg: [],
+      // Eventuelt items have no case paper of their own: their text is in the innkalling, and their PDFs follow it.
+      vedlegg: mote.saksliste.eventuelt.saker.flatMap(({ sak }) => eksterneVedlegg(sak)),
       innhold: frase(mote.fraser, 'saksdokumenter.innkalling'),
       likeOffentlig: false,
     },
     { fil: join(folder, 'saksliste.pdf'), mal: 'saksliste', data: sakslisteView(mote), emne, vedlegg: [], likeOffentlig: false },
   ];
   for (const sak of mote.saker) {
-    const eksterne = sak.vedlegg.filter((v) => v.fil).map((v) => ({ tittel: v.tittel, fil: v.fil! }));
+    const eksterne = eksterneVedlegg(sak);
     if (!sak.nummer) continue;
     const name = `sak-${saksnummer(sak.nummer).replace('.', '-')}.pdf`;
     if (saksfremlegg ? !saksfremlegg.has(name) : !sak.harSaksfremlegg && eksterne.length === 0) continue;

@@ -58,12 +58,14 @@ function motePageData(mote: Mote, pdfer: Map<string, number>, organisasjon: stri
         tekst: fil === 'referat.pdf' && !godkjent ? 'Referat (utkast, ikke godkjent)' : tekst,
         sider: sider(pdfer.get(fil)!),
       })),
-    saker: punkter.map(({ sak, start, slutt }) => ({
-      nummer: saksnummer(sak.nummer!),
+    saker: [...punkter, ...offentlig.saksliste.eventuelt.saker].map(({ sak, start, slutt }) => ({
+      // Eventuelt items have no number (and no case paper of their own): the column says where they stand.
+      nummer: sak.nummer ? saksnummer(sak.nummer) : 'Eventuelt',
       tittel: sak.tittel,
       unntatt: sak.unntattOffentlighet,
       tid: `${klokkeslett(start)}–${klokkeslett(slutt)}`,
-      dokument: pdfer.has(fileNameFor(sak)) ? { href: fileNameFor(sak), sider: sider(pdfer.get(fileNameFor(sak))!) } : undefined,
+      dokument:
+        sak.nummer && pdfer.has(fileNameFor(sak)) ? { href: fileNameFor(sak), sider: sider(pdfer.get(fileNameFor(sak))!) } : undefined,
     })),
     vedtak: godkjent
       ? offentlig.referat!.saker.map((r) => {

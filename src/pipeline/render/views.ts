@@ -64,14 +64,20 @@ export interface Sakslistedata {
   eventuelt: { start: string; slutt: string; saker: Sakspunktdata[] };
 }
 
+/** A sak in the innkalling's saksgrunnlag: its proposal, and for an Eventuelt item (which has no case paper) its text. */
+export interface Grunnlagsakdata {
+  nummer: string;
+  tittel: string;
+  unntatt: Sak['unntattOffentlighet'];
+  forslag: string | undefined;
+  tekst: string | undefined;
+}
+
 /** innkalling.hbs */
 export interface InnkallingData extends CommonData {
   saksliste: Sakslistedata;
   vedlegg: { nummer: string; tittel: string }[];
-  saksgrunnlag: {
-    overskrift: string | undefined;
-    saker: { nummer: string; tittel: string; unntatt: Sak['unntattOffentlighet']; forslag: string | undefined }[];
-  }[];
+  saksgrunnlag: { overskrift: string | undefined; saker: Grunnlagsakdata[] }[];
 }
 
 /** saksliste.hbs */
@@ -126,6 +132,8 @@ export interface ReferatData extends CommonData {
     protokolltilforsel: string | undefined;
     inhabile: { navn: string; rolle: string | undefined; grunn: string | undefined }[];
   }[];
+  /** The Eventuelt items on the agenda, each with its legal basis when exempt; the notes below them. */
+  eventueltSaker: { tittel: string; unntatt: Sak['unntattOffentlighet'] }[];
   eventuelt: string | undefined;
 }
 
@@ -208,20 +216,38 @@ export function innkallingView(mote: Mote): InnkallingData {
     ...commonData(mote, t(mote, 'innkalling.dokumenttype'), tittel),
     saksliste: saksliste(mote),
     vedlegg: mote.vedlegg.map(({ sak, vedlegg }) => ({ nummer: nummer(sak), tittel: vedlegg.tittel })),
-    saksgrunnlag: mote.saksliste.grupper.map((g) => ({
-      overskrift: g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift),
-      saker: g.punkter
-        .filter((p): p is SakPunkt => p.kind === 'sak')
-        .map(({ sak }) => ({
-          nummer: nummer(sak),
-          tittel: sak.tittel,
-          unntatt: sak.unntattOffentlighet,
-          forslag: sak.forslagTilVedtak
-            ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer })
-            : undefined,
-        })),
-    })),
+    saksgrunnlag: [
+      ...mote.saksliste.grupper.map((g) => ({
+        overskrift: g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift),
+        saker: g.punkter.filter((p): p is SakPunkt => p.kind === 'sak').map(({ sak }) => grunnlagsak(mote, sak)),
+      })),
+      ...eventueltGrunnlag(mote),
+    ],
   };
+}
+
+function grunnlagsak(mote: Mote, sak: Sak): Grunnlagsakdata {
+  const md = (text: string, topHeading?: number) => markdownToHtml(text, { baseDir: mote.dir, filer: mote.filer, topHeading });
+  return {
+    nummer: nummer(sak),
+    tittel: sak.tittel,
+    unntatt: sak.unntattOffentlighet,
+    forslag: sak.forslagTilVedtak ? md(sak.forslagTilVedtak.markdown) : undefined,
+    // Numbered saker have their text in their own case paper; an Eventuelt item has it here (under its h4).
+    tekst: sak.type === 'eventuelt' && sak.harSaksfremlegg ? md(sak.saksfremlegg, 5) : undefined,
+  };
+}
+
+/**
+ * The Eventuelt items with more to show than their title on the agenda: text, a proposal,
+ * attachments, or that they are exempt (said here as for every other exempt sak).
+ */
+function eventueltGrunnlag(mote: Mote): InnkallingData['saksgrunnlag'] {
+  const saker = mote.saksliste.eventuelt.saker
+    .map((p) => p.sak)
+    .filter((s) => s.harSaksfremlegg || s.forslagTilVedtak || s.vedlegg.length > 0 || s.unntattOffentlighet);
+  if (saker.length === 0) return [];
+  return [{ overskrift: t(mote, 'overskrifter.eventuelt'), saker: saker.map((sak) => grunnlagsak(mote, sak)) }];
 }
 
 export function sakslisteView(mote: Mote): SakslisteData {
@@ -305,6 +331,7 @@ export function referatView(mote: Mote, referat: Referat): ReferatData {
         inhabile: r.inhabile.map((i) => ({ navn: i.medlem.navn, rolle: i.medlem.rolle, grunn: i.grunn })),
       };
     }),
+    eventueltSaker: mote.saksliste.eventuelt.saker.map(({ sak }) => ({ tittel: sak.tittel, unntatt: sak.unntattOffentlighet })),
     eventuelt: md(referat.eventuelt),
   };
 }
