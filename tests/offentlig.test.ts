@@ -331,3 +331,94 @@ describe('public versions', () => {
     expect(existsSync(join(ut, M, 'offentlig', 'innkalling.html'))).toBe(false);
   }, 120_000);
 });
+
+/**
+ * Issue 15: a sak made exempt after its meeting was published, then `publish` of the next meeting
+ * only. The site must not keep the old public files: every meeting on the site is published
+ * again from its sources, or, when one has errors, nothing is published and the message says which.
+ */
+describe('publishing one meeting leaves nothing on the site that the sources would not make', () => {
+  const M1 = '2025-05-22-ssu';
+  const M2 = '2025-09-18-ssu';
+  const SENERE = 'SENEREV9P';
+  let prosjekt: string;
+  let utSted: string;
+  const skriv = (fil: string, innhold: string) => {
+    mkdirSync(join(prosjekt, fil, '..'), { recursive: true });
+    writeFileSync(join(prosjekt, fil), innhold);
+  };
+  const apenSak = (ekstra = '') =>
+    `---\ntittel: Ansettelse av ${SENERE}-tittel\ntype: beslutning\nminutter: 30\nbeskrivelse: Om ${SENERE}-beskrivelse\n${ekstra}---\n\nBrødtekst ${SENERE}-brodtekst.\n\n## Forslag til vedtak\n\nForslag ${SENERE}-forslag.\n`;
+  /** Every file on the site with its bytes, by path relative to the site. */
+  const nettstedet = (ut: string) => innholdUnder(join(ut, 'nettsted'));
+  const sporAv = (ut: string) =>
+    [...filerUnder(join(ut, 'nettsted')), ...filerUnder(join(ut, M1, 'offentlig')), join(ut, 'offentlig', 'ssu-2025-vedtak.pdf')]
+      .filter((fil) => fil.includes(SENERE) || (fil.endsWith('.pdf') ? pdfTekst(fil) : readFileSync(fil, 'utf8')).includes(SENERE))
+      .map((fil) => relative(ut, fil));
+
+  beforeAll(async () => {
+    prosjekt = mkdtempSync(join(tmpdir(), 'motedok-publiser-'));
+    skriv('organisasjon.yaml', ORGANISASJON);
+    skriv(`${M1}/mote.yaml`, 'utvalg: ssu\ndato: 2025-05-22\nstart: "09:00"\nslutt: "12:00"\nsted: Hamar\n');
+    skriv(`${M1}/13-ansettelse.md`, apenSak());
+    skriv(
+      `${M1}/referat.md`,
+      `---\ntil_stede: [kari, ola]\nreferent: Marte\nstatus: godkjent\n---\n\n## Sak 01.25\n\n## Sak 02.25\n\nNotater ${SENERE}-notater.\n\n### Vedtak\n\nVedtak ${SENERE}-vedtak.\n\n## Eventuelt\n`,
+    );
+    skriv(`${M2}/mote.yaml`, 'utvalg: ssu\ndato: 2025-09-18\nstart: "09:00"\nslutt: "12:00"\nsted: Gjøvik\n');
+    skriv(`${M2}/10-neste.md`, '---\ntittel: Neste sak\ntype: tema\nminutter: 30\n---\n\nTekst.\n');
+    utSted = utmappe();
+    const forste = await publishMoter([join(prosjekt, M1)], { out: utSted });
+    expect(forste.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
+    // The sak is public: its text, proposal, notes and decision are on the site (the check below can fail).
+    expect(sporAv(utSted)).toEqual(
+      expect.arrayContaining([`nettsted/${M1}/index.html`, `nettsted/${M1}/vedlegg/sak-02-25.pdf`, 'nettsted/ssu-2025-vedtak.pdf']),
+    );
+  }, 120_000);
+
+  it('the sak is made exempt, then only the next meeting is published: the earlier meeting is published again', async () => {
+    skriv(`${M1}/13-ansettelse.md`, apenSak('unntatt_offentlighet: offl. § 13 jf. fvl. § 13\noffentlig_tittel: Personalsak\n'));
+    const result = await publishMoter([join(prosjekt, M2)], { out: utSted });
+    expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
+    expect(result.ogsaPublisert).toEqual([M1]);
+    expect(sporAv(utSted)).toEqual([]);
+    const side = readFileSync(join(utSted, 'nettsted', M1, 'index.html'), 'utf8');
+    expect(side).toContain('<td>Personalsak<br><span class="unntatt">Unntatt offentlighet, offl. § 13 jf. fvl. § 13</span>');
+    expect(existsSync(join(utSted, 'nettsted', M2, 'index.html'))).toBe(true);
+  }, 120_000);
+
+  it('the site is then exactly what a publish of every meeting from the sources makes, file for file', async () => {
+    const fersk = utmappe();
+    const result = await publishMoter([prosjekt], { out: fersk });
+    expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
+    const na = nettstedet(utSted);
+    const ny = nettstedet(fersk);
+    expect([...na.keys()].sort()).toEqual([...ny.keys()].sort());
+    for (const [fil, bytes] of ny) expect(na.get(fil)!.equals(bytes), fil).toBe(true);
+  }, 120_000);
+
+  it('a meeting on the site with errors stops the publish of another, says which, and leaves the site as it was', async () => {
+    const for_ = nettstedet(utSted);
+    skriv(`${M1}/13-ansettelse.md`, apenSak('unntatt_offentlighet: ja\n'));
+    const result = await publishMoter([join(prosjekt, M2)], { out: utSted });
+    expect(result.diagnostics.filter((d) => d.severity === 'feil').map((d) => `${relative(prosjekt, d.file)}: ${d.message}`)).toEqual([
+      expect.stringMatching(new RegExp(`^${M1}/13-ansettelse\\.md: «unntatt_offentlighet»: «ja» er ikke en hjemmel`)),
+      // The sak could not be read, so the referat's section for it has no sak.
+      `${M1}/referat.md: sak 02.25 står ikke på sakslisten til møtet ${M1}; sakene er 01.25.`,
+      `${M1}/mote.yaml: møtet ${M1} ligger på nettstedet og publiseres på nytt hver gang et annet møte publiseres, så det som ligger ute følger kildene; det har feil (over), og da publiseres ingenting. Rett feilene, og publiser igjen.`,
+    ]);
+    const etter = nettstedet(utSted);
+    expect([...etter.keys()]).toEqual([...for_.keys()]);
+    for (const [fil, bytes] of for_) expect(etter.get(fil)!.equals(bytes), fil).toBe(true);
+  }, 120_000);
+
+  it('a meeting deleted from cases/ is taken off the site by the next publish', async () => {
+    rmSync(join(prosjekt, M1), { recursive: true });
+    const result = await publishMoter([join(prosjekt, M2)], { out: utSted });
+    expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
+    expect(existsSync(join(utSted, 'nettsted', M1))).toBe(false);
+    expect(readFileSync(join(utSted, 'nettsted', 'index.html'), 'utf8')).not.toContain(M1);
+    expect(readFileSync(join(utSted, '.hurtigbuffer', 'nettsted.json'), 'utf8')).not.toContain(M1);
+    expect(existsSync(join(utSted, 'nettsted', M2, 'index.html'))).toBe(true);
+  }, 120_000);
+});
