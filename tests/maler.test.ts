@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planDocuments } from '../src/build/plan.js';
+import type { Dato } from '../src/domain/types.js';
 import { readTemplateFiles } from '../src/pipeline/load/templates.js';
 import { makeArsplan } from '../src/pipeline/model/arsplan.js';
 import { offentligVersjon } from '../src/pipeline/model/offentlig.js';
@@ -84,6 +85,18 @@ describe('the built-in templates', () => {
     const innhold = [{ tittel: 'Innkalling', side: 1, vedlegg: [{ tittel: 'Rapport', side: 3 }] }];
     expect(maler.render('saksdokumenter', saksdokumenterView(mote, innhold))).toContain('Rapport');
     expect(maler.render('vedtaksliste', vedtakslisteView([mote], 2025))).toContain('Saken godkjennes.');
+    // After sending: a changed sak, a withdrawn one, one added in a tilleggsinnkalling.
+    const [endret, tillegg, trukket] = mote.saker.filter((s) => !s.fast);
+    for (const sak of mote.saker) sak.utsendelse = sak === tillegg ? 2 : 1;
+    endret!.endret = ['tittel', 'forslag'];
+    if (trukket) trukket.trukket = 'Utsatt';
+    mote.utsendelser.push(
+      { nr: 1, type: 'innkalling', dato: '2025-05-08' as Dato, saker: [] },
+      { nr: 2, type: 'tilleggsinnkalling', dato: '2025-05-15' as Dato, saker: [] },
+    );
+    const sendt = planDocuments(mote, '/ut');
+    expect(sendt.map((d) => d.mal)).toContain('tilleggsinnkalling');
+    for (const plan of sendt) expect(maler.render(plan.mal, plan.data), plan.fil).toContain('<html');
     const plan = makeArsplan(2025, mote.organisasjon, lastet.alleMoter, undefined, { error() {}, warning() {} } as never);
     expect(maler.render('arsplan', arsplanView(plan, mote.fraser))).toContain('Strategisk samarbeidsutvalg');
   });

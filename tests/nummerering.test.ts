@@ -1,14 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import type { Dato } from '../src/domain/types.js';
-import { forrigeMote, forsteSaksnumre } from '../src/pipeline/model/nummerering.js';
+import { forrigeMote, inNumberingOrder, nummerserier, serieKey } from '../src/pipeline/model/nummerering.js';
 
-const mote = (id: string, dato: string, antall: number, extra: { utvalg?: string; forsteSaksnummer?: number } = {}) => ({
+const mote = (id: string, dato: string, antall: number, extra: { utvalg?: string; forsteSaksnummer?: number; frosne?: number[] } = {}) => ({
   id,
   dato: dato as Dato,
   antall,
   utvalg: extra.utvalg ?? 'ssu',
   forsteSaksnummer: extra.forsteSaksnummer,
+  frosne: extra.frosne ?? [],
 });
+
+type M = ReturnType<typeof mote>;
+
+/** Numbers every meeting as the model does: sent meetings keep their frozen numbers, new saker take the next free one. */
+function numbersOf(moter: M[]): Record<string, number[]> {
+  const serier = nummerserier(moter);
+  const result: Record<string, number[]> = {};
+  for (const m of inNumberingOrder(moter)) {
+    const serie = serier.get(serieKey(m))!;
+    if (m.frosne.length === 0) serie.begin(m.forsteSaksnummer);
+    serie.passer(m.frosne);
+    result[m.id] = [...m.frosne, ...Array.from({ length: m.antall - m.frosne.length }, () => serie.take())];
+  }
+  return result;
+}
+
+const forsteSaksnumre = (moter: M[]) => new Map(Object.entries(numbersOf(moter)).map(([id, n]) => [id, n[0]]));
 
 describe('sak numbering across a committee year', () => {
   it('continues where the previous meeting stopped, in date order whatever the input order', () => {
@@ -29,6 +47,16 @@ describe('sak numbering across a committee year', () => {
   it('lets forste_saksnummer set the start, and the next meeting continues from it', () => {
     const starts = forsteSaksnumre([mote('mai', '2025-05-22', 8, { forsteSaksnummer: 11 }), mote('sep', '2025-09-18', 8)]);
     expect(Object.fromEntries(starts)).toEqual({ mai: 11, sep: 19 });
+  });
+
+  it("keeps a sent meeting's numbers, gives a sak added to it the next free number, and never gives a frozen number twice", () => {
+    // February was sent with 1–4 and gets a fifth sak; May was sent with 5–7 before that.
+    const numbers = numbersOf([
+      mote('feb', '2025-02-20', 5, { frosne: [1, 2, 3, 4] }),
+      mote('mai', '2025-05-22', 3, { frosne: [5, 6, 7] }),
+      mote('sep', '2025-09-18', 2),
+    ]);
+    expect(numbers).toEqual({ feb: [1, 2, 3, 4, 8], mai: [5, 6, 7], sep: [9, 10] });
   });
 
   it('finds the previous meeting of the same committee, across years', () => {

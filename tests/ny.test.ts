@@ -123,6 +123,34 @@ describe('motedok new sak', () => {
     ]);
   });
 
+  it('prints every sak number the new sak moves', () => {
+    const root = prosjekt();
+    const ny = motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], root);
+    expect(ny.code).toBe(0);
+    expect(ny.stdout).toContain(
+      'Saken får nummer 03.25.\nDen flytter ett saksnummer:\n  sak 03.25 «Strategi» (2025-05-22-ssu) får nå nummer 04.25\n',
+    );
+  });
+
+  it('refuses to move the numbers of a meeting that has a referat, makes no file, and says how to add the sak without moving any', () => {
+    const referat =
+      '---\ntil_stede: [kari, ola]\nreferent: Marte\nstatus: utkast\n---\n\n## Sak 01.25\n\n## Sak 02.25\n\n## Sak 03.25 Strategi\n\nNotater.\n';
+    const root = prosjekt({ 'cases/2025-05-22-ssu/referat.md': referat });
+    const ny = motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], root);
+    expect(ny).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr:
+        'motedok: den nye saken ville flyttet saksnumre (03.25 → 04.25) i 2025-05-22-ssu, som har referat; notatene i referatet ville da havnet under andre saker. Ingen fil er laget. Send innkallingen først («motedok send cases/2025-05-22-ssu»): etter det får en ny sak neste ledige nummer uten å flytte noen. Eller gi saken --type referat, så kommer den sist.\n',
+    });
+    expect(readdirSync(join(root, 'cases/2025-05-22-ssu')).sort()).toEqual(['3-budsjett.md', '4-tema.md', 'mote.yaml', 'referat.md']);
+    // A referat sak goes last and moves nothing; the referat then lacks only its section.
+    const sist = motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Til orientering', '--type', 'referat'], root);
+    expect(sist.stdout).toContain('Saken får nummer 04.25.');
+    expect(sist.stdout).not.toContain('Den flytter');
+    expect(sist.stderr).toContain('sak 04.25 «Til orientering» mangler i referatet');
+  });
+
   it('names the file so it sorts last under its heading, with the sections of its type; each number printed is the one check shows', () => {
     const root = prosjekt();
     const mappe = join(root, 'cases/2025-05-22-ssu');

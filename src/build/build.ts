@@ -11,6 +11,7 @@ import { findChromium, SealedBrowser } from '../pipeline/print/browser.js';
 import { pruneOutputs, writeAll } from '../pipeline/write/atomic.js';
 import { takeLock } from '../pipeline/write/lock.js';
 import { FONT_DIR } from '../util/package.js';
+import { recordGodkjentReferat } from './godkjenning.js';
 import { type LoadResult, loadMoter } from './load.js';
 import type { DocumentSet } from './mote.js';
 import { buildMote } from './mote.js';
@@ -81,6 +82,8 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
     };
     const { dokumenter, filer } = await buildAll(loaded, verktoy, register, inndata, diagnostics);
     if (!diagnostics.some((d) => d.severity === 'feil')) {
+      const outDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'output');
+      for (const mote of loaded.moter) recordGodkjentReferat(mote, outDir);
       const ekstra = extraFiles(loaded);
       register.rememberRun(run.foresporsel, run.nokkel, { ...inndata, ...register.inndata(ekstra) }, filer, {
         moter: loaded.moter.length,

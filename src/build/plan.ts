@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { frase } from '../domain/sprak.js';
 import type { Mote, Sak } from '../domain/types.js';
-import { saksnummer } from '../pipeline/model/tid.js';
+import { langDato, saksnummer } from '../pipeline/model/tid.js';
+import { innkallingsversjon } from '../pipeline/model/utsendelse.js';
 import type { DocumentTemplate, MalData } from '../pipeline/render/templates.js';
-import { innkallingView, referatView, sakslisteView, vedleggView } from '../pipeline/render/views.js';
+import { innkallingView, referatView, sakslisteView, tilleggsinnkallingView, vedleggView } from '../pipeline/render/views.js';
 
 /** One document to print: its file, template and data, and what is appended to it. */
 export interface Plan {
@@ -31,17 +32,31 @@ function eksterneVedlegg(sak: Sak): Plan['vedlegg'] {
  */
 export function planDocuments(mote: Mote, folder: string, saksfremlegg?: ReadonlySet<string>): Plan[] {
   const emne = `${mote.utvalg.navn}, møte ${mote.dato}`;
+  const innkalling = innkallingsversjon(mote);
+  // Eventuelt items have no case paper of their own: their text is in the (tilleggs)innkalling that sent them, and their PDFs follow it.
+  const eventueltVedlegg = (m: Mote, nr?: number) =>
+    m.saksliste.eventuelt.saker.filter(({ sak }) => nr === undefined || sak.utsendelse === nr).flatMap(({ sak }) => eksterneVedlegg(sak));
   const planer: Plan[] = [
     {
       fil: join(folder, 'innkalling.pdf'),
       mal: 'innkalling',
-      data: innkallingView(mote),
+      data: innkallingView(innkalling),
       emne,
-      // Eventuelt items have no case paper of their own: their text is in the innkalling, and their PDFs follow it.
-      vedlegg: mote.saksliste.eventuelt.saker.flatMap(({ sak }) => eksterneVedlegg(sak)),
+      vedlegg: eventueltVedlegg(innkalling),
       innhold: frase(mote.fraser, 'saksdokumenter.innkalling'),
       likeOffentlig: false,
     },
+    ...mote.utsendelser.slice(1).map(
+      (u): Plan => ({
+        fil: join(folder, tilleggsinnkallingFil(u.nr)),
+        mal: 'tilleggsinnkalling',
+        data: tilleggsinnkallingView(mote, u.nr),
+        emne,
+        vedlegg: eventueltVedlegg(mote, u.nr),
+        innhold: `${frase(mote.fraser, 'tilleggsinnkalling.dokumenttype')} ${langDato(u.dato)}`,
+        likeOffentlig: false,
+      }),
+    ),
     { fil: join(folder, 'saksliste.pdf'), mal: 'saksliste', data: sakslisteView(mote), emne, vedlegg: [], likeOffentlig: false },
   ];
   for (const sak of mote.saker) {
@@ -69,4 +84,9 @@ export function planDocuments(mote: Mote, folder: string, saksfremlegg?: Readonl
       likeOffentlig: false,
     });
   return planer;
+}
+
+/** The file of sending `nr`: `tilleggsinnkalling.pdf` for the first after the innkalling, then `-3`, `-4` … */
+export function tilleggsinnkallingFil(nr: number): string {
+  return nr === 2 ? 'tilleggsinnkalling.pdf' : `tilleggsinnkalling-${nr - 1}.pdf`;
 }

@@ -9,6 +9,9 @@ Bruk:
         --html                   skriv også HTML-en hver PDF ble laget fra
         --force                  skriv ut alt på nytt, uten hurtigbufferen
   motedok check [møtemapper …]   kontroller møtene og vis planlagt saksliste
+  motedok send <møtemappe> [--dato ÅÅÅÅ-MM-DD]
+                                 registrer at innkallingen er sendt (eller en tilleggsinnkalling
+                                 for saker lagt til etterpå); sakene beholder da numrene sine
   motedok publish [møtemapper …] lag dokumentene og et nettsted med de offentlige versjonene
         --out MAPPE              nettstedet skrives til MAPPE/nettsted (standard: output)
   motedok new mote <utvalg> <dato> [--sted … --start … --slutt …]
@@ -49,7 +52,18 @@ Lager årsplanen: alle utvalgenes møter i året med dag, dato, tid, sted og pla
 møtemappene i cases/ og fra cases/arsplan-<år>.yaml for møter som ikke er opprettet ennå.
 Skriver <out>/arsplan-<år>.pdf og <out>/arsplan-<år>.ics (standard: output).`;
 
+const SEND_HJELP = `motedok send <møtemappe> [--dato ÅÅÅÅ-MM-DD] [--out MAPPE]
+
+Registrerer at innkallingen er sendt til medlemmene. Stopper hvis «motedok check» finner feil.
+Skriver journal.json i møtemappen (dato, hver sak med nummer, fil, tittel, type og unntak, og
+sjekksummer for dokumentene) og legger en kopi av PDF-ene som ble sendt i møtemappens sendt/1/.
+Etter det beholder hver sak nummeret sitt, hva som enn skjer med filen. En sak som legges til
+senere, får neste ledige nummer i utvalgets år; kjør «motedok send» igjen, så lages og
+registreres en tilleggsinnkalling med bare de nye sakene (sendt/2/, …).
+--dato gir datoen innkallingen ble sendt (standard: i dag).`;
+
 const COMMAND_HELP = new Map([
+  ['send', SEND_HJELP],
   ['check', CHECK_HJELP],
   ['build', BUILD_HJELP],
   ['new', NEW_HELP],

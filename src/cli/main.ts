@@ -6,6 +6,7 @@ import { runBuild, runPublish } from './build.js';
 import { runCheck } from './check.js';
 import { helpFor, version } from './help.js';
 import { runNew } from './new.js';
+import { runSend } from './send.js';
 import { runWatch } from './watch.js';
 
 const OPTIONS = {
@@ -20,6 +21,7 @@ const OPTIONS = {
   type: { type: 'string' },
   minutter: { type: 'string' },
   port: { type: 'string' },
+  dato: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -51,6 +53,8 @@ async function run(argv: string[]): Promise<number> {
     return command === undefined && !values.help ? 2 : 0;
   }
   const newOption = NEW_OPTIONS.find((v) => values[v] !== undefined);
+  if (values.dato !== undefined && command !== 'send')
+    throw new UsageError('valget «--dato» hører til «motedok send». Se «motedok --help».');
   if (newOption && command !== 'new' && command !== 'ny')
     throw new UsageError(`valget «--${newOption}» hører til «motedok new». Se «motedok --help».`);
   return dispatch(command, rest, values);
@@ -83,12 +87,14 @@ function dispatch(command: string, rest: string[], values: Values): Promise<numb
     case 'watch':
     case 'vis':
       return runWatch(rest, values.port);
+    case 'send':
+      return runSend(rest, { out: values.out, dato: values.dato });
     case 'arsplan':
     case 'årsplan':
       return runArsplan(rest, values.out);
     default:
       throw new UsageError(
-        `ukjent kommando «${command}». Kommandoene er: build, check, publish, new, arsplan og watch. Se «motedok --help».`,
+        `ukjent kommando «${command}». Kommandoene er: build, check, send, publish, new, arsplan og watch. Se «motedok --help».`,
       );
   }
 }
@@ -111,8 +117,8 @@ function report(error: Error, code: number): number {
 
 /** The error classes live in the modules that throw them; loaded only now, lightest first (the browser's pulls in puppeteer). */
 async function isWorkError(error: unknown): Promise<boolean> {
-  const { ExistsError } = await import('../scaffold/new.js');
-  if (error instanceof ExistsError) return true;
+  const { ExistsError, RefusedError } = await import('../scaffold/new.js');
+  if (error instanceof ExistsError || error instanceof RefusedError) return true;
   const { OutputError } = await import('../pipeline/write/atomic.js');
   if (error instanceof OutputError) return true;
   const { BrowserError } = await import('../pipeline/print/browser.js');

@@ -7,3 +7,6 @@ export type SakType = (typeof SAKTYPER)[number];
 export function rankInSaksliste(type: SakType): number {
   return SAKTYPER.indexOf(type);
 }
+
+/** File-name order is agenda order; `9-x` comes before `10-x`, and æøå sort the Norwegian way. */
+export const fileOrder = new Intl.Collator('nb', { numeric: true, sensitivity: 'variant' });

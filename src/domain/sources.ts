@@ -75,6 +75,9 @@ export interface MoteSource {
   saker: SakSource[];
   referat?: MarkdownSource;
   referatFile: string;
+  /** The record `motedok send` keeps (journal.json), parsed; undefined before anything was sent. */
+  journal?: YamlSource;
+  journalFile: string;
   /** Every file under the meeting folder that a page may show, relative path → real path (see load/bilder.ts). */
   filer: Record<string, string>;
 }
@@ -147,6 +150,7 @@ export interface TemplateFiles {
 
 export const DOCUMENT_TEMPLATES = [
   'innkalling',
+  'tilleggsinnkalling',
   'saksliste',
   'vedlegg',
   'saksdokumenter',

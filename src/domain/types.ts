@@ -90,6 +90,23 @@ export interface Sak {
   saksfremlegg: string;
   /** False for saker whose file holds only a proposal: they get no case paper of their own. */
   harSaksfremlegg: boolean;
+  /** Why the sak was withdrawn (`trukket:`); it keeps its number and is shown as withdrawn. */
+  trukket?: string;
+  /** The sending (1 the innkalling, 2… a tilleggsinnkalling) that announced it; undefined before it is sent. */
+  utsendelse?: number;
+  /** What changed since it was sent: `tittel`, `type`, `forslag`, `saksfremlegg`. */
+  endret?: Endring[];
+}
+
+export type Endring = 'tittel' | 'type' | 'forslag' | 'saksfremlegg';
+
+/** One recorded sending of a meeting's documents (see the journal, domain/journal.ts). */
+export interface Utsendelse {
+  nr: number;
+  type: 'innkalling' | 'tilleggsinnkalling';
+  dato: Dato;
+  /** The saker it announced, as they are now. */
+  saker: Sak[];
 }
 
 export interface SakPunkt {
@@ -160,6 +177,10 @@ export interface Referat {
   eventuelt?: string;
   /** When and in which sak the minutes were approved, for `status: godkjent`. */
   godkjent?: { dato: Dato; sak?: Saksnummer };
+  /** Corrections made after approval, each with its date; the only way an approved referat may change. */
+  rettelser: { dato: Dato; tekst: string }[];
+  /** SHA-256 of referat.md as written: the journal keeps it once the referat is approved. */
+  sha256: string;
 }
 
 export interface Mote {
@@ -186,4 +207,6 @@ export interface Mote {
   fraser: Fraser;
   /** The files under the meeting folder a page may show (images), relative path → real path. */
   filer: Readonly<Record<string, string>>;
+  /** The sendings recorded by `motedok send`, in order; empty before the innkalling is sent. */
+  utsendelser: Utsendelse[];
 }

@@ -1,13 +1,12 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { type LoadResult, loadMoter } from '../build/load.js';
 import { type Diagnostic, Diagnostics, sortDiagnostics } from '../domain/diagnostics.js';
 import { UsageError } from '../domain/errors.js';
-import { rankInSaksliste, SAKTYPER } from '../domain/saksliste.js';
+import { fileOrder, rankInSaksliste, SAKTYPER } from '../domain/saksliste.js';
 import { frase } from '../domain/sprak.js';
-import type { Mote, SakType } from '../domain/types.js';
+import type { Mote, Sak, SakType } from '../domain/types.js';
 import {
-  fileOrder,
   findProjectRootFromCwd,
   isMotemappe,
   loadProjectSource,
@@ -287,14 +286,57 @@ export async function newSak(mappeTekst: string, tittel: string, options: NewSak
   const etter = await loadMoter([folder], { cwd });
   const sak = moteFrom(etter, folder)?.saker.find((s) => s.kilde.file === fil);
   const nummer = sak?.nummer ? saksnummer(sak.nummer) : undefined;
+  const flyttet = shiftedNumbers(for_.alleMoter, etter.alleMoter);
+  refuseShiftingReferat(flyttet, fil, folder);
   const lines = [`Opprettet ${relative(cwd, fil)}`];
   if (nummer) lines.push(`Saken får nummer ${nummer}.`);
   else if (type === 'eventuelt') lines.push('Saken står under Eventuelt, uten saksnummer.');
   else lines.push('Saksnummeret kan ikke regnes ut før feilene under er rettet.');
+  if (flyttet.length > 0) lines.push(`Den flytter ${flyttet.length === 1 ? 'ett saksnummer' : `${flyttet.length} saksnumre`}:`);
+  for (const f of flyttet) lines.push(`  sak ${f.for} «${f.sak.tittel}» (${f.mote.mappe}) får nå nummer ${f.etter}`);
   return { fil, linjer: lines, diagnostics: etter.diagnostics, nummer };
 }
 
 /** `motedok new referat <møtemappe>`: referat.md with every sak of the agenda and its proposal as the starting point. */
+/** `new` would do harm (move the numbers a referat's notes are filed under): nothing is made. */
+export class RefusedError extends Error {}
+
+interface Flyttet {
+  mote: Mote;
+  sak: Sak;
+  for: string;
+  etter: string;
+}
+
+/** Every sak whose number a new file moved, in every meeting: a sak by its file, a fixed one by its place. */
+function shiftedNumbers(before: readonly Mote[], after: readonly Mote[]): Flyttet[] {
+  const key = (mote: Mote, sak: Sak) => `${mote.dir}\u0000${sak.fast ? `fast ${mote.saker.indexOf(sak)}` : sak.kilde.file}`;
+  const was = new Map(before.flatMap((m) => m.saker.flatMap((s) => (s.nummer ? [[key(m, s), saksnummer(s.nummer)] as const] : []))));
+  return after.flatMap((mote) =>
+    mote.saker.flatMap((sak) => {
+      const old = was.get(key(mote, sak));
+      const now = sak.nummer ? saksnummer(sak.nummer) : undefined;
+      return old && now && old !== now ? [{ mote, sak, for: old, etter: now }] : [];
+    }),
+  );
+}
+
+/**
+ * A referat files its notes under sak numbers: a new sak that moves the numbers of a meeting with
+ * a referat would move the notes to other saker. The new file is taken away again (it was just
+ * made, and holds nothing yet), and the message says how to add the sak without moving any.
+ */
+function refuseShiftingReferat(flyttet: readonly Flyttet[], fil: string, folder: string): void {
+  const medReferat = flyttet.filter((f) => f.mote.referat);
+  if (medReferat.length === 0) return;
+  rmSync(fil);
+  const moter = [...new Set(medReferat.map((f) => f.mote.mappe))];
+  const numre = medReferat.map((f) => `${f.for} → ${f.etter}`).join(', ');
+  throw new RefusedError(
+    `den nye saken ville flyttet saksnumre (${numre}) i ${moter.join(' og ')}, som har referat; notatene i referatet ville da havnet under andre saker. Ingen fil er laget. Send innkallingen først («motedok send ${relative(process.cwd(), folder) || '.'}»): etter det får en ny sak neste ledige nummer uten å flytte noen. Eller gi saken --type referat, så kommer den sist.`,
+  );
+}
+
 export async function newReferat(mappeTekst: string, options: { cwd?: string } = {}): Promise<NewResult> {
   const cwd = options.cwd ?? process.cwd();
   const folder = asMotemappe(mappeTekst, cwd);

@@ -108,7 +108,7 @@ export const TILFELLER_OFFENTLIG: Tilfelle[] = [
     navn: 'offentlighet: feilstavet offentlig_tittel',
     filer: { [`${M}/13-a.md`]: unntatt('offl. § 23', '\noffentlig_titel: Anbud') },
     meldinger: [
-      `${M}/13-a.md:6:1: feil: ukjent felt «offentlig_titel». Mente du «offentlig_tittel»? Tillatte felt: tittel, type, minutter, beskrivelse, saksnummer, saksbehandler, vedlegg, unntatt_offentlighet, offentlig_tittel.`,
+      `${M}/13-a.md:6:1: feil: ukjent felt «offentlig_titel». Mente du «offentlig_tittel»? Tillatte felt: tittel, type, minutter, beskrivelse, saksnummer, saksbehandler, vedlegg, unntatt_offentlighet, offentlig_tittel, trukket.`,
     ],
     kode: 1,
   },

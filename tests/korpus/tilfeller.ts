@@ -257,7 +257,7 @@ export const TILFELLER: Tilfelle[] = [
     navn: 'feilstavet felt: forslag, og ikke i tillegg «mangler»',
     filer: { [`${M}/13-a.md`]: sak('titel: En sak\ntype: beslutning\nminutter: 30') },
     meldinger: [
-      `${M}/13-a.md:2:1: feil: ukjent felt «titel». Mente du «tittel»? Tillatte felt: tittel, type, minutter, beskrivelse, saksnummer, saksbehandler, vedlegg, unntatt_offentlighet, offentlig_tittel.`,
+      `${M}/13-a.md:2:1: feil: ukjent felt «titel». Mente du «tittel»? Tillatte felt: tittel, type, minutter, beskrivelse, saksnummer, saksbehandler, vedlegg, unntatt_offentlighet, offentlig_tittel, trukket.`,
     ],
     kode: 1,
   },

@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Diagnostics } from '../../domain/diagnostics.js';
-import type { MarkdownSource, MoteSource, ProjectSource, SakSource, VedleggProbe } from '../../domain/sources.js';
+import { JOURNAL_FIL } from '../../domain/journal.js';
+import { fileOrder } from '../../domain/saksliste.js';
+import type { MarkdownSource, MoteSource, ProjectSource, SakSource, VedleggProbe, YamlSource } from '../../domain/sources.js';
 import { isInside } from '../../util/paths.js';
 import { findBilder, findMotefiler } from './bilder.js';
 import { parseMarkdown } from './frontmatter.js';
@@ -14,8 +16,6 @@ import { parseYaml } from './yaml.js';
 export const ORGANISASJON_FIL = 'organisasjon.yaml';
 export const MOTE_FIL = 'mote.yaml';
 export const REFERAT_FIL = 'referat.md';
-/** File-name order is agenda order; `9-x` comes before `10-x`, and æøå sort the Norwegian way. */
-export const fileOrder = new Intl.Collator('nb', { numeric: true, sensitivity: 'variant' });
 
 /** Looks upward from `start` for organisasjon.yaml, like git looks for .git. */
 export function findProjectRoot(start: string): string | undefined {
@@ -130,7 +130,28 @@ export function loadMoteSource(dir: string, root = dir): MoteSource {
   const referatName = readdirSync(dir).find((name) => name.toLowerCase() === REFERAT_FIL);
   const referatFile = join(dir, referatName ?? REFERAT_FIL);
   const referat = referatName && !utenforProsjektet(root, referatFile, diags) ? loadMarkdown(referatFile, diags) : undefined;
-  return { diagnostics: diags.items, dir, mappe: basename(dir), moteFile, mote, saker, referat, referatFile, filer: findMotefiler(dir) };
+  const journalFile = join(dir, JOURNAL_FIL);
+  const journal = loadJournal(root, journalFile, diags);
+  return {
+    diagnostics: diags.items,
+    dir,
+    mappe: basename(dir),
+    moteFile,
+    mote,
+    saker,
+    referat,
+    referatFile,
+    journal,
+    journalFile,
+    filer: findMotefiler(dir),
+  };
+}
+
+/** journal.json, when `motedok send` has written one; JSON is YAML, so its values keep their positions. */
+function loadJournal(root: string, file: string, diags: Diagnostics): YamlSource | undefined {
+  if (!existsSync(file) || utenforProsjektet(root, file, diags)) return undefined;
+  const text = readText(file, diags);
+  return text === undefined ? undefined : parseYaml(file, text, diags);
 }
 
 /** Reads organisasjon.yaml and every meeting below the project root. */

@@ -4,7 +4,8 @@ import type { YamlPath, YamlSource } from '../../domain/sources.js';
 import { describeChar, findForbiddenChar, findOnlyInvisible, kodepunkt } from '../../util/visible.js';
 
 /** Keys whose values are numbers or yes/no; every other scalar is kept as the text the user wrote. */
-const NON_TEXT_KEYS = new Set(['minutter', 'forste_saksnummer', 'faste_saker', 'skjul_andre']);
+// Numbers and yes/no under these keys stay numbers; the journal's (format, nr, fast, rettelser) are machine-written.
+const NON_TEXT_KEYS = new Set(['minutter', 'forste_saksnummer', 'faste_saker', 'skjul_andre', 'format', 'nr', 'fast', 'rettelser']);
 
 const MESSAGES: Record<string, string> = {
   TAB_AS_INDENT: 'tabulator brukt som innrykk; YAML tillater bare mellomrom. Bytt tabulatoren ut med mellomrom.',

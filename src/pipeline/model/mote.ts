@@ -1,15 +1,26 @@
 import type { Diagnostics } from '../../domain/diagnostics.js';
-import { rankInSaksliste } from '../../domain/saksliste.js';
+import { fileOrder, rankInSaksliste } from '../../domain/saksliste.js';
 import type { ProjectSource } from '../../domain/sources.js';
 import type { Mote, Organisasjon, Sak } from '../../domain/types.js';
 import { meantSuffix } from '../../util/suggest.js';
 import { buildFasteSaker } from './faste-saker.js';
-import { checkWrittenNumbers, forrigeMote, forsteSaksnumre, type Nummereringsgrunnlag, reportDuplicateNumbers } from './nummerering.js';
+import { checkGodkjentReferat } from './godkjenning.js';
+import {
+  checkWrittenNumbers,
+  forrigeMote,
+  inNumberingOrder,
+  type Nummereringsgrunnlag,
+  type Nummerserie,
+  nummerserier,
+  reportDuplicateNumbers,
+  serieKey,
+} from './nummerering.js';
 import { buildOrganisasjon } from './organisasjon.js';
 import { buildReferat } from './referat.js';
 import { OVERSKRIFTER, orderSaker, type Pause, planSaksliste } from './saksliste.js';
 import { arstall, klokkeslett, parseSaksnummer } from './tid.js';
 import { avhengerAv, buildUtkast, plassering, type Utkast } from './utkast.js';
+import { type Binding, bindUtsendelser, utsendelserFor } from './utsendelse.js';
 
 function warnAboutOrder(utkast: Utkast): void {
   let highest: Sak | undefined;
@@ -107,12 +118,12 @@ const MIDNATT = 24 * 60;
 export function buildModel(project: ProjectSource, diags: Diagnostics, selected?: ReadonlySet<string>): Model {
   const organisasjon = buildOrganisasjon(project, diags);
   const utkast = project.meetings.map((source) => buildUtkast(source, organisasjon, project.fraser));
-  const grunnlag = grunnlagFor(utkast);
-  const starts = forsteSaksnumre(grunnlag);
+  const grunnlag = inNumberingOrder(grunnlagFor(utkast));
+  const serier = nummerserier(grunnlag);
   const built: Bygget[] = [];
   for (const g of grunnlag) {
     if (!g.utkast.utvalg || !organisasjon) continue;
-    const mote = buildMote(g, grunnlag, starts.get(g.id)!, organisasjon);
+    const mote = buildMote(g, grunnlag, serier.get(serieKey(g))!, organisasjon);
     built.push({ mote, utkast: g.utkast });
   }
   reportDuplicateNumbers(built.sort((a, b) => a.mote.dato.localeCompare(b.mote.dato)));
@@ -127,26 +138,13 @@ type Bygget = { mote: Mote; utkast: Utkast };
 
 /** What numbering needs of every meeting whose mote.yaml could be read. */
 function grunnlagFor(utkast: readonly Utkast[]): Grunnlag[] {
-  const grunnlag: Grunnlag[] = utkast.flatMap((u) => {
+  return utkast.flatMap((u) => {
     if (!u.data) return [];
-    const numbered = u.filtyper.filter((t) => t !== 'eventuelt').length;
-    return [
-      {
-        id: u.source.dir,
-        utvalg: u.data.utvalg,
-        dato: u.data.dato,
-        forsteSaksnummer: u.data.forste_saksnummer,
-        antall: numbered,
-        utkast: u,
-      },
-    ];
+    const frosne = (u.journal?.utsendelser ?? []).flatMap((s) =>
+      s.saker.flatMap((sak) => (sak.saksnummer ? [parseInt(sak.saksnummer, 10)] : [])),
+    );
+    return [{ id: u.source.dir, utvalg: u.data.utvalg, dato: u.data.dato, forsteSaksnummer: u.data.forste_saksnummer, frosne, utkast: u }];
   });
-  // The fixed saker count too; whether a meeting has "referat from the previous meeting" depends on the others.
-  for (const g of grunnlag) {
-    if (!g.utkast.data!.faste_saker) continue;
-    g.antall += forrigeMote(grunnlag, g.utvalg, g.dato) || g.utkast.data!.forrige_mote ? 2 : 1;
-  }
-  return grunnlag;
 }
 
 /** The previous meeting: as mote.yaml says, else the committee's previous meeting in cases/. */
@@ -168,15 +166,16 @@ function forrigeFor(g: Grunnlag, grunnlag: readonly Grunnlag[]): { forrige?: str
 }
 
 /** One meeting with its saker in agenda order, numbered from `first`, timed, and its referat. */
-function buildMote(g: Grunnlag, grunnlag: readonly Grunnlag[], first: number, organisasjon: Organisasjon): Mote {
+function buildMote(g: Grunnlag, grunnlag: readonly Grunnlag[], serie: Nummerserie, organisasjon: Organisasjon): Mote {
   const u = g.utkast;
   const data = u.data!;
   const utvalg = u.utvalg!;
   const { forrige, forrigeHarReferat } = forrigeFor(g, grunnlag);
   warnAboutOrder(u);
-  const ordnet = orderSaker(data.faste_saker ? buildFasteSaker(u, forrige, utvalg, forrigeHarReferat) : [], u.saker);
-  let next = first;
-  for (const sak of ordnet) if (sak.type !== 'eventuelt') sak.nummer = { lopenummer: next++, ar: arstall(data.dato) };
+  const faste = data.faste_saker ? buildFasteSaker(u, forrige, utvalg, forrigeHarReferat) : [];
+  const binding = u.journal ? bindUtsendelser(u, u.journal, faste, u.saker) : undefined;
+  const ordnet = orderSaker(faste, [...u.saker, ...(binding?.trukne ?? [])].sort(byFile));
+  const first = nummerer(ordnet, binding, serie, u);
   checkWrittenNumbers(u, first);
   const saksliste = planSaksliste(ordnet, pauserFor(u, ordnet), data.start, data.slutt);
   const sluttKl = data.slutt + saksliste.overtid;
@@ -211,9 +210,29 @@ function buildMote(g: Grunnlag, grunnlag: readonly Grunnlag[], first: number, or
     sprak: u.sprak,
     fraser: u.fraser,
     filer: u.source.filer,
+    utsendelser: utsendelserFor(u.journal, ordnet),
   };
   if (u.source.referat) mote.referat = buildReferat(u.source.referat, mote, u.diags);
+  if (mote.referat) checkGodkjentReferat(u, mote.referat);
   return mote;
+}
+
+/** The sak files' order, which is agenda order within a heading; a withdrawn sak sorts where its file was. */
+function byFile(a: Sak, b: Sak): number {
+  return fileOrder.compare(a.filnavn ?? '', b.filnavn ?? '');
+}
+
+/**
+ * Numbers the saker in agenda order: a sent sak keeps its number, the others take the next free
+ * one of the committee's year. Returns the meeting's first number, for the messages.
+ */
+function nummerer(ordnet: readonly Sak[], binding: Binding | undefined, serie: Nummerserie, u: Utkast): number {
+  const ar = arstall(u.data!.dato);
+  if (!binding?.sendt.size) serie.begin(u.data!.forste_saksnummer);
+  for (const [sak, { lopenummer }] of binding?.sendt ?? []) sak.nummer = { lopenummer, ar };
+  serie.passer([...(binding?.sendt.values() ?? [])].map((s) => s.lopenummer));
+  for (const sak of ordnet) if (sak.type !== 'eventuelt' && !sak.nummer) sak.nummer = { lopenummer: serie.take(), ar };
+  return Math.min(...ordnet.flatMap((s) => (s.nummer ? [s.nummer.lopenummer] : [])));
 }
 
 /** Committee years with a meeting that has errors: what spans the year (the vedtaksliste) cannot be trusted. */

@@ -8,29 +8,52 @@ export interface Nummereringsgrunnlag {
   utvalg: string;
   dato: Dato;
   forsteSaksnummer?: number;
-  /** Numbered saker in the meeting, the fixed ones included (Eventuelt items carry no number). */
-  antall: number;
+  /** The running numbers `motedok send` froze in this meeting (journal.json). */
+  frosne: readonly number[];
+}
+
+/** Numbering order: by committee, then date. */
+export function inNumberingOrder<T extends Nummereringsgrunnlag>(moter: readonly T[]): T[] {
+  return [...moter].sort((a, b) => a.utvalg.localeCompare(b.utvalg) || a.dato.localeCompare(b.dato) || a.id.localeCompare(b.id));
 }
 
 /**
- * First sak number of every meeting: numbers run through a committee's year across its
- * meetings in date order, each meeting continuing where the previous one stopped, and start
- * again at 1 in a new year. `forsteSaksnummer` sets the start when earlier meetings are missing.
+ * The running numbers of a committee's year. Numbers run through the year across its meetings
+ * in date order, each meeting continuing where the previous one stopped. A number frozen by
+ * sending is never given again: a sak added to a sent meeting gets the next free number.
  */
-export function forsteSaksnumre(moter: readonly Nummereringsgrunnlag[]): Map<string, number> {
-  const ordered = [...moter].sort((a, b) => a.utvalg.localeCompare(b.utvalg) || a.dato.localeCompare(b.dato) || a.id.localeCompare(b.id));
-  const result = new Map<string, number>();
-  let key = '';
-  let next = 1;
-  for (const mote of ordered) {
-    const here = `${mote.utvalg} ${arstall(mote.dato)}`;
-    if (here !== key) [key, next] = [here, 1];
-    const first = mote.forsteSaksnummer ?? next;
-    result.set(mote.id, first);
-    next = first + mote.antall;
+export class Nummerserie {
+  private next = 1;
+  private readonly frosne: ReadonlySet<number>;
+
+  constructor(frosne: Iterable<number>) {
+    this.frosne = new Set(frosne);
   }
-  return result;
+
+  /** `forste_saksnummer` in mote.yaml: where a meeting starts when earlier ones are missing. */
+  begin(first: number | undefined): void {
+    if (first !== undefined) this.next = first;
+  }
+
+  /** A sent meeting's frozen numbers: the numbers after it continue from its highest. */
+  passer(numbers: Iterable<number>): void {
+    for (const n of numbers) this.next = Math.max(this.next, n + 1);
+  }
+
+  take(): number {
+    while (this.frosne.has(this.next)) this.next++;
+    return this.next++;
+  }
 }
+
+/** One series per committee year, knowing every number frozen in that year. */
+export function nummerserier(moter: readonly Nummereringsgrunnlag[]): Map<string, Nummerserie> {
+  const frosne = new Map<string, number[]>();
+  for (const m of moter) frosne.set(serieKey(m), [...(frosne.get(serieKey(m)) ?? []), ...m.frosne]);
+  return new Map([...frosne].map(([key, numbers]) => [key, new Nummerserie(numbers)]));
+}
+
+export const serieKey = (m: Pick<Nummereringsgrunnlag, 'utvalg' | 'dato'>) => `${m.utvalg} ${arstall(m.dato)}`;
 
 /** The committee's meeting before `dato`, among the meetings in cases/. */
 export function forrigeMote(moter: readonly Nummereringsgrunnlag[], utvalg: string, dato: Dato): Dato | undefined {

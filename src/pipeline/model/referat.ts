@@ -3,6 +3,7 @@ import type { MarkdownSource, YamlSource } from '../../domain/sources.js';
 import type { Deltaker, Mote, Referat, Referatsak, Sak, Saksnummer } from '../../domain/types.js';
 import { meantSuffix } from '../../util/suggest.js';
 import { requireFrontmatter } from './frontmatter.js';
+import { referatSjekksum } from './godkjenning.js';
 import { type ReferatData, referatSchema } from './schema.js';
 import { type Heading, overskrifter, type Section, seksjoner } from './seksjoner.js';
 import { saksnummer as formatNummer, parseSaksnummer } from './tid.js';
@@ -78,6 +79,8 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
     saker: saker.sort((a, b) => a.nummer.lopenummer - b.nummer.lopenummer),
     eventuelt,
     godkjent: data.status === 'godkjent' && data.godkjent_dato ? { dato: data.godkjent_dato, sak: data.godkjent_sak } : undefined,
+    rettelser: data.rettelser,
+    sha256: referatSjekksum(source.text),
   };
 }
 
@@ -305,7 +308,7 @@ function readVotering(source: MarkdownSource, section: Section, key: string, dia
 
 function checkMissingSaker(source: MarkdownSource, agenda: Agenda, omtalt: ReadonlySet<string>, diags: Diagnostics): void {
   for (const [key, sak] of agenda) {
-    if (!omtalt.has(key)) {
+    if (!omtalt.has(key) && !sak.trukket) {
       diags.error(
         source.file,
         { line: 1, column: 1 },

@@ -47,6 +47,7 @@ export function buildSak(source: SakSource, utvalg: Utvalg | undefined, diags: D
     vedlegg: vedleggFrom(source, data, diags, fm),
     unntattOffentlighet: data.unntatt_offentlighet,
     offentligTittel: data.unntatt_offentlighet ? data.offentlig_tittel : undefined,
+    trukket: data.trukket,
     forslagTilVedtak: forslag,
     saksfremlegg,
     harSaksfremlegg: saksfremlegg.replace(/<!--[\s\S]*?-->/g, '').trim() !== '',

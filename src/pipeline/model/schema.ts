@@ -111,6 +111,15 @@ export const moteSchema = z
     forrige_mote: dato.optional().describe('Datoen for utvalgets forrige møte, når det ikke ligger i cases/'),
     pauser: z.array(pauseSchema).default([]).describe('Pauser i sakslisten'),
     faste_saker: z.boolean().default(true).describe('false: uten de faste sakene (godkjenning av innkalling og referat)'),
+    trukket: z
+      .array(
+        z.strictObject({
+          sak: saksnummer.describe('Nummeret saken ble sendt ut med'),
+          grunn: tekst.describe('Hvorfor saken er trukket, for eksempel «Utsatt til neste møte»'),
+        }),
+      )
+      .default([])
+      .describe('Saker som er sendt ut og så trukket, og der saksfilen er fjernet; de beholder nummeret sitt'),
     sprak: z
       .enum(['nb', 'nn'])
       .optional()
@@ -155,6 +164,7 @@ export const sakSchema = z
       .describe(
         'Tittelen de offentlige dokumentene, nettstedet og kalenderfilen viser i stedet for «tittel», når tittelen selv er taushetsbelagt; bare for saker som er unntatt offentlighet',
       ),
+    trukket: tekst.optional().describe('Når saken er trukket etter at innkallingen er sendt: hvorfor; den beholder nummeret sitt'),
   })
   .meta({ title: 'Frontmatter i en sak', description: 'Feltene mellom «---»-linjene øverst i en saksfil (.md) i møtemappen.' });
 
@@ -169,6 +179,15 @@ export const referatSchema = z
     godkjent_sak: saksnummer
       .optional()
       .describe('Saken referatet ble godkjent i, for eksempel "20.25"; beregnes fra neste møte når det ligger i cases/'),
+    rettelser: z
+      .array(
+        z.strictObject({
+          dato: dato.describe('Når rettelsen ble gjort'),
+          tekst: z.string().trim().min(1).max(GRENSER.beskrivelse).describe('Hva som er rettet, og hvorfor'),
+        }),
+      )
+      .default([])
+      .describe('Rettelser i et godkjent referat; referatet viser dem, og bare slik kan et godkjent referat endres'),
   })
   .meta({ title: 'Frontmatter i referat.md', description: 'Feltene mellom «---»-linjene øverst i referat.md i møtemappen.' });
 
@@ -242,6 +261,10 @@ export const TILLATT: Record<string, string> = {
   status: 'utkast eller godkjent',
   godkjent_dato: 'en dato som ÅÅÅÅ-MM-DD',
   godkjent_sak: 'et saksnummer som "20.25"',
+  trukket: 'hvorfor saken er trukket, som tekst (i mote.yaml: en liste med { sak, grunn })',
+  grunn: 'en tekst, for eksempel «Utsatt til neste møte»',
+  rettelser: 'en liste med { dato, tekst }',
+  tekst: 'en tekst om hva som er rettet',
   sprak: 'nb (bokmål) eller nn (nynorsk)',
   moter: 'en liste med { utvalg, dato, start, slutt, sted, tema }',
   til_dato: 'en dato som ÅÅÅÅ-MM-DD, etter «dato»',

@@ -1,8 +1,10 @@
 import { Diagnostics } from '../../domain/diagnostics.js';
+import type { Journal } from '../../domain/journal.js';
 import type { MoteSource } from '../../domain/sources.js';
 import type { Fraser, Sprak } from '../../domain/sprak.js';
 import type { Organisasjon, Sak, Utvalg } from '../../domain/types.js';
 import { meantSuffix } from '../../util/suggest.js';
+import { readJournal } from './journal.js';
 import { buildSak } from './sak.js';
 import { type MoteData, moteSchema } from './schema.js';
 import { klokkeslett } from './tid.js';
@@ -13,6 +15,8 @@ export interface Utkast {
   source: MoteSource;
   diags: Diagnostics;
   data?: MoteData;
+  /** What `motedok send` recorded; undefined before the innkalling is sent. */
+  journal?: Journal;
   utvalg?: Utvalg;
   saker: Sak[];
   filtyper: (string | undefined)[];
@@ -38,7 +42,8 @@ export function buildUtkast(source: MoteSource, organisasjon: Organisasjon | und
   if (source.saker.length === 0) {
     diags.warning(source.moteFile, { line: 1, column: 1 }, 'møtemappen har ingen saker (ingen .md-filer ved siden av mote.yaml).');
   }
-  return { source, diags, data, utvalg, saker, filtyper, sprak, fraser };
+  const journal = readJournal(source.journal, diags);
+  return { source, diags, data, journal, utvalg, saker, filtyper, sprak, fraser };
 }
 
 function findUtvalg(source: MoteSource, data: MoteData, organisasjon: Organisasjon, diags: Diagnostics): Utvalg | undefined {

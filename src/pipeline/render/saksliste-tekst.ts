@@ -12,7 +12,11 @@ function linje(punkt: Sakslistepunkt): string {
 
 function sakslinje(punkt: SakPunkt, merke: string): string {
   const { sak } = punkt;
-  const flagg = sak.unntattOffentlighet ? '  [unntatt offentlighet]' : '';
+  const flagg = [
+    sak.unntattOffentlighet ? '  [unntatt offentlighet]' : '',
+    sak.trukket ? '  [trukket]' : '',
+    sak.utsendelse && sak.utsendelse > 1 ? '  [tilleggssak]' : '',
+  ].join('');
   return `  ${merke.padEnd(9)}  ${tid(punkt)}  ${sak.tittel} (${sak.minutter} min)${flagg}`;
 }
 
@@ -29,7 +33,22 @@ export function sakslisteSomTekst(mote: Mote): string {
   lines.push(`  ${'Eventuelt'.padEnd(9)}  ${tid(eventuelt)}`);
   for (const punkt of eventuelt.saker) lines.push(sakslinje(punkt, '  –'));
   if (mote.vedlegg.length > 0) lines.push(`  Vedlegg til innkallingen: ${mote.vedlegg.length}`);
+  lines.push(...utsendelseslinjer(mote));
   if (mote.referat)
     lines.push(`  Referat: ${mote.referat.status}, ${mote.referat.tilStede.length} til stede, ${mote.referat.forfall.length} forfall`);
   return lines.join('\n');
+}
+
+/** When the innkalling went out, and which saker still wait for a tilleggsinnkalling. */
+function utsendelseslinjer(mote: Mote): string[] {
+  if (mote.utsendelser.length === 0) return [];
+  const lines = mote.utsendelser.map(
+    (u) => `  ${u.type === 'innkalling' ? 'Innkalling' : 'Tilleggsinnkalling'} sendt ${langDato(u.dato)} (motedok send)`,
+  );
+  const venter = mote.saker.filter((s) => s.utsendelse === undefined && !s.trukket);
+  if (venter.length > 0) {
+    const numre = venter.map((s) => (s.nummer ? saksnummer(s.nummer) : s.tittel)).join(', ');
+    lines.push(`  Ikke sendt ennå: ${numre}; kjør «motedok send» for en tilleggsinnkalling`);
+  }
+  return lines;
 }

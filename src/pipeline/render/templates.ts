@@ -8,7 +8,15 @@ export type DocumentTemplate = (typeof DOCUMENT_TEMPLATES)[number];
 import { DOCUMENT_TEMPLATES, type TemplateFiles } from '../../domain/sources.js';
 import { BUILTIN_TEMPLATES_DIR, FONT_DIR } from '../../util/package.js';
 import type { arsplanView } from './arsplan.js';
-import type { InnkallingData, ReferatData, SaksdokumenterData, SakslisteData, VedleggData, VedtakslisteData } from './views.js';
+import type {
+  InnkallingData,
+  ReferatData,
+  SaksdokumenterData,
+  SakslisteData,
+  TilleggsinnkallingData,
+  VedleggData,
+  VedtakslisteData,
+} from './views.js';
 
 export { BUILTIN_TEMPLATES_DIR, FONT_DIR };
 
@@ -50,6 +58,7 @@ export class TemplateError extends Error {
 /** The data each template is rendered with. The site's pages are built in publish/, which types them. */
 interface DataPerMal {
   innkalling: InnkallingData;
+  tilleggsinnkalling: TilleggsinnkallingData;
   saksliste: SakslisteData;
   vedlegg: VedleggData;
   saksdokumenter: SaksdokumenterData;

@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { frase, ukedagPa } from '../../domain/sprak.js';
 import type { Deltaker, Mote, Referat, Referatsak, Sak, SakPunkt, Sakslistepunkt } from '../../domain/types.js';
+import { listWords } from '../../util/suggest.js';
 import { sakForReferat } from '../model/referat.js';
 import { klokkeslett, langDato, saksnummer } from '../model/tid.js';
 import { markdownToHtml } from './markdown.js';
@@ -48,6 +49,7 @@ export interface Sakspunktdata {
   slutt: string;
   beskrivelse: string | undefined;
   unntatt: Sak['unntattOffentlighet'];
+  trukket: Sak['trukket'];
 }
 
 /** A break on the agenda. */
@@ -73,11 +75,24 @@ export interface Grunnlagsakdata {
   tekst: string | undefined;
 }
 
+/** The proposals of an innkalling's saker, under the agenda's headings (and its Eventuelt items with something to show). */
+export type Saksgrunnlag = { overskrift: string | undefined; saker: Grunnlagsakdata[] }[];
+
 /** innkalling.hbs */
 export interface InnkallingData extends CommonData {
   saksliste: Sakslistedata;
   vedlegg: { nummer: string; tittel: string }[];
-  saksgrunnlag: { overskrift: string | undefined; saker: Grunnlagsakdata[] }[];
+  saksgrunnlag: Saksgrunnlag;
+  /** What changed in its saker after it was sent (empty before, and when nothing did). */
+  endringer: { nummer: string; tittel: string; tekst: string }[];
+}
+
+/** tilleggsinnkalling.hbs: the saker a later sending added. */
+export interface TilleggsinnkallingData extends CommonData {
+  innledning: string;
+  saksliste: Sakslistedata;
+  vedlegg: { nummer: string; tittel: string }[];
+  saksgrunnlag: Saksgrunnlag;
 }
 
 /** saksliste.hbs */
@@ -131,10 +146,13 @@ export interface ReferatData extends CommonData {
     voteringstekst: string | undefined;
     protokolltilforsel: string | undefined;
     inhabile: { navn: string; rolle: string | undefined; grunn: string | undefined }[];
+    /** Why it was withdrawn after the innkalling went out; it has no notes then. */
+    trukket: string | undefined;
   }[];
   /** The Eventuelt items on the agenda, each with its legal basis when exempt; the notes below them. */
   eventueltSaker: { tittel: string; unntatt: Sak['unntattOffentlighet'] }[];
   eventuelt: string | undefined;
+  rettelser: { dato: string; tekst: string }[];
 }
 
 /** vedtaksliste.hbs: a committee's decisions of a year. */
@@ -187,6 +205,7 @@ function sakspunkt(punkt: SakPunkt, mote: Mote): Sakspunktdata {
     slutt: klokkeslett(punkt.slutt),
     beskrivelse: sak.beskrivelse ? markdownToHtml(sak.beskrivelse, { baseDir: mote.dir, filer: mote.filer }) : undefined,
     unntatt: sak.unntattOffentlighet,
+    trukket: sak.trukket,
   };
 }
 
@@ -215,14 +234,62 @@ export function innkallingView(mote: Mote): InnkallingData {
   return {
     ...commonData(mote, t(mote, 'innkalling.dokumenttype'), tittel),
     saksliste: saksliste(mote),
-    vedlegg: mote.vedlegg.map(({ sak, vedlegg }) => ({ nummer: nummer(sak), tittel: vedlegg.tittel })),
-    saksgrunnlag: [
-      ...mote.saksliste.grupper.map((g) => ({
-        overskrift: g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift),
-        saker: g.punkter.filter((p): p is SakPunkt => p.kind === 'sak').map(({ sak }) => grunnlagsak(mote, sak)),
-      })),
-      ...eventueltGrunnlag(mote),
-    ],
+    vedlegg: vedleggsliste(mote),
+    saksgrunnlag: saksgrunnlag(mote),
+    endringer: endringer(mote),
+  };
+}
+
+function vedleggsliste(mote: Mote): InnkallingData['vedlegg'] {
+  return mote.vedlegg.map(({ sak, vedlegg }) => ({ nummer: nummer(sak), tittel: vedlegg.tittel }));
+}
+
+function saksgrunnlag(mote: Mote): Saksgrunnlag {
+  return [
+    ...mote.saksliste.grupper.map((g) => ({
+      overskrift: g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift),
+      saker: g.punkter.filter((p): p is SakPunkt => p.kind === 'sak').map(({ sak }) => grunnlagsak(mote, sak)),
+    })),
+    ...eventueltGrunnlag(mote),
+  ];
+}
+
+/** The saker of a sent innkalling that changed or were withdrawn after it went out. */
+function endringer(mote: Mote): InnkallingData['endringer'] {
+  const sendt = mote.utsendelser[0];
+  if (!sendt) return [];
+  const dato = langDato(sendt.dato);
+  return mote.saker.flatMap((sak) => {
+    if (sak.trukket)
+      return [{ nummer: nummer(sak), tittel: sak.tittel, tekst: t(mote, 'innkalling.trukket', { dato, grunn: sak.trukket }) }];
+    if (!sak.endret?.length) return [];
+    const hva = sak.endret.map((e, i) => t(mote, `innkalling.endring_${e}`).replace(/^./, (c) => (i === 0 ? c : c.toLowerCase())));
+    return [{ nummer: nummer(sak), tittel: sak.tittel, tekst: t(mote, 'innkalling.endret', { hva: listWords(hva), dato }) }];
+  });
+}
+
+/** The meeting's sending `nr` (2 or later): only the saker it added, timed as the agenda is now. */
+export function tilleggsinnkallingView(mote: Mote, nr: number): TilleggsinnkallingData {
+  const tittel = t(mote, 'tilleggsinnkalling.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
+  const her = (sak: Sak) => sak.utsendelse === nr;
+  const utvalgt: Mote = {
+    ...mote,
+    saksliste: {
+      ...mote.saksliste,
+      grupper: mote.saksliste.grupper
+        .map((g) => ({ ...g, punkter: g.punkter.filter((p) => p.kind === 'sak' && her(p.sak)) }))
+        .filter((g) => g.punkter.length > 0),
+      eventuelt: { ...mote.saksliste.eventuelt, saker: mote.saksliste.eventuelt.saker.filter((p) => her(p.sak)) },
+    },
+    vedlegg: mote.vedlegg.filter((v) => her(v.sak)),
+  };
+  const forste = mote.utsendelser[0];
+  return {
+    ...commonData(mote, t(mote, 'tilleggsinnkalling.dokumenttype'), tittel),
+    innledning: t(mote, 'tilleggsinnkalling.innledning', { dato: forste ? langDato(forste.dato) : '' }),
+    saksliste: saksliste(utvalgt),
+    vedlegg: vedleggsliste(utvalgt),
+    saksgrunnlag: saksgrunnlag(utvalgt),
   };
 }
 
@@ -316,7 +383,8 @@ export function referatView(mote: Mote, referat: Referat): ReferatData {
     forfall: referat.forfall.map(deltaker),
     andre: referat.andre,
     referent: referat.referent,
-    saker: referat.saker.map((r) => {
+    saker: withWithdrawn(mote, referat.saker).map((r) => {
+      if (!('notater' in r)) return withdrawnInReferat(r);
       const sak = sakForReferat(mote, r);
       return {
         nummer: saksnummer(r.nummer),
@@ -329,10 +397,12 @@ export function referatView(mote: Mote, referat: Referat): ReferatData {
         voteringstekst: r.votering && md(r.votering.tekst.replace(/^[^\n]*\n?/, '')),
         protokolltilforsel: md(r.protokolltilforsel),
         inhabile: r.inhabile.map((i) => ({ navn: i.medlem.navn, rolle: i.medlem.rolle, grunn: i.grunn })),
+        trukket: undefined,
       };
     }),
     eventueltSaker: mote.saksliste.eventuelt.saker.map(({ sak }) => ({ tittel: sak.tittel, unntatt: sak.unntattOffentlighet })),
     eventuelt: md(referat.eventuelt),
+    rettelser: referat.rettelser.map((r) => ({ dato: langDato(r.dato), tekst: r.tekst })),
   };
 }
 
@@ -362,5 +432,28 @@ export function vedtakslisteView(moter: readonly Mote[], ar: number): Vedtakslis
           };
         }),
       })),
+  };
+}
+
+/** The referat's saker in number order, with the withdrawn ones (which have no section) in their place. */
+function withWithdrawn(mote: Mote, saker: readonly Referatsak[]): (Referatsak | Sak)[] {
+  const trukne = mote.saker.filter((s) => s.trukket && s.nummer && !saker.some((r) => r.nummer.lopenummer === s.nummer!.lopenummer));
+  const key = (x: Referatsak | Sak) => x.nummer?.lopenummer ?? 0;
+  return [...saker, ...trukne].sort((a, b) => key(a) - key(b));
+}
+
+function withdrawnInReferat(sak: Sak): ReferatData['saker'][number] {
+  return {
+    nummer: nummer(sak),
+    tittel: sak.tittel,
+    unntatt: sak.unntattOffentlighet,
+    notater: undefined,
+    vedtak: undefined,
+    somForeslatt: false,
+    avstemning: undefined,
+    voteringstekst: undefined,
+    protokolltilforsel: undefined,
+    inhabile: [],
+    trukket: sak.trukket,
   };
 }

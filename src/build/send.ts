@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { Diagnostic } from '../domain/diagnostics.js';
+import type { BuildOptions } from '../domain/documents.js';
+import { UsageError } from '../domain/errors.js';
+import { JOURNAL_FIL, JOURNAL_FORMAT, type Journal, type JournalSak, type JournalUtsendelse, SENDT_MAPPE } from '../domain/journal.js';
+import type { Mote, Sak } from '../domain/types.js';
+import { parseDato, saksnummer } from '../pipeline/model/tid.js';
+import { sakSjekksummer } from '../pipeline/model/utsendelse.js';
+import { writeAtomic } from '../pipeline/write/atomic.js';
+import { today } from '../util/today.js';
+import { buildMoter } from './build.js';
+import { loadMoter, resolveMotemapper } from './load.js';
+import { tilleggsinnkallingFil } from './plan.js';
+
+export interface SendOptions extends Pick<BuildOptions, 'cwd' | 'out'> {
+  /** The day it was sent, `YYYY-MM-DD`; today when not given. */
+  dato?: string;
+}
+
+export interface SendResult {
+  diagnostics: Diagnostic[];
+  mote?: Mote;
+  /** The sending recorded now; undefined when there were errors or nothing new to send. */
+  utsendelse?: JournalUtsendelse;
+  journalFile?: string;
+}
+
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** What the journal keeps of a sak as it goes out. */
+function journalSak(sak: Sak, mote: Mote): JournalSak {
+  const fast = mote.saker.filter((s) => s.fast).indexOf(sak) + 1;
+  return {
+    ...(sak.nummer ? { saksnummer: saksnummer(sak.nummer) } : {}),
+    ...(sak.fast ? { fast } : { fil: basename(sak.kilde.file) }),
+    tittel: sak.tittel,
+    type: sak.type,
+    minutter: sak.minutter,
+    ...(sak.unntattOffentlighet ? { unntatt_offentlighet: sak.unntattOffentlighet } : {}),
+    sha256: sakSjekksummer(sak),
+  };
+}
+
+/** The files of a sending, relative to the meeting's output folder. */
+function sentFiles(mote: Mote, utsendelse: JournalUtsendelse): string[] {
+  const first = utsendelse.nr === 1;
+  const saker = mote.saker.filter((s) => s.utsendelse === utsendelse.nr && s.nummer);
+  return [
+    first ? 'innkalling.pdf' : tilleggsinnkallingFil(utsendelse.nr),
+    ...(first ? ['saksliste.pdf'] : []),
+    ...saker.map((s) => `vedlegg/sak-${saksnummer(s.nummer!).replace('.', '-')}.pdf`),
+    'saksdokumenter.pdf',
+  ];
+}
+
+const writeJournal = (file: string, journal: Journal) => writeAtomic(file, `${JSON.stringify(journal, null, 2)}\n`);
+
+/**
+ * `motedok send`: records that the innkalling (or, when it was sent before and saker were added
+ * since, a tilleggsinnkalling) has gone out. Refuses when the meeting has errors. The journal
+ * entry is written first, the documents are built from it, and a copy of what was sent is kept
+ * in the meeting folder with its checksums; when the build fails, the journal is put back.
+ */
+export async function sendMote(folder: string, options: SendOptions = {}): Promise<SendResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const dir = oneMeeting(folder, cwd);
+  const dato = sendDate(options.dato);
+  const journalFile = join(dir, JOURNAL_FIL);
+  const before = existsSync(journalFile) ? readFileSync(journalFile, 'utf8') : undefined;
+  const first = await loadMoter([dir], { cwd });
+  const mote = first.moter.find((m) => m.dir === dir);
+  if (!mote || first.diagnostics.some((d) => d.severity === 'feil')) return { diagnostics: first.diagnostics, mote };
+  const journal: Journal = before ? (JSON.parse(before) as Journal) : { format: JOURNAL_FORMAT, mote: mote.mappe, utsendelser: [] };
+  const unfinished = journal.utsendelser.find((u) => u.dokumenter.length === 0);
+  const pending = mote.saker.filter((s) => s.utsendelse === undefined && !s.trukket);
+  if (!unfinished && pending.length === 0) return { diagnostics: first.diagnostics, mote, journalFile };
+  const utsendelse = unfinished ?? newSending(journal, pending, mote, dato);
+  writeJournal(journalFile, journal);
+  const built = await buildMoter([dir], { cwd, out: options.out });
+  const sent = built.moter.find((m) => m.dir === dir);
+  if (!sent || built.diagnostics.some((d) => d.severity === 'feil')) {
+    if (before === undefined) writeJournal(journalFile, { ...journal, utsendelser: [] });
+    else writeAtomic(journalFile, before);
+    return { diagnostics: built.diagnostics, mote };
+  }
+  const outDir = join(resolve(cwd, options.out ?? 'output'), mote.mappe);
+  utsendelse.dokumenter = keepCopies(sent, utsendelse, outDir);
+  writeJournal(journalFile, journal);
+  return { diagnostics: built.diagnostics, mote: sent, utsendelse, journalFile };
+}
+
+function newSending(journal: Journal, pending: Sak[], mote: Mote, dato: string): JournalUtsendelse {
+  const nr = journal.utsendelser.length + 1;
+  const utsendelse: JournalUtsendelse = {
+    nr,
+    type: nr === 1 ? 'innkalling' : 'tilleggsinnkalling',
+    dato,
+    saker: pending.map((s) => journalSak(s, mote)),
+    dokumenter: [],
+  };
+  journal.utsendelser.push(utsendelse);
+  return utsendelse;
+}
+
+/** Copies the sent PDFs into the meeting folder's sendt/<nr>/, and returns them with their checksums. */
+function keepCopies(mote: Mote, utsendelse: JournalUtsendelse, outDir: string): JournalUtsendelse['dokumenter'] {
+  return sentFiles(mote, utsendelse)
+    .filter((fil) => existsSync(join(outDir, fil)))
+    .map((fil) => {
+      const bytes = readFileSync(join(outDir, fil));
+      const kopi = `${SENDT_MAPPE}/${utsendelse.nr}/${fil}`;
+      writeAtomic(join(mote.dir, kopi), bytes);
+      return { fil, kopi, sha256: sha256(bytes) };
+    });
+}
+
+function oneMeeting(folder: string, cwd: string): string {
+  const found = resolveMotemapper([folder], cwd);
+  if (found.length !== 1 || found[0] !== resolve(cwd, folder))
+    throw new UsageError(`«${folder}» er ikke én møtemappe; oppgi møtemappen som skal sendes, for eksempel cases/2026-02-12-ssu.`);
+  return found[0];
+}
+
+function sendDate(written: string | undefined): string {
+  if (written === undefined) return today();
+  const dato = parseDato(written);
+  if (!dato.ok) throw new UsageError(`--dato: ${dato.why}.`);
+  return dato.value;
+}

@@ -1,0 +1,53 @@
+/**
+ * The journal: a small machine-written record in each meeting folder, `journal.json`, that
+ * `motedok send` writes when the innkalling (or a tilleggsinnkalling) goes out. It is committed
+ * with the saker. From it, a sent sak keeps its number whatever later happens to its file.
+ */
+export const JOURNAL_FIL = 'journal.json';
+/** Where `send` keeps a copy of the PDFs as sent, inside the meeting folder. */
+export const SENDT_MAPPE = 'sendt';
+export const JOURNAL_FORMAT = 1;
+
+/** A sak as it was sent. `fil` for saker with a file, `fast` (1, 2) for the fixed saker; Eventuelt items have no number. */
+export interface JournalSak {
+  saksnummer?: string;
+  fil?: string;
+  fast?: number;
+  tittel: string;
+  type: string;
+  minutter: number;
+  unntatt_offentlighet?: string;
+  /** SHA-256 of the proposal and of the case paper as written, to tell a later change. */
+  sha256: { forslag: string; saksfremlegg: string };
+}
+
+export interface JournalDokument {
+  /** Path in the output folder's meeting folder, `innkalling.pdf`, `vedlegg/sak-13-25.pdf`. */
+  fil: string;
+  /** The copy kept in the meeting folder, relative to it: `sendt/1/innkalling.pdf`. */
+  kopi: string;
+  sha256: string;
+}
+
+export interface JournalUtsendelse {
+  nr: number;
+  type: 'innkalling' | 'tilleggsinnkalling';
+  dato: string;
+  saker: JournalSak[];
+  /** Empty until the documents are built and copied; a sending killed half-way is finished by the next `send`. */
+  dokumenter: JournalDokument[];
+}
+
+export interface JournalReferat {
+  godkjent: string;
+  sha256: string;
+  /** How many corrections (`rettelser:`) the referat held when its checksum was taken. */
+  rettelser: number;
+}
+
+export interface Journal {
+  format: number;
+  mote: string;
+  utsendelser: JournalUtsendelse[];
+  referat?: JournalReferat;
+}

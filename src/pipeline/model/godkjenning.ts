@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import type { JournalReferat } from '../../domain/journal.js';
+import type { Dato, Referat } from '../../domain/types.js';
+import { langDato } from './tid.js';
+import type { Utkast } from './utkast.js';
+
+/**
+ * An approved referat is a record. Once the journal holds its checksum (build writes it when a
+ * sent meeting's referat is built as godkjent), any edit is an error unless it comes with a new
+ * correction (`rettelser:`), which the referat then shows.
+ */
+
+export function referatSjekksum(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function checkGodkjentReferat(u: Utkast, referat: Referat): void {
+  const godkjent = u.journal?.referat;
+  if (!godkjent || referat.sha256 === godkjent.sha256) return;
+  const file = referat.kilde.file;
+  const dato = langDato(godkjent.godkjent as Dato);
+  if (referat.status !== 'godkjent') {
+    u.diags.error(
+      file,
+      { line: 1, column: 1 },
+      `referatet ble godkjent ${dato} og kan ikke bli utkast igjen; sett status: godkjent, og skriv endringer som rettelser.`,
+    );
+  } else if (referat.rettelser.length < godkjent.rettelser) {
+    u.diags.error(
+      file,
+      { line: 1, column: 1 },
+      `referatet hadde ${godkjent.rettelser} rettelser da det sist ble bygget, nå ${referat.rettelser.length}; en rettelse i et godkjent referat kan ikke fjernes.`,
+    );
+  } else if (referat.rettelser.length === godkjent.rettelser) {
+    u.diags.error(
+      file,
+      { line: 1, column: 1 },
+      `referatet ble godkjent ${dato} og er endret etter det. Et godkjent referat endres bare med en rettelse: skriv under «rettelser:» i frontmatter hva som er rettet, for eksempel rettelser: [{ dato: ÅÅÅÅ-MM-DD, tekst: "Navnet på … var feilstavet." }], eller sett teksten tilbake (det godkjente referatet ligger i sendt/referat/).`,
+    );
+  }
+}
+
+/** What the journal keeps of an approved referat. */
+export function journalReferat(referat: Referat, idag: string): JournalReferat {
+  return { godkjent: referat.godkjent?.dato ?? idag, sha256: referat.sha256, rettelser: referat.rettelser.length };
+}

@@ -1,0 +1,5 @@
+/** Today's date on this machine, `YYYY-MM-DD`. */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
