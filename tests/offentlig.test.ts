@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildArsplan } from '../src/build/arsplan.js';
+import { buildMoter } from '../src/build/build.js';
 import { publishMoter } from '../src/build/publish.js';
+import { sendMote } from '../src/build/send.js';
 import { filerUnder, innholdUnder } from './helpers/filer.js';
 import { minimalPdf } from './helpers/pdf.js';
 import { pdfInfo, pdfStruktur, pdfTekst } from './helpers/pdftekst.js';
-import { ORGANISASJON, utmappe } from './helpers/prosjekt.js';
+import { MOTE, makeProject, ORGANISASJON, sak, utmappe } from './helpers/prosjekt.js';
 
 const M = '2025-05-22-ssu';
 /** A string that must never reach a public file; each place it is written gets its own suffix. */
@@ -420,5 +422,31 @@ describe('publishing one meeting leaves nothing on the site that the sources wou
     expect(readFileSync(join(utSted, 'nettsted', 'index.html'), 'utf8')).not.toContain(M1);
     expect(readFileSync(join(utSted, '.hurtigbuffer', 'nettsted.json'), 'utf8')).not.toContain(M1);
     expect(existsSync(join(utSted, 'nettsted', M2, 'index.html'))).toBe(true);
+  }, 120_000);
+});
+
+describe('a sent exempt sak, withdrawn after its file was removed, is still published under its public title', () => {
+  it('the journal keeps the public title, and no public file has the real one', async () => {
+    const prosjekt = makeProject({
+      [`${M}/13-a.md`]: sak(
+        `tittel: Klage fra ${HEMMELIG}-sendt\ntype: tema\nminutter: 20\nunntatt_offentlighet: offl. § 13 jf. fvl. § 13\noffentlig_tittel: ${OFFENTLIG_TITTEL}`,
+        'Tekst.\n',
+      ),
+    });
+    const ut = utmappe();
+    const sendt = await sendMote(join(prosjekt, M), { cwd: prosjekt, out: ut, dato: '2025-05-08' });
+    expect(sendt.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
+    rmSync(join(prosjekt, M, '13-a.md'));
+    writeFileSync(join(prosjekt, M, 'mote.yaml'), `${MOTE}trukket:\n  - { sak: "02.25", grunn: Trukket av sekretariatet }\n`);
+    const result = await buildMoter([join(prosjekt, M)], { cwd: prosjekt, out: ut });
+    expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
+    const offentlige = filerUnder(join(ut, M, 'offentlig'));
+    for (const fil of offentlige) {
+      expect(fil).not.toContain(HEMMELIG);
+      const innhold = fil.endsWith('.pdf') ? pdfTekst(fil) : readFileSync(fil, 'utf8');
+      expect(innhold, fil).not.toContain(HEMMELIG);
+    }
+    expect(pdfTekst(join(ut, M, 'offentlig', 'innkalling.pdf'))).toContain(OFFENTLIG_TITTEL);
+    expect(pdfTekst(join(ut, M, 'innkalling.pdf'))).toContain(`${HEMMELIG}-sendt`);
   }, 120_000);
 });
