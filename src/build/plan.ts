@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { frase } from '../domain/sprak.js';
-import type { Mote } from '../domain/types.js';
+import type { Mote, Sak } from '../domain/types.js';
 import { langDato, saksnummer } from '../pipeline/model/tid.js';
 import { innkallingsversjon } from '../pipeline/model/utsendelse.js';
 import type { DocumentTemplate, MalData } from '../pipeline/render/templates.js';
@@ -20,6 +20,11 @@ export interface Plan {
   likeOffentlig: boolean;
 }
 
+/** The sak's attachments that are PDF files, appended to the document the sak is in. */
+function eksterneVedlegg(sak: Sak): Plan['vedlegg'] {
+  return sak.vedlegg.filter((v) => v.fil).map((v) => ({ tittel: v.tittel, fil: v.fil! }));
+}
+
 /**
  * The documents of one meeting, into `mappe`: innkalling, saksliste, a case paper per sak that
  * has one (or, with `saksfremlegg`, per sak named there: the public version keeps every file
@@ -27,13 +32,17 @@ export interface Plan {
  */
 export function planDocuments(mote: Mote, folder: string, saksfremlegg?: ReadonlySet<string>): Plan[] {
   const emne = `${mote.utvalg.navn}, møte ${mote.dato}`;
+  const innkalling = innkallingsversjon(mote);
+  // Eventuelt items have no case paper of their own: their text is in the (tilleggs)innkalling that sent them, and their PDFs follow it.
+  const eventueltVedlegg = (m: Mote, nr?: number) =>
+    m.saksliste.eventuelt.saker.filter(({ sak }) => nr === undefined || sak.utsendelse === nr).flatMap(({ sak }) => eksterneVedlegg(sak));
   const planer: Plan[] = [
     {
       fil: join(folder, 'innkalling.pdf'),
       mal: 'innkalling',
-      data: innkallingView(innkallingsversjon(mote)),
+      data: innkallingView(innkalling),
       emne,
-      vedlegg: [],
+      vedlegg: eventueltVedlegg(innkalling),
       innhold: frase(mote.fraser, 'saksdokumenter.innkalling'),
       likeOffentlig: false,
     },
@@ -43,7 +52,7 @@ export function planDocuments(mote: Mote, folder: string, saksfremlegg?: Readonl
         mal: 'tilleggsinnkalling',
         data: tilleggsinnkallingView(mote, u.nr),
         emne,
-        vedlegg: [],
+        vedlegg: eventueltVedlegg(mote, u.nr),
         innhold: `${frase(mote.fraser, 'tilleggsinnkalling.dokumenttype')} ${langDato(u.dato)}`,
         likeOffentlig: false,
       }),
@@ -51,7 +60,7 @@ export function planDocuments(mote: Mote, folder: string, saksfremlegg?: Readonl
     { fil: join(folder, 'saksliste.pdf'), mal: 'saksliste', data: sakslisteView(mote), emne, vedlegg: [], likeOffentlig: false },
   ];
   for (const sak of mote.saker) {
-    const eksterne = sak.vedlegg.filter((v) => v.fil).map((v) => ({ tittel: v.tittel, fil: v.fil! }));
+    const eksterne = eksterneVedlegg(sak);
     if (!sak.nummer) continue;
     const name = `sak-${saksnummer(sak.nummer).replace('.', '-')}.pdf`;
     if (saksfremlegg ? !saksfremlegg.has(name) : !sak.harSaksfremlegg && eksterne.length === 0) continue;

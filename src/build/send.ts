@@ -42,6 +42,7 @@ function journalSak(sak: Sak, mote: Mote): JournalSak {
     type: sak.type,
     minutter: sak.minutter,
     ...(sak.unntattOffentlighet ? { unntatt_offentlighet: sak.unntattOffentlighet } : {}),
+    ...(sak.offentligTittel ? { offentlig_tittel: sak.offentligTittel } : {}),
     sha256: sakSjekksummer(sak),
   };
 }

@@ -19,6 +19,8 @@ export interface JournalSak {
   type: string;
   minutter: number;
   unntatt_offentlighet?: string;
+  /** The public title of an exempt sak, so that a withdrawn sak whose file is gone is still published under it. */
+  offentlig_tittel?: string;
   /** SHA-256 of the proposal and of the case paper as written, to tell a later change. */
   sha256: { forslag: string; saksfremlegg: string };
 }

@@ -81,7 +81,10 @@ export interface Sak {
   beskrivelse?: string;
   saksbehandler?: string;
   vedlegg: Vedlegg[];
+  /** The legal basis when the sak is exempt from public access: a paragraph of offentleglova §§ 13–26, as written. */
   unntattOffentlighet?: string;
+  /** The title the public versions show instead of `tittel` (only for an exempt sak). */
+  offentligTittel?: string;
   forslagTilVedtak?: ForslagTilVedtak;
   /** The case paper: the Markdown body without frontmatter and without the proposal. */
   saksfremlegg: string;

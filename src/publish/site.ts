@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import type { BuildResult } from '../domain/documents.js';
 import type { Mote, Sak } from '../domain/types.js';
 import { readTemplateFiles } from '../pipeline/load/templates.js';
@@ -58,12 +57,14 @@ function motePageData(mote: Mote, pdfer: Map<string, number>, organisasjon: stri
         tekst: fil === 'referat.pdf' && !godkjent ? 'Referat (utkast, ikke godkjent)' : tekst,
         sider: sider(pdfer.get(fil)!),
       })),
-    saker: punkter.map(({ sak, start, slutt }) => ({
-      nummer: saksnummer(sak.nummer!),
+    saker: [...punkter, ...offentlig.saksliste.eventuelt.saker].map(({ sak, start, slutt }) => ({
+      // Eventuelt items have no number (and no case paper of their own): the column says where they stand.
+      nummer: sak.nummer ? saksnummer(sak.nummer) : 'Eventuelt',
       tittel: sak.tittel,
       unntatt: sak.unntattOffentlighet,
       tid: `${klokkeslett(start)}–${klokkeslett(slutt)}`,
-      dokument: pdfer.has(fileNameFor(sak)) ? { href: fileNameFor(sak), sider: sider(pdfer.get(fileNameFor(sak))!) } : undefined,
+      dokument:
+        sak.nummer && pdfer.has(fileNameFor(sak)) ? { href: fileNameFor(sak), sider: sider(pdfer.get(fileNameFor(sak))!) } : undefined,
     })),
     vedtak: godkjent
       ? offentlig.referat!.saker.map((r) => {
@@ -121,25 +122,47 @@ function indexData(moter: readonly Mote[], lister: Map<string, number>, organisa
   };
 }
 
-/**
- * Removes the site's files of the meetings just published that an earlier publish wrote and this
- * one did not (a sak made exempt, a sak removed). The site's own files are recorded next to the
- * build cache; nothing else on the site is ever removed.
- */
-function pruneSitePages(outDir: string, nettsted: string, moter: readonly Mote[], skrevet: ReadonlySet<string>): void {
-  const registerfil = join(outDir, '.hurtigbuffer', 'nettsted.json');
-  let tidligere: string[] = [];
+const registerfil = (outDir: string) => join(outDir, '.hurtigbuffer', 'nettsted.json');
+
+/** The files earlier publishes wrote on the site: the only ones a publish may remove. */
+function readSiteRecord(outDir: string): string[] {
   try {
-    const read: unknown = JSON.parse(readFileSync(registerfil, 'utf8'));
-    if (Array.isArray(read)) tidligere = read.filter((f): f is string => typeof f === 'string');
+    const read: unknown = JSON.parse(readFileSync(registerfil(outDir), 'utf8'));
+    return Array.isArray(read) ? read.filter((f): f is string => typeof f === 'string') : [];
   } catch {
-    // No record yet (or a damaged one): nothing is known to be the site's own, so nothing is removed.
+    // No record yet (or a damaged one): nothing is known to be the site's own.
+    return [];
   }
-  const publisert = moter.map((m) => join(nettsted, m.mappe) + sep);
-  const utdatert = tidligere.filter((f) => !skrevet.has(f) && publisert.some((folder) => f.startsWith(folder)));
-  pruneOutputs(nettsted, utdatert, skrevet);
-  const fjernet = new Set(utdatert);
-  writeAtomic(registerfil, JSON.stringify([...new Set([...tidligere.filter((f) => !fjernet.has(f)), ...skrevet])].sort()));
+}
+
+/** The meeting folders (`2025-05-22-ssu`) that have pages on the site: recorded there, or with a page from before the record. */
+export function publishedMotemapper(outDir: string): Set<string> {
+  const nettsted = join(outDir, 'nettsted');
+  const mapper = new Set<string>();
+  for (const file of readSiteRecord(outDir)) {
+    const deler = relative(nettsted, file).split(sep);
+    if (deler.length > 1 && deler[0] !== '..' && deler[0] !== 'designsystemet') mapper.add(deler[0]!);
+  }
+  for (const navn of existsSync(nettsted) ? readdirSync(nettsted) : []) {
+    if (existsSync(join(nettsted, navn, 'index.html'))) mapper.add(navn);
+  }
+  return mapper;
+}
+
+/**
+ * Removes every file an earlier publish wrote on the site that this one did not: a sak made
+ * exempt or removed, a meeting deleted from cases/, a vedtaksliste no longer made. Every meeting
+ * on the site is published again in each run (build/publish.ts), so what is not written now is
+ * what the sources no longer make. Nothing the record does not name is ever removed.
+ */
+function pruneSite(outDir: string, nettsted: string, skrevet: ReadonlySet<string>): void {
+  const tidligere = readSiteRecord(outDir);
+  pruneOutputs(
+    nettsted,
+    tidligere.filter((f) => !skrevet.has(f)),
+    skrevet,
+  );
+  writeAtomic(registerfil(outDir), JSON.stringify([...skrevet].sort()));
 }
 
 /** Writes the site from a build's result into `<ut>/nettsted/`; returns that folder, or nothing when no meeting was built. */
@@ -175,16 +198,12 @@ export async function writeSite(result: BuildResult, outDir: string): Promise<st
     lister.set(name, d.sider);
     files.set(join(nettsted, name), readFileSync(d.fil));
   }
-  // Vedtakslister of other years, published in earlier runs, stay linked from the index.
-  for (const navn of existsSync(nettsted) ? readdirSync(nettsted).filter((f) => f.endsWith('-vedtak.pdf') && !lister.has(f)) : []) {
-    lister.set(navn, (await PDFDocument.load(readFileSync(join(nettsted, navn)), { updateMetadata: false })).getPageCount());
-  }
   // The index lists every meeting that has a page, also those published in earlier runs.
   const publisert = result.alleMoter.filter(
     (m) => files.has(join(nettsted, m.mappe, 'index.html')) || existsSync(join(nettsted, m.mappe, 'index.html')),
   );
   files.set(join(nettsted, 'index.html'), templates.render('nettsted/indeks', indexData(publisert, lister, organisasjon.navn)));
   writeAll(files);
-  pruneSitePages(outDir, nettsted, result.moter, new Set(files.keys()));
+  pruneSite(outDir, nettsted, new Set(files.keys()));
   return nettsted;
 }

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { kryptertPdf, minimalPdf } from '../helpers/pdf.js';
 import { BESLUTNING, MOTE, ORGANISASJON, sak } from '../helpers/prosjekt.js';
 import { TILFELLER_GRENSER } from './tilfeller-grenser.js';
+import { TILFELLER_OFFENTLIG } from './tilfeller-offentlig.js';
 import { TILFELLER_VEDLEGG } from './tilfeller-vedlegg.js';
 
 /**
@@ -256,7 +257,7 @@ export const TILFELLER: Tilfelle[] = [
     navn: 'feilstavet felt: forslag, og ikke i tillegg «mangler»',
     filer: { [`${M}/13-a.md`]: sak('titel: En sak\ntype: beslutning\nminutter: 30') },
     meldinger: [
-      `${M}/13-a.md:2:1: feil: ukjent felt «titel». Mente du «tittel»? Tillatte felt: tittel, type, minutter, beskrivelse, saksnummer, saksbehandler, vedlegg, unntatt_offentlighet.`,
+      `${M}/13-a.md:2:1: feil: ukjent felt «titel». Mente du «tittel»? Tillatte felt: tittel, type, minutter, beskrivelse, saksnummer, saksbehandler, vedlegg, unntatt_offentlighet, offentlig_tittel, trukket.`,
     ],
     kode: 1,
   },
@@ -708,6 +709,7 @@ export const TILFELLER: Tilfelle[] = [
       ),
     },
     meldinger: [
+      `${M}/14-b.md:5:23: advarsel: saken er unntatt etter offl. § 13 (taushetsplikt), men har ingen «offentlig_tittel», så tittelen står i de offentlige dokumentene, på nettstedet og i kalenderfilen. Er noe i tittelen taushetsbelagt, skriv en tittel uten det: offentlig_tittel: Personalsak.`,
       `${M}/referat.md:10:1: feil: overskriften «## Sak 02.25 Personalsak» har nummeret til sak 02.25 «Budsjett 2026», men tittelen til sak 03.25 «Personalsak»; rett nummeret eller tittelen, så notatene havner under riktig sak.`,
       `${M}/referat.md:14:1: feil: overskriften «## Sak 03.25 Budsjett 2026» har nummeret til sak 03.25 «Personalsak», men tittelen til sak 02.25 «Budsjett 2026»; rett nummeret eller tittelen, så notatene havner under riktig sak.`,
     ],
@@ -825,5 +827,6 @@ export const TILFELLER: Tilfelle[] = [
     kode: 1,
   },
   ...TILFELLER_GRENSER,
+  ...TILFELLER_OFFENTLIG,
   ...TILFELLER_VEDLEGG,
 ];

@@ -19,6 +19,7 @@ const journalSakSchema = z.strictObject({
   type: tekst,
   minutter: z.number().int().positive(),
   unntatt_offentlighet: tekst.optional(),
+  offentlig_tittel: tekst.optional(),
   sha256: z.strictObject({ forslag: sha256, saksfremlegg: sha256 }),
 });
 

@@ -3,8 +3,9 @@ import type { Mote, Referat, Sak, SakPunkt, Saksliste } from '../../domain/types
 
 /**
  * The public version of a meeting (offentleglova): a sak exempt from public access keeps its
- * number, title and legal basis, and loses everything else — description, case paper,
- * proposal, attachments, and in the referat its notes and decision. Names of non-members
+ * number, title (its public title, `offentlig_tittel`, when it has one) and legal basis, and
+ * loses everything else — description, case paper, proposal, attachments, and in the referat its
+ * notes and decision. Names of non-members
  * (`andre`) are left out of the referat when the organisation asks for it.
  */
 
@@ -12,6 +13,7 @@ function hide(sak: Sak): Sak {
   if (!sak.unntattOffentlighet) return sak;
   return {
     ...sak,
+    tittel: sak.offentligTittel ?? sak.tittel,
     beskrivelse: undefined,
     saksbehandler: undefined,
     saksfremlegg: '',

@@ -5,6 +5,7 @@ import type { ForslagTilVedtak, Sak, Utvalg, Vedlegg } from '../../domain/types.
 import { closest } from '../../util/suggest.js';
 import { aktivtInnholdMelding } from './aktivt-innhold.js';
 import { requireFrontmatter } from './frontmatter.js';
+import { parseHjemmel } from './hjemmel.js';
 import { type SakData, sakSchema } from './schema.js';
 import { overskrifter, type Section } from './seksjoner.js';
 import { insertTabeller, tabellfilSummer } from './tabellfil.js';
@@ -33,6 +34,7 @@ export function buildSak(source: SakSource, utvalg: Utvalg | undefined, diags: D
   );
   checkBilder(source, diags);
   checkTabellsummer(source, diags);
+  checkOffentlighet(source, data, fm, diags);
   const sak: Sak = {
     kilde: { file: source.file, position: { line: 1, column: 1 } },
     filnavn: source.filnavn,
@@ -44,6 +46,7 @@ export function buildSak(source: SakSource, utvalg: Utvalg | undefined, diags: D
     saksbehandler: data.saksbehandler,
     vedlegg: vedleggFrom(source, data, diags, fm),
     unntattOffentlighet: data.unntatt_offentlighet,
+    offentligTittel: data.unntatt_offentlighet ? data.offentlig_tittel : undefined,
     trukket: data.trukket,
     forslagTilVedtak: forslag,
     saksfremlegg,
@@ -90,6 +93,28 @@ function forslagFor(
   if (data.type === 'referat' && utvalg)
     return generertForslag(source.file, frase(fraser, 'faste_saker.til_orientering', { utvalg: utvalg.navn }));
   return undefined;
+}
+
+/**
+ * A public title belongs to an exempt sak. Under § 13 (a duty of confidentiality) the title itself
+ * may be what is confidential: without a public title it is published, so say so.
+ */
+function checkOffentlighet(source: SakSource, data: SakData, fm: YamlSource, diags: Diagnostics): void {
+  if (data.offentlig_tittel && !data.unntatt_offentlighet) {
+    diags.error(
+      source.file,
+      fm.locate(['offentlig_tittel']),
+      '«offentlig_tittel» brukes bare for en sak som er unntatt offentlighet; skriv hjemmelen i «unntatt_offentlighet», eller fjern feltet.',
+    );
+  }
+  const hjemmel = data.unntatt_offentlighet ? parseHjemmel(data.unntatt_offentlighet) : undefined;
+  if (hjemmel?.ok && hjemmel.value.paragraf === 13 && !data.offentlig_tittel) {
+    diags.warning(
+      source.file,
+      fm.locate(['unntatt_offentlighet']),
+      'saken er unntatt etter offl. § 13 (taushetsplikt), men har ingen «offentlig_tittel», så tittelen står i de offentlige dokumentene, på nettstedet og i kalenderfilen. Er noe i tittelen taushetsbelagt, skriv en tittel uten det: offentlig_tittel: Personalsak.',
+    );
+  }
 }
 
 function checkBilder(source: SakSource, diags: Diagnostics): void {

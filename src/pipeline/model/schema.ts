@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SAKTYPER } from '../../domain/saksliste.js';
 import { MAX_NESTING, tooDeepNesting } from '../../util/nesting.js';
+import { HJEMMEL_MONSTER, parseHjemmel, VANLIGE_HJEMLER } from './hjemmel.js';
 import { parseDato, parseKlokkeslett, parseSaksnummer, type Tolket } from './tid.js';
 
 /**
@@ -35,6 +36,18 @@ const key = z
   .string()
   .max(GRENSER.nokkel)
   .regex(/^[a-z0-9æøå][a-z0-9æøå_-]*$/);
+
+/**
+ * The legal basis of an exempt sak: a paragraph of offentleglova §§ 13–26 (`hjemmel.ts`). Checked,
+ * but kept as the text that was written, which is what the documents print.
+ */
+const hjemmel = tekst
+  .superRefine((text, ctx) => {
+    if (text.length === 0 || text.length > GRENSER.linje) return;
+    const result = parseHjemmel(text);
+    if (!result.ok) ctx.addIssue({ code: 'custom', message: result.why });
+  })
+  .meta({ pattern: HJEMMEL_MONSTER });
 
 export const dato = parsed(parseDato).describe('Dato som ÅÅÅÅ-MM-DD, for eksempel 2025-05-22');
 export const klokkeslett = parsed(parseKlokkeslett).describe('Klokkeslett som TT:MM, for eksempel "09:30"');
@@ -141,7 +154,16 @@ export const sakSchema = z
     saksnummer: saksnummer.optional().describe('Saksnummeret; beregnes, men kontrolleres når det står her'),
     saksbehandler: tekst.optional().describe('Hvem som har forberedt saken'),
     vedlegg: z.array(vedleggSchema).default([]).describe('Vedlegg til saken: titler, eller { tittel, fil } for PDF-er'),
-    unntatt_offentlighet: tekst.optional().describe('Hjemmel når saken er unntatt offentlighet, for eksempel «offl. § 13 jf. fvl. § 13»'),
+    unntatt_offentlighet: hjemmel
+      .optional()
+      .describe(
+        `Hjemmel når saken er unntatt offentlighet: en paragraf i offentleglova §§ 13–26, for eksempel ${VANLIGE_HJEMLER.map((h) => `«${h}»`).join(', ')}`,
+      ),
+    offentlig_tittel: tekst
+      .optional()
+      .describe(
+        'Tittelen de offentlige dokumentene, nettstedet og kalenderfilen viser i stedet for «tittel», når tittelen selv er taushetsbelagt; bare for saker som er unntatt offentlighet',
+      ),
     trukket: tekst.optional().describe('Når saken er trukket etter at innkallingen er sendt: hvorfor; den beholder nummeret sitt'),
   })
   .meta({ title: 'Frontmatter i en sak', description: 'Feltene mellom «---»-linjene øverst i en saksfil (.md) i møtemappen.' });
@@ -230,7 +252,8 @@ export const TILLATT: Record<string, string> = {
   saksbehandler: 'en tekst',
   vedlegg: 'en liste der hvert vedlegg er en tittel eller { tittel, fil }',
   fil: 'en sti til en PDF relativt til møtemappen, for eksempel vedlegg/rapport.pdf',
-  unntatt_offentlighet: 'hjemmelen som tekst, for eksempel "offl. § 13 jf. fvl. § 13"',
+  unntatt_offentlighet: 'hjemmelen som tekst, en paragraf i offentleglova §§ 13–26, for eksempel "offl. § 13 jf. fvl. § 13"',
+  offentlig_tittel: 'en tekst: tittelen de offentlige versjonene viser for en sak som er unntatt offentlighet',
   til_stede: 'en liste med medlems-id-er eller fulle navn',
   forfall: 'en liste med medlems-id-er eller fulle navn',
   andre: 'en liste med navn',

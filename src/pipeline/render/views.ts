@@ -66,11 +66,17 @@ export interface Sakslistedata {
   eventuelt: { start: string; slutt: string; saker: Sakspunktdata[] };
 }
 
-/** The proposals of an innkalling's saker, under the agenda's headings. */
-export type Saksgrunnlag = {
-  overskrift: string | undefined;
-  saker: { nummer: string; tittel: string; unntatt: Sak['unntattOffentlighet']; forslag: string | undefined }[];
-}[];
+/** A sak in the innkalling's saksgrunnlag: its proposal, and for an Eventuelt item (which has no case paper) its text. */
+export interface Grunnlagsakdata {
+  nummer: string;
+  tittel: string;
+  unntatt: Sak['unntattOffentlighet'];
+  forslag: string | undefined;
+  tekst: string | undefined;
+}
+
+/** The proposals of an innkalling's saker, under the agenda's headings (and its Eventuelt items with something to show). */
+export type Saksgrunnlag = { overskrift: string | undefined; saker: Grunnlagsakdata[] }[];
 
 /** innkalling.hbs */
 export interface InnkallingData extends CommonData {
@@ -143,6 +149,8 @@ export interface ReferatData extends CommonData {
     /** Why it was withdrawn after the innkalling went out; it has no notes then. */
     trukket: string | undefined;
   }[];
+  /** The Eventuelt items on the agenda, each with its legal basis when exempt; the notes below them. */
+  eventueltSaker: { tittel: string; unntatt: Sak['unntattOffentlighet'] }[];
   eventuelt: string | undefined;
   rettelser: { dato: string; tekst: string }[];
 }
@@ -237,17 +245,13 @@ function vedleggsliste(mote: Mote): InnkallingData['vedlegg'] {
 }
 
 function saksgrunnlag(mote: Mote): Saksgrunnlag {
-  return mote.saksliste.grupper.map((g) => ({
-    overskrift: g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift),
-    saker: g.punkter
-      .filter((p): p is SakPunkt => p.kind === 'sak')
-      .map(({ sak }) => ({
-        nummer: nummer(sak),
-        tittel: sak.tittel,
-        unntatt: sak.unntattOffentlighet,
-        forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer }) : undefined,
-      })),
-  }));
+  return [
+    ...mote.saksliste.grupper.map((g) => ({
+      overskrift: g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift),
+      saker: g.punkter.filter((p): p is SakPunkt => p.kind === 'sak').map(({ sak }) => grunnlagsak(mote, sak)),
+    })),
+    ...eventueltGrunnlag(mote),
+  ];
 }
 
 /** The saker of a sent innkalling that changed or were withdrawn after it went out. */
@@ -287,6 +291,30 @@ export function tilleggsinnkallingView(mote: Mote, nr: number): Tilleggsinnkalli
     vedlegg: vedleggsliste(utvalgt),
     saksgrunnlag: saksgrunnlag(utvalgt),
   };
+}
+
+function grunnlagsak(mote: Mote, sak: Sak): Grunnlagsakdata {
+  const md = (text: string, topHeading?: number) => markdownToHtml(text, { baseDir: mote.dir, filer: mote.filer, topHeading });
+  return {
+    nummer: nummer(sak),
+    tittel: sak.tittel,
+    unntatt: sak.unntattOffentlighet,
+    forslag: sak.forslagTilVedtak ? md(sak.forslagTilVedtak.markdown) : undefined,
+    // Numbered saker have their text in their own case paper; an Eventuelt item has it here (under its h4).
+    tekst: sak.type === 'eventuelt' && sak.harSaksfremlegg ? md(sak.saksfremlegg, 5) : undefined,
+  };
+}
+
+/**
+ * The Eventuelt items with more to show than their title on the agenda: text, a proposal,
+ * attachments, or that they are exempt (said here as for every other exempt sak).
+ */
+function eventueltGrunnlag(mote: Mote): InnkallingData['saksgrunnlag'] {
+  const saker = mote.saksliste.eventuelt.saker
+    .map((p) => p.sak)
+    .filter((s) => s.harSaksfremlegg || s.forslagTilVedtak || s.vedlegg.length > 0 || s.unntattOffentlighet);
+  if (saker.length === 0) return [];
+  return [{ overskrift: t(mote, 'overskrifter.eventuelt'), saker: saker.map((sak) => grunnlagsak(mote, sak)) }];
 }
 
 export function sakslisteView(mote: Mote): SakslisteData {
@@ -372,6 +400,7 @@ export function referatView(mote: Mote, referat: Referat): ReferatData {
         trukket: undefined,
       };
     }),
+    eventueltSaker: mote.saksliste.eventuelt.saker.map(({ sak }) => ({ tittel: sak.tittel, unntatt: sak.unntattOffentlighet })),
     eventuelt: md(referat.eventuelt),
     rettelser: referat.rettelser.map((r) => ({ dato: langDato(r.dato), tekst: r.tekst })),
   };
