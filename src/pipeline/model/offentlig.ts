@@ -9,11 +9,13 @@ import type { Mote, Referat, Sak, SakPunkt, Saksliste } from '../../domain/types
  * (`andre`) are left out of the referat when the organisation asks for it.
  */
 
-function hide(sak: Sak): Sak {
+function hide(sak: Sak, mote: Mote): Sak {
   if (!sak.unntattOffentlighet) return sak;
   return {
     ...sak,
     tittel: sak.offentligTittel ?? sak.tittel,
+    // Why an exempt sak was withdrawn may be as sensitive as the sak itself.
+    trukket: sak.trukket && frase(mote.fraser, 'felles.unntatt'),
     beskrivelse: undefined,
     saksbehandler: undefined,
     saksfremlegg: '',
@@ -65,7 +67,7 @@ export function harUnntak(mote: Mote): boolean {
 }
 
 export function offentligVersjon(mote: Mote): Mote {
-  const nye = new Map(mote.saker.map((s) => [s, hide(s)]));
+  const nye = new Map(mote.saker.map((s) => [s, hide(s, mote)]));
   return {
     ...mote,
     saker: mote.saker.map((s) => nye.get(s)!),
