@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { tilleggsinnkallingFil } from '../domain/journal.js';
 import { frase } from '../domain/sprak.js';
 import type { Mote, Sak } from '../domain/types.js';
 import { langDato, saksnummer } from '../pipeline/model/tid.js';
@@ -84,9 +85,4 @@ export function planDocuments(mote: Mote, folder: string, saksfremlegg?: Readonl
       likeOffentlig: false,
     });
   return planer;
-}
-
-/** The file of sending `nr`: `tilleggsinnkalling.pdf` for the first after the innkalling, then `-3`, `-4` … */
-export function tilleggsinnkallingFil(nr: number): string {
-  return nr === 2 ? 'tilleggsinnkalling.pdf' : `tilleggsinnkalling-${nr - 1}.pdf`;
 }

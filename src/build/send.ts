@@ -4,7 +4,15 @@ import { basename, join, resolve } from 'node:path';
 import type { Diagnostic } from '../domain/diagnostics.js';
 import type { BuildOptions } from '../domain/documents.js';
 import { UsageError } from '../domain/errors.js';
-import { JOURNAL_FIL, JOURNAL_FORMAT, type Journal, type JournalSak, type JournalUtsendelse, SENDT_MAPPE } from '../domain/journal.js';
+import {
+  JOURNAL_FIL,
+  JOURNAL_FORMAT,
+  type Journal,
+  type JournalSak,
+  type JournalUtsendelse,
+  SENDT_MAPPE,
+  tilleggsinnkallingFil,
+} from '../domain/journal.js';
 import type { Mote, Sak } from '../domain/types.js';
 import { parseDato, saksnummer } from '../pipeline/model/tid.js';
 import { sakSjekksummer } from '../pipeline/model/utsendelse.js';
@@ -13,7 +21,6 @@ import { today } from '../util/today.js';
 import { stableUuid } from '../util/uuid.js';
 import { buildMoter } from './build.js';
 import { loadMoter, resolveMotemapper } from './load.js';
-import { tilleggsinnkallingFil } from './plan.js';
 
 export interface SendOptions extends Pick<BuildOptions, 'cwd' | 'out'> {
   /** The day it was sent, `YYYY-MM-DD`; today when not given. */

@@ -57,3 +57,8 @@ export interface Journal {
   utsendelser: JournalUtsendelse[];
   referat?: JournalReferat;
 }
+
+/** The file of sending `nr` (2 or later): `tilleggsinnkalling.pdf`, then `tilleggsinnkalling-2.pdf` … */
+export function tilleggsinnkallingFil(nr: number): string {
+  return nr === 2 ? 'tilleggsinnkalling.pdf' : `tilleggsinnkalling-${nr - 1}.pdf`;
+}

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { BuildResult } from '../domain/documents.js';
+import { tilleggsinnkallingFil } from '../domain/journal.js';
 import type { Mote, Sak } from '../domain/types.js';
 import { readTemplateFiles } from '../pipeline/load/templates.js';
 import { offentligVersjon } from '../pipeline/model/offentlig.js';
@@ -11,6 +12,8 @@ import { markdownToHtml } from '../pipeline/render/markdown.js';
 import { compileTemplates, type Templates } from '../pipeline/render/templates.js';
 import { avstemning } from '../pipeline/render/views.js';
 import { pruneOutputs, writeAll, writeAtomic } from '../pipeline/write/atomic.js';
+import { today } from '../util/today.js';
+import { nextVersions, readVersjoner, saveVersjoner, type Versjonsregister } from './versjoner.js';
 
 /**
  * `motedok publish`: a static website of the public versions, in <out>/nettsted/: an index per
@@ -50,7 +53,12 @@ function motePageData(mote: Mote, pdfer: Map<string, number>, organisasjon: stri
     start: klokkeslett(mote.start),
     slutt: klokkeslett(mote.slutt),
     sted: mote.sted,
-    dokumenter: Object.entries(DOKUMENTNAVN)
+    utsendt: mote.utsendelser.map((u) => ({
+      tekst: u.type === 'innkalling' ? 'Innkallingen sendt' : 'Tilleggsinnkalling sendt',
+      dato: langDato(u.dato),
+    })),
+    godkjent: godkjent && offentlig.referat?.godkjent ? langDato(offentlig.referat.godkjent.dato) : undefined,
+    dokumenter: [...Object.entries(DOKUMENTNAVN), ...tilleggsinnkallinger(mote)]
       .filter(([fil]) => pdfer.has(fil))
       .map(([fil, tekst]) => ({
         href: fil,
@@ -62,6 +70,7 @@ function motePageData(mote: Mote, pdfer: Map<string, number>, organisasjon: stri
       nummer: sak.nummer ? saksnummer(sak.nummer) : 'Eventuelt',
       tittel: sak.tittel,
       unntatt: sak.unntattOffentlighet,
+      trukket: sak.trukket,
       tid: `${klokkeslett(start)}–${klokkeslett(slutt)}`,
       dokument:
         sak.nummer && pdfer.has(fileNameFor(sak)) ? { href: fileNameFor(sak), sider: sider(pdfer.get(fileNameFor(sak))!) } : undefined,
@@ -174,20 +183,31 @@ export async function writeSite(result: BuildResult, outDir: string): Promise<st
     readTemplateFiles(organisasjon.maler ? resolve(dirname(organisasjon.file), organisasjon.maler) : undefined),
   );
   const files = new Map<string, Uint8Array | string>();
+  const versjoner = readVersjoner(outDir);
+  const nye: Versjonsregister = {};
+  const idag = today();
   files.set(join(nettsted, 'designsystemet', 'tema.css'), readFileSync(require.resolve('@digdir/designsystemet-theme')));
   files.set(join(nettsted, 'designsystemet', 'komponenter.css'), readFileSync(require.resolve('@digdir/designsystemet-css')));
   files.set(join(nettsted, 'nettsted.css'), templates.nettstedStil);
   for (const mote of result.moter) {
     const offentligMappe = join(outDir, mote.mappe, 'offentlig');
+    const unntatt = exemptKeys(mote);
     // Only this run's public documents: never a file left over from an earlier build.
     for (const d of result.dokumenter.filter((d) => d.fil.startsWith(`${offentligMappe}/`) && d.fil.endsWith('.pdf'))) {
-      files.set(join(nettsted, mote.mappe, relative(offentligMappe, d.fil)), readFileSync(d.fil));
+      const rel = `${mote.mappe}/${relative(offentligMappe, d.fil)}`;
+      const bytes = readFileSync(d.fil);
+      nye[rel] = nextVersions(versjoner, nettsted, rel, bytes, unntatt, idag, files);
+      files.set(join(nettsted, rel), bytes);
     }
     // The public calendar file, written by the build next to the public PDFs.
     const kalender = join(offentligMappe, 'mote.ics');
     if (existsSync(kalender)) files.set(join(nettsted, mote.mappe, 'mote.ics'), readFileSync(kalender));
+    const side = motePageData(mote, pdfPages(result, offentligMappe), organisasjon.navn);
+    const versjon = versionData(mote, nye);
     const html = templates.render('nettsted/mote', {
-      ...motePageData(mote, pdfPages(result, offentligMappe), organisasjon.navn),
+      ...side,
+      dokumenter: side.dokumenter.map((d) => ({ ...d, publisert: versjon.publisert[d.href] })),
+      tidligere: versjon.tidligere,
       kalender: existsSync(kalender) ? 'mote.ics' : undefined,
     });
     files.set(join(nettsted, mote.mappe, 'index.html'), html);
@@ -204,6 +224,34 @@ export async function writeSite(result: BuildResult, outDir: string): Promise<st
   );
   files.set(join(nettsted, 'index.html'), templates.render('nettsted/indeks', indexData(publisert, lister, organisasjon.navn)));
   writeAll(files);
-  pruneSite(outDir, nettsted, new Set(files.keys()));
+  const tidligere = Object.values(nye).flatMap((d) => d.tidligere.map((v) => join(nettsted, v.fil)));
+  pruneSite(outDir, nettsted, new Set([...files.keys(), ...tidligere]));
+  saveVersjoner(outDir, nye);
   return nettsted;
+}
+
+/** The meeting's tilleggsinnkallinger: file and its name on the page. */
+function tilleggsinnkallinger(mote: Mote): [string, string][] {
+  return mote.utsendelser.slice(1).map((u) => [tilleggsinnkallingFil(u.nr), `Tilleggsinnkalling sendt ${langDato(u.dato)}`]);
+}
+
+/** What is exempt in the meeting now: its saker by number, Eventuelt items by file. */
+function exemptKeys(mote: Mote): string[] {
+  return mote.saker.filter((s) => s.unntattOffentlighet).map((s) => (s.nummer ? saksnummer(s.nummer) : `eventuelt:${s.filnavn}`));
+}
+
+/** When each document on the meeting's page was published, and the versions it replaced. */
+function versionData(mote: Mote, register: Versjonsregister) {
+  const eget = Object.entries(register).filter(([rel]) => rel.startsWith(`${mote.mappe}/`));
+  const navn = (rel: string) => DOKUMENTNAVN[rel.slice(mote.mappe.length + 1)] ?? rel.slice(mote.mappe.length + 1);
+  return {
+    publisert: Object.fromEntries(eget.map(([rel, d]) => [rel.slice(mote.mappe.length + 1), langDato(d.publisert as Mote['dato'])])),
+    tidligere: eget.flatMap(([rel, d]) =>
+      d.tidligere.map((v) => ({
+        tekst: navn(rel),
+        href: v.fil.slice(mote.mappe.length + 1),
+        publisert: langDato(v.publisert as Mote['dato']),
+      })),
+    ),
+  };
 }
