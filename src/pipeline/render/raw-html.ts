@@ -1,0 +1,106 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { imageAltText, imageFileUrl, isAllowedHref } from './links.js';
+
+/**
+ * HTML written in the Markdown, after rehype-raw has parsed it into the tree: its elements keep
+ * their text but lose their attributes, its links and images go through the same filter as
+ * Markdown's, and what would hide text in print (a closed `<details>`) is opened up. The
+ * sanitizer runs after this and drops what is not text (scripts, styles, frames; see
+ * util/html-rules.ts).
+ */
+
+/** Set on every element the Markdown made, before rehype-raw, so the elements the HTML made can be told apart. */
+const MARKDOWN = 'dataMotedokMarkdown';
+
+/** The attributes an element written as HTML keeps; everything else (style, class, id, hidden, on…) goes. */
+const KEPT: Record<string, readonly string[]> = {
+  a: ['href', 'title'],
+  img: ['src', 'alt', 'title'],
+  td: ['colSpan', 'rowSpan'],
+  th: ['colSpan', 'rowSpan'],
+  ol: ['start'],
+};
+
+/** Block elements the sanitizer does not know: as a `div`, so their text does not run into the next block's. */
+const BLOCK = new Set([
+  'address',
+  'article',
+  'aside',
+  'caption',
+  'center',
+  'dialog',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'header',
+  'hgroup',
+  'legend',
+  'main',
+  'nav',
+  'search',
+]);
+
+/** A rehype plugin, run before rehype-raw: marks the elements made from Markdown. */
+export function markMarkdownElements() {
+  return (tree: Root) => {
+    const mark = (node: Root | RootContent) => {
+      if (node.type === 'element') node.properties[MARKDOWN] = true;
+      if ('children' in node) for (const child of node.children) mark(child);
+    };
+    mark(tree);
+  };
+}
+
+export interface RawHtmlOptions {
+  baseDir?: string;
+  filer: Readonly<Record<string, string>>;
+  /** The highest heading level the text may use (its document's title is above it). */
+  topHeading?: number;
+}
+
+/** Cleans the elements written as HTML (see above); the Markdown's own are only unmarked. */
+export function cleanRawHtml(tree: Root, filter: RawHtmlOptions): void {
+  const visit = (parent: Root | Element) => {
+    const children = parent.children as ElementContent[];
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.type !== 'element') continue;
+      if (child.properties[MARKDOWN]) {
+        child.properties[MARKDOWN] = undefined;
+        visit(child);
+        continue;
+      }
+      const replacement = cleanElement(child, filter);
+      if (Array.isArray(replacement)) {
+        children.splice(i, 1, ...replacement);
+        i--;
+        continue;
+      }
+      visit(child);
+    }
+  };
+  visit(tree);
+}
+
+/** An element written as HTML, cleaned: itself (changed in place), or what takes its place. */
+function cleanElement(element: Element, filter: RawHtmlOptions): Element | ElementContent[] {
+  const kept = KEPT[element.tagName] ?? [];
+  element.properties = Object.fromEntries(Object.entries(element.properties).filter(([name]) => kept.includes(name) || name === 'title'));
+  if (element.tagName === 'a') {
+    const href = String(element.properties.href ?? '');
+    return isAllowedHref(href.trim()) ? element : element.children;
+  }
+  if (element.tagName === 'img') {
+    const src = imageFileUrl(String(element.properties.src ?? ''), filter.baseDir, filter.filer);
+    if (src) element.properties.src = src;
+    const alt = imageAltText(String(element.properties.alt ?? '').trim());
+    return src ? element : alt ? [{ type: 'text', value: alt }] : [];
+  }
+  const heading = /^h([1-6])$/.exec(element.tagName);
+  if (heading && Number(heading[1]) < (filter.topHeading ?? 1)) element.tagName = `h${filter.topHeading}`;
+  if (element.tagName === 'details' || BLOCK.has(element.tagName)) element.tagName = 'div';
+  else if (element.tagName === 'summary') element.tagName = 'p';
+  return element;
+}
