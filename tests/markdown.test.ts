@@ -139,3 +139,17 @@ describe('HTML pasted into the Markdown keeps its text and nothing else', () => 
     expect(markdownToHtml('<h1>Rå</h1>\n\n## Bakgrunn', { topHeading: 2 })).toBe('<h2>Rå</h2>\n<h2>Bakgrunn</h2>');
   });
 });
+
+describe('Markdown next to HTML is printed as it would be without it', () => {
+  it('its images, footnotes, lettered lists and aligned amounts keep what the Markdown made', () => {
+    const mappe = mkdtempSync(join(tmpdir(), 'motedok-md-blandet-'));
+    writeFileSync(join(mappe, 'kart.png'), 'png');
+    const filer = findMotefiler(mappe);
+    const markdown =
+      '![Kart](kart.png) og en fotnote[^1].\n\n1. Vedtak\n   a) det ene\n\n| Post | Beløp |\n|---|---|\n| A | 10 000 |\n\n[^1]: Kilde.';
+    const uten = markdownToHtml(markdown, { baseDir: mappe, filer });
+    expect(markdownToHtml(`${markdown}\n\n<div>Fra e-posten</div>`, { baseDir: mappe, filer })).toBe(
+      uten.replace('<section', '<div>Fra e-posten</div>\n<section'),
+    );
+  });
+});

@@ -6,6 +6,7 @@ import { requireFrontmatter } from './frontmatter.js';
 import { referatSjekksum } from './godkjenning.js';
 import { type ReferatData, referatSchema } from './schema.js';
 import { type Heading, overskrifter, type Section, seksjoner } from './seksjoner.js';
+import { checkSkrevet, harSynligTekst, withDefinisjoner } from './skrevet.js';
 import { saksnummer as formatNummer, parseSaksnummer } from './tid.js';
 import { validate } from './validate.js';
 import { alternativer } from './vedtak.js';
@@ -49,6 +50,7 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
   const frontmatter = requireFrontmatter(source, 'til_stede, forfall, referent og status', diags);
   const data = frontmatter && validate(referatSchema, frontmatter, diags);
   const agenda: Agenda = new Map(mote.saker.filter((s) => s.nummer).map((s) => [formatNummer(s.nummer!), s]));
+  checkSkrevet(source, diags);
   const { saker, inhabile, eventuelt, omtalt } = readSections(source, mote, agenda, diags);
   checkMissingSaker(source, agenda, omtalt, diags);
   if (!data || !frontmatter) return undefined;
@@ -100,7 +102,7 @@ function readSections(
   checkStructure(source, headings, diags);
   for (const section of seksjoner(source.text, headings, 2)) {
     if (/^eventuelt\b/i.test(section.tittel)) {
-      eventuelt = section.innhold;
+      eventuelt = delAv(source, section) ?? '';
       continue;
     }
     const nummer = sakNummerFor(source, section, mote, agenda, saker, diags);
@@ -262,15 +264,16 @@ function readReferatsak(
   const position = section.overskrift.position;
   const key = formatNummer(nummer);
   const under = findUnderseksjoner(source, headings, section, diags);
-  // Notes are what is under the sak heading, without the known subsections.
-  let notater = text.slice(section.innholdStart, section.innholdSlutt);
-  for (const u of [...under.kjente].sort((a, b) => b.overskrift.start - a.overskrift.start)) {
-    const fra = u.overskrift.start - section.innholdStart;
-    notater = `${notater.slice(0, fra)}${notater.slice(u.innholdSlutt - section.innholdStart)}`;
-  }
-  notater = notater.trim();
+  const notater = notaterAv(source, section, under.kjente);
   const forslag = sak.forslagTilVedtak;
-  const vedtak = under.vedtak?.innhold || undefined;
+  const vedtak = under.vedtak && delAv(source, under.vedtak);
+  if (vedtak && !harSynligTekst(source, [[under.vedtak!.innholdStart, under.vedtak!.innholdSlutt]])) {
+    diags.error(
+      source.file,
+      under.vedtak!.overskrift.position,
+      `vedtaket i sak ${key} har ingen tekst som synes i dokumentene (bare HTML som tas ut, kommentarer eller bilder); skriv vedtaket som tekst under «### Vedtak».`,
+    );
+  }
   const aapneAlternativer = forslag && forslag.alternativer.length > 1 && (!vedtak || alternativer(vedtak).length > 1);
   if (aapneAlternativer) {
     diags.error(
@@ -289,15 +292,33 @@ function readReferatsak(
     somForeslatt: !vedtak && forslag !== undefined,
     votering,
     enstemmig: !votering || votering.mot === 0,
-    protokolltilforsel: under.protokoll?.innhold || undefined,
+    protokolltilforsel: under.protokoll && delAv(source, under.protokoll),
     inhabile: [],
   };
   return { referatsak, habilitet: under.habilitet ? readHabilitet(text, under.habilitet) : [] };
 }
 
+/** Notes are what is under the sak heading, without the known subsections. */
+function notaterAv(source: MarkdownSource, section: Section, kjente: readonly Section[]): string {
+  const deler: [number, number][] = [];
+  let fra = section.innholdStart;
+  for (const u of [...kjente].sort((a, b) => a.overskrift.start - b.overskrift.start)) {
+    deler.push([fra, u.overskrift.start]);
+    fra = u.innholdSlutt;
+  }
+  deler.push([fra, section.innholdSlutt]);
+  const notater = deler.map(([from, to]) => source.text.slice(from, to)).join('');
+  return withDefinisjoner(source, deler, notater.trim());
+}
+
+/** The text under a subsection heading, with the definitions it uses from elsewhere in the file; undefined when empty. */
+function delAv(source: MarkdownSource, section: Section): string | undefined {
+  return withDefinisjoner(source, [[section.innholdStart, section.innholdSlutt]], section.innhold) || undefined;
+}
+
 function readVotering(source: MarkdownSource, section: Section, key: string, diags: Diagnostics): Referatsak['votering'] {
   const m = /(\d+)\s+for\b[^\d]*(\d+)\s+mot\b(?:[^\d]*(\d+)\s+avst)?/i.exec(section.innhold);
-  if (m) return { for: Number(m[1]), mot: Number(m[2]), avstar: m[3] ? Number(m[3]) : 0, tekst: section.innhold };
+  if (m) return { for: Number(m[1]), mot: Number(m[2]), avstar: m[3] ? Number(m[3]) : 0, tekst: delAv(source, section)! };
   diags.error(
     source.file,
     section.overskrift.position,

@@ -47,6 +47,7 @@ const toHastRaw = unified()
   .use(remarkRehype, { ...FOTNOTER, allowDangerousHtml: true })
   .use(markMarkdownElements)
   .use(rehypeRaw)
+  .use(cleanRawHtml)
   .freeze();
 const toHtml = unified().use(rehypeSanitize, schema).use(rehypeStringify).freeze();
 
@@ -126,7 +127,9 @@ export interface MarkdownOptions {
 function inlineReferences(tree: Root): void {
   const definisjoner = new Map<string, Definition>();
   walk(tree, (node) => {
-    if (node.type === 'definition') definisjoner.set(node.identifier.toLowerCase(), node);
+    // The first definition of a name counts, as in CommonMark.
+    if (node.type === 'definition' && !definisjoner.has(node.identifier.toLowerCase()))
+      definisjoner.set(node.identifier.toLowerCase(), node);
   });
   walk(tree, (node, parent, index) => {
     const children = (parent as { children: RootContent[] }).children;
@@ -257,7 +260,6 @@ function toHastOf(tree: Root, options: MarkdownOptions): HastRoot {
     if (node.type === 'html' && !isOnlyComments(node.value)) raw = true;
   });
   if (!raw) return toHast.runSync(tree) as HastRoot;
-  const hast = toHastRaw.runSync(tree) as HastRoot;
-  cleanRawHtml(hast, { baseDir: options.baseDir, filer: options.filer ?? {}, topHeading: options.topHeading });
-  return hast;
+  const rawHtml = { baseDir: options.baseDir, filer: options.filer ?? {}, topHeading: options.topHeading };
+  return toHastRaw.runSync(tree, { data: { rawHtml } }) as HastRoot;
 }

@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import { imageAltText, imageFileUrl, isAllowedHref } from './links.js';
 
 /**
@@ -9,8 +9,18 @@ import { imageAltText, imageFileUrl, isAllowedHref } from './links.js';
  * util/html-rules.ts).
  */
 
-/** Set on every element the Markdown made, before rehype-raw, so the elements the HTML made can be told apart. */
+/**
+ * Set on every element the Markdown made, before rehype-raw, in place of its properties (the HTML
+ * parser would change them: `data-footnote-ref` comes back as `""`, not `true`); its value is
+ * where the properties wait in the file's data, to be put back after.
+ */
 const MARKDOWN = 'dataMotedokMarkdown';
+
+/** What the two plugins keep in the file's data (a VFile's `data`, which unified gives every plugin of a run). */
+interface FileData {
+  data: object;
+}
+type RawData = { markdownProperties?: Properties[]; rawHtml?: RawHtmlOptions };
 
 /** The attributes an element written as HTML keeps; everything else (style, class, id, hidden, on…) goes. */
 const KEPT: Record<string, readonly string[]> = {
@@ -42,14 +52,19 @@ const BLOCK = new Set([
   'search',
 ]);
 
-/** A rehype plugin, run before rehype-raw: marks the elements made from Markdown. */
+/** A rehype plugin, run before rehype-raw: marks the elements made from Markdown, keeping their properties aside. */
 export function markMarkdownElements() {
-  return (tree: Root) => {
+  return (tree: Root, file: FileData) => {
+    const properties: Properties[] = [];
     const mark = (node: Root | RootContent) => {
-      if (node.type === 'element') node.properties[MARKDOWN] = true;
+      if (node.type === 'element') {
+        properties.push(node.properties);
+        node.properties = { [MARKDOWN]: String(properties.length - 1) };
+      }
       if ('children' in node) for (const child of node.children) mark(child);
     };
     mark(tree);
+    (file.data as RawData).markdownProperties = properties;
   };
 }
 
@@ -60,28 +75,31 @@ export interface RawHtmlOptions {
   topHeading?: number;
 }
 
-/** Cleans the elements written as HTML (see above); the Markdown's own are only unmarked. */
-export function cleanRawHtml(tree: Root, filter: RawHtmlOptions): void {
-  const visit = (parent: Root | Element) => {
-    const children = parent.children as ElementContent[];
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!;
-      if (child.type !== 'element') continue;
-      if (child.properties[MARKDOWN]) {
-        child.properties[MARKDOWN] = undefined;
+/**
+ * A rehype plugin, run after rehype-raw: the Markdown's elements get their properties back, and
+ * those written as HTML are cleaned (see above), with the options in the file's data (`rawHtml`).
+ */
+export function cleanRawHtml() {
+  return (tree: Root, file: FileData) => {
+    const { markdownProperties: properties = [], rawHtml: options = { filer: {} } } = file.data as RawData;
+    const visit = (parent: Root | Element) => {
+      const children = parent.children as ElementContent[];
+      for (let i = 0; i < children.length; i++) {
+        const child = children[i]!;
+        if (child.type !== 'element') continue;
+        const marked = child.properties[MARKDOWN];
+        const replacement = marked === undefined ? cleanElement(child, options) : child;
+        if (marked !== undefined) child.properties = properties[Number(marked)] ?? {};
+        if (Array.isArray(replacement)) {
+          children.splice(i, 1, ...replacement);
+          i--;
+          continue;
+        }
         visit(child);
-        continue;
       }
-      const replacement = cleanElement(child, filter);
-      if (Array.isArray(replacement)) {
-        children.splice(i, 1, ...replacement);
-        i--;
-        continue;
-      }
-      visit(child);
-    }
+    };
+    visit(tree);
   };
-  visit(tree);
 }
 
 /** An element written as HTML, cleaned: itself (changed in place), or what takes its place. */
