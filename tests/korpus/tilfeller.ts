@@ -6,6 +6,7 @@ import { kryptertPdf, minimalPdf } from '../helpers/pdf.js';
 import { BESLUTNING, MOTE, ORGANISASJON, sak } from '../helpers/prosjekt.js';
 import { TILFELLER_GRENSER } from './tilfeller-grenser.js';
 import { TILFELLER_OFFENTLIG } from './tilfeller-offentlig.js';
+import { TILFELLER_TEKST } from './tilfeller-tekst.js';
 import { TILFELLER_UTSENDELSE } from './tilfeller-utsendelse.js';
 import { TILFELLER_VEDLEGG } from './tilfeller-vedlegg.js';
 
@@ -829,6 +830,7 @@ export const TILFELLER: Tilfelle[] = [
   },
   ...TILFELLER_GRENSER,
   ...TILFELLER_OFFENTLIG,
+  ...TILFELLER_TEKST,
   ...TILFELLER_VEDLEGG,
   ...TILFELLER_UTSENDELSE,
 ];

@@ -33,6 +33,8 @@ export function withDefinisjoner(source: MarkdownSource, ranges: Ranges, markdow
 
 /** Whether text that shows (a letter or a digit, not only HTML that is left out, comments or images) stands in `ranges`. */
 export function harSynligTekst(source: MarkdownSource, ranges: Ranges): boolean {
+  // An element never closed is an error of its own; what it swallows in the whole file may still show in its part.
+  if (source.skrevet?.utelatt.some((u) => !u.lukket)) return true;
   if (source.skrevet) return source.skrevet.synlig.some((offset) => inside(ranges, offset));
   return ranges.some(([from, to]) => /[\p{L}\p{N}]/u.test(source.text.slice(from, to).replace(/<!--[\s\S]*?-->/g, '')));
 }
