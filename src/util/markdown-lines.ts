@@ -110,6 +110,7 @@ function openingColumn(line: MarkdownLine): number | undefined {
  * its line and column, for an error there.
  */
 export function unclosedComment(text: string, from = 0): { line: number; column: number } | undefined {
+  if (!text.includes('<!--', from)) return undefined;
   let opened: { line: number; column: number } | undefined;
   for (const line of markdownLines(text, from)) {
     if (line.inFence) continue;
