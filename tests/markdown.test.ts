@@ -141,13 +141,14 @@ describe('HTML pasted into the Markdown keeps its text and nothing else', () => 
 });
 
 describe('Markdown next to HTML is printed as it would be without it', () => {
-  it('its images, footnotes, lettered lists and aligned amounts keep what the Markdown made', () => {
+  it('its images, footnotes, lettered lists, landscape tables and aligned amounts keep what the Markdown made', () => {
     const mappe = mkdtempSync(join(tmpdir(), 'motedok-md-blandet-'));
     writeFileSync(join(mappe, 'kart.png'), 'png');
     const filer = findMotefiler(mappe);
     const markdown =
-      '![Kart](kart.png) og en fotnote[^1].\n\n1. Vedtak\n   a) det ene\n\n| Post | Beløp |\n|---|---|\n| A | 10 000 |\n\n[^1]: Kilde.';
+      '![Kart](kart.png) og en fotnote[^1].\n\n1. Vedtak\n   a) det ene\n\n<!-- liggende -->\n| Post | Beløp |\n|---|---|\n| A | 10 000 |\n\n[^1]: Kilde.';
     const uten = markdownToHtml(markdown, { baseDir: mappe, filer });
+    expect(uten).toContain('<table class="liggende">');
     expect(markdownToHtml(`${markdown}\n\n<div>Fra e-posten</div>`, { baseDir: mappe, filer })).toBe(
       uten.replace('<section', '<div>Fra e-posten</div>\n<section'),
     );
