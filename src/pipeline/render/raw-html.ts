@@ -86,6 +86,12 @@ export function cleanRawHtml() {
       const children = parent.children as ElementContent[];
       for (let i = 0; i < children.length; i++) {
         const child = children[i]!;
+        if (child.type === 'comment') {
+          // Gone, with the line break after it, as a comment is when the text has no other HTML.
+          const next = children[i + 1];
+          children.splice(i--, next?.type === 'text' && next.value === '\n' ? 2 : 1);
+          continue;
+        }
         if (child.type !== 'element') continue;
         const marked = child.properties[MARKDOWN];
         const replacement = marked === undefined ? cleanElement(child, options) : child;
