@@ -40,9 +40,9 @@ export function readSkrevet(text: string): { skrevet: SkrevetMarkdown; bilder: S
   return { skrevet, bilder };
 }
 
-const start = (node: { position?: { start: { line: number; column: number } } }): Position => ({
-  line: node.position?.start.line ?? 1,
-  column: node.position?.start.column ?? 1,
+const start = (node: { position?: { start?: { line: number; column: number } } }): Position => ({
+  line: node.position?.start?.line ?? 1,
+  column: node.position?.start?.column ?? 1,
 });
 
 function readDefinitions(tree: Root, skrevet: SkrevetMarkdown): void {
@@ -53,14 +53,14 @@ function readDefinitions(tree: Root, skrevet: SkrevetMarkdown): void {
         type: node.type === 'definition' ? 'lenke' : 'fotnote',
         identifier: definition.identifier,
         label: definition.label ?? definition.identifier,
-        start: node.position?.start.offset ?? 0,
-        end: node.position?.end.offset ?? 0,
+        start: node.position?.start?.offset ?? 0,
+        end: node.position?.end?.offset ?? 0,
         position: start(node),
       });
     }
     if (node.type === 'linkReference' || node.type === 'imageReference' || node.type === 'footnoteReference') {
       const type = node.type === 'footnoteReference' ? 'fotnote' : 'lenke';
-      skrevet.referanser.push({ type, identifier: node.identifier, offset: node.position?.start.offset ?? 0 });
+      skrevet.referanser.push({ type, identifier: node.identifier, offset: node.position?.start?.offset ?? 0 });
     }
   });
 }
@@ -100,7 +100,7 @@ function readDeclarations(tree: Root, skrevet: SkrevetMarkdown): void {
 function readHtml(tree: HastRoot, text: string, skrevet: SkrevetMarkdown, bilder: SkrevetBilde[]): void {
   const markdownBilder = new Set(bilder.map((b) => `${b.line}:${b.column}`));
   const walk = (node: HastRoot | HastContent) => {
-    if (node.type === 'text' && /[\p{L}\p{N}]/u.test(node.value) && node.position?.start.offset !== undefined) {
+    if (node.type === 'text' && /[\p{L}\p{N}]/u.test(node.value) && node.position?.start?.offset !== undefined) {
       skrevet.synlig.push(node.position.start.offset);
     }
     if (node.type !== 'element' && node.type !== 'root') return;
@@ -123,6 +123,6 @@ function readHtml(tree: HastRoot, text: string, skrevet: SkrevetMarkdown, bilder
 /** Whether an element has its end tag: one that is never closed takes everything after it along. */
 function isClosed(element: Element, text: string): boolean {
   if (HTML_VOID.has(element.tagName)) return true;
-  const written = text.slice(element.position?.start.offset ?? 0, element.position?.end.offset ?? text.length);
+  const written = text.slice(element.position?.start?.offset ?? 0, element.position?.end?.offset ?? text.length);
   return new RegExp(`</${element.tagName}\\s*>$`, 'i').test(written);
 }

@@ -6,7 +6,7 @@ import { requireFrontmatter } from './frontmatter.js';
 import { referatSjekksum } from './godkjenning.js';
 import { type ReferatData, referatSchema } from './schema.js';
 import { type Heading, overskrifter, type Section, seksjoner } from './seksjoner.js';
-import { checkSkrevet, harSynligTekst, withDefinisjoner } from './skrevet.js';
+import { addDefinisjoner, checkSkrevet, hasVisibleText } from './skrevet.js';
 import { saksnummer as formatNummer, parseSaksnummer } from './tid.js';
 import { validate } from './validate.js';
 import { alternativer } from './vedtak.js';
@@ -102,7 +102,7 @@ function readSections(
   checkStructure(source, headings, diags);
   for (const section of seksjoner(source.text, headings, 2)) {
     if (/^eventuelt\b/i.test(section.tittel)) {
-      eventuelt = delAv(source, section) ?? '';
+      eventuelt = innholdFrom(source, section) ?? '';
       continue;
     }
     const nummer = sakNummerFor(source, section, mote, agenda, saker, diags);
@@ -264,10 +264,10 @@ function readReferatsak(
   const position = section.overskrift.position;
   const key = formatNummer(nummer);
   const under = findUnderseksjoner(source, headings, section, diags);
-  const notater = notaterAv(source, section, under.kjente);
+  const notater = notaterFrom(source, section, under.kjente);
   const forslag = sak.forslagTilVedtak;
-  const vedtak = under.vedtak && delAv(source, under.vedtak);
-  if (vedtak && !harSynligTekst(source, [[under.vedtak!.innholdStart, under.vedtak!.innholdSlutt]])) {
+  const vedtak = under.vedtak && innholdFrom(source, under.vedtak);
+  if (vedtak && !hasVisibleText(source, [[under.vedtak!.innholdStart, under.vedtak!.innholdSlutt]])) {
     diags.error(
       source.file,
       under.vedtak!.overskrift.position,
@@ -292,14 +292,14 @@ function readReferatsak(
     somForeslatt: !vedtak && forslag !== undefined,
     votering,
     enstemmig: !votering || votering.mot === 0,
-    protokolltilforsel: under.protokoll && delAv(source, under.protokoll),
+    protokolltilforsel: under.protokoll && innholdFrom(source, under.protokoll),
     inhabile: [],
   };
   return { referatsak, habilitet: under.habilitet ? readHabilitet(text, under.habilitet) : [] };
 }
 
 /** Notes are what is under the sak heading, without the known subsections. */
-function notaterAv(source: MarkdownSource, section: Section, kjente: readonly Section[]): string {
+function notaterFrom(source: MarkdownSource, section: Section, kjente: readonly Section[]): string {
   const deler: [number, number][] = [];
   let fra = section.innholdStart;
   for (const u of [...kjente].sort((a, b) => a.overskrift.start - b.overskrift.start)) {
@@ -308,17 +308,17 @@ function notaterAv(source: MarkdownSource, section: Section, kjente: readonly Se
   }
   deler.push([fra, section.innholdSlutt]);
   const notater = deler.map(([from, to]) => source.text.slice(from, to)).join('');
-  return withDefinisjoner(source, deler, notater.trim());
+  return addDefinisjoner(source, deler, notater.trim());
 }
 
 /** The text under a subsection heading, with the definitions it uses from elsewhere in the file; undefined when empty. */
-function delAv(source: MarkdownSource, section: Section): string | undefined {
-  return withDefinisjoner(source, [[section.innholdStart, section.innholdSlutt]], section.innhold) || undefined;
+function innholdFrom(source: MarkdownSource, section: Section): string | undefined {
+  return addDefinisjoner(source, [[section.innholdStart, section.innholdSlutt]], section.innhold) || undefined;
 }
 
 function readVotering(source: MarkdownSource, section: Section, key: string, diags: Diagnostics): Referatsak['votering'] {
   const m = /(\d+)\s+for\b[^\d]*(\d+)\s+mot\b(?:[^\d]*(\d+)\s+avst)?/i.exec(section.innhold);
-  if (m) return { for: Number(m[1]), mot: Number(m[2]), avstar: m[3] ? Number(m[3]) : 0, tekst: delAv(source, section)! };
+  if (m) return { for: Number(m[1]), mot: Number(m[2]), avstar: m[3] ? Number(m[3]) : 0, tekst: innholdFrom(source, section)! };
   diags.error(
     source.file,
     section.overskrift.position,

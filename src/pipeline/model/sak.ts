@@ -8,7 +8,7 @@ import { requireFrontmatter } from './frontmatter.js';
 import { parseHjemmel } from './hjemmel.js';
 import { type SakData, sakSchema } from './schema.js';
 import { overskrifter, type Section } from './seksjoner.js';
-import { checkSkrevet, harSynligTekst, type Ranges, withDefinisjoner } from './skrevet.js';
+import { addDefinisjoner, checkSkrevet, hasVisibleText, type Ranges } from './skrevet.js';
 import { insertTabeller, tabellfilSummer } from './tabellfil.js';
 import { summeavvikMelding, tabellsummer } from './tabellsummer.js';
 import { validate } from './validate.js';
@@ -28,7 +28,7 @@ export function buildSak(source: SakSource, utvalg: Utvalg | undefined, diags: D
   if (data.type === 'eventuelt' && data.saksnummer) {
     diags.error(source.file, fm.locate(['saksnummer']), 'eventuelt-saker har ikke saksnummer; fjern feltet «saksnummer».');
   }
-  const saksfremlegg = insertTabeller(saksfremleggAv(source.markdown, section), source.tabeller);
+  const saksfremlegg = insertTabeller(saksfremleggFrom(source.markdown, section), source.tabeller);
   checkSkrevet(source.markdown, diags);
   checkBilder(source, diags);
   checkTabellsummer(source, diags);
@@ -54,7 +54,7 @@ export function buildSak(source: SakSource, utvalg: Utvalg | undefined, diags: D
 }
 
 /** The case paper: the body without the «Forslag til vedtak» section, with the definitions it uses from there. */
-function saksfremleggAv(markdown: MarkdownSource, section: Section | undefined): string {
+function saksfremleggFrom(markdown: MarkdownSource, section: Section | undefined): string {
   const { text, bodyStart } = markdown;
   const deler: Ranges = section
     ? [
@@ -62,7 +62,7 @@ function saksfremleggAv(markdown: MarkdownSource, section: Section | undefined):
         [section.innholdSlutt, text.length],
       ]
     : [[bodyStart, text.length]];
-  return withDefinisjoner(
+  return addDefinisjoner(
     markdown,
     deler,
     deler
@@ -97,7 +97,7 @@ function forslagFor(
   diags: Diagnostics,
 ): ForslagTilVedtak | undefined {
   const forslag = section && forslagFromSection(source.file, section, source.markdown!);
-  if (forslag && !harSynligTekst(source.markdown!, [[section!.innholdStart, section!.innholdSlutt]])) {
+  if (forslag && !hasVisibleText(source.markdown!, [[section!.innholdStart, section!.innholdSlutt]])) {
     diags.error(
       source.file,
       section!.overskrift.position,

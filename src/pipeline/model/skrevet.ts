@@ -17,7 +17,7 @@ const inside = (ranges: Ranges, offset: number) => ranges.some(([from, to]) => o
  * elsewhere in the file appended: a sak is printed in parts (its case paper, its proposal), and a
  * footnote or image defined at the end of the file belongs to the part that uses it.
  */
-export function withDefinisjoner(source: MarkdownSource, ranges: Ranges, markdown: string): string {
+export function addDefinisjoner(source: MarkdownSource, ranges: Ranges, markdown: string): string {
   const skrevet = source.skrevet;
   if (!skrevet || markdown === '') return markdown;
   const needed = new Map<string, Definisjon>();
@@ -32,7 +32,7 @@ export function withDefinisjoner(source: MarkdownSource, ranges: Ranges, markdow
 }
 
 /** Whether text that shows (a letter or a digit, not only HTML that is left out, comments or images) stands in `ranges`. */
-export function harSynligTekst(source: MarkdownSource, ranges: Ranges): boolean {
+export function hasVisibleText(source: MarkdownSource, ranges: Ranges): boolean {
   // An element never closed is an error of its own; what it swallows in the whole file may still show in its part.
   if (source.skrevet?.utelatt.some((u) => !u.lukket)) return true;
   if (source.skrevet) return source.skrevet.synlig.some((offset) => inside(ranges, offset));
