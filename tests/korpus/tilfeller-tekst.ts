@@ -130,6 +130,14 @@ export const TILFELLER_TEKST: Tilfelle[] = [
     kode: 1,
   },
   {
+    navn: 'tekst: en kommentar som aldri lukkes, i beskrivelse',
+    filer: { [`${M}/13-a.md`]: sak(`${TEMA}\nbeskrivelse: "Først <!-- utkast"`) },
+    meldinger: [
+      `${M}/13-a.md:5:14: feil: «beskrivelse»: kommentaren «<!--» lukkes aldri, så resten av beskrivelsen ville falle bort; skriv «-->» der kommentaren slutter.`,
+    ],
+    kode: 1,
+  },
+  {
     navn: 'tekst: en fotnote skrevet to ganger er en feil ved den andre, som nevner den første',
     filer: { [`${M}/13-a.md`]: sak(TEMA, 'Tekst[^1] og mer[^2].\n\n[^1]: Første.\n[^2]: Andre.\n[^1]: Tredje.\n') },
     meldinger: [

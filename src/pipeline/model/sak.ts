@@ -2,6 +2,7 @@ import type { Diagnostics } from '../../domain/diagnostics.js';
 import type { Bilde, MarkdownSource, SakSource, VedleggProbe, YamlSource } from '../../domain/sources.js';
 import { type Fraser, frase } from '../../domain/sprak.js';
 import type { ForslagTilVedtak, Sak, Utvalg, Vedlegg } from '../../domain/types.js';
+import { unclosedComment } from '../../util/markdown-lines.js';
 import { closest } from '../../util/suggest.js';
 import { aktivtInnholdMelding } from './aktivt-innhold.js';
 import { requireFrontmatter } from './frontmatter.js';
@@ -30,6 +31,13 @@ export function buildSak(source: SakSource, utvalg: Utvalg | undefined, diags: D
   }
   const saksfremlegg = insertTabeller(saksfremleggFrom(source.markdown, section), source.tabeller);
   checkSkrevet(source.markdown, diags);
+  if (data.beskrivelse && unclosedComment(data.beskrivelse)) {
+    diags.error(
+      source.file,
+      fm.locate(['beskrivelse']),
+      '«beskrivelse»: kommentaren «<!--» lukkes aldri, så resten av beskrivelsen ville falle bort; skriv «-->» der kommentaren slutter.',
+    );
+  }
   checkBilder(source, diags);
   checkTabellsummer(source, diags);
   checkOffentlighet(source, data, fm, diags);
