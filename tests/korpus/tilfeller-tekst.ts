@@ -35,6 +35,17 @@ export const TILFELLER_TEKST: Tilfelle[] = [
     kode: 0,
   },
   {
+    navn: 'tekst: en hel e-post limt inn som HTML-dokument gir bare en advarsel for stilarket',
+    filer: {
+      [`${M}/13-a.md`]: sak(
+        TEMA,
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Emne: Budsjett</title>\n<style>p { color: red }</style></head>\n<body>\n<p class="MsoNormal">Hei alle,</p>\n<table border="1"><tr><td>Lønn</td><td>1 000 000</td></tr></table>\n</body></html>\n',
+      ),
+    },
+    meldinger: [`${M}/13-a.md:9:1: advarsel: ${TATT_UT('<style>')}`],
+    kode: 0,
+  },
+  {
     navn: 'tekst: <style>, <script>, <iframe> og <object> fra en e-post tas ut med en advarsel hver',
     filer: {
       [`${M}/13-a.md`]: sak(

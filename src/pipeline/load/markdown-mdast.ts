@@ -87,10 +87,10 @@ function findSkrevneBilder(tree: Root): SkrevetBilde[] {
   return found;
 }
 
-/** `<?php … ?>`, `<!DOCTYPE …>`, `<![CDATA[ … ]]>`: HTML that the parser turns into nothing. */
+/** `<?php … ?>` and `<![CDATA[ … ]]>`: HTML that the parser turns into nothing, what is in it too (a `<!DOCTYPE>` holds nothing). */
 function readDeclarations(tree: Root, skrevet: SkrevetMarkdown): void {
   visit(tree, 'html', (node: Html) => {
-    const declaration = /^<(\?[a-z]*|!\[CDATA\[|![a-z]+)/i.exec(node.value);
+    const declaration = /^<(\?[a-z]*|!\[CDATA\[)/i.exec(node.value);
     if (declaration && !isOnlyComments(node.value))
       skrevet.utelatt.push({ tag: `<${declaration[1]}`, position: start(node), lukket: true });
   });
