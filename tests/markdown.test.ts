@@ -154,3 +154,12 @@ describe('Markdown next to HTML is printed as it would be without it', () => {
     );
   });
 });
+
+describe('HTML cannot pass itself off as Markdown', () => {
+  it('an element that writes the mark Markdown elements carry is cleaned like any HTML: a closed <details> is opened up', () => {
+    const html = markdownToHtml(
+      'Tekst.\n\n<details data-motedok-markdown="0" style="display:none"><summary>Kort</summary>Skjult</details>',
+    );
+    expect(html).toBe('<p>Tekst.</p>\n<div><p>Kort</p>Skjult</div>');
+  });
+});

@@ -11,8 +11,8 @@ import { imageAltText, imageFileUrl, isAllowedHref } from './links.js';
 
 /**
  * Set on every element the Markdown made, before rehype-raw, in place of its properties (the HTML
- * parser would change them: `data-footnote-ref` comes back as `""`, not `true`); its value is
- * where the properties wait in the file's data, to be put back after.
+ * parser would change them: `data-footnote-ref` comes back as `""`, not `true`); its value is the
+ * run's mark and where the properties wait in the file's data, to be put back after.
  */
 const MARKDOWN = 'dataMotedokMarkdown';
 
@@ -20,7 +20,7 @@ const MARKDOWN = 'dataMotedokMarkdown';
 interface FileData {
   data: object;
 }
-type RawData = { markdownProperties?: Properties[]; rawHtml?: RawHtmlOptions };
+type RawData = { markdownProperties?: Properties[]; mark?: string; rawHtml?: RawHtmlOptions };
 
 /** The attributes an element written as HTML keeps; everything else (style, class, id, hidden, on…) goes. */
 const KEPT: Record<string, readonly string[]> = {
@@ -56,15 +56,17 @@ const BLOCK = new Set([
 export function markMarkdownElements() {
   return (tree: Root, file: FileData) => {
     const properties: Properties[] = [];
+    // New for every text, so HTML in it cannot pass itself off as Markdown by writing the attribute.
+    const nonce = globalThis.crypto.randomUUID();
     const mark = (node: Root | RootContent) => {
       if (node.type === 'element') {
         properties.push(node.properties);
-        node.properties = { [MARKDOWN]: String(properties.length - 1) };
+        node.properties = { [MARKDOWN]: `${nonce} ${properties.length - 1}` };
       }
       if ('children' in node) for (const child of node.children) mark(child);
     };
     mark(tree);
-    (file.data as RawData).markdownProperties = properties;
+    Object.assign(file.data as RawData, { markdownProperties: properties, mark: nonce });
   };
 }
 
@@ -81,7 +83,11 @@ export interface RawHtmlOptions {
  */
 export function cleanRawHtml() {
   return (tree: Root, file: FileData) => {
-    const { markdownProperties: properties = [], rawHtml: options = { filer: {} } } = file.data as RawData;
+    const { markdownProperties: properties = [], mark = '', rawHtml: options = { filer: {} } } = file.data as RawData;
+    const markdownIndex = (element: Element) => {
+      const value = element.properties[MARKDOWN];
+      return typeof value === 'string' && value.startsWith(`${mark} `) ? Number(value.slice(mark.length + 1)) : undefined;
+    };
     const visit = (parent: Root | Element) => {
       const children = parent.children as ElementContent[];
       for (let i = 0; i < children.length; i++) {
@@ -93,9 +99,9 @@ export function cleanRawHtml() {
           continue;
         }
         if (child.type !== 'element') continue;
-        const marked = child.properties[MARKDOWN];
-        const replacement = marked === undefined ? cleanElement(child, options) : child;
-        if (marked !== undefined) child.properties = properties[Number(marked)] ?? {};
+        const index = markdownIndex(child);
+        const replacement = index === undefined ? cleanElement(child, options) : child;
+        if (index !== undefined) child.properties = properties[index] ?? {};
         if (Array.isArray(replacement)) {
           children.splice(i, 1, ...replacement);
           i--;
