@@ -111,6 +111,12 @@ export const TILFELLER_TEKST: Tilfelle[] = [
     kode: 1,
   },
   {
+    navn: 'tekst: et forslag til vedtak av bare et hardt mellomrom (&nbsp;) er tomt',
+    filer: { [`${M}/13-a.md`]: sak(BESLUTNING, 'Bakgrunn.\n\n## Forslag til vedtak\n\n&nbsp;\n') },
+    meldinger: [`${M}/13-a.md:9:1: feil: ${TOMT_FORSLAG}`],
+    kode: 1,
+  },
+  {
     navn: 'tekst: et vedtak i referatet uten tekst som synes er en feil ved «### Vedtak»',
     filer: {
       [`${M}/13-a.md`]: sak(BESLUTNING),

@@ -175,8 +175,8 @@ export function loadProjectSource(root: string, diags: Diagnostics): ProjectSour
   return { root, organisasjonFile, organisasjon, logoFinnes, meetings, fraser: loadFraser() };
 }
 
-/** A text readSkrevet has something to find in: HTML (beyond comments), definitions, footnotes, images or entities. */
-const NEEDS_MDAST = /<(?:[a-z/?]|![a-z[])|\]:|\[\^|!\[|&#?[a-z0-9]+;/i;
+/** A text readSkrevet has something to find in: HTML (beyond comments), definitions, footnotes or images. */
+const NEEDS_MDAST = /<(?:[a-z/?]|![a-z[])|\]:|\[\^|!\[/i;
 
 /**
  * Reads what only a parser sees in every sak and referat (images in any form, definitions,

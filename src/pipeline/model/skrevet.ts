@@ -36,7 +36,9 @@ export function hasVisibleText(source: MarkdownSource, ranges: Ranges): boolean 
   // An element never closed is an error of its own; what it swallows in the whole file may still show in its part.
   if (source.skrevet?.utelatt.some((u) => !u.lukket)) return true;
   if (source.skrevet) return source.skrevet.synlig.some((offset) => inside(ranges, offset));
-  return ranges.some(([from, to]) => /[\p{L}\p{N}]/u.test(source.text.slice(from, to).replace(/<!--[\s\S]*?-->/g, '')));
+  // Without HTML, definitions or images, what shows is the text outside comments and entities (`&nbsp;`).
+  const shown = (from: number, to: number) => source.text.slice(from, to).replace(/<!--[\s\S]*?-->|&#?[a-z0-9]+;/gi, '');
+  return ranges.some(([from, to]) => /[\p{L}\p{N}]/u.test(shown(from, to)));
 }
 
 /** Everything in a Markdown file that would be left out of the documents, as errors (text lost) and warnings. */
