@@ -444,7 +444,8 @@ export const TILFELLER: Tilfelle[] = [
     meldinger: [
       `${M}/referat.md:1:1: feil: sak 02.25 «En sak» mangler i referatet; legg til en seksjon «## Sak 02.25 En sak».`,
       `${M}/referat.md:2:1: advarsel: ola står verken i til_stede eller i forfall.`,
-      `${M}/referat.md:2:19: feil: «oal» i «til_stede» er ikke en medlems-id i utvalg «ssu». Mente du «ola»? Bruk en id fra organisasjon.yaml (kari, ola, per), eller skriv fullt navn med mellomrom.`,
+      `${M}/referat.md:2:19: feil: «oal» i «til_stede» er ikke et medlem av utvalg «ssu». Mente du «ola»? Skriv medlemmets id (kari, ola, per) eller fulle navn fra organisasjon.yaml, og legg en vara inn blant medlemmene der; andre som ikke er medlemmer (observatører, sekretariatet), føres under «andre».`,
+      `${M}/referat.md:2:24: feil: «Gjest Gjestesen» i «til_stede» er ikke et medlem av utvalg «ssu». Skriv medlemmets id (kari, ola, per) eller fulle navn fra organisasjon.yaml, og legg en vara inn blant medlemmene der; andre som ikke er medlemmer (observatører, sekretariatet), føres under «andre».`,
       `${M}/referat.md:10:1: feil: sak 07.25 står ikke på sakslisten til møtet ${M}; sakene er 01.25, 02.25.`,
     ],
     kode: 1,
@@ -460,7 +461,7 @@ export const TILFELLER: Tilfelle[] = [
     },
     meldinger: [
       `${M}/referat.md:2:1: advarsel: per står verken i til_stede eller i forfall.`,
-      `${M}/referat.md:3:11: feil: «pr» i «forfall» er ikke en medlems-id i utvalg «ssu». Mente du «per»? Bruk en id fra organisasjon.yaml (kari, ola, per), eller skriv fullt navn med mellomrom.`,
+      `${M}/referat.md:3:11: feil: «pr» i «forfall» er ikke et medlem av utvalg «ssu». Mente du «per»? Skriv medlemmets id (kari, ola, per) eller fulle navn fra organisasjon.yaml; forfall føres bare for medlemmer.`,
     ],
     kode: 1,
   },
