@@ -6,6 +6,7 @@ import { kryptertPdf, minimalPdf } from '../helpers/pdf.js';
 import { BESLUTNING, MOTE, ORGANISASJON, sak } from '../helpers/prosjekt.js';
 import { TILFELLER_GRENSER } from './tilfeller-grenser.js';
 import { TILFELLER_OFFENTLIG } from './tilfeller-offentlig.js';
+import { TILFELLER_OPPMOTE } from './tilfeller-oppmote.js';
 import { TILFELLER_UTSENDELSE } from './tilfeller-utsendelse.js';
 import { TILFELLER_VEDLEGG } from './tilfeller-vedlegg.js';
 
@@ -832,4 +833,5 @@ export const TILFELLER: Tilfelle[] = [
   ...TILFELLER_OFFENTLIG,
   ...TILFELLER_VEDLEGG,
   ...TILFELLER_UTSENDELSE,
+  ...TILFELLER_OPPMOTE,
 ];

@@ -250,8 +250,8 @@ export function checkBehandling(
   const key = formatNummer(sak.nummer);
   sak.motende = oppmote.tilStede.filter((d) => motteTil(d, key, oppmote.rekkefolge)).map((d) => d.medlem);
   readInhabile(source, sak, behandling.habilitet, oppmote, diags);
-  readStemmer(source, sak, behandling.stemmer, oppmote, diags);
-  checkAntall(source, sak, diags);
+  // A name that is wrong is reported at it; the counts it would give are not checked on top.
+  if (readStemmer(source, sak, behandling.stemmer, oppmote, diags)) checkAntall(source, sak, diags);
 }
 
 function readInhabile(
@@ -308,9 +308,16 @@ function stemmeFeil(
     : undefined;
 }
 
-/** The names under `### Votering` as members present for the sak, each once. */
-function readStemmer(source: MarkdownSource, sak: Referatsak, stemmer: readonly Stemmenavn[], oppmote: Oppmote, diags: Diagnostics): void {
-  if (!sak.votering || stemmer.length === 0) return;
+/** The names under `### Votering` as members present for the sak, each once; false when one is not. */
+function readStemmer(
+  source: MarkdownSource,
+  sak: Referatsak,
+  stemmer: readonly Stemmenavn[],
+  oppmote: Oppmote,
+  diags: Diagnostics,
+): boolean {
+  if (!sak.votering || stemmer.length === 0) return true;
+  let ok = true;
   const navn: Partial<Record<Stemme, Medlem[]>> = {};
   const stemt = new Map<Medlem, Stemme>();
   for (const stemme of stemmer) {
@@ -318,12 +325,19 @@ function readStemmer(source: MarkdownSource, sak: Referatsak, stemmer: readonly 
     const feil = stemmeFeil(stemme, funnet, sak, stemt, oppmote);
     if (feil) {
       diags.error(source.file, stemme.position, feil);
+      ok = false;
       continue;
     }
     stemt.set(funnet[0]!, stemme.stemme);
     navn[stemme.stemme] = [...(navn[stemme.stemme] ?? []), funnet[0]!];
   }
   sak.votering.navn = navn;
+  return ok;
+}
+
+/** `1 stemme`, `5 stemmer`. */
+function antall(n: number, en: string, flere: string): string {
+  return `${n} ${n === 1 ? en : flere}`;
 }
 
 /** More votes than members present is an error; fewer, a warning: a member present votes, or abstains. */
@@ -337,7 +351,7 @@ function checkAntall(source: MarkdownSource, sak: Referatsak, diags: Diagnostics
     diags.error(
       source.file,
       sak.kilde.position,
-      `voteringen i sak ${key} har ${stemmer} stemmer, men bare ${tilStede.length} medlemmer var til stede under behandlingen (${ids(tilStede)}); ` +
+      `voteringen i sak ${key} har ${antall(stemmer, 'stemme', 'stemmer')}, men bare ${antall(tilStede.length, 'medlem', 'medlemmer')} var til stede under behandlingen (${ids(tilStede)}); ` +
         'rett stemmetallene, eller skriv i til_stede når medlemmer kom eller gikk (fra_sak, til_sak).',
     );
   } else if (stemmer < tilStede.length) {
@@ -346,7 +360,7 @@ function checkAntall(source: MarkdownSource, sak: Referatsak, diags: Diagnostics
     diags.warning(
       source.file,
       sak.kilde.position,
-      `voteringen i sak ${key} har ${stemmer} stemmer, men ${tilStede.length} medlemmer var til stede under behandlingen` +
+      `voteringen i sak ${key} har ${antall(stemmer, 'stemme', 'stemmer')}, men ${antall(tilStede.length, 'medlem', 'medlemmer')} var til stede under behandlingen` +
         `${utenStemme.length ? ` (${listWords(utenStemme.map((m) => m.id))} står ikke i voteringen)` : ''}; ` +
         'skriv den som ikke stemte for eller mot under «avstår», og den som gikk før saken med til_sak i til_stede.',
     );
