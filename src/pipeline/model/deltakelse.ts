@@ -56,7 +56,7 @@ function findMedlemmer(entry: string, medlemmer: readonly Medlem[]): Medlem[] {
 }
 
 /** « Mente du «Ola Hansen»?» for a typo in an id or a full name, or for a first or last name alone. */
-function meantMember(entry: string, medlemmer: readonly Medlem[]): string {
+function meantMedlem(entry: string, medlemmer: readonly Medlem[]): string {
   const wanted = comparable(entry);
   const id = closest(
     wanted,
@@ -93,7 +93,7 @@ interface Oppforing {
   tilSak?: Saksnummer;
 }
 
-function oppforinger(data: ReferatData, field: 'til_stede' | 'forfall'): Oppforing[] {
+function readOppforinger(data: ReferatData, field: 'til_stede' | 'forfall'): Oppforing[] {
   const list = field === 'til_stede' ? data.til_stede : data.forfall;
   return list.map((entry, i) =>
     typeof entry === 'string'
@@ -102,14 +102,14 @@ function oppforinger(data: ReferatData, field: 'til_stede' | 'forfall'): Oppfori
   );
 }
 
-interface Lesing {
+interface ReadContext {
   source: MarkdownSource;
   frontmatter: YamlSource;
   mote: Mote;
   diags: Diagnostics;
 }
 
-function notMemberMessage(field: 'til_stede' | 'forfall', tekst: string, mote: Mote): string {
+function unknownMedlemMessage(field: 'til_stede' | 'forfall', tekst: string, mote: Mote): string {
   const medlemmer = mote.utvalg.medlemmer;
   const hvem = medlemmer.length
     ? `Skriv medlemmets id (${ids(medlemmer)}) eller fulle navn fra organisasjon.yaml`
@@ -118,12 +118,16 @@ function notMemberMessage(field: 'til_stede' | 'forfall', tekst: string, mote: M
     field === 'til_stede'
       ? ', og legg en vara inn blant medlemmene der; andre som ikke er medlemmer (observatører, sekretariatet), føres under «andre».'
       : '; forfall føres bare for medlemmer.';
-  return `«${tekst}» i «${field}» er ikke et medlem av utvalg «${mote.utvalg.key}».${meantMember(tekst, medlemmer)} ${hvem}${andre}`;
+  return `«${tekst}» i «${field}» er ikke et medlem av utvalg «${mote.utvalg.key}».${meantMedlem(tekst, medlemmer)} ${hvem}${andre}`;
 }
 
 /** The members a list names; an entry that is no member, or a member named before, is an error at it. */
-function readList(les: Lesing, field: 'til_stede' | 'forfall', list: readonly Oppforing[]): { deltaker: Deltaker; oppforing: Oppforing }[] {
-  const { source, frontmatter, mote, diags } = les;
+function readList(
+  ctx: ReadContext,
+  field: 'til_stede' | 'forfall',
+  list: readonly Oppforing[],
+): { deltaker: Deltaker; oppforing: Oppforing }[] {
+  const { source, frontmatter, mote, diags } = ctx;
   const found: { deltaker: Deltaker; oppforing: Oppforing }[] = [];
   for (const oppforing of list) {
     const at = frontmatter.locate(oppforing.path);
@@ -131,7 +135,7 @@ function readList(les: Lesing, field: 'til_stede' | 'forfall', list: readonly Op
     if (medlemmer.length !== 1) {
       const message =
         medlemmer.length === 0
-          ? notMemberMessage(field, oppforing.tekst, mote)
+          ? unknownMedlemMessage(field, oppforing.tekst, mote)
           : `«${oppforing.tekst}» i «${field}» er navnet til flere medlemmer (${ids(medlemmer)}); skriv id-en til den som er ment.`;
       diags.error(source.file, at, message);
       continue;
@@ -152,8 +156,8 @@ function readList(les: Lesing, field: 'til_stede' | 'forfall', list: readonly Op
 }
 
 /** A fra_sak or til_sak that is on the agenda, as its key; undefined (and an error at it) when it is not. */
-function onAgenda(
-  les: Lesing,
+function checkOnSaksliste(
+  ctx: ReadContext,
   oppforing: Oppforing,
   field: 'fra_sak' | 'til_sak',
   rekkefolge: ReadonlyMap<string, number>,
@@ -162,22 +166,22 @@ function onAgenda(
   if (!nummer) return undefined;
   const key = formatNummer(nummer);
   if (rekkefolge.has(key)) return key;
-  les.diags.error(
-    les.source.file,
-    les.frontmatter.locate([...oppforing.path.slice(0, 2), field]),
-    `«${field}» i til_stede nr. ${oppforing.nr} («${oppforing.tekst}») er sak ${key}, som ikke står på sakslisten til møtet ${les.mote.mappe}; sakene er ${[...rekkefolge.keys()].join(', ')}.`,
+  ctx.diags.error(
+    ctx.source.file,
+    ctx.frontmatter.locate([...oppforing.path.slice(0, 2), field]),
+    `«${field}» i til_stede nr. ${oppforing.nr} («${oppforing.tekst}») er sak ${key}, som ikke står på sakslisten til møtet ${ctx.mote.mappe}; sakene er ${[...rekkefolge.keys()].join(', ')}.`,
   );
   return undefined;
 }
 
 /** Sets when a member came and left, when the saker are on the agenda and in that order. */
-function readTidsrom(les: Lesing, deltaker: Deltaker, oppforing: Oppforing, rekkefolge: ReadonlyMap<string, number>): void {
-  const fra = onAgenda(les, oppforing, 'fra_sak', rekkefolge);
-  const til = onAgenda(les, oppforing, 'til_sak', rekkefolge);
+function readTidsrom(ctx: ReadContext, deltaker: Deltaker, oppforing: Oppforing, rekkefolge: ReadonlyMap<string, number>): void {
+  const fra = checkOnSaksliste(ctx, oppforing, 'fra_sak', rekkefolge);
+  const til = checkOnSaksliste(ctx, oppforing, 'til_sak', rekkefolge);
   if (fra && til && rekkefolge.get(fra)! > rekkefolge.get(til)!) {
-    les.diags.error(
-      les.source.file,
-      les.frontmatter.locate([...oppforing.path.slice(0, 2), 'til_sak']),
+    ctx.diags.error(
+      ctx.source.file,
+      ctx.frontmatter.locate([...oppforing.path.slice(0, 2), 'til_sak']),
       `til_stede nr. ${oppforing.nr} («${oppforing.tekst}») kom til sak ${fra} (fra_sak), men gikk etter sak ${til} (til_sak), som står før på sakslisten; til_sak er den siste saken medlemmet var til stede under: ${fra} eller en sak etter den.`,
     );
     return;
@@ -188,12 +192,12 @@ function readTidsrom(les: Lesing, deltaker: Deltaker, oppforing: Oppforing, rekk
 
 /** til_stede and forfall as members; a member in both, twice, or not a member, is an error; one in neither is a warning. */
 export function readDeltakere(source: MarkdownSource, data: ReferatData, frontmatter: YamlSource, mote: Mote, diags: Diagnostics): Oppmote {
-  const les: Lesing = { source, frontmatter, mote, diags };
+  const ctx: ReadContext = { source, frontmatter, mote, diags };
   const nummererte = mote.saker.filter((s) => s.nummer);
   const rekkefolge = new Map(nummererte.map((s, i) => [formatNummer(s.nummer!), i]));
-  const tilStede = readList(les, 'til_stede', oppforinger(data, 'til_stede'));
-  for (const { deltaker, oppforing } of tilStede) readTidsrom(les, deltaker, oppforing, rekkefolge);
-  const forfall = readList(les, 'forfall', oppforinger(data, 'forfall')).filter(({ deltaker, oppforing }) => {
+  const tilStede = readList(ctx, 'til_stede', readOppforinger(data, 'til_stede'));
+  for (const { deltaker, oppforing } of tilStede) readTidsrom(ctx, deltaker, oppforing, rekkefolge);
+  const forfall = readList(ctx, 'forfall', readOppforinger(data, 'forfall')).filter(({ deltaker, oppforing }) => {
     if (!tilStede.some((t) => t.deltaker.medlem === deltaker.medlem)) return true;
     diags.error(
       source.file,
@@ -221,7 +225,7 @@ export function tilStedeISaken(sak: Referatsak): Medlem[] {
 }
 
 /** Whether a member was at the meeting during the sak `key`, by when they came and left. */
-function motteTil(deltaker: Deltaker, key: string, rekkefolge: ReadonlyMap<string, number>): boolean {
+function isTilStede(deltaker: Deltaker, key: string, rekkefolge: ReadonlyMap<string, number>): boolean {
   const her = rekkefolge.get(key)!;
   const fra = deltaker.fraSak ? rekkefolge.get(formatNummer(deltaker.fraSak))! : -Infinity;
   const til = deltaker.tilSak ? rekkefolge.get(formatNummer(deltaker.tilSak))! : Infinity;
@@ -229,7 +233,7 @@ function motteTil(deltaker: Deltaker, key: string, rekkefolge: ReadonlyMap<strin
 }
 
 /** Why a member was not present for a sak, for messages: `kom først til sak 14.25`. */
-function absence(medlem: Medlem, sak: Referatsak, oppmote: Oppmote): string {
+function describeFravaer(medlem: Medlem, sak: Referatsak, oppmote: Oppmote): string {
   const deltaker = oppmote.tilStede.find((d) => d.medlem === medlem);
   if (!deltaker) return oppmote.forfall.some((d) => d.medlem === medlem) ? 'hadde forfall' : 'står ikke i til_stede';
   if (sak.inhabile.some((i) => i.medlem === medlem)) return 'var inhabil og fratrådte';
@@ -248,10 +252,10 @@ export function checkBehandling(
   diags: Diagnostics,
 ): void {
   const key = formatNummer(sak.nummer);
-  sak.motende = oppmote.tilStede.filter((d) => motteTil(d, key, oppmote.rekkefolge)).map((d) => d.medlem);
+  sak.motende = oppmote.tilStede.filter((d) => isTilStede(d, key, oppmote.rekkefolge)).map((d) => d.medlem);
   readInhabile(source, sak, behandling.habilitet, oppmote, diags);
   // A name that is wrong is reported at it; the counts it would give are not checked on top.
-  if (readStemmer(source, sak, behandling.stemmer, oppmote, diags)) checkAntall(source, sak, diags);
+  if (readStemmer(source, sak, behandling.stemmer, oppmote, diags)) checkStemmetall(source, sak, diags);
 }
 
 function readInhabile(
@@ -274,8 +278,8 @@ function readInhabile(
       source.file,
       position,
       motte
-        ? `«${id}» under «### Habilitet» i sak ${key} var ikke til stede under saken (${absence(motte, sak, oppmote)}); bare et medlem som var til stede, kan fratre som inhabil.`
-        : `«${id}» under «### Habilitet» i sak ${key} er ikke et medlem som møtte.${meantMember(
+        ? `«${id}» under «### Habilitet» i sak ${key} var ikke til stede under saken (${describeFravaer(motte, sak, oppmote)}); bare et medlem som var til stede, kan fratre som inhabil.`
+        : `«${id}» under «### Habilitet» i sak ${key} er ikke et medlem som møtte.${meantMedlem(
             id,
             oppmote.tilStede.map((d) => d.medlem),
           )} Skriv id-en til et medlem i til_stede, for eksempel «- ${mottIds[0] ?? 'kari-nordmann'}: grunnen».`,
@@ -284,7 +288,7 @@ function readInhabile(
 }
 
 /** What is wrong with a name under `### Votering`, if anything: not a member, not present for the sak, or one who voted already. */
-function stemmeFeil(
+function checkStemme(
   navn: Stemmenavn,
   funnet: readonly Medlem[],
   sak: Referatsak,
@@ -296,11 +300,11 @@ function stemmeFeil(
   const tilStede = tilStedeISaken(sak);
   const medlem = funnet[0];
   if (!medlem) {
-    return `«${tekst}» ${under} er ikke et medlem av utvalget.${meantMember(tekst, oppmote.medlemmer)} Skriv id-en eller det fulle navnet til et medlem som var til stede under saken (${ids(tilStede)}).`;
+    return `«${tekst}» ${under} er ikke et medlem av utvalget.${meantMedlem(tekst, oppmote.medlemmer)} Skriv id-en eller det fulle navnet til et medlem som var til stede under saken (${ids(tilStede)}).`;
   }
   if (funnet.length > 1) return `«${tekst}» ${under} er navnet til flere medlemmer (${ids(funnet)}); skriv id-en til den som er ment.`;
   if (!tilStede.includes(medlem)) {
-    return `${who(tekst, medlem)} ${under} var ikke til stede under saken (${absence(medlem, sak, oppmote)}); bare medlemmer som var til stede, kan stemme (${ids(tilStede)}).`;
+    return `${who(tekst, medlem)} ${under} var ikke til stede under saken (${describeFravaer(medlem, sak, oppmote)}); bare medlemmer som var til stede, kan stemme (${ids(tilStede)}).`;
   }
   const forrige = stemt.get(medlem);
   return forrige
@@ -322,7 +326,7 @@ function readStemmer(
   const stemt = new Map<Medlem, Stemme>();
   for (const stemme of stemmer) {
     const funnet = findMedlemmer(stemme.tekst, oppmote.medlemmer);
-    const feil = stemmeFeil(stemme, funnet, sak, stemt, oppmote);
+    const feil = checkStemme(stemme, funnet, sak, stemt, oppmote);
     if (feil) {
       diags.error(source.file, stemme.position, feil);
       ok = false;
@@ -336,12 +340,12 @@ function readStemmer(
 }
 
 /** `1 stemme`, `5 stemmer`. */
-function antall(n: number, en: string, flere: string): string {
+function plural(n: number, en: string, flere: string): string {
   return `${n} ${n === 1 ? en : flere}`;
 }
 
 /** More votes than members present is an error; fewer, a warning: a member present votes, or abstains. */
-function checkAntall(source: MarkdownSource, sak: Referatsak, diags: Diagnostics): void {
+function checkStemmetall(source: MarkdownSource, sak: Referatsak, diags: Diagnostics): void {
   const v = sak.votering;
   if (!v) return;
   const key = formatNummer(sak.nummer);
@@ -351,7 +355,7 @@ function checkAntall(source: MarkdownSource, sak: Referatsak, diags: Diagnostics
     diags.error(
       source.file,
       sak.kilde.position,
-      `voteringen i sak ${key} har ${antall(stemmer, 'stemme', 'stemmer')}, men bare ${antall(tilStede.length, 'medlem', 'medlemmer')} var til stede under behandlingen (${ids(tilStede)}); ` +
+      `voteringen i sak ${key} har ${plural(stemmer, 'stemme', 'stemmer')}, men bare ${plural(tilStede.length, 'medlem', 'medlemmer')} var til stede under behandlingen (${ids(tilStede)}); ` +
         'rett stemmetallene, eller skriv i til_stede når medlemmer kom eller gikk (fra_sak, til_sak).',
     );
   } else if (stemmer < tilStede.length) {
@@ -360,7 +364,7 @@ function checkAntall(source: MarkdownSource, sak: Referatsak, diags: Diagnostics
     diags.warning(
       source.file,
       sak.kilde.position,
-      `voteringen i sak ${key} har ${antall(stemmer, 'stemme', 'stemmer')}, men ${antall(tilStede.length, 'medlem', 'medlemmer')} var til stede under behandlingen` +
+      `voteringen i sak ${key} har ${plural(stemmer, 'stemme', 'stemmer')}, men ${plural(tilStede.length, 'medlem', 'medlemmer')} var til stede under behandlingen` +
         `${utenStemme.length ? ` (${listWords(utenStemme.map((m) => m.id))} står ikke i voteringen)` : ''}; ` +
         'skriv den som ikke stemte for eller mot under «avstår», og den som gikk før saken med til_sak i til_stede.',
     );

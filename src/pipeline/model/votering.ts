@@ -27,13 +27,13 @@ const NAVNELINJE = /^(\s*[-*]\s+)(for|mot|avst[a-zæøå]*)\s*:(.*)$/i;
 /** What a list of names may say when nobody voted so. */
 const INGEN = /^(?:ingen|[-–—])$/i;
 
-function stemmeFor(ord: string): Stemme {
+function parseStemme(ord: string): Stemme {
   const lower = ord.toLowerCase();
   return lower === 'for' ? 'for' : lower === 'mot' ? 'mot' : 'avstar';
 }
 
 /** The names after the colon of a names line, split at commas, semicolons and «og». */
-function namesIn(rest: string, stemme: Stemme, line: number, column: number): Stemmenavn[] {
+function readNavn(rest: string, stemme: Stemme, line: number, column: number): Stemmenavn[] {
   const found: Stemmenavn[] = [];
   let offset = 0;
   rest.split(/(,|;|\s+og\s+)/).forEach((part, i) => {
@@ -61,7 +61,7 @@ export function readVotering(
     const m = NAVNELINJE.exec(linje);
     if (!m) return;
     brukt.add(i);
-    navn.push(...namesIn(m[3]!, stemmeFor(m[2]!), forste + i, linje.length - m[3]!.length + 1));
+    navn.push(...readNavn(m[3]!, parseStemme(m[2]!), forste + i, linje.length - m[3]!.length + 1));
   });
   const tallLinje = lines.findIndex((linje, i) => !brukt.has(i) && TALL.test(linje));
   const tall = tallLinje === -1 ? undefined : TALL.exec(lines[tallLinje]!)!;
@@ -79,15 +79,15 @@ export function readVotering(
     .filter((_, i) => !brukt.has(i))
     .join('\n')
     .trim();
-  const antall = (stemme: Stemme, skrevet: string | undefined) =>
+  const count = (stemme: Stemme, skrevet: string | undefined) =>
     skrevet !== undefined ? Number(skrevet) : navn.filter((n) => n.stemme === stemme).length;
-  const votering: Votering = { for: antall('for', tall?.[1]), mot: antall('mot', tall?.[2]), avstar: antall('avstar', tall?.[3]), tekst };
-  if (tall) checkCounts(source, votering, navn, key, diags);
+  const votering: Votering = { for: count('for', tall?.[1]), mot: count('mot', tall?.[2]), avstar: count('avstar', tall?.[3]), tekst };
+  if (tall) matchStemmetall(source, votering, navn, key, diags);
   return { votering, navn };
 }
 
 /** With counts and names both written, the names under a kind are as many as its count. */
-function checkCounts(source: MarkdownSource, votering: Votering, navn: readonly Stemmenavn[], key: string, diags: Diagnostics): void {
+function matchStemmetall(source: MarkdownSource, votering: Votering, navn: readonly Stemmenavn[], key: string, diags: Diagnostics): void {
   for (const stemme of STEMMER) {
     const under = navn.filter((n) => n.stemme === stemme);
     if (under.length === 0 || under.length === votering[stemme]) continue;
