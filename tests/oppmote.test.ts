@@ -7,6 +7,7 @@ import type { BuildResult } from '../src/domain/documents.js';
 import type { Mote } from '../src/domain/types.js';
 import { tilStedeISaken } from '../src/pipeline/model/deltakelse.js';
 import { saksnummer } from '../src/pipeline/model/tid.js';
+import { referatView } from '../src/pipeline/render/views.js';
 import { forsteUtenforRekkefolge, pdfTekst } from './helpers/pdftekst.js';
 import { BESLUTNING, check, makeProject, ORGANISASJON, sak } from './helpers/prosjekt.js';
 
@@ -154,5 +155,27 @@ describe('the referat shows arrivals, departures, attendance per sak and votes b
     expect(sak4).toContain('Til stede under saken: 2 av 4 medlemmer.');
     expect(sak4).not.toMatch(/inhabil|1 av 4|nær venn/);
     expect(tekst.replace(/\s+/g, ' ')).toContain('Ola Hansen (fra sak 03.25)');
+  });
+});
+
+describe('the referat’s view of a member who came and left', () => {
+  it('gives both saker, in Bokmål and in Nynorsk', async () => {
+    const fra = async (sprak: string) => {
+      const rot = makeProject({
+        [`${M}/mote.yaml`]: `utvalg: ssu\ndato: 2025-05-22\nstart: "09:00"\nslutt: "14:00"\nsted: Hamar\n${sprak}`,
+        [`${M}/13-a.md`]: BESLUTNING,
+        [`${M}/14-b.md`]: BESLUTNING.replace('En sak', 'Annen sak'),
+        [`${M}/referat.md`]: `---\ntil_stede: [kari, ola, { id: per, fra_sak: "02.25", til_sak: "02.25" }]\nreferent: Marte\nstatus: utkast\n---\n\n## Sak 01.25\n\n## Sak 02.25\n\n## Sak 03.25\n`,
+      });
+      const { lines, moter } = await check(rot);
+      expect(lines).toEqual([]);
+      const view = referatView(moter[0]!, moter[0]!.referat!);
+      return [view.tilStede.map((d) => d.tidsrom), view.saker.map((s) => s.tilStede)];
+    };
+    expect(await fra('')).toEqual([
+      [undefined, undefined, 'fra sak 02.25, til og med sak 02.25'],
+      ['Til stede under saken: 2 av 3 medlemmer.', undefined, 'Til stede under saken: 2 av 3 medlemmer.'],
+    ]);
+    expect((await fra('sprak: nn\n'))[0]).toEqual([undefined, undefined, 'frå sak 02.25, til og med sak 02.25']);
   });
 });

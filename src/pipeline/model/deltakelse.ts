@@ -51,7 +51,7 @@ function comparable(text: string): string {
 /** The members an entry names: by id, or else by full name (two members of one name are both found). */
 function findMedlemmer(entry: string, medlemmer: readonly Medlem[]): Medlem[] {
   const wanted = comparable(entry);
-  const byId = medlemmer.filter((m) => m.id === wanted);
+  const byId = medlemmer.filter((m) => comparable(m.id) === wanted);
   return byId.length > 0 ? byId : medlemmer.filter((m) => comparable(m.navn) === wanted);
 }
 
