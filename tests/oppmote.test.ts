@@ -63,7 +63,9 @@ function prosjekt(): string {
     'organisasjon.yaml': ORG,
     [`${M}/13-a.md`]: BESLUTNING,
     [`${M}/14-b.md`]: BESLUTNING.replace('En sak', 'Annen sak'),
-    [`${M}/15-c.md`]: sak('tittel: Personalsak\ntype: beslutning\nminutter: 30\nunntatt_offentlighet: offl. § 13 jf. fvl. § 13'),
+    [`${M}/15-c.md`]: sak(
+      'tittel: Personalsak\ntype: beslutning\nminutter: 30\nunntatt_offentlighet: offl. § 13 jf. fvl. § 13\noffentlig_tittel: Personalsak',
+    ),
     [`${M}/referat.md`]: REFERAT,
   });
 }
