@@ -49,7 +49,9 @@ export const TILFELLER_UTSENDELSE: Tilfelle[] = [
   {
     navn: 'journal: et saksnummer redigert for hånd',
     filer: { [`${M}/13-a.md`]: BESLUTNING, [`${M}/journal.json`]: journal({ saker: [{ ...SAK, saksnummer: '13', fil: '13-a.md' }] }) },
-    meldinger: [`${M}/journal.json:19:25: feil: «saksnummer» i saker nr. 1 i utsendelser nr. 1 er «13», som ikke er gyldig. Tillatt: et saksnummer som "13.25".`],
+    meldinger: [
+      `${M}/journal.json:19:25: feil: «saksnummer» i saker nr. 1 i utsendelser nr. 1 er «13», som ikke er gyldig. Tillatt: et saksnummer som "13.25".`,
+    ],
     kode: 1,
   },
   {
