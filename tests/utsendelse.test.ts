@@ -137,7 +137,7 @@ describe('motedok send: the innkalling as a record', () => {
     rmSync(join(root, M, '14-b.md'));
     const uten = await check(root);
     expect(uten.lines).toContain(
-      `${M}/journal.json:32:9: feil: sak 03.25 «Orientering om samhandling» (14-b.md) ble sendt ut 08.05.25, men filen finnes ikke lenger. Legg filen tilbake, eller merk saken som trukket i mote.yaml: trukket: [{ sak: "03.25", grunn: "…" }]. En sak som er sendt ut, beholder nummeret sitt.`,
+      `${M}/journal.json:35:9: feil: sak 03.25 «Orientering om samhandling» (14-b.md) ble sendt ut 08.05.25, men filen finnes ikke lenger. Legg filen tilbake, eller merk saken som trukket i mote.yaml: trukket: [{ sak: "03.25", grunn: "…" }]. En sak som er sendt ut, beholder nummeret sitt.`,
     );
     writeFileSync(join(root, M, 'mote.yaml'), `${MOTE}trukket:\n  - { sak: "03.25", grunn: Utsatt til høstens møte }\n`);
     const med = await check(root);

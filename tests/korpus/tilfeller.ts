@@ -6,6 +6,7 @@ import { kryptertPdf, minimalPdf } from '../helpers/pdf.js';
 import { BESLUTNING, MOTE, ORGANISASJON, sak } from '../helpers/prosjekt.js';
 import { TILFELLER_GRENSER } from './tilfeller-grenser.js';
 import { TILFELLER_OFFENTLIG } from './tilfeller-offentlig.js';
+import { TILFELLER_OPPMOTE } from './tilfeller-oppmote.js';
 import { TILFELLER_TEKST } from './tilfeller-tekst.js';
 import { TILFELLER_UTSENDELSE } from './tilfeller-utsendelse.js';
 import { TILFELLER_VEDLEGG } from './tilfeller-vedlegg.js';
@@ -445,7 +446,8 @@ export const TILFELLER: Tilfelle[] = [
     meldinger: [
       `${M}/referat.md:1:1: feil: sak 02.25 «En sak» mangler i referatet; legg til en seksjon «## Sak 02.25 En sak».`,
       `${M}/referat.md:2:1: advarsel: ola står verken i til_stede eller i forfall.`,
-      `${M}/referat.md:2:19: feil: «oal» i «til_stede» er ikke en medlems-id i utvalg «ssu». Mente du «ola»? Bruk en id fra organisasjon.yaml (kari, ola, per), eller skriv fullt navn med mellomrom.`,
+      `${M}/referat.md:2:19: feil: «oal» i «til_stede» er ikke et medlem av utvalg «ssu». Mente du «ola»? Skriv medlemmets id (kari, ola, per) eller fulle navn fra organisasjon.yaml, og legg en vara inn blant medlemmene der; andre som ikke er medlemmer (observatører, sekretariatet), føres under «andre».`,
+      `${M}/referat.md:2:24: feil: «Gjest Gjestesen» i «til_stede» er ikke et medlem av utvalg «ssu». Skriv medlemmets id (kari, ola, per) eller fulle navn fra organisasjon.yaml, og legg en vara inn blant medlemmene der; andre som ikke er medlemmer (observatører, sekretariatet), føres under «andre».`,
       `${M}/referat.md:10:1: feil: sak 07.25 står ikke på sakslisten til møtet ${M}; sakene er 01.25, 02.25.`,
     ],
     kode: 1,
@@ -461,7 +463,7 @@ export const TILFELLER: Tilfelle[] = [
     },
     meldinger: [
       `${M}/referat.md:2:1: advarsel: per står verken i til_stede eller i forfall.`,
-      `${M}/referat.md:3:11: feil: «pr» i «forfall» er ikke en medlems-id i utvalg «ssu». Mente du «per»? Bruk en id fra organisasjon.yaml (kari, ola, per), eller skriv fullt navn med mellomrom.`,
+      `${M}/referat.md:3:11: feil: «pr» i «forfall» er ikke et medlem av utvalg «ssu». Mente du «per»? Skriv medlemmets id (kari, ola, per) eller fulle navn fra organisasjon.yaml; forfall føres bare for medlemmer.`,
     ],
     kode: 1,
   },
@@ -833,4 +835,5 @@ export const TILFELLER: Tilfelle[] = [
   ...TILFELLER_TEKST,
   ...TILFELLER_VEDLEGG,
   ...TILFELLER_UTSENDELSE,
+  ...TILFELLER_OPPMOTE,
 ];

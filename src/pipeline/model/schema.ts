@@ -168,9 +168,24 @@ export const sakSchema = z
   })
   .meta({ title: 'Frontmatter i en sak', description: 'Feltene mellom «---»-linjene øverst i en saksfil (.md) i møtemappen.' });
 
+/** A member in til_stede: the id or full name, or with the saker the member came for or left after. */
+export const deltakerSchema = z.union([
+  tekst.describe('Medlemmets id fra organisasjon.yaml, eller fulle navn'),
+  z.strictObject({
+    id: tekst.describe('Medlemmets id fra organisasjon.yaml, eller fulle navn'),
+    fra_sak: saksnummer.optional().describe('Saken medlemmet kom til, for eksempel "14.25"; til stede fra den saken'),
+    til_sak: saksnummer.optional().describe('Den siste saken medlemmet var til stede under før det gikk, for eksempel "15.25"'),
+  }),
+]);
+
 export const referatSchema = z
   .strictObject({
-    til_stede: z.array(tekst).min(1).describe('Medlemmer som møtte: id fra organisasjon.yaml, eller fullt navn'),
+    til_stede: z
+      .array(deltakerSchema)
+      .min(1)
+      .describe(
+        'Medlemmer som møtte: id fra organisasjon.yaml eller fullt navn; { id, fra_sak, til_sak } for den som kom senere eller gikk tidligere',
+      ),
     forfall: z.array(tekst).default([]).describe('Medlemmer med forfall: id eller fullt navn'),
     andre: z.array(tekst).default([]).describe('Andre til stede (observatører, sekretariatet)'),
     referent: tekst.describe('Hvem som skrev referatet'),
@@ -254,8 +269,11 @@ export const TILLATT: Record<string, string> = {
   fil: 'en sti til en PDF relativt til møtemappen, for eksempel vedlegg/rapport.pdf',
   unntatt_offentlighet: 'hjemmelen som tekst, en paragraf i offentleglova §§ 13–26, for eksempel "offl. § 13 jf. fvl. § 13"',
   offentlig_tittel: 'en tekst: tittelen de offentlige versjonene viser for en sak som er unntatt offentlighet',
-  til_stede: 'en liste med medlems-id-er eller fulle navn',
-  forfall: 'en liste med medlems-id-er eller fulle navn',
+  til_stede:
+    'en liste med medlemmer, hvert som id eller fullt navn, eller som { id: ola-hansen, fra_sak: "14.25" } for den som kom senere (til_sak for den som gikk tidligere)',
+  forfall: 'en liste med medlemmer, hvert som id eller fullt navn',
+  fra_sak: 'et saksnummer fra sakslisten, for eksempel "14.25": saken medlemmet kom til',
+  til_sak: 'et saksnummer fra sakslisten, for eksempel "15.25": den siste saken medlemmet var til stede under',
   andre: 'en liste med navn',
   referent: 'et navn',
   status: 'utkast eller godkjent',
