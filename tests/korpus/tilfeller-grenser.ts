@@ -26,6 +26,10 @@ function aliasBombe(): string {
   return linjer.join('\n');
 }
 
+/** A meeting that starts at sak 998, so that its saker pass 999: numbers of any length are assigned, written and read back. */
+const MOTE_998 = `${MOTE}forste_saksnummer: 998\n`;
+const REFERAT_998 = (body: string) => `---\ntil_stede: [kari, ola]\nforfall: [per]\nreferent: Marte\nstatus: utkast\n---\n\n${body}`;
+
 function fifo(root: string, fil: string): void {
   unlinkSync(join(root, fil));
   execFileSync('mkfifo', [join(root, fil)]);
@@ -122,6 +126,36 @@ export const TILFELLER_GRENSER: Tilfelle[] = [
     },
     meldinger: [
       "egne-maler/saksliste.hbs:3:6: feil: malen bruker hjelperen «frobnicate», som ikke finnes; tillatt er Handlebars' egne (if, unless, each, with, lookup) og cssTekst og t.",
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'grense: saksnummer forbi 999 (998.25–1000.25) tildeles, skrives i frontmatter og leses i referatets overskrifter',
+    filer: {
+      [`${M}/mote.yaml`]: MOTE_998,
+      [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5'),
+      [`${M}/14-b.md`]: sak('tittel: B\ntype: tema\nminutter: 5\nsaksnummer: "1000.25"'),
+      [`${M}/referat.md`]: REFERAT_998(
+        '## Sak 998.25\n\nGodkjent.\n\n## Sak 999.25 A\n\nNotat.\n\n## Sak 1000.25 B\n\nNotat.\n\n## Eventuelt\n\nIngen.\n',
+      ),
+    },
+    meldinger: [],
+    kode: 0,
+    utskrift: ['  Sak 998.25   09.00–09.02  Godkjenning av innkalling og saksliste (2 min)', '  Sak 1000.25  09.07–09.12  B (5 min)'],
+  },
+  {
+    navn: 'grense: en referatoverskrift med sak 1000.25 kontrolleres som alle andre (feil tittel, sak som ikke finnes)',
+    filer: {
+      [`${M}/mote.yaml`]: MOTE_998,
+      [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5'),
+      [`${M}/14-b.md`]: sak('tittel: B\ntype: tema\nminutter: 5'),
+      [`${M}/referat.md`]: REFERAT_998(
+        '## Sak 998.25\n\nGodkjent.\n\n## Sak 999.25 A\n\nNotat.\n\n## Sak 1000.25 A\n\nNotat.\n\n## Sak 1001.25\n\nX.\n',
+      ),
+    },
+    meldinger: [
+      `${M}/referat.md:16:1: feil: overskriften «## Sak 1000.25 A» har nummeret til sak 1000.25 «B», men tittelen til sak 999.25 «A»; rett nummeret eller tittelen, så notatene havner under riktig sak.`,
+      `${M}/referat.md:20:1: feil: sak 1001.25 står ikke på sakslisten til møtet ${M}; sakene er 998.25, 999.25, 1000.25.`,
     ],
     kode: 1,
   },

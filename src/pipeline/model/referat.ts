@@ -5,11 +5,11 @@ import { meantSuffix } from '../../util/suggest.js';
 import { requireFrontmatter } from './frontmatter.js';
 import { type ReferatData, referatSchema } from './schema.js';
 import { type Heading, overskrifter, type Section, seksjoner } from './seksjoner.js';
-import { saksnummer as formatNummer, parseSaksnummer } from './tid.js';
+import { saksnummer as formatNummer, parseSaksnummer, SAKSNUMMER_SKREVET } from './tid.js';
 import { validate } from './validate.js';
 import { alternativer } from './vedtak.js';
 
-const SAK_OVERSKRIFT = /^sak\.?\s+(\d{1,3}\s*[./]\s*\d{2})\b/i;
+const SAK_OVERSKRIFT = new RegExp(String.raw`^sak\.?\s+(${SAKSNUMMER_SKREVET})\b`, 'i');
 
 /** An entry without spaces is a member id and must exist; one with spaces is a free name. */
 function deltakere(source: MarkdownSource, field: string, entries: readonly string[], mote: Mote, diags: Diagnostics): Deltaker[] {
