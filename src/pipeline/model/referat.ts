@@ -7,12 +7,12 @@ import { referatSjekksum } from './godkjenning.js';
 import { referatSchema } from './schema.js';
 import { type Heading, overskrifter, type Section, seksjoner } from './seksjoner.js';
 import { addDefinisjoner, checkSkrevet, hasVisibleText } from './skrevet.js';
-import { saksnummer as formatNummer, parseSaksnummer } from './tid.js';
+import { saksnummer as formatNummer, parseSaksnummer, SAKSNUMMER_SKREVET } from './tid.js';
 import { validate } from './validate.js';
 import { alternativer } from './vedtak.js';
 import { readVotering } from './votering.js';
 
-const SAK_OVERSKRIFT = /^sak\.?\s+(\d{1,3}\s*[./]\s*\d{2})\b/i;
+const SAK_OVERSKRIFT = new RegExp(String.raw`^sak\.?\s+(${SAKSNUMMER_SKREVET})\b`, 'i');
 
 type Agenda = Map<string, Sak>;
 
