@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMoter } from '../src/build/build.js';
 import { filerUnder } from './helpers/filer.js';
 import { type Findings, headingLevels, lblTexts, pdfuaFindings } from './helpers/pdfua.js';
-import { EKSEMPEL } from './helpers/prosjekt.js';
+import { EKSEMPEL, makeProject, sak, utmappe } from './helpers/prosjekt.js';
 
 /**
  * Every PDF a build of the example writes, held to the machine-checkable PDF/UA-1 (Matterhorn)
@@ -71,4 +71,35 @@ describe('PDF/UA-1 checkpoints in every PDF of the example', () => {
     expect(funn((f) => !f.startsWith('14-'))).toEqual({});
     for (const r of resultater.values()) expect(headingLevels(r.elems)[0]).toBe(1);
   });
+});
+
+describe('heading levels when the authors skip them', () => {
+  it('every template and every Markdown text (saksfremlegg, forslag, beskrivelse, referat, eventuelt, vedtak) fits the outline', async () => {
+    const prosjekt = makeProject({
+      '2025-05-22-ssu/13-a.md': sak(
+        'tittel: En sak\ntype: beslutning\nminutter: 30\nbeskrivelse: |\n  ### Om saken\n\n  - punkt',
+        '### Bakgrunn\n\nTekst.\n\n##### Detaljer\n\nMer.\n\n## Forslag til vedtak\n\n#### Hovedpunkt\n\n1. Saken godkjennes.\n',
+      ),
+      '2025-05-22-ssu/referat.md': `---\ntil_stede: [kari, ola, per]\nreferent: Marte\nstatus: utkast\n---\n
+## Sak 01.25 Godkjenning av innkalling og saksliste\n\n## Sak 02.25 En sak\n\nNotat.\n\n##### Dypt notat\n\nTekst.\n
+### Vedtak\n\n#### Punkt\n\n1. Saken godkjennes med endring.\n\n## Eventuelt\n\n#### Innspill\n\nTekst.\n`,
+    });
+    const out = utmappe();
+    expect((await buildMoter([join(prosjekt, '2025-05-22-ssu')], { out })).diagnostics).toEqual([]);
+    const nivaer: Record<string, string> = {};
+    for (const fil of filerUnder(out).filter((f) => f.endsWith('.pdf') && !relative(out, f).startsWith('.'))) {
+      const { findings, elems } = await pdfuaFindings(fil);
+      expect(
+        findings.filter((f) => f.startsWith('14-')),
+        fil,
+      ).toEqual([]);
+      nivaer[relative(out, fil)] = headingLevels(elems).join(' ');
+    }
+    // Sak 01.25 has no group heading: h3 under Saksgrunnlag; Sak 02.25 is h4 under «Beslutningssaker», its forslag's heading h5.
+    expect(nivaer['2025-05-22-ssu/innkalling.pdf']).toBe('1 2 2 3 3 4 5');
+    expect(nivaer['2025-05-22-ssu/vedlegg/sak-02-25.pdf']).toBe('1 2 3 2 3');
+    expect(nivaer['2025-05-22-ssu/referat.pdf']).toBe('1 2 2 3 3 4 4 2 3');
+    expect(nivaer['2025-05-22-ssu/saksliste.pdf']).toBe('1');
+    expect(nivaer['ssu-2025-vedtak.pdf']).toBe('1 2 3');
+  }, 120_000);
 });

@@ -69,7 +69,14 @@ export interface Sakslistedata {
 /** The proposals of an innkalling's saker, under the agenda's headings. */
 export type Saksgrunnlag = {
   overskrift: string | undefined;
-  saker: { nummer: string; tittel: string; unntatt: Sak['unntattOffentlighet']; forslag: string | undefined }[];
+  saker: {
+    nummer: string;
+    tittel: string;
+    unntatt: Sak['unntattOffentlighet'];
+    forslag: string | undefined;
+    /** The sak heading's level: 4 under a group heading (h3), else 3, so that no level is skipped. */
+    niva: 3 | 4;
+  }[];
 }[];
 
 /** innkalling.hbs */
@@ -195,7 +202,8 @@ function sakspunkt(punkt: SakPunkt, mote: Mote): Sakspunktdata {
     minutter: sak.minutter,
     start: klokkeslett(punkt.start),
     slutt: klokkeslett(punkt.slutt),
-    beskrivelse: sak.beskrivelse ? markdownToHtml(sak.beskrivelse, { baseDir: mote.dir, filer: mote.filer }) : undefined,
+    // In a table cell, where a heading has no place in the document's outline.
+    beskrivelse: sak.beskrivelse ? markdownToHtml(sak.beskrivelse, { baseDir: mote.dir, filer: mote.filer, flat: true }) : undefined,
     unntatt: sak.unntattOffentlighet,
     trukket: sak.trukket,
   };
@@ -237,17 +245,24 @@ function vedleggsliste(mote: Mote): InnkallingData['vedlegg'] {
 }
 
 function saksgrunnlag(mote: Mote): Saksgrunnlag {
-  return mote.saksliste.grupper.map((g) => ({
-    overskrift: g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift),
-    saker: g.punkter
-      .filter((p): p is SakPunkt => p.kind === 'sak')
-      .map(({ sak }) => ({
-        nummer: nummer(sak),
-        tittel: sak.tittel,
-        unntatt: sak.unntattOffentlighet,
-        forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer }) : undefined,
-      })),
-  }));
+  return mote.saksliste.grupper.map((g) => {
+    const overskrift = g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift);
+    const niva = overskrift ? 4 : 3;
+    return {
+      overskrift,
+      saker: g.punkter
+        .filter((p): p is SakPunkt => p.kind === 'sak')
+        .map(({ sak }) => ({
+          nummer: nummer(sak),
+          tittel: sak.tittel,
+          unntatt: sak.unntattOffentlighet,
+          forslag: sak.forslagTilVedtak
+            ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer, topHeading: niva + 1 })
+            : undefined,
+          niva,
+        })),
+    };
+  });
 }
 
 /** The saker of a sent innkalling that changed or were withdrawn after it went out. */
@@ -305,7 +320,9 @@ export function vedleggView(mote: Mote, sak: Sak): VedleggData {
       saksbehandler: sak.saksbehandler,
       unntatt: sak.unntattOffentlighet,
       saksfremlegg: markdownToHtml(sak.saksfremlegg, { baseDir: mote.dir, filer: mote.filer, topHeading: 2 }),
-      forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer }) : undefined,
+      forslag: sak.forslagTilVedtak
+        ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer, topHeading: 3 })
+        : undefined,
       vedlegg: sak.vedlegg.map((v) => ({ tittel: v.tittel, fil: v.fil })),
     },
   };
@@ -335,8 +352,9 @@ function deltaker(d: Deltaker): Deltakerdata {
 
 export function referatView(mote: Mote, referat: Referat): ReferatData {
   const tittel = t(mote, 'referat.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
-  const md = (text: string | undefined) =>
-    text ? markdownToHtml(text, { baseDir: mote.dir, filer: mote.filer, topHeading: 4 }) : undefined;
+  // Text under a sak (h3) starts at h4; Eventuelt is an h2 of its own.
+  const md = (text: string | undefined, topHeading = 4) =>
+    text ? markdownToHtml(text, { baseDir: mote.dir, filer: mote.filer, topHeading }) : undefined;
   const godkjent = referat.godkjent
     ? t(mote, referat.godkjent.sak ? 'referat.godkjent_i_sak' : 'referat.godkjent', {
         dato: langDato(referat.godkjent.dato),
@@ -372,7 +390,7 @@ export function referatView(mote: Mote, referat: Referat): ReferatData {
         trukket: undefined,
       };
     }),
-    eventuelt: md(referat.eventuelt),
+    eventuelt: md(referat.eventuelt, 3),
     rettelser: referat.rettelser.map((r) => ({ dato: langDato(r.dato), tekst: r.tekst })),
   };
 }
@@ -399,7 +417,8 @@ export function vedtakslisteView(moter: readonly Mote[], ar: number): Vedtakslis
             nummer: saksnummer(r.nummer),
             tittel: sak?.tittel ?? '',
             unntatt: sak?.unntattOffentlighet,
-            vedtak: r.vedtatt ? markdownToHtml(r.vedtatt, { baseDir: mote.dir, filer: mote.filer, topHeading: 4 }) : undefined,
+            // Under the meeting's h2; the sak's title in the table is not a heading.
+            vedtak: r.vedtatt ? markdownToHtml(r.vedtatt, { baseDir: mote.dir, filer: mote.filer, topHeading: 3 }) : undefined,
           };
         }),
       })),
