@@ -67,6 +67,16 @@ describe('PDF/UA-1 checkpoints in every PDF of the example', () => {
     expect(etiketter.filter((t) => t.trim() === ')')).toEqual([]);
   });
 
+  it('the meeting info (date, time, place) is a table of row headers and values, not NonStruct', () => {
+    const radtabell = (fil: string) =>
+      resultater
+        .get(fil)!
+        .elems.filter((e) => e.role === 'Table')
+        .some((t) => t.kids.length >= 2 && t.kids.every((tr) => tr.role === 'TR' && tr.kids.map((k) => k.role).join() === 'TH,TD'));
+    const filer = ['innkalling.pdf', 'saksliste.pdf', 'referat.pdf', 'saksdokumenter.pdf', 'vedlegg/sak-14-25.pdf'];
+    expect(filer.filter((f) => !radtabell(`2025-05-22-ssu/${f}`))).toEqual([]);
+  });
+
   it('headings never skip a level, and every document starts with H1 (14-002, 14-003)', () => {
     expect(funn((f) => !f.startsWith('14-'))).toEqual({});
     for (const r of resultater.values()) expect(headingLevels(r.elems)[0]).toBe(1);
