@@ -13,6 +13,18 @@ describe('Markdown to HTML', () => {
     );
   });
 
+  it('headings start at topHeading and never skip a level, whatever levels the author wrote', () => {
+    const niva = (md: string, topHeading: number) => [...markdownToHtml(md, { topHeading }).matchAll(/<h(\d)>/g)].map((m) => Number(m[1]));
+    expect(niva('## A\n\n#### B\n\n## C\n\n### D\n\n###### E', 2)).toEqual([2, 3, 2, 3, 4]);
+    expect(niva('### Bare én\n\ntekst', 2)).toEqual([2]);
+    expect(niva('# A\n\n## B', 4)).toEqual([4, 5]);
+    expect(niva('#### A\n\n##### B\n\n###### C\n\n####### ikke en overskrift', 5)).toEqual([5, 6, 6]);
+  });
+
+  it('flat: headings in a table cell become bold paragraphs', () => {
+    expect(markdownToHtml('### Om saken\n\n- punkt', { flat: true })).toBe('<p><strong>Om saken</strong></p>\n<ul>\n<li>punkt</li>\n</ul>');
+  });
+
   it('right-aligns columns of amounts unless the author aligned them', () => {
     const html = markdownToHtml(
       '| Post | Beløp | Merknad |\n|---|---|:-:|\n| Mottatt | Kr. 10 700 000 | 12 |\n| Frigjort | 750.000,- | 3 |\n| Sum |  | x |',

@@ -3,6 +3,8 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { removeActiveContent } from '../../util/pdf-active-content.js';
 import { canonicalize } from './canonical.js';
 import { type Bookmark, readBookmarks, writeBookmarks } from './merge.js';
+import { fixStructure } from './structure.js';
+import { setXmp } from './xmp.js';
 
 export interface Metadata {
   tittel: string;
@@ -28,15 +30,30 @@ export class VedleggError extends Error {
   }
 }
 
+const CREATOR = 'motedok';
+const PRODUCER = 'motedok (Chromium, pdf-lib)';
+
+/**
+ * A document claims PDF/UA only when it is tagged and every page's content is in its structure
+ * tree: a page without /StructParents (an attachment that was not tagged) is not.
+ */
+function isFullyTagged(doc: PDFDocument): boolean {
+  const markInfo = doc.catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict);
+  const tagged = markInfo?.get(PDFName.of('Marked'))?.toString() === 'true' && doc.catalog.has(PDFName.of('StructTreeRoot'));
+  return tagged && doc.getPages().every((side) => side.node.has(PDFName.of('StructParents')));
+}
+
+/** The Info dictionary and the XMP packet, with the same values; the window shows the title, not the file name. */
 function setMetadata(doc: PDFDocument, meta: Metadata): void {
   doc.setTitle(meta.tittel, { showInWindowTitleBar: true });
   doc.setAuthor(meta.forfatter);
   if (meta.emne) doc.setSubject(meta.emne);
-  doc.setCreator('motedok');
-  doc.setProducer('motedok (Chromium, pdf-lib)');
+  doc.setCreator(CREATOR);
+  doc.setProducer(PRODUCER);
   doc.setCreationDate(meta.dato);
   doc.setModificationDate(meta.dato);
   doc.setLanguage(meta.sprak);
+  setXmp(doc, { ...meta, creator: CREATOR, producer: PRODUCER, pdfua: isFullyTagged(doc) });
 }
 
 /**
@@ -122,8 +139,9 @@ export async function finishPdf(
   return { bytes: await savePdf(doc, meta), sider, vedleggStart };
 }
 
-/** Sets the metadata and writes the document reproducibly. The document cannot be used after this. */
+/** Repairs the structure tree (structure.ts), sets the metadata and writes the document reproducibly. The document cannot be used after this. */
 export async function savePdf(doc: PDFDocument, meta: Metadata): Promise<Uint8Array> {
+  fixStructure(doc);
   setMetadata(doc, meta);
   canonicalize(doc);
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });

@@ -116,8 +116,10 @@ export interface MarkdownOptions {
   baseDir?: string;
   /** The files under `baseDir` that may be shown, relative path → real path, as load found them. */
   filer?: Readonly<Record<string, string>>;
-  /** Shift headings so the shallowest one gets this level (a case paper's title is the h1). */
+  /** The level of the text's top headings (a case paper's title is the h1, so its text starts at 2). */
   topHeading?: number;
+  /** Headings become bold paragraphs: for text in a table cell, which has no place in the outline. */
+  flat?: boolean;
 }
 
 /**
@@ -168,16 +170,28 @@ function dropLocalLinks(tree: Root): void {
   });
 }
 
-function shiftHeadings(tree: Root, top: number): void {
-  let shallowest = 7;
+/**
+ * Renumbers the headings from `top` so that none skips a level, whatever levels the author
+ * wrote: a heading is one level below the nearest heading before it that was written shallower,
+ * and `top` when there is none. `##`, `####`, `##` with top 2 becomes h2, h3, h2.
+ */
+function levelHeadings(tree: Root, top: number): void {
+  const open: { written: number; level: number }[] = [];
   walk(tree, (node) => {
-    if (node.type === 'heading') shallowest = Math.min(shallowest, node.depth);
+    if (node.type !== 'heading') return;
+    while (open.length > 0 && open.at(-1)!.written >= node.depth) open.pop();
+    const level = Math.min(6, open.length > 0 ? open.at(-1)!.level + 1 : top);
+    open.push({ written: node.depth, level });
+    (node as Heading).depth = level as Heading['depth'];
   });
-  const shift = shallowest < top ? top - shallowest : 0;
-  if (shift)
-    walk(tree, (node) => {
-      if (node.type === 'heading') (node as Heading).depth = Math.min(6, node.depth + shift) as Heading['depth'];
-    });
+}
+
+function flattenHeadings(tree: Root): void {
+  walk(tree, (node, parent, index) => {
+    if (node.type !== 'heading') return;
+    const strong: RootContent = { type: 'strong', children: node.children };
+    (parent as { children: RootContent[] }).children[index] = { type: 'paragraph', children: [strong as never], position: node.position };
+  });
 }
 
 /**
@@ -225,7 +239,7 @@ const MEMO_GRENSE = 20_000;
 
 export function markdownToHtml(markdown: string, options: MarkdownOptions = {}): string {
   if (markdown.trim() === '') return '';
-  const key = `${options.baseDir ?? ''}\u0000${options.topHeading ?? 0}\u0000${Object.keys(options.filer ?? {}).join('\u0001')}\u0000${markdown}`;
+  const key = `${options.baseDir ?? ''}\u0000${options.topHeading ?? 0}${options.flat ? 'f' : ''}\u0000${Object.keys(options.filer ?? {}).join('\u0001')}\u0000${markdown}`;
   let html = konvertert.get(key);
   if (html === undefined) {
     html = convert(markdown, options);
@@ -248,7 +262,8 @@ function convert(markdown: string, options: MarkdownOptions): string {
   inlineReferences(tree);
   resolveImages(tree, options.baseDir, options.filer ?? {});
   dropLocalLinks(tree);
-  if (options.topHeading) shiftHeadings(tree, options.topHeading);
+  if (options.flat) flattenHeadings(tree);
+  else if (options.topHeading) levelHeadings(tree, options.topHeading);
   // What a dropped <script> stood in leaves a blank line at either end.
   return String(toHtml.stringify(toHtml.runSync(toHastOf(tree, options)) as never)).trim();
 }

@@ -74,6 +74,8 @@ export interface Grunnlagsakdata {
   unntatt: Sak['unntattOffentlighet'];
   forslag: string | undefined;
   tekst: string | undefined;
+  /** The sak heading's level: 4 under a group heading (h3), else 3, so that no level is skipped. */
+  niva: 3 | 4;
 }
 
 /** The proposals of an innkalling's saker, under the agenda's headings (and its Eventuelt items with something to show). */
@@ -213,7 +215,8 @@ function sakspunkt(punkt: SakPunkt, mote: Mote): Sakspunktdata {
     minutter: sak.minutter,
     start: klokkeslett(punkt.start),
     slutt: klokkeslett(punkt.slutt),
-    beskrivelse: sak.beskrivelse ? markdownToHtml(sak.beskrivelse, { baseDir: mote.dir, filer: mote.filer }) : undefined,
+    // In a table cell, where a heading has no place in the document's outline.
+    beskrivelse: sak.beskrivelse ? markdownToHtml(sak.beskrivelse, { baseDir: mote.dir, filer: mote.filer, flat: true }) : undefined,
     unntatt: sak.unntattOffentlighet,
     trukket: sak.trukket,
   };
@@ -256,10 +259,13 @@ function vedleggsliste(mote: Mote): InnkallingData['vedlegg'] {
 
 function saksgrunnlag(mote: Mote): Saksgrunnlag {
   return [
-    ...mote.saksliste.grupper.map((g) => ({
-      overskrift: g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift),
-      saker: g.punkter.filter((p): p is SakPunkt => p.kind === 'sak').map(({ sak }) => grunnlagsak(mote, sak)),
-    })),
+    ...mote.saksliste.grupper.map((g) => {
+      const overskrift = g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift);
+      return {
+        overskrift,
+        saker: g.punkter.filter((p): p is SakPunkt => p.kind === 'sak').map(({ sak }) => grunnlagsak(mote, sak, overskrift ? 4 : 3)),
+      };
+    }),
     ...eventueltGrunnlag(mote),
   ];
 }
@@ -303,15 +309,16 @@ export function tilleggsinnkallingView(mote: Mote, nr: number): Tilleggsinnkalli
   };
 }
 
-function grunnlagsak(mote: Mote, sak: Sak): Grunnlagsakdata {
+function grunnlagsak(mote: Mote, sak: Sak, niva: 3 | 4): Grunnlagsakdata {
   const md = (text: string, topHeading?: number) => markdownToHtml(text, { baseDir: mote.dir, filer: mote.filer, topHeading });
   return {
     nummer: nummer(sak),
     tittel: sak.tittel,
     unntatt: sak.unntattOffentlighet,
-    forslag: sak.forslagTilVedtak ? md(sak.forslagTilVedtak.markdown) : undefined,
-    // Numbered saker have their text in their own case paper; an Eventuelt item has it here (under its h4).
-    tekst: sak.type === 'eventuelt' && sak.harSaksfremlegg ? md(sak.saksfremlegg, 5) : undefined,
+    forslag: sak.forslagTilVedtak ? md(sak.forslagTilVedtak.markdown, niva + 1) : undefined,
+    // Numbered saker have their text in their own case paper; an Eventuelt item has it here (under its heading).
+    tekst: sak.type === 'eventuelt' && sak.harSaksfremlegg ? md(sak.saksfremlegg, niva + 1) : undefined,
+    niva,
   };
 }
 
@@ -324,7 +331,7 @@ function eventueltGrunnlag(mote: Mote): InnkallingData['saksgrunnlag'] {
     .map((p) => p.sak)
     .filter((s) => s.harSaksfremlegg || s.forslagTilVedtak || s.vedlegg.length > 0 || s.unntattOffentlighet);
   if (saker.length === 0) return [];
-  return [{ overskrift: t(mote, 'overskrifter.eventuelt'), saker: saker.map((sak) => grunnlagsak(mote, sak)) }];
+  return [{ overskrift: t(mote, 'overskrifter.eventuelt'), saker: saker.map((sak) => grunnlagsak(mote, sak, 4)) }];
 }
 
 export function sakslisteView(mote: Mote): SakslisteData {
@@ -343,7 +350,9 @@ export function vedleggView(mote: Mote, sak: Sak): VedleggData {
       saksbehandler: sak.saksbehandler,
       unntatt: sak.unntattOffentlighet,
       saksfremlegg: markdownToHtml(sak.saksfremlegg, { baseDir: mote.dir, filer: mote.filer, topHeading: 2 }),
-      forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer }) : undefined,
+      forslag: sak.forslagTilVedtak
+        ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer, topHeading: 3 })
+        : undefined,
       vedlegg: sak.vedlegg.map((v) => ({ tittel: v.tittel, fil: v.fil })),
     },
   };
@@ -405,8 +414,9 @@ function referatsak(mote: Mote, r: Referatsak, antallMott: number, md: (text: st
 
 export function referatView(mote: Mote, referat: Referat): ReferatData {
   const tittel = t(mote, 'referat.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
-  const md = (text: string | undefined) =>
-    text ? markdownToHtml(text, { baseDir: mote.dir, filer: mote.filer, topHeading: 4 }) : undefined;
+  // Text under a sak (h3) starts at h4; Eventuelt is an h2 of its own.
+  const md = (text: string | undefined, topHeading = 4) =>
+    text ? markdownToHtml(text, { baseDir: mote.dir, filer: mote.filer, topHeading }) : undefined;
   const godkjent = referat.godkjent
     ? t(mote, referat.godkjent.sak ? 'referat.godkjent_i_sak' : 'referat.godkjent', {
         dato: langDato(referat.godkjent.dato),
@@ -429,7 +439,7 @@ export function referatView(mote: Mote, referat: Referat): ReferatData {
       'notater' in r ? referatsak(mote, r, referat.tilStede.length, md) : withdrawnInReferat(r),
     ),
     eventueltSaker: mote.saksliste.eventuelt.saker.map(({ sak }) => ({ tittel: sak.tittel, unntatt: sak.unntattOffentlighet })),
-    eventuelt: md(referat.eventuelt),
+    eventuelt: md(referat.eventuelt, 3),
     rettelser: referat.rettelser.map((r) => ({ dato: langDato(r.dato), tekst: r.tekst })),
   };
 }
@@ -456,7 +466,8 @@ export function vedtakslisteView(moter: readonly Mote[], ar: number): Vedtakslis
             nummer: saksnummer(r.nummer),
             tittel: sak?.tittel ?? '',
             unntatt: sak?.unntattOffentlighet,
-            vedtak: r.vedtatt ? markdownToHtml(r.vedtatt, { baseDir: mote.dir, filer: mote.filer, topHeading: 4 }) : undefined,
+            // Under the meeting's h2; the sak's title in the table is not a heading.
+            vedtak: r.vedtatt ? markdownToHtml(r.vedtatt, { baseDir: mote.dir, filer: mote.filer, topHeading: 3 }) : undefined,
           };
         }),
       })),
