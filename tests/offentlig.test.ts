@@ -255,7 +255,7 @@ describe('public versions', () => {
     expect(html('saksliste.html')).toContain(
       `<div class="tittel">${OFFENTLIG_TITTEL}<span class="merke">Unntatt offentlighet</span></div>`,
     );
-    expect(html('innkalling.html')).toContain(`<h4>Sak 04.25 ${OFFENTLIG_TITTEL}</h4>`);
+    expect(html('innkalling.html')).toContain(`<h4 class="sakstittel">Sak 04.25 ${OFFENTLIG_TITTEL}</h4>`);
     expect(html('vedlegg/sak-04-25.html')).toContain(`<title>Vedlegg til sak 04.25: ${OFFENTLIG_TITTEL}</title>`);
     expect(pdfInfo(join(ut, M, 'offentlig', 'vedlegg', 'sak-04-25.pdf')).Title).toBe(`Vedlegg til sak 04.25: ${OFFENTLIG_TITTEL}`);
     expect(pdfTekst(join(ut, M, 'offentlig', 'referat.pdf'))).toContain(`Sak 04.25 ${OFFENTLIG_TITTEL}`);
@@ -265,7 +265,7 @@ describe('public versions', () => {
       `<td>${OFFENTLIG_TITTEL}<br><span class="unntatt">Unntatt offentlighet, offl. § 13 jf. fvl. § 13 første ledd nr. 1</span>`,
     );
     // The members' documents keep the real title.
-    expect(readFileSync(join(ut, M, 'innkalling.html'), 'utf8')).toContain(`<h4>Sak 04.25 Klage fra ${HEMMELIG}-sakstittel</h4>`);
+    expect(readFileSync(join(ut, M, 'innkalling.html'), 'utf8')).toContain(`<h4 class="sakstittel">Sak 04.25 Klage fra ${HEMMELIG}-sakstittel</h4>`);
   });
 
   it('Eventuelt items show their description, text and PDF; an exempt one is marked and withheld like every exempt sak', () => {
@@ -276,7 +276,7 @@ describe('public versions', () => {
         `<div class="tittel">Samhandlingskonferansen</div><div class="beskrivelse"><p>Dato for ${APEN}-beskrivelse</p></div>`,
       );
       expect(html).toContain(`<h3>Eventuelt</h3>`);
-      expect(html).toContain(`<h4>Samhandlingskonferansen</h4>`);
+      expect(html).toContain(`<h4 class="sakstittel">Samhandlingskonferansen</h4>`);
       expect(html).toContain(`<div class="saksfremlegg"><p>Tekst ${APEN}-tekst.</p></div>`);
       expect(html).toContain('<li><span class="nr">Eventuelt</span>Program</li>');
     }
@@ -290,7 +290,7 @@ describe('public versions', () => {
     // The exempt item: its public title, the mark on the agenda, and its legal basis, exactly as for a numbered sak.
     expect(offentlig).toContain(`<div class="tittel">${OFFENTLIG_EVENTUELT}<span class="merke">Unntatt offentlighet</span></div></td>`);
     expect(offentlig).toContain(
-      `<h4>${OFFENTLIG_EVENTUELT}</h4>\n  <p class="unntatt">Unntatt offentlighet, offl. § 13 jf. fvl. § 13</p>\n`,
+      `<h4 class="sakstittel">${OFFENTLIG_EVENTUELT}</h4>\n  <p class="unntatt">Unntatt offentlighet, offl. § 13 jf. fvl. § 13</p>\n`,
     );
     expect(readFileSync(join(ut, M, 'offentlig', 'saksliste.html'), 'utf8')).toContain(
       `<div class="tittel">${OFFENTLIG_EVENTUELT}<span class="merke">Unntatt offentlighet</span></div></td>`,
