@@ -13,7 +13,8 @@ export interface Plan {
   /** The template's data; which type goes with which template is checked where each is made, below. */
   data: MalData[DocumentTemplate] & { tittel: string };
   emne: string;
-  vedlegg: { tittel: string; fil: string }[];
+  /** External PDFs appended, with what a screen reader is told if one is not tagged. */
+  vedlegg: { tittel: string; fil: string; ikkeTagget: string }[];
   /** Its entry in saksdokumenter.pdf; undefined for documents that are not part of it. */
   innhold?: string;
   /** The same document in both versions: a case paper of a sak that is not exempt. */
@@ -51,7 +52,9 @@ export function planDocuments(mote: Mote, folder: string, saksfremlegg?: Readonl
     { fil: join(folder, 'saksliste.pdf'), mal: 'saksliste', data: sakslisteView(mote), emne, vedlegg: [], likeOffentlig: false },
   ];
   for (const sak of mote.saker) {
-    const eksterne = sak.vedlegg.filter((v) => v.fil).map((v) => ({ tittel: v.tittel, fil: v.fil! }));
+    const eksterne = sak.vedlegg
+      .filter((v) => v.fil)
+      .map((v) => ({ tittel: v.tittel, fil: v.fil!, ikkeTagget: frase(mote.fraser, 'vedlegg.ikke_tagget', { tittel: v.tittel }) }));
     if (!sak.nummer) continue;
     const name = `sak-${saksnummer(sak.nummer).replace('.', '-')}.pdf`;
     if (saksfremlegg ? !saksfremlegg.has(name) : !sak.harSaksfremlegg && eksterne.length === 0) continue;
