@@ -1,13 +1,15 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDict, PDFDocument, PDFName, type PDFRawStream } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRawStream } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishPdf } from '../src/pipeline/assemble/pdf.js';
+import { mergePdfs } from '../src/pipeline/assemble/merge.js';
+import { finishPdf, savePdf } from '../src/pipeline/assemble/pdf.js';
 import { SealedBrowser } from '../src/pipeline/print/browser.js';
 import { minimalPdf } from './helpers/pdf.js';
 import { pdfInfo, pdfTekst } from './helpers/pdftekst.js';
-import { lblTexts, pdfuaFindings } from './helpers/pdfua.js';
+import { flatten, lblTexts, pdfuaFindings } from './helpers/pdfua.js';
 
 const meta = { tittel: 'Prøve', forfatter: 'Test', dato: new Date('2025-05-22T00:00:00Z'), sprak: 'nb-NO' };
 const html = (tekst: string) =>
@@ -24,11 +26,11 @@ afterAll(async () => {
 });
 
 describe('appending attachments', () => {
-  it("a tagged attachment keeps the host's tags intact: its pages lose their StructParents", async () => {
-    const vedlegg = join(mappe, 'tagget.pdf');
-    writeFileSync(vedlegg, await nettleser.pdf({ html: html('Vedleggstekst'), tillatt: [] }));
+  it("an untagged attachment leaves the host's tags intact: its pages have no StructParents", async () => {
+    const vedlegg = join(mappe, 'utagget-vedlegg.pdf');
+    writeFileSync(vedlegg, minimalPdf('Vedleggstekst', ['Avsnitt om Vedleggstekst.']));
     const vert = await nettleser.pdf({ html: html('Verten'), tillatt: [] });
-    const { bytes, sider, vedleggStart } = await finishPdf(vert, meta, [{ tittel: 'Tagget', fil: vedlegg }]);
+    const { bytes, sider, vedleggStart } = await finishPdf(vert, meta, [{ tittel: 'Utagget', fil: vedlegg }]);
     expect([sider, vedleggStart]).toEqual([2, [1]]);
     const doc = await PDFDocument.load(bytes);
     expect(doc.getPages().map((p) => p.node.get(PDFName.of('StructParents'))?.toString())).toEqual(['0', undefined]);
@@ -103,5 +105,75 @@ describe('what finishPdf adds for PDF/UA', () => {
     const xmp = new TextDecoder().decode((doc.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream).getContents());
     expect(xmp).toContain('<dc:title>');
     expect(xmp).not.toContain('<pdfuaid:part>');
+  }, 60_000);
+});
+
+describe('a tagged attachment keeps its tags', () => {
+  const vedleggHtml = `<!doctype html><html lang="en"><head><title>Report</title></head><body><h1>Report</h1>
+    <p>Avsnitt om Vedleggstekst.</p><ul><li>Et punkt i vedlegget</li></ul><p><a href="https://example.org/">Lenke</a></p></body></html>`;
+
+  /** A Chromium-tagged attachment whose paragraphs are a custom type, mapped to P in its own RoleMap (as Word does). */
+  async function taggetVedlegg(fil: string): Promise<void> {
+    const doc = await PDFDocument.load(await nettleser.pdf({ html: vedleggHtml, tillatt: [] }));
+    const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+    root.set(PDFName.of('RoleMap'), doc.context.obj({ Brodtekst: 'P' }));
+    for (const [, objekt] of doc.context.enumerateIndirectObjects())
+      if (objekt instanceof PDFDict && objekt.get(PDFName.of('S')) === PDFName.of('P'))
+        objekt.set(PDFName.of('S'), PDFName.of('Brodtekst'));
+    writeFileSync(fil, await doc.save());
+  }
+
+  it('its tree is carried under a Sect with its title: the text is in the structure tree, the parent tree agrees, PDF/UA is claimed', async () => {
+    const vedlegg = join(mappe, 'tagget.pdf');
+    await taggetVedlegg(vedlegg);
+    const vert = await nettleser.pdf({ html: html('Verten'), tillatt: [] });
+    const { bytes } = await finishPdf(vert, meta, [{ tittel: 'Rapport – vedlegg', fil: vedlegg }]);
+    const fil = join(mappe, 'med-tagget.pdf');
+    writeFileSync(fil, bytes);
+    const struktur = spawnSync('pdfinfo', ['-struct-text', fil], { encoding: 'utf8' }).stdout;
+    expect(struktur).toContain('Avsnitt om Vedleggstekst.');
+    expect(struktur).toContain('Et punkt i vedlegget');
+    const { findings, elems, fullyTagged } = await pdfuaFindings(fil);
+    expect([findings, fullyTagged]).toEqual([[], true]);
+    const sect = elems.find((e) => e.type === 'Sect')!;
+    expect(sect.dict.lookup(PDFName.of('T'), PDFHexString).decodeText()).toBe('Rapport – vedlegg');
+    expect(sect.dict.get(PDFName.of('Lang'))?.toString()).toBe('(en)');
+    // The custom type is resolved through the attachment's RoleMap, which does not come along.
+    expect(flatten(sect.kids).map((e) => e.type)).toEqual(expect.arrayContaining(['H1', 'P', 'L', 'LI', 'LBody', 'Link']));
+    expect(elems.filter((e) => e.type === 'Brodtekst')).toEqual([]);
+    // The attachment's link annotation is reached from its Link element (OBJR), and its page tabs in structure order.
+    const doc = await PDFDocument.load(bytes);
+    const side = doc.getPage(1).node;
+    expect(side.get(PDFName.of('Tabs'))).toBe(PDFName.of('S'));
+    expect(side.get(PDFName.of('StructParents'))?.toString()).toBe('1');
+  }, 60_000);
+
+  it("the bundle keeps the attachment's tags too", async () => {
+    const vedlegg = join(mappe, 'tagget2.pdf');
+    await taggetVedlegg(vedlegg);
+    const del = await finishPdf(await nettleser.pdf({ html: html('Saken'), tillatt: [] }), meta, [{ tittel: 'Rapport', fil: vedlegg }]);
+    const base = await PDFDocument.load(await nettleser.pdf({ html: html('Forsiden'), tillatt: [] }));
+    await mergePdfs(base, [{ pdf: del.bytes, bokmerke: 'Saken' }]);
+    const fil = join(mappe, 'samlet.pdf');
+    writeFileSync(fil, await savePdf(base, meta));
+    expect(spawnSync('pdfinfo', ['-struct-text', fil], { encoding: 'utf8' }).stdout).toContain('Avsnitt om Vedleggstekst.');
+    const { findings, fullyTagged } = await pdfuaFindings(fil);
+    expect([findings, fullyTagged]).toEqual([[], true]);
+  }, 60_000);
+
+  it('an untagged attachment is a Sect whose Alt says it cannot be read, and its pages stay outside the tree', async () => {
+    const vedlegg = join(mappe, 'utagget2.pdf');
+    writeFileSync(vedlegg, minimalPdf('Skannet', ['Tekst']));
+    const vert = await nettleser.pdf({ html: html('Verten'), tillatt: [] });
+    const ikkeTagget = 'Vedlegget «Skannet» er ikke tilgjengelig for skjermlesere: filen er ikke tagget.';
+    const { bytes } = await finishPdf(vert, meta, [{ tittel: 'Skannet', fil: vedlegg, ikkeTagget }]);
+    const fil = join(mappe, 'med-utagget.pdf');
+    writeFileSync(fil, bytes);
+    const { elems, fullyTagged, findings } = await pdfuaFindings(fil);
+    const sect = elems.find((e) => e.type === 'Sect')!;
+    expect(sect.dict.lookup(PDFName.of('Alt'), PDFHexString).decodeText()).toBe(ikkeTagget);
+    expect([sect.kids, sect.mcids]).toEqual([[], []]);
+    expect(fullyTagged).toBe(false);
+    expect(findings).toEqual(['06-002 no pdfuaid:part=1']);
   }, 60_000);
 });

@@ -9,7 +9,7 @@ import { offentligVersjon } from '../src/pipeline/model/offentlig.js';
 import { arsplanView } from '../src/pipeline/render/arsplan.js';
 import { compileTemplates } from '../src/pipeline/render/templates.js';
 import { saksdokumenterView, vedtakslisteView } from '../src/pipeline/render/views.js';
-import { minimalPdf } from './helpers/pdf.js';
+import { taggetPdf } from './helpers/pdf.js';
 import { check, MOTE, makeProject, ORGANISASJON, sak } from './helpers/prosjekt.js';
 
 /** A meeting that has every kind of thing a template shows: groups, a break, eventuelt, attachments, an exempt sak, a referat. */
@@ -22,7 +22,7 @@ function fullProsjekt(): string {
       'tittel: Første sak\ntype: beslutning\nminutter: 30\nsaksbehandler: Sekretariatet\nbeskrivelse: Kort om saken.\nvedlegg:\n  - tittel: Rapport\n    fil: vedlegg/rapport.pdf\n  - Et vedlegg uten fil',
       'Saksfremlegget.\n\n## Forslag til vedtak\n\nSaken godkjennes.\n',
     ),
-    '2025-05-22-ssu/vedlegg/rapport.pdf': minimalPdf('Rapport'),
+    '2025-05-22-ssu/vedlegg/rapport.pdf': taggetPdf('Rapport'),
     '2025-05-22-ssu/14-b.md': sak(
       'tittel: Andre sak\ntype: tema\nminutter: 20\nunntatt_offentlighet: offl. § 23 første ledd',
       'Drøfting.\n',

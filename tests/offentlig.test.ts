@@ -265,7 +265,9 @@ describe('public versions', () => {
       `<td>${OFFENTLIG_TITTEL}<br><span class="unntatt">Unntatt offentlighet, offl. § 13 jf. fvl. § 13 første ledd nr. 1</span>`,
     );
     // The members' documents keep the real title.
-    expect(readFileSync(join(ut, M, 'innkalling.html'), 'utf8')).toContain(`<h4 class="sakstittel">Sak 04.25 Klage fra ${HEMMELIG}-sakstittel</h4>`);
+    expect(readFileSync(join(ut, M, 'innkalling.html'), 'utf8')).toContain(
+      `<h4 class="sakstittel">Sak 04.25 Klage fra ${HEMMELIG}-sakstittel</h4>`,
+    );
   });
 
   it('Eventuelt items show their description, text and PDF; an exempt one is marked and withheld like every exempt sak', () => {

@@ -64,7 +64,7 @@ async function buildDocumentSet(
         html,
         JSON.stringify(meta),
         ...loadedFiles(buffer, html),
-        ...plan.vedlegg.map((v) => `${v.tittel}\u0000${buffer.fileHash(v.fil)}`),
+        ...plan.vedlegg.map((v) => `${v.tittel}\u0000${v.ikkeTagget}\u0000${buffer.fileHash(v.fil)}`),
       );
       const laget = await getOrMake(verktoy, key, async () => finishPdf(await skriv(html), meta, plan.vedlegg, overskrifter(html)));
       ferdig(plan.fil, laget.ferdig.bytes, laget.ferdig.sider, laget.fraBuffer, html);

@@ -14,7 +14,8 @@ export interface Plan {
   /** The template's data; which type goes with which template is checked where each is made, below. */
   data: MalData[DocumentTemplate] & { tittel: string };
   emne: string;
-  vedlegg: { tittel: string; fil: string }[];
+  /** External PDFs appended, with what a screen reader is told if one is not tagged. */
+  vedlegg: { tittel: string; fil: string; ikkeTagget: string }[];
   /** Its entry in saksdokumenter.pdf; undefined for documents that are not part of it. */
   innhold?: string;
   /** The same document in both versions: a case paper of a sak that is not exempt. */
@@ -22,8 +23,10 @@ export interface Plan {
 }
 
 /** The sak's attachments that are PDF files, appended to the document the sak is in. */
-function eksterneVedlegg(sak: Sak): Plan['vedlegg'] {
-  return sak.vedlegg.filter((v) => v.fil).map((v) => ({ tittel: v.tittel, fil: v.fil! }));
+function eksterneVedlegg(sak: Sak, mote: Mote): Plan['vedlegg'] {
+  return sak.vedlegg
+    .filter((v) => v.fil)
+    .map((v) => ({ tittel: v.tittel, fil: v.fil!, ikkeTagget: frase(mote.fraser, 'vedlegg.ikke_tagget', { tittel: v.tittel }) }));
 }
 
 /**
@@ -36,7 +39,9 @@ export function planDocuments(mote: Mote, folder: string, saksfremlegg?: Readonl
   const innkalling = innkallingsversjon(mote);
   // Eventuelt items have no case paper of their own: their text is in the (tilleggs)innkalling that sent them, and their PDFs follow it.
   const eventueltVedlegg = (m: Mote, nr?: number) =>
-    m.saksliste.eventuelt.saker.filter(({ sak }) => nr === undefined || sak.utsendelse === nr).flatMap(({ sak }) => eksterneVedlegg(sak));
+    m.saksliste.eventuelt.saker
+      .filter(({ sak }) => nr === undefined || sak.utsendelse === nr)
+      .flatMap(({ sak }) => eksterneVedlegg(sak, m));
   const planer: Plan[] = [
     {
       fil: join(folder, 'innkalling.pdf'),
@@ -61,7 +66,7 @@ export function planDocuments(mote: Mote, folder: string, saksfremlegg?: Readonl
     { fil: join(folder, 'saksliste.pdf'), mal: 'saksliste', data: sakslisteView(mote), emne, vedlegg: [], likeOffentlig: false },
   ];
   for (const sak of mote.saker) {
-    const eksterne = eksterneVedlegg(sak);
+    const eksterne = eksterneVedlegg(sak, mote);
     if (!sak.nummer) continue;
     const name = `sak-${saksnummer(sak.nummer).replace('.', '-')}.pdf`;
     if (saksfremlegg ? !saksfremlegg.has(name) : !sak.harSaksfremlegg && eksterne.length === 0) continue;

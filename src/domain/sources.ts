@@ -79,6 +79,8 @@ export interface VedleggProbe {
   siblings?: string[];
   /** For a readable PDF: the active content build will remove, found by `findAktivtInnholdInProject`. */
   aktivtInnhold?: ActiveContent[];
+  /** For a readable PDF: whether it is tagged (has a structure tree a screen reader reads). */
+  tagget?: boolean;
 }
 
 export interface SakSource {

@@ -1,20 +1,7 @@
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 
-/**
- * A minimal, valid one-page PDF with a few lines of text (WinAnsi Helvetica, so æøå work).
- * Used for the example attachments and for tests that need a real PDF file.
- */
-export function minimalPdf(title: string, lines: readonly string[] = []): Buffer {
-  const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
-  const text = [title, ...lines].map((line, i) => `BT /F1 ${i === 0 ? 16 : 11} Tf 56 ${780 - i * 22} Td (${esc(line)}) Tj ET`).join('\n');
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-    `<< /Length ${Buffer.byteLength(text, 'latin1')} >>\nstream\n${text}\nendstream`,
-    `<< /Title (${esc(title)}) /Producer (motedok) >>`,
-  ];
+/** Writes numbered objects (1 is the catalog, the last the Info dictionary) as a PDF file with its cross-reference table. */
+function writePdf(objects: readonly string[]): Buffer {
   let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {
@@ -24,8 +11,47 @@ export function minimalPdf(title: string, lines: readonly string[] = []): Buffer
   const xref = Buffer.byteLength(out, 'latin1');
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info ${objects.length} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
+}
+
+const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+const textLine = (line: string, i: number) => `BT /F1 ${i === 0 ? 16 : 11} Tf 56 ${780 - i * 22} Td (${esc(line)}) Tj ET`;
+
+/**
+ * A minimal, valid one-page PDF with a few lines of text (WinAnsi Helvetica, so æøå work).
+ * Used for the example attachments and for tests that need a real PDF file. It is not tagged.
+ */
+export function minimalPdf(title: string, lines: readonly string[] = []): Buffer {
+  const text = [title, ...lines].map(textLine).join('\n');
+  return writePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    `<< /Length ${Buffer.byteLength(text, 'latin1')} >>\nstream\n${text}\nendstream`,
+    `<< /Title (${esc(title)}) /Producer (motedok) >>`,
+  ]);
+}
+
+/** The same page as minimalPdf, tagged: the title an H1, each line a P, in a structure tree with its parent tree. */
+export function taggetPdf(title: string, lines: readonly string[] = []): Buffer {
+  const alle = [title, ...lines];
+  const text = alle.map((line, i) => `/${i === 0 ? 'H1' : 'P'} << /MCID ${i} >> BDC ${textLine(line, i)} EMC`).join('\n');
+  const elementer = alle.map((_, i) => `<< /Type /StructElem /S /${i === 0 ? 'H1' : 'P'} /P 7 0 R /Pg 3 0 R /K ${i} >>`);
+  const refs = alle.map((_, i) => `${9 + i} 0 R`).join(' ');
+  return writePdf([
+    '<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 6 0 R /MarkInfo << /Marked true >> /Lang (nb-NO) >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R /StructParents 0 >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    `<< /Length ${Buffer.byteLength(text, 'latin1')} >>\nstream\n${text}\nendstream`,
+    '<< /Type /StructTreeRoot /K 7 0 R /ParentTree 8 0 R /ParentTreeNextKey 1 >>',
+    `<< /Type /StructElem /S /Document /P 6 0 R /K [${refs}] >>`,
+    `<< /Nums [0 [${refs}]] >>`,
+    ...elementer,
+    `<< /Title (${esc(title)}) /Producer (motedok) >>`,
+  ]);
 }
 
 /**

@@ -9,7 +9,7 @@ import { TILFELLER_OFFENTLIG } from './tilfeller-offentlig.js';
 import { TILFELLER_OPPMOTE } from './tilfeller-oppmote.js';
 import { TILFELLER_TEKST } from './tilfeller-tekst.js';
 import { TILFELLER_UTSENDELSE } from './tilfeller-utsendelse.js';
-import { TILFELLER_VEDLEGG } from './tilfeller-vedlegg.js';
+import { TILFELLER_VEDLEGG, UTAGGET } from './tilfeller-vedlegg.js';
 
 /**
  * The corpus of broken input: each case is a small project (organisasjon.yaml and the meeting
@@ -167,7 +167,7 @@ export const TILFELLER: Tilfelle[] = [
       [`${M}/vedlegg/Høringsnotat 2026.pdf`]: minimalPdf('Høring'),
       [`${M}/mote.yaml`]: `${MOTE}pauser:\n  - etter: 13 Årsplan for 2026\n    minutter: 15\n`.replace(/\n/g, '\r\n'),
     },
-    meldinger: [],
+    meldinger: [UTAGGET(`${M}/13 Årsplan for 2026.md:6:28`, 'vedlegg/Høringsnotat 2026.pdf')],
     kode: 0,
     utskrift: ['  Sak 02.25  09.02–09.32  Årsplan (30 min)', '             09.32–09.47  Pause (15 min)', '  Vedlegg til innkallingen: 1'],
   },

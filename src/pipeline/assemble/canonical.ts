@@ -66,8 +66,11 @@ function visitOrder(doc: PDFDocument, start: PDFObject[]): PDFRef[] {
   return orden;
 }
 
-/** Chromium's structure IDs, possibly prefixed by samle() with the number of the part they came from. */
-const NODE_ID = /^(?:d\d+-)?node\d+$/;
+/**
+ * Chromium's structure IDs, possibly prefixed with the number of the part they came from
+ * (merge.ts, `d1-`) and of the attachment (vedlegg.ts, `v1-`).
+ */
+const NODE_ID = /^(?:[dv]\d+-)*node\d+$/;
 
 function textOf(value: PDFObject): string | undefined {
   return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;

@@ -4,6 +4,7 @@ import { removeActiveContent } from '../../util/pdf-active-content.js';
 import { canonicalize } from './canonical.js';
 import { type Bookmark, readBookmarks, writeBookmarks } from './merge.js';
 import { fixStructure } from './structure.js';
+import { appendVedlegg } from './vedlegg.js';
 import { setXmp } from './xmp.js';
 
 export interface Metadata {
@@ -18,6 +19,8 @@ export interface Metadata {
 export interface EksterntVedlegg {
   tittel: string;
   fil: string;
+  /** What a screen reader is told if the file is not tagged (in the meeting's language). */
+  ikkeTagget?: string;
 }
 
 /** The attachment could not be read as a PDF (corrupt, encrypted); names the file. */
@@ -95,11 +98,6 @@ async function readVedlegg(vedlegg: EksterntVedlegg): Promise<PDFDocument> {
   }
 }
 
-/**
- * Our printed PDF, with metadata set, bookmarks named as the headings were written, and the
- * sak's external attachments appended with a bookmark each, without active content (see util/pdf-active-content.ts). The printed pages keep their tags and bookmarks: pdf-lib rewrites the file
- * but keeps the catalog's structure tree, outline and MarkInfo.
- */
 export interface FinishedPdf {
   bytes: Uint8Array;
   sider: number;
@@ -107,6 +105,13 @@ export interface FinishedPdf {
   vedleggStart: number[];
 }
 
+/**
+ * Our printed PDF, with metadata set, bookmarks named as the headings were written, and the
+ * sak's external attachments appended with a bookmark each, without active content (see
+ * util/pdf-active-content.ts), and with their tags when they have them (vedlegg.ts). The printed
+ * pages keep their tags and bookmarks: pdf-lib rewrites the file but keeps the catalog's
+ * structure tree, outline and MarkInfo.
+ */
 export async function finishPdf(
   pdf: Uint8Array,
   meta: Metadata,
@@ -117,21 +122,13 @@ export async function finishPdf(
   const bokmerker = readBookmarks(doc);
   fixTitles(bokmerker, overskrifter);
   const vedleggStart: number[] = [];
-  for (const v of vedlegg) {
+  for (const [i, v] of vedlegg.entries()) {
     const kilde = await readVedlegg(v);
     // What a reader would run or open (scripts, launch actions, embedded files, file: links) is not published; check warns about it.
     removeActiveContent(kilde);
-    const sider = await doc.copyPages(kilde, kilde.getPageIndices());
     vedleggStart.push(doc.getPageCount());
-    // The attachment's own tags are not carried over; its StructParents would point into our parent tree.
-    for (const side of sider) {
-      side.node.delete(PDFName.of('StructParents'));
-      for (const annot of side.node.Annots()?.asArray() ?? []) {
-        const dict = doc.context.lookup(annot);
-        if (dict instanceof PDFDict) dict.delete(PDFName.of('StructParent'));
-      }
-    }
-    for (const side of sider) doc.addPage(side);
+    const ikkeTagget = v.ikkeTagget ?? `Vedlegget «${v.tittel}» er ikke tilgjengelig for skjermlesere: filen er ikke tagget.`;
+    const sider = appendVedlegg(doc, kilde, { tittel: v.tittel, ikkeTagget }, i + 1);
     if (sider[0]) bokmerker.push({ tittel: `Vedlegg: ${v.tittel}`, dest: doc.context.obj([sider[0].ref, PDFName.of('Fit')]), barn: [] });
   }
   writeBookmarks(doc, bokmerker);

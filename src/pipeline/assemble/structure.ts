@@ -169,3 +169,63 @@ export function fixStructure(doc: PDFDocument): void {
   for (const element of elements) if (typeOf(element) === 'LI') wrapListBody(ctx, element);
   mapRoles(doc, root, elements);
 }
+
+/** A document's structure root and the top element (Chromium's /Document) that other content is nested under. */
+export interface Structure {
+  root: PDFDict;
+  top: PDFDict;
+  topRef: PDFRef;
+}
+
+export function structureOf(doc: PDFDocument): Structure | undefined {
+  const root = doc.catalog.lookupMaybe(N('StructTreeRoot'), PDFDict);
+  const first = root ? kidsOf(root)[0] : undefined;
+  const top = first instanceof PDFRef ? doc.context.lookup(first) : undefined;
+  if (!root || !(first instanceof PDFRef) || !(top instanceof PDFDict)) return undefined;
+  return { root, top, topRef: first };
+}
+
+/** A document is tagged when it has a structure tree with content and its pages point into it. */
+export function isTagged(doc: PDFDocument): boolean {
+  const root = doc.catalog.lookupMaybe(N('StructTreeRoot'), PDFDict);
+  return root !== undefined && kidsOf(root).length > 0 && doc.getPages().some((side) => side.node.has(N('StructParents')));
+}
+
+/** Entries of a number tree (`Nums` at the root or in `Kids`), in tree order. */
+export function numberTreeEntries(tree: PDFDict | undefined): [number, PDFObject][] {
+  return [...parentTreeSlots(tree)].map(([key, { nums, i }]) => [key, nums.get(i)]);
+}
+
+/** The first parent tree key nothing uses yet. */
+export function nextParentTreeKey(root: PDFDict): number {
+  const next = root.get(N('ParentTreeNextKey'));
+  const used = numberTreeEntries(root.lookupMaybe(N('ParentTree'), PDFDict)).reduce((max, [key]) => Math.max(max, key + 1), 0);
+  return Math.max(used, next instanceof PDFNumber ? next.asNumber() : 0);
+}
+
+/** Adds parent tree entries (keys above every existing one), writing the tree as one flat, sorted /Nums. */
+export function addParentTreeEntries(doc: PDFDocument, root: PDFDict, entries: readonly [number, PDFObject][]): void {
+  const all = [...numberTreeEntries(root.lookupMaybe(N('ParentTree'), PDFDict)), ...entries].sort((a, b) => a[0] - b[0]);
+  root.set(N('ParentTree'), doc.context.register(doc.context.obj({ Nums: all.flatMap(([key, value]) => [PDFNumber.of(key), value]) })));
+  root.set(N('ParentTreeNextKey'), PDFNumber.of(all.reduce((max, [key]) => Math.max(max, key + 1), 0)));
+}
+
+/** Appends `child` to an element's kids. */
+export function addKid(element: PDFDict, child: PDFRef): void {
+  element.set(N('K'), element.context.obj([...kidsOf(element), child]));
+}
+
+/** Rewrites each element's /S through the document's own RoleMap, so the types mean the same once moved into another document. */
+export function resolveRoles(doc: PDFDocument): void {
+  const roleMap = doc.catalog.lookupMaybe(N('StructTreeRoot'), PDFDict)?.lookupMaybe(N('RoleMap'), PDFDict);
+  if (!roleMap) return;
+  for (const element of elementsOf(doc)) {
+    let type = typeOf(element);
+    for (let i = 0; i < 10 && !STANDARD_TYPES.has(type); i++) {
+      const mapped = roleMap.get(N(type));
+      if (!(mapped instanceof PDFName)) break;
+      type = mapped.decodeText();
+    }
+    if (STANDARD_TYPES.has(type)) element.dict.set(N('S'), N(type));
+  }
+}

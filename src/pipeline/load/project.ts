@@ -11,7 +11,7 @@ import { parseMarkdown } from './frontmatter.js';
 import { loadFraser } from './sprak.js';
 import { readTabellfiler } from './tabellfiler.js';
 import { readText } from './text.js';
-import { mayHaveActiveContent, probeVedlegg } from './vedlegg.js';
+import { mayHaveActiveContent, probeVedlegg, taggedFromBytes } from './vedlegg.js';
 import { parseYaml } from './yaml.js';
 
 export const ORGANISASJON_FIL = 'organisasjon.yaml';
@@ -212,8 +212,9 @@ export async function readTabellfilerInProject(project: ProjectSource): Promise<
 
 /**
  * Finds the active content (scripts, launch actions, embedded files, file: links) in every
- * readable attachment, which build removes and check warns about. Only files whose bytes name
- * such content are parsed, and pdf-lib is loaded only for them.
+ * readable attachment, which build removes and check warns about, and whether it is tagged for
+ * screen readers. Only files whose bytes may name active content, or hide their catalog in an
+ * object stream, are parsed, and pdf-lib is loaded only for them.
  */
 export async function findAktivtInnholdInProject(project: ProjectSource): Promise<void> {
   for (const meeting of project.meetings) {
@@ -221,9 +222,12 @@ export async function findAktivtInnholdInProject(project: ProjectSource): Promis
       for (const probe of sak.vedlegg.values()) {
         if (probe.status !== 'ok') continue;
         const bytes = readFileSync(probe.path);
-        if (!mayHaveActiveContent(bytes)) continue;
-        const { findAktivtInnhold } = await import('./vedlegg-innhold.js');
-        probe.aktivtInnhold = await findAktivtInnhold(bytes);
+        probe.tagget = taggedFromBytes(bytes);
+        if (!mayHaveActiveContent(bytes) && probe.tagget !== undefined) continue;
+        const { readVedleggInnhold } = await import('./vedlegg-innhold.js');
+        const innhold = await readVedleggInnhold(bytes);
+        probe.aktivtInnhold = innhold.aktivtInnhold;
+        probe.tagget ??= innhold.tagget;
       }
     }
   }

@@ -67,6 +67,18 @@ export function probeVedlegg(meetingDir: string, written: string): VedleggProbe 
 }
 
 /**
+ * Whether a PDF is tagged, from its bytes: a structure tree root is named in it. Undefined when
+ * the answer may be hidden in a compressed object stream, or no page is written plainly either
+ * (the file may be damaged), so the file has to be parsed.
+ */
+export function taggedFromBytes(bytes: Uint8Array): boolean | undefined {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  if (latin1.includes('/StructTreeRoot')) return true;
+  if (latin1.includes('/ObjStm')) return undefined;
+  return /\/Type\s*\/Page\b/.test(latin1) ? false : undefined;
+}
+
+/**
  * Whether a PDF's bytes may hold active content: false only when none of the names it takes is
  * written in the file (see util/pdf-active-content.ts) and nothing is hidden in compressed object streams or by `#xx` escapes in
  * names. `check` parses only the files this says yes to.

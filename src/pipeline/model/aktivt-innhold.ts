@@ -52,6 +52,14 @@ function hva(item: ActiveContent): string {
   }
 }
 
+/**
+ * The warning for an attachment without tags: its text does not reach a screen reader, and the
+ * documents it goes into cannot claim PDF/UA (universell utforming).
+ */
+export function ikkeTaggetMelding(written: string): string {
+  return `vedlegget «${visible(written)}» er ikke tagget for skjermlesere (ikke tilgjengelighetsmerket): en skjermleser finner ikke teksten, og dokumentene det settes inn i, oppfyller ikke PDF/UA. Lagre det på nytt som tagget PDF (i Word: Lagre som → PDF → Alternativer → «Dokumentstrukturkoder for tilgjengelighet»).`;
+}
+
 /** The warning for active content that build removes from an attachment. */
 export function aktivtInnholdMelding(written: string, item: ActiveContent): string {
   return `vedlegget «${visible(written)}» har ${hva(item)}, som fjernes når vedlegget settes inn; bare sidene og lenker til http, https og mailto tas med.`;

@@ -4,7 +4,7 @@ import { type Fraser, frase } from '../../domain/sprak.js';
 import type { ForslagTilVedtak, Sak, Utvalg, Vedlegg } from '../../domain/types.js';
 import { unclosedComment } from '../../util/markdown-lines.js';
 import { closest } from '../../util/suggest.js';
-import { aktivtInnholdMelding } from './aktivt-innhold.js';
+import { aktivtInnholdMelding, ikkeTaggetMelding } from './aktivt-innhold.js';
 import { requireFrontmatter } from './frontmatter.js';
 import { parseHjemmel } from './hjemmel.js';
 import { type SakData, sakSchema } from './schema.js';
@@ -227,6 +227,7 @@ function vedleggFrom(source: SakSource, data: SakData, diags: Diagnostics, fm: Y
       return [];
     }
     for (const aktivt of probe.aktivtInnhold ?? []) diags.warning(source.file, position, aktivtInnholdMelding(item.fil, aktivt));
+    if (probe.tagget === false) diags.warning(source.file, position, ikkeTaggetMelding(item.fil));
     return [{ tittel: item.tittel, fil: probe.path, kilde: { file: source.file, position } }];
   });
 }
