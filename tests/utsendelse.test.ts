@@ -131,6 +131,24 @@ describe('motedok send: the innkalling as a record', () => {
     expect(etter.lines.filter((l) => l.includes(': feil: '))).toEqual([]);
   }, 60_000);
 
+  it('warns when a renamed file changes the order of sent saker, and keeps their numbers', async () => {
+    const root = project();
+    await sendMote(join(root, M), { cwd: root, out: utmappe(), dato: '2025-05-08' });
+    writeFileSync(
+      join(root, M, '14-b.md'),
+      sak(
+        'tittel: Orientering om samhandling\ntype: beslutning\nminutter: 20',
+        'Orientering.\n\n## Forslag til vedtak\n\nTatt til orientering.\n',
+      ),
+    );
+    renameSync(join(root, M, '14-b.md'), join(root, M, '12-b.md'));
+    const etter = await check(root);
+    expect(numbers(etter.moter)).toMatchObject({ '05 Budsjett 2026': '02.25', '05 Orientering om samhandling': '03.25' });
+    expect(etter.lines).toContain(
+      `${M}/13-a.md:1:1: advarsel: sak 02.25 står nå etter sak 03.25 i sakslisten, men ble sendt ut foran den; rekkefølgen er endret etter utsendelsen. Sakene beholder numrene sine; gi filene navn som sorterer som før hvis rekkefølgen ikke skulle endres.`,
+    );
+  }, 60_000);
+
   it('makes a removed sent sak an error, unless it is withdrawn in mote.yaml; the withdrawn sak keeps its number', async () => {
     const root = project();
     await sendMote(join(root, M), { cwd: root, out: utmappe(), dato: '2025-05-08' });

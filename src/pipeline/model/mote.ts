@@ -20,7 +20,7 @@ import { buildReferat } from './referat.js';
 import { OVERSKRIFTER, orderSaker, type Pause, planSaksliste } from './saksliste.js';
 import { arstall, klokkeslett, parseSaksnummer } from './tid.js';
 import { avhengerAv, buildUtkast, plassering, type Utkast } from './utkast.js';
-import { type Binding, bindUtsendelser, utsendelserFor } from './utsendelse.js';
+import { type Binding, bindUtsendelser, utsendelserFor, warnAboutSentOrder } from './utsendelse.js';
 
 function warnAboutOrder(utkast: Utkast): void {
   let highest: Sak | undefined;
@@ -176,6 +176,7 @@ function buildMote(g: Grunnlag, grunnlag: readonly Grunnlag[], serie: Nummerseri
   const binding = u.journal ? bindUtsendelser(u, u.journal, faste, u.saker) : undefined;
   const ordnet = orderSaker(faste, [...u.saker, ...(binding?.trukne ?? [])].sort(byFile));
   const first = nummerer(ordnet, binding, serie, u);
+  if (binding) warnAboutSentOrder(u, ordnet);
   checkWrittenNumbers(u, first);
   const saksliste = planSaksliste(ordnet, pauserFor(u, ordnet), data.start, data.slutt);
   const sluttKl = data.slutt + saksliste.overtid;

@@ -209,3 +209,19 @@ export function innkallingsversjon(mote: Mote): Mote {
     vedlegg: mote.vedlegg.filter((v) => saker.includes(v.sak)),
   };
 }
+
+/** A sent sak that now stands after a sak it was sent after: the order changed, the numbers did not. */
+export function warnAboutSentOrder(u: Utkast, ordnet: readonly Sak[]): void {
+  let forrige: Sak | undefined;
+  for (const sak of ordnet) {
+    if (!sak.nummer || sak.utsendelse === undefined || sak.fast) continue;
+    if (forrige?.nummer && sak.nummer.lopenummer < forrige.nummer.lopenummer) {
+      u.diags.warning(
+        sak.kilde.file,
+        sak.kilde.position,
+        `sak ${saksnummer(sak.nummer)} står nå etter sak ${saksnummer(forrige.nummer)} i sakslisten, men ble sendt ut foran den; rekkefølgen er endret etter utsendelsen. Sakene beholder numrene sine; gi filene navn som sorterer som før hvis rekkefølgen ikke skulle endres.`,
+      );
+    }
+    if (!forrige?.nummer || sak.nummer.lopenummer > forrige.nummer.lopenummer) forrige = sak;
+  }
+}
