@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { removeActiveContent } from '../../util/pdf-active-content.js';
+import { markPageArtifacts } from './artifacts.js';
 import { canonicalize } from './canonical.js';
 import { type Bookmark, readBookmarks, writeBookmarks } from './merge.js';
 import { fixStructure } from './structure.js';
@@ -119,6 +120,8 @@ export async function finishPdf(
   overskrifter: readonly string[] = [],
 ): Promise<FinishedPdf> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  // Before the attachments: only the pages Chromium printed (their content is known) are marked.
+  markPageArtifacts(doc, doc.getPages());
   const bokmerker = readBookmarks(doc);
   fixTitles(bokmerker, overskrifter);
   const vedleggStart: number[] = [];
