@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRawStream } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markArtifacts } from '../src/pipeline/assemble/artifacts.js';
 import { mergePdfs } from '../src/pipeline/assemble/merge.js';
@@ -146,6 +146,9 @@ describe('a tagged attachment keeps its tags', () => {
     const doc = await PDFDocument.load(bytes);
     const side = doc.getPage(1).node;
     expect(side.get(PDFName.of('Tabs'))).toBe(PDFName.of('S'));
+    // Its link has a description (28-012): the address.
+    const lenke = doc.context.lookup(side.lookup(PDFName.of('Annots'), PDFArray).get(0), PDFDict);
+    expect(lenke.lookup(PDFName.of('Contents'), PDFHexString).decodeText()).toBe('https://example.org/');
     expect(side.get(PDFName.of('StructParents'))?.toString()).toBe('1');
   }, 60_000);
 

@@ -227,6 +227,21 @@ function contentFindings(doc: PDFDocument): string[] {
   ];
 }
 
+/** Every link annotation has a description (28-012) and a page with annotations visits them in structure order (28-008). */
+function annotationFindings(doc: PDFDocument): string[] {
+  const findings = new Set<string>();
+  for (const [i, page] of doc.getPages().entries()) {
+    const annots = page.node.lookupMaybe(N('Annots'), PDFArray)?.asArray() ?? [];
+    if (annots.length > 0 && page.node.get(N('Tabs')) !== N('S')) findings.add(`28-008 page ${i + 1} has annotations but no /Tabs /S`);
+    for (const ref of annots) {
+      const annot = doc.context.lookup(ref);
+      if (annot instanceof PDFDict && annot.get(N('Subtype')) === N('Link') && !text(annot.get(N('Contents'))))
+        findings.add('28-012 a link annotation has no /Contents');
+    }
+  }
+  return [...findings];
+}
+
 export interface Findings {
   findings: string[];
   /** Whether every page has /StructParents, i.e. is in the structure tree. */
@@ -246,6 +261,7 @@ export async function pdfuaFindings(fil: string): Promise<Findings> {
     ...headingFindings(elems),
     ...parentTreeFindings(doc, elems),
     ...contentFindings(doc),
+    ...annotationFindings(doc),
   ];
   return { findings, fullyTagged, elems };
 }

@@ -4,7 +4,7 @@ import { removeActiveContent } from '../../util/pdf-active-content.js';
 import { markPageArtifacts } from './artifacts.js';
 import { canonicalize } from './canonical.js';
 import { type Bookmark, readBookmarks, writeBookmarks } from './merge.js';
-import { fixStructure } from './structure.js';
+import { describeLinks, fixStructure } from './structure.js';
 import { appendVedlegg } from './vedlegg.js';
 import { setXmp } from './xmp.js';
 
@@ -142,6 +142,7 @@ export async function finishPdf(
 /** Repairs the structure tree (structure.ts), sets the metadata and writes the document reproducibly. The document cannot be used after this. */
 export async function savePdf(doc: PDFDocument, meta: Metadata): Promise<Uint8Array> {
   fixStructure(doc);
+  describeLinks(doc);
   setMetadata(doc, meta);
   canonicalize(doc);
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });

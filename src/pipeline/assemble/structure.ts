@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, type PDFObject, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFObject, PDFRef, PDFString } from 'pdf-lib';
 
 /**
  * Repairs in the structure tree Chromium writes, so that it reads as PDF/UA-1 wants:
@@ -227,5 +227,20 @@ export function resolveRoles(doc: PDFDocument): void {
       type = mapped.decodeText();
     }
     if (STANDARD_TYPES.has(type)) element.dict.set(N('S'), N(type));
+  }
+}
+
+/**
+ * A link annotation needs a description in /Contents (PDF/UA 28-012), which Chromium does not
+ * write: a web link gets its address. Links within the document keep what they have.
+ */
+export function describeLinks(doc: PDFDocument): void {
+  for (const side of doc.getPages()) {
+    for (const ref of side.node.lookupMaybe(N('Annots'), PDFArray)?.asArray() ?? []) {
+      const annot = doc.context.lookup(ref);
+      if (!(annot instanceof PDFDict) || annot.get(N('Subtype')) !== N('Link') || annot.has(N('Contents'))) continue;
+      const uri = annot.lookupMaybe(N('A'), PDFDict)?.get(N('URI'));
+      if (uri instanceof PDFString || uri instanceof PDFHexString) annot.set(N('Contents'), PDFHexString.fromText(uri.decodeText()));
+    }
   }
 }
