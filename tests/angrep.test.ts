@@ -178,6 +178,8 @@ describe('a sak written to attack', () => {
   it('text hidden with CSS or HTML shows as plain text, so nothing is hidden from readers of the PDF', () => {
     const tekst = pdfTekst(join(ut, M, 'vedlegg', 'sak-02-25.pdf'));
     expect(tekst).toContain('Synlig tekst med SKJULT-MED-CSS midt i.');
+    // HTML keeps its text, without the attribute that hid it.
+    expect(tekst).toContain('SKJULT-MED-HIDDEN');
     const html = readFileSync(join(ut, M, 'vedlegg', 'sak-02-25.html'), 'utf8');
     const brodtekst = html.slice(html.indexOf('Bakgrunn'));
     expect(brodtekst).not.toMatch(/\sstyle=|\shidden\b|display:\s*none/);

@@ -437,7 +437,7 @@ describe('templates and HTML', () => {
     expect(html).toContain('<title>Innkalling til møte i Strategisk samarbeidsutvalg 22. mai 2025</title>');
   }, 60_000);
 
-  it('Markdown cannot run scripts or templates: raw HTML is dropped and {{…}} prints as text', async () => {
+  it('Markdown cannot run scripts or templates: raw HTML keeps only its text and {{…}} prints as text', async () => {
     const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-prosjekt-'));
     writeFileSync(join(prosjekt, 'organisasjon.yaml'), readFileSync(join(cases, 'organisasjon.yaml')));
     cpSync(join(cases, 'logo.svg'), join(prosjekt, 'logo.svg'));
@@ -448,7 +448,12 @@ describe('templates and HTML', () => {
       '---\ntittel: Prøve\ntype: beslutning\nminutter: 10\n---\n\nPris: {{pris}} og {{{rå}}}.\n\n<script>document.write("SKRIPT KJØRTE")</script>\n\n<img src="http://example.invalid/x.png">\n\n## Forslag til vedtak\n\nGodkjent.\n',
     );
     const out = utmappe();
-    expect((await buildMoter([join(prosjekt, M)], { out, html: true })).diagnostics).toEqual([]);
+    // What is left out is warned about, and nothing else.
+    const { diagnostics } = await buildMoter([join(prosjekt, M)], { out, html: true });
+    expect(diagnostics.map((d) => `${d.position?.line} ${d.severity}: ${d.message.split(/[,;]/)[0]}`)).toEqual([
+      '9 advarsel: «<script>» tas ikke med i dokumentene',
+      '11 advarsel: bildet «http://example.invalid/x.png» i HTML-en er ikke en fil i møtemappen og tas ikke med. Legg bildefilen i møtemappen og skriv ![beskrivelse](fil.png)',
+    ]);
     const tekst = pdfTekst(join(out, M, 'vedlegg', 'sak-02-25.pdf'));
     expect(tekst).toContain('Pris: {{pris}} og {{{rå}}}.');
     expect(tekst).not.toContain('SKRIPT KJØRTE');

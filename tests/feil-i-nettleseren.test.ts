@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,47 @@ const M = '2025-05-22-ssu';
 /** Chromium processes started for this output folder's build (their command line names our wrapper's marker). */
 function chromiumMed(merke: string): string[] {
   return spawnSync('pgrep', ['-f', merke], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+}
+
+/** Resolves with the name of the first entry in `dir` that passes `test`, as soon as it is made. */
+function appears(dir: string, test: (name: string) => boolean): Promise<string> {
+  return new Promise((ok) => {
+    const watcher = watch(dir, (_event, name) => {
+      if (name && test(name)) {
+        watcher.close();
+        ok(name);
+      }
+    });
+    const there = readdirSync(dir).find(test);
+    if (there) {
+      watcher.close();
+      ok(there);
+    }
+  });
+}
+
+/**
+ * The build has started printing: the browser's temporary folder (in `tmp`, the build's TMPDIR)
+ * holds the first page being printed. The signal the tests wait for instead of a sleep.
+ */
+async function printingStarted(tmp: string): Promise<void> {
+  const folder = await appears(tmp, (n) => n.startsWith('motedok-html-'));
+  await appears(join(tmp, folder), (n) => n.endsWith('.html'));
+}
+
+/** Runs `motedok build` of the meeting, with `act` called once the first document is being printed. */
+async function buildAndInterrupt(prosjekt: string, ut: string, env: NodeJS.ProcessEnv, act: (pid: number) => void) {
+  const barn = spawn(process.execPath, [bin, 'build', join(prosjekt, 'cases', M), '--out', ut], {
+    env: { ...process.env, TMPDIR: prosjekt, ...env },
+  });
+  let stderr = '';
+  barn.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  const exit = new Promise<number | null>((ok) => barn.on('exit', (code) => ok(code)));
+  await Promise.race([printingStarted(prosjekt), exit]);
+  act(barn.pid!);
+  return { status: await exit, stderr };
 }
 
 function prosjektMedUtdata() {
@@ -31,17 +72,15 @@ function prosjektMedUtdata() {
 }
 
 describe('faults in the browser and the process', () => {
-  it('Chromium killed mid-build: a clear message, exit 1, no browser left, earlier output intact', () => {
+  it('Chromium killed mid-build: a clear message, exit 1, no browser left, earlier output intact', async () => {
     const { prosjekt, ut, for: før } = prosjektMedUtdata();
     const merke = `motedok-drept-${Date.now()}`;
     const innpakning = join(prosjekt, 'chromium-som-dor');
-    // Starts the real Chromium, then kills it after a second: the build is in the middle of printing.
-    writeFileSync(innpakning, `#!/bin/sh\n"${findChromium()}" --${merke} "$@" &\npid=$!\n(sleep 1; kill -9 $pid) &\nwait $pid\n`);
+    // The real Chromium, with a marker to find it by; killed once the first document is being printed.
+    writeFileSync(innpakning, `#!/bin/sh\nexec "${findChromium()}" --${merke} "$@"\n`);
     chmodSync(innpakning, 0o755);
-    const result = spawnSync(process.execPath, [bin, 'build', join(prosjekt, 'cases', M), '--out', ut], {
-      encoding: 'utf8',
-      env: { ...process.env, MOTEDOK_CHROMIUM: innpakning },
-      timeout: 60_000,
+    const result = await buildAndInterrupt(prosjekt, ut, { MOTEDOK_CHROMIUM: innpakning }, () => {
+      spawnSync('pkill', ['-KILL', '-f', merke]);
     });
     expect(result.status).toBe(1);
     // Killed while printing (the usual case), or, on a busy machine, while starting.
@@ -55,17 +94,15 @@ describe('faults in the browser and the process', () => {
     for (const [fil, bytes] of før) expect(etter.get(fil)!.equals(bytes), fil).toBe(true);
   }, 90_000);
 
-  it('Chromium hanging mid-build: after the time limit a clear message, exit 1, the browser killed, earlier output intact', () => {
+  it('Chromium hanging mid-build: after the time limit a clear message, exit 1, the browser killed, earlier output intact', async () => {
     const { prosjekt, ut, for: før } = prosjektMedUtdata();
     const merke = `motedok-hengt-${Date.now()}`;
     const innpakning = join(prosjekt, 'chromium-som-henger');
-    // Becomes the real Chromium (exec keeps the pid), which is stopped (SIGSTOP) after two seconds: it hangs, it does not die.
-    writeFileSync(innpakning, `#!/bin/sh\n(sleep 2; kill -STOP $$) &\nexec "${findChromium()}" --${merke} "$@"\n`);
+    // The real Chromium, stopped (SIGSTOP, every process of it) once the first document is being printed: it hangs, it does not die.
+    writeFileSync(innpakning, `#!/bin/sh\nexec "${findChromium()}" --${merke} "$@"\n`);
     chmodSync(innpakning, 0o755);
-    const result = spawnSync(process.execPath, [bin, 'build', join(prosjekt, 'cases', M), '--out', ut], {
-      encoding: 'utf8',
-      env: { ...process.env, MOTEDOK_CHROMIUM: innpakning, MOTEDOK_TIDSGRENSE: '4' },
-      timeout: 60_000,
+    const result = await buildAndInterrupt(prosjekt, ut, { MOTEDOK_CHROMIUM: innpakning, MOTEDOK_TIDSGRENSE: '4' }, () => {
+      spawnSync('pkill', ['-STOP', '-f', merke]);
     });
     expect(result.status).toBe(1);
     // Stopped while printing (the usual case), or, on a slow machine, while starting.
@@ -81,12 +118,7 @@ describe('faults in the browser and the process', () => {
 
   it('Ctrl-C: exit 130, browser closed, no temporary files, earlier output intact', async () => {
     const { prosjekt, ut, for: før } = prosjektMedUtdata();
-    const barn = spawn(process.execPath, [bin, 'build', join(prosjekt, 'cases', M), '--out', ut], {
-      env: { ...process.env, TMPDIR: prosjekt },
-    });
-    await new Promise((ok) => setTimeout(ok, 1500));
-    barn.kill('SIGINT');
-    const kode = await new Promise<number | null>((ok) => barn.on('exit', (code) => ok(code)));
+    const { status: kode } = await buildAndInterrupt(prosjekt, ut, {}, (pid) => process.kill(pid, 'SIGINT'));
     expect(kode).toBe(130);
     expect(readdirSync(prosjekt).filter((f) => f.startsWith('motedok-html-'))).toEqual([]);
     expect(spawnSync('pgrep', ['-f', `--user-data-dir=${prosjekt}`], { encoding: 'utf8' }).stdout).toBe('');

@@ -132,9 +132,9 @@ describe('votes, statements for the record and disqualification in the referat',
       ),
     });
     expect((await check(root)).lines).toEqual([
-      `${M}/referat.md:11:1: feil: voteringen i sak 02.25 må begynne med stemmetallene, for eksempel «5 for, 2 mot» eller «5 for, 1 mot, 1 avstår».`,
+      `${M}/referat.md:11:1: feil: voteringen i sak 02.25 må begynne med stemmetallene, for eksempel «5 for, 2 mot» eller «5 for, 1 mot, 1 avstår», eller si hvem som stemte hva på egne linjer: «- For: kari-nordmann, ola-hansen», «- Mot: …», «- Avstår: …».`,
       `${M}/referat.md:15:1: advarsel: «### Diskusjon» er ikke en av referatets underoverskrifter (Vedtak, Votering, Protokolltilførsel, Habilitet); teksten tas med som notater.`,
-      `${M}/referat.md:19:1: feil: voteringen i sak 03.25 har 3 stemmer, men bare 2 medlemmer var til stede under behandlingen.`,
+      `${M}/referat.md:19:1: feil: voteringen i sak 03.25 har 3 stemmer, men bare 2 medlemmer var til stede under behandlingen (ola, per); rett stemmetallene, eller skriv i til_stede når medlemmer kom eller gikk (fra_sak, til_sak).`,
       `${M}/referat.md:24:3: feil: «anne» under «### Habilitet» i sak 03.25 er ikke et medlem som møtte. Skriv id-en til et medlem i til_stede, for eksempel «- kari: grunnen».`,
     ]);
   });

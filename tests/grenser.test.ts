@@ -3,8 +3,13 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import YAML, { isMap, isPair, isSeq } from 'yaml';
 import { BuildRegister } from '../src/cache/register.js';
+import { findYamlLimit } from '../src/pipeline/load/yaml-depth.js';
+
+const tooDeepYaml = (text: string, nivaer: number) => findYamlLimit(text, { nivaer, verdier: Number.POSITIVE_INFINITY })?.offset;
 
 describe('the build register fingerprints a meeting folder without reading what it must not', () => {
   it('a FIFO is never opened, a file of 3 GB is never read, an ordinary file is hashed', () => {
@@ -24,5 +29,66 @@ describe('the build register fingerprints a meeting folder without reading what 
     expect(inndata[join(mappe, 'ror')]?.sha256).toBe('ikke-en-fil');
     expect(inndata[join(mappe, 'opptak.mp4')]?.sha256).toMatch(/^stor:3221225473:/);
     expect(inndata[join(mappe, '13-a.md')]?.sha256).toBe(createHash('sha256').update('tekst').digest('hex'));
+  });
+});
+
+/** How deep the yaml library nests what it parsed: maps and sequences inside each other. */
+function parsedDepth(node: unknown): number {
+  if (!isMap(node) && !isSeq(node)) return 0;
+  const items = (node.items as unknown[]).flatMap((item) => (isPair(item) ? [item.key, item.value] : [item]));
+  return 1 + Math.max(0, ...items.map(parsedDepth));
+}
+
+describe('the YAML depth count, made before parsing, bounds what the parser builds', () => {
+  // The parts YAML nests with, and what hides them: quotes, comments, block scalars, anchors and tags.
+  const deler = fc.constantFrom(
+    '[',
+    ']',
+    '{',
+    '}',
+    '- ',
+    ': ',
+    '? ',
+    'a',
+    'b c',
+    '"',
+    "'",
+    '\n',
+    '\n  ',
+    '\n    ',
+    ' ',
+    ',',
+    '#',
+    '|',
+    '>',
+    '&x ',
+    '*x',
+    '!t ',
+  );
+
+  it('any text the count lets through at 4 levels parses at most 8 deep', () => {
+    // An indentation the parser forgives (a flow collection less indented than its parent) can
+    // keep one level open that the count has closed; never more than one per level counted.
+    fc.assert(
+      fc.property(fc.array(deler, { maxLength: 80 }), (valgt) => {
+        const text = valgt.join('');
+        if (tooDeepYaml(text, 4) !== undefined) return;
+        expect(
+          parsedDepth(YAML.parseDocument(text, { logLevel: 'silent', uniqueKeys: false }).contents),
+          JSON.stringify(text),
+        ).toBeLessThanOrEqual(8);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('counts every [, {, «- » and indented line, and nothing inside quotes, comments and block scalars', () => {
+    expect(tooDeepYaml(`x: ${'['.repeat(99)}${']'.repeat(99)}`, 100)).toBeUndefined();
+    expect(tooDeepYaml(`x: ${'['.repeat(100)}`, 100)).toBe(102);
+    expect(tooDeepYaml(`x: [${'a: ['.repeat(60)}`, 100)).toBeDefined();
+    expect(
+      tooDeepYaml(`x: "${'['.repeat(500)}" # ${'{'.repeat(500)}\ny: |\n  ${'- '.repeat(500)}\nz: '${'{'.repeat(500)}'`, 100),
+    ).toBeUndefined();
+    expect(tooDeepYaml(Array.from({ length: 101 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'), 100)).toBeDefined();
   });
 });

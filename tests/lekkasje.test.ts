@@ -60,4 +60,26 @@ describe("an exempt sak's notes under a mismatched referat heading do not leak",
     expect(offentligInnhold(out)).not.toContain(MERKE);
     expect(pdfTekst(join(out, M, 'referat.pdf'))).not.toContain('Sak 02.25 Tilsetting');
   }, 180_000);
+
+  it('does not publish why an exempt sak was withdrawn', async () => {
+    const grunn = 'Trekkegrunn9K2';
+    const tilsetting = (ekstra: string) =>
+      sak(
+        `tittel: Tilsetting av daglig leder\ntype: beslutning\nminutter: 20\nunntatt_offentlighet: ${HJEMMEL}\noffentlig_tittel: Personalsak${ekstra}`,
+      );
+    const root = makeProject({
+      [`${M}/13-budsjett.md`]: sak('tittel: Budsjett 2026\ntype: beslutning\nminutter: 30'),
+      [`${M}/14-tilsetting.md`]: tilsetting(''),
+    });
+    const out = utmappe();
+    await sendMote(join(root, M), { cwd: root, out, dato: '2025-05-08' });
+    writeFileSync(join(root, M, '14-tilsetting.md'), tilsetting(`\ntrukket: ${grunn}`));
+    const bygget = await publishMoter([join(root, M)], { cwd: root, out });
+    expect(bygget.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
+    expect(pdfTekst(join(out, M, 'innkalling.pdf'))).toContain(grunn);
+    const offentlig = offentligInnhold(out);
+    expect(offentlig).toContain('Personalsak');
+    expect(offentlig).not.toContain(grunn);
+    expect(offentlig).not.toContain('Tilsetting av daglig leder');
+  }, 180_000);
 });

@@ -29,7 +29,7 @@ function fullProsjekt(): string {
     ),
     '2025-05-22-ssu/99-c.md': sak('tittel: Eventuelt-sak\ntype: eventuelt\nminutter: 5', 'Orientering.\n'),
     '2025-05-22-ssu/referat.md': `---
-til_stede: [kari, ola]
+til_stede: [kari, { id: ola, fra_sak: "02.25" }]
 forfall: [per]
 andre: [Marte Sekretær, sekretariatet]
 referent: Marte Sekretær
@@ -54,7 +54,10 @@ Saken godkjennes.
 
 1 for, 1 mot.
 
-Per stemte mot.
+- For: kari
+- Mot: ola
+
+Ola ville utsette saken.
 
 ### Protokolltilførsel
 

@@ -33,11 +33,11 @@ describe('Markdown to HTML', () => {
     expect(html).toContain('<td align="right">Kr. 10 700 000</td>');
   });
 
-  it('drops raw HTML, scripts, event handlers and links that are not web or e-mail', () => {
+  it('keeps the text of raw HTML; drops scripts, event handlers and links that are not web or e-mail', () => {
     const html = markdownToHtml(
       '<script>alert(1)</script>\n\n<b onclick="x()">fet</b> [a](javascript:alert(1)) [b](https://www.helsedirektoratet.no) [c](file:///etc/passwd)',
     );
-    expect(html).toBe('<p>fet a <a href="https://www.helsedirektoratet.no">b</a> c</p>');
+    expect(html).toBe('<p><b>fet</b> a <a href="https://www.helsedirektoratet.no">b</a> c</p>');
   });
 
   it('shows images only from inside the meeting folder; others become their alt text', () => {
@@ -100,5 +100,78 @@ describe('images are shown only when load found them inside the meeting folder',
     expect(markdownToHtml('![Kart](kart.png) ![Mangler](borte.png) ![Lenke](lenke.png)', { baseDir: mappe, filer })).toBe(
       `<p><img src="${pathToFileURL(join(mappe, 'kart.png')).href}" alt="Kart"> [Bilde: Mangler] [Bilde: Lenke]</p>`,
     );
+  });
+});
+
+describe('HTML pasted into the Markdown keeps its text and nothing else', () => {
+  it('the text of <div>, <p>, <td>, <details> and unknown elements is kept, without the attributes that could hide it', () => {
+    const html = markdownToHtml(
+      [
+        '<div style="display:none" class="sr-only" id="user-content-fn-1" hidden>Fra e-posten</div>',
+        '<p onclick="x()">Et avsnitt <font color="white">hvitt</font> og <u>understreket</u></p>',
+        '<table><tr><td style="color:white" colspan="2">Celle <b>fet</b></td></tr></table>',
+        '<details><summary>Sammendrag</summary>Detaljene</details>',
+        '<center>Sentrert</center><article>Artikkel</article>',
+      ].join('\n\n'),
+    );
+    expect(html).toBe(
+      [
+        '<div>Fra e-posten</div>',
+        '<p>Et avsnitt hvitt og understreket</p>',
+        '<table><tbody><tr><td colspan="2">Celle <b>fet</b></td></tr></tbody></table>',
+        // A closed <details> prints only its summary: it is opened up as plain blocks.
+        '<div><p>Sammendrag</p>Detaljene</div>',
+        '<div>Sentrert</div><div>Artikkel</div>',
+      ].join('\n'),
+    );
+  });
+
+  it('scripts, styles, frames and objects are dropped with their content; the text around them stays', () => {
+    const html = markdownToHtml(
+      'Før\n\n<script>alert("SKRIPT")</script>\n\n<style>p { display: none }</style>\n\n<iframe src="x">RAMME</iframe> <object data="x">OBJEKT</object> <embed src="x">\n\nEtter',
+    );
+    expect(html.replace(/\s+/g, ' ')).toBe('<p>Før</p> <p>Etter</p>');
+  });
+
+  it('links and images written as HTML go through the same filter as Markdown ones', () => {
+    const mappe = mkdtempSync(join(tmpdir(), 'motedok-md-html-'));
+    writeFileSync(join(mappe, 'kart.png'), 'png');
+    const filer = findMotefiler(mappe);
+    const html = markdownToHtml(
+      '<a href="vedlegg/x.pdf">lokal</a> <a href="javascript:alert(1)">skript</a> <a href="https://example.no" onclick="x">nett</a> ' +
+        '<img src="kart.png" alt="Kart" onerror="x"> <img src="../../etc/passwd" alt="Passord"> <img src="http://x.invalid/y.png" alt="Web"> <img src="cid:bilde1">',
+      { baseDir: mappe, filer },
+    );
+    expect(html).toBe(
+      `<p>lokal skript <a href="https://example.no">nett</a> <img src="${pathToFileURL(join(mappe, 'kart.png')).href}" alt="Kart"> [Bilde: Passord] [Bilde: Web] </p>`,
+    );
+  });
+
+  it('a heading written as HTML is not above the document title', () => {
+    expect(markdownToHtml('<h1>Rå</h1>\n\n## Bakgrunn', { topHeading: 2 })).toBe('<h2>Rå</h2>\n<h2>Bakgrunn</h2>');
+  });
+});
+
+describe('Markdown next to HTML is printed as it would be without it', () => {
+  it('its images, footnotes, lettered lists, landscape tables and aligned amounts keep what the Markdown made', () => {
+    const mappe = mkdtempSync(join(tmpdir(), 'motedok-md-blandet-'));
+    writeFileSync(join(mappe, 'kart.png'), 'png');
+    const filer = findMotefiler(mappe);
+    const markdown =
+      '![Kart](kart.png) og en fotnote[^1].\n\n1. Vedtak\n   a) det ene\n\n<!-- liggende -->\n| Post | Beløp |\n|---|---|\n| A | 10 000 |\n\n[^1]: Kilde.';
+    const uten = markdownToHtml(markdown, { baseDir: mappe, filer });
+    expect(uten).toContain('<table class="liggende">');
+    expect(markdownToHtml(`${markdown}\n\n<div>Fra e-posten</div>`, { baseDir: mappe, filer })).toBe(
+      uten.replace('<section', '<div>Fra e-posten</div>\n<section'),
+    );
+  });
+});
+
+describe('HTML cannot pass itself off as Markdown', () => {
+  it('an element that writes the mark Markdown elements carry is cleaned like any HTML: a closed <details> is opened up', () => {
+    const html = markdownToHtml(
+      'Tekst.\n\n<details data-motedok-markdown="0" style="display:none"><summary>Kort</summary>Skjult</details>',
+    );
+    expect(html).toBe('<p>Tekst.</p>\n<div><p>Kort</p>Skjult</div>');
   });
 });

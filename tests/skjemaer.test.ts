@@ -113,6 +113,9 @@ describe('JSON Schemas for editors', () => {
       ['organisasjon.schema.json', organisasjonSchema, { navn: 'X', farge: 'blå', utvalg: {} }],
       ['referat.schema.json', referatSchema, { til_stede: [], referent: 'Marte', status: 'utkast' }],
       ['referat.schema.json', referatSchema, { til_stede: ['kari'], referent: 'Marte', status: 'ferdig' }],
+      ['referat.schema.json', referatSchema, { til_stede: [{ id: 'ola', fra: '14.25' }], referent: 'Marte', status: 'utkast' }],
+      ['referat.schema.json', referatSchema, { til_stede: [{ fra_sak: '14.25' }], referent: 'Marte', status: 'utkast' }],
+      ['referat.schema.json', referatSchema, { til_stede: ['kari'], forfall: [{ id: 'ola' }], referent: 'Marte', status: 'utkast' }],
       ['arsplan.schema.json', arsplanSchema, { moter: [{ utvalg: 'ssu', dato: '2026-02-12', temaer: ['Skrivefeil'] }] }],
     ];
     for (const [fil, zod, data] of feil) {
@@ -122,5 +125,12 @@ describe('JSON Schemas for editors', () => {
     // And what motedok accepts although YAML calls it a number: clock times like 09.00, sak numbers like 13.25.
     expect(skjema('mote.schema.json')({ utvalg: 'ssu', dato: '2025-05-22', start: 9.3, slutt: 1400, sted: 'Hamar' })).toBe(true);
     expect(skjema('sak.schema.json')({ tittel: 'T', type: 'tema', minutter: 5, saksnummer: 13.25 })).toBe(true);
+    expect(
+      skjema('referat.schema.json')({
+        til_stede: ['kari', { id: 'ola', fra_sak: 14.25, til_sak: '15.25' }],
+        referent: 'M',
+        status: 'utkast',
+      }),
+    ).toBe(true);
   });
 });

@@ -50,4 +50,14 @@ describe('sak numbers', () => {
     expect(saksnummer({ lopenummer: 4, ar: 2025 })).toBe('04.25');
     expect(parseSaksnummer('13.2025').ok).toBe(false);
   });
+
+  it('reads and writes a running number of any length the same way: 999.25, 1000.25, 12345.25', () => {
+    for (const lopenummer of [999, 1000, 12345]) {
+      const skrevet = saksnummer({ lopenummer, ar: 2025 });
+      expect(skrevet).toBe(`${lopenummer}.25`);
+      expect(parseSaksnummer(skrevet)).toEqual({ ok: true, value: { lopenummer, ar: 2025 } });
+    }
+    expect(parseSaksnummer('0.25')).toMatchObject({ ok: false, why: expect.stringContaining('1 eller høyere') });
+    expect(parseSaksnummer('99999999999999999999.25')).toMatchObject({ ok: false, why: expect.stringContaining('for stort') });
+  });
 });

@@ -7,6 +7,7 @@ import { formatDiagnostic } from '../src/domain/diagnostics.js';
 import type { Mote } from '../src/domain/types.js';
 import { saksnummer } from '../src/pipeline/model/tid.js';
 import { sakslisteSomTekst } from '../src/pipeline/render/saksliste-tekst.js';
+import { stableUuid } from '../src/util/uuid.js';
 import { pdfTekst } from './helpers/pdftekst.js';
 import { check, MOTE, makeProject, sak, utmappe } from './helpers/prosjekt.js';
 
@@ -62,6 +63,9 @@ describe('motedok send: the innkalling as a record', () => {
     ]);
     const journal = JSON.parse(readFileSync(join(root, M, 'journal.json'), 'utf8'));
     expect(journal.utsendelser[0].dato).toBe('2025-05-08');
+    // Identities for the archive that every machine derives alike (committee, year, number).
+    expect(journal.utsendelser[0].saker[1].system_id).toBe(stableUuid('ssu', 2025, 2));
+    expect(journal.system_id).toBe(stableUuid('ssu', '2025-05-22'));
     const kopi = join(root, M, 'sendt', '1', 'innkalling.pdf');
     const sendtInnkalling = readFileSync(kopi);
     expect(readFileSync(join(out, M, 'innkalling.pdf')).equals(sendtInnkalling)).toBe(true);
@@ -133,7 +137,7 @@ describe('motedok send: the innkalling as a record', () => {
     rmSync(join(root, M, '14-b.md'));
     const uten = await check(root);
     expect(uten.lines).toContain(
-      `${M}/journal.json:32:9: feil: sak 03.25 «Orientering om samhandling» (14-b.md) ble sendt ut 08.05.25, men filen finnes ikke lenger. Legg filen tilbake, eller merk saken som trukket i mote.yaml: trukket: [{ sak: "03.25", grunn: "…" }]. En sak som er sendt ut, beholder nummeret sitt.`,
+      `${M}/journal.json:35:9: feil: sak 03.25 «Orientering om samhandling» (14-b.md) ble sendt ut 08.05.25, men filen finnes ikke lenger. Legg filen tilbake, eller merk saken som trukket i mote.yaml: trukket: [{ sak: "03.25", grunn: "…" }]. En sak som er sendt ut, beholder nummeret sitt.`,
     );
     writeFileSync(join(root, M, 'mote.yaml'), `${MOTE}trukket:\n  - { sak: "03.25", grunn: Utsatt til høstens møte }\n`);
     const med = await check(root);

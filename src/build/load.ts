@@ -6,11 +6,11 @@ import { UsageError } from '../domain/errors.js';
 import type { Mote, Organisasjon } from '../domain/types.js';
 import {
   findAktivtInnholdInProject,
-  findBilderInProject,
   findMotemapper,
   findProjectRoot,
   loadProjectSource,
   ORGANISASJON_FIL,
+  readSkrevetInProject,
   readTabellfilerInProject,
 } from '../pipeline/load/project.js';
 import { buildModel } from '../pipeline/model/mote.js';
@@ -83,7 +83,7 @@ export async function loadMoter(paths: readonly string[] = [], options: LoadOpti
   for (const [root, selected] of byRoot) {
     const project = loadProjectSource(root, diags);
     await readTabellfilerInProject(project);
-    await findBilderInProject(project);
+    await readSkrevetInProject(project);
     await findAktivtInnholdInProject(project);
     const model = buildModel(project, diags, new Set(selected));
     // The templates too, so that `check` finds what `build` would stop at.

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
+import { tilleggsinnkallingFil } from '../domain/journal.js';
 import { frase } from '../domain/sprak.js';
-import type { Mote } from '../domain/types.js';
+import type { Mote, Sak } from '../domain/types.js';
 import { langDato, saksnummer } from '../pipeline/model/tid.js';
 import { innkallingsversjon } from '../pipeline/model/utsendelse.js';
 import type { DocumentTemplate, MalData } from '../pipeline/render/templates.js';
@@ -21,6 +22,13 @@ export interface Plan {
   likeOffentlig: boolean;
 }
 
+/** The sak's attachments that are PDF files, appended to the document the sak is in. */
+function eksterneVedlegg(sak: Sak, mote: Mote): Plan['vedlegg'] {
+  return sak.vedlegg
+    .filter((v) => v.fil)
+    .map((v) => ({ tittel: v.tittel, fil: v.fil!, ikkeTagget: frase(mote.fraser, 'vedlegg.ikke_tagget', { tittel: v.tittel }) }));
+}
+
 /**
  * The documents of one meeting, into `mappe`: innkalling, saksliste, a case paper per sak that
  * has one (or, with `saksfremlegg`, per sak named there: the public version keeps every file
@@ -28,13 +36,19 @@ export interface Plan {
  */
 export function planDocuments(mote: Mote, folder: string, saksfremlegg?: ReadonlySet<string>): Plan[] {
   const emne = `${mote.utvalg.navn}, møte ${mote.dato}`;
+  const innkalling = innkallingsversjon(mote);
+  // Eventuelt items have no case paper of their own: their text is in the (tilleggs)innkalling that sent them, and their PDFs follow it.
+  const eventueltVedlegg = (m: Mote, nr?: number) =>
+    m.saksliste.eventuelt.saker
+      .filter(({ sak }) => nr === undefined || sak.utsendelse === nr)
+      .flatMap(({ sak }) => eksterneVedlegg(sak, m));
   const planer: Plan[] = [
     {
       fil: join(folder, 'innkalling.pdf'),
       mal: 'innkalling',
-      data: innkallingView(innkallingsversjon(mote)),
+      data: innkallingView(innkalling),
       emne,
-      vedlegg: [],
+      vedlegg: eventueltVedlegg(innkalling),
       innhold: frase(mote.fraser, 'saksdokumenter.innkalling'),
       likeOffentlig: false,
     },
@@ -44,7 +58,7 @@ export function planDocuments(mote: Mote, folder: string, saksfremlegg?: Readonl
         mal: 'tilleggsinnkalling',
         data: tilleggsinnkallingView(mote, u.nr),
         emne,
-        vedlegg: [],
+        vedlegg: eventueltVedlegg(mote, u.nr),
         innhold: `${frase(mote.fraser, 'tilleggsinnkalling.dokumenttype')} ${langDato(u.dato)}`,
         likeOffentlig: false,
       }),
@@ -52,9 +66,7 @@ export function planDocuments(mote: Mote, folder: string, saksfremlegg?: Readonl
     { fil: join(folder, 'saksliste.pdf'), mal: 'saksliste', data: sakslisteView(mote), emne, vedlegg: [], likeOffentlig: false },
   ];
   for (const sak of mote.saker) {
-    const eksterne = sak.vedlegg
-      .filter((v) => v.fil)
-      .map((v) => ({ tittel: v.tittel, fil: v.fil!, ikkeTagget: frase(mote.fraser, 'vedlegg.ikke_tagget', { tittel: v.tittel }) }));
+    const eksterne = eksterneVedlegg(sak, mote);
     if (!sak.nummer) continue;
     const name = `sak-${saksnummer(sak.nummer).replace('.', '-')}.pdf`;
     if (saksfremlegg ? !saksfremlegg.has(name) : !sak.harSaksfremlegg && eksterne.length === 0) continue;
@@ -78,9 +90,4 @@ export function planDocuments(mote: Mote, folder: string, saksfremlegg?: Readonl
       likeOffentlig: false,
     });
   return planer;
-}
-
-/** The file of sending `nr`: `tilleggsinnkalling.pdf` for the first after the innkalling, then `-3`, `-4` … */
-export function tilleggsinnkallingFil(nr: number): string {
-  return nr === 2 ? 'tilleggsinnkalling.pdf' : `tilleggsinnkalling-${nr - 1}.pdf`;
 }

@@ -4,15 +4,23 @@ import { basename, join, resolve } from 'node:path';
 import type { Diagnostic } from '../domain/diagnostics.js';
 import type { BuildOptions } from '../domain/documents.js';
 import { UsageError } from '../domain/errors.js';
-import { JOURNAL_FIL, JOURNAL_FORMAT, type Journal, type JournalSak, type JournalUtsendelse, SENDT_MAPPE } from '../domain/journal.js';
+import {
+  JOURNAL_FIL,
+  JOURNAL_FORMAT,
+  type Journal,
+  type JournalSak,
+  type JournalUtsendelse,
+  SENDT_MAPPE,
+  tilleggsinnkallingFil,
+} from '../domain/journal.js';
 import type { Mote, Sak } from '../domain/types.js';
 import { parseDato, saksnummer } from '../pipeline/model/tid.js';
 import { sakSjekksummer } from '../pipeline/model/utsendelse.js';
 import { writeAtomic } from '../pipeline/write/atomic.js';
 import { today } from '../util/today.js';
+import { stableUuid } from '../util/uuid.js';
 import { buildMoter } from './build.js';
 import { loadMoter, resolveMotemapper } from './load.js';
-import { tilleggsinnkallingFil } from './plan.js';
 
 export interface SendOptions extends Pick<BuildOptions, 'cwd' | 'out'> {
   /** The day it was sent, `YYYY-MM-DD`; today when not given. */
@@ -33,12 +41,15 @@ const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('h
 function journalSak(sak: Sak, mote: Mote): JournalSak {
   const fast = mote.saker.filter((s) => s.fast).indexOf(sak) + 1;
   return {
-    ...(sak.nummer ? { saksnummer: saksnummer(sak.nummer) } : {}),
+    ...(sak.nummer
+      ? { saksnummer: saksnummer(sak.nummer), system_id: stableUuid(mote.utvalg.key, sak.nummer.ar, sak.nummer.lopenummer) }
+      : {}),
     ...(sak.fast ? { fast } : { fil: basename(sak.kilde.file) }),
     tittel: sak.tittel,
     type: sak.type,
     minutter: sak.minutter,
     ...(sak.unntattOffentlighet ? { unntatt_offentlighet: sak.unntattOffentlighet } : {}),
+    ...(sak.offentligTittel ? { offentlig_tittel: sak.offentligTittel } : {}),
     sha256: sakSjekksummer(sak),
   };
 }
@@ -72,7 +83,9 @@ export async function sendMote(folder: string, options: SendOptions = {}): Promi
   const first = await loadMoter([dir], { cwd });
   const mote = first.moter.find((m) => m.dir === dir);
   if (!mote || first.diagnostics.some((d) => d.severity === 'feil')) return { diagnostics: first.diagnostics, mote };
-  const journal: Journal = before ? (JSON.parse(before) as Journal) : { format: JOURNAL_FORMAT, mote: mote.mappe, utsendelser: [] };
+  const journal: Journal = before
+    ? (JSON.parse(before) as Journal)
+    : { format: JOURNAL_FORMAT, mote: mote.mappe, system_id: stableUuid(mote.utvalg.key, mote.dato), utsendelser: [] };
   const unfinished = journal.utsendelser.find((u) => u.dokumenter.length === 0);
   const pending = mote.saker.filter((s) => s.utsendelse === undefined && !s.trukket);
   if (!unfinished && pending.length === 0) return { diagnostics: first.diagnostics, mote, journalFile };

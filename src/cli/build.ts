@@ -29,7 +29,11 @@ export async function runPublish(paths: string[], flags: BuildFlags): Promise<nu
   return reportBuild('publish', await publishMoter(paths, { ...flags, underveis: createProgress() }), started);
 }
 
-function reportBuild(command: 'build' | 'publish', result: BuildResult & { nettsted?: string }, started: number): number {
+function reportBuild(
+  command: 'build' | 'publish',
+  result: BuildResult & { nettsted?: string; ogsaPublisert?: string[] },
+  started: number,
+): number {
   endProgress();
   printDiagnostics(result.diagnostics);
   const errors = countErrors(result.diagnostics);
@@ -38,6 +42,10 @@ function reportBuild(command: 'build' | 'publish', result: BuildResult & { netts
     return 1;
   }
   const sider = result.dokumenter.reduce((n, d) => n + d.sider, 0);
+  if (result.ogsaPublisert)
+    console.log(
+      `  publiserte også ${result.ogsaPublisert.join(', ')} på nytt: ${result.ogsaPublisert.length === 1 ? 'møtet ligger' : 'møtene ligger'} på nettstedet, og kildene er endret siden sist`,
+    );
   if (result.nettsted) console.log(`  skrev nettstedet ${shownPath(result.nettsted)}/index.html`);
   const gjenbrukt = result.dokumenter.filter((d) => d.fraBuffer).length;
   const cache = gjenbrukt > 0 ? ` (${gjenbrukt} hentet fra hurtigbufferen)` : '';

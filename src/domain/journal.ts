@@ -11,12 +11,16 @@ export const JOURNAL_FORMAT = 1;
 /** A sak as it was sent. `fil` for saker with a file, `fast` (1, 2) for the fixed saker; Eventuelt items have no number. */
 export interface JournalSak {
   saksnummer?: string;
+  /** Stable across builds and machines: a UUID of the committee, year and sak number (for the archive, eInnsyn). */
+  system_id?: string;
   fil?: string;
   fast?: number;
   tittel: string;
   type: string;
   minutter: number;
   unntatt_offentlighet?: string;
+  /** The public title of an exempt sak, so that a withdrawn sak whose file is gone is still published under it. */
+  offentlig_tittel?: string;
   /** SHA-256 of the proposal and of the case paper as written, to tell a later change. */
   sha256: { forslag: string; saksfremlegg: string };
 }
@@ -48,6 +52,13 @@ export interface JournalReferat {
 export interface Journal {
   format: number;
   mote: string;
+  /** The meeting's UUID, of its committee and date. */
+  system_id?: string;
   utsendelser: JournalUtsendelse[];
   referat?: JournalReferat;
+}
+
+/** The file of sending `nr` (2 or later): `tilleggsinnkalling.pdf`, then `tilleggsinnkalling-2.pdf` … */
+export function tilleggsinnkallingFil(nr: number): string {
+  return nr === 2 ? 'tilleggsinnkalling.pdf' : `tilleggsinnkalling-${nr - 1}.pdf`;
 }

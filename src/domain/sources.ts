@@ -28,6 +28,35 @@ export interface MarkdownSource {
   /** Offset and line where the body starts (after the closing `---`). */
   bodyStart: number;
   bodyLine: number;
+  /** What only a parser sees, read by load when the text has HTML, definitions or images (load/markdown-mdast.ts). */
+  skrevet?: SkrevetMarkdown;
+}
+
+/**
+ * What a Markdown file holds that a line-by-line reading cannot tell, read from the mdast (and,
+ * for HTML written in it, from the HTML parsed as the renderer parses it), with the file's own
+ * offsets and positions. The model checks it and gives each part of a sak the definitions it uses.
+ */
+export interface SkrevetMarkdown {
+  /** `[r]: url` (lenke) and `[^1]: …` (fotnote), in file order; a second one of the same name too. */
+  definisjoner: Definisjon[];
+  /** Where `[x][r]`, `![d][r]` and `[^1]` use a definition. */
+  referanser: { type: Definisjon['type']; identifier: string; offset: number }[];
+  /** HTML left out with what is in it: `<script>`, `<style>`, `<iframe>` … (util/html-rules.ts), `<?…?>`. */
+  utelatt: { tag: string; position: Position; lukket: boolean }[];
+  /** Offsets where text that shows (a letter or a digit) starts, in order. */
+  synlig: number[];
+}
+
+export interface Definisjon {
+  type: 'lenke' | 'fotnote';
+  /** As CommonMark compares them: case and spaces folded. */
+  identifier: string;
+  /** As written. */
+  label: string;
+  start: number;
+  end: number;
+  position: Position;
 }
 
 export type VedleggStatus =
@@ -127,6 +156,8 @@ export interface Bilde {
   url: string;
   position: Position;
   status: BildeStatus;
+  /** Written as HTML (`<img src=…>`): left out with a warning rather than an error. */
+  html?: boolean;
 }
 
 export type BildeStatus = 'ok' | 'mangler' | 'utenfor' | 'ekstern';

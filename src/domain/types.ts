@@ -81,7 +81,10 @@ export interface Sak {
   beskrivelse?: string;
   saksbehandler?: string;
   vedlegg: Vedlegg[];
+  /** The legal basis when the sak is exempt from public access: a paragraph of offentleglova §§ 13–26, as written. */
   unntattOffentlighet?: string;
+  /** The title the public versions show instead of `tittel` (only for an exempt sak). */
+  offentligTittel?: string;
   forslagTilVedtak?: ForslagTilVedtak;
   /** The case paper: the Markdown body without frontmatter and without the proposal. */
   saksfremlegg: string;
@@ -140,9 +143,27 @@ export interface Saksliste {
   overtid: number;
 }
 
+/** A member in til_stede or forfall; for one who came late or left early, the saker that bound their presence. */
 export interface Deltaker {
   navn: string;
-  medlem?: Medlem;
+  medlem: Medlem;
+  /** The sak the member came for (`fra_sak`); present from the start when undefined. */
+  fraSak?: Saksnummer;
+  /** The last sak the member was present for (`til_sak`); present to the end when undefined. */
+  tilSak?: Saksnummer;
+}
+
+export type Stemme = 'for' | 'mot' | 'avstar';
+
+/** The votes of a `### Votering`: the counts, and the members by name when the referat gives them. */
+export interface Votering {
+  for: number;
+  mot: number;
+  avstar: number;
+  /** What else is written under the heading, without the counts and the lines of names. */
+  tekst: string;
+  /** How the members voted (`- For: kari, ola`), for each kind the referat names; undefined when it gives only counts. */
+  navn?: Partial<Record<Stemme, Medlem[]>>;
 }
 
 export interface Referatsak {
@@ -155,12 +176,18 @@ export interface Referatsak {
   vedtatt?: string;
   somForeslatt: boolean;
   /** Vote counts when a vote was taken (`### Votering`); without one the decision was unanimous. */
-  votering?: { for: number; mot: number; avstar: number; tekst: string };
+  votering?: Votering;
   enstemmig: boolean;
   /** A member's statement for the record (`### Protokolltilførsel`). */
   protokolltilforsel?: string;
   /** Members who declared themselves disqualified and left for this sak (`### Habilitet`). */
   inhabile: { medlem: Medlem; grunn: string }[];
+  /**
+   * The members at the meeting while the sak was dealt with: without those who had not come yet
+   * or had left (`fra_sak`, `til_sak`), with those in `inhabile`. Present for the sak are these
+   * less the disqualified (`tilStedeISaken`), so a public version that hides `inhabile` hides them here too.
+   */
+  motende: Medlem[];
 }
 
 export interface Referat {

@@ -91,3 +91,34 @@ export function* markdownLines(text: string, from = 0): Generator<MarkdownLine> 
     number++;
   }
 }
+
+/** Where the `<!--` of a line that leaves a comment open starts (1-based column); undefined when it was opened on a line before. */
+function openingColumn(line: MarkdownLine): number | undefined {
+  const text = line.text.replace(/`[^`]*`/g, (code) => blank(code));
+  let pos = line.commentBefore ? text.indexOf('-->') + 3 : 0;
+  if (pos === 2) return undefined;
+  for (;;) {
+    const open = text.indexOf('<!--', pos);
+    const close = text.indexOf('-->', open + 4);
+    if (close === -1) return open + 1;
+    pos = close + 3;
+  }
+}
+
+/**
+ * The `<!--` that opens a comment never closed (everything after it would be hidden), if any:
+ * its line and column, for an error there.
+ */
+export function unclosedComment(text: string, from = 0): { line: number; column: number } | undefined {
+  if (!text.includes('<!--', from)) return undefined;
+  let opened: { line: number; column: number } | undefined;
+  for (const line of markdownLines(text, from)) {
+    if (line.inFence) continue;
+    if (!line.commentAfter) opened = undefined;
+    else {
+      const column = openingColumn(line);
+      if (column !== undefined) opened = { line: line.number, column };
+    }
+  }
+  return opened;
+}

@@ -11,6 +11,8 @@ import type { Tilfelle } from './tilfeller.js';
  */
 const M = '2025-05-22-ssu';
 const NESTING = 'lister og sitater (>) ligger her mer enn 100 nivåer inn i hverandre; høyst 100 nivåer er tillatt. Bruk færre nivåer.';
+const YAML_NIVAER =
+  'verdiene ligger her mer enn 100 nivåer inn i hverandre (lister med [ ] eller «- », oppslag med { } og innrykk); høyst 100 nivåer er tillatt. Bruk færre nivåer.';
 const ALIAS =
   'med aliasene (*…) skrevet ut blir innholdet for stort her; høyst 100 000 verdier og 10 MB tekst er tillatt. Skriv verdiene ut i stedet for å la alias vise til andre alias.';
 
@@ -24,6 +26,16 @@ function aliasBombe(): string {
         .join(', ')}]`,
     );
   return linjer.join('\n');
+}
+
+/** A meeting that starts at sak 998, so that its saker pass 999: numbers of any length are assigned, written and read back. */
+const MOTE_998 = `${MOTE}forste_saksnummer: 998\n`;
+const REFERAT_998 = (body: string) => `---\ntil_stede: [kari, ola]\nforfall: [per]\nreferent: Marte\nstatus: utkast\n---\n\n${body}`;
+
+/** A YAML file of 4.8 MB, under the 5 MB limit for text files: ten nested lists a hundred thousand times over. */
+function storYaml(): string {
+  const enhet = `${'['.repeat(10)}1${']'.repeat(10)}, `;
+  return `x: [${enhet.repeat(Math.ceil(4.8e6 / enhet.length))}]`;
 }
 
 function fifo(root: string, fil: string): void {
@@ -124,5 +136,74 @@ export const TILFELLER_GRENSER: Tilfelle[] = [
       "egne-maler/saksliste.hbs:3:6: feil: malen bruker hjelperen «frobnicate», som ikke finnes; tillatt er Handlebars' egne (if, unless, each, with, lookup) og cssTekst og t.",
     ],
     kode: 1,
+  },
+  {
+    navn: 'grense: saksnummer forbi 999 (998.25–1000.25) tildeles, skrives i frontmatter og leses i referatets overskrifter',
+    filer: {
+      [`${M}/mote.yaml`]: MOTE_998,
+      [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5'),
+      [`${M}/14-b.md`]: sak('tittel: B\ntype: tema\nminutter: 5\nsaksnummer: "1000.25"'),
+      [`${M}/referat.md`]: REFERAT_998(
+        '## Sak 998.25\n\nGodkjent.\n\n## Sak 999.25 A\n\nNotat.\n\n## Sak 1000.25 B\n\nNotat.\n\n## Eventuelt\n\nIngen.\n',
+      ),
+    },
+    meldinger: [],
+    kode: 0,
+    utskrift: ['  Sak 998.25   09.00–09.02  Godkjenning av innkalling og saksliste (2 min)', '  Sak 1000.25  09.07–09.12  B (5 min)'],
+  },
+  {
+    navn: 'grense: en referatoverskrift med sak 1000.25 kontrolleres som alle andre (feil tittel, sak som ikke finnes)',
+    filer: {
+      [`${M}/mote.yaml`]: MOTE_998,
+      [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5'),
+      [`${M}/14-b.md`]: sak('tittel: B\ntype: tema\nminutter: 5'),
+      [`${M}/referat.md`]: REFERAT_998(
+        '## Sak 998.25\n\nGodkjent.\n\n## Sak 999.25 A\n\nNotat.\n\n## Sak 1000.25 A\n\nNotat.\n\n## Sak 1001.25\n\nX.\n',
+      ),
+    },
+    meldinger: [
+      `${M}/referat.md:16:1: feil: overskriften «## Sak 1000.25 A» har nummeret til sak 1000.25 «B», men tittelen til sak 999.25 «A»; rett nummeret eller tittelen, så notatene havner under riktig sak.`,
+      `${M}/referat.md:20:1: feil: sak 1001.25 står ikke på sakslisten til møtet ${M}; sakene er 998.25, 999.25, 1000.25.`,
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'grense: tittel med 100 000 [ i en sak',
+    filer: { [`${M}/13-a.md`]: sak(`tittel: ${'['.repeat(100_000)}\ntype: tema\nminutter: 5`) },
+    meldinger: [`${M}/13-a.md:2:108: feil: ${YAML_NIVAER}`],
+    kode: 1,
+  },
+  {
+    navn: 'grense: [{ 50 000 ganger i mote.yaml (hang i YAML-leseren før)',
+    filer: { [`${M}/mote.yaml`]: `${MOTE}sted: ${'[{'.repeat(50_000)}\n`, [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5') },
+    meldinger: [`${M}/mote.yaml:6:106: feil: ${YAML_NIVAER}`],
+    kode: 1,
+  },
+  {
+    navn: 'grense: «- - - …» 50 000 nivåer i organisasjon.yaml',
+    filer: {
+      'organisasjon.yaml': `${ORGANISASJON}x:\n  ${'- '.repeat(50_000)}y\n`,
+      [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5'),
+    },
+    meldinger: ['organisasjon.yaml:11:199: feil: ' + YAML_NIVAER],
+    kode: 1,
+  },
+  {
+    navn: 'grense: 4,8 MB nestet YAML i en sak leses ikke av YAML-leseren (tok 19 s og 2,6 GB før)',
+    filer: { [`${M}/13-a.md`]: sak(`tittel: A\ntype: tema\nminutter: 5\n${storYaml()}`) },
+    meldinger: [
+      `${M}/13-a.md:5:41800: feil: for mange YAML-verdier (nøkler, listepunkter, [ ] og { }): grensen på 20 000 passeres her. Så lange lister hører ikke hjemme i YAML; skriv dem i Markdown-teksten, eller legg dem ved som tabellfil eller PDF.`,
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'grense: klammer i tekst med anførselstegn, i en blokktekst og i en kommentar teller ikke som nivåer',
+    filer: {
+      [`${M}/13-a.md`]: sak(
+        `tittel: "${'['.repeat(150)}" # ${'{'.repeat(500)}\ntype: tema\nminutter: 5\nbeskrivelse: |\n  ${'['.repeat(1000)}\n  ${'- '.repeat(50)}`,
+      ),
+    },
+    meldinger: [],
+    kode: 0,
   },
 ];

@@ -5,7 +5,11 @@ import { expect } from 'vitest';
 import { kryptertPdf, minimalPdf } from '../helpers/pdf.js';
 import { BESLUTNING, MOTE, ORGANISASJON, sak } from '../helpers/prosjekt.js';
 import { TILFELLER_GRENSER } from './tilfeller-grenser.js';
-import { TILFELLER_VEDLEGG } from './tilfeller-vedlegg.js';
+import { TILFELLER_OFFENTLIG } from './tilfeller-offentlig.js';
+import { TILFELLER_OPPMOTE } from './tilfeller-oppmote.js';
+import { TILFELLER_TEKST } from './tilfeller-tekst.js';
+import { TILFELLER_UTSENDELSE } from './tilfeller-utsendelse.js';
+import { TILFELLER_VEDLEGG, UTAGGET } from './tilfeller-vedlegg.js';
 
 /**
  * The corpus of broken input: each case is a small project (organisasjon.yaml and the meeting
@@ -163,7 +167,7 @@ export const TILFELLER: Tilfelle[] = [
       [`${M}/vedlegg/Høringsnotat 2026.pdf`]: minimalPdf('Høring'),
       [`${M}/mote.yaml`]: `${MOTE}pauser:\n  - etter: 13 Årsplan for 2026\n    minutter: 15\n`.replace(/\n/g, '\r\n'),
     },
-    meldinger: [],
+    meldinger: [UTAGGET(`${M}/13 Årsplan for 2026.md:6:28`, 'vedlegg/Høringsnotat 2026.pdf')],
     kode: 0,
     utskrift: ['  Sak 02.25  09.02–09.32  Årsplan (30 min)', '             09.32–09.47  Pause (15 min)', '  Vedlegg til innkallingen: 1'],
   },
@@ -256,7 +260,7 @@ export const TILFELLER: Tilfelle[] = [
     navn: 'feilstavet felt: forslag, og ikke i tillegg «mangler»',
     filer: { [`${M}/13-a.md`]: sak('titel: En sak\ntype: beslutning\nminutter: 30') },
     meldinger: [
-      `${M}/13-a.md:2:1: feil: ukjent felt «titel». Mente du «tittel»? Tillatte felt: tittel, type, minutter, beskrivelse, saksnummer, saksbehandler, vedlegg, unntatt_offentlighet.`,
+      `${M}/13-a.md:2:1: feil: ukjent felt «titel». Mente du «tittel»? Tillatte felt: tittel, type, minutter, beskrivelse, saksnummer, saksbehandler, vedlegg, unntatt_offentlighet, offentlig_tittel, trukket.`,
     ],
     kode: 1,
   },
@@ -442,7 +446,8 @@ export const TILFELLER: Tilfelle[] = [
     meldinger: [
       `${M}/referat.md:1:1: feil: sak 02.25 «En sak» mangler i referatet; legg til en seksjon «## Sak 02.25 En sak».`,
       `${M}/referat.md:2:1: advarsel: ola står verken i til_stede eller i forfall.`,
-      `${M}/referat.md:2:19: feil: «oal» i «til_stede» er ikke en medlems-id i utvalg «ssu». Mente du «ola»? Bruk en id fra organisasjon.yaml (kari, ola, per), eller skriv fullt navn med mellomrom.`,
+      `${M}/referat.md:2:19: feil: «oal» i «til_stede» er ikke et medlem av utvalg «ssu». Mente du «ola»? Skriv medlemmets id (kari, ola, per) eller fulle navn fra organisasjon.yaml, og legg en vara inn blant medlemmene der; andre som ikke er medlemmer (observatører, sekretariatet), føres under «andre».`,
+      `${M}/referat.md:2:24: feil: «Gjest Gjestesen» i «til_stede» er ikke et medlem av utvalg «ssu». Skriv medlemmets id (kari, ola, per) eller fulle navn fra organisasjon.yaml, og legg en vara inn blant medlemmene der; andre som ikke er medlemmer (observatører, sekretariatet), føres under «andre».`,
       `${M}/referat.md:10:1: feil: sak 07.25 står ikke på sakslisten til møtet ${M}; sakene er 01.25, 02.25.`,
     ],
     kode: 1,
@@ -458,7 +463,7 @@ export const TILFELLER: Tilfelle[] = [
     },
     meldinger: [
       `${M}/referat.md:2:1: advarsel: per står verken i til_stede eller i forfall.`,
-      `${M}/referat.md:3:11: feil: «pr» i «forfall» er ikke en medlems-id i utvalg «ssu». Mente du «per»? Bruk en id fra organisasjon.yaml (kari, ola, per), eller skriv fullt navn med mellomrom.`,
+      `${M}/referat.md:3:11: feil: «pr» i «forfall» er ikke et medlem av utvalg «ssu». Mente du «per»? Skriv medlemmets id (kari, ola, per) eller fulle navn fra organisasjon.yaml; forfall føres bare for medlemmer.`,
     ],
     kode: 1,
   },
@@ -708,6 +713,7 @@ export const TILFELLER: Tilfelle[] = [
       ),
     },
     meldinger: [
+      `${M}/14-b.md:5:23: advarsel: saken er unntatt etter offl. § 13 (taushetsplikt), men har ingen «offentlig_tittel», så tittelen står i de offentlige dokumentene, på nettstedet og i kalenderfilen. Er noe i tittelen taushetsbelagt, skriv en tittel uten det: offentlig_tittel: Personalsak.`,
       `${M}/referat.md:10:1: feil: overskriften «## Sak 02.25 Personalsak» har nummeret til sak 02.25 «Budsjett 2026», men tittelen til sak 03.25 «Personalsak»; rett nummeret eller tittelen, så notatene havner under riktig sak.`,
       `${M}/referat.md:14:1: feil: overskriften «## Sak 03.25 Budsjett 2026» har nummeret til sak 03.25 «Personalsak», men tittelen til sak 02.25 «Budsjett 2026»; rett nummeret eller tittelen, så notatene havner under riktig sak.`,
     ],
@@ -825,5 +831,9 @@ export const TILFELLER: Tilfelle[] = [
     kode: 1,
   },
   ...TILFELLER_GRENSER,
+  ...TILFELLER_OFFENTLIG,
+  ...TILFELLER_TEKST,
   ...TILFELLER_VEDLEGG,
+  ...TILFELLER_UTSENDELSE,
+  ...TILFELLER_OPPMOTE,
 ];

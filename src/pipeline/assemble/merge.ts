@@ -94,6 +94,48 @@ function numberTree(tre: PDFDict | undefined): [number, PDFObject][] {
   return [...egne, ...fraBarn];
 }
 
+/** A document's named destinations, by name: the catalog's /Dests (as Chromium writes them) and the /Names /Dests tree. */
+function namedDests(doc: PDFDocument): Map<string, PDFObject> {
+  const found = new Map<string, PDFObject>();
+  for (const [name, dest] of doc.catalog.lookupMaybe(N('Dests'), PDFDict)?.entries() ?? []) found.set(name.decodeText(), dest);
+  const visit = (node: PDFDict | undefined) => {
+    const names = node?.lookupMaybe(N('Names'), PDFArray);
+    for (let i = 0; names && i + 1 < names.size(); i += 2) found.set(tekst(names.lookup(i)), names.get(i + 1));
+    for (const kid of node?.lookupMaybe(N('Kids'), PDFArray)?.asArray() ?? []) visit(doc.context.lookup(kid, PDFDict));
+  };
+  visit(doc.catalog.lookupMaybe(N('Names'), PDFDict)?.lookupMaybe(N('Dests'), PDFDict));
+  return found;
+}
+
+/** The page and place a named destination leads to: `[page /XYZ …]`, written directly or as a dictionary's /D. */
+function explicitDest(doc: PDFDocument, dest: PDFObject | undefined): PDFArray | undefined {
+  const value = dest instanceof PDFRef ? doc.context.lookup(dest) : dest;
+  if (value instanceof PDFArray) return value;
+  return value instanceof PDFDict ? explicitDest(doc, value.get(N('D'))) : undefined;
+}
+
+/**
+ * Links inside a part (a footnote and its way back, `#…` links) lead to named destinations, which
+ * live in the part's catalog and would not come along with its pages: each such link is given
+ * the page and place itself, so it still works in the joined document.
+ */
+function resolveNamedLinks(doc: PDFDocument): void {
+  const dests = namedDests(doc);
+  if (dests.size === 0) return;
+  const name = (value: PDFObject | undefined) => (value instanceof PDFName ? value.decodeText() : tekst(value) || undefined);
+  for (const page of doc.getPages()) {
+    for (const ref of page.node.lookupMaybe(N('Annots'), PDFArray)?.asArray() ?? []) {
+      const annot = doc.context.lookup(ref);
+      if (!(annot instanceof PDFDict)) continue;
+      const action = annot.lookupMaybe(N('A'), PDFDict);
+      const holder = annot.has(N('Dest')) ? annot : action?.get(N('S')) === N('GoTo') ? action : undefined;
+      const target = holder && name(holder.get(holder === annot ? N('Dest') : N('D')));
+      const dest = target === undefined ? undefined : explicitDest(doc, dests.get(target));
+      if (dest) holder!.set(holder === annot ? N('Dest') : N('D'), dest);
+    }
+  }
+}
+
 interface Structure {
   rot: PDFDict;
   dokument: PDFDict;
@@ -127,6 +169,7 @@ async function addPart(
   const forskyvning = parentTree.reduce((maks, [nokkel]) => Math.max(maks, nokkel + 1), 0);
   // Structure IDs must be unique in the joined document; kanoniser() renumbers them afterwards.
   renameStructIds(kilde, (id) => `d${nummer}-${id}`);
+  resolveNamedLinks(kilde);
 
   const sider = kilde.getPages();
   for (const side of sider) {

@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Bilde, BildeStatus } from '../../domain/sources.js';
 import { isInside } from '../../util/paths.js';
-import type { SkrevetBilde } from './bilder-mdast.js';
+import type { SkrevetBilde } from './markdown-mdast.js';
 
 function status(meetingDir: string, url: string): BildeStatus {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || isAbsolute(url)) return 'ekstern';
@@ -19,7 +19,13 @@ function status(meetingDir: string, url: string): BildeStatus {
 
 /** The images written in a sak file, with where each points on disk. */
 export function findBilder(meetingDir: string, skrevne: readonly SkrevetBilde[]): Bilde[] {
-  return skrevne.map(({ alt, url, line, column }) => ({ alt, url, position: { line, column }, status: status(meetingDir, url) }));
+  return skrevne.map(({ alt, url, line, column, html }) => ({
+    alt,
+    url,
+    position: { line, column },
+    status: status(meetingDir, url),
+    ...(html ? { html } : {}),
+  }));
 }
 
 /**

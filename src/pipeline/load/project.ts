@@ -6,6 +6,7 @@ import { fileOrder } from '../../domain/saksliste.js';
 import type { MarkdownSource, MoteSource, ProjectSource, SakSource, VedleggProbe, YamlSource } from '../../domain/sources.js';
 import { isInside } from '../../util/paths.js';
 import { findBilder, findMotefiler } from './bilder.js';
+import { warnUncoveredChars } from './fonts.js';
 import { parseMarkdown } from './frontmatter.js';
 import { loadFraser } from './sprak.js';
 import { readTabellfiler } from './tabellfiler.js';
@@ -84,7 +85,16 @@ function probeAttachments(meetingDir: string, markdown: MarkdownSource | undefin
 
 function loadMarkdown(file: string, diags: Diagnostics): MarkdownSource | undefined {
   const text = readText(file, diags);
-  return text === undefined ? undefined : parseMarkdown(file, text, diags);
+  if (text === undefined) return undefined;
+  warnUncoveredChars(file, text, diags);
+  return parseMarkdown(file, text, diags);
+}
+
+function loadYaml(file: string, diags: Diagnostics) {
+  const text = readText(file, diags);
+  if (text === undefined) return undefined;
+  warnUncoveredChars(file, text, diags);
+  return parseYaml(file, text, diags);
 }
 
 /**
@@ -110,8 +120,7 @@ function utenforProsjektet(root: string, file: string, diags: Diagnostics): bool
 export function loadMoteSource(dir: string, root = dir): MoteSource {
   const diags = new Diagnostics();
   const moteFile = join(dir, MOTE_FIL);
-  const moteText = utenforProsjektet(root, moteFile, diags) ? undefined : readText(moteFile, diags);
-  const mote = moteText === undefined ? undefined : parseYaml(moteFile, moteText, diags);
+  const mote = utenforProsjektet(root, moteFile, diags) ? undefined : loadYaml(moteFile, diags);
   const names = readdirSync(dir).filter((name) => {
     if (!isSakFile(name)) return false;
     try {
@@ -157,8 +166,7 @@ function loadJournal(root: string, file: string, diags: Diagnostics): YamlSource
 /** Reads organisasjon.yaml and every meeting below the project root. */
 export function loadProjectSource(root: string, diags: Diagnostics): ProjectSource {
   const organisasjonFile = join(root, ORGANISASJON_FIL);
-  const text = readText(organisasjonFile, diags);
-  const organisasjon = text === undefined ? undefined : parseYaml(organisasjonFile, text, diags);
+  const organisasjon = loadYaml(organisasjonFile, diags);
   const meetings = findMotemapper(root)
     .filter((dir) => dir !== root)
     .map((dir) => loadMoteSource(dir, root));
@@ -167,16 +175,23 @@ export function loadProjectSource(root: string, diags: Diagnostics): ProjectSour
   return { root, organisasjonFile, organisasjon, logoFinnes, meetings, fraser: loadFraser() };
 }
 
+/** A text readSkrevet has something to find in: HTML (beyond comments), definitions, footnotes or images. */
+const NEEDS_MDAST = /<(?:[a-z/?]|![a-z[])|\]:|\[\^|!\[/i;
+
 /**
- * Finds the images of every sak, in whatever Markdown form they are written, from the mdast
- * (a step of its own after loading: the Markdown parser is loaded only when some sak has an image).
+ * Reads what only a parser sees in every sak and referat (images in any form, definitions,
+ * HTML, where text shows; see markdown-mdast.ts). A step of its own after loading: the Markdown
+ * parser is loaded only when some file has HTML, definitions or images.
  */
-export async function findBilderInProject(project: ProjectSource): Promise<void> {
+export async function readSkrevetInProject(project: ProjectSource): Promise<void> {
   for (const meeting of project.meetings) {
-    for (const sak of meeting.saker) {
-      if (!sak.markdown?.text.includes('![')) continue;
-      const { findSkrevneBilder } = await import('./bilder-mdast.js');
-      sak.bilder = findBilder(meeting.dir, findSkrevneBilder(sak.markdown.text));
+    for (const markdown of [...meeting.saker.map((sak) => sak.markdown), meeting.referat]) {
+      if (!markdown || !NEEDS_MDAST.test(markdown.text.slice(markdown.bodyStart))) continue;
+      const { readSkrevet } = await import('./markdown-mdast.js');
+      const { skrevet, bilder } = readSkrevet(markdown.text);
+      markdown.skrevet = skrevet;
+      const sak = meeting.saker.find((s) => s.markdown === markdown);
+      if (sak) sak.bilder = findBilder(meeting.dir, bilder);
     }
   }
 }

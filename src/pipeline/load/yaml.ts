@@ -1,7 +1,9 @@
 import YAML, { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node } from 'yaml';
 import type { Diagnostics, Position } from '../../domain/diagnostics.js';
 import type { YamlPath, YamlSource } from '../../domain/sources.js';
+import { MAX_NESTING } from '../../util/nesting.js';
 import { describeChar, findForbiddenChar, findOnlyInvisible, kodepunkt } from '../../util/visible.js';
+import { findYamlLimit } from './yaml-depth.js';
 
 /** Keys whose values are numbers or yes/no; every other scalar is kept as the text the user wrote. */
 // Numbers and yes/no under these keys stay numbers; the journal's (format, nr, fast, rettelser) are machine-written.
@@ -27,6 +29,13 @@ const MESSAGES: Record<string, string> = {
  * holds: a few lines of aliases of aliases ("billion laughs") otherwise expand to gigabytes.
  */
 export const MAX_EXPANDED_NODES = 100_000;
+
+/**
+ * How many values one YAML text (a frontmatter, mote.yaml, organisasjon.yaml) may hold: keys,
+ * list items, collections. The yaml library needs microseconds and up to a kilobyte of memory
+ * for each; a real file has a few hundred, and a long text is one value however long it is.
+ */
+export const MAX_YAML_VALUES = 20_000;
 export const MAX_EXPANDED_CHARS = 10 * 1024 * 1024;
 
 interface Size {
@@ -274,11 +283,33 @@ function locator(doc: Document.Parsed, position: (offset: number) => Position, l
   };
 }
 
+/** Line and column of `offset`, counted the way LineCounter does, for a text not parsed. */
+function positionIn(text: string, offset: number, lineOffset: number): Position {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: lineOffset + before.split('\n').length, column: offset - lineStart + 1 };
+}
+
+/** Text the parser must not be given: nested deeper than it can recurse, or too many values. Reported where the limit is passed. */
+function beyondLimits(file: string, text: string, diags: Diagnostics, lineOffset: number): boolean {
+  const passed = findYamlLimit(text, { nivaer: MAX_NESTING, verdier: MAX_YAML_VALUES });
+  if (!passed) return false;
+  diags.error(
+    file,
+    positionIn(text, passed.offset, lineOffset),
+    passed.grense === 'nivaer'
+      ? `verdiene ligger her mer enn ${MAX_NESTING} nivåer inn i hverandre (lister med [ ] eller «- », oppslag med { } og innrykk); høyst ${MAX_NESTING} nivåer er tillatt. Bruk færre nivåer.`
+      : `for mange YAML-verdier (nøkler, listepunkter, [ ] og { }): grensen på ${tusener(MAX_YAML_VALUES)} passeres her. Så lange lister hører ikke hjemme i YAML; skriv dem i Markdown-teksten, eller legg dem ved som tabellfil eller PDF.`,
+  );
+  return true;
+}
+
 /**
  * Parses YAML with positions. `lineOffset` is the number of lines before the YAML text in its
  * file (frontmatter starts after the opening `---`). Syntax errors are reported in Norwegian.
  */
 export function parseYaml(file: string, text: string, diags: Diagnostics, lineOffset = 0): YamlSource | undefined {
+  if (beyondLimits(file, text, diags, lineOffset)) return undefined;
   const lineCounter = new LineCounter();
   // logLevel: warnings (such as `tittel: {{x}}`, a map as a key) would go to stderr as Node warnings; the schema reports them.
   const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });

@@ -38,9 +38,9 @@ export interface Arsplan {
   utvalg: { utvalg: Utvalg; moter: ArsplanMote[] }[];
 }
 
-/** The saker titles a meeting folder plans, without the fixed ones every meeting has. */
+/** The saker titles a meeting folder plans, without the fixed ones every meeting has; the plan is public, so public titles. */
 function sakstitler(mote: Mote): string[] {
-  return mote.saker.filter((s) => !s.fast && s.type !== 'eventuelt').map((s) => s.tittel);
+  return mote.saker.filter((s) => !s.fast && s.type !== 'eventuelt').map((s) => s.offentligTittel ?? s.tittel);
 }
 
 function fraMappe(mote: Mote): ArsplanMote {

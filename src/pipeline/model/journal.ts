@@ -12,12 +12,14 @@ const journalSakSchema = z.strictObject({
     .string()
     .regex(/^\d+\.\d{2}$/)
     .optional(),
+  system_id: z.uuid().optional(),
   fil: tekst.optional(),
   fast: z.number().int().positive().optional(),
   tittel: tekst,
   type: tekst,
   minutter: z.number().int().positive(),
   unntatt_offentlighet: tekst.optional(),
+  offentlig_tittel: tekst.optional(),
   sha256: z.strictObject({ forslag: sha256, saksfremlegg: sha256 }),
 });
 
@@ -25,6 +27,7 @@ const journalSakSchema = z.strictObject({
 export const journalSchema = z.strictObject({
   format: z.literal(JOURNAL_FORMAT),
   mote: tekst,
+  system_id: z.uuid().optional(),
   utsendelser: z.array(
     z.strictObject({
       nr: z.number().int().positive(),

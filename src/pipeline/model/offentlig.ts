@@ -3,15 +3,19 @@ import type { Mote, Referat, Sak, SakPunkt, Saksliste } from '../../domain/types
 
 /**
  * The public version of a meeting (offentleglova): a sak exempt from public access keeps its
- * number, title and legal basis, and loses everything else — description, case paper,
- * proposal, attachments, and in the referat its notes and decision. Names of non-members
+ * number, title (its public title, `offentlig_tittel`, when it has one) and legal basis, and
+ * loses everything else — description, case paper, proposal, attachments, and in the referat its
+ * notes and decision. Names of non-members
  * (`andre`) are left out of the referat when the organisation asks for it.
  */
 
-function hide(sak: Sak): Sak {
+function hide(sak: Sak, mote: Mote): Sak {
   if (!sak.unntattOffentlighet) return sak;
   return {
     ...sak,
+    tittel: sak.offentligTittel ?? sak.tittel,
+    // Why an exempt sak was withdrawn may be as sensitive as the sak itself.
+    trukket: sak.trukket && frase(mote.fraser, 'felles.unntatt'),
     beskrivelse: undefined,
     saksbehandler: undefined,
     saksfremlegg: '',
@@ -63,7 +67,7 @@ export function harUnntak(mote: Mote): boolean {
 }
 
 export function offentligVersjon(mote: Mote): Mote {
-  const nye = new Map(mote.saker.map((s) => [s, hide(s)]));
+  const nye = new Map(mote.saker.map((s) => [s, hide(s, mote)]));
   return {
     ...mote,
     saker: mote.saker.map((s) => nye.get(s)!),

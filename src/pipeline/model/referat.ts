@@ -1,47 +1,19 @@
-import type { Diagnostics, Position } from '../../domain/diagnostics.js';
-import type { MarkdownSource, YamlSource } from '../../domain/sources.js';
-import type { Deltaker, Mote, Referat, Referatsak, Sak, Saksnummer } from '../../domain/types.js';
-import { meantSuffix } from '../../util/suggest.js';
+import type { Diagnostics } from '../../domain/diagnostics.js';
+import type { MarkdownSource } from '../../domain/sources.js';
+import type { Mote, Referat, Referatsak, Sak, Saksnummer } from '../../domain/types.js';
+import { type Behandling, checkBehandling, readDeltakere, readHabilitet } from './deltakelse.js';
 import { requireFrontmatter } from './frontmatter.js';
 import { referatSjekksum } from './godkjenning.js';
-import { type ReferatData, referatSchema } from './schema.js';
+import { referatSchema } from './schema.js';
 import { type Heading, overskrifter, type Section, seksjoner } from './seksjoner.js';
-import { saksnummer as formatNummer, parseSaksnummer } from './tid.js';
+import { addDefinisjoner, checkSkrevet, hasVisibleText } from './skrevet.js';
+import { saksnummer as formatNummer, parseSaksnummer, SAKSNUMMER_SKREVET } from './tid.js';
 import { validate } from './validate.js';
 import { alternativer } from './vedtak.js';
+import { readVotering } from './votering.js';
 
-const SAK_OVERSKRIFT = /^sak\.?\s+(\d{1,3}\s*[./]\s*\d{2})\b/i;
+const SAK_OVERSKRIFT = new RegExp(String.raw`^sak\.?\s+(${SAKSNUMMER_SKREVET})\b`, 'i');
 
-/** An entry without spaces is a member id and must exist; one with spaces is a free name. */
-function deltakere(source: MarkdownSource, field: string, entries: readonly string[], mote: Mote, diags: Diagnostics): Deltaker[] {
-  const members = mote.utvalg.medlemmer;
-  return entries.flatMap((entry, index): Deltaker[] => {
-    const medlem = members.find((m) => m.id === entry);
-    if (medlem) return [{ navn: medlem.navn, medlem }];
-    if (/\s/.test(entry)) return [{ navn: entry }];
-    const ids = members.map((m) => m.id);
-    diags.error(
-      source.file,
-      source.frontmatter?.locate([field, index]),
-      `«${entry}» i «${field}» er ikke en medlems-id i utvalg «${mote.utvalg.key}».${meantSuffix(entry, ids)} ` +
-        `Bruk en id fra organisasjon.yaml (${ids.join(', ') || 'utvalget har ingen medlemmer'}), eller skriv fullt navn med mellomrom.`,
-    );
-    return [];
-  });
-}
-
-/** `- ola-hansen: inhabil etter fvl. § 6, fratrådte` lines: who left the meeting for a sak, and why. */
-function readHabilitet(text: string, section: Section): { id: string; grunn: string; position: Position }[] {
-  const lines = text.slice(section.innholdStart, section.innholdSlutt).split('\n');
-  return lines.flatMap((linje, i) => {
-    const m = /^(\s*[-*]\s+)([a-z0-9æøå][a-z0-9æøå_-]*)\s*(?::\s*(.*))?$/.exec(linje);
-    return m
-      ? [{ id: m[2]!, grunn: (m[3] ?? '').trim(), position: { line: section.overskrift.position.line + 1 + i, column: m[1]!.length + 1 } }]
-      : [];
-  });
-}
-
-type Habilitet = { id: string; grunn: string; position: Position };
 type Agenda = Map<string, Sak>;
 
 /** Reads referat.md against the meeting's agenda: one `## Sak NN.ÅÅ` section per sak, `## Eventuelt`. */
@@ -49,7 +21,8 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
   const frontmatter = requireFrontmatter(source, 'til_stede, forfall, referent og status', diags);
   const data = frontmatter && validate(referatSchema, frontmatter, diags);
   const agenda: Agenda = new Map(mote.saker.filter((s) => s.nummer).map((s) => [formatNummer(s.nummer!), s]));
-  const { saker, inhabile, eventuelt, omtalt } = readSections(source, mote, agenda, diags);
+  checkSkrevet(source, diags);
+  const { saker, behandlinger, eventuelt, omtalt } = readSections(source, mote, agenda, diags);
   checkMissingSaker(source, agenda, omtalt, diags);
   if (!data || !frontmatter) return undefined;
   if (data.status === 'utkast' && (data.godkjent_dato || data.godkjent_sak)) {
@@ -59,16 +32,9 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
       'referatet har status utkast, men også godkjent_dato/godkjent_sak; sett status: godkjent når det er godkjent.',
     );
   }
-  const { tilStede, forfall } = readDeltakere(source, data, frontmatter, mote, diags);
-  for (const sak of saker) checkBehandling(source, sak, inhabile.get(formatNummer(sak.nummer)) ?? [], tilStede, diags);
-  const uten = mote.utvalg.medlemmer.filter((m) => ![...tilStede, ...forfall].some((d) => d.medlem === m));
-  if (uten.length > 0) {
-    diags.warning(
-      source.file,
-      frontmatter.locate(['til_stede'], 'key'),
-      `${uten.map((m) => m.id).join(', ')} står verken i til_stede eller i forfall.`,
-    );
-  }
+  const oppmote = readDeltakere(source, data, frontmatter, mote, diags);
+  const { tilStede, forfall } = oppmote;
+  for (const sak of saker) checkBehandling(source, sak, behandlinger.get(formatNummer(sak.nummer))!, oppmote, diags);
   return {
     kilde: { file: source.file, position: { line: 1, column: 1 } },
     status: data.status,
@@ -90,17 +56,17 @@ function readSections(
   mote: Mote,
   agenda: Agenda,
   diags: Diagnostics,
-): { saker: Referatsak[]; inhabile: Map<string, Habilitet[]>; eventuelt: Referat['eventuelt']; omtalt: Set<string> } {
+): { saker: Referatsak[]; behandlinger: Map<string, Behandling>; eventuelt: Referat['eventuelt']; omtalt: Set<string> } {
   const saker: Referatsak[] = [];
   // Saker with a heading of their own, also one refused for its title: they are not missing.
   const omtalt = new Set<string>();
-  const inhabile = new Map<string, Habilitet[]>();
+  const behandlinger = new Map<string, Behandling>();
   let eventuelt: Referat['eventuelt'];
   const headings = overskrifter(source.text, source.bodyStart);
   checkStructure(source, headings, diags);
   for (const section of seksjoner(source.text, headings, 2)) {
     if (/^eventuelt\b/i.test(section.tittel)) {
-      eventuelt = section.innhold;
+      eventuelt = innholdFrom(source, section) ?? '';
       continue;
     }
     const nummer = sakNummerFor(source, section, mote, agenda, saker, diags);
@@ -109,11 +75,11 @@ function readSections(
     if (tolket?.ok) omtalt.add(formatNummer(tolket.value));
     if (!nummer) continue;
     const key = formatNummer(nummer);
-    const { referatsak, habilitet } = readReferatsak(source, headings, section, nummer, agenda.get(key)!, diags);
-    inhabile.set(key, habilitet);
+    const { referatsak, behandling } = readReferatsak(source, headings, section, nummer, agenda.get(key)!, diags);
+    behandlinger.set(key, behandling);
     saker.push(referatsak);
   }
-  return { saker, inhabile, eventuelt, omtalt };
+  return { saker, behandlinger, eventuelt, omtalt };
 }
 
 /** The number of the sak a `## Sak NN.ÅÅ` section is about; undefined (and an error) when it is not one on the agenda, or a second section. */
@@ -257,20 +223,21 @@ function readReferatsak(
   nummer: Saksnummer,
   sak: Sak,
   diags: Diagnostics,
-): { referatsak: Referatsak; habilitet: Habilitet[] } {
+): { referatsak: Referatsak; behandling: Behandling } {
   const { text } = source;
   const position = section.overskrift.position;
   const key = formatNummer(nummer);
   const under = findUnderseksjoner(source, headings, section, diags);
-  // Notes are what is under the sak heading, without the known subsections.
-  let notater = text.slice(section.innholdStart, section.innholdSlutt);
-  for (const u of [...under.kjente].sort((a, b) => b.overskrift.start - a.overskrift.start)) {
-    const fra = u.overskrift.start - section.innholdStart;
-    notater = `${notater.slice(0, fra)}${notater.slice(u.innholdSlutt - section.innholdStart)}`;
-  }
-  notater = notater.trim();
+  const notater = notaterFrom(source, section, under.kjente);
   const forslag = sak.forslagTilVedtak;
-  const vedtak = under.vedtak?.innhold || undefined;
+  const vedtak = under.vedtak && innholdFrom(source, under.vedtak);
+  if (vedtak && !hasVisibleText(source, [[under.vedtak!.innholdStart, under.vedtak!.innholdSlutt]])) {
+    diags.error(
+      source.file,
+      under.vedtak!.overskrift.position,
+      `vedtaket i sak ${key} har ingen tekst som synes i dokumentene (bare HTML som tas ut, kommentarer eller bilder); skriv vedtaket som tekst under «### Vedtak».`,
+    );
+  }
   const aapneAlternativer = forslag && forslag.alternativer.length > 1 && (!vedtak || alternativer(vedtak).length > 1);
   if (aapneAlternativer) {
     diags.error(
@@ -279,7 +246,8 @@ function readReferatsak(
       `forslaget til vedtak i sak ${key} har alternativer (${forslag.alternativer.join(', ')}), og referatet må si hvilket som ble valgt: skriv vedtaket som ble fattet under «### Vedtak».`,
     );
   }
-  const votering = under.votering && readVotering(source, under.votering, key, diags);
+  const lest = under.votering ? readVotering(source, under.votering, key, diags) : undefined;
+  const votering = lest?.votering;
   const referatsak: Referatsak = {
     nummer,
     kilde: { file: source.file, position },
@@ -289,21 +257,30 @@ function readReferatsak(
     somForeslatt: !vedtak && forslag !== undefined,
     votering,
     enstemmig: !votering || votering.mot === 0,
-    protokolltilforsel: under.protokoll?.innhold || undefined,
+    protokolltilforsel: under.protokoll && innholdFrom(source, under.protokoll),
     inhabile: [],
+    motende: [],
   };
-  return { referatsak, habilitet: under.habilitet ? readHabilitet(text, under.habilitet) : [] };
+  const habilitet = under.habilitet ? readHabilitet(text, under.habilitet) : [];
+  return { referatsak, behandling: { habilitet, stemmer: lest?.navn ?? [] } };
 }
 
-function readVotering(source: MarkdownSource, section: Section, key: string, diags: Diagnostics): Referatsak['votering'] {
-  const m = /(\d+)\s+for\b[^\d]*(\d+)\s+mot\b(?:[^\d]*(\d+)\s+avst)?/i.exec(section.innhold);
-  if (m) return { for: Number(m[1]), mot: Number(m[2]), avstar: m[3] ? Number(m[3]) : 0, tekst: section.innhold };
-  diags.error(
-    source.file,
-    section.overskrift.position,
-    `voteringen i sak ${key} må begynne med stemmetallene, for eksempel «5 for, 2 mot» eller «5 for, 1 mot, 1 avstår».`,
-  );
-  return undefined;
+/** Notes are what is under the sak heading, without the known subsections. */
+function notaterFrom(source: MarkdownSource, section: Section, kjente: readonly Section[]): string {
+  const deler: [number, number][] = [];
+  let fra = section.innholdStart;
+  for (const u of [...kjente].sort((a, b) => a.overskrift.start - b.overskrift.start)) {
+    deler.push([fra, u.overskrift.start]);
+    fra = u.innholdSlutt;
+  }
+  deler.push([fra, section.innholdSlutt]);
+  const notater = deler.map(([from, to]) => source.text.slice(from, to)).join('');
+  return addDefinisjoner(source, deler, notater.trim());
+}
+
+/** The text under a subsection heading, with the definitions it uses from elsewhere in the file; undefined when empty. */
+function innholdFrom(source: MarkdownSource, section: Section): string | undefined {
+  return addDefinisjoner(source, [[section.innholdStart, section.innholdSlutt]], section.innhold) || undefined;
 }
 
 function checkMissingSaker(source: MarkdownSource, agenda: Agenda, omtalt: ReadonlySet<string>, diags: Diagnostics): void {
@@ -315,65 +292,6 @@ function checkMissingSaker(source: MarkdownSource, agenda: Agenda, omtalt: Reado
         `sak ${key} «${sak.tittel}» mangler i referatet; legg til en seksjon «## Sak ${key} ${sak.tittel}».`,
       );
     }
-  }
-}
-
-/** til_stede and forfall as members or free names; a member in both, or twice, is an error. */
-function readDeltakere(
-  source: MarkdownSource,
-  data: ReferatData,
-  frontmatter: YamlSource,
-  mote: Mote,
-  diags: Diagnostics,
-): { tilStede: Deltaker[]; forfall: Deltaker[] } {
-  const tilStede = deltakere(source, 'til_stede', data.til_stede, mote, diags);
-  data.til_stede.forEach((entry, index) => {
-    if (data.til_stede.indexOf(entry) !== index)
-      diags.error(source.file, frontmatter.locate(['til_stede', index]), `«${entry}» står to ganger i til_stede.`);
-  });
-  const forfall = deltakere(source, 'forfall', data.forfall, mote, diags);
-  forfall.forEach((d, index) => {
-    if (d.medlem && tilStede.some((t) => t.medlem === d.medlem)) {
-      diags.error(
-        source.file,
-        frontmatter.locate(['forfall', data.forfall.indexOf(d.medlem.id) >= 0 ? data.forfall.indexOf(d.medlem.id) : index]),
-        `«${d.medlem.id}» står både i til_stede og i forfall; et medlem kan bare stå i én av dem.`,
-      );
-    }
-  });
-  return { tilStede, forfall };
-}
-
-/** Who left for the sak (members who met), and whether the vote counts fit those who stayed. */
-function checkBehandling(
-  source: MarkdownSource,
-  sak: Referatsak,
-  habilitet: readonly Habilitet[],
-  tilStede: readonly Deltaker[],
-  diags: Diagnostics,
-): void {
-  const key = formatNummer(sak.nummer);
-  for (const { id, grunn, position } of habilitet) {
-    const medlem = tilStede.find((d) => d.medlem?.id === id)?.medlem;
-    if (!medlem) {
-      const ids = tilStede.filter((d) => d.medlem).map((d) => d.medlem!.id);
-      diags.error(
-        source.file,
-        position,
-        `«${id}» under «### Habilitet» i sak ${key} er ikke et medlem som møtte.${meantSuffix(id, ids)} Skriv id-en til et medlem i til_stede, for eksempel «- ${ids[0] ?? 'kari-nordmann'}: grunnen».`,
-      );
-      continue;
-    }
-    sak.inhabile.push({ medlem, grunn });
-  }
-  // Substitutes (vara) are written as full names in til_stede and vote like members.
-  const tilStedeISaken = tilStede.length - sak.inhabile.length;
-  if (sak.votering && sak.votering.for + sak.votering.mot + sak.votering.avstar > tilStedeISaken) {
-    diags.error(
-      source.file,
-      sak.kilde.position,
-      `voteringen i sak ${key} har ${sak.votering.for + sak.votering.mot + sak.votering.avstar} stemmer, men bare ${tilStedeISaken} medlemmer var til stede under behandlingen.`,
-    );
   }
 }
 

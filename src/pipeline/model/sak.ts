@@ -1,12 +1,15 @@
 import type { Diagnostics } from '../../domain/diagnostics.js';
-import type { SakSource, VedleggProbe, YamlSource } from '../../domain/sources.js';
+import type { Bilde, MarkdownSource, SakSource, VedleggProbe, YamlSource } from '../../domain/sources.js';
 import { type Fraser, frase } from '../../domain/sprak.js';
 import type { ForslagTilVedtak, Sak, Utvalg, Vedlegg } from '../../domain/types.js';
+import { unclosedComment } from '../../util/markdown-lines.js';
 import { closest } from '../../util/suggest.js';
 import { aktivtInnholdMelding, ikkeTaggetMelding } from './aktivt-innhold.js';
 import { requireFrontmatter } from './frontmatter.js';
+import { parseHjemmel } from './hjemmel.js';
 import { type SakData, sakSchema } from './schema.js';
 import { overskrifter, type Section } from './seksjoner.js';
+import { addDefinisjoner, checkSkrevet, hasVisibleText, type Ranges } from './skrevet.js';
 import { insertTabeller, tabellfilSummer } from './tabellfil.js';
 import { summeavvikMelding, tabellsummer } from './tabellsummer.js';
 import { validate } from './validate.js';
@@ -21,18 +24,23 @@ export function buildSak(source: SakSource, utvalg: Utvalg | undefined, diags: D
   const rawType = (fm?.data as { type?: unknown } | undefined)?.type;
   const data = fm && validate(sakSchema, fm, diags);
   if (!data || !fm) return { type: typeof rawType === 'string' ? rawType : undefined };
-  const { text, bodyStart } = source.markdown;
   const section = findForslagSection(source, diags);
   const forslag = forslagFor(source, data, fm, section, utvalg, fraser, diags);
   if (data.type === 'eventuelt' && data.saksnummer) {
     diags.error(source.file, fm.locate(['saksnummer']), 'eventuelt-saker har ikke saksnummer; fjern feltet «saksnummer».');
   }
-  const saksfremlegg = insertTabeller(
-    section ? `${text.slice(bodyStart, section.overskrift.start)}${text.slice(section.innholdSlutt)}`.trim() : text.slice(bodyStart).trim(),
-    source.tabeller,
-  );
+  const saksfremlegg = insertTabeller(saksfremleggFrom(source.markdown, section), source.tabeller);
+  checkSkrevet(source.markdown, diags);
+  if (data.beskrivelse && unclosedComment(data.beskrivelse)) {
+    diags.error(
+      source.file,
+      fm.locate(['beskrivelse']),
+      '«beskrivelse»: kommentaren «<!--» lukkes aldri, så resten av beskrivelsen ville falle bort; skriv «-->» der kommentaren slutter.',
+    );
+  }
   checkBilder(source, diags);
   checkTabellsummer(source, diags);
+  checkOffentlighet(source, data, fm, diags);
   const sak: Sak = {
     kilde: { file: source.file, position: { line: 1, column: 1 } },
     filnavn: source.filnavn,
@@ -44,12 +52,32 @@ export function buildSak(source: SakSource, utvalg: Utvalg | undefined, diags: D
     saksbehandler: data.saksbehandler,
     vedlegg: vedleggFrom(source, data, diags, fm),
     unntattOffentlighet: data.unntatt_offentlighet,
+    offentligTittel: data.unntatt_offentlighet ? data.offentlig_tittel : undefined,
     trukket: data.trukket,
     forslagTilVedtak: forslag,
     saksfremlegg,
     harSaksfremlegg: saksfremlegg.replace(/<!--[\s\S]*?-->/g, '').trim() !== '',
   };
   return { sak, type: data.type };
+}
+
+/** The case paper: the body without the «Forslag til vedtak» section, with the definitions it uses from there. */
+function saksfremleggFrom(markdown: MarkdownSource, section: Section | undefined): string {
+  const { text, bodyStart } = markdown;
+  const deler: Ranges = section
+    ? [
+        [bodyStart, section.overskrift.start],
+        [section.innholdSlutt, text.length],
+      ]
+    : [[bodyStart, text.length]];
+  return addDefinisjoner(
+    markdown,
+    deler,
+    deler
+      .map(([from, to]) => text.slice(from, to))
+      .join('')
+      .trim(),
+  );
 }
 
 /** The sak's first «Forslag til vedtak» section; a second one is warned about. */
@@ -76,7 +104,14 @@ function forslagFor(
   fraser: Fraser,
   diags: Diagnostics,
 ): ForslagTilVedtak | undefined {
-  const forslag = section && forslagFromSection(source.file, section);
+  const forslag = section && forslagFromSection(source.file, section, source.markdown!);
+  if (forslag && !hasVisibleText(source.markdown!, [[section!.innholdStart, section!.innholdSlutt]])) {
+    diags.error(
+      source.file,
+      section!.overskrift.position,
+      '«Forslag til vedtak» har ingen tekst som synes i dokumentene (bare HTML som tas ut, kommentarer eller bilder); skriv forslaget som tekst under overskriften, gjerne som nummerert liste.',
+    );
+  }
   if (forslag) return forslag;
   if (data.type === 'beslutning') {
     diags.error(
@@ -92,8 +127,34 @@ function forslagFor(
   return undefined;
 }
 
+/**
+ * A public title belongs to an exempt sak. Under § 13 (a duty of confidentiality) the title itself
+ * may be what is confidential: without a public title it is published, so say so.
+ */
+function checkOffentlighet(source: SakSource, data: SakData, fm: YamlSource, diags: Diagnostics): void {
+  if (data.offentlig_tittel && !data.unntatt_offentlighet) {
+    diags.error(
+      source.file,
+      fm.locate(['offentlig_tittel']),
+      '«offentlig_tittel» brukes bare for en sak som er unntatt offentlighet; skriv hjemmelen i «unntatt_offentlighet», eller fjern feltet.',
+    );
+  }
+  const hjemmel = data.unntatt_offentlighet ? parseHjemmel(data.unntatt_offentlighet) : undefined;
+  if (hjemmel?.ok && hjemmel.value.paragraf === 13 && !data.offentlig_tittel) {
+    diags.warning(
+      source.file,
+      fm.locate(['unntatt_offentlighet']),
+      'saken er unntatt etter offl. § 13 (taushetsplikt), men har ingen «offentlig_tittel», så tittelen står i de offentlige dokumentene, på nettstedet og i kalenderfilen. Er noe i tittelen taushetsbelagt, skriv en tittel uten det: offentlig_tittel: Personalsak.',
+    );
+  }
+}
+
 function checkBilder(source: SakSource, diags: Diagnostics): void {
   for (const bilde of source.bilder) {
+    if (bilde.html) {
+      checkHtmlBilde(source.file, bilde, diags);
+      continue;
+    }
     if (!bilde.alt)
       diags.warning(
         source.file,
@@ -114,6 +175,29 @@ function checkBilder(source: SakSource, diags: Diagnostics): void {
         bilde.position,
         `bildet «${bilde.url}» er ikke en fil i møtemappen; bilder fra nett eller andre steder tas ikke med. Last ned bildet og legg det i møtemappen.`,
       );
+  }
+}
+
+/**
+ * An image written as HTML (`<img src=…>`, pasted from e-mail or a web page) that cannot be shown
+ * is left out with its description; a warning says so, since the secretariat did not choose the tag.
+ */
+function checkHtmlBilde(file: string, bilde: Bilde, diags: Diagnostics): void {
+  const hvorfor = { ok: '', mangler: 'finnes ikke', utenfor: 'ligger utenfor møtemappen', ekstern: 'er ikke en fil i møtemappen' }[
+    bilde.status
+  ];
+  if (hvorfor) {
+    diags.warning(
+      file,
+      bilde.position,
+      `bildet «${bilde.url}» i HTML-en ${hvorfor} og tas ikke med${bilde.alt ? `; bare beskrivelsen «${bilde.alt}» vises` : ''}. Legg bildefilen i møtemappen og skriv ![beskrivelse](fil.png), om bildet skal med.`,
+    );
+  } else if (!bilde.alt) {
+    diags.warning(
+      file,
+      bilde.position,
+      `bildet «${bilde.url}» mangler alternativ tekst; skriv en beskrivelse i alt="…", eller skriv bildet som ![beskrivelse](${bilde.url}).`,
+    );
   }
 }
 

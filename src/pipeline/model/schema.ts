@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SAKTYPER } from '../../domain/saksliste.js';
 import { MAX_NESTING, tooDeepNesting } from '../../util/nesting.js';
+import { HJEMMEL_MONSTER, parseHjemmel, VANLIGE_HJEMLER } from './hjemmel.js';
 import { parseDato, parseKlokkeslett, parseSaksnummer, type Tolket } from './tid.js';
 
 /**
@@ -35,6 +36,18 @@ const key = z
   .string()
   .max(GRENSER.nokkel)
   .regex(/^[a-z0-9æøå][a-z0-9æøå_-]*$/);
+
+/**
+ * The legal basis of an exempt sak: a paragraph of offentleglova §§ 13–26 (`hjemmel.ts`). Checked,
+ * but kept as the text that was written, which is what the documents print.
+ */
+const hjemmel = tekst
+  .superRefine((text, ctx) => {
+    if (text.length === 0 || text.length > GRENSER.linje) return;
+    const result = parseHjemmel(text);
+    if (!result.ok) ctx.addIssue({ code: 'custom', message: result.why });
+  })
+  .meta({ pattern: HJEMMEL_MONSTER });
 
 export const dato = parsed(parseDato).describe('Dato som ÅÅÅÅ-MM-DD, for eksempel 2025-05-22');
 export const klokkeslett = parsed(parseKlokkeslett).describe('Klokkeslett som TT:MM, for eksempel "09:30"');
@@ -141,14 +154,38 @@ export const sakSchema = z
     saksnummer: saksnummer.optional().describe('Saksnummeret; beregnes, men kontrolleres når det står her'),
     saksbehandler: tekst.optional().describe('Hvem som har forberedt saken'),
     vedlegg: z.array(vedleggSchema).default([]).describe('Vedlegg til saken: titler, eller { tittel, fil } for PDF-er'),
-    unntatt_offentlighet: tekst.optional().describe('Hjemmel når saken er unntatt offentlighet, for eksempel «offl. § 13 jf. fvl. § 13»'),
+    unntatt_offentlighet: hjemmel
+      .optional()
+      .describe(
+        `Hjemmel når saken er unntatt offentlighet: en paragraf i offentleglova §§ 13–26, for eksempel ${VANLIGE_HJEMLER.map((h) => `«${h}»`).join(', ')}`,
+      ),
+    offentlig_tittel: tekst
+      .optional()
+      .describe(
+        'Tittelen de offentlige dokumentene, nettstedet og kalenderfilen viser i stedet for «tittel», når tittelen selv er taushetsbelagt; bare for saker som er unntatt offentlighet',
+      ),
     trukket: tekst.optional().describe('Når saken er trukket etter at innkallingen er sendt: hvorfor; den beholder nummeret sitt'),
   })
   .meta({ title: 'Frontmatter i en sak', description: 'Feltene mellom «---»-linjene øverst i en saksfil (.md) i møtemappen.' });
 
+/** A member in til_stede: the id or full name, or with the saker the member came for or left after. */
+export const deltakerSchema = z.union([
+  tekst.describe('Medlemmets id fra organisasjon.yaml, eller fulle navn'),
+  z.strictObject({
+    id: tekst.describe('Medlemmets id fra organisasjon.yaml, eller fulle navn'),
+    fra_sak: saksnummer.optional().describe('Saken medlemmet kom til, for eksempel "14.25"; til stede fra den saken'),
+    til_sak: saksnummer.optional().describe('Den siste saken medlemmet var til stede under før det gikk, for eksempel "15.25"'),
+  }),
+]);
+
 export const referatSchema = z
   .strictObject({
-    til_stede: z.array(tekst).min(1).describe('Medlemmer som møtte: id fra organisasjon.yaml, eller fullt navn'),
+    til_stede: z
+      .array(deltakerSchema)
+      .min(1)
+      .describe(
+        'Medlemmer som møtte: id fra organisasjon.yaml eller fullt navn; { id, fra_sak, til_sak } for den som kom senere eller gikk tidligere',
+      ),
     forfall: z.array(tekst).default([]).describe('Medlemmer med forfall: id eller fullt navn'),
     andre: z.array(tekst).default([]).describe('Andre til stede (observatører, sekretariatet)'),
     referent: tekst.describe('Hvem som skrev referatet'),
@@ -230,9 +267,13 @@ export const TILLATT: Record<string, string> = {
   saksbehandler: 'en tekst',
   vedlegg: 'en liste der hvert vedlegg er en tittel eller { tittel, fil }',
   fil: 'en sti til en PDF relativt til møtemappen, for eksempel vedlegg/rapport.pdf',
-  unntatt_offentlighet: 'hjemmelen som tekst, for eksempel "offl. § 13 jf. fvl. § 13"',
-  til_stede: 'en liste med medlems-id-er eller fulle navn',
-  forfall: 'en liste med medlems-id-er eller fulle navn',
+  unntatt_offentlighet: 'hjemmelen som tekst, en paragraf i offentleglova §§ 13–26, for eksempel "offl. § 13 jf. fvl. § 13"',
+  offentlig_tittel: 'en tekst: tittelen de offentlige versjonene viser for en sak som er unntatt offentlighet',
+  til_stede:
+    'en liste med medlemmer, hvert som id eller fullt navn, eller som { id: ola-hansen, fra_sak: "14.25" } for den som kom senere (til_sak for den som gikk tidligere)',
+  forfall: 'en liste med medlemmer, hvert som id eller fullt navn',
+  fra_sak: 'et saksnummer fra sakslisten, for eksempel "14.25": saken medlemmet kom til',
+  til_sak: 'et saksnummer fra sakslisten, for eksempel "15.25": den siste saken medlemmet var til stede under',
   andre: 'en liste med navn',
   referent: 'et navn',
   status: 'utkast eller godkjent',

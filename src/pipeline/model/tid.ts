@@ -45,12 +45,20 @@ export function parseKlokkeslett(text: string): Tolket<Klokkeslett> {
   return { ok: true, value: (timer * 60 + minutter) as Klokkeslett };
 }
 
-/** Reads `13.25` and `13/25` (both are used in the seeds). */
+/**
+ * A sak number as written: the running number (any length: a year with many meetings passes
+ * 999), `.` or `/`, and the year's two digits. The one pattern for mote.yaml, frontmatter and the
+ * referat's headings, so a number that can be assigned can also be written everywhere.
+ */
+export const SAKSNUMMER_SKREVET = String.raw`(\d+)\s*[./]\s*(\d{2})`;
+
+/** Reads `13.25`, `13/25` (both are used in the seeds) and `1000.25`. */
 export function parseSaksnummer(text: string): Tolket<Saksnummer> {
-  const m = /^(\d{1,3})\s*[./]\s*(\d{2})$/.exec(text.trim());
+  const m = new RegExp(`^${SAKSNUMMER_SKREVET}$`).exec(text.trim());
   if (!m) return { ok: false, why: `«${text.trim()}» er ikke et saksnummer; skriv det som løpenummer.år, for eksempel "13.25"` };
   const lopenummer = Number(m[1]);
   if (lopenummer < 1) return { ok: false, why: `saksnummer ${text.trim()}: løpenummeret må være 1 eller høyere` };
+  if (!Number.isSafeInteger(lopenummer)) return { ok: false, why: `saksnummer ${text.trim()}: løpenummeret er for stort` };
   return { ok: true, value: { lopenummer, ar: 2000 + Number(m[2]) } };
 }
 

@@ -69,6 +69,7 @@ function withdrawnSak(post: Post, grunn: string, u: Utkast): Sak {
     minutter: post.sak.minutter,
     vedlegg: [],
     unntattOffentlighet: post.sak.unntatt_offentlighet,
+    offentligTittel: post.sak.unntatt_offentlighet ? post.sak.offentlig_tittel : undefined,
     saksfremlegg: '',
     harSaksfremlegg: false,
     trukket: grunn,

@@ -1,6 +1,8 @@
+import type { MarkdownSource } from '../../domain/sources.js';
 import type { ForslagTilVedtak } from '../../domain/types.js';
 import type { Heading, Section } from './seksjoner.js';
 import { seksjoner } from './seksjoner.js';
+import { addDefinisjoner } from './skrevet.js';
 
 const FORSLAG_TIL_VEDTAK = /^forslag\s+til\s+vedtak\s*:?$/i;
 const ALTERNATIV = /\balt(?:ernativ)?\.?\s*(\d+)\s*:/gi;
@@ -16,10 +18,10 @@ export function alternativer(markdown: string): string[] {
   return [...found];
 }
 
-/** A «Forslag til vedtak» section as written; the renderer turns `a)` lines into a lettered list. */
-export function forslagFromSection(file: string, section: Section): ForslagTilVedtak | undefined {
-  const markdown = section.innhold;
-  if (markdown === '') return undefined;
+/** A «Forslag til vedtak» section as written (with the definitions it uses from elsewhere in the file); the renderer turns `a)` lines into a lettered list. */
+export function forslagFromSection(file: string, section: Section, source?: MarkdownSource): ForslagTilVedtak | undefined {
+  if (section.innhold === '') return undefined;
+  const markdown = source ? addDefinisjoner(source, [[section.innholdStart, section.innholdSlutt]], section.innhold) : section.innhold;
   return { markdown, alternativer: alternativer(markdown), generert: false, kilde: { file, position: section.overskrift.position } };
 }
 

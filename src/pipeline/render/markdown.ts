@@ -1,20 +1,24 @@
-import { relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import type { Root as HastRoot } from 'hast';
 import type { Definition, Heading, Image, List, Root, RootContent } from 'mdast';
 import { toString as mdastTekst } from 'mdast-util-to-string';
+import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { HTML_DROPPED, isOnlyComments } from '../../util/html-rules.js';
 import { markdownLines } from '../../util/markdown-lines.js';
-import { isInside } from '../../util/paths.js';
 import { parseBelop } from '../model/tabellsummer.js';
+import { imageAltText, imageFileUrl, isAllowedHref } from './links.js';
+import { cleanRawHtml, markMarkdownElements } from './raw-html.js';
 
 /**
- * Markdown → HTML for everything the secretariat writes. Raw HTML in the Markdown is dropped
- * (remark-rehype does not pass it on), and the result is sanitized again, so nothing a sak
+ * Markdown → HTML for everything the secretariat writes. HTML in the Markdown (pasted from
+ * e-mail or Word) keeps its text: rehype-raw parses it, raw-html.ts takes its attributes and
+ * sends its links and images through the same filter as Markdown's, and the sanitizer drops
+ * scripts, styles, frames and objects with their content (util/html-rules.ts). Nothing a sak
  * contains can add scripts, styles, frames or links to other machines.
  */
 
@@ -30,14 +34,22 @@ const schema: SanitizeSchema = {
     ),
   },
   protocols: { ...defaultSchema.protocols, src: ['file'], href: ['http', 'https', 'mailto'] },
+  // `<picture><source srcset>` would load an image past the image filter.
+  tagNames: defaultSchema.tagNames?.filter((tag) => tag !== 'picture' && tag !== 'source'),
+  strip: [...HTML_DROPPED],
 };
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
-const toHtml = unified()
-  .use(remarkRehype, { footnoteLabel: 'Fotnoter', footnoteBackLabel: 'Tilbake til teksten' })
-  .use(rehypeSanitize, schema)
-  .use(rehypeStringify)
+const FOTNOTER = { footnoteLabel: 'Fotnoter', footnoteBackLabel: 'Tilbake til teksten' };
+const toHast = unified().use(remarkRehype, FOTNOTER).freeze();
+/** For a text with HTML in it; a text with none (or only comments) takes the path above, as it always has. */
+const toHastRaw = unified()
+  .use(remarkRehype, { ...FOTNOTER, allowDangerousHtml: true })
+  .use(markMarkdownElements)
+  .use(rehypeRaw)
+  .use(cleanRawHtml)
   .freeze();
+const toHtml = unified().use(rehypeSanitize, schema).use(rehypeStringify).freeze();
 
 const BOKSTAV = /^(\s*)([a-zæøå])[.)]\s+(.*)$/;
 const NUMMERERT = /^(\s*)(\d{1,3}[.)])(\s+)/;
@@ -117,7 +129,9 @@ export interface MarkdownOptions {
 function inlineReferences(tree: Root): void {
   const definisjoner = new Map<string, Definition>();
   walk(tree, (node) => {
-    if (node.type === 'definition') definisjoner.set(node.identifier.toLowerCase(), node);
+    // The first definition of a name counts, as in CommonMark.
+    if (node.type === 'definition' && !definisjoner.has(node.identifier.toLowerCase()))
+      definisjoner.set(node.identifier.toLowerCase(), node);
   });
   walk(tree, (node, parent, index) => {
     const children = (parent as { children: RootContent[] }).children;
@@ -141,25 +155,16 @@ function resolveImages(tree: Root, baseDir: string | undefined, files: Readonly<
   walk(tree, (node, parent, index) => {
     if (node.type !== 'image') return;
     const image = node as Image;
-    let url: string;
-    try {
-      url = decodeURI(image.url);
-    } catch {
-      url = image.url;
-    }
-    const local = baseDir && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/') ? resolve(baseDir, url) : undefined;
-    if (local && isInside(baseDir!, local) && Object.hasOwn(files, relative(baseDir!, local))) {
-      image.url = pathToFileURL(local).href;
-    } else {
-      (parent as { children: RootContent[] }).children[index] = { type: 'text', value: image.alt ? `[Bilde: ${image.alt}]` : '' };
-    }
+    const url = imageFileUrl(image.url, baseDir, files);
+    if (url) image.url = url;
+    else (parent as { children: RootContent[] }).children[index] = { type: 'text', value: imageAltText(image.alt ?? '') };
   });
 }
 
 /** Links that are not to the web or e-mail (relative paths, file:) would point into the build machine. */
 function dropLocalLinks(tree: Root): void {
   walk(tree, (node, parent, index) => {
-    if (node.type === 'link' && !/^(https?:|mailto:|#)/i.test(node.url)) {
+    if (node.type === 'link' && !isAllowedHref(node.url)) {
       (parent as { children: RootContent[] }).children.splice(index, 1, ...(node.children as RootContent[]));
     }
   });
@@ -259,5 +264,17 @@ function convert(markdown: string, options: MarkdownOptions): string {
   dropLocalLinks(tree);
   if (options.flat) flattenHeadings(tree);
   else if (options.topHeading) levelHeadings(tree, options.topHeading);
-  return String(toHtml.stringify(toHtml.runSync(tree) as never));
+  // What a dropped <script> stood in leaves a blank line at either end.
+  return String(toHtml.stringify(toHtml.runSync(toHastOf(tree, options)) as never)).trim();
+}
+
+/** The HTML tree of the Markdown; HTML written in it parsed and cleaned (see raw-html.ts). */
+function toHastOf(tree: Root, options: MarkdownOptions): HastRoot {
+  let raw = false;
+  walk(tree, (node) => {
+    if (node.type === 'html' && !isOnlyComments(node.value)) raw = true;
+  });
+  if (!raw) return toHast.runSync(tree) as HastRoot;
+  const rawHtml = { baseDir: options.baseDir, filer: options.filer ?? {}, topHeading: options.topHeading };
+  return toHastRaw.runSync(tree, { data: { rawHtml } }) as HastRoot;
 }

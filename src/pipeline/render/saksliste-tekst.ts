@@ -5,19 +5,24 @@ function tid(punkt: { start: number; slutt: number }): string {
   return `${klokkeslett(punkt.start)}–${klokkeslett(punkt.slutt)}`;
 }
 
-function linje(punkt: Sakslistepunkt): string {
-  if (punkt.kind === 'pause') return `  ${' '.repeat(9)}  ${tid(punkt)}  ${punkt.tittel} (${punkt.minutter} min)`;
-  return sakslinje(punkt, `Sak ${saksnummer(punkt.sak.nummer!)}`);
+function linje(punkt: Sakslistepunkt, bredde: number): string {
+  if (punkt.kind === 'pause') return `  ${' '.repeat(bredde)}  ${tid(punkt)}  ${punkt.tittel} (${punkt.minutter} min)`;
+  return sakslinje(punkt, `Sak ${saksnummer(punkt.sak.nummer!)}`, bredde);
 }
 
-function sakslinje(punkt: SakPunkt, merke: string): string {
+function sakslinje(punkt: SakPunkt, merke: string, bredde: number): string {
   const { sak } = punkt;
   const flagg = [
     sak.unntattOffentlighet ? '  [unntatt offentlighet]' : '',
     sak.trukket ? '  [trukket]' : '',
     sak.utsendelse && sak.utsendelse > 1 ? '  [tilleggssak]' : '',
   ].join('');
-  return `  ${merke.padEnd(9)}  ${tid(punkt)}  ${sak.tittel} (${sak.minutter} min)${flagg}`;
+  return `  ${merke.padEnd(bredde)}  ${tid(punkt)}  ${sak.tittel} (${sak.minutter} min)${flagg}`;
+}
+
+/** The column of sak numbers: «Sak 13.25» wide, wider when a running number has three digits or more. */
+function nummerbredde(mote: Mote): number {
+  return Math.max(9, ...mote.saker.map((sak) => (sak.nummer ? `Sak ${saksnummer(sak.nummer)}`.length : 0)));
 }
 
 /** The planned agenda as `check` prints it: one line per sak and break, with clock times. */
@@ -25,13 +30,14 @@ export function sakslisteSomTekst(mote: Mote): string {
   const lines = [
     `${mote.utvalg.navn} – ${ukedag(mote.dato)} ${langDato(mote.dato)}, kl. ${klokkeslett(mote.start)}–${klokkeslett(mote.slutt)}, ${mote.sted}`,
   ];
+  const bredde = nummerbredde(mote);
   for (const gruppe of mote.saksliste.grupper) {
     if (gruppe.overskrift) lines.push(`  ${gruppe.overskrift}`);
-    for (const punkt of gruppe.punkter) lines.push(linje(punkt));
+    for (const punkt of gruppe.punkter) lines.push(linje(punkt, bredde));
   }
   const { eventuelt } = mote.saksliste;
-  lines.push(`  ${'Eventuelt'.padEnd(9)}  ${tid(eventuelt)}`);
-  for (const punkt of eventuelt.saker) lines.push(sakslinje(punkt, '  –'));
+  lines.push(`  ${'Eventuelt'.padEnd(bredde)}  ${tid(eventuelt)}`);
+  for (const punkt of eventuelt.saker) lines.push(sakslinje(punkt, '  –', bredde));
   if (mote.vedlegg.length > 0) lines.push(`  Vedlegg til innkallingen: ${mote.vedlegg.length}`);
   lines.push(...utsendelseslinjer(mote));
   if (mote.referat)

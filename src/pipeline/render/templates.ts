@@ -6,7 +6,7 @@ import { type Fraser, frase } from '../../domain/sprak.js';
 export type DocumentTemplate = (typeof DOCUMENT_TEMPLATES)[number];
 
 import { DOCUMENT_TEMPLATES, type TemplateFiles } from '../../domain/sources.js';
-import { BUILTIN_TEMPLATES_DIR, FONT_DIR } from '../../util/package.js';
+import { BUILTIN_TEMPLATES_DIR, FONT_DIR, FONT_FACES } from '../../util/package.js';
 import type { arsplanView } from './arsplan.js';
 import type {
   InnkallingData,
@@ -20,21 +20,11 @@ import type {
 
 export { BUILTIN_TEMPLATES_DIR, FONT_DIR };
 
-const FONTER: [vekt: number, stil: 'normal' | 'italic'][] = [
-  [400, 'normal'],
-  [400, 'italic'],
-  [600, 'normal'],
-  [700, 'normal'],
-  [700, 'italic'],
-];
-
 function fontFaces(): string {
-  return FONTER.flatMap(([vekt, stil]) =>
-    ['latin', 'latin-ext'].map((subset) => {
-      const url = pathToFileURL(join(FONT_DIR, `source-sans-3-${subset}-${vekt}-${stil}.woff2`)).href;
-      return `@font-face { font-family: "Source Sans 3"; font-style: ${stil}; font-weight: ${vekt}; src: url("${url}") format("woff2"); }`;
-    }),
-  ).join('\n');
+  return FONT_FACES.map(({ vekt, stil, fil }) => {
+    const url = pathToFileURL(join(FONT_DIR, fil)).href;
+    return `@font-face { font-family: "Source Sans 3"; font-style: ${stil}; font-weight: ${vekt}; src: url("${url}") format("woff2"); }`;
+  }).join('\n');
 }
 
 /** Text for a CSS string: quotes, backslashes and `<` escaped so it cannot leave the string or the <style>. */

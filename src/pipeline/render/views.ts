@@ -1,8 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { frase, ukedagPa } from '../../domain/sprak.js';
-import type { Deltaker, Mote, Referat, Referatsak, Sak, SakPunkt, Sakslistepunkt } from '../../domain/types.js';
+import type { Deltaker, Mote, Referat, Referatsak, Sak, SakPunkt, Sakslistepunkt, Stemme } from '../../domain/types.js';
 import { listWords } from '../../util/suggest.js';
+import { tilStedeISaken } from '../model/deltakelse.js';
 import { sakForReferat } from '../model/referat.js';
 import { klokkeslett, langDato, saksnummer } from '../model/tid.js';
 import { markdownToHtml } from './markdown.js';
@@ -66,18 +67,19 @@ export interface Sakslistedata {
   eventuelt: { start: string; slutt: string; saker: Sakspunktdata[] };
 }
 
-/** The proposals of an innkalling's saker, under the agenda's headings. */
-export type Saksgrunnlag = {
-  overskrift: string | undefined;
-  saker: {
-    nummer: string;
-    tittel: string;
-    unntatt: Sak['unntattOffentlighet'];
-    forslag: string | undefined;
-    /** The sak heading's level: 4 under a group heading (h3), else 3, so that no level is skipped. */
-    niva: 3 | 4;
-  }[];
-}[];
+/** A sak in the innkalling's saksgrunnlag: its proposal, and for an Eventuelt item (which has no case paper) its text. */
+export interface Grunnlagsakdata {
+  nummer: string;
+  tittel: string;
+  unntatt: Sak['unntattOffentlighet'];
+  forslag: string | undefined;
+  tekst: string | undefined;
+  /** The sak heading's level: 4 under a group heading (h3), else 3, so that no level is skipped. */
+  niva: 3 | 4;
+}
+
+/** The proposals of an innkalling's saker, under the agenda's headings (and its Eventuelt items with something to show). */
+export type Saksgrunnlag = { overskrift: string | undefined; saker: Grunnlagsakdata[] }[];
 
 /** innkalling.hbs */
 export interface InnkallingData extends CommonData {
@@ -123,6 +125,28 @@ export interface Deltakerdata {
   navn: string;
   rolle: string | undefined;
   representerer: string | undefined;
+  /** For a member who came late or left early: «fra sak 14.25», «til og med sak 15.25». */
+  tidsrom: string | undefined;
+}
+
+/** One sak of the referat. */
+export interface Referatsakdata {
+  nummer: string;
+  tittel: string;
+  unntatt: Sak['unntattOffentlighet'] | undefined;
+  notater: string | undefined;
+  vedtak: string | undefined;
+  somForeslatt: Referatsak['somForeslatt'];
+  avstemning: string | undefined;
+  /** How the members voted, by name, for each kind the referat names: «For», «Kari Nordmann og Ola Hansen». */
+  stemmer: { etikett: string; navn: string }[];
+  voteringstekst: string | undefined;
+  protokolltilforsel: string | undefined;
+  inhabile: { navn: string; rolle: string | undefined; grunn: string | undefined }[];
+  /** «Til stede under saken: 6 av 8 medlemmer.» when fewer or more were present than met. */
+  tilStede: string | undefined;
+  /** Why it was withdrawn after the innkalling went out; it has no notes then. */
+  trukket: string | undefined;
 }
 
 /** referat.hbs */
@@ -136,20 +160,9 @@ export interface ReferatData extends CommonData {
   forfall: Deltakerdata[];
   andre: Referat['andre'];
   referent: Referat['referent'];
-  saker: {
-    nummer: string;
-    tittel: string;
-    unntatt: Sak['unntattOffentlighet'] | undefined;
-    notater: string | undefined;
-    vedtak: string | undefined;
-    somForeslatt: Referatsak['somForeslatt'];
-    avstemning: string | undefined;
-    voteringstekst: string | undefined;
-    protokolltilforsel: string | undefined;
-    inhabile: { navn: string; rolle: string | undefined; grunn: string | undefined }[];
-    /** Why it was withdrawn after the innkalling went out; it has no notes then. */
-    trukket: string | undefined;
-  }[];
+  saker: Referatsakdata[];
+  /** The Eventuelt items on the agenda, each with its legal basis when exempt; the notes below them. */
+  eventueltSaker: { tittel: string; unntatt: Sak['unntattOffentlighet'] }[];
   eventuelt: string | undefined;
   rettelser: { dato: string; tekst: string }[];
 }
@@ -245,24 +258,16 @@ function vedleggsliste(mote: Mote): InnkallingData['vedlegg'] {
 }
 
 function saksgrunnlag(mote: Mote): Saksgrunnlag {
-  return mote.saksliste.grupper.map((g) => {
-    const overskrift = g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift);
-    const niva = overskrift ? 4 : 3;
-    return {
-      overskrift,
-      saker: g.punkter
-        .filter((p): p is SakPunkt => p.kind === 'sak')
-        .map(({ sak }) => ({
-          nummer: nummer(sak),
-          tittel: sak.tittel,
-          unntatt: sak.unntattOffentlighet,
-          forslag: sak.forslagTilVedtak
-            ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer, topHeading: niva + 1 })
-            : undefined,
-          niva,
-        })),
-    };
-  });
+  return [
+    ...mote.saksliste.grupper.map((g) => {
+      const overskrift = g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift);
+      return {
+        overskrift,
+        saker: g.punkter.filter((p): p is SakPunkt => p.kind === 'sak').map(({ sak }) => grunnlagsak(mote, sak, overskrift ? 4 : 3)),
+      };
+    }),
+    ...eventueltGrunnlag(mote),
+  ];
 }
 
 /** The saker of a sent innkalling that changed or were withdrawn after it went out. */
@@ -302,6 +307,31 @@ export function tilleggsinnkallingView(mote: Mote, nr: number): Tilleggsinnkalli
     vedlegg: vedleggsliste(utvalgt),
     saksgrunnlag: saksgrunnlag(utvalgt),
   };
+}
+
+function grunnlagsak(mote: Mote, sak: Sak, niva: 3 | 4): Grunnlagsakdata {
+  const md = (text: string, topHeading?: number) => markdownToHtml(text, { baseDir: mote.dir, filer: mote.filer, topHeading });
+  return {
+    nummer: nummer(sak),
+    tittel: sak.tittel,
+    unntatt: sak.unntattOffentlighet,
+    forslag: sak.forslagTilVedtak ? md(sak.forslagTilVedtak.markdown, niva + 1) : undefined,
+    // Numbered saker have their text in their own case paper; an Eventuelt item has it here (under its heading).
+    tekst: sak.type === 'eventuelt' && sak.harSaksfremlegg ? md(sak.saksfremlegg, niva + 1) : undefined,
+    niva,
+  };
+}
+
+/**
+ * The Eventuelt items with more to show than their title on the agenda: text, a proposal,
+ * attachments, or that they are exempt (said here as for every other exempt sak).
+ */
+function eventueltGrunnlag(mote: Mote): InnkallingData['saksgrunnlag'] {
+  const saker = mote.saksliste.eventuelt.saker
+    .map((p) => p.sak)
+    .filter((s) => s.harSaksfremlegg || s.forslagTilVedtak || s.vedlegg.length > 0 || s.unntattOffentlighet);
+  if (saker.length === 0) return [];
+  return [{ overskrift: t(mote, 'overskrifter.eventuelt'), saker: saker.map((sak) => grunnlagsak(mote, sak, 4)) }];
 }
 
 export function sakslisteView(mote: Mote): SakslisteData {
@@ -346,8 +376,40 @@ export function avstemning(r: Referatsak, mote: Mote): string {
   return t(mote, v.avstar ? 'referat.votering_avsto' : 'referat.votering', { for: v.for, mot: v.mot, avstar: v.avstar });
 }
 
-function deltaker(d: Deltaker): Deltakerdata {
-  return { navn: d.navn, rolle: d.medlem?.rolle, representerer: d.medlem?.representerer };
+function deltaker(d: Deltaker, mote: Mote): Deltakerdata {
+  const fra = d.fraSak && t(mote, 'referat.fra_sak', { sak: saksnummer(d.fraSak) });
+  const til = d.tilSak && t(mote, 'referat.til_sak', { sak: saksnummer(d.tilSak) });
+  const tidsrom = [fra, til].filter(Boolean).join(', ') || undefined;
+  return { navn: d.navn, rolle: d.medlem.rolle, representerer: d.medlem.representerer, tidsrom };
+}
+
+const STEMMEETIKETT: Record<Stemme, string> = { for: 'referat.stemte_for', mot: 'referat.stemte_mot', avstar: 'referat.avsto' };
+
+function referatsak(mote: Mote, r: Referatsak, antallMott: number, md: (text: string | undefined) => string | undefined): Referatsakdata {
+  const sak = sakForReferat(mote, r);
+  const tilStede = tilStedeISaken(r).length;
+  const navn = r.votering?.navn ?? {};
+  return {
+    nummer: saksnummer(r.nummer),
+    tittel: sak?.tittel ?? '',
+    unntatt: sak?.unntattOffentlighet,
+    notater: md(r.notater),
+    vedtak: md(r.vedtatt),
+    somForeslatt: r.somForeslatt,
+    avstemning: r.vedtatt ? avstemning(r, mote) : undefined,
+    stemmer: (['for', 'mot', 'avstar'] as const).flatMap((stemme) => {
+      const medlemmer = navn[stemme] ?? [];
+      return medlemmer.length ? [{ etikett: t(mote, STEMMEETIKETT[stemme]), navn: listWords(medlemmer.map((m) => m.navn)) }] : [];
+    }),
+    voteringstekst: r.votering && md(r.votering.tekst),
+    protokolltilforsel: md(r.protokolltilforsel),
+    inhabile: r.inhabile.map((i) => ({ navn: i.medlem.navn, rolle: i.medlem.rolle, grunn: i.grunn })),
+    tilStede:
+      tilStede === antallMott
+        ? undefined
+        : t(mote, 'referat.til_stede_i_saken', { antall: tilStede, medlemmer: mote.utvalg.medlemmer.length }),
+    trukket: undefined,
+  };
 }
 
 export function referatView(mote: Mote, referat: Referat): ReferatData {
@@ -368,28 +430,15 @@ export function referatView(mote: Mote, referat: Referat): ReferatData {
     sidemerke: referat.status === 'utkast' ? t(mote, 'felles.utkast_merke') : undefined,
     godkjent,
     antallMedlemmer: mote.utvalg.medlemmer.length,
-    antallMott: referat.tilStede.filter((d) => d.medlem).length,
-    tilStede: referat.tilStede.map(deltaker),
-    forfall: referat.forfall.map(deltaker),
+    antallMott: referat.tilStede.length,
+    tilStede: referat.tilStede.map((d) => deltaker(d, mote)),
+    forfall: referat.forfall.map((d) => deltaker(d, mote)),
     andre: referat.andre,
     referent: referat.referent,
-    saker: withWithdrawn(mote, referat.saker).map((r) => {
-      if (!('notater' in r)) return withdrawnInReferat(r);
-      const sak = sakForReferat(mote, r);
-      return {
-        nummer: saksnummer(r.nummer),
-        tittel: sak?.tittel ?? '',
-        unntatt: sak?.unntattOffentlighet,
-        notater: md(r.notater),
-        vedtak: md(r.vedtatt),
-        somForeslatt: r.somForeslatt,
-        avstemning: r.vedtatt ? avstemning(r, mote) : undefined,
-        voteringstekst: r.votering && md(r.votering.tekst.replace(/^[^\n]*\n?/, '')),
-        protokolltilforsel: md(r.protokolltilforsel),
-        inhabile: r.inhabile.map((i) => ({ navn: i.medlem.navn, rolle: i.medlem.rolle, grunn: i.grunn })),
-        trukket: undefined,
-      };
-    }),
+    saker: withWithdrawn(mote, referat.saker).map((r) =>
+      'notater' in r ? referatsak(mote, r, referat.tilStede.length, md) : withdrawnInReferat(r),
+    ),
+    eventueltSaker: mote.saksliste.eventuelt.saker.map(({ sak }) => ({ tittel: sak.tittel, unntatt: sak.unntattOffentlighet })),
     eventuelt: md(referat.eventuelt, 3),
     rettelser: referat.rettelser.map((r) => ({ dato: langDato(r.dato), tekst: r.tekst })),
   };
@@ -441,9 +490,11 @@ function withdrawnInReferat(sak: Sak): ReferatData['saker'][number] {
     vedtak: undefined,
     somForeslatt: false,
     avstemning: undefined,
+    stemmer: [],
     voteringstekst: undefined,
     protokolltilforsel: undefined,
     inhabile: [],
+    tilStede: undefined,
     trukket: sak.trukket,
   };
 }
