@@ -253,3 +253,31 @@ describe('what is not content is an artifact', () => {
     expect(pdfTekst(fil)).toContain('Topptekst');
   }, 60_000);
 });
+
+describe('links', () => {
+  const fotnote = `<!doctype html><html lang="nb"><head><title>F</title></head><body><h1>Fotnoter</h1>
+    <p>Tekst<sup><a href="#fn-1" id="fnref-1">1</a></sup> og <a href="https://example.org/">web</a>.</p>
+    <section style="break-before: page"><ol><li id="fn-1"><p>Noten. <a href="#fnref-1">Tilbake</a></p></li></ol></section></body></html>`;
+  const beskrivelser = async (bytes: Uint8Array) => {
+    const doc = await PDFDocument.load(bytes);
+    return doc
+      .getPages()
+      .flatMap((p) =>
+        (p.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? []).map((a) =>
+          doc.context.lookup(a, PDFDict).lookup(PDFName.of('Contents'), PDFHexString).decodeText(),
+        ),
+      );
+  };
+
+  it('every link is described (28-012): a web link by its address, a footnote and its way back by the page they lead to, also in the bundle', async () => {
+    const pdf = await nettleser.pdf({ html: fotnote, tillatt: [] });
+    const { bytes } = await finishPdf(pdf, meta);
+    expect(await beskrivelser(bytes)).toEqual(['Lenke til side 2', 'https://example.org/', 'Lenke til side 1']);
+    const fil = join(mappe, 'lenker.pdf');
+    writeFileSync(fil, bytes);
+    expect((await pdfuaFindings(fil)).findings).toEqual([]);
+    const base = await PDFDocument.load(await nettleser.pdf({ html: html('Forsiden'), tillatt: [] }));
+    await mergePdfs(base, [{ pdf: bytes, bokmerke: 'Saken' }]);
+    expect(await beskrivelser(await savePdf(base, meta))).toEqual(['Lenke til side 3', 'https://example.org/', 'Lenke til side 2']);
+  }, 60_000);
+});

@@ -230,17 +230,36 @@ export function resolveRoles(doc: PDFDocument): void {
   }
 }
 
+/** The page a link inside the document leads to: its /Dest or GoTo action, an array or a name in the catalog's /Dests. */
+function destinationPage(doc: PDFDocument, annot: PDFDict): PDFObject | undefined {
+  const action = annot.lookupMaybe(N('A'), PDFDict);
+  let dest = annot.get(N('Dest')) ?? (action?.get(N('S')) === N('GoTo') ? action.get(N('D')) : undefined);
+  if (dest instanceof PDFName) dest = doc.catalog.lookupMaybe(N('Dests'), PDFDict)?.get(dest);
+  const resolved = dest ? doc.context.lookup(dest) : undefined;
+  const array = resolved instanceof PDFDict ? resolved.lookupMaybe(N('D'), PDFArray) : resolved;
+  return array instanceof PDFArray ? array.get(0) : undefined;
+}
+
+const OUR_PAGE_LINK = /^Lenke til side \d+$/;
+
 /**
  * A link annotation needs a description in /Contents (PDF/UA 28-012), which Chromium does not
- * write: a web link gets its address. Links within the document keep what they have.
+ * write: a web link gets its address, a link within the document the page it leads to (written
+ * again in saksdokumenter.pdf, where the page has another number).
  */
 export function describeLinks(doc: PDFDocument): void {
+  const pages = new Map(doc.getPages().map((side, i) => [side.ref, i + 1]));
   for (const side of doc.getPages()) {
     for (const ref of side.node.lookupMaybe(N('Annots'), PDFArray)?.asArray() ?? []) {
       const annot = doc.context.lookup(ref);
-      if (!(annot instanceof PDFDict) || annot.get(N('Subtype')) !== N('Link') || annot.has(N('Contents'))) continue;
+      if (!(annot instanceof PDFDict) || annot.get(N('Subtype')) !== N('Link')) continue;
+      const contents = annot.get(N('Contents'));
+      const written = contents instanceof PDFString || contents instanceof PDFHexString ? contents.decodeText() : '';
+      if (contents && !OUR_PAGE_LINK.test(written)) continue;
       const uri = annot.lookupMaybe(N('A'), PDFDict)?.get(N('URI'));
-      if (uri instanceof PDFString || uri instanceof PDFHexString) annot.set(N('Contents'), PDFHexString.fromText(uri.decodeText()));
+      const page = pages.get(destinationPage(doc, annot) as PDFRef);
+      const text = uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : page ? `Lenke til side ${page}` : undefined;
+      if (text) annot.set(N('Contents'), PDFHexString.fromText(text));
     }
   }
 }
