@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRawStream } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markArtifacts } from '../src/pipeline/assemble/artifacts.js';
 import { mergePdfs } from '../src/pipeline/assemble/merge.js';
 import { finishPdf, savePdf } from '../src/pipeline/assemble/pdf.js';
 import { SealedBrowser } from '../src/pipeline/print/browser.js';
@@ -145,6 +146,9 @@ describe('a tagged attachment keeps its tags', () => {
     const doc = await PDFDocument.load(bytes);
     const side = doc.getPage(1).node;
     expect(side.get(PDFName.of('Tabs'))).toBe(PDFName.of('S'));
+    // Its link has a description (28-012): the address.
+    const lenke = doc.context.lookup(side.lookup(PDFName.of('Annots'), PDFArray).get(0), PDFDict);
+    expect(lenke.lookup(PDFName.of('Contents'), PDFHexString).decodeText()).toBe('https://example.org/');
     expect(side.get(PDFName.of('StructParents'))?.toString()).toBe('1');
   }, 60_000);
 
@@ -174,6 +178,106 @@ describe('a tagged attachment keeps its tags', () => {
     expect(sect.dict.lookup(PDFName.of('Alt'), PDFHexString).decodeText()).toBe(ikkeTagget);
     expect([sect.kids, sect.mcids]).toEqual([[], []]);
     expect(fullyTagged).toBe(false);
-    expect(findings).toEqual(['06-002 no pdfuaid:part=1']);
+    // Its content is neither tagged nor an artifact: the document is not PDF/UA, and does not say it is.
+    expect(findings).toEqual(['06-002 no pdfuaid:part=1', '01-005 2 painting operators are neither tagged nor artifacts']);
+  }, 60_000);
+});
+
+describe('what is not content is an artifact', () => {
+  const tekst = (bytes: Uint8Array | undefined) => Buffer.from(bytes ?? []).toString('latin1');
+
+  it('a bare run that paints gets /Artifact BMC … EMC, without crossing BT/ET, q/Q or other marked content', () => {
+    const innhold = [
+      'q 0 0 1 rg 0 0 10 10 re f Q',
+      '/P <</MCID 0 >>BDC BT /F1 12 Tf 1 0 0 1 5 5 Tm <0044> Tj ET EMC',
+      'BT /F1 8 Tf 1 0 0 1 5 800 Tm (Side 1 av 2) Tj ET',
+      '/Span <</ActualText (fi)>> BDC BT <13B2> Tj ET EMC',
+      '/Artifact BMC 0 0 5 5 re S EMC',
+      '/Figure <</MCID 1 >>BDC q /Im0 Do Q EMC',
+      '0 0 m 5 5 l n',
+    ].join('\n');
+    const ut = tekst(
+      markArtifacts(Buffer.from(innhold, 'latin1'), (operands) => operands.includes('/MCID') || operands.startsWith('/Artifact')),
+    );
+    expect(
+      ut
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l),
+    ).toEqual([
+      'q',
+      '/Artifact BMC',
+      '0 0 1 rg 0 0 10 10 re f',
+      'EMC',
+      'Q',
+      '/P <</MCID 0 >>BDC BT /F1 12 Tf 1 0 0 1 5 5 Tm <0044> Tj ET EMC',
+      'BT',
+      '/Artifact BMC',
+      '/F1 8 Tf 1 0 0 1 5 800 Tm (Side 1 av 2) Tj',
+      'EMC',
+      'ET',
+      '/Span <</ActualText (fi)>> BDC BT',
+      '/Artifact BMC',
+      '<13B2> Tj',
+      'EMC',
+      'ET EMC',
+      '/Artifact BMC 0 0 5 5 re S EMC',
+      '/Figure <</MCID 1 >>BDC q /Im0 Do Q EMC',
+      '0 0 m 5 5 l n',
+    ]);
+    // Nothing bare that paints: nothing to change.
+    expect(markArtifacts(Buffer.from('/P <</MCID 0>> BDC 0 0 1 1 re f EMC q 1 0 0 1 0 0 cm Q'), () => true)).toBeUndefined();
+  });
+
+  it('an inline image and a string with parentheses and an escaped quote are read as one operand each', () => {
+    const innhold = 'BT (a \\) (b) c) Tj ET\nBI /W 1 /H 1 /CS /G /BPC 8 ID \x00EMC\x01 EI\n';
+    const ut = tekst(markArtifacts(Buffer.from(innhold, 'latin1'), () => false));
+    expect(ut).toBe(
+      'BT\n/Artifact BMC\n (a \\) (b) c) Tj\nEMC\n ET\n/Artifact BMC\n\nBI /W 1 /H 1 /CS /G /BPC 8 ID \x00EMC\x01 EI\nEMC\n\n',
+    );
+  });
+
+  it("the running header, footer and page numbers and a fixed mark are artifacts in finishPdf's output; the text is still there", async () => {
+    const side = `<!doctype html><html lang="nb"><head><title>Side</title><style>
+      @page { margin: 20mm; @top-left { content: "Topptekst"; } @bottom-right { content: "Side " counter(page) " av " counter(pages); } }
+      .merke { position: fixed; top: 90mm; font-size: 60pt; color: rgba(200, 0, 0, 0.2); } p { border-bottom: 1pt solid; background: #eee; }
+      </style></head><body><div class="merke" aria-hidden="true">UTKAST</div><h1>Overskrift</h1><p>Avsnitt</p></body></html>`;
+    const pdf = await nettleser.pdf({ html: side, tillatt: [] });
+    const fil = join(mappe, 'artefakter.pdf');
+    writeFileSync(fil, (await finishPdf(pdf, meta)).bytes);
+    expect((await pdfuaFindings(fil)).findings).toEqual([]);
+    const ren = join(mappe, 'uten-artefakter.pdf');
+    writeFileSync(ren, pdf);
+    expect((await pdfuaFindings(ren)).findings.filter((f) => f.startsWith('01-005'))).toHaveLength(1);
+    expect(pdfTekst(fil)).toContain('Side 1 av 1');
+    expect(pdfTekst(fil)).toContain('Topptekst');
+  }, 60_000);
+});
+
+describe('links', () => {
+  const fotnote = `<!doctype html><html lang="nb"><head><title>F</title></head><body><h1>Fotnoter</h1>
+    <p>Tekst<sup><a href="#fn-1" id="fnref-1">1</a></sup> og <a href="https://example.org/">web</a>.</p>
+    <section style="break-before: page"><ol><li id="fn-1"><p>Noten. <a href="#fnref-1">Tilbake</a></p></li></ol></section></body></html>`;
+  const beskrivelser = async (bytes: Uint8Array) => {
+    const doc = await PDFDocument.load(bytes);
+    return doc
+      .getPages()
+      .flatMap((p) =>
+        (p.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? []).map((a) =>
+          doc.context.lookup(a, PDFDict).lookup(PDFName.of('Contents'), PDFHexString).decodeText(),
+        ),
+      );
+  };
+
+  it('every link is described (28-012): a web link by its address, a footnote and its way back by the page they lead to, also in the bundle', async () => {
+    const pdf = await nettleser.pdf({ html: fotnote, tillatt: [] });
+    const { bytes } = await finishPdf(pdf, meta);
+    expect(await beskrivelser(bytes)).toEqual(['Lenke til side 2', 'https://example.org/', 'Lenke til side 1']);
+    const fil = join(mappe, 'lenker.pdf');
+    writeFileSync(fil, bytes);
+    expect((await pdfuaFindings(fil)).findings).toEqual([]);
+    const base = await PDFDocument.load(await nettleser.pdf({ html: html('Forsiden'), tillatt: [] }));
+    await mergePdfs(base, [{ pdf: bytes, bokmerke: 'Saken' }]);
+    expect(await beskrivelser(await savePdf(base, meta))).toEqual(['Lenke til side 3', 'https://example.org/', 'Lenke til side 2']);
   }, 60_000);
 });

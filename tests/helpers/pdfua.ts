@@ -1,6 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFObject, PDFRef, PDFStream, PDFString } from 'pdf-lib';
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  type PDFObject,
+  type PDFRawStream,
+  PDFRef,
+  PDFStream,
+  PDFString,
+} from 'pdf-lib';
 
 /**
  * The machine-checkable PDF/UA-1 (Matterhorn) checkpoints the tests hold every PDF to, read
@@ -179,6 +192,56 @@ function parentTreeFindings(doc: PDFDocument, elems: readonly Elem[]): string[] 
   return wrong > 0 ? [`parent tree: ${wrong} MCIDs do not point at the element that owns them`] : [];
 }
 
+const PAINT = new Set(['Tj', 'TJ', "'", '"', 'S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'sh', 'Do', 'BI']);
+/** Content tokens: hex and literal strings (without nested parentheses, which Chromium does not write), names, words. */
+const TOKEN = /<<|>>|<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\()])*\)|\[|\]|\/[^\s/[\]()<>{}%]*|[^\s/[\]()<>{}%]+/g;
+
+/** Painting operators outside tagged content and artifacts (01-005), and marked content in the wrong place (01-003, 01-004). */
+function contentFindings(doc: PDFDocument): string[] {
+  let bare = 0;
+  let nesting = 0;
+  for (const page of doc.getPages()) {
+    const streams = page.node.Contents();
+    const list = streams instanceof PDFArray ? streams.asArray().map((r) => doc.context.lookup(r)) : [streams];
+    const text = list.map((st) => Buffer.from(decodePDFRawStream(st as PDFRawStream).decode()).toString('latin1')).join('\n');
+    const stack: ('tagged' | 'artifact' | 'other')[] = [];
+    let operands: string[] = [];
+    for (const [token] of text.matchAll(TOKEN)) {
+      if (!/^[A-Za-z'"*]+$/.test(token) || ['true', 'false', 'null'].includes(token)) {
+        operands.push(token);
+        continue;
+      }
+      const state = stack.findLast((s) => s !== 'other');
+      if (token === 'BMC' || token === 'BDC') {
+        const kind = operands[0] === '/Artifact' ? 'artifact' : operands.join(' ').includes('/MCID') ? 'tagged' : 'other';
+        if ((kind === 'tagged' && state === 'artifact') || (kind === 'artifact' && state === 'tagged')) nesting++;
+        stack.push(kind);
+      } else if (token === 'EMC') stack.pop();
+      else if (PAINT.has(token) && state === undefined) bare++;
+      operands = [];
+    }
+  }
+  return [
+    ...(bare > 0 ? [`01-005 ${bare} painting operators are neither tagged nor artifacts`] : []),
+    ...(nesting > 0 ? [`01-003/01-004 ${nesting} tagged and artifact sequences inside each other`] : []),
+  ];
+}
+
+/** Every link annotation has a description (28-012) and a page with annotations visits them in structure order (28-008). */
+function annotationFindings(doc: PDFDocument): string[] {
+  const findings = new Set<string>();
+  for (const [i, page] of doc.getPages().entries()) {
+    const annots = page.node.lookupMaybe(N('Annots'), PDFArray)?.asArray() ?? [];
+    if (annots.length > 0 && page.node.get(N('Tabs')) !== N('S')) findings.add(`28-008 page ${i + 1} has annotations but no /Tabs /S`);
+    for (const ref of annots) {
+      const annot = doc.context.lookup(ref);
+      if (annot instanceof PDFDict && annot.get(N('Subtype')) === N('Link') && !text(annot.get(N('Contents'))))
+        findings.add('28-012 a link annotation has no /Contents');
+    }
+  }
+  return [...findings];
+}
+
 export interface Findings {
   findings: string[];
   /** Whether every page has /StructParents, i.e. is in the structure tree. */
@@ -197,6 +260,8 @@ export async function pdfuaFindings(fil: string): Promise<Findings> {
     ...listFindings(elems),
     ...headingFindings(elems),
     ...parentTreeFindings(doc, elems),
+    ...contentFindings(doc),
+    ...annotationFindings(doc),
   ];
   return { findings, fullyTagged, elems };
 }

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { removeActiveContent } from '../../util/pdf-active-content.js';
+import { markPageArtifacts } from './artifacts.js';
 import { canonicalize } from './canonical.js';
 import { type Bookmark, readBookmarks, writeBookmarks } from './merge.js';
-import { fixStructure } from './structure.js';
+import { describeLinks, fixStructure } from './structure.js';
 import { appendVedlegg } from './vedlegg.js';
 import { setXmp } from './xmp.js';
 
@@ -119,6 +120,8 @@ export async function finishPdf(
   overskrifter: readonly string[] = [],
 ): Promise<FinishedPdf> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  // Before the attachments: only the pages Chromium printed (their content is known) are marked.
+  markPageArtifacts(doc, doc.getPages());
   const bokmerker = readBookmarks(doc);
   fixTitles(bokmerker, overskrifter);
   const vedleggStart: number[] = [];
@@ -139,6 +142,7 @@ export async function finishPdf(
 /** Repairs the structure tree (structure.ts), sets the metadata and writes the document reproducibly. The document cannot be used after this. */
 export async function savePdf(doc: PDFDocument, meta: Metadata): Promise<Uint8Array> {
   fixStructure(doc);
+  describeLinks(doc);
   setMetadata(doc, meta);
   canonicalize(doc);
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });

@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, type PDFObject, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFObject, PDFRef, PDFString } from 'pdf-lib';
 
 /**
  * Repairs in the structure tree Chromium writes, so that it reads as PDF/UA-1 wants:
@@ -227,5 +227,39 @@ export function resolveRoles(doc: PDFDocument): void {
       type = mapped.decodeText();
     }
     if (STANDARD_TYPES.has(type)) element.dict.set(N('S'), N(type));
+  }
+}
+
+/** The page a link inside the document leads to: its /Dest or GoTo action, an array or a name in the catalog's /Dests. */
+function destinationPage(doc: PDFDocument, annot: PDFDict): PDFObject | undefined {
+  const action = annot.lookupMaybe(N('A'), PDFDict);
+  let dest = annot.get(N('Dest')) ?? (action?.get(N('S')) === N('GoTo') ? action.get(N('D')) : undefined);
+  if (dest instanceof PDFName) dest = doc.catalog.lookupMaybe(N('Dests'), PDFDict)?.get(dest);
+  const resolved = dest ? doc.context.lookup(dest) : undefined;
+  const array = resolved instanceof PDFDict ? resolved.lookupMaybe(N('D'), PDFArray) : resolved;
+  return array instanceof PDFArray ? array.get(0) : undefined;
+}
+
+const OUR_PAGE_LINK = /^Lenke til side \d+$/;
+
+/**
+ * A link annotation needs a description in /Contents (PDF/UA 28-012), which Chromium does not
+ * write: a web link gets its address, a link within the document the page it leads to (written
+ * again in saksdokumenter.pdf, where the page has another number).
+ */
+export function describeLinks(doc: PDFDocument): void {
+  const pages = new Map(doc.getPages().map((side, i) => [side.ref, i + 1]));
+  for (const side of doc.getPages()) {
+    for (const ref of side.node.lookupMaybe(N('Annots'), PDFArray)?.asArray() ?? []) {
+      const annot = doc.context.lookup(ref);
+      if (!(annot instanceof PDFDict) || annot.get(N('Subtype')) !== N('Link')) continue;
+      const contents = annot.get(N('Contents'));
+      const written = contents instanceof PDFString || contents instanceof PDFHexString ? contents.decodeText() : '';
+      if (contents && !OUR_PAGE_LINK.test(written)) continue;
+      const uri = annot.lookupMaybe(N('A'), PDFDict)?.get(N('URI'));
+      const page = pages.get(destinationPage(doc, annot) as PDFRef);
+      const text = uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : page ? `Lenke til side ${page}` : undefined;
+      if (text) annot.set(N('Contents'), PDFHexString.fromText(text));
+    }
   }
 }
