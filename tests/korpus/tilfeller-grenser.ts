@@ -11,6 +11,12 @@ import type { Tilfelle } from './tilfeller.js';
  */
 const M = '2025-05-22-ssu';
 const NESTING = 'lister og sitater (>) ligger her mer enn 100 nivåer inn i hverandre; høyst 100 nivåer er tillatt. Bruk færre nivåer.';
+/** Case papers far larger than any real one, as the red-team run wrote them; made when the tests run. */
+const trapp = (linjer: number) => Array.from({ length: linjer }, (_, i) => `${'  '.repeat(i % 99)}- punkt`).join('\n');
+const ELEMENTER =
+  'teksten har for mange elementer (avsnitt, overskrifter, tabellrader, kodelinjer, listepunkter og sitatmerker): grensen på 3 000 passeres her. Del teksten på flere saker, eller legg den ved som PDF under vedlegg/.';
+const LINJENIVAER =
+  'for mye av teksten ligger inne i lister og sitater: hver linje teller én gang for hvert nivå den ligger inne i, og grensen på 20 000 passeres her. Bruk færre nivåer, eller legg teksten ved som PDF under vedlegg/.';
 const YAML_NIVAER =
   'verdiene ligger her mer enn 100 nivåer inn i hverandre (lister med [ ] eller «- », oppslag med { } og innrykk); høyst 100 nivåer er tillatt. Bruk færre nivåer.';
 const ALIAS =
@@ -201,6 +207,51 @@ export const TILFELLER_GRENSER: Tilfelle[] = [
     filer: {
       [`${M}/13-a.md`]: sak(
         `tittel: "${'['.repeat(150)}" # ${'{'.repeat(500)}\ntype: tema\nminutter: 5\nbeskrivelse: |\n  ${'['.repeat(1000)}\n  ${'- '.repeat(50)}`,
+      ),
+    },
+    meldinger: [],
+    kode: 0,
+  },
+  {
+    navn: 'grense: en trappeliste på 2,3 MB (hver linje ett nivå lenger inn, opp til 99) i en sak',
+    filer: { [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5', `${trapp(21_700)}\n`) },
+    meldinger: [`${M}/13-a.md:422:41: feil: ${LINJENIVAER}`],
+    kode: 1,
+  },
+  {
+    navn: 'grense: tusenvis av listepunkter med «- - - …» opp til 99 nivåer i en sak',
+    filer: {
+      [`${M}/13-a.md`]: sak(
+        'tittel: A\ntype: tema\nminutter: 5',
+        `${Array.from({ length: 5000 }, (_, i) => `${'- '.repeat(i % 99)}punkt`).join('\n')}\n`,
+      ),
+    },
+    meldinger: [`${M}/13-a.md:84:147: feil: ${ELEMENTER}`],
+    kode: 1,
+  },
+  {
+    navn: 'grense: 3 001 listepunkter i referatet',
+    filer: {
+      [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5'),
+      [`${M}/referat.md`]: `---\ntil_stede: [kari, ola]\nforfall: [per]\nreferent: Marte\nstatus: utkast\n---\n\n## Sak 01.25\n\nGodkjent.\n\n## Sak 02.25 A\n\nNotat.\n\n## Eventuelt\n\n${Array.from({ length: 3001 }, (_, i) => `- punkt ${i}`).join('\n')}\n`,
+    },
+    meldinger: [`${M}/referat.md:3013:1: feil: ${ELEMENTER}`],
+    kode: 1,
+  },
+  {
+    navn: 'grense: 17 000 «a]» i ett avsnitt (hver ] leter bakover i avsnittet)',
+    filer: { [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5', `${'a] '.repeat(17_000)}\n`) },
+    meldinger: [
+      `${M}/13-a.md:7:15002: feil: teksten har for mange hakeparenteser ([ og ], som lenker, bilder og fotnoter skrives med): grensen på 5 000 passeres her. Del teksten på flere saker, eller legg den ved som PDF under vedlegg/.`,
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'grense: en lang sak innenfor grensene (2 000 listepunkter, 10 nivåer, 1 000 lenker, en tabell) virker',
+    filer: {
+      [`${M}/13-a.md`]: sak(
+        'tittel: A\ntype: beslutning\nminutter: 5',
+        `${Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i % 10)}- punkt [lenke](https://example.org/${i})`).join('\n')}\n\n| a | b |\n|---|---:|\n${'| x | 1 |\n'.repeat(500)}\n## Forslag til vedtak\n\nGodkjent.\n`,
       ),
     },
     meldinger: [],
