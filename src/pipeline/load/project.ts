@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { basename, dirname, join, resolve } from 'node:path';
 import { Diagnostics } from '../../domain/diagnostics.js';
 import type { MarkdownSource, MoteSource, ProjectSource, SakSource, VedleggProbe } from '../../domain/sources.js';
+import { yieldToEventLoop } from '../../util/event-loop.js';
+import { findMarkdownLimit } from '../../util/nesting.js';
 import { isInside } from '../../util/paths.js';
 import { findBilder, findMotefiler } from './bilder.js';
 import { parseMarkdown } from './frontmatter.js';
@@ -107,7 +109,8 @@ function utenforProsjektet(root: string, file: string, diags: Diagnostics): bool
   return true;
 }
 
-export function loadMoteSource(dir: string, root = dir): MoteSource {
+/** A meeting folder's files; the event loop runs between one file and the next (see yieldToEventLoop). */
+export async function loadMoteSource(dir: string, root = dir): Promise<MoteSource> {
   const diags = new Diagnostics();
   const moteFile = join(dir, MOTE_FIL);
   const moteText = utenforProsjektet(root, moteFile, diags) ? undefined : readText(moteFile, diags);
@@ -122,25 +125,27 @@ export function loadMoteSource(dir: string, root = dir): MoteSource {
     }
     return !utenforProsjektet(root, join(dir, name), diags);
   });
-  const saker = names.sort(fileOrder.compare).map((name): SakSource => {
+  const saker: SakSource[] = [];
+  for (const name of names.sort(fileOrder.compare)) {
+    await yieldToEventLoop();
     const file = join(dir, name);
     const markdown = loadMarkdown(file, diags);
-    return { file, filnavn: name.replace(/\.md$/i, ''), markdown, vedlegg: probeAttachments(dir, markdown), bilder: [], tabeller: [] };
-  });
+    saker.push({ file, filnavn: name.replace(/\.md$/i, ''), markdown, vedlegg: probeAttachments(dir, markdown), bilder: [], tabeller: [] });
+  }
   const referatName = readdirSync(dir).find((name) => name.toLowerCase() === REFERAT_FIL);
   const referatFile = join(dir, referatName ?? REFERAT_FIL);
+  await yieldToEventLoop();
   const referat = referatName && !utenforProsjektet(root, referatFile, diags) ? loadMarkdown(referatFile, diags) : undefined;
   return { diagnostics: diags.items, dir, mappe: basename(dir), moteFile, mote, saker, referat, referatFile, filer: findMotefiler(dir) };
 }
 
 /** Reads organisasjon.yaml and every meeting below the project root. */
-export function loadProjectSource(root: string, diags: Diagnostics): ProjectSource {
+export async function loadProjectSource(root: string, diags: Diagnostics): Promise<ProjectSource> {
   const organisasjonFile = join(root, ORGANISASJON_FIL);
   const text = readText(organisasjonFile, diags);
   const organisasjon = text === undefined ? undefined : parseYaml(organisasjonFile, text, diags);
-  const meetings = findMotemapper(root)
-    .filter((dir) => dir !== root)
-    .map((dir) => loadMoteSource(dir, root));
+  const meetings: MoteSource[] = [];
+  for (const dir of findMotemapper(root).filter((d) => d !== root)) meetings.push(await loadMoteSource(dir, root));
   const logo = (organisasjon?.data as { logo?: unknown } | undefined)?.logo;
   const logoFinnes = typeof logo === 'string' ? existsSync(resolve(root, logo)) : undefined;
   return { root, organisasjonFile, organisasjon, logoFinnes, meetings, fraser: loadFraser() };
@@ -153,8 +158,10 @@ export function loadProjectSource(root: string, diags: Diagnostics): ProjectSour
 export async function findBilderInProject(project: ProjectSource): Promise<void> {
   for (const meeting of project.meetings) {
     for (const sak of meeting.saker) {
-      if (!sak.markdown?.text.includes('![')) continue;
+      // A text over the Markdown limits is reported and never parsed (parsing it could take minutes).
+      if (!sak.markdown?.text.includes('![') || findMarkdownLimit(sak.markdown.text.slice(sak.markdown.bodyStart))) continue;
       const { findSkrevneBilder } = await import('./bilder-mdast.js');
+      await yieldToEventLoop();
       sak.bilder = findBilder(meeting.dir, findSkrevneBilder(sak.markdown.text));
     }
   }
@@ -168,6 +175,7 @@ export async function readTabellfilerInProject(project: ProjectSource): Promise<
   for (const meeting of project.meetings) {
     for (const sak of meeting.saker) {
       if (sak.markdown?.text.includes('tabell')) {
+        await yieldToEventLoop();
         sak.tabeller = await readTabellfiler(meeting.dir, sak.file, sak.markdown.text, sak.markdown.bodyStart);
       }
     }

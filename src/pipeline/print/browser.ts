@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
 import { isInside } from '../../util/paths.js';
 import { CHROMIUM_ARGS, findChromium, isExecutable } from './chromium.mjs';
 
@@ -37,6 +37,52 @@ function reason(error: unknown, grense: number): string {
   return melding;
 }
 
+/**
+ * How Chromium is started: headless, over a pipe, signals left to the command line, and its
+ * profile and temporary files (TMPDIR) in our temporary folder, which the exit listener removes.
+ */
+function launchOptions(executablePath: string, temp: string, grense: number): LaunchOptions {
+  return {
+    executablePath,
+    userDataDir: join(temp, 'profil'),
+    env: { ...process.env, TMPDIR: temp },
+    headless: true,
+    // Talk to Chromium over a pipe, not a socket: when motedok dies, even by kill -9, the
+    // pipe closes and Chromium quits with it instead of staying behind.
+    pipe: true,
+    timeout: Math.min(30_000, grense),
+    // The command line decides what Ctrl-C does (exit 130); the exit listener closes Chromium.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    protocolTimeout: grense / 2,
+    args: [...CHROMIUM_ARGS, '--disable-extensions', '--disable-dev-shm-usage'],
+  };
+}
+
+/**
+ * Kills Chromium with its renderers at once: puppeteer starts it as the leader of its own process
+ * group, so the group gets the signal, and none of them goes on writing to the profile.
+ */
+function killChromium(browser: Browser): void {
+  const chromium = browser.process();
+  if (!chromium?.pid || chromium.exitCode !== null) return;
+  try {
+    process.kill(-chromium.pid, 'SIGKILL');
+  } catch {
+    chromium.kill('SIGKILL');
+  }
+}
+
+/** Removes the temporary folder; a process that dies meanwhile may still hold a file for a moment, so it tries again. Never throws: it runs on exit. */
+function removeTemp(temp: string): void {
+  try {
+    rmSync(temp, { recursive: true, force: true, maxRetries: 20, retryDelay: 10 });
+  } catch {
+    // What is left is an empty folder or two in the temporary directory, not an error to report on the way out.
+  }
+}
+
 /** What the browser tried to load and was refused: for tests and for the curious. */
 export interface Blocked {
   url: string;
@@ -52,19 +98,20 @@ export class SealedBrowser {
   readonly forespurt: string[] = [];
   private ledige: Page[] = [];
   private ventende: ((page: Page) => void)[] = [];
-  private readonly temp = mkdtempSync(join(tmpdir(), 'motedok-html-'));
   private teller = 0;
 
-  private readonly ryddOpp = () => rmSync(this.temp, { recursive: true, force: true });
-  /** On any exit (Ctrl-C included, see cli.ts): no Chromium left behind, no temporary HTML. */
+  private readonly ryddOpp = () => removeTemp(this.temp);
+  /** On any exit (Ctrl-C included, see cli.ts): no Chromium left behind, no temporary HTML, no profile. */
   private readonly vedAvslutning = () => {
-    this.browser.process()?.kill('SIGKILL');
+    killChromium(this.browser);
     this.ryddOpp();
   };
 
   private constructor(
     private readonly browser: Browser,
     alle: Page[],
+    /** The temporary folder: the HTML being printed, and Chromium's profile. */
+    private readonly temp: string,
   ) {
     this.ledige = [...alle];
     process.once('exit', this.vedAvslutning);
@@ -85,31 +132,27 @@ export class SealedBrowser {
     }
     let browser: Browser;
     const grense = timeLimit();
+    // Chromium's profile goes in our own temporary folder, which an exit removes even while Chromium starts.
+    const temp = mkdtempSync(join(tmpdir(), 'motedok-html-'));
+    const ryddOpp = () => removeTemp(temp);
+    process.once('exit', ryddOpp);
     try {
-      browser = await puppeteer.launch({
-        executablePath,
-        headless: true,
-        // Talk to Chromium over a pipe, not a socket: when motedok dies, even by kill -9, the
-        // pipe closes and Chromium quits with it instead of staying behind.
-        pipe: true,
-        timeout: Math.min(30_000, grense),
-        // The command line decides what Ctrl-C does (exit 130); the exit listener closes Chromium.
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-        protocolTimeout: grense / 2,
-        args: [...CHROMIUM_ARGS, '--disable-extensions', '--disable-dev-shm-usage'],
-      });
+      browser = await puppeteer.launch(launchOptions(executablePath, temp, grense));
     } catch (error) {
+      ryddOpp();
+      process.removeListener('exit', ryddOpp);
       throw new BrowserError(`kunne ikke starte ${executablePath}: ${reason(error, Math.min(30_000, grense))}.`);
     }
     try {
       const pages = await Promise.all(Array.from({ length: sider }, () => browser.newPage()));
-      const nettleser = new SealedBrowser(browser, pages);
+      const nettleser = new SealedBrowser(browser, pages, temp);
+      process.removeListener('exit', ryddOpp);
       for (const page of pages) await nettleser.seal(page);
       return nettleser;
     } catch (error) {
-      browser.process()?.kill('SIGKILL');
+      killChromium(browser);
+      ryddOpp();
+      process.removeListener('exit', ryddOpp);
       throw new BrowserError(`Chromium startet, men kunne ikke åpne en side (${reason(error, grense)}).`);
     }
   }
@@ -172,13 +215,13 @@ export class SealedBrowser {
   }
 
   async close(): Promise<void> {
-    this.ryddOpp();
-    process.removeListener('exit', this.vedAvslutning);
-    const chromium = this.browser.process();
     try {
       await Promise.race([this.browser.close(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     } finally {
-      if (chromium && chromium.exitCode === null) chromium.kill('SIGKILL');
+      killChromium(this.browser);
+      // Only now: Chromium writes to its profile until it has quit.
+      this.ryddOpp();
+      process.removeListener('exit', this.vedAvslutning);
     }
   }
 }

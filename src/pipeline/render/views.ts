@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { frase, ukedagPa } from '../../domain/sprak.js';
 import type { Deltaker, Mote, Referat, Referatsak, Sak, SakPunkt, Sakslistepunkt } from '../../domain/types.js';
+import { yieldToEventLoop } from '../../util/event-loop.js';
 import { sakForReferat } from '../model/referat.js';
 import { klokkeslett, langDato, saksnummer } from '../model/tid.js';
 import { markdownToHtml } from './markdown.js';
@@ -336,4 +337,18 @@ export function vedtakslisteView(moter: readonly Mote[], ar: number): Vedtakslis
         }),
       })),
   };
+}
+
+/**
+ * Converts the Markdown of a meeting's saker and referat one text at a time, with the event loop
+ * running in between: the views made after it find every text converted (markdownToHtml keeps
+ * what it made), and Ctrl-C during a meeting with many long saker is handled at the next sak.
+ */
+export async function renderMarkdownAhead(mote: Mote): Promise<void> {
+  for (const sak of mote.saker) {
+    await yieldToEventLoop();
+    vedleggView(mote, sak);
+  }
+  await yieldToEventLoop();
+  if (mote.referat) referatView(mote, mote.referat);
 }
