@@ -1,6 +1,6 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import YAML, { isMap, isPair, isSeq } from 'yaml';
 import { BuildRegister } from '../src/cache/register.js';
 import { findYamlLimit } from '../src/pipeline/load/yaml-depth.js';
+import { SealedBrowser } from '../src/pipeline/print/browser.js';
+import { pdfTekst } from './helpers/pdftekst.js';
 import { makeProject, sak } from './helpers/prosjekt.js';
 
 const tooDeepYaml = (text: string, nivaer: number) => findYamlLimit(text, { nivaer, verdier: Number.POSITIVE_INFINITY })?.offset;
@@ -163,4 +165,35 @@ describe('Ctrl-C and kill end a long run at the file it is reading', () => {
     expect(spawnSync('pgrep', ['-f', `--user-data-dir=${tmp}`], { encoding: 'utf8' }).stdout).toBe('');
     expect(readdirSync(ut)).toEqual([]);
   }, 120_000);
+});
+
+describe('the printer shows only images, styles and fonts from the allowed folders, links followed', () => {
+  it('refuses frames, objects, embeds and files that are links out of an allowed folder, even where a template check is bypassed', async () => {
+    const mappe = mkdtempSync(join(tmpdir(), 'motedok-skriver-'));
+    symlinkSync('/etc/passwd', join(mappe, 'passord.png'));
+    symlinkSync('/etc/passwd', join(mappe, 'passord.css'));
+    writeFileSync(join(mappe, 'ekte.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>');
+    const url = (navn: string) => pathToFileURL(join(mappe, navn)).href;
+    const html = `<!doctype html><html><head><link rel="stylesheet" href="${url('passord.css')}"></head><body><p>Synlig</p>
+<iframe src="${url('ekte.svg')}"></iframe><iframe src="file:///etc/passwd"></iframe><object data="${url('ekte.svg')}"></object>
+<embed src="${url('ekte.svg')}"><img src="${url('passord.png')}"><img src="${url('ekte.svg')}"></body></html>`;
+    const nettleser = await SealedBrowser.start(1);
+    let pdf: Uint8Array;
+    try {
+      pdf = await nettleser.pdf({ html, tillatt: [mappe] });
+    } finally {
+      await nettleser.close();
+    }
+    const fil = join(mappe, 'ut.pdf');
+    writeFileSync(fil, pdf);
+    const tekst = pdfTekst(fil);
+    expect(tekst).toContain('Synlig');
+    expect(tekst).not.toContain(readFileSync('/etc/passwd', 'utf8').split('\n')[0]!);
+    const blokkert = nettleser.blokkert.map((b) => b.url);
+    for (const navn of ['passord.css', 'passord.png']) expect(blokkert).toContain(url(navn));
+    expect(blokkert).toContain('file:///etc/passwd');
+    // The frames, the object and the embed ask for ekte.svg: each is refused; only the <img> gets it.
+    expect(blokkert.filter((u) => u === url('ekte.svg')).length).toBeGreaterThanOrEqual(1);
+    expect(nettleser.forespurt.filter((u) => u === url('ekte.svg')).length - blokkert.filter((u) => u === url('ekte.svg')).length).toBe(1);
+  }, 60_000);
 });

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type HTTPRequest, type LaunchOptions, type Page } from 'puppeteer-core';
 import { isInside } from '../../util/paths.js';
 import { CHROMIUM_ARGS, findChromium, isExecutable } from './chromium.mjs';
 
@@ -81,6 +81,36 @@ function removeTemp(temp: string): void {
   } catch {
     // What is left is an empty folder or two in the temporary directory, not an error to report on the way out.
   }
+}
+
+/** A page with what the document it prints may load: the document itself, and files in the allowed folders (real paths). */
+type SealedPage = Page & { motedokJobb?: { dokument: string; tillatt: string[] } };
+
+/** The path with links followed, or as it is when it does not exist (it then loads nothing either). */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** What a page may load (besides data: URLs): what it prints may only show images, styles and fonts. */
+const LOADS = new Set(['image', 'stylesheet', 'font']);
+
+/**
+ * Whether a page may make a request: its own document, and images, styles and fonts whose real
+ * path (links followed) is inside an allowed folder. Frames, objects, embeds, navigation away and
+ * everything on the network are refused, so no file on the machine can be shown in a document.
+ */
+function mayLoad(request: HTTPRequest, page: SealedPage): boolean {
+  const url = request.url();
+  if (url.startsWith('data:')) return !request.isNavigationRequest();
+  const jobb = page.motedokJobb;
+  if (!url.startsWith('file:') || !jobb) return false;
+  const file = realPath(fileURLToPath(url));
+  if (request.isNavigationRequest()) return request.frame() === page.mainFrame() && file === jobb.dokument;
+  return LOADS.has(request.resourceType()) && jobb.tillatt.some((folder) => isInside(folder, file));
 }
 
 /** What the browser tried to load and was refused: for tests and for the curious. */
@@ -163,14 +193,7 @@ export class SealedBrowser {
     page.on('request', (request) => {
       const url = request.url();
       this.forespurt.push(url);
-      const tillatt = (page as Page & { motedokTillatt?: readonly string[] }).motedokTillatt ?? [];
-      if (url.startsWith('file:')) {
-        const file = fileURLToPath(url);
-        if (isInside(this.temp, file) || tillatt.some((folder) => isInside(folder, file))) {
-          void request.continue();
-          return;
-        }
-      } else if (url.startsWith('data:')) {
+      if (mayLoad(request, page)) {
         void request.continue();
         return;
       }
@@ -196,8 +219,8 @@ export class SealedBrowser {
     const page = await this.borrowPage();
     const file = join(this.temp, `dokument-${++this.teller}.html`);
     try {
-      (page as Page & { motedokTillatt?: readonly string[] }).motedokTillatt = utskrift.tillatt;
       writeFileSync(file, utskrift.html);
+      (page as SealedPage).motedokJobb = { dokument: realPath(file), tillatt: utskrift.tillatt.map(realPath) };
       const grense = timeLimit();
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: grense / 2 });
       await page.evaluateHandle('document.fonts.ready').catch(() => undefined);

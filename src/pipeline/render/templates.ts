@@ -1,6 +1,7 @@
 import { basename, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
+import type { Diagnostic } from '../../domain/diagnostics.js';
 import { type Fraser, frase } from '../../domain/sprak.js';
 
 export type DocumentTemplate = (typeof DOCUMENT_TEMPLATES)[number];
@@ -8,6 +9,7 @@ export type DocumentTemplate = (typeof DOCUMENT_TEMPLATES)[number];
 import { DOCUMENT_TEMPLATES, type TemplateFiles } from '../../domain/sources.js';
 import { BUILTIN_TEMPLATES_DIR, FONT_DIR } from '../../util/package.js';
 import type { arsplanView } from './arsplan.js';
+import { checkTemplateProgram, partialInfo, partialName } from './template-check.js';
 import type { InnkallingData, ReferatData, SaksdokumenterData, SakslisteData, VedleggData, VedtakslisteData } from './views.js';
 
 export { BUILTIN_TEMPLATES_DIR, FONT_DIR };
@@ -84,34 +86,66 @@ export interface MalValg {
 /** The helpers templates may call: Handlebars' own (if, each, with, lookup …) and these. */
 const HELPERS = { cssTekst: true, t: true };
 
-/**
- * An organisation's own template is parsed, and compiled with only the known helpers allowed,
- * when meetings load: a syntax error or `{{frobnicate x}}` is reported then, with its line,
- * instead of failing in the middle of a build.
- */
-function checkOwnTemplate(hb: typeof Handlebars, file: string, text: string): void {
+/** Handlebars' syntax error or unknown helper in one of the organisation's templates, at its line; undefined when it compiles. */
+function compileProblem(hb: typeof Handlebars, file: string, text: string): Diagnostic | undefined {
   try {
     hb.parse(text);
   } catch (error) {
     const line = /line (\d+)/.exec((error as Error).message)?.[1];
-    throw new TemplateError(
+    return {
+      severity: 'feil',
       file,
-      line ? Number(line) : undefined,
-      'malen har ugyldig Handlebars-syntaks: sjekk at hver {{#if}}, {{#each}} og {{#> …}} er lukket med {{/if}}, {{/each}} og {{/…}} med samme navn.',
-    );
+      position: line ? { line: Number(line), column: 1 } : undefined,
+      message:
+        'malen har ugyldig Handlebars-syntaks: sjekk at hver {{#if}}, {{#each}} og {{#> …}} er lukket med {{/if}}, {{/each}} og {{/…}} med samme navn.',
+    };
   }
   try {
     hb.precompile(text, { knownHelpersOnly: true, knownHelpers: HELPERS });
   } catch (error) {
     const found = /unknown helper (\S+) - (\d+):(\d+)/.exec((error as Error).message);
     if (!found) throw error;
-    throw new TemplateError(
+    return {
+      severity: 'feil',
       file,
-      Number(found[2]),
-      `malen bruker hjelperen «${found[1]}», som ikke finnes; tillatt er Handlebars' egne (if, unless, each, with, lookup) og ${Object.keys(HELPERS).join(' og ')}.`,
-      Number(found[3]) + 1,
-    );
+      position: { line: Number(found[2]), column: Number(found[3]) + 1 },
+      message: `malen bruker hjelperen «${found[1]}», som ikke finnes; tillatt er Handlebars' egne (if, unless, each, with, lookup) og ${Object.keys(HELPERS).join(' og ')}.`,
+    };
   }
+  return undefined;
+}
+
+const isOwn = (fil: string) => !fil.startsWith(BUILTIN_TEMPLATES_DIR + sep);
+
+/**
+ * The organisation's own templates, checked when meetings load so that `check` reports, with the
+ * line, what would otherwise stop a build in the middle: Handlebars syntax, a helper that does
+ * not exist (`{{frobnicate x}}`), and what template-check.ts finds (missing partials, circles,
+ * helpers with the wrong number of values). Every problem, not only the first.
+ */
+export function checkOwnTemplates(templateFiles: TemplateFiles): Diagnostic[] {
+  const hb = Handlebars.create();
+  const partials = new Map<string, unknown>();
+  const problems: Diagnostic[] = [];
+  const parsed = new Map<string, hbs.AST.Program>();
+  for (const [relativ, { fil, tekst }] of templateFiles.filer) {
+    if (!relativ.endsWith('.hbs')) continue;
+    const problem = isOwn(fil) ? compileProblem(hb, fil, tekst) : undefined;
+    if (problem) problems.push(problem);
+    const program = problem ? undefined : hb.parse(tekst);
+    if (program && isOwn(fil)) parsed.set(fil, program);
+    const name =
+      relativ === join('nettsted', 'ramme.hbs')
+        ? 'nettsted/ramme'
+        : templateFiles.partials.includes(relativ)
+          ? partialName(relativ)
+          : undefined;
+    if (name && program) partials.set(name, program);
+  }
+  const known = new Set([...templateFiles.partials.map(partialName), 'nettsted/ramme']);
+  const info = partialInfo(partials);
+  for (const [fil, program] of parsed) problems.push(...checkTemplateProgram(fil, program, known, info));
+  return problems;
 }
 
 /**
@@ -121,6 +155,8 @@ function checkOwnTemplate(hb: typeof Handlebars, file: string, text: string): vo
  * line) when meetings load; the built-in ones, which tests render, are parsed when first used.
  */
 export function compileTemplates(templateFiles: TemplateFiles, valg: MalValg = {}): Templates {
+  const [problem] = checkOwnTemplates(templateFiles);
+  if (problem) throw new TemplateError(problem.file, problem.position?.line, problem.message, problem.position?.column);
   const hb = Handlebars.create();
   hb.registerHelper('cssTekst', cssText);
   // {{t "innkalling.saksliste"}}: a fixed text in the document's language (the data's `fraser`, Bokmål without).
@@ -130,9 +166,8 @@ export function compileTemplates(templateFiles: TemplateFiles, valg: MalValg = {
   );
   let content = '';
   const les = (relativ: string) => {
-    const { fil, tekst } = templateFiles.filer.get(relativ)!;
+    const { tekst } = templateFiles.filer.get(relativ)!;
     content += `\n${relativ}\n${tekst}`;
-    if (relativ.endsWith('.hbs') && !fil.startsWith(BUILTIN_TEMPLATES_DIR + sep)) checkOwnTemplate(hb, fil, tekst);
     return tekst;
   };
   for (const partial of templateFiles.partials) hb.registerPartial(basename(partial, '.hbs'), les(partial));
