@@ -117,6 +117,12 @@ function compileProblem(hb: typeof Handlebars, file: string, text: string): Diag
 
 const isOwn = (fil: string) => !fil.startsWith(BUILTIN_TEMPLATES_DIR + sep);
 
+/** The partial name a template file is registered under (see compileTemplates), if it is a partial. */
+function registeredAs(relativ: string, templateFiles: TemplateFiles): string | undefined {
+  if (relativ === join('nettsted', 'ramme.hbs')) return 'nettsted/ramme';
+  return templateFiles.partials.includes(relativ) ? partialName(relativ) : undefined;
+}
+
 /**
  * The organisation's own templates, checked when meetings load so that `check` reports, with the
  * line, what would otherwise stop a build in the middle: Handlebars syntax, a helper that does
@@ -124,6 +130,7 @@ const isOwn = (fil: string) => !fil.startsWith(BUILTIN_TEMPLATES_DIR + sep);
  * helpers with the wrong number of values). Every problem, not only the first.
  */
 export function checkOwnTemplates(templateFiles: TemplateFiles): Diagnostic[] {
+  if (![...templateFiles.filer.values()].some((f) => isOwn(f.fil))) return [];
   const hb = Handlebars.create();
   const partials = new Map<string, unknown>();
   const problems: Diagnostic[] = [];
@@ -132,14 +139,10 @@ export function checkOwnTemplates(templateFiles: TemplateFiles): Diagnostic[] {
     if (!relativ.endsWith('.hbs')) continue;
     const problem = isOwn(fil) ? compileProblem(hb, fil, tekst) : undefined;
     if (problem) problems.push(problem);
-    const program = problem ? undefined : hb.parse(tekst);
+    const name = registeredAs(relativ, templateFiles);
+    // Built-in templates are parsed only when they are partials, for what they use.
+    const program = problem || (!isOwn(fil) && !name) ? undefined : hb.parse(tekst);
     if (program && isOwn(fil)) parsed.set(fil, program);
-    const name =
-      relativ === join('nettsted', 'ramme.hbs')
-        ? 'nettsted/ramme'
-        : templateFiles.partials.includes(relativ)
-          ? partialName(relativ)
-          : undefined;
     if (name && program) partials.set(name, program);
   }
   const known = new Set([...templateFiles.partials.map(partialName), 'nettsted/ramme']);
