@@ -317,12 +317,13 @@ export const TILFELLER_GRENSER: Tilfelle[] = [
       ...EGNE,
       'egne-maler/saksliste.hbs':
         '{{#> dokument}}\n  {{> mangler}}\n{{#> finnes-ikke}}reserve{{/finnes-ikke}}{{> a}}\n{{#if}}x{{/if}} {{t}}\n{{/dokument}}\n',
-      'egne-maler/innkalling.hbs': '{{> dokument}}\n',
+      'egne-maler/innkalling.hbs': '{{> dokument}}\n{{> @partial-block}}\n',
       'egne-maler/partials/a.hbs': '{{> b}}\n',
       'egne-maler/partials/b.hbs': 'b {{> a}}\n',
     },
     meldinger: [
       'egne-maler/innkalling.hbs:1:1: feil: partialen «dokument» må brukes som blokk, {{#> dokument}} … {{/dokument}}, fordi den setter inn innholdet sitt med {{> @partial-block}}.',
+      'egne-maler/innkalling.hbs:2:1: feil: {{> @partial-block}} kan bare stå i en partial (i partials/ eller nettsted/ramme.hbs) som brukes som blokk, {{#> navn}} … {{/navn}}.',
       'egne-maler/partials/a.hbs:1:1: feil: partialene bruker hverandre i ring (a → b → a); det ville aldri blitt ferdig. Fjern én av dem.',
       'egne-maler/partials/b.hbs:1:3: feil: partialene bruker hverandre i ring (b → a → b); det ville aldri blitt ferdig. Fjern én av dem.',
       'egne-maler/saksliste.hbs:2:3: feil: malen bruker partialen «mangler», som ikke finnes; partialene er a, b, dokument, moteinfo, nettsted/ramme, saksliste.',

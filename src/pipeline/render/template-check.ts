@@ -1,4 +1,4 @@
-import { basename, dirname, sep } from 'node:path';
+import { basename, sep } from 'node:path';
 import type { Diagnostic } from '../../domain/diagnostics.js';
 
 /**
@@ -103,7 +103,11 @@ function checkPartial(where: Where, node: Node, inline: ReadonlySet<string>): vo
   const block = node.type === 'PartialBlockStatement';
   if (name === '@partial-block') {
     if (!where.partial)
-      report(where, node, '{{> @partial-block}} kan bare stå i en partial (i partials/) som brukes som blokk, {{#> navn}} … {{/navn}}.');
+      report(
+        where,
+        node,
+        '{{> @partial-block}} kan bare stå i en partial (i partials/ eller nettsted/ramme.hbs) som brukes som blokk, {{#> navn}} … {{/navn}}.',
+      );
     return;
   }
   if (inline.has(name)) return;
@@ -145,9 +149,14 @@ function checkCall(where: Where, node: Node): void {
   }
 }
 
-/** The problems of one of the organisation's templates, parsed as `program`. */
-export function checkTemplateProgram(file: string, program: hbs.AST.Program, known: ReadonlySet<string>, info: PartialInfo): Diagnostic[] {
-  const partial = basename(dirname(file)) === 'partials' ? basename(file, '.hbs') : undefined;
+/** The problems of one of the organisation's templates, parsed as `program`; `partial` is its name when it is a partial. */
+export function checkTemplateProgram(
+  file: string,
+  program: hbs.AST.Program,
+  partial: string | undefined,
+  known: ReadonlySet<string>,
+  info: PartialInfo,
+): Diagnostic[] {
   const where: Where = { file, partial, known, info, problems: [] };
   const all = [...nodes(program)];
   const inline = new Set(

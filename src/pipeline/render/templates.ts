@@ -134,7 +134,7 @@ export function checkOwnTemplates(templateFiles: TemplateFiles): Diagnostic[] {
   const hb = Handlebars.create();
   const partials = new Map<string, unknown>();
   const problems: Diagnostic[] = [];
-  const parsed = new Map<string, hbs.AST.Program>();
+  const parsed = new Map<string, { program: hbs.AST.Program; name?: string }>();
   for (const [relativ, { fil, tekst }] of templateFiles.filer) {
     if (!relativ.endsWith('.hbs')) continue;
     const problem = isOwn(fil) ? compileProblem(hb, fil, tekst) : undefined;
@@ -142,12 +142,12 @@ export function checkOwnTemplates(templateFiles: TemplateFiles): Diagnostic[] {
     const name = registeredAs(relativ, templateFiles);
     // Built-in templates are parsed only when they are partials, for what they use.
     const program = problem || (!isOwn(fil) && !name) ? undefined : hb.parse(tekst);
-    if (program && isOwn(fil)) parsed.set(fil, program);
+    if (program && isOwn(fil)) parsed.set(fil, { program, name });
     if (name && program) partials.set(name, program);
   }
   const known = new Set([...templateFiles.partials.map(partialName), 'nettsted/ramme']);
   const info = partialInfo(partials);
-  for (const [fil, program] of parsed) problems.push(...checkTemplateProgram(fil, program, known, info));
+  for (const [fil, { program, name }] of parsed) problems.push(...checkTemplateProgram(fil, program, name, known, info));
   return problems;
 }
 
