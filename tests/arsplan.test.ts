@@ -201,7 +201,7 @@ describe('motedok arsplan', () => {
     const { parseYaml } = await import('../src/pipeline/load/yaml.js');
     const { makeArsplan } = await import('../src/pipeline/model/arsplan.js');
     const diags = new Diagnostics();
-    const modell = buildModel(loadProjectSource(EKSEMPEL, diags), diags);
+    const modell = await buildModel(await loadProjectSource(EKSEMPEL, diags), diags);
     const fil = join(EKSEMPEL, 'arsplan-2026.yaml');
     const plan = makeArsplan(2026, modell.organisasjon!, modell.alleMoter, parseYaml(fil, readFileSync(fil, 'utf8'), diags), diags);
     expect(diags.items).toEqual([]);

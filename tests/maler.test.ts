@@ -1,13 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planDocuments } from '../src/build/plan.js';
+import { Diagnostics } from '../src/domain/diagnostics.js';
 import type { Dato } from '../src/domain/types.js';
 import { readTemplateFiles } from '../src/pipeline/load/templates.js';
 import { makeArsplan } from '../src/pipeline/model/arsplan.js';
 import { offentligVersjon } from '../src/pipeline/model/offentlig.js';
 import { arsplanView } from '../src/pipeline/render/arsplan.js';
-import { compileTemplates } from '../src/pipeline/render/templates.js';
+import { BUILTIN_TEMPLATES_DIR, checkOwnTemplates, compileTemplates } from '../src/pipeline/render/templates.js';
 import { saksdokumenterView, vedtakslisteView } from '../src/pipeline/render/views.js';
 import { taggetPdf } from './helpers/pdf.js';
 import { check, MOTE, makeProject, ORGANISASJON, sak } from './helpers/prosjekt.js';
@@ -109,6 +110,20 @@ describe('the built-in templates', () => {
     const maler = compileTemplates(readTemplateFiles(join(root, 'egne')), { strict: true });
     const data = { mote: { utvalg: 'SSU' } } as never;
     expect(() => maler.render('innkalling', data)).toThrow(/"utvalgsnavn" not defined/);
+  });
+});
+
+describe('an organisation that starts from a copy of the built-in templates', () => {
+  it('passes every check an own template gets: files, frames, addresses, partials, helpers', async () => {
+    const root = fullProsjekt();
+    cpSync(BUILTIN_TEMPLATES_DIR, join(root, 'egne-maler'), { recursive: true });
+    const diags = new Diagnostics();
+    const filer = readTemplateFiles(join(root, 'egne-maler'), diags);
+    expect([...filer.filer.values()].filter((f) => f.fil.startsWith(join(root, 'egne-maler'))).length).toBeGreaterThan(10);
+    expect(diags.items).toEqual([]);
+    expect(checkOwnTemplates(filer)).toEqual([]);
+    writeFileSync(join(root, 'organisasjon.yaml'), `${ORGANISASJON}logo: logo.svg\nfarge: "#123456"\nmaler: egne-maler\n`);
+    expect((await check(root)).lines).toEqual([]);
   });
 });
 

@@ -41,8 +41,8 @@ export async function buildArsplan(ar: number, options: { cwd?: string; out?: st
   const outDir = resolve(cwd, options.out ?? 'output');
   const root = findRoot(cwd);
   const diags = new Diagnostics();
-  const prosjekt = loadProjectSource(root, diags);
-  const modell = buildModel(prosjekt, diags);
+  const prosjekt = await loadProjectSource(root, diags);
+  const modell = await buildModel(prosjekt, diags);
   const planfil = join(root, `arsplan-${ar}.yaml`);
   const text = existsSync(planfil) ? readText(planfil, diags) : undefined;
   const kilde = text === undefined ? undefined : parseYaml(planfil, text, diags);

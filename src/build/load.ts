@@ -81,11 +81,11 @@ export async function loadMoter(paths: readonly string[] = [], options: LoadOpti
   const alleMoter: Mote[] = [];
   const arMedFeil = new Set<string>();
   for (const [root, selected] of byRoot) {
-    const project = loadProjectSource(root, diags);
+    const project = await loadProjectSource(root, diags);
     await readTabellfilerInProject(project);
     await readSkrevetInProject(project);
     await findAktivtInnholdInProject(project);
-    const model = buildModel(project, diags, new Set(selected));
+    const model = await buildModel(project, diags, new Set(selected));
     // The templates too, so that `check` finds what `build` would stop at.
     const malene = model.organisasjon ? loadTemplates(model.organisasjon) : undefined;
     diags.addAll(malene?.diagnostics ?? []);

@@ -6,6 +6,7 @@ import { type FinishedPdf, finishPdf, type Metadata } from '../pipeline/assemble
 import { harUnntak, offentligVersjon } from '../pipeline/model/offentlig.js';
 import { langDato } from '../pipeline/model/tid.js';
 import { calendarFiles } from '../pipeline/render/kalender.js';
+import { renderMarkdownAhead } from '../pipeline/render/views.js';
 import { type Plan, planDocuments } from './plan.js';
 import { buildSaksdokumenter } from './saksdokumenter.js';
 import { allowedFiles, type BuildTools, getOrMake, loadedFiles, overskrifter, printerFor } from './tools.js';
@@ -96,6 +97,7 @@ export async function buildMote(mote: Mote, verktoy: BuildTools, outDir: string)
 
 async function buildDocuments(mote: Mote, verktoy: BuildTools, outDir: string): Promise<DocumentSet> {
   const folder = join(outDir, mote.mappe);
+  await renderMarkdownAhead(mote);
   const intern = await buildDocumentSet(mote, planDocuments(mote, folder), folder, verktoy);
   const offentligMappe = join(folder, 'offentlig');
   const tilOffentlig = (file: string) => join(offentligMappe, relative(folder, file));

@@ -83,7 +83,7 @@ export async function newMote(utvalgKey: string, datoTekst: string, options: New
   const cwd = options.cwd ?? process.cwd();
   const root = projectRoot(cwd);
   const diags = new Diagnostics();
-  const { organisasjon } = buildModel(loadProjectSource(root, diags), diags, new Set());
+  const { organisasjon } = await buildModel(await loadProjectSource(root, diags), diags, new Set());
   if (!organisasjon) {
     return {
       fil: join(root, ORGANISASJON_FIL),

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { unlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MOTE, ORGANISASJON, sak } from '../helpers/prosjekt.js';
 import type { Tilfelle } from './tilfeller.js';
@@ -11,6 +11,12 @@ import type { Tilfelle } from './tilfeller.js';
  */
 const M = '2025-05-22-ssu';
 const NESTING = 'lister og sitater (>) ligger her mer enn 100 nivåer inn i hverandre; høyst 100 nivåer er tillatt. Bruk færre nivåer.';
+/** Case papers far larger than any real one, as the red-team run wrote them; made when the tests run. */
+const trapp = (linjer: number) => Array.from({ length: linjer }, (_, i) => `${'  '.repeat(i % 99)}- punkt`).join('\n');
+const ELEMENTER =
+  'teksten har for mange elementer (avsnitt, overskrifter, tabellrader, kodelinjer, listepunkter og sitatmerker): grensen på 3 000 passeres her. Del teksten på flere saker, eller legg den ved som PDF under vedlegg/.';
+const LINJENIVAER =
+  'for mye av teksten ligger inne i lister og sitater: hver linje teller én gang for hvert nivå den ligger inne i, og grensen på 20 000 passeres her. Bruk færre nivåer, eller legg teksten ved som PDF under vedlegg/.';
 const YAML_NIVAER =
   'verdiene ligger her mer enn 100 nivåer inn i hverandre (lister med [ ] eller «- », oppslag med { } og innrykk); høyst 100 nivåer er tillatt. Bruk færre nivåer.';
 const ALIAS =
@@ -37,6 +43,9 @@ function storYaml(): string {
   const enhet = `${'['.repeat(10)}1${']'.repeat(10)}, `;
   return `x: [${enhet.repeat(Math.ceil(4.8e6 / enhet.length))}]`;
 }
+
+/** The organisation with its own template folder, `egne-maler/`. */
+const EGNE = { 'organisasjon.yaml': `${ORGANISASJON}maler: egne-maler\n`, [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5') };
 
 function fifo(root: string, fil: string): void {
   unlinkSync(join(root, fil));
@@ -202,6 +211,145 @@ export const TILFELLER_GRENSER: Tilfelle[] = [
       [`${M}/13-a.md`]: sak(
         `tittel: "${'['.repeat(150)}" # ${'{'.repeat(500)}\ntype: tema\nminutter: 5\nbeskrivelse: |\n  ${'['.repeat(1000)}\n  ${'- '.repeat(50)}`,
       ),
+    },
+    meldinger: [],
+    kode: 0,
+  },
+  {
+    navn: 'grense: en trappeliste på 2,3 MB (hver linje ett nivå lenger inn, opp til 99) i en sak',
+    filer: { [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5', `${trapp(21_700)}\n`) },
+    meldinger: [`${M}/13-a.md:422:41: feil: ${LINJENIVAER}`],
+    kode: 1,
+  },
+  {
+    navn: 'grense: tusenvis av listepunkter med «- - - …» opp til 99 nivåer i en sak',
+    filer: {
+      [`${M}/13-a.md`]: sak(
+        'tittel: A\ntype: tema\nminutter: 5',
+        `${Array.from({ length: 5000 }, (_, i) => `${'- '.repeat(i % 99)}punkt`).join('\n')}\n`,
+      ),
+    },
+    meldinger: [`${M}/13-a.md:84:147: feil: ${ELEMENTER}`],
+    kode: 1,
+  },
+  {
+    navn: 'grense: 3 001 listepunkter i referatet',
+    filer: {
+      [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5'),
+      [`${M}/referat.md`]: `---\ntil_stede: [kari, ola]\nforfall: [per]\nreferent: Marte\nstatus: utkast\n---\n\n## Sak 01.25\n\nGodkjent.\n\n## Sak 02.25 A\n\nNotat.\n\n## Eventuelt\n\n${Array.from({ length: 3001 }, (_, i) => `- punkt ${i}`).join('\n')}\n`,
+    },
+    meldinger: [`${M}/referat.md:3013:1: feil: ${ELEMENTER}`],
+    kode: 1,
+  },
+  {
+    navn: 'grense: 17 000 «a]» i ett avsnitt (hver ] leter bakover i avsnittet)',
+    filer: { [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5', `${'a] '.repeat(17_000)}\n`) },
+    meldinger: [
+      `${M}/13-a.md:7:15002: feil: teksten har for mange hakeparenteser ([ og ], som lenker, bilder og fotnoter skrives med): grensen på 5 000 passeres her. Del teksten på flere saker, eller legg den ved som PDF under vedlegg/.`,
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'grense: en lang sak innenfor grensene (2 000 listepunkter, 10 nivåer, 1 000 lenker, en tabell) virker',
+    filer: {
+      [`${M}/13-a.md`]: sak(
+        'tittel: A\ntype: beslutning\nminutter: 5',
+        `${Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i % 10)}- punkt [lenke](https://example.org/${i})`).join('\n')}\n\n| a | b |\n|---|---:|\n${'| x | 1 |\n'.repeat(500)}\n## Forslag til vedtak\n\nGodkjent.\n`,
+      ),
+    },
+    meldinger: [],
+    kode: 0,
+  },
+  {
+    navn: 'mal: en partial i egen malmappe som er en snarvei til /etc/passwd',
+    filer: { ...EGNE, 'egne-maler/saksliste.hbs': '{{#> dokument}}{{> moteinfo}}{{/dokument}}\n' },
+    lag: (root) => {
+      mkdirSync(join(root, 'egne-maler', 'partials'));
+      symlinkSync('/etc/passwd', join(root, 'egne-maler', 'partials', 'moteinfo.hbs'));
+    },
+    meldinger: [
+      'egne-maler/partials/moteinfo.hbs: feil: malfilen er en snarvei til «/etc/passwd», som ligger utenfor malmappen; bare vanlige filer inne i malmappen kan brukes. Kopier filen inn i malmappen i stedet.',
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'mal: en mappe med partials som er en snarvei ut av malmappen, og en mal som er et navngitt rør',
+    filer: { ...EGNE, 'utenfor/partials/egen.hbs': 'hemmelig\n' },
+    lag: (root) => {
+      mkdirSync(join(root, 'egne-maler'));
+      symlinkSync(join(root, 'utenfor', 'partials'), join(root, 'egne-maler', 'partials'));
+      execFileSync('mkfifo', [join(root, 'egne-maler', 'innkalling.hbs')]);
+    },
+    meldinger: (root) => [
+      'egne-maler/innkalling.hbs: feil: dette er et navngitt rør (FIFO), ikke en vanlig fil; bare vanlige tekstfiler kan leses. Erstatt den med en vanlig fil.',
+      `egne-maler/partials/egen.hbs: feil: malfilen er en snarvei til «${join(root, 'utenfor', 'partials', 'egen.hbs')}», som ligger utenfor malmappen; bare vanlige filer inne i malmappen kan brukes. Kopier filen inn i malmappen i stedet.`,
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'mal: iframe, object, embed og frame i en mal, og filer utenfor malmappen i src, href, url() og @import',
+    filer: {
+      ...EGNE,
+      'egne-maler/saksliste.hbs':
+        '{{#> dokument}}\n<iframe src="file:///etc/passwd"></iframe>\n  <object data="x"></object><EMBED src=y>\n<frame>\n<img src="/etc/passwd"> <link rel="stylesheet" href="../organisasjon.yaml">\n{{/dokument}}\n',
+      'egne-maler/print.css':
+        'body { background: url("../../../etc/passwd"); }\n@import "file:///etc/hosts";\na { b: url(javascript:x) }\n',
+    },
+    meldinger: [
+      'egne-maler/print.css:1:25: feil: malen viser til «../../../etc/passwd», som ikke er en fil i malmappen; en mal kan bare bruke filer i sin egen mappe (etter at snarveier er fulgt).',
+      'egne-maler/print.css:2:10: feil: malen viser til «file:///etc/hosts», som ikke er en fil i malmappen; en mal kan bare bruke filer i sin egen mappe (etter at snarveier er fulgt).',
+      'egne-maler/print.css:3:12: feil: malen bruker adressen «javascript:x»; i en mal er bare http, https, mailto, data og filer i malmappen tillatt.',
+      'egne-maler/saksliste.hbs:2:1: feil: malen bruker <iframe>, som ikke er tillatt i en mal: rammer og innebygde objekter (iframe, frame, object, embed) og <base> kan vise filer fra maskinen i dokumentene. Skriv innholdet rett i malen.',
+      'egne-maler/saksliste.hbs:2:14: feil: malen viser til «file:///etc/passwd», som ikke er en fil i malmappen; en mal kan bare bruke filer i sin egen mappe (etter at snarveier er fulgt).',
+      'egne-maler/saksliste.hbs:3:3: feil: malen bruker <object>, som ikke er tillatt i en mal: rammer og innebygde objekter (iframe, frame, object, embed) og <base> kan vise filer fra maskinen i dokumentene. Skriv innholdet rett i malen.',
+      'egne-maler/saksliste.hbs:3:17: feil: malen viser til «x», som ikke er en fil i malmappen; en mal kan bare bruke filer i sin egen mappe (etter at snarveier er fulgt).',
+      'egne-maler/saksliste.hbs:3:29: feil: malen bruker <embed>, som ikke er tillatt i en mal: rammer og innebygde objekter (iframe, frame, object, embed) og <base> kan vise filer fra maskinen i dokumentene. Skriv innholdet rett i malen.',
+      'egne-maler/saksliste.hbs:3:40: feil: malen viser til «y», som ikke er en fil i malmappen; en mal kan bare bruke filer i sin egen mappe (etter at snarveier er fulgt).',
+      'egne-maler/saksliste.hbs:4:1: feil: malen bruker <frame>, som ikke er tillatt i en mal: rammer og innebygde objekter (iframe, frame, object, embed) og <base> kan vise filer fra maskinen i dokumentene. Skriv innholdet rett i malen.',
+      'egne-maler/saksliste.hbs:5:11: feil: malen viser til «/etc/passwd», som ikke er en fil i malmappen; en mal kan bare bruke filer i sin egen mappe (etter at snarveier er fulgt).',
+      'egne-maler/saksliste.hbs:5:54: feil: malen viser til «../organisasjon.yaml», som ikke er en fil i malmappen; en mal kan bare bruke filer i sin egen mappe (etter at snarveier er fulgt).',
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'mal: en partial som ikke finnes, en blokkpartial uten blokk, partialer i ring og hjelpere uten verdi',
+    filer: {
+      ...EGNE,
+      'egne-maler/saksliste.hbs':
+        '{{#> dokument}}\n  {{> mangler}}\n{{#> finnes-ikke}}reserve{{/finnes-ikke}}{{> a}}\n{{#if}}x{{/if}} {{t}}\n{{/dokument}}\n',
+      'egne-maler/innkalling.hbs': '{{> dokument}}\n{{> @partial-block}}\n',
+      'egne-maler/partials/a.hbs': '{{> b}}\n',
+      'egne-maler/partials/b.hbs': 'b {{> a}}\n',
+    },
+    meldinger: [
+      'egne-maler/innkalling.hbs:1:1: feil: partialen «dokument» må brukes som blokk, {{#> dokument}} … {{/dokument}}, fordi den setter inn innholdet sitt med {{> @partial-block}}.',
+      'egne-maler/innkalling.hbs:2:1: feil: {{> @partial-block}} kan bare stå i en partial (i partials/ eller nettsted/ramme.hbs) som brukes som blokk, {{#> navn}} … {{/navn}}.',
+      'egne-maler/partials/a.hbs:1:1: feil: partialene bruker hverandre i ring (a → b → a); det ville aldri blitt ferdig. Fjern én av dem.',
+      'egne-maler/partials/b.hbs:1:3: feil: partialene bruker hverandre i ring (b → a → b); det ville aldri blitt ferdig. Fjern én av dem.',
+      'egne-maler/saksliste.hbs:2:3: feil: malen bruker partialen «mangler», som ikke finnes; partialene er a, b, dokument, moteinfo, nettsted/ramme, saksliste.',
+      'egne-maler/saksliste.hbs:4:1: feil: «if» trenger nøyaktig én verdi, for eksempel {{#if mote.sted}}.',
+      'egne-maler/saksliste.hbs:4:17: feil: «t» trenger nøyaktig én verdi, for eksempel {{t "innkalling.saksliste"}}.',
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'mal: «maler:» som viser til en fil, ikke en mappe',
+    filer: { 'organisasjon.yaml': `${ORGANISASJON}maler: ${M}/13-a.md\n`, [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5') },
+    meldinger: [`organisasjon.yaml: feil: malmappen «${M}/13-a.md» er ikke en mappe; «maler:» skal vise til en mappe med maler.`],
+    kode: 1,
+  },
+  {
+    navn: 'mal: egne maler med et bilde og en snarvei inne i malmappen, lenker til nettet og en inline-partial virker',
+    filer: {
+      ...EGNE,
+      'egne-maler/bilder/segl.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+      'egne-maler/saksliste.hbs':
+        '{{#*inline "topp"}}<p>Topp</p>{{/inline}}{{#> dokument}}{{> topp}}<img src="bilder/segl.svg" alt=""><a href="https://example.org/">nett</a>{{> saksliste}}{{/dokument}}\n',
+    },
+    lag: (root) => {
+      mkdirSync(join(root, 'egne-maler', 'partials'), { recursive: true });
+      writeFileSync(join(root, 'egne-maler', 'partials', 'ekte.hbs'), '<p>{{mote.sted}}</p>');
+      symlinkSync(join(root, 'egne-maler', 'partials', 'ekte.hbs'), join(root, 'egne-maler', 'partials', 'moteinfo.hbs'));
     },
     meldinger: [],
     kode: 0,

@@ -1,8 +1,8 @@
 import matter from 'gray-matter';
 import type { Diagnostics } from '../../domain/diagnostics.js';
 import type { MarkdownSource, YamlSource } from '../../domain/sources.js';
-import { MAX_NESTING, tooDeepNesting } from '../../util/nesting.js';
-import { parseYaml } from './yaml.js';
+import { findMarkdownLimit, MARKDOWN_GRENSER, type MarkdownGrense } from '../../util/nesting.js';
+import { parseYaml, tusener } from './yaml.js';
 
 const OPEN = /^---[ \t]*\n/;
 const CLOSE = /^---[ \t]*$/m;
@@ -32,21 +32,26 @@ export function parseMarkdown(file: string, text: string, diags: Diagnostics): M
   // gray-matter leaves what follows the closing `---` on its line (spaces, tabs) in the body.
   if (text[bodyStart - 1] !== '\n') bodyStart += /^[ \t]*\n?/.exec(split.content)![0].length;
   const bodyLine = text.slice(0, bodyStart).split('\n').length;
+  reportMarkdownLimits(file, text.slice(bodyStart), bodyLine, diags);
   const base = { file, text, bodyStart, bodyLine };
-  reportDeepNesting(file, text.slice(bodyStart), bodyLine, diags);
   if (split.matter.trim() === '') return { ...base, frontmatterStatus: 'tom' };
   // A block of only comments is empty to gray-matter, which then calls no engine; to YAML it is a document.
   if (!parsed) yaml(split.matter);
   return { ...base, frontmatter, frontmatterStatus: frontmatter ? 'ok' : 'ugyldig' };
 }
 
-/** Lists and quotes nested so deep that rendering would overflow the stack, reported where the limit is passed. */
-function reportDeepNesting(file: string, body: string, bodyLine: number, diags: Diagnostics): void {
-  const at = tooDeepNesting(body);
-  if (!at) return;
-  diags.error(
-    file,
-    { line: at.line + bodyLine - 1, column: at.column },
-    `lister og sitater (>) ligger her mer enn ${MAX_NESTING} nivåer inn i hverandre; høyst ${MAX_NESTING} nivåer er tillatt. Bruk færre nivåer.`,
-  );
+const GRENSEMELDINGER: Record<MarkdownGrense, string> = {
+  nivaer: `lister og sitater (>) ligger her mer enn ${MARKDOWN_GRENSER.nivaer} nivåer inn i hverandre; høyst ${MARKDOWN_GRENSER.nivaer} nivåer er tillatt. Bruk færre nivåer.`,
+  elementer: `teksten har for mange elementer (avsnitt, overskrifter, tabellrader, kodelinjer, listepunkter og sitatmerker): grensen på ${tusener(MARKDOWN_GRENSER.elementer)} passeres her. Del teksten på flere saker, eller legg den ved som PDF under vedlegg/.`,
+  linjenivaer: `for mye av teksten ligger inne i lister og sitater: hver linje teller én gang for hvert nivå den ligger inne i, og grensen på ${tusener(MARKDOWN_GRENSER.linjenivaer)} passeres her. Bruk færre nivåer, eller legg teksten ved som PDF under vedlegg/.`,
+  klammer: `teksten har for mange hakeparenteser ([ og ], som lenker, bilder og fotnoter skrives med): grensen på ${tusener(MARKDOWN_GRENSER.klammer)} passeres her. Del teksten på flere saker, eller legg den ved som PDF under vedlegg/.`,
+};
+
+/**
+ * Markdown the parser cannot take in well under a second (or at all: nesting that overflows the
+ * stack), reported where the first limit is passed; the text is then never parsed.
+ */
+function reportMarkdownLimits(file: string, body: string, bodyLine: number, diags: Diagnostics): void {
+  const passed = findMarkdownLimit(body);
+  if (passed) diags.error(file, { line: passed.line + bodyLine - 1, column: passed.column }, GRENSEMELDINGER[passed.grense]);
 }

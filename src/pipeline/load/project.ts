@@ -4,6 +4,8 @@ import { Diagnostics } from '../../domain/diagnostics.js';
 import { JOURNAL_FIL } from '../../domain/journal.js';
 import { fileOrder } from '../../domain/saksliste.js';
 import type { MarkdownSource, MoteSource, ProjectSource, SakSource, VedleggProbe, YamlSource } from '../../domain/sources.js';
+import { yieldToEventLoop } from '../../util/event-loop.js';
+import { findMarkdownLimit } from '../../util/nesting.js';
 import { isInside } from '../../util/paths.js';
 import { findBilder, findMotefiler } from './bilder.js';
 import { warnUncoveredChars } from './fonts.js';
@@ -117,7 +119,8 @@ function utenforProsjektet(root: string, file: string, diags: Diagnostics): bool
   return true;
 }
 
-export function loadMoteSource(dir: string, root = dir): MoteSource {
+/** A meeting folder's files; the event loop runs between one file and the next (see yieldToEventLoop). */
+export async function loadMoteSource(dir: string, root = dir): Promise<MoteSource> {
   const diags = new Diagnostics();
   const moteFile = join(dir, MOTE_FIL);
   const mote = utenforProsjektet(root, moteFile, diags) ? undefined : loadYaml(moteFile, diags);
@@ -131,13 +134,16 @@ export function loadMoteSource(dir: string, root = dir): MoteSource {
     }
     return !utenforProsjektet(root, join(dir, name), diags);
   });
-  const saker = names.sort(fileOrder.compare).map((name): SakSource => {
+  const saker: SakSource[] = [];
+  for (const name of names.sort(fileOrder.compare)) {
+    await yieldToEventLoop();
     const file = join(dir, name);
     const markdown = loadMarkdown(file, diags);
-    return { file, filnavn: name.replace(/\.md$/i, ''), markdown, vedlegg: probeAttachments(dir, markdown), bilder: [], tabeller: [] };
-  });
+    saker.push({ file, filnavn: name.replace(/\.md$/i, ''), markdown, vedlegg: probeAttachments(dir, markdown), bilder: [], tabeller: [] });
+  }
   const referatName = readdirSync(dir).find((name) => name.toLowerCase() === REFERAT_FIL);
   const referatFile = join(dir, referatName ?? REFERAT_FIL);
+  await yieldToEventLoop();
   const referat = referatName && !utenforProsjektet(root, referatFile, diags) ? loadMarkdown(referatFile, diags) : undefined;
   const journalFile = join(dir, JOURNAL_FIL);
   const journal = loadJournal(root, journalFile, diags);
@@ -164,12 +170,11 @@ function loadJournal(root: string, file: string, diags: Diagnostics): YamlSource
 }
 
 /** Reads organisasjon.yaml and every meeting below the project root. */
-export function loadProjectSource(root: string, diags: Diagnostics): ProjectSource {
+export async function loadProjectSource(root: string, diags: Diagnostics): Promise<ProjectSource> {
   const organisasjonFile = join(root, ORGANISASJON_FIL);
   const organisasjon = loadYaml(organisasjonFile, diags);
-  const meetings = findMotemapper(root)
-    .filter((dir) => dir !== root)
-    .map((dir) => loadMoteSource(dir, root));
+  const meetings: MoteSource[] = [];
+  for (const dir of findMotemapper(root).filter((d) => d !== root)) meetings.push(await loadMoteSource(dir, root));
   const logo = (organisasjon?.data as { logo?: unknown } | undefined)?.logo;
   const logoFinnes = typeof logo === 'string' ? existsSync(resolve(root, logo)) : undefined;
   return { root, organisasjonFile, organisasjon, logoFinnes, meetings, fraser: loadFraser() };
@@ -186,7 +191,14 @@ const NEEDS_MDAST = /<(?:[a-z/?]|![a-z[])|\]:|\[\^|!\[/i;
 export async function readSkrevetInProject(project: ProjectSource): Promise<void> {
   for (const meeting of project.meetings) {
     for (const markdown of [...meeting.saker.map((sak) => sak.markdown), meeting.referat]) {
-      if (!markdown || !NEEDS_MDAST.test(markdown.text.slice(markdown.bodyStart))) continue;
+      // A text over the Markdown limits is reported and never parsed (parsing it could take minutes).
+      if (
+        !markdown ||
+        !NEEDS_MDAST.test(markdown.text.slice(markdown.bodyStart)) ||
+        findMarkdownLimit(markdown.text.slice(markdown.bodyStart))
+      )
+        continue;
+      await yieldToEventLoop();
       const { readSkrevet } = await import('./markdown-mdast.js');
       const { skrevet, bilder } = readSkrevet(markdown.text);
       markdown.skrevet = skrevet;
@@ -204,6 +216,7 @@ export async function readTabellfilerInProject(project: ProjectSource): Promise<
   for (const meeting of project.meetings) {
     for (const sak of meeting.saker) {
       if (sak.markdown?.text.includes('tabell')) {
+        await yieldToEventLoop();
         sak.tabeller = await readTabellfiler(meeting.dir, sak.file, sak.markdown.text, sak.markdown.bodyStart);
       }
     }

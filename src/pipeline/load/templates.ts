@@ -1,34 +1,83 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
+import { Diagnostics } from '../../domain/diagnostics.js';
 import { DOCUMENT_TEMPLATES, type TemplateFile, type TemplateFiles } from '../../domain/sources.js';
 import { BUILTIN_TEMPLATES_DIR, SPRAK_DIR } from '../../util/package.js';
+import { isInside } from '../../util/paths.js';
 import { loadFraser } from './sprak.js';
+import { checkTemplateText } from './template-check.js';
+import { readText } from './text.js';
+
+/** The organisation's template folder: as written, and with links followed. */
+interface OwnFolder {
+  dir: string;
+  real: string;
+}
+
+const exists = (path: string) => {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A file of the organisation's folder, read under the rule for sak files: a regular file whose
+ * real path (links followed) is inside the folder, UTF-8, under the size limit; and checked for
+ * what it may show and load (see template-check.ts). Undefined (and reported) when refused.
+ */
+function readOwnFile(own: OwnFolder, file: string, diags: Diagnostics): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    diags.error(file, undefined, 'malfilen kan ikke leses (en snarvei som peker til en fil som ikke finnes?).');
+    return undefined;
+  }
+  if (!isInside(own.real, real)) {
+    diags.error(
+      file,
+      undefined,
+      `malfilen er en snarvei til «${real}», som ligger utenfor malmappen; bare vanlige filer inne i malmappen kan brukes. Kopier filen inn i malmappen i stedet.`,
+    );
+    return undefined;
+  }
+  const text = readText(file, diags);
+  if (text !== undefined) checkTemplateText(file, text, own.real, diags);
+  return text;
+}
+
+/** The partials (`partials/x.hbs`) of both folders, the organisation's replacing the built-in ones of the same name. */
+function partialNames(own: OwnFolder | undefined): string[] {
+  const names = (folder: string) => {
+    try {
+      return readdirSync(join(folder, 'partials')).filter((f) => f.endsWith('.hbs'));
+    } catch {
+      return [];
+    }
+  };
+  return [...new Set([...names(BUILTIN_TEMPLATES_DIR), ...(own ? names(own.dir) : [])])].map((f) => join('partials', f));
+}
 
 /**
  * Reads the built-in templates, and the organisation's own folder (`maler:` in organisasjon.yaml)
- * in front of them: a file there replaces the built-in one of the same name.
+ * in front of them: a file there replaces the built-in one of the same name. A file of the
+ * organisation that is refused (see readOwnFile) is reported in `diags` and not used.
  */
-export function readTemplateFiles(egenMappe?: string): TemplateFiles {
-  const folders = egenMappe && existsSync(egenMappe) ? [BUILTIN_TEMPLATES_DIR, egenMappe] : [BUILTIN_TEMPLATES_DIR];
-  const finn = (relativ: string): string => {
-    for (const folder of [...folders].reverse()) {
-      const file = join(folder, relativ);
-      if (existsSync(file)) return file;
-    }
-    throw new Error(`malen ${relativ} mangler i ${folders.join(' og ')}`);
-  };
+export function readTemplateFiles(egenMappe?: string, diags = new Diagnostics()): TemplateFiles {
+  const own = egenMappe && existsSync(egenMappe) ? { dir: egenMappe, real: realpathSync(egenMappe) } : undefined;
   const files = new Map<string, TemplateFile>();
   const les = (relativ: string) => {
-    const file = finn(relativ);
-    files.set(relativ, { fil: file, tekst: readFileSync(file, 'utf8') });
+    const egen = own && join(own.dir, relativ);
+    const tekst = egen && exists(egen) ? readOwnFile(own, egen, diags) : undefined;
+    if (egen && tekst !== undefined) files.set(relativ, { fil: egen, tekst });
+    else if (existsSync(join(BUILTIN_TEMPLATES_DIR, relativ))) {
+      files.set(relativ, { fil: join(BUILTIN_TEMPLATES_DIR, relativ), tekst: readFileSync(join(BUILTIN_TEMPLATES_DIR, relativ), 'utf8') });
+    }
   };
-  const partials = [
-    ...new Set(
-      folders.flatMap((folder) =>
-        (existsSync(join(folder, 'partials')) ? readdirSync(join(folder, 'partials')) : []).filter((f) => f.endsWith('.hbs')),
-      ),
-    ),
-  ].map((f) => join('partials', f));
+  const partials = partialNames(own);
   for (const partial of partials) les(partial);
   les(join('nettsted', 'ramme.hbs'));
   les('print.css');
@@ -37,5 +86,6 @@ export function readTemplateFiles(egenMappe?: string): TemplateFiles {
   const sprakTekst = (['nb', 'nn'] as const)
     .map((sprak) => `\nsprak/${sprak}.yaml\n${readFileSync(join(SPRAK_DIR, `${sprak}.yaml`), 'utf8')}`)
     .join('');
-  return { mapper: folders, filer: files, partials, fraser: loadFraser(), sprakTekst };
+  const mapper = own ? [BUILTIN_TEMPLATES_DIR, own.dir] : [BUILTIN_TEMPLATES_DIR];
+  return { mapper, filer: files, partials: partials.filter((p) => files.has(p)), fraser: loadFraser(), sprakTekst };
 }

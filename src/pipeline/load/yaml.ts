@@ -70,7 +70,7 @@ function expandedSize(doc: Document.Parsed, node: unknown, memo: Map<unknown, Si
 }
 
 /** 100000 as «100 000», with an ordinary space (toLocaleString would put a no-break space in the message). */
-function tusener(n: number): string {
+export function tusener(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
 }
 

@@ -2,6 +2,7 @@ import type { Diagnostics } from '../../domain/diagnostics.js';
 import { fileOrder, rankInSaksliste } from '../../domain/saksliste.js';
 import type { ProjectSource } from '../../domain/sources.js';
 import type { Mote, Organisasjon, Sak } from '../../domain/types.js';
+import { yieldToEventLoop } from '../../util/event-loop.js';
 import { meantSuffix } from '../../util/suggest.js';
 import { buildFasteSaker } from './faste-saker.js';
 import { checkGodkjentReferat } from './godkjenning.js';
@@ -115,14 +116,20 @@ export interface Model {
 /** Minutes from 00.00 to midnight. */
 const MIDNATT = 24 * 60;
 
-export function buildModel(project: ProjectSource, diags: Diagnostics, selected?: ReadonlySet<string>): Model {
+export async function buildModel(project: ProjectSource, diags: Diagnostics, selected?: ReadonlySet<string>): Promise<Model> {
   const organisasjon = buildOrganisasjon(project, diags);
-  const utkast = project.meetings.map((source) => buildUtkast(source, organisasjon, project.fraser));
+  // The event loop runs between meetings, so that Ctrl-C is handled while a large project is checked.
+  const utkast: Utkast[] = [];
+  for (const source of project.meetings) {
+    await yieldToEventLoop();
+    utkast.push(buildUtkast(source, organisasjon, project.fraser));
+  }
   const grunnlag = inNumberingOrder(grunnlagFor(utkast));
   const serier = nummerserier(grunnlag);
   const built: Bygget[] = [];
   for (const g of grunnlag) {
     if (!g.utkast.utvalg || !organisasjon) continue;
+    await yieldToEventLoop();
     const mote = buildMote(g, grunnlag, serier.get(serieKey(g))!, organisasjon);
     built.push({ mote, utkast: g.utkast });
   }

@@ -138,21 +138,22 @@ interface Tabell {
 /** GFM tables outside code blocks and HTML comments: a header row, a delimiter row, and rows up to a blank line. */
 function tabeller(text: string, from: number): Tabell[] {
   const found: Tabell[] = [];
-  const lines = [...markdownLines(text, from)].map((line) => ({ ...line, tekst: line.text.replace(/\r$/, '') }));
+  // Line ends are \n only (load/text.ts turns CRLF into LF). The lines are not copied: spreading each into a new object made this scan take seconds on a long text.
+  const lines = [...markdownLines(text, from)];
   for (let i = 0; i < lines.length; i++) {
     const linje = lines[i]!;
     if (linje.inFence || linje.commentBefore || linje.commentAfter) continue;
-    const { tekst } = linje;
+    const tekst = linje.text;
     const next = lines[i + 1];
-    if (!tekst.includes('|') || !next || !SKILLELINJE.test(next.tekst) || !next.tekst.includes('-')) continue;
+    if (!tekst.includes('|') || !next || !SKILLELINJE.test(next.text) || !next.text.includes('-')) continue;
     const hode = cellsOf(tekst);
-    if (cellsOf(next.tekst).length !== hode.length) continue;
+    if (cellsOf(next.text).length !== hode.length) continue;
     const rader: Row[] = [];
     let j = i + 2;
     for (; j < lines.length; j++) {
       const rad = lines[j]!;
-      if (rad.tekst.trim() === '' || ATX.test(rad.tekst) || rad.inFence || rad.tekst.trimStart().startsWith('<!--')) break;
-      rader.push({ celler: cellsOf(rad.tekst), linje: rad.number });
+      if (rad.text.trim() === '' || ATX.test(rad.text) || rad.inFence || rad.text.trimStart().startsWith('<!--')) break;
+      rader.push({ celler: cellsOf(rad.text), linje: rad.number });
     }
     found.push({ hode, rader, linje: linje.number, offset: linje.start });
     i = j - 1;

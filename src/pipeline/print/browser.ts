@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type HTTPRequest, type LaunchOptions, type Page } from 'puppeteer-core';
 import { isInside } from '../../util/paths.js';
 import { CHROMIUM_ARGS, findChromium, findPrinter, isExecutable } from './chromium.mjs';
 
@@ -37,6 +37,83 @@ function reason(error: unknown, grense: number): string {
   return melding;
 }
 
+/**
+ * How Chromium is started: headless, over a pipe, signals left to the command line, and its
+ * profile and temporary files (TMPDIR) in our temporary folder, which the exit listener removes.
+ */
+function launchOptions(executablePath: string, temp: string, grense: number, shell: boolean): LaunchOptions {
+  return {
+    executablePath,
+    userDataDir: join(temp, 'profil'),
+    env: { ...process.env, TMPDIR: temp },
+    // chromium-headless-shell is Chromium's old headless mode, started as such.
+    headless: shell ? 'shell' : true,
+    // Talk to Chromium over a pipe, not a socket: when motedok dies, even by kill -9, the
+    // pipe closes and Chromium quits with it instead of staying behind.
+    pipe: true,
+    timeout: Math.min(30_000, grense),
+    // The command line decides what Ctrl-C does (exit 130); the exit listener closes Chromium.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    protocolTimeout: grense / 2,
+    args: [...CHROMIUM_ARGS, '--disable-extensions', '--disable-dev-shm-usage'],
+  };
+}
+
+/**
+ * Kills Chromium with its renderers at once: puppeteer starts it as the leader of its own process
+ * group, so the group gets the signal, and none of them goes on writing to the profile.
+ */
+function killChromium(browser: Browser): void {
+  const chromium = browser.process();
+  if (!chromium?.pid || chromium.exitCode !== null) return;
+  try {
+    process.kill(-chromium.pid, 'SIGKILL');
+  } catch {
+    chromium.kill('SIGKILL');
+  }
+}
+
+/** Removes the temporary folder; a process that dies meanwhile may still hold a file for a moment, so it tries again. Never throws: it runs on exit. */
+function removeTemp(temp: string): void {
+  try {
+    rmSync(temp, { recursive: true, force: true, maxRetries: 20, retryDelay: 10 });
+  } catch {
+    // What is left is an empty folder or two in the temporary directory, not an error to report on the way out.
+  }
+}
+
+/** A page with what the document it prints may load: the document itself, and files in the allowed folders (real paths). */
+type SealedPage = Page & { motedokJobb?: { dokument: string; tillatt: string[] } };
+
+/** The path with links followed, or as it is when it does not exist (it then loads nothing either). */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** What a page may load (besides data: URLs): what it prints may only show images, styles and fonts. */
+const LOADS = new Set(['image', 'stylesheet', 'font']);
+
+/**
+ * Whether a page may make a request: its own document, and images, styles and fonts whose real
+ * path (links followed) is inside an allowed folder. Frames, objects, embeds, navigation away and
+ * everything on the network are refused, so no file on the machine can be shown in a document.
+ */
+function mayLoad(request: HTTPRequest, page: SealedPage): boolean {
+  const url = request.url();
+  if (url.startsWith('data:')) return !request.isNavigationRequest();
+  const jobb = page.motedokJobb;
+  if (!url.startsWith('file:') || !jobb) return false;
+  const file = realPath(fileURLToPath(url));
+  if (request.isNavigationRequest()) return request.frame() === page.mainFrame() && file === jobb.dokument;
+  return LOADS.has(request.resourceType()) && jobb.tillatt.some((folder) => isInside(folder, file));
+}
+
 /** What the browser tried to load and was refused: for tests and for the curious. */
 export interface Blocked {
   url: string;
@@ -52,19 +129,20 @@ export class SealedBrowser {
   readonly forespurt: string[] = [];
   private ledige: Page[] = [];
   private ventende: ((page: Page) => void)[] = [];
-  private readonly temp = mkdtempSync(join(tmpdir(), 'motedok-html-'));
   private teller = 0;
 
-  private readonly ryddOpp = () => rmSync(this.temp, { recursive: true, force: true });
-  /** On any exit (Ctrl-C included, see cli.ts): no Chromium left behind, no temporary HTML. */
+  private readonly ryddOpp = () => removeTemp(this.temp);
+  /** On any exit (Ctrl-C included, see cli.ts): no Chromium left behind, no temporary HTML, no profile. */
   private readonly vedAvslutning = () => {
-    this.browser.process()?.kill('SIGKILL');
+    killChromium(this.browser);
     this.ryddOpp();
   };
 
   private constructor(
     private readonly browser: Browser,
     alle: Page[],
+    /** The temporary folder: the HTML being printed, and Chromium's profile. */
+    private readonly temp: string,
   ) {
     this.ledige = [...alle];
     process.once('exit', this.vedAvslutning);
@@ -86,32 +164,27 @@ export class SealedBrowser {
     }
     let browser: Browser;
     const grense = timeLimit();
+    // Chromium's profile goes in our own temporary folder, which an exit removes even while Chromium starts.
+    const temp = mkdtempSync(join(tmpdir(), 'motedok-html-'));
+    const ryddOpp = () => removeTemp(temp);
+    process.once('exit', ryddOpp);
     try {
-      browser = await puppeteer.launch({
-        executablePath,
-        // chromium-headless-shell is Chromium's old headless mode, started as such.
-        headless: printer.shell ? 'shell' : true,
-        // Talk to Chromium over a pipe, not a socket: when motedok dies, even by kill -9, the
-        // pipe closes and Chromium quits with it instead of staying behind.
-        pipe: true,
-        timeout: Math.min(30_000, grense),
-        // The command line decides what Ctrl-C does (exit 130); the exit listener closes Chromium.
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-        protocolTimeout: grense / 2,
-        args: [...CHROMIUM_ARGS, '--disable-extensions', '--disable-dev-shm-usage'],
-      });
+      browser = await puppeteer.launch(launchOptions(executablePath, temp, grense, printer.shell));
     } catch (error) {
+      ryddOpp();
+      process.removeListener('exit', ryddOpp);
       throw new BrowserError(`kunne ikke starte ${executablePath}: ${reason(error, Math.min(30_000, grense))}.`);
     }
     try {
       const pages = await Promise.all(Array.from({ length: sider }, () => browser.newPage()));
-      const nettleser = new SealedBrowser(browser, pages);
+      const nettleser = new SealedBrowser(browser, pages, temp);
+      process.removeListener('exit', ryddOpp);
       for (const page of pages) await nettleser.seal(page);
       return nettleser;
     } catch (error) {
-      browser.process()?.kill('SIGKILL');
+      killChromium(browser);
+      ryddOpp();
+      process.removeListener('exit', ryddOpp);
       throw new BrowserError(`Chromium startet, men kunne ikke åpne en side (${reason(error, grense)}).`);
     }
   }
@@ -122,14 +195,7 @@ export class SealedBrowser {
     page.on('request', (request) => {
       const url = request.url();
       this.forespurt.push(url);
-      const tillatt = (page as Page & { motedokTillatt?: readonly string[] }).motedokTillatt ?? [];
-      if (url.startsWith('file:')) {
-        const file = fileURLToPath(url);
-        if (isInside(this.temp, file) || tillatt.some((folder) => isInside(folder, file))) {
-          void request.continue();
-          return;
-        }
-      } else if (url.startsWith('data:')) {
+      if (mayLoad(request, page)) {
         void request.continue();
         return;
       }
@@ -155,8 +221,8 @@ export class SealedBrowser {
     const page = await this.borrowPage();
     const file = join(this.temp, `dokument-${++this.teller}.html`);
     try {
-      (page as Page & { motedokTillatt?: readonly string[] }).motedokTillatt = utskrift.tillatt;
       writeFileSync(file, utskrift.html);
+      (page as SealedPage).motedokJobb = { dokument: realPath(file), tillatt: utskrift.tillatt.map(realPath) };
       const grense = timeLimit();
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: grense / 2 });
       await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
@@ -174,13 +240,13 @@ export class SealedBrowser {
   }
 
   async close(): Promise<void> {
-    this.ryddOpp();
-    process.removeListener('exit', this.vedAvslutning);
-    const chromium = this.browser.process();
     try {
       await Promise.race([this.browser.close(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     } finally {
-      if (chromium && chromium.exitCode === null) chromium.kill('SIGKILL');
+      killChromium(this.browser);
+      // Only now: Chromium writes to its profile until it has quit.
+      this.ryddOpp();
+      process.removeListener('exit', this.vedAvslutning);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { basename, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
+import type { Diagnostic } from '../../domain/diagnostics.js';
 import { type Fraser, frase } from '../../domain/sprak.js';
 
 export type DocumentTemplate = (typeof DOCUMENT_TEMPLATES)[number];
@@ -8,6 +9,7 @@ export type DocumentTemplate = (typeof DOCUMENT_TEMPLATES)[number];
 import { DOCUMENT_TEMPLATES, type TemplateFiles } from '../../domain/sources.js';
 import { BUILTIN_TEMPLATES_DIR, FONT_DIR, FONT_FACES } from '../../util/package.js';
 import type { arsplanView } from './arsplan.js';
+import { checkTemplateProgram, partialInfo, partialName } from './template-check.js';
 import type {
   InnkallingData,
   ReferatData,
@@ -83,34 +85,69 @@ export interface MalValg {
 /** The helpers templates may call: Handlebars' own (if, each, with, lookup …) and these. */
 const HELPERS = { cssTekst: true, t: true };
 
-/**
- * An organisation's own template is parsed, and compiled with only the known helpers allowed,
- * when meetings load: a syntax error or `{{frobnicate x}}` is reported then, with its line,
- * instead of failing in the middle of a build.
- */
-function checkOwnTemplate(hb: typeof Handlebars, file: string, text: string): void {
+/** Handlebars' syntax error or unknown helper in one of the organisation's templates, at its line; undefined when it compiles. */
+function compileProblem(hb: typeof Handlebars, file: string, text: string): Diagnostic | undefined {
   try {
     hb.parse(text);
   } catch (error) {
     const line = /line (\d+)/.exec((error as Error).message)?.[1];
-    throw new TemplateError(
+    return {
+      severity: 'feil',
       file,
-      line ? Number(line) : undefined,
-      'malen har ugyldig Handlebars-syntaks: sjekk at hver {{#if}}, {{#each}} og {{#> …}} er lukket med {{/if}}, {{/each}} og {{/…}} med samme navn.',
-    );
+      position: line ? { line: Number(line), column: 1 } : undefined,
+      message:
+        'malen har ugyldig Handlebars-syntaks: sjekk at hver {{#if}}, {{#each}} og {{#> …}} er lukket med {{/if}}, {{/each}} og {{/…}} med samme navn.',
+    };
   }
   try {
     hb.precompile(text, { knownHelpersOnly: true, knownHelpers: HELPERS });
   } catch (error) {
     const found = /unknown helper (\S+) - (\d+):(\d+)/.exec((error as Error).message);
     if (!found) throw error;
-    throw new TemplateError(
+    return {
+      severity: 'feil',
       file,
-      Number(found[2]),
-      `malen bruker hjelperen «${found[1]}», som ikke finnes; tillatt er Handlebars' egne (if, unless, each, with, lookup) og ${Object.keys(HELPERS).join(' og ')}.`,
-      Number(found[3]) + 1,
-    );
+      position: { line: Number(found[2]), column: Number(found[3]) + 1 },
+      message: `malen bruker hjelperen «${found[1]}», som ikke finnes; tillatt er Handlebars' egne (if, unless, each, with, lookup) og ${Object.keys(HELPERS).join(' og ')}.`,
+    };
   }
+  return undefined;
+}
+
+const isOwn = (fil: string) => !fil.startsWith(BUILTIN_TEMPLATES_DIR + sep);
+
+/** The partial name a template file is registered under (see compileTemplates), if it is a partial. */
+function registeredAs(relativ: string, templateFiles: TemplateFiles): string | undefined {
+  if (relativ === join('nettsted', 'ramme.hbs')) return 'nettsted/ramme';
+  return templateFiles.partials.includes(relativ) ? partialName(relativ) : undefined;
+}
+
+/**
+ * The organisation's own templates, checked when meetings load so that `check` reports, with the
+ * line, what would otherwise stop a build in the middle: Handlebars syntax, a helper that does
+ * not exist (`{{frobnicate x}}`), and what template-check.ts finds (missing partials, circles,
+ * helpers with the wrong number of values). Every problem, not only the first.
+ */
+export function checkOwnTemplates(templateFiles: TemplateFiles): Diagnostic[] {
+  if (![...templateFiles.filer.values()].some((f) => isOwn(f.fil))) return [];
+  const hb = Handlebars.create();
+  const partials = new Map<string, unknown>();
+  const problems: Diagnostic[] = [];
+  const parsed = new Map<string, { program: hbs.AST.Program; name?: string }>();
+  for (const [relativ, { fil, tekst }] of templateFiles.filer) {
+    if (!relativ.endsWith('.hbs')) continue;
+    const problem = isOwn(fil) ? compileProblem(hb, fil, tekst) : undefined;
+    if (problem) problems.push(problem);
+    const name = registeredAs(relativ, templateFiles);
+    // Built-in templates are parsed only when they are partials, for what they use.
+    const program = problem || (!isOwn(fil) && !name) ? undefined : hb.parse(tekst);
+    if (program && isOwn(fil)) parsed.set(fil, { program, name });
+    if (name && program) partials.set(name, program);
+  }
+  const known = new Set([...templateFiles.partials.map(partialName), 'nettsted/ramme']);
+  const info = partialInfo(partials);
+  for (const [fil, { program, name }] of parsed) problems.push(...checkTemplateProgram(fil, program, name, known, info));
+  return problems;
 }
 
 /**
@@ -120,6 +157,8 @@ function checkOwnTemplate(hb: typeof Handlebars, file: string, text: string): vo
  * line) when meetings load; the built-in ones, which tests render, are parsed when first used.
  */
 export function compileTemplates(templateFiles: TemplateFiles, valg: MalValg = {}): Templates {
+  const [problem] = checkOwnTemplates(templateFiles);
+  if (problem) throw new TemplateError(problem.file, problem.position?.line, problem.message, problem.position?.column);
   const hb = Handlebars.create();
   hb.registerHelper('cssTekst', cssText);
   // {{t "innkalling.saksliste"}}: a fixed text in the document's language (the data's `fraser`, Bokmål without).
@@ -129,9 +168,8 @@ export function compileTemplates(templateFiles: TemplateFiles, valg: MalValg = {
   );
   let content = '';
   const les = (relativ: string) => {
-    const { fil, tekst } = templateFiles.filer.get(relativ)!;
+    const { tekst } = templateFiles.filer.get(relativ)!;
     content += `\n${relativ}\n${tekst}`;
-    if (relativ.endsWith('.hbs') && !fil.startsWith(BUILTIN_TEMPLATES_DIR + sep)) checkOwnTemplate(hb, fil, tekst);
     return tekst;
   };
   for (const partial of templateFiles.partials) hb.registerPartial(basename(partial, '.hbs'), les(partial));

@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { frase, ukedagPa } from '../../domain/sprak.js';
 import type { Deltaker, Mote, Referat, Referatsak, Sak, SakPunkt, Sakslistepunkt, Stemme } from '../../domain/types.js';
+import { yieldToEventLoop } from '../../util/event-loop.js';
 import { listWords } from '../../util/suggest.js';
 import { tilStedeISaken } from '../model/deltakelse.js';
 import { sakForReferat } from '../model/referat.js';
@@ -497,4 +498,18 @@ function withdrawnInReferat(sak: Sak): ReferatData['saker'][number] {
     tilStede: undefined,
     trukket: sak.trukket,
   };
+}
+
+/**
+ * Converts the Markdown of a meeting's saker and referat one text at a time, with the event loop
+ * running in between: the views made after it find every text converted (markdownToHtml keeps
+ * what it made), and Ctrl-C during a meeting with many long saker is handled at the next sak.
+ */
+export async function renderMarkdownAhead(mote: Mote): Promise<void> {
+  for (const sak of mote.saker) {
+    await yieldToEventLoop();
+    vedleggView(mote, sak);
+  }
+  await yieldToEventLoop();
+  if (mote.referat) referatView(mote, mote.referat);
 }
