@@ -90,6 +90,8 @@ describe('motedok send: the innkalling as a record', () => {
       '09 Høstens sak': '07.25',
     });
 
+    // A sak added later stands where its file sorts: that is no change of the sent order.
+    expect(etter.lines.filter((l) => l.includes('rekkefølgen er endret'))).toEqual([]);
     // `check` says what went out, and what still waits.
     const planlagt = sakslisteSomTekst(etter.moter.find((m) => m.mappe === M)!);
     expect(planlagt).toContain(

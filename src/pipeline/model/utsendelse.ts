@@ -210,18 +210,19 @@ export function innkallingsversjon(mote: Mote): Mote {
   };
 }
 
-/** A sent sak that now stands after a sak it was sent after: the order changed, the numbers did not. */
+/** A sent sak that now stands after a sak it was sent after (in the same sending): the order changed, the numbers did not. */
 export function warnAboutSentOrder(u: Utkast, ordnet: readonly Sak[]): void {
-  let forrige: Sak | undefined;
+  const forrige = new Map<number, Sak>();
   for (const sak of ordnet) {
     if (!sak.nummer || sak.utsendelse === undefined || sak.fast) continue;
-    if (forrige?.nummer && sak.nummer.lopenummer < forrige.nummer.lopenummer) {
+    const tidligere = forrige.get(sak.utsendelse);
+    if (tidligere?.nummer && sak.nummer.lopenummer < tidligere.nummer.lopenummer) {
       u.diags.warning(
         sak.kilde.file,
         sak.kilde.position,
-        `sak ${saksnummer(sak.nummer)} står nå etter sak ${saksnummer(forrige.nummer)} i sakslisten, men ble sendt ut foran den; rekkefølgen er endret etter utsendelsen. Sakene beholder numrene sine; gi filene navn som sorterer som før hvis rekkefølgen ikke skulle endres.`,
+        `sak ${saksnummer(sak.nummer)} står nå etter sak ${saksnummer(tidligere.nummer)} i sakslisten, men ble sendt ut foran den; rekkefølgen er endret etter utsendelsen. Sakene beholder numrene sine; gi filene navn som sorterer som før hvis rekkefølgen ikke skulle endres.`,
       );
     }
-    if (!forrige?.nummer || sak.nummer.lopenummer > forrige.nummer.lopenummer) forrige = sak;
+    if (!tidligere?.nummer || sak.nummer.lopenummer > tidligere.nummer.lopenummer) forrige.set(sak.utsendelse, sak);
   }
 }

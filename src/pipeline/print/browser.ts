@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,7 +79,7 @@ function killChromium(browser: Browser): void {
 /** Removes the temporary folder; a process that dies meanwhile may still hold a file for a moment, so it tries again. Never throws: it runs on exit. */
 function removeTemp(temp: string): void {
   try {
-    rmSync(temp, { recursive: true, force: true, maxRetries: 20, retryDelay: 10 });
+    rmSync(temp, { recursive: true, force: true, maxRetries: 60, retryDelay: 15 });
   } catch {
     // What is left is an empty folder or two in the temporary directory, not an error to report on the way out.
   }
@@ -166,7 +167,12 @@ export class SealedBrowser {
     const grense = timeLimit();
     // Chromium's profile goes in our own temporary folder, which an exit removes even while Chromium starts.
     const temp = mkdtempSync(join(tmpdir(), 'motedok-html-'));
-    const ryddOpp = () => removeTemp(temp);
+    // While it starts there is no handle to close it by: a Chromium still writing its profile is
+    // found by that folder on its command line and killed first, so the folder can go.
+    const ryddOpp = () => {
+      spawnSync('pkill', ['-KILL', '-f', `--user-data-dir=${temp}`]);
+      removeTemp(temp);
+    };
     process.once('exit', ryddOpp);
     try {
       browser = await puppeteer.launch(launchOptions(executablePath, temp, grense, printer.shell));
