@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filerUnder } from './helpers/filer.js';
@@ -42,7 +43,9 @@ describe('a build killed with kill -9', () => {
     );
     const prosjekt = makeProject(saker);
     const ut = utmappe();
-    const bygging = spawn(process.execPath, [bin, 'build', join(prosjekt, M), '--out', ut, '--force'], { stdio: 'ignore' });
+    const tmp = mkdtempSync(join(tmpdir(), 'motedok-drept-tmp-'));
+    const env = { ...process.env, TMPDIR: tmp };
+    const bygging = spawn(process.execPath, [bin, 'build', join(prosjekt, M), '--out', ut, '--force'], { stdio: 'ignore', env });
     const pid = bygging.pid!;
     let avsluttet = false;
     bygging.on('exit', () => {
@@ -63,11 +66,15 @@ describe('a build killed with kill -9', () => {
     await ventTil(() => nettleser.every((p) => !lever(p)), 15_000, 'at Chromium avsluttet').catch(() => undefined);
     expect(nettleser.filter(lever).map((p) => `${p} ${readFileSync(`/proc/${p}/comm`, 'utf8').trim()}`)).toEqual([]);
 
-    const igjen = spawnSync(process.execPath, [bin, 'build', join(prosjekt, M), '--out', ut], { encoding: 'utf8' });
+    // What the killed run could not remove: Chromium's profile, named for the dead process.
+    expect(readdirSync(tmp).filter((f) => f.startsWith(`motedok-html-${pid}-`))).toHaveLength(1);
+
+    const igjen = spawnSync(process.execPath, [bin, 'build', join(prosjekt, M), '--out', ut], { encoding: 'utf8', env });
     expect(igjen.stderr).toBe('');
     expect(igjen.status).toBe(0);
     const rester = filerUnder(ut).filter((f) => f.endsWith('.tmp') || f.endsWith('.motedok-bygger'));
     expect(rester).toEqual([]);
     expect(readdirSync(join(ut, M))).toContain('innkalling.pdf');
+    expect(readdirSync(tmp)).toEqual([]);
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -85,6 +85,58 @@ function removeTemp(temp: string): void {
   }
 }
 
+/**
+ * Kills every Chromium started with its profile in `temp`, with the processes of its group (the
+ * network service and the renderers do not name the profile on their command line, and would go
+ * on writing to it).
+ */
+function killByProfile(temp: string): void {
+  const pids = spawnSync('pgrep', ['-f', '--', `--user-data-dir=${join(temp, 'profil')}`], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+    .map(Number);
+  for (const pid of pids) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone already.
+      }
+    }
+  }
+}
+
+/** Our temporary folders are named for the process that made them, so a later run knows which are left over. */
+const TEMP_PREFIX = 'motedok-html-';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the temporary folders of motedok runs that are gone (killed with kill -9), with any Chromium still using one. */
+function removeLeftovers(): void {
+  let navn: string[];
+  try {
+    navn = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const mappe of navn) {
+    const pid = Number(/^motedok-html-(\d+)-/.exec(mappe)?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    const temp = join(tmpdir(), mappe);
+    killByProfile(temp);
+    removeTemp(temp);
+  }
+}
+
 /** A page with what the document it prints may load: the document itself, and files in the allowed folders (real paths). */
 type SealedPage = Page & { motedokJobb?: { dokument: string; tillatt: string[] } };
 
@@ -166,11 +218,12 @@ export class SealedBrowser {
     let browser: Browser;
     const grense = timeLimit();
     // Chromium's profile goes in our own temporary folder, which an exit removes even while Chromium starts.
-    const temp = mkdtempSync(join(tmpdir(), 'motedok-html-'));
+    removeLeftovers();
+    const temp = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
     // While it starts there is no handle to close it by: a Chromium still writing its profile is
     // found by that folder on its command line and killed first, so the folder can go.
     const ryddOpp = () => {
-      spawnSync('pkill', ['-KILL', '-f', `--user-data-dir=${temp}`]);
+      killByProfile(temp);
       removeTemp(temp);
     };
     process.once('exit', ryddOpp);
