@@ -46,6 +46,10 @@ export interface SkrevetMarkdown {
   utelatt: { tag: string; position: Position; lukket: boolean }[];
   /** Offsets where text that shows (a letter or a digit) starts, in order. */
   synlig: number[];
+  /** Where an HTML comment (`<!--`) opens that is never closed, so it swallows the text after it. */
+  aapenKommentar?: Position;
+  /** Where a `<!--` in running text is never closed in its paragraph: CommonMark shows it as written. */
+  kommentarSomTekst?: Position;
 }
 
 export interface Definisjon {
@@ -113,13 +117,16 @@ export interface MoteSource {
   filer: Record<string, string>;
 }
 
+/** A logo is shown only when it is `ok`: an image file inside the project folder, links followed. */
+export type LogoStatus = 'ok' | 'mangler' | 'utenfor' | 'ikke-fil' | 'ikke-bilde' | 'for-stor';
+
 export interface ProjectSource {
   /** The folder that holds organisasjon.yaml; meetings are found below it. */
   root: string;
   organisasjonFile: string;
   organisasjon?: YamlSource;
-  /** Whether the logo named in organisasjon.yaml is a file next to it (undefined: no logo named). */
-  logoFinnes?: boolean;
+  /** What the logo named in organisasjon.yaml points at (undefined: no logo named). */
+  logo?: LogoStatus;
   meetings: MoteSource[];
   /** The fixed texts in Bokmål and Nynorsk (templates/sprak/). */
   fraser: Record<Sprak, Fraser>;

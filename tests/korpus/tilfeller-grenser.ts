@@ -354,4 +354,42 @@ export const TILFELLER_GRENSER: Tilfelle[] = [
     meldinger: [],
     kode: 0,
   },
+  {
+    navn: 'logo: en snarvei til en fil utenfor prosjektet',
+    filer: { 'organisasjon.yaml': `logo: logo.png\n${ORGANISASJON}`, [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5') },
+    lag: (root) => symlinkSync('/etc/passwd', join(root, 'logo.png')),
+    meldinger: [
+      'organisasjon.yaml:1:7: feil: logoen «logo.png» ligger utenfor prosjektmappen (mappen med organisasjon.yaml), eller er en snarvei dit; kopier bildet inn i prosjektmappen.',
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'logo: en sti ut av prosjektet',
+    filer: {
+      'organisasjon.yaml': `logo: ../../../../etc/passwd\n${ORGANISASJON}`,
+      [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5'),
+    },
+    meldinger: [
+      'organisasjon.yaml:1:7: feil: logoen «../../../../etc/passwd» ligger utenfor prosjektmappen (mappen med organisasjon.yaml), eller er en snarvei dit; kopier bildet inn i prosjektmappen.',
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'logo: en fil som ikke er et bilde',
+    filer: {
+      'organisasjon.yaml': `logo: hemmelig.txt\n${ORGANISASJON}`,
+      'hemmelig.txt': 'passord\n',
+      [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5'),
+    },
+    meldinger: [
+      'organisasjon.yaml:1:7: feil: logoen «hemmelig.txt» er ikke et bilde motedok viser; logoen må være en SVG-, PNG- eller JPEG-fil (.svg, .png, .jpg).',
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'logo: en mappe',
+    filer: { 'organisasjon.yaml': `logo: ${M}\n${ORGANISASJON}`, [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5') },
+    meldinger: [`organisasjon.yaml:1:7: feil: logoen «${M}» er ingen vanlig fil; logoen må være en bildefil (SVG, PNG eller JPEG).`],
+    kode: 1,
+  },
 ];

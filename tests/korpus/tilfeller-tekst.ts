@@ -16,6 +16,8 @@ const ALDRI_LUKKET = (tag: string) =>
   `«<${tag}>» lukkes aldri (det mangler «</${tag}>»), så alt etter den ville falle bort fra dokumentene; skriv «</${tag}>» der den slutter, eller fjern den.`;
 const KOMMENTAR =
   'kommentaren «<!--» lukkes aldri, så alt etter den ville falle bort fra dokumentene; skriv «-->» der kommentaren slutter.';
+const SOM_TEKST =
+  '«<!--» lukkes ikke i samme avsnitt, så det er ingen kommentar og vises som tekst i dokumentene; skriv «-->» der kommentaren slutter (i samme avsnitt), eller «&lt;!--» om tegnene skal stå der.';
 const TOMT_FORSLAG =
   '«Forslag til vedtak» har ingen tekst som synes i dokumentene (bare HTML som tas ut, kommentarer eller bilder); skriv forslaget som tekst under overskriften, gjerne som nummerert liste.';
 const SKRIFT =
@@ -138,13 +140,21 @@ export const TILFELLER_TEKST: Tilfelle[] = [
     kode: 1,
   },
   {
-    navn: 'tekst: en kommentar som aldri lukkes, etter en som gjør det, midt på en linje i referatet',
+    navn: 'tekst: en kommentar som ikke lukkes i avsnittet, etter en som gjør det, midt på en linje i referatet, vises som tekst',
     filer: {
       [`${M}/13-a.md`]: sak(BESLUTNING),
       [`${M}/referat.md`]: REFERAT('## Sak 01.25\n\n## Sak 02.25\n\nDrøftet <!-- ok --> og `<!--` i kode, men <!-- her\n\n## Eventuelt\n'),
     },
-    meldinger: [`${M}/referat.md:12:43: feil: ${KOMMENTAR}`],
-    kode: 1,
+    meldinger: [`${M}/referat.md:12:43: advarsel: ${SOM_TEKST}`],
+    kode: 0,
+  },
+  {
+    navn: 'tekst: «<!--» i kode (innrykket, inngjerdet, i en kodebit) er ingen kommentar',
+    filer: {
+      [`${M}/13-a.md`]: sak(TEMA, 'Kode:\n\n    <!-- innrykket\n    mer\n\n```html\n<!-- inngjerdet\n```\n\nOg `<!--` her.\n'),
+    },
+    meldinger: [],
+    kode: 0,
   },
   {
     navn: 'tekst: en kommentar som aldri lukkes, i beskrivelse',

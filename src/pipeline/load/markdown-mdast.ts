@@ -34,6 +34,8 @@ export function readSkrevet(text: string): { skrevet: SkrevetMarkdown; bilder: S
   readDefinitions(tree, skrevet);
   const bilder = findSkrevneBilder(tree);
   readDeclarations(tree, skrevet);
+  skrevet.aapenKommentar = findUnclosedComment(tree, text);
+  skrevet.kommentarSomTekst = findCommentAsText(tree, text);
   const hast = toHast.runSync(tree, text) as HastRoot;
   readHtml(hast, text, skrevet, bilder);
   bilder.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -83,6 +85,40 @@ function findSkrevneBilder(tree: Root): SkrevetBilde[] {
     const url = bilde.type === 'image' ? bilde.url : urls.get(bilde.identifier);
     if (url === undefined) return;
     found.push({ alt: (bilde.alt ?? '').trim(), url, ...start(bilde) });
+  });
+  return found;
+}
+
+/** Line and column of an offset in the text. */
+function positionAt(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
+}
+
+/**
+ * The first HTML comment that is never closed: it runs to the end of its HTML block, and the
+ * text in it is lost. A `<!--` in code is no comment.
+ */
+function findUnclosedComment(tree: Root, text: string): Position | undefined {
+  let found: Position | undefined;
+  visit(tree, 'html', (node: Html) => {
+    const offset = node.position?.start?.offset;
+    const open = node.value.lastIndexOf('<!--');
+    if (found || offset === undefined || open === -1 || node.value.indexOf('-->', open + 4) !== -1) return;
+    found = positionAt(text, offset + open);
+  });
+  return found;
+}
+
+/** The first `<!--` in running text that its paragraph never closes: CommonMark shows it, characters and all. */
+function findCommentAsText(tree: Root, text: string): Position | undefined {
+  let found: Position | undefined;
+  visit(tree, 'text', (node) => {
+    const offset = node.position?.start?.offset;
+    if (found || offset === undefined) return;
+    const written = text.slice(offset, node.position?.end?.offset);
+    const open = written.indexOf('<!--');
+    if (open !== -1) found = positionAt(text, offset + open);
   });
   return found;
 }

@@ -10,6 +10,7 @@ import { isInside } from '../../util/paths.js';
 import { findBilder, findMotefiler } from './bilder.js';
 import { warnUncoveredChars } from './fonts.js';
 import { parseMarkdown } from './frontmatter.js';
+import { checkLogo } from './logo.js';
 import { loadFraser } from './sprak.js';
 import { readTabellfiler } from './tabellfiler.js';
 import { readText } from './text.js';
@@ -176,12 +177,12 @@ export async function loadProjectSource(root: string, diags: Diagnostics): Promi
   const meetings: MoteSource[] = [];
   for (const dir of findMotemapper(root).filter((d) => d !== root)) meetings.push(await loadMoteSource(dir, root));
   const logo = (organisasjon?.data as { logo?: unknown } | undefined)?.logo;
-  const logoFinnes = typeof logo === 'string' ? existsSync(resolve(root, logo)) : undefined;
-  return { root, organisasjonFile, organisasjon, logoFinnes, meetings, fraser: loadFraser() };
+  const logoStatus = typeof logo === 'string' ? checkLogo(root, logo) : undefined;
+  return { root, organisasjonFile, organisasjon, logo: logoStatus, meetings, fraser: loadFraser() };
 }
 
-/** A text readSkrevet has something to find in: HTML (beyond comments), definitions, footnotes or images. */
-const NEEDS_MDAST = /<(?:[a-z/?]|![a-z[])|\]:|\[\^|!\[/i;
+/** A text readSkrevet has something to find in: HTML (comments too), definitions, footnotes or images. */
+const NEEDS_MDAST = /<[a-z/?!]|\]:|\[\^|!\[/i;
 
 /**
  * Reads what only a parser sees in every sak and referat (images in any form, definitions,

@@ -1,8 +1,17 @@
 import type { Diagnostics } from '../../domain/diagnostics.js';
-import type { ProjectSource } from '../../domain/sources.js';
+import type { LogoStatus, ProjectSource } from '../../domain/sources.js';
 import type { Medlem, Organisasjon, Utvalg } from '../../domain/types.js';
 import { organisasjonSchema } from './schema.js';
 import { validate } from './validate.js';
+
+/** Why a logo is not shown, after its name in the message. */
+const LOGO_FEIL: Record<Exclude<LogoStatus, 'ok'>, string> = {
+  mangler: 'finnes ikke ved siden av organisasjon.yaml; skriv stien relativt til organisasjon.yaml, eller fjern feltet.',
+  utenfor: 'ligger utenfor prosjektmappen (mappen med organisasjon.yaml), eller er en snarvei dit; kopier bildet inn i prosjektmappen.',
+  'ikke-fil': 'er ingen vanlig fil; logoen må være en bildefil (SVG, PNG eller JPEG).',
+  'ikke-bilde': 'er ikke et bilde motedok viser; logoen må være en SVG-, PNG- eller JPEG-fil (.svg, .png, .jpg).',
+  'for-stor': 'er større enn 5 MB; lagre logoen i mindre størrelse (en logo er vanligvis under 100 kB).',
+};
 
 /** organisasjon.yaml as an Organisasjon, its committees by key; undefined when it is missing or invalid. */
 export function buildOrganisasjon(project: ProjectSource, diags: Diagnostics): Organisasjon | undefined {
@@ -14,17 +23,12 @@ export function buildOrganisasjon(project: ProjectSource, diags: Diagnostics): O
     checkMedlemIds(project, key, u.medlemmer, diags);
     utvalg.set(key, { key, navn: u.navn, kortnavn: u.kortnavn, medlemmer: u.medlemmer, standard: u.standard as Utvalg['standard'] });
   }
-  if (data.logo && project.logoFinnes === false) {
-    diags.error(
-      project.organisasjonFile,
-      project.organisasjon.locate(['logo']),
-      `logoen «${data.logo}» finnes ikke ved siden av organisasjon.yaml; skriv stien relativt til organisasjon.yaml, eller fjern feltet.`,
-    );
-  }
+  const logoFeil = data.logo && project.logo && project.logo !== 'ok' ? LOGO_FEIL[project.logo] : undefined;
+  if (logoFeil) diags.error(project.organisasjonFile, project.organisasjon.locate(['logo']), `logoen «${data.logo}» ${logoFeil}`);
   return {
     file: project.organisasjonFile,
     navn: data.navn,
-    logo: project.logoFinnes === false ? undefined : data.logo,
+    logo: project.logo === 'ok' ? data.logo : undefined,
     farge: data.farge,
     maler: data.maler,
     sprak: data.sprak,

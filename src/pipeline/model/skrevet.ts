@@ -1,6 +1,5 @@
 import type { Diagnostics } from '../../domain/diagnostics.js';
 import type { Definisjon, MarkdownSource } from '../../domain/sources.js';
-import { unclosedComment } from '../../util/markdown-lines.js';
 
 /**
  * Text that would be lost without a word: HTML that is left out, a footnote written twice or
@@ -43,7 +42,8 @@ export function hasVisibleText(source: MarkdownSource, ranges: Ranges): boolean 
 
 /** Everything in a Markdown file that would be left out of the documents, as errors (text lost) and warnings. */
 export function checkSkrevet(source: MarkdownSource, diags: Diagnostics): void {
-  const kommentar = unclosedComment(source.text, source.bodyStart);
+  // A text with no `<!` has no comment, and is not parsed (load/project.ts).
+  const kommentar = source.skrevet?.aapenKommentar;
   if (kommentar) {
     diags.error(
       source.file,
@@ -52,6 +52,13 @@ export function checkSkrevet(source: MarkdownSource, diags: Diagnostics): void {
     );
   }
   if (!source.skrevet) return;
+  if (source.skrevet.kommentarSomTekst) {
+    diags.warning(
+      source.file,
+      source.skrevet.kommentarSomTekst,
+      '«<!--» lukkes ikke i samme avsnitt, så det er ingen kommentar og vises som tekst i dokumentene; skriv «-->» der kommentaren slutter (i samme avsnitt), eller «&lt;!--» om tegnene skal stå der.',
+    );
+  }
   for (const { tag, position, lukket } of source.skrevet.utelatt) {
     const slutt = `</${tag.slice(1, -1)}>`;
     if (lukket) {
