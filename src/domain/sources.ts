@@ -30,6 +30,8 @@ export interface MarkdownSource {
   bodyLine: number;
   /** What only a parser sees, read by load when the text has HTML, definitions or images (load/markdown-mdast.ts). */
   skrevet?: SkrevetMarkdown;
+  /** The images written in it, with where each points (load/bilder.ts); read with `skrevet`. */
+  bilder?: Bilde[];
 }
 
 /**
@@ -50,6 +52,8 @@ export interface SkrevetMarkdown {
   aapenKommentar?: Position;
   /** Where a `<!--` in running text is never closed in its paragraph: CommonMark shows it as written. */
   kommentarSomTekst?: Position;
+  /** Headings written as HTML (`<h3>…</h3>`), with their text: the referat's sections are Markdown headings only. */
+  htmlOverskrifter: { tag: string; tittel: string; position: Position }[];
 }
 
 export interface Definisjon {

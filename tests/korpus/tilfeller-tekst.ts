@@ -233,4 +233,33 @@ export const TILFELLER_TEKST: Tilfelle[] = [
     ],
     kode: 0,
   },
+  {
+    navn: 'tekst: en HTML-overskrift i referatet som nevner en annen sak, er en feil der den står',
+    filer: {
+      [`${M}/13-a.md`]: sak(BESLUTNING),
+      [`${M}/referat.md`]: REFERAT(
+        '## Sak 01.25\n\nNotat.\n\n<h3>Sak 02.25 Godkjenning av referat</h3>\n\nPersonalsak.\n\n<div><h2 class="x">Sak 01.25</h2></div>\n\n<h3>Oppfølging</h3>\n\n## Sak 02.25\n\n## Eventuelt\n',
+      ),
+    },
+    meldinger: [
+      `${M}/referat.md:12:1: feil: HTML-overskriften «<h3>Sak 02.25 Godkjenning av referat</h3>» nevner en sak, men er ingen seksjon; teksten under den ville havnet under saken over. Skriv den som «## Sak 02.25 Godkjenning av referat», eller flytt teksten dit den hører hjemme.`,
+      `${M}/referat.md:16:6: feil: HTML-overskriften «<h2>Sak 01.25</h2>» nevner en sak, men er ingen seksjon; teksten under den ville havnet under saken over. Skriv den som «## Sak 01.25», eller flytt teksten dit den hører hjemme.`,
+    ],
+    kode: 1,
+  },
+  {
+    navn: 'tekst: bilder i referatet følger samme regel som i sakene',
+    filer: {
+      [`${M}/13-a.md`]: sak(BESLUTNING),
+      [`${M}/referat.md`]: REFERAT(
+        '## Sak 01.25\n\n![Mangler](finnes-ikke.png)\n\n![Ut](../../etc/hostname)\n\n![Nett](https://example.com/a.png)\n\n## Sak 02.25\n\n## Eventuelt\n',
+      ),
+    },
+    meldinger: [
+      `${M}/referat.md:10:1: feil: bildet «finnes-ikke.png» finnes ikke; legg bildefilen i møtemappen og skriv stien relativt til den.`,
+      `${M}/referat.md:12:1: feil: bildet «../../etc/hostname» ligger utenfor møtemappen; legg bildefilen i møtemappen.`,
+      `${M}/referat.md:14:1: feil: bildet «https://example.com/a.png» er ikke en fil i møtemappen; bilder fra nett eller andre steder tas ikke med. Last ned bildet og legg det i møtemappen.`,
+    ],
+    kode: 1,
+  },
 ];

@@ -30,7 +30,7 @@ const toHast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(reh
  */
 export function readSkrevet(text: string): { skrevet: SkrevetMarkdown; bilder: SkrevetBilde[] } {
   const tree = parser.parse(text) as Root;
-  const skrevet: SkrevetMarkdown = { definisjoner: [], referanser: [], utelatt: [], synlig: [] };
+  const skrevet: SkrevetMarkdown = { definisjoner: [], referanser: [], utelatt: [], synlig: [], htmlOverskrifter: [] };
   readDefinitions(tree, skrevet);
   const bilder = findSkrevneBilder(tree);
   readDeclarations(tree, skrevet);
@@ -38,6 +38,7 @@ export function readSkrevet(text: string): { skrevet: SkrevetMarkdown; bilder: S
   skrevet.kommentarSomTekst = findCommentAsText(tree, text);
   const hast = toHast.runSync(tree, text) as HastRoot;
   readHtml(hast, text, skrevet, bilder);
+  readHtmlHeadings(tree, hast, skrevet);
   bilder.sort((a, b) => a.line - b.line || a.column - b.column);
   return { skrevet, bilder };
 }
@@ -154,6 +155,24 @@ function readHtml(tree: HastRoot, text: string, skrevet: SkrevetMarkdown, bilder
   };
   walk(tree);
   skrevet.synlig.sort((a, b) => a - b);
+}
+
+/** The text of a HTML element, as a reader sees it. */
+function textOf(node: HastRoot | HastContent): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map(textOf).join('') : '';
+}
+
+/** `<h1>` … `<h6>` written as HTML (the Markdown headings, also h elements in this tree, left out). */
+function readHtmlHeadings(tree: Root, hast: HastRoot, skrevet: SkrevetMarkdown): void {
+  const markdown = new Set<number>();
+  visit(tree, 'heading', (node) => {
+    markdown.add(node.position?.start?.offset ?? -1);
+  });
+  visit(hast, 'element', (node: Element) => {
+    if (!/^h[1-6]$/.test(node.tagName) || markdown.has(node.position?.start?.offset ?? -1)) return;
+    skrevet.htmlOverskrifter.push({ tag: node.tagName, tittel: textOf(node).replace(/\s+/g, ' ').trim(), position: start(node) });
+  });
 }
 
 /** Whether an element has its end tag: one that is never closed takes everything after it along. */

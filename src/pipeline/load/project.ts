@@ -203,8 +203,9 @@ export async function readSkrevetInProject(project: ProjectSource): Promise<void
       const { readSkrevet } = await import('./markdown-mdast.js');
       const { skrevet, bilder } = readSkrevet(markdown.text);
       markdown.skrevet = skrevet;
+      markdown.bilder = findBilder(meeting.dir, bilder);
       const sak = meeting.saker.find((s) => s.markdown === markdown);
-      if (sak) sak.bilder = findBilder(meeting.dir, bilder);
+      if (sak) sak.bilder = markdown.bilder;
     }
   }
 }

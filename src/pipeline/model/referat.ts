@@ -1,6 +1,7 @@
 import type { Diagnostics } from '../../domain/diagnostics.js';
 import type { MarkdownSource } from '../../domain/sources.js';
 import type { Mote, Referat, Referatsak, Sak, Saksnummer } from '../../domain/types.js';
+import { checkBilder } from './bilder.js';
 import { type Behandling, checkBehandling, readDeltakere, readHabilitet } from './deltakelse.js';
 import { requireFrontmatter } from './frontmatter.js';
 import { referatSjekksum } from './godkjenning.js';
@@ -22,6 +23,7 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
   const data = frontmatter && validate(referatSchema, frontmatter, diags);
   const agenda: Agenda = new Map(mote.saker.filter((s) => s.nummer).map((s) => [formatNummer(s.nummer!), s]));
   checkSkrevet(source, diags);
+  checkBilder(source.file, source.bilder ?? [], diags);
   const { saker, behandlinger, eventuelt, omtalt } = readSections(source, mote, agenda, diags);
   checkMissingSaker(source, agenda, omtalt, diags);
   if (!data || !frontmatter) return undefined;
@@ -154,6 +156,14 @@ function checkTittel(source: MarkdownSource, section: Section, key: string, skre
  * first `##` section (beyond a `# …` title line) are errors.
  */
 function checkStructure(source: MarkdownSource, headings: readonly Heading[], diags: Diagnostics): void {
+  for (const h of source.skrevet?.htmlOverskrifter ?? []) {
+    if (!SAK_OVERSKRIFT.test(h.tittel)) continue;
+    diags.error(
+      source.file,
+      h.position,
+      `HTML-overskriften «<${h.tag}>${h.tittel}</${h.tag}>» nevner en sak, men er ingen seksjon; teksten under den ville havnet under saken over. Skriv den som «## ${h.tittel}», eller flytt teksten dit den hører hjemme.`,
+    );
+  }
   const forste = headings.find((h) => h.depth === 2);
   headings.forEach((h, index) => {
     if (h.depth !== 2 && SAK_OVERSKRIFT.test(h.tittel)) {

@@ -1,10 +1,11 @@
 import type { Diagnostics } from '../../domain/diagnostics.js';
-import type { Bilde, MarkdownSource, SakSource, VedleggProbe, YamlSource } from '../../domain/sources.js';
+import type { MarkdownSource, SakSource, VedleggProbe, YamlSource } from '../../domain/sources.js';
 import { type Fraser, frase } from '../../domain/sprak.js';
 import type { ForslagTilVedtak, Sak, Utvalg, Vedlegg } from '../../domain/types.js';
 import { unclosedComment } from '../../util/markdown-lines.js';
 import { closest } from '../../util/suggest.js';
 import { aktivtInnholdMelding, ikkeTaggetMelding } from './aktivt-innhold.js';
+import { checkBilder } from './bilder.js';
 import { requireFrontmatter } from './frontmatter.js';
 import { parseHjemmel } from './hjemmel.js';
 import { type SakData, sakSchema } from './schema.js';
@@ -38,7 +39,7 @@ export function buildSak(source: SakSource, utvalg: Utvalg | undefined, diags: D
       '«beskrivelse»: kommentaren «<!--» lukkes aldri, så resten av beskrivelsen ville falle bort; skriv «-->» der kommentaren slutter.',
     );
   }
-  checkBilder(source, diags);
+  checkBilder(source.file, source.bilder, diags);
   checkTabellsummer(source, diags);
   checkOffentlighet(source, data, fm, diags);
   const sak: Sak = {
@@ -145,58 +146,6 @@ function checkOffentlighet(source: SakSource, data: SakData, fm: YamlSource, dia
       source.file,
       fm.locate(['unntatt_offentlighet']),
       'saken er unntatt etter offl. § 13 (taushetsplikt), men har ingen «offentlig_tittel», så tittelen står i de offentlige dokumentene, på nettstedet og i kalenderfilen. Er noe i tittelen taushetsbelagt, skriv en tittel uten det: offentlig_tittel: Personalsak.',
-    );
-  }
-}
-
-function checkBilder(source: SakSource, diags: Diagnostics): void {
-  for (const bilde of source.bilder) {
-    if (bilde.html) {
-      checkHtmlBilde(source.file, bilde, diags);
-      continue;
-    }
-    if (!bilde.alt)
-      diags.warning(
-        source.file,
-        bilde.position,
-        `bildet «${bilde.url}» mangler alternativ tekst; skriv en beskrivelse i klammene: ![beskrivelse](${bilde.url}).`,
-      );
-    if (bilde.status === 'mangler')
-      diags.error(
-        source.file,
-        bilde.position,
-        `bildet «${bilde.url}» finnes ikke; legg bildefilen i møtemappen og skriv stien relativt til den.`,
-      );
-    if (bilde.status === 'utenfor')
-      diags.error(source.file, bilde.position, `bildet «${bilde.url}» ligger utenfor møtemappen; legg bildefilen i møtemappen.`);
-    if (bilde.status === 'ekstern')
-      diags.error(
-        source.file,
-        bilde.position,
-        `bildet «${bilde.url}» er ikke en fil i møtemappen; bilder fra nett eller andre steder tas ikke med. Last ned bildet og legg det i møtemappen.`,
-      );
-  }
-}
-
-/**
- * An image written as HTML (`<img src=…>`, pasted from e-mail or a web page) that cannot be shown
- * is left out with its description; a warning says so, since the secretariat did not choose the tag.
- */
-function checkHtmlBilde(file: string, bilde: Bilde, diags: Diagnostics): void {
-  const hvorfor = { ok: '', mangler: 'finnes ikke', utenfor: 'ligger utenfor møtemappen', ekstern: 'er ikke en fil i møtemappen' }[
-    bilde.status
-  ];
-  if (hvorfor) {
-    diags.warning(
-      file,
-      bilde.position,
-      `bildet «${bilde.url}» i HTML-en ${hvorfor} og tas ikke med${bilde.alt ? `; bare beskrivelsen «${bilde.alt}» vises` : ''}. Legg bildefilen i møtemappen og skriv ![beskrivelse](fil.png), om bildet skal med.`,
-    );
-  } else if (!bilde.alt) {
-    diags.warning(
-      file,
-      bilde.position,
-      `bildet «${bilde.url}» mangler alternativ tekst; skriv en beskrivelse i alt="…", eller skriv bildet som ![beskrivelse](${bilde.url}).`,
     );
   }
 }
