@@ -24,6 +24,8 @@ export const MARKDOWN_GRENSER = {
   linjenivaer: 20_000,
   /** `[` and `]` outside code (links, images and footnotes are written with them). */
   klammer: 5000,
+  /** Characters: the parser takes about a second for each half a million (a long case paper has 100 000). */
+  tegn: 500_000,
 } as const;
 
 export type MarkdownGrense = keyof typeof MARKDOWN_GRENSER;
@@ -133,6 +135,7 @@ function countLine(
 export function findMarkdownLimit(text: string, limits: Limits = MARKDOWN_GRENSER): MarkdownLimitPassed | undefined {
   const tally: Tally = { elementer: 0, linjenivaer: 0, klammer: 0, open: 0, afterBlank: true, inTable: false };
   for (const line of markdownLines(text)) {
+    if (line.start + line.text.length > limits.tegn) return { line: line.number, column: limits.tegn - line.start + 1, grense: 'tegn' };
     if (line.text.trim() === '') {
       [tally.afterBlank, tally.inTable] = [true, false];
       continue;
@@ -155,6 +158,6 @@ export function findMarkdownLimit(text: string, limits: Limits = MARKDOWN_GRENSE
  * column within the text: the marker (`>`, `-`, `1.`) that goes one level too far.
  */
 export function tooDeepNesting(text: string, limit = MAX_NESTING): { line: number; column: number } | undefined {
-  const passed = findMarkdownLimit(text, { nivaer: limit, elementer: Infinity, linjenivaer: Infinity, klammer: Infinity });
+  const passed = findMarkdownLimit(text, { nivaer: limit, elementer: Infinity, linjenivaer: Infinity, klammer: Infinity, tegn: Infinity });
   return passed && { line: passed.line, column: passed.column };
 }

@@ -17,6 +17,8 @@ const ELEMENTER =
   'teksten har for mange elementer (avsnitt, overskrifter, tabellrader, kodelinjer, listepunkter og sitatmerker): grensen på 3 000 passeres her. Del teksten på flere saker, eller legg den ved som PDF under vedlegg/.';
 const LINJENIVAER =
   'for mye av teksten ligger inne i lister og sitater: hver linje teller én gang for hvert nivå den ligger inne i, og grensen på 20 000 passeres her. Bruk færre nivåer, eller legg teksten ved som PDF under vedlegg/.';
+const TEGN =
+  'teksten er for lang: grensen på 500 000 tegn (om lag 150 sider) passeres her. Del teksten på flere saker, eller legg den ved som PDF under vedlegg/.';
 const YAML_NIVAER =
   'verdiene ligger her mer enn 100 nivåer inn i hverandre (lister med [ ] eller «- », oppslag med { } og innrykk); høyst 100 nivåer er tillatt. Bruk færre nivåer.';
 const ALIAS =
@@ -391,5 +393,20 @@ export const TILFELLER_GRENSER: Tilfelle[] = [
     filer: { 'organisasjon.yaml': `logo: ${M}\n${ORGANISASJON}`, [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5') },
     meldinger: [`organisasjon.yaml:1:7: feil: logoen «${M}» er ingen vanlig fil; logoen må være en bildefil (SVG, PNG eller JPEG).`],
     kode: 1,
+  },
+  {
+    navn: 'grense: én linje på 4 MB i en sak',
+    filer: { [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5', `${'Ord og ord. '.repeat(350_000)}\n`) },
+    // The body is a blank line 6 and then the long line 7: its 500 000th character is the body's 500 001st.
+    meldinger: [`${M}/13-a.md:7:500000: feil: ${TEGN}`],
+    kode: 1,
+  },
+  {
+    navn: 'grense: 500 000 tegn er tillatt, fordelt på avsnitt',
+    filer: {
+      [`${M}/13-a.md`]: sak('tittel: A\ntype: tema\nminutter: 5', `${'Ord og ord. '.repeat(40)}\n\n`.repeat(1000).slice(0, 499_000)),
+    },
+    meldinger: [],
+    kode: 0,
   },
 ];

@@ -44,6 +44,7 @@ const GRENSEMELDINGER: Record<MarkdownGrense, string> = {
   nivaer: `lister og sitater (>) ligger her mer enn ${MARKDOWN_GRENSER.nivaer} nivåer inn i hverandre; høyst ${MARKDOWN_GRENSER.nivaer} nivåer er tillatt. Bruk færre nivåer.`,
   elementer: `teksten har for mange elementer (avsnitt, overskrifter, tabellrader, kodelinjer, listepunkter og sitatmerker): grensen på ${tusener(MARKDOWN_GRENSER.elementer)} passeres her. Del teksten på flere saker, eller legg den ved som PDF under vedlegg/.`,
   linjenivaer: `for mye av teksten ligger inne i lister og sitater: hver linje teller én gang for hvert nivå den ligger inne i, og grensen på ${tusener(MARKDOWN_GRENSER.linjenivaer)} passeres her. Bruk færre nivåer, eller legg teksten ved som PDF under vedlegg/.`,
+  tegn: `teksten er for lang: grensen på ${tusener(MARKDOWN_GRENSER.tegn)} tegn (om lag 150 sider) passeres her. Del teksten på flere saker, eller legg den ved som PDF under vedlegg/.`,
   klammer: `teksten har for mange hakeparenteser ([ og ], som lenker, bilder og fotnoter skrives med): grensen på ${tusener(MARKDOWN_GRENSER.klammer)} passeres her. Del teksten på flere saker, eller legg den ved som PDF under vedlegg/.`,
 };
 
