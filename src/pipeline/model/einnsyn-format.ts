@@ -107,6 +107,10 @@ export const moetesakSchema = z.strictObject({
   utredning: utredningSchema.optional().describe('Saksfremlegget og forslaget, for en sak som har saksfremlegg'),
   innstilling: moetesaksbeskrivelseSchema.optional().describe('Forslag til vedtak'),
   vedtak: vedtakSchema.optional().describe('Vedtaket, når referatet er godkjent'),
+  dokumentbeskrivelse: z
+    .array(dokumentbeskrivelseSchema)
+    .optional()
+    .describe('Saksfremlegget som PDF for en sak uten forslag til vedtak (med forslag ligger det under utredning)'),
   skjerming: skjermingSchema
     .optional()
     .describe('Utvidelse (eInnsyn har skjerming på Journalpost, ikke Moetesak): hjemmelen for en sak unntatt offentlighet'),

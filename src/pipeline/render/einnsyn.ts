@@ -272,6 +272,7 @@ class Eksport {
             },
           }
         : {}),
+      ...(saksfremlegg?.dokument && !forslag ? { dokumentbeskrivelse: [saksfremlegg.dokument] } : {}),
       ...(innstilling ? { innstilling } : {}),
       ...(vedtak ? { vedtak } : {}),
     };
