@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { eksportMoter } from '../src/build/eksport.js';
 import { sendMote } from '../src/build/send.js';
 import { formatDiagnostic } from '../src/domain/diagnostics.js';
+import { utcTid } from '../src/pipeline/render/einnsyn.js';
 import { stableUuid } from '../src/util/uuid.js';
 import { MOTE, makeProject, sak, utmappe } from './helpers/prosjekt.js';
 
@@ -230,6 +231,16 @@ describe('motedok eksport: the records of each meeting in eInnsyn’s meeting mo
       [0, 1, 2].map((i) => ids[`moetesak.${i}.systemId`]),
     );
   }, 240_000);
+
+  it('gives the meeting’s start in UTC, in summer and winter time and next to the change', () => {
+    expect(utcTid('2025-05-22', 9 * 60)).toBe('2025-05-22T07:00:00Z');
+    expect(utcTid('2025-11-13', 9 * 60)).toBe('2025-11-13T08:00:00Z');
+    // 30 March 2025: clocks went from 02.00 to 03.00; 26 October: back from 03.00 to 02.00.
+    expect(utcTid('2025-03-30', 4 * 60)).toBe('2025-03-30T02:00:00Z');
+    expect(utcTid('2025-03-30', 60)).toBe('2025-03-30T00:00:00Z');
+    expect(utcTid('2025-10-26', 4 * 60)).toBe('2025-10-26T03:00:00Z');
+    expect(utcTid('2025-12-31', 23 * 60 + 30)).toBe('2025-12-31T22:30:00Z');
+  });
 
   it('says in Norwegian, with exit code 2, that a folder it was given does not exist', () => {
     const root = project();
