@@ -29,7 +29,8 @@ describe('the motedok command', () => {
     const unknown = motedok(['lag']);
     expect(unknown).toMatchObject({
       code: 2,
-      stderr: 'motedok: ukjent kommando «lag». Kommandoene er: build, check, send, publish, new, arsplan og watch. Se «motedok --help».\n',
+      stderr:
+        'motedok: ukjent kommando «lag». Kommandoene er: build, check, send, eksport, publish, new, arsplan og watch. Se «motedok --help».\n',
     });
     const option = motedok(['check', '--fort']);
     expect(option).toMatchObject({ code: 2, stderr: 'motedok: ukjent valg «--fort». Se «motedok --help».\n' });

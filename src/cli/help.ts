@@ -12,6 +12,8 @@ Bruk:
   motedok send <møtemappe> [--dato ÅÅÅÅ-MM-DD]
                                  registrer at innkallingen er sendt (eller en tilleggsinnkalling
                                  for saker lagt til etterpå); sakene beholder da numrene sine
+  motedok eksport [møtemapper …] skriv møtenes arkivdokumenter for arkivet og eInnsyn (einnsyn.json)
+        --out MAPPE              hvor einnsyn.json skrives, MAPPE/<møtemappe>/ (standard: output)
   motedok publish [møtemapper …] lag dokumentene og et nettsted med de offentlige versjonene
         --out MAPPE              nettstedet skrives til MAPPE/nettsted (standard: output)
   motedok new mote <utvalg> <dato> [--sted … --start … --slutt …]
@@ -62,7 +64,17 @@ senere, får neste ledige nummer i utvalgets år; kjør «motedok send» igjen, 
 registreres en tilleggsinnkalling med bare de nye sakene (sendt/2/, …).
 --dato gir datoen innkallingen ble sendt (standard: i dag).`;
 
+const EKSPORT_HJELP = `motedok eksport [møtemapper …] [--out MAPPE]
+
+Lager dokumentene som «motedok build», og skriver så for hvert møte <out>/<møtemappe>/einnsyn.json:
+møtet i eInnsyns møtemodell (Moetemappe med Moetesak og Moetedokument) for arkivet (Noark 5) og
+eInnsyn. Bare det som er endelig kommer med: sakene og innkallingene som er sendt («motedok send»),
+og vedtakene og protokollen når referatet er godkjent. Det som mangler, står i advarslene. En
+sak unntatt offentlighet har bare den offentlige tittelen og hjemmelen (skjerming).
+Uten møtemapper brukes alle møter under ./cases.`;
+
 const COMMAND_HELP = new Map([
+  ['eksport', EKSPORT_HJELP],
   ['send', SEND_HJELP],
   ['check', CHECK_HJELP],
   ['build', BUILD_HJELP],

@@ -4,6 +4,7 @@ import { visible } from '../util/visible.js';
 import { runArsplan } from './arsplan.js';
 import { runBuild, runPublish } from './build.js';
 import { runCheck } from './check.js';
+import { runEksport } from './eksport.js';
 import { helpFor, version } from './help.js';
 import { runNew } from './new.js';
 import { runSend } from './send.js';
@@ -87,6 +88,9 @@ function dispatch(command: string, rest: string[], values: Values): Promise<numb
     case 'watch':
     case 'vis':
       return runWatch(rest, values.port);
+    case 'eksport':
+    case 'export':
+      return runEksport(rest, { out: values.out });
     case 'send':
       return runSend(rest, { out: values.out, dato: values.dato });
     case 'arsplan':
@@ -94,7 +98,7 @@ function dispatch(command: string, rest: string[], values: Values): Promise<numb
       return runArsplan(rest, values.out);
     default:
       throw new UsageError(
-        `ukjent kommando «${command}». Kommandoene er: build, check, send, publish, new, arsplan og watch. Se «motedok --help».`,
+        `ukjent kommando «${command}». Kommandoene er: build, check, send, eksport, publish, new, arsplan og watch. Se «motedok --help».`,
       );
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { moetemappeSchema } from './einnsyn-format.js';
 import { arsplanSchema, moteSchema, organisasjonSchema, referatSchema, sakSchema } from './schema.js';
 
 /**
@@ -12,6 +13,7 @@ export const SCHEMAS = {
   'sak.schema.json': sakSchema,
   'referat.schema.json': referatSchema,
   'arsplan.schema.json': arsplanSchema,
+  'einnsyn.schema.json': moetemappeSchema,
 } as const;
 
 export type SchemaFile = keyof typeof SCHEMAS;
