@@ -28,6 +28,10 @@ function project(extra: Record<string, string> = {}): string {
       'tittel: Budsjett 2026\ntype: beslutning\nminutter: 30',
       'Bakgrunn.\n\n## Forslag til vedtak\n\nBudsjettet vedtas.\n',
     ),
+    [`${M}/15-personal.md`]: sak(
+      'tittel: Tilsetting av Nils Nilsen\ntype: tema\nminutter: 20\nunntatt_offentlighet: offl. § 13 jf. fvl. § 13\noffentlig_tittel: Personalsak',
+      'Bakgrunn.\n',
+    ),
     ...extra,
   });
 }
@@ -94,6 +98,11 @@ describe('motedok send: the e-mail draft and the invitation', () => {
     expect(ev.getFirstPropertyValue('sequence')).toBe(0);
     expect(String(ev.getFirstPropertyValue('dtstart'))).toBe('2025-05-22T09:00:00');
     expect(ev.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Europe/Oslo');
+    // A calendar is seen by others than the member: the exempt sak shows its public title there.
+    const beskrivelse = String(ev.getFirstPropertyValue('description'));
+    expect(beskrivelse).toContain('Sak 03.25');
+    expect(beskrivelse).toContain('Personalsak');
+    expect(beskrivelse).not.toContain('Nils Nilsen');
   });
 
   it('warns, where the member is written, about a member without an address', () => {

@@ -65,17 +65,26 @@ function splitBySize(dokumenter: readonly Dokument[], grense: number) {
 
 const somFil = (d: Dokument): Epostfil => ({ filnavn: d.filnavn, bytes: d.innhold.length });
 
-/** Members who get nothing: a warning where each is written in organisasjon.yaml. */
+/** Members who get nothing: a warning where each is written in organisasjon.yaml, or one when none has an address. */
 function warnUtenAdresse(mote: Mote, diags: Diagnostics): void {
-  const uten = mote.utvalg.medlemmer.map((m, index) => ({ m, index })).filter(({ m }) => !m.epost);
+  const { medlemmer, key, kortnavn } = mote.utvalg;
+  const uten = medlemmer.map((m, index) => ({ m, index })).filter(({ m }) => !m.epost);
   if (uten.length === 0) return;
   const file = mote.organisasjon.file;
   const source = existsSync(file) ? parseYaml(file, readFileSync(file, 'utf8'), new Diagnostics()) : undefined;
+  if (uten.length === medlemmer.length) {
+    diags.warning(
+      file,
+      source?.locate(['utvalg', key, 'medlemmer']),
+      `ingen av medlemmene i ${kortnavn} har «epost», så e-posten har ingen mottakere; skriv adressene inn (epost: navn@kommune.no under hvert medlem), eller fyll dem inn i e-posten før du sender.`,
+    );
+    return;
+  }
   for (const { m, index } of uten) {
     diags.warning(
       file,
-      source?.locate(['utvalg', mote.utvalg.key, 'medlemmer', index]),
-      `${m.navn} (${m.id}) i ${mote.utvalg.kortnavn} har ingen «epost» og står ikke som mottaker av e-posten eller møteinvitasjonen; skriv adressen inn (epost: navn@kommune.no), eller send til medlemmet på annen måte.`,
+      source?.locate(['utvalg', key, 'medlemmer', index]),
+      `${m.navn} (${m.id}) i ${kortnavn} har ingen «epost» og står ikke som mottaker av e-posten eller møteinvitasjonen; skriv adressen inn (epost: navn@kommune.no), eller send til medlemmet på annen måte.`,
     );
   }
 }
