@@ -226,7 +226,7 @@ describe('motedok new sak', () => {
     });
     expect(motedok(['new', 'møte'], root)).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('ukjent «møte»; motedok new lager mote, sak eller referat.'),
+      stderr: expect.stringContaining('ukjent «møte»; motedok new lager mote, sak, referat eller ci.'),
     });
     expect(readdirSync(join(root, 'cases'))).toEqual(['2025-05-22-ssu', 'organisasjon.yaml']);
   });

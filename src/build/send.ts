@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../domain/diagnostics.js';
 import type { BuildOptions } from '../domain/documents.js';
 import { UsageError } from '../domain/errors.js';
@@ -14,17 +14,23 @@ import {
   tilleggsinnkallingFil,
 } from '../domain/journal.js';
 import type { Mote, Sak } from '../domain/types.js';
+import { type NesteInvitasjon, nesteInvitasjon } from '../pipeline/model/invitasjon.js';
 import { parseDato, saksnummer } from '../pipeline/model/tid.js';
 import { sakSjekksummer } from '../pipeline/model/utsendelse.js';
+import type { Epostslag } from '../pipeline/render/epost.js';
 import { writeAtomic } from '../pipeline/write/atomic.js';
 import { today } from '../util/today.js';
 import { stableUuid } from '../util/uuid.js';
 import { buildMoter } from './build.js';
+import { type EpostResult, writeEpost } from './epost.js';
 import { loadMoter, resolveMotemapper } from './load.js';
+import { checkOutputFolder } from './output-folder.js';
 
 export interface SendOptions extends Pick<BuildOptions, 'cwd' | 'out'> {
   /** The day it was sent, `YYYY-MM-DD`; today when not given. */
   dato?: string;
+  /** Bytes the attachments of the e-mail may hold in all; `EPOST_GRENSE` (10 MB) when not given. */
+  epostGrense?: number;
 }
 
 export interface SendResult {
@@ -33,6 +39,8 @@ export interface SendResult {
   /** The sending recorded now; undefined when there were errors or nothing new to send. */
   utsendelse?: JournalUtsendelse;
   journalFile?: string;
+  /** The e-mail draft written now: with a sending, or alone for a changed time or place, or a cancellation. */
+  epost?: EpostResult & { slag: Epostslag };
 }
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -86,9 +94,17 @@ export async function sendMote(folder: string, options: SendOptions = {}): Promi
   const journal: Journal = before
     ? (JSON.parse(before) as Journal)
     : { format: JOURNAL_FORMAT, mote: mote.mappe, system_id: stableUuid(mote.utvalg.key, mote.dato), utsendelser: [] };
+  const outDir = join(resolve(cwd, options.out ?? 'output'), mote.mappe);
+  const neste = nesteInvitasjon(journal.invitasjoner ?? [], mote, journal.utsendelser.length > 0);
+  const alene = { journal, journalFile, outDir, dato, grense: options.epostGrense, diagnostics: first.diagnostics };
+  // A cancelled meeting sends no saker, only the cancellation (once).
+  if (mote.avlyst) return neste ? sendAlone(mote, neste, 'avlysning', alene) : { diagnostics: first.diagnostics, mote, journalFile };
   const unfinished = journal.utsendelser.find((u) => u.dokumenter.length === 0);
   const pending = mote.saker.filter((s) => s.utsendelse === undefined && !s.trukket);
-  if (!unfinished && pending.length === 0) return { diagnostics: first.diagnostics, mote, journalFile };
+  if (!unfinished && pending.length === 0) {
+    if (neste?.endrer && journal.utsendelser.length > 0) return sendAlone(mote, neste, 'endring', alene);
+    return { diagnostics: first.diagnostics, mote, journalFile };
+  }
   const utsendelse = unfinished ?? newSending(journal, pending, mote, dato);
   writeJournal(journalFile, journal);
   const built = await buildMoter([dir], { cwd, out: options.out });
@@ -98,10 +114,60 @@ export async function sendMote(folder: string, options: SendOptions = {}): Promi
     else writeAtomic(journalFile, before);
     return { diagnostics: built.diagnostics, mote };
   }
-  const outDir = join(resolve(cwd, options.out ?? 'output'), mote.mappe);
   utsendelse.dokumenter = keepCopies(sent, utsendelse, outDir);
+  const slag = utsendelse.type;
+  const epost = await writeEpost({
+    mote: sent,
+    slag,
+    fil: emlFil(utsendelse),
+    neste: nesteInvitasjon(journal.invitasjoner ?? [], sent, true)!,
+    dato: utsendelse.dato,
+    folder: outDir,
+    dokumenter: [sentFiles(sent, utsendelse)[0]!, 'saksdokumenter.pdf'],
+    grense: options.epostGrense,
+    utsendelse: utsendelse.nr,
+  });
+  if (epost.invitasjon) journal.invitasjoner = [...(journal.invitasjoner ?? []), epost.invitasjon];
+  // Written last: a sending killed before this point is finished by the next `send`, the e-mail made again alike.
   writeJournal(journalFile, journal);
-  return { diagnostics: built.diagnostics, mote: sent, utsendelse, journalFile };
+  return { diagnostics: [...built.diagnostics, ...epost.diagnostics], mote: sent, utsendelse, journalFile, epost: { ...epost, slag } };
+}
+
+/** The e-mail draft of a sending: `innkalling.eml`, `tilleggsinnkalling.eml`, `tilleggsinnkalling-2.eml` … */
+function emlFil(utsendelse: JournalUtsendelse): string {
+  return utsendelse.nr === 1 ? 'innkalling.eml' : tilleggsinnkallingFil(utsendelse.nr).replace(/\.pdf$/, '.eml');
+}
+
+interface Alene {
+  journal: Journal;
+  journalFile: string;
+  outDir: string;
+  dato: string;
+  grense?: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * An e-mail without documents: the meeting moved (a new time or place) or cancelled. No PDF is
+ * built; the invitation is recorded in the journal so that the next one counts from it.
+ */
+async function sendAlone(mote: Mote, neste: NesteInvitasjon, slag: 'endring' | 'avlysning', a: Alene): Promise<SendResult> {
+  checkOutputFolder(dirname(a.outDir), [mote.dir, dirname(mote.organisasjon.file)]);
+  const epost = await writeEpost({
+    mote,
+    slag,
+    fil: `${slag}.eml`,
+    neste,
+    dato: a.dato,
+    folder: a.outDir,
+    dokumenter: [],
+    grense: a.grense,
+  });
+  if (epost.invitasjon) {
+    a.journal.invitasjoner = [...(a.journal.invitasjoner ?? []), epost.invitasjon];
+    writeJournal(a.journalFile, a.journal);
+  }
+  return { diagnostics: [...a.diagnostics, ...epost.diagnostics], mote, journalFile: a.journalFile, epost: { ...epost, slag } };
 }
 
 function newSending(journal: Journal, pending: Sak[], mote: Mote, dato: string): JournalUtsendelse {

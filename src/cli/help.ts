@@ -11,7 +11,8 @@ Bruk:
   motedok check [møtemapper …]   kontroller møtene og vis planlagt saksliste
   motedok send <møtemappe> [--dato ÅÅÅÅ-MM-DD]
                                  registrer at innkallingen er sendt (eller en tilleggsinnkalling
-                                 for saker lagt til etterpå); sakene beholder da numrene sine
+                                 for saker lagt til etterpå); sakene beholder da numrene sine;
+                                 lager e-posten med møteinvitasjonen (output/<møte>/innkalling.eml)
   motedok eksport [møtemapper …] skriv møtenes arkivdokumenter for arkivet og eInnsyn (einnsyn.json)
         --out MAPPE              hvor einnsyn.json skrives, MAPPE/<møtemappe>/ (standard: output)
   motedok publish [møtemapper …] lag dokumentene og et nettsted med de offentlige versjonene
@@ -21,6 +22,7 @@ Bruk:
   motedok new sak <møtemappe> "<tittel>" [--type beslutning --minutter 30]
                                  lag neste saksfil og vis saksnummeret den får
   motedok new referat <møtemappe> lag referat.md med sakene og medlemmene
+  motedok new ci github|gitlab   lag oppsett for kontroll og publisering fra CI
   motedok arsplan <år> [--out MAPPE]
                                  lag årsplanen for året som PDF og kalenderfil (.ics)
   motedok watch <møtemappe> [--port 8080]
@@ -62,6 +64,10 @@ sjekksummer for dokumentene) og legger en kopi av PDF-ene som ble sendt i møtem
 Etter det beholder hver sak nummeret sitt, hva som enn skjer med filen. En sak som legges til
 senere, får neste ledige nummer i utvalgets år; kjør «motedok send» igjen, så lages og
 registreres en tilleggsinnkalling med bare de nye sakene (sendt/2/, …).
+Hver utsendelse lager et e-postutkast til medlemmene i utmappen (innkalling.eml,
+tilleggsinnkalling.eml) med dokumentene og en møteinvitasjon; åpne det i Outlook eller
+Thunderbird og send det. Er tid eller sted endret, eller står «avlyst: <grunn>» i mote.yaml,
+lager «motedok send» en ny invitasjon (endring.eml) eller en avlysning (avlysning.eml).
 --dato gir datoen innkallingen ble sendt (standard: i dag).`;
 
 const EKSPORT_HJELP = `motedok eksport [møtemapper …] [--out MAPPE]

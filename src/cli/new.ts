@@ -12,7 +12,7 @@ export interface NewFlags {
   minutter?: string;
 }
 
-type Hva = 'mote' | 'sak' | 'referat';
+type Hva = 'mote' | 'sak' | 'referat' | 'ci';
 
 /** For each kind: the options it takes, how many arguments, and what to say when they are wrong. */
 const KINDS: Record<Hva, { flags: string[]; args: number; usage: string }> = {
@@ -23,9 +23,10 @@ const KINDS: Record<Hva, { flags: string[]; args: number; usage: string }> = {
     usage: 'oppgi møtemappen og tittelen i anførselstegn, for eksempel: motedok new sak cases/2026-02-12-ssu "Årsplan 2027"',
   },
   referat: { flags: [], args: 1, usage: 'oppgi møtemappen, for eksempel: motedok new referat cases/2026-02-12-ssu' },
+  ci: { flags: [], args: 1, usage: 'oppgi github eller gitlab, for eksempel: motedok new ci github' },
 };
 
-/** `motedok new mote|sak|referat …`: writes the file, says what it made, and shows problems found reading it back. */
+/** `motedok new mote|sak|referat|ci …`: writes the file, says what it made, and shows problems found reading it back. */
 export async function runNew(args: string[], flags: NewFlags): Promise<number> {
   const [hva, ...rest] = args;
   const kind = parseKind(hva);
@@ -43,8 +44,8 @@ function usageError(melding: string): UsageError {
 }
 
 function parseKind(hva: string | undefined): Hva {
-  if (hva === undefined) throw usageError('si hva som skal lages: mote, sak eller referat.');
-  if (!Object.hasOwn(KINDS, hva)) throw usageError(`ukjent «${hva}»; motedok new lager mote, sak eller referat.`);
+  if (hva === undefined) throw usageError('si hva som skal lages: mote, sak, referat eller ci.');
+  if (!Object.hasOwn(KINDS, hva)) throw usageError(`ukjent «${hva}»; motedok new lager mote, sak, referat eller ci.`);
   return hva as Hva;
 }
 
@@ -55,7 +56,8 @@ function checkArgs(kind: Hva, rest: string[], flags: NewFlags): void {
 }
 
 async function writeNew(kind: Hva, rest: string[], flags: NewFlags): Promise<NewResult> {
-  const { newMote, newSak, newReferat } = await import('../scaffold/new.js');
+  const { newMote, newSak, newReferat, newCi } = await import('../scaffold/new.js');
+  if (kind === 'ci') return newCi(rest[0]!);
   if (kind === 'mote') return newMote(rest[0]!, rest[1]!, flags);
   if (kind === 'sak') return newSak(rest[0]!, rest[1]!, flags);
   return newReferat(rest[0]!);

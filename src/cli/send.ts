@@ -1,5 +1,7 @@
 import { relative } from 'node:path';
+import type { SendResult } from '../build/send.js';
 import { UsageError } from '../domain/errors.js';
+import type { Mote } from '../domain/types.js';
 import { countErrors, plural, printDiagnostics, shownPath } from './format.js';
 
 /** `motedok send <møtemappe> [--dato ÅÅÅÅ-MM-DD]`: records the innkalling (or a tilleggsinnkalling) as sent. */
@@ -15,12 +17,15 @@ export async function runSend(args: string[], flags: { out?: string; dato?: stri
     );
     return 1;
   }
-  const { mote, utsendelse, journalFile } = result;
+  const { mote, utsendelse, journalFile, epost } = result;
+  if (mote && epost && !utsendelse) {
+    const hva = epost.slag === 'avlysning' ? 'avlysningen av' : 'endret tid eller sted for';
+    console.log(`motedok send: e-post med ${hva} ${mote.utvalg.kortnavn}-møtet ${mote.dato} er laget.`);
+    printEpost(epost);
+    return 0;
+  }
   if (!mote || !utsendelse || !journalFile) {
-    const sist = mote?.utsendelser.at(-1);
-    console.log(
-      `motedok send: ingenting nytt å sende; ${sist ? `innkallingen ble registrert sendt ${sist.dato}, og ingen saker er lagt til siden.` : 'møtet har ingen saker.'}`,
-    );
+    console.log(`motedok send: ingenting nytt å sende; ${whyNothing(mote)}`);
     return 0;
   }
   const hva = utsendelse.type === 'innkalling' ? 'innkallingen' : `tilleggsinnkalling nr. ${utsendelse.nr - 1}`;
@@ -34,5 +39,29 @@ export async function runSend(args: string[], flags: { out?: string; dato?: stri
   console.log(
     `  journal: ${relative(process.cwd(), journalFile) || journalFile}; legg den og sendt/ inn i versjonskontrollen sammen med sakene. Sakene beholder nå numrene sine.`,
   );
+  if (epost) printEpost(epost);
   return 0;
+}
+
+function whyNothing(mote: Mote | undefined): string {
+  const sist = mote?.utsendelser.at(-1);
+  if (mote?.avlyst)
+    return sist
+      ? 'møtet er avlyst, og avlysningen er laget før.'
+      : 'møtet er avlyst, og innkallingen ble aldri sendt; ingen har fått noe som må avlyses.';
+  if (sist) return `innkallingen ble registrert sendt ${sist.dato}, og ingen saker, tid eller sted er endret siden.`;
+  return 'møtet har ingen saker.';
+}
+
+function printEpost(epost: NonNullable<SendResult['epost']>): void {
+  const invitasjon = epost.invitasjon
+    ? `med møteinvitasjon (${epost.invitasjon.metode === 'CANCEL' ? 'avlysning' : 'forespørsel'}, sekvens ${epost.invitasjon.sekvens})`
+    : 'uten møteinvitasjon';
+  console.log(
+    `  e-post: ${shownPath(epost.fil)}, til ${plural(epost.mottakere.length, 'medlem', 'medlemmer')}, ${invitasjon}. Åpne den i Outlook eller Thunderbird, les den over og send den.`,
+  );
+  if (epost.forStore.length > 0)
+    console.log(
+      `  ${epost.forStore.join(' og ')} er ikke lagt ved fordi vedleggene ville blitt større enn 10 MB; legg dokumentene der medlemmene kan hente dem, og sett lenken inn i e-posten der det står «[sett inn lenken før du sender]».`,
+    );
 }

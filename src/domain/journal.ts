@@ -49,12 +49,40 @@ export interface JournalReferat {
   rettelser: number;
 }
 
+/** The meeting's time and place as an invitation announced them, as written in mote.yaml. */
+export interface JournalMotetid {
+  dato: string;
+  start: string;
+  slutt: string;
+  sted: string;
+}
+
+/**
+ * A calendar invitation that went out with an e-mail (iTIP, RFC 5546). The sequence says which
+ * revision of the meeting it is: a changed time or place, or a cancellation, is the last one's
+ * plus one; the members' calendars replace an invitation by a higher sequence of the same UID.
+ */
+export interface JournalInvitasjon {
+  metode: 'REQUEST' | 'CANCEL';
+  sekvens: number;
+  /** The day the e-mail was made, `YYYY-MM-DD`. */
+  dato: string;
+  /** The e-mail draft in the output folder's meeting folder: `innkalling.eml`, `endring.eml`, `avlysning.eml`. */
+  fil: string;
+  /** The sending (`utsendelser[].nr`) it went with; none for a change of time or place alone, or a cancellation. */
+  utsendelse?: number;
+  /** What the sequence was computed from. */
+  mote: JournalMotetid;
+}
+
 export interface Journal {
   format: number;
   mote: string;
   /** The meeting's UUID, of its committee and date. */
   system_id?: string;
   utsendelser: JournalUtsendelse[];
+  /** The invitations sent, in order; missing in journals from before motedok made e-mails. */
+  invitasjoner?: JournalInvitasjon[];
   referat?: JournalReferat;
 }
 

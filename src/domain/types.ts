@@ -27,6 +27,13 @@ export interface Medlem {
   navn: string;
   rolle?: string;
   representerer?: string;
+  epost?: string;
+}
+
+/** Someone a message goes to or comes from. */
+export interface EpostAdresse {
+  navn: string;
+  epost: string;
 }
 
 export interface Utvalg {
@@ -48,6 +55,8 @@ export interface Organisasjon {
   sprak?: Sprak;
   /** Leave the names under `andre` out of the public referat (they are not members, and may be private persons). */
   skjulAndreOffentlig: boolean;
+  /** Sender of the e-mail and organiser of the invitation that `motedok send` makes. */
+  sekretariat?: EpostAdresse;
   utvalg: Map<string, Utvalg>;
 }
 
@@ -219,6 +228,8 @@ export interface Mote {
   start: Klokkeslett;
   slutt: Klokkeslett;
   sted: string;
+  /** Why the meeting is cancelled (`avlyst:` in mote.yaml); `motedok send` then sends a cancellation. */
+  avlyst?: string;
   forrigeMote?: Dato;
   /** Every numbered sak in agenda order, the fixed ones first, then Eventuelt items. */
   saker: Sak[];

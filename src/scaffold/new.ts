@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { type LoadResult, loadMoter } from '../build/load.js';
 import { type Diagnostic, Diagnostics, sortDiagnostics } from '../domain/diagnostics.js';
@@ -396,6 +396,7 @@ export async function newReferat(mappeTekst: string, options: { cwd?: string } =
 export const NEW_HELP = `motedok new mote <utvalg> <dato> [--sted STED] [--start TT:MM] [--slutt TT:MM]
 motedok new sak <møtemappe> "<tittel>" [--type beslutning|tema|referat|eventuelt] [--minutter N]
 motedok new referat <møtemappe>
+motedok new ci github|gitlab
 
 Lager filene du skriver videre i, slik at «motedok check» godtar dem som de er:
   mote     møtemappen <dato>-<utvalg>/ med mote.yaml; sted og tid hentes fra utvalgets
@@ -404,4 +405,47 @@ Lager filene du skriver videre i, slik at «motedok check» godtar dem som de er
            for beslutning og tema, 5 for referat og eventuelt); viser saksnummeret den får
   referat  referat.md med alle sakene på sakslisten, forslagene til vedtak som utgangspunkt,
            og utvalgets medlemmer i til_stede
+  ci       oppsett for publisering fra CI: .github/workflows/motedok.yml (github) eller
+           .gitlab-ci.yml (gitlab) i prosjektmappen; kontroll ved hver push, nettstedet til Pages
 Eksisterende filer skrives aldri over.`;
+
+/** Where each CI template goes in the secretariat's repository, and what to do next. */
+const CI_MALER = {
+  github: {
+    mal: 'github-pages.yml',
+    fil: join('.github', 'workflows', 'motedok.yml'),
+    neste: 'Slå på Pages i GitHub: Settings → Pages → Source: «GitHub Actions». Legg filen inn i git og push.',
+  },
+  gitlab: {
+    mal: 'gitlab-ci.yml',
+    fil: '.gitlab-ci.yml',
+    neste: 'Legg filen inn i git og push; nettstedet kommer under Deploy → Pages når hovedgrenen er bygget.',
+  },
+} as const;
+
+export type CiVert = keyof typeof CI_MALER;
+
+/** The package's ready CI files (ci/ beside src/ and dist/). */
+export const CI_MAPPE = join(PACKAGE_DIR, 'ci');
+
+/**
+ * `motedok new ci github|gitlab`: copies the package's CI file into the project folder (where
+ * cases/ is), where the host looks for it. Its commands run from that folder.
+ */
+export function newCi(vert: string, options: { cwd?: string } = {}): NewResult {
+  if (!Object.hasOwn(CI_MALER, vert)) throw new UsageError(`ukjent «${vert}»; motedok new ci lager oppsett for github eller gitlab.`);
+  const cwd = options.cwd ?? process.cwd();
+  if (!existsSync(join(cwd, 'cases')))
+    throw new UsageError('fant ingen mappe «cases» her; kjør «motedok new ci» fra prosjektmappen, der cases/ ligger.');
+  const { mal, fil, neste } = CI_MALER[vert as CiVert];
+  const target = join(cwd, fil);
+  writeNewFile(target, readFileSync(join(CI_MAPPE, mal), 'utf8'));
+  return {
+    fil: target,
+    linjer: [
+      `laget ${displayPath(target)}: «motedok check» ved hver push; på hovedgrenen dokumentene og nettstedet til Pages.`,
+      `  ${neste}`,
+    ],
+    diagnostics: [],
+  };
+}

@@ -6,8 +6,19 @@ import { describeChar, findForbiddenChar, findOnlyInvisible, kodepunkt } from '.
 import { findYamlLimit } from './yaml-depth.js';
 
 /** Keys whose values are numbers or yes/no; every other scalar is kept as the text the user wrote. */
-// Numbers and yes/no under these keys stay numbers; the journal's (format, nr, fast, rettelser) are machine-written.
-const NON_TEXT_KEYS = new Set(['minutter', 'forste_saksnummer', 'faste_saker', 'skjul_andre', 'format', 'nr', 'fast', 'rettelser']);
+// Numbers and yes/no under these keys stay numbers; the journal's (format, nr, fast, rettelser, sekvens, utsendelse) are machine-written.
+const NON_TEXT_KEYS = new Set([
+  'minutter',
+  'forste_saksnummer',
+  'faste_saker',
+  'skjul_andre',
+  'format',
+  'nr',
+  'fast',
+  'rettelser',
+  'sekvens',
+  'utsendelse',
+]);
 
 const MESSAGES: Record<string, string> = {
   TAB_AS_INDENT: 'tabulator brukt som innrykk; YAML tillater bare mellomrom. Bytt tabulatoren ut med mellomrom.',

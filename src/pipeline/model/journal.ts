@@ -37,6 +37,18 @@ export const journalSchema = z.strictObject({
       dokumenter: z.array(z.strictObject({ fil: tekst, kopi: tekst, sha256 })),
     }),
   ),
+  invitasjoner: z
+    .array(
+      z.strictObject({
+        metode: z.enum(['REQUEST', 'CANCEL']),
+        sekvens: z.number().int().nonnegative(),
+        dato: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        fil: tekst,
+        utsendelse: z.number().int().positive().optional(),
+        mote: z.strictObject({ dato: tekst, start: tekst, slutt: tekst, sted: tekst }),
+      }),
+    )
+    .optional(),
   referat: z.strictObject({ godkjent: tekst, sha256, rettelser: z.number().int().nonnegative() }).optional(),
 });
 

@@ -211,6 +211,7 @@ function buildMote(g: Grunnlag, grunnlag: readonly Grunnlag[], serie: Nummerseri
     start: data.start,
     slutt: data.slutt,
     sted: data.sted,
+    ...(data.avlyst ? { avlyst: data.avlyst } : {}),
     forrigeMote: forrige as Mote['forrigeMote'],
     saker: ordnet,
     saksliste,

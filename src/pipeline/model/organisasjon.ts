@@ -33,6 +33,7 @@ export function buildOrganisasjon(project: ProjectSource, diags: Diagnostics): O
     maler: data.maler,
     sprak: data.sprak,
     skjulAndreOffentlig: data.offentlig?.skjul_andre ?? false,
+    sekretariat: data.sekretariat,
     utvalg,
   };
 }

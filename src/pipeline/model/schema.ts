@@ -49,6 +49,9 @@ const hjemmel = tekst
   })
   .meta({ pattern: HJEMMEL_MONSTER });
 
+/** An e-mail address as the secretariat writes it; checked, since it goes into headers and invitations. */
+const epost = z.email().max(GRENSER.linje);
+
 export const dato = parsed(parseDato).describe('Dato som ÅÅÅÅ-MM-DD, for eksempel 2025-05-22');
 export const klokkeslett = parsed(parseKlokkeslett).describe('Klokkeslett som TT:MM, for eksempel "09:30"');
 export const saksnummer = parsed(parseSaksnummer).describe('Saksnummer som løpenummer.år, for eksempel "13.25"');
@@ -58,6 +61,12 @@ export const medlemSchema = z.strictObject({
   navn: tekst.describe('Fullt navn'),
   rolle: tekst.optional().describe('Rolle i utvalget: leder, nestleder, medlem, vara …'),
   representerer: tekst.optional().describe('Kommune, helseregion eller helseforetak medlemmet representerer'),
+  epost: epost.optional().describe('E-postadresse; «motedok send» sender innkallingen og møteinvitasjonen hit'),
+});
+
+export const sekretariatSchema = z.strictObject({
+  navn: tekst.describe('Avsenderen av innkallingene, for eksempel «Sekretariatet, Helsefellesskap Innlandet»'),
+  epost: epost.describe('Sekretariatets e-postadresse: avsender av e-posten og arrangør av møteinvitasjonen'),
 });
 
 export const standardSchema = z.strictObject({
@@ -84,6 +93,9 @@ export const organisasjonSchema = z
       .describe('Profilfarge som #RRGGBB, for eksempel "#00509e"'),
     maler: path.optional().describe('Mappe med egne maler som overstyrer de innebygde'),
     sprak: z.enum(['nb', 'nn']).optional().describe('Målform i dokumentene: nb (bokmål, standard) eller nn (nynorsk)'),
+    sekretariat: sekretariatSchema
+      .optional()
+      .describe('Sekretariatet: navn og e-post; avsender av e-posten og arrangør av møteinvitasjonen som «motedok send» lager'),
     offentlig: z
       .strictObject({
         skjul_andre: z.boolean().default(false).describe('true: navnene under «andre» i referatet tas ikke med i den offentlige versjonen'),
@@ -124,6 +136,9 @@ export const moteSchema = z
       .enum(['nb', 'nn'])
       .optional()
       .describe('Målform for dette møtet: nb (bokmål) eller nn (nynorsk); overstyrer organisasjon.yaml'),
+    avlyst: tekst
+      .optional()
+      .describe('Når møtet er avlyst: hvorfor; «motedok send» lager da en avlysning som tar møtet ut av medlemmenes kalendere'),
   })
   .meta({
     title: 'mote.yaml',
@@ -245,7 +260,10 @@ export const TILLATT: Record<string, string> = {
   offentlig: 'nøkler og verdier, for eksempel { skjul_andre: true }',
   skjul_andre: 'true eller false',
   utvalg: 'en kort nøkkel med små bokstaver, tall og bindestrek, for eksempel ssu',
-  medlemmer: 'en liste med { id, navn, rolle, representerer }',
+  medlemmer: 'en liste med { id, navn, rolle, representerer, epost }',
+  epost: 'en e-postadresse, for eksempel kari.nordmann@kommune.no',
+  sekretariat: 'nøkler og verdier, for eksempel { navn: Sekretariatet, epost: post@helsefellesskap.no }',
+  avlyst: 'hvorfor møtet er avlyst, som tekst, for eksempel «Avlyst på grunn av få saker»',
   standard: 'nøkler og verdier, for eksempel { sted: Hamar, start: "09:30", slutt: "14:30" }',
   id: 'en kort id med små bokstaver, tall og bindestrek, for eksempel kari-nordmann',
   rolle: 'en tekst, for eksempel leder',

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { frase } from '../../domain/sprak.js';
-import type { Mote, SakPunkt } from '../../domain/types.js';
+import type { EpostAdresse, Mote, SakPunkt } from '../../domain/types.js';
 import { offentligVersjon } from '../model/offentlig.js';
 import { klokkeslett, langDato, saksnummer } from '../model/tid.js';
 
@@ -110,6 +110,31 @@ export interface CalendarEvent {
   tittel: string;
   sted?: string;
   beskrivelse?: string;
+  /** For an invitation sent by e-mail (iTIP, RFC 5546) rather than a published calendar. */
+  invitasjon?: Invitasjonsfelter;
+}
+
+/** What an invitation adds to an event: its revision, who sends it, who is invited. */
+export interface Invitasjonsfelter {
+  sekvens: number;
+  /** When it was made, `YYYY-MM-DD`: the DTSTAMP, so that a later revision is later also by the clock. */
+  laget: string;
+  arrangor: EpostAdresse;
+  deltakere: readonly EpostAdresse[];
+  avlyst: boolean;
+}
+
+/** `CN="Kari Nordmann":mailto:kari@example.no`; a parameter value may hold no double quote (RFC 5545, 3.2). */
+function calAddress(a: EpostAdresse): string {
+  return `CN="${a.navn.replace(/["\r\n]/g, '')}":mailto:${a.epost}`;
+}
+
+function invitasjonLines(i: Invitasjonsfelter): string[] {
+  return [
+    `SEQUENCE:${i.sekvens}`,
+    `ORGANIZER;${calAddress(i.arrangor)}`,
+    ...i.deltakere.map((d) => `ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;${calAddress(d)}`),
+  ];
 }
 
 /** `20260212`: a date value. */
@@ -124,6 +149,11 @@ function nextDay(dato: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The event's UID: the same in mote.ics, the annual plan and every invitation, so calendars see one meeting. */
+export function calendarUid(h: Pick<CalendarEvent, 'id' | 'organisasjon'>): string {
+  return `${h.id}@${slug(h.organisasjon) || 'motedok'}.motedok`;
+}
+
 /** The VEVENT lines of one event, unfolded. */
 export function veventLines(h: CalendarEvent): string[] {
   const tider =
@@ -132,26 +162,27 @@ export function veventLines(h: CalendarEvent): string[] {
       : [`DTSTART;VALUE=DATE:${dateValue(h.dato)}`, `DTEND;VALUE=DATE:${dateValue(nextDay(h.tilDato ?? h.dato))}`];
   return [
     'BEGIN:VEVENT',
-    `UID:${h.id}@${slug(h.organisasjon) || 'motedok'}.motedok`,
-    `DTSTAMP:${dateValue(h.dato)}T000000Z`,
+    `UID:${calendarUid(h)}`,
+    `DTSTAMP:${dateValue(h.invitasjon?.laget ?? h.dato)}T000000Z`,
+    ...(h.invitasjon ? invitasjonLines(h.invitasjon) : []),
     ...tider,
     `SUMMARY:${escapeText(h.tittel)}`,
     ...(h.sted ? [`LOCATION:${escapeText(h.sted)}`] : []),
     ...(h.beskrivelse ? [`DESCRIPTION:${escapeText(h.beskrivelse)}`] : []),
-    'STATUS:CONFIRMED',
+    h.invitasjon?.avlyst ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',
     'TRANSP:OPAQUE',
     'END:VEVENT',
   ];
 }
 
-/** A VCALENDAR with the events, CRLF line endings, folded. */
-export function buildCalendar(hendelser: readonly CalendarEvent[]): string {
+/** A VCALENDAR with the events, CRLF line endings, folded; `REQUEST` and `CANCEL` for an invitation by e-mail. */
+export function buildCalendar(hendelser: readonly CalendarEvent[], metode: 'PUBLISH' | 'REQUEST' | 'CANCEL' = 'PUBLISH'): string {
   const egenskaper = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//motedok//motedok//NB',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${metode}`,
     ...VTIMEZONE_OSLO,
     ...hendelser.flatMap(veventLines),
     'END:VCALENDAR',
