@@ -36,7 +36,7 @@ const NUMMER = String.raw`(\d{1,4})(?:\.|\s?\/\s?)(\d{2})(?![\p{N}]|[./]\p{N})`;
 const FORSTE = new RegExp(String.raw`${ORD}\s+${NUMMER}`, 'giu');
 const NESTE = new RegExp(String.raw`\s*(?:,|\bog\b|\beller\b|\bsamt\b)\s*(?:${ORD}\s+)?${NUMMER}`, 'iuy');
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -52,7 +52,7 @@ function utvalgAfter(utvalg: readonly UtvalgNavn[]): RegExp | undefined {
       key,
       navn.length === 0
         ? undefined
-        : new RegExp(String.raw`\s+(?:(?:fra|frå|i)\s+)?(${navn.map(escape).join('|')})(?![\p{L}\p{N}])`, 'iuy'),
+        : new RegExp(String.raw`\s+(?:(?:fra|frå|i)\s+)?(${navn.map(escapeRegExp).join('|')})(?![\p{L}\p{N}])`, 'iuy'),
     );
   }
   return utvalgPattern.get(key);
