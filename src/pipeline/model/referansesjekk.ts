@@ -44,13 +44,10 @@ function oversikter(moter: readonly Mote[]): Map<string, Arsoversikt> {
 
 const nummer = (lopenummer: number, ar: number) => saksnummer({ lopenummer, ar });
 
-export function ukjentSakMelding(ref: SakReferanse, o: Arsoversikt): string {
+function ukjentSakMelding(ref: SakReferanse, o: Arsoversikt, andreUtvalg: readonly string[]): string {
   const { lopenummer, ar } = ref.saksnummer;
-  const datoer = [...o.datoer].sort();
-  const moter =
-    datoer.length === 1
-      ? `møtet ${langDato(datoer[0]! as Mote['dato'])}`
-      : `møtene ${datoer.map((d) => langDato(d as Mote['dato'])).join(', ')}`;
+  const datoer = [...o.datoer].sort().map((d) => langDato(d as Mote['dato']));
+  const moter = datoer.length === 1 ? `møtet ${datoer[0]}` : `møtene ${datoer.join(', ')}`;
   const finnes =
     o.numre.size === o.storste - o.minste + 1
       ? `sak ${nummer(o.minste, ar)}–${nummer(o.storste, ar)}`
@@ -58,18 +55,25 @@ export function ukjentSakMelding(ref: SakReferanse, o: Arsoversikt): string {
           .sort((a, b) => a - b)
           .map((n) => nummer(n, ar))
           .join(', ')}`;
-  return `«${ref.tekst.replace(/\s+/g, ' ')}» viser til sak ${nummer(lopenummer, ar)} i ${o.kortnavn}, som ikke finnes: ${o.kortnavn} har ${finnes} i ${ar} (${moter} i cases/). Rett nummeret, eller skriv utvalget saken er fra, for eksempel «sak ${nummer(lopenummer, ar)} fra ${o.kortnavn}».`;
+  const annet = andreUtvalg[0];
+  const rett = ref.utvalg
+    ? 'Rett nummeret eller utvalget.'
+    : !annet
+      ? 'Rett nummeret.'
+      : `Rett nummeret; er saken et annet utvalgs, skriv utvalget etter nummeret, for eksempel «sak ${nummer(lopenummer, ar)} fra ${annet}».`;
+  return `«${ref.tekst.replace(/\s+/g, ' ')}» viser til sak ${nummer(lopenummer, ar)} i ${o.kortnavn}, som ikke finnes: ${o.kortnavn} har ${finnes} i ${ar} (${moter} i cases/). ${rett}`;
 }
 
 /** Every reference in the meetings' saker and referater, checked against every meeting of the project. */
 export function checkSakReferanser(built: readonly { mote: Mote; utkast: Utkast }[]): void {
   const alle = oversikter(built.map((b) => b.mote));
   for (const { mote, utkast } of built) {
+    const andre = [...mote.organisasjon.utvalg.values()].map((u) => u.kortnavn).filter((k) => k !== mote.utvalg.kortnavn);
     const sjekk = (file: string, ref: SakReferanse) => {
       const kortnavn = ref.utvalg ?? mote.utvalg.kortnavn;
       const o = alle.get(`${kortnavn} ${ref.saksnummer.ar}`);
       const n = ref.saksnummer.lopenummer;
-      if (o && n >= o.minste && !o.numre.has(n)) utkast.diags.warning(file, ref.position, ukjentSakMelding(ref, o));
+      if (o && n >= o.minste && !o.numre.has(n)) utkast.diags.warning(file, ref.position, ukjentSakMelding(ref, o, andre));
     };
     for (const sak of mote.saker) for (const ref of sak.referanser) sjekk(sak.kilde.file, ref);
     const referat = mote.referat;

@@ -372,12 +372,19 @@ export function sakslisteView(mote: Mote): SakslisteData {
   return { ...commonData(mote, t(mote, 'saksliste.dokumenttype'), tittel), dokumentklasse: 'kompakt', saksliste: saksliste(mote) };
 }
 
+/** A sak that has a case paper of its own (build/plan.ts makes one), which saksdokumenter.pdf holds. */
+function harEgetSaksfremlegg(sak: Sak): boolean {
+  return sak.harSaksfremlegg || sak.vedlegg.some((v) => v.fil);
+}
+
 export function vedleggView(mote: Mote, sak: Sak): VedleggData {
   const tittel = t(mote, 'vedlegg.tittel', { nummer: nummer(sak), tittel: sak.tittel });
   // The other saker are in other documents: saksdokumenter.pdf links to them (assemble/referanselenker.ts).
   const referanser = referanseLenker(
     mote,
-    mote.saker.filter((s) => s !== sak && s.nummer).map((s) => [saksnummer(s.nummer!), `${ANNEN_DEL_URL}${saksnummer(s.nummer!)}`]),
+    mote.saker
+      .filter((s) => s !== sak && s.nummer && harEgetSaksfremlegg(s))
+      .map((s) => [saksnummer(s.nummer!), `${ANNEN_DEL_URL}${saksnummer(s.nummer!)}`]),
   );
   return {
     ...commonData(mote, t(mote, 'vedlegg.dokumenttype', { nummer: nummer(sak) }), tittel),
