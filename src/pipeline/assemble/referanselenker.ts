@@ -1,5 +1,5 @@
 import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFObject, PDFRef, PDFString } from 'pdf-lib';
-import { ANNEN_DEL_URL } from '../render/referanser.js';
+import { ANNEN_DEL_URL } from '../../domain/referanser.js';
 import { addKid, addParentTreeEntries, kidsOf, nextParentTreeKey, numberTreeEntries } from './structure.js';
 
 /**

@@ -1,4 +1,5 @@
 import type { Root, RootContent, Text } from 'mdast';
+import { ANNEN_DEL_URL } from '../../domain/referanser.js';
 import type { SakReferanse } from '../../domain/types.js';
 import { findReferanserITekst, type UtvalgNavn } from '../model/referanser.js';
 import { saksnummer } from '../model/tid.js';
@@ -14,12 +15,7 @@ export type Referanse = Pick<SakReferanse, 'saksnummer' | 'utvalg' | 'tekst'>;
 /** The address a reference links to, or undefined for one that stays text. */
 export type SakLenke = (ref: Referanse) => string | undefined;
 
-/**
- * The address a case paper gives a reference to another sak of its meeting. It leads nowhere:
- * the assembly step (assemble/referanselenker.ts) makes the reference text again in the case
- * paper, and a link to the sak's page in saksdokumenter.pdf. `.invalid` is reserved (RFC 2606).
- */
-export const ANNEN_DEL_URL = 'https://motedok.invalid/sak/';
+export { ANNEN_DEL_URL };
 
 /** The id of a sak's section in a document (`sak-15-25`), which `#sak-15-25` leads to. */
 export function sakAnker(nr: Referanse['saksnummer']): string {
