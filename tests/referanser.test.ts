@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRef, PDFString } from 'pdf-lib';
@@ -254,5 +254,17 @@ describe('references in the PDFs', () => {
     for (const fil of ['saksdokumenter.pdf', 'vedlegg/sak-02-25.pdf', 'innkalling.pdf', 'offentlig/saksdokumenter.pdf']) {
       expect(readFileSync(join(igjen, '2025-05-22-ssu', fil)).equals(readFileSync(join(ut, '2025-05-22-ssu', fil)))).toBe(true);
     }
+  }, 120_000);
+
+  it('a case paper taken from the cache still gets its links, to the sak as it is called now', async () => {
+    const root = makeProject({ '2025-05-22-ssu/10-a.md': A, '2025-05-22-ssu/11-b.md': B, '2025-05-22-ssu/12-c.md': C });
+    const out = utmappe();
+    await buildMoter([root], { out, cwd: root });
+    writeFileSync(join(root, '2025-05-22-ssu/12-c.md'), C.replace('tittel: Orienteringssak', 'tittel: Orientering om status'));
+    const igjen = await buildMoter([root], { out, cwd: root });
+    const a = igjen.dokumenter.find((d) => d.fil === join(out, '2025-05-22-ssu', 'vedlegg', 'sak-02-25.pdf'));
+    expect(a?.fraBuffer).toBe(true);
+    const doc = await PDFDocument.load(readFileSync(join(out, '2025-05-22-ssu', 'saksdokumenter.pdf')));
+    expect(linkAnnotations(doc).map((l) => l.contents)).toContain('Gå til sak 04.25 Orientering om status');
   }, 120_000);
 });
