@@ -13,6 +13,7 @@ const sak = (tittel: string, type: SakType, minutter: number, fast = false): Sak
   vedlegg: [],
   saksfremlegg: '',
   harSaksfremlegg: false,
+  referanser: [],
 });
 const kl = (t: string) => (Number(t.slice(0, 2)) * 60 + Number(t.slice(3))) as Klokkeslett;
 

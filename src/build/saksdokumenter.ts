@@ -1,10 +1,41 @@
 import { PDFDocument } from 'pdf-lib';
+import { frase } from '../domain/sprak.js';
 import type { Mote } from '../domain/types.js';
 import { mergePdfs } from '../pipeline/assemble/merge.js';
 import { type FinishedPdf, finishPdf, type Metadata, savePdf } from '../pipeline/assemble/pdf.js';
-import { type ContentsLine, saksdokumenterView } from '../pipeline/render/views.js';
+import { linkReferanser, type ReferanseMal } from '../pipeline/assemble/referanselenker.js';
+import { type ContentsLine, saksdokumenterView, type VedleggData } from '../pipeline/render/views.js';
 import type { Plan } from './plan.js';
 import { type BuildTools, getOrMake, loadedFiles, overskrifter, type Printer } from './tools.js';
+
+/**
+ * References in the case papers to other saker of the meeting lead to those saker's case papers,
+ * now that they are in one file (assemble/referanselenker.ts).
+ */
+function linkReferanserInBundle(
+  base: PDFDocument,
+  mote: Mote,
+  forsideSider: number,
+  deler: readonly { plan: Plan; ferdig: FinishedPdf }[],
+): void {
+  let side = forsideSider;
+  const starter = deler.map(({ ferdig }) => {
+    const start = side;
+    side += ferdig.sider;
+    return start;
+  });
+  const mal = new Map<string, ReferanseMal>();
+  deler.forEach(({ plan }, i) => {
+    if (plan.mal !== 'vedlegg') return;
+    const { nummer, tittel } = (plan.data as VedleggData).sak;
+    mal.set(nummer, { side: starter[i]!, beskrivelse: frase(mote.fraser, 'saksdokumenter.ga_til_sak', { nummer, tittel }) });
+  });
+  linkReferanser(
+    base,
+    deler.map(({ ferdig }, i) => ({ start: starter[i]!, referanser: ferdig.referanser ?? [] })),
+    mal,
+  );
+}
 
 /**
  * Everything the members read, in one file: a table of contents with page numbers, then the
@@ -44,7 +75,9 @@ export async function buildSaksdokumenter(
     forsideHtml,
     JSON.stringify(meta),
     ...loadedFiles(buffer, forsideHtml),
-    ...deler.map(({ plan, ferdig }) => `${plan.innhold}\u0000${buffer.nokkel(ferdig.bytes)}`),
+    ...deler.map(
+      ({ plan, ferdig }) => `${plan.innhold}\u0000${buffer.nokkel(ferdig.bytes)}\u0000${JSON.stringify(ferdig.referanser ?? [])}`,
+    ),
   );
   return getOrMake(verktoy, nokkel, async () => {
     let trykt = await forside(1);
@@ -54,6 +87,7 @@ export async function buildSaksdokumenter(
       base,
       deler.map(({ plan, ferdig }) => ({ pdf: ferdig.bytes, bokmerke: plan.innhold! })),
     );
+    linkReferanserInBundle(base, mote, trykt.sider, deler);
     return { bytes: await savePdf(base, meta), sider: base.getPageCount(), vedleggStart: [] };
   });
 }

@@ -48,15 +48,27 @@ export class DocumentCache {
     if (!existsSync(pdf) || !existsSync(info)) return undefined;
     try {
       const bytes = readFileSync(pdf);
-      const meta = JSON.parse(readFileSync(info, 'utf8')) as { sha256: string; sider: number; vedleggStart: number[] };
+      const meta = JSON.parse(readFileSync(info, 'utf8')) as {
+        sha256: string;
+        sider: number;
+        vedleggStart: number[];
+        referanser?: FinishedPdf['referanser'];
+      };
       const gyldig =
         createHash('sha256').update(bytes).digest('hex') === meta.sha256 &&
         Number.isInteger(meta.sider) &&
         Array.isArray(meta.vedleggStart) &&
-        meta.vedleggStart.every((n) => Number.isInteger(n) && n >= 0 && n < meta.sider);
+        meta.vedleggStart.every((n) => Number.isInteger(n) && n >= 0 && n < meta.sider) &&
+        (meta.referanser === undefined ||
+          (Array.isArray(meta.referanser) && meta.referanser.every((r) => Number.isInteger(r?.side) && r.side < meta.sider)));
       if (!gyldig) throw new Error('ødelagt');
       this.brukt.add(key);
-      return { bytes: new Uint8Array(bytes), sider: meta.sider, vedleggStart: meta.vedleggStart };
+      return {
+        bytes: new Uint8Array(bytes),
+        sider: meta.sider,
+        vedleggStart: meta.vedleggStart,
+        ...(meta.referanser ? { referanser: meta.referanser } : {}),
+      };
     } catch {
       rmSync(pdf, { force: true });
       rmSync(info, { force: true });
@@ -67,7 +79,8 @@ export class DocumentCache {
   save(key: string, ferdig: FinishedPdf): void {
     writeAtomic(join(this.folder, `${key}.pdf`), ferdig.bytes);
     const sha256 = createHash('sha256').update(ferdig.bytes).digest('hex');
-    writeAtomic(join(this.folder, `${key}.json`), JSON.stringify({ sha256, sider: ferdig.sider, vedleggStart: ferdig.vedleggStart }));
+    const { sider, vedleggStart, referanser } = ferdig;
+    writeAtomic(join(this.folder, `${key}.json`), JSON.stringify({ sha256, sider, vedleggStart, referanser }));
     this.brukt.add(key);
   }
 

@@ -16,6 +16,20 @@ export interface Saksnummer {
 
 export type { SakType } from './saksliste.js';
 
+/**
+ * A mention of a sak in text someone wrote: «sak 15.24», «saker 12.25 og 13.25», «sak 22/25»,
+ * «sak 32.24 fra SSU». Recognised by pipeline/model/referanser.ts.
+ */
+export interface SakReferanse {
+  saksnummer: Saksnummer;
+  /** The committee's kortnavn when the text names one («fra SSU», «i Strategisk samarbeidsutvalg»). */
+  utvalg?: string;
+  /** The words that refer, as written: «sak 15.24» (the keyword and the number), or «13.25» later in a list. */
+  tekst: string;
+  /** Where `tekst` starts in the source file. */
+  position: Position;
+}
+
 /** Where a value was written, so later stages can point the user at it. */
 export interface Source {
   file: string;
@@ -105,6 +119,8 @@ export interface Sak {
   utsendelse?: number;
   /** What changed since it was sent: `tittel`, `type`, `forslag`, `saksfremlegg`. */
   endret?: Endring[];
+  /** The saker its text (case paper and proposal) mentions, in file order. */
+  referanser: SakReferanse[];
 }
 
 export type Endring = 'tittel' | 'type' | 'forslag' | 'saksfremlegg';
@@ -191,6 +207,8 @@ export interface Referatsak {
   protokolltilforsel?: string;
   /** Members who declared themselves disqualified and left for this sak (`### Habilitet`). */
   inhabile: { medlem: Medlem; grunn: string }[];
+  /** The saker its section mentions, in file order. */
+  referanser: SakReferanse[];
   /**
    * The members at the meeting while the sak was dealt with: without those who had not come yet
    * or had left (`fra_sak`, `til_sak`), with those in `inhabile`. Present for the sak are these
@@ -208,6 +226,8 @@ export interface Referat {
   referent: string;
   saker: Referatsak[];
   eventuelt?: string;
+  /** The saker the Eventuelt section mentions. */
+  eventueltReferanser: SakReferanse[];
   /** When and in which sak the minutes were approved, for `status: godkjent`. */
   godkjent?: { dato: Dato; sak?: Saksnummer };
   /** Corrections made after approval, each with its date; the only way an approved referat may change. */

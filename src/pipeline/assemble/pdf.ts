@@ -4,6 +4,7 @@ import { removeActiveContent } from '../../util/pdf-active-content.js';
 import { markPageArtifacts } from './artifacts.js';
 import { canonicalize } from './canonical.js';
 import { type Bookmark, readBookmarks, writeBookmarks } from './merge.js';
+import { type ReferanseSted, unlinkAnnenDel } from './referanselenker.js';
 import { describeLinks, fixStructure } from './structure.js';
 import { appendVedlegg } from './vedlegg.js';
 import { setXmp } from './xmp.js';
@@ -104,6 +105,8 @@ export interface FinishedPdf {
   sider: number;
   /** Where each external attachment starts (0-based page index), in the order given. */
   vedleggStart: number[];
+  /** Where references to other saker of the meeting were printed, for saksdokumenter.pdf to link (referanselenker.ts). */
+  referanser?: ReferanseSted[];
 }
 
 /**
@@ -122,6 +125,7 @@ export async function finishPdf(
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   // Before the attachments: only the pages Chromium printed (their content is known) are marked.
   markPageArtifacts(doc, doc.getPages());
+  const referanser = unlinkAnnenDel(doc);
   const bokmerker = readBookmarks(doc);
   fixTitles(bokmerker, overskrifter);
   const vedleggStart: number[] = [];
@@ -136,7 +140,7 @@ export async function finishPdf(
   }
   writeBookmarks(doc, bokmerker);
   const sider = doc.getPageCount();
-  return { bytes: await savePdf(doc, meta), sider, vedleggStart };
+  return { bytes: await savePdf(doc, meta), sider, vedleggStart, ...(referanser.length > 0 ? { referanser } : {}) };
 }
 
 /** Repairs the structure tree (structure.ts), sets the metadata and writes the document reproducibly. The document cannot be used after this. */

@@ -16,6 +16,7 @@ export function buildFasteSaker(utkast: Utkast, previous: string | undefined, ut
     vedlegg: [],
     saksfremlegg: '',
     harSaksfremlegg: false,
+    referanser: [],
     forslagTilVedtak: generertForslag(utkast.source.moteFile, forslag),
   });
   const f = (key: string, verdier: Record<string, string> = {}) => frase(utkast.fraser, `faste_saker.${key}`, verdier);

@@ -17,6 +17,7 @@ import {
   serieKey,
 } from './nummerering.js';
 import { buildOrganisasjon } from './organisasjon.js';
+import { checkSakReferanser } from './referansesjekk.js';
 import { buildReferat } from './referat.js';
 import { OVERSKRIFTER, orderSaker, type Pause, planSaksliste } from './saksliste.js';
 import { arstall, klokkeslett, parseSaksnummer } from './tid.js';
@@ -134,6 +135,7 @@ export async function buildModel(project: ProjectSource, diags: Diagnostics, sel
     built.push({ mote, utkast: g.utkast });
   }
   reportDuplicateNumbers(built.sort((a, b) => a.mote.dato.localeCompare(b.mote.dato)));
+  checkSakReferanser(built);
   approvals(built);
   for (const u of utkast) if (!selected || selected.has(u.source.dir) || avhengerAv(u, utkast, selected)) diags.addAll(u.diags.items);
   const alle = built.map((b) => b.mote).sort((a, b) => a.dato.localeCompare(b.dato) || a.mappe.localeCompare(b.mappe));

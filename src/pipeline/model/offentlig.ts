@@ -21,6 +21,7 @@ function hide(sak: Sak, mote: Mote): Sak {
     saksfremlegg: '',
     harSaksfremlegg: false,
     forslagTilVedtak: undefined,
+    referanser: [],
     vedlegg: [],
   };
 }
@@ -43,6 +44,7 @@ function referat(referat: Referat, mote: Mote): Referat {
   return {
     ...referat,
     eventuelt: eventueltUnntatt ? frase(mote.fraser, 'referat.eventuelt_unntatt') : referat.eventuelt,
+    eventueltReferanser: eventueltUnntatt ? [] : referat.eventueltReferanser,
     andre: mote.organisasjon.skjulAndreOffentlig ? [] : referat.andre,
     saker: referat.saker.map((r) =>
       unntatt.has(`${r.nummer.lopenummer}.${r.nummer.ar}`)
@@ -55,6 +57,7 @@ function referat(referat: Referat, mote: Mote): Referat {
             votering: undefined,
             protokolltilforsel: undefined,
             inhabile: [],
+            referanser: [],
           }
         : r,
     ),

@@ -1,10 +1,11 @@
 import type { Diagnostics } from '../../domain/diagnostics.js';
 import type { MarkdownSource } from '../../domain/sources.js';
-import type { Mote, Referat, Referatsak, Sak, Saksnummer } from '../../domain/types.js';
+import type { Mote, Referat, Referatsak, Sak, SakReferanse, Saksnummer } from '../../domain/types.js';
 import { checkBilder } from './bilder.js';
 import { type Behandling, checkBehandling, readDeltakere, readHabilitet } from './deltakelse.js';
 import { requireFrontmatter } from './frontmatter.js';
 import { referatSjekksum } from './godkjenning.js';
+import { findSakReferanser, kjenteUtvalg } from './referanser.js';
 import { referatSchema } from './schema.js';
 import { type Heading, overskrifter, type Section, seksjoner } from './seksjoner.js';
 import { addDefinisjoner, checkSkrevet, hasVisibleText } from './skrevet.js';
@@ -24,7 +25,7 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
   const agenda: Agenda = new Map(mote.saker.filter((s) => s.nummer).map((s) => [formatNummer(s.nummer!), s]));
   checkSkrevet(source, diags);
   checkBilder(source.file, source.bilder ?? [], diags);
-  const { saker, behandlinger, eventuelt, omtalt } = readSections(source, mote, agenda, diags);
+  const { saker, behandlinger, eventuelt, eventueltReferanser, omtalt } = readSections(source, mote, agenda, diags);
   checkMissingSaker(source, agenda, omtalt, diags);
   if (!data || !frontmatter) return undefined;
   if (data.status === 'utkast' && (data.godkjent_dato || data.godkjent_sak)) {
@@ -46,6 +47,7 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
     referent: data.referent,
     saker: saker.sort((a, b) => a.nummer.lopenummer - b.nummer.lopenummer),
     eventuelt,
+    eventueltReferanser,
     godkjent: data.status === 'godkjent' && data.godkjent_dato ? { dato: data.godkjent_dato, sak: data.godkjent_sak } : undefined,
     rettelser: data.rettelser,
     sha256: referatSjekksum(source.text),
@@ -58,17 +60,25 @@ function readSections(
   mote: Mote,
   agenda: Agenda,
   diags: Diagnostics,
-): { saker: Referatsak[]; behandlinger: Map<string, Behandling>; eventuelt: Referat['eventuelt']; omtalt: Set<string> } {
+): {
+  saker: Referatsak[];
+  behandlinger: Map<string, Behandling>;
+  eventuelt: Referat['eventuelt'];
+  eventueltReferanser: SakReferanse[];
+  omtalt: Set<string>;
+} {
   const saker: Referatsak[] = [];
   // Saker with a heading of their own, also one refused for its title: they are not missing.
   const omtalt = new Set<string>();
   const behandlinger = new Map<string, Behandling>();
   let eventuelt: Referat['eventuelt'];
+  let eventueltReferanser: SakReferanse[] = [];
   const headings = overskrifter(source.text, source.bodyStart);
   checkStructure(source, headings, diags);
   for (const section of seksjoner(source.text, headings, 2)) {
     if (/^eventuelt\b/i.test(section.tittel)) {
       eventuelt = innholdFrom(source, section) ?? '';
+      eventueltReferanser = referanserIn(source, section, mote);
       continue;
     }
     const nummer = sakNummerFor(source, section, mote, agenda, saker, diags);
@@ -79,9 +89,14 @@ function readSections(
     const key = formatNummer(nummer);
     const { referatsak, behandling } = readReferatsak(source, headings, section, nummer, agenda.get(key)!, diags);
     behandlinger.set(key, behandling);
-    saker.push(referatsak);
+    saker.push({ ...referatsak, referanser: referanserIn(source, section, mote) });
   }
-  return { saker, behandlinger, eventuelt, omtalt };
+  return { saker, behandlinger, eventuelt, eventueltReferanser, omtalt };
+}
+
+/** The saker a section's text mentions (not its heading, which names the sak itself). */
+function referanserIn(source: MarkdownSource, section: Section, mote: Mote): SakReferanse[] {
+  return findSakReferanser(source.text, { from: section.innholdStart, to: section.innholdSlutt, utvalg: kjenteUtvalg(mote.organisasjon) });
 }
 
 /** The number of the sak a `## Sak NN.ÅÅ` section is about; undefined (and an error) when it is not one on the agenda, or a second section. */
@@ -270,6 +285,7 @@ function readReferatsak(
     protokolltilforsel: under.protokoll && innholdFrom(source, under.protokoll),
     inhabile: [],
     motende: [],
+    referanser: [],
   };
   const habilitet = under.habilitet ? readHabilitet(text, under.habilitet) : [];
   return { referatsak, behandling: { habilitet, stemmer: lest?.navn ?? [] } };

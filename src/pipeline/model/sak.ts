@@ -8,6 +8,7 @@ import { aktivtInnholdMelding, ikkeTaggetMelding } from './aktivt-innhold.js';
 import { checkBilder } from './bilder.js';
 import { requireFrontmatter } from './frontmatter.js';
 import { parseHjemmel } from './hjemmel.js';
+import { findSakReferanser, type UtvalgNavn } from './referanser.js';
 import { type SakData, sakSchema } from './schema.js';
 import { overskrifter, type Section } from './seksjoner.js';
 import { addDefinisjoner, checkSkrevet, hasVisibleText, type Ranges } from './skrevet.js';
@@ -19,7 +20,13 @@ import { findForslagTilVedtak, forslagFromSection, generertForslag } from './ved
 const SAK_FELT = 'tittel, type og minutter';
 
 /** A sak file as a Sak (without number: numbering needs every meeting of the year). */
-export function buildSak(source: SakSource, utvalg: Utvalg | undefined, diags: Diagnostics, fraser: Fraser): { sak?: Sak; type?: string } {
+export function buildSak(
+  source: SakSource,
+  utvalg: Utvalg | undefined,
+  diags: Diagnostics,
+  fraser: Fraser,
+  kjenteUtvalg: readonly UtvalgNavn[] = [],
+): { sak?: Sak; type?: string } {
   if (!source.markdown) return {};
   const fm = requireFrontmatter(source.markdown, SAK_FELT, diags);
   const rawType = (fm?.data as { type?: unknown } | undefined)?.type;
@@ -58,6 +65,7 @@ export function buildSak(source: SakSource, utvalg: Utvalg | undefined, diags: D
     forslagTilVedtak: forslag,
     saksfremlegg,
     harSaksfremlegg: saksfremlegg.replace(/<!--[\s\S]*?-->/g, '').trim() !== '',
+    referanser: findSakReferanser(source.markdown.text, { from: source.markdown.bodyStart, utvalg: kjenteUtvalg }),
   };
   return { sak, type: data.type };
 }

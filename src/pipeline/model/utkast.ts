@@ -5,6 +5,7 @@ import type { Fraser, Sprak } from '../../domain/sprak.js';
 import type { Organisasjon, Sak, Utvalg } from '../../domain/types.js';
 import { meantSuffix } from '../../util/suggest.js';
 import { readJournal } from './journal.js';
+import { kjenteUtvalg } from './referanser.js';
 import { buildSak } from './sak.js';
 import { type MoteData, moteSchema } from './schema.js';
 import { klokkeslett } from './tid.js';
@@ -35,7 +36,7 @@ export function buildUtkast(source: MoteSource, organisasjon: Organisasjon | und
   const fraser = alleFraser[sprak];
   const saker: Sak[] = [];
   const filtyper = source.saker.map((sakSource) => {
-    const { sak, type } = buildSak(sakSource, utvalg, diags, fraser);
+    const { sak, type } = buildSak(sakSource, utvalg, diags, fraser, kjenteUtvalg(organisasjon));
     if (sak) saker.push(sak);
     return type;
   });

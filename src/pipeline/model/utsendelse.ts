@@ -72,6 +72,7 @@ function withdrawnSak(post: Post, grunn: string, u: Utkast): Sak {
     offentligTittel: post.sak.unntatt_offentlighet ? post.sak.offentlig_tittel : undefined,
     saksfremlegg: '',
     harSaksfremlegg: false,
+    referanser: [],
     trukket: grunn,
   };
 }

@@ -10,9 +10,11 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { HTML_DROPPED, isOnlyComments } from '../../util/html-rules.js';
 import { markdownLines } from '../../util/markdown-lines.js';
+import type { UtvalgNavn } from '../model/referanser.js';
 import { parseBelop } from '../model/tabellsummer.js';
 import { imageAltText, imageFileUrl, isAllowedHref } from './links.js';
 import { cleanRawHtml, markMarkdownElements } from './raw-html.js';
+import { linkSakReferanser, moteLenker } from './referanser.js';
 
 /**
  * Markdown → HTML for everything the secretariat writes. HTML in the Markdown (pasted from
@@ -120,6 +122,20 @@ export interface MarkdownOptions {
   topHeading?: number;
   /** Headings become bold paragraphs: for text in a table cell, which has no place in the outline. */
   flat?: boolean;
+  /** Sak references that link somewhere (render/referanser.ts): to each sak's address by number («15.25»). */
+  referanser?: ReferanseLenker;
+}
+
+/** Where the references in a text lead: `lenker` by sak number, for references to the committee `utvalg` (kortnavn). */
+export interface ReferanseLenker {
+  lenker: ReadonlyMap<string, string>;
+  utvalg: string;
+  /** Every committee of the organisation, so «sak 15.24 fra SSU» is known to be another's. */
+  kjente: readonly UtvalgNavn[];
+}
+
+function referanseKey(r: ReferanseLenker | undefined): string {
+  return r ? JSON.stringify([r.utvalg, [...r.lenker], r.kjente]) : '';
 }
 
 /**
@@ -239,7 +255,7 @@ const MEMO_GRENSE = 20_000;
 
 export function markdownToHtml(markdown: string, options: MarkdownOptions = {}): string {
   if (markdown.trim() === '') return '';
-  const key = `${options.baseDir ?? ''}\u0000${options.topHeading ?? 0}${options.flat ? 'f' : ''}\u0000${Object.keys(options.filer ?? {}).join('\u0001')}\u0000${markdown}`;
+  const key = `${options.baseDir ?? ''}\u0000${options.topHeading ?? 0}${options.flat ? 'f' : ''}\u0000${Object.keys(options.filer ?? {}).join('\u0001')}\u0000${referanseKey(options.referanser)}\u0000${markdown}`;
   let html = konvertert.get(key);
   if (html === undefined) {
     html = convert(markdown, options);
@@ -262,6 +278,8 @@ function convert(markdown: string, options: MarkdownOptions): string {
   inlineReferences(tree);
   resolveImages(tree, options.baseDir, options.filer ?? {});
   dropLocalLinks(tree);
+  const ref = options.referanser;
+  if (ref && ref.lenker.size > 0) linkSakReferanser(tree, moteLenker(ref.lenker, ref.utvalg), ref.kjente);
   if (options.flat) flattenHeadings(tree);
   else if (options.topHeading) levelHeadings(tree, options.topHeading);
   // What a dropped <script> stood in leaves a blank line at either end.

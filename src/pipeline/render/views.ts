@@ -1,13 +1,15 @@
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { frase, ukedagPa } from '../../domain/sprak.js';
-import type { Deltaker, Mote, Referat, Referatsak, Sak, SakPunkt, Sakslistepunkt, Stemme } from '../../domain/types.js';
+import type { Deltaker, Mote, Referat, Referatsak, Sak, SakPunkt, Sakslistepunkt, Saksnummer, Stemme } from '../../domain/types.js';
 import { yieldToEventLoop } from '../../util/event-loop.js';
 import { listWords } from '../../util/suggest.js';
 import { tilStedeISaken } from '../model/deltakelse.js';
+import { kjenteUtvalg } from '../model/referanser.js';
 import { sakForReferat } from '../model/referat.js';
 import { klokkeslett, langDato, saksnummer } from '../model/tid.js';
-import { markdownToHtml } from './markdown.js';
+import { markdownToHtml, type ReferanseLenker } from './markdown.js';
+import { ANNEN_DEL_URL, sakAnker } from './referanser.js';
 
 /**
  * The plain data each template gets. Everything is already formatted the Norwegian way
@@ -71,6 +73,8 @@ export interface Sakslistedata {
 /** A sak in the innkalling's saksgrunnlag: its proposal, and for an Eventuelt item (which has no case paper) its text. */
 export interface Grunnlagsakdata {
   nummer: string;
+  /** The section's id, which references in the document link to; undefined for an Eventuelt item. */
+  anker: string | undefined;
   tittel: string;
   unntatt: Sak['unntattOffentlighet'];
   forslag: string | undefined;
@@ -133,6 +137,8 @@ export interface Deltakerdata {
 /** One sak of the referat. */
 export interface Referatsakdata {
   nummer: string;
+  /** The section's id, which references in the referat link to. */
+  anker: string;
   tittel: string;
   unntatt: Sak['unntattOffentlighet'] | undefined;
   notater: string | undefined;
@@ -258,7 +264,31 @@ function vedleggsliste(mote: Mote): InnkallingData['vedlegg'] {
   return mote.vedlegg.map(({ sak, vedlegg }) => ({ nummer: nummer(sak), tittel: vedlegg.tittel }));
 }
 
+/** References in a meeting's text that lead to `lenker` (by sak number), for this meeting's committee. */
+function referanseLenker(mote: Mote, lenker: [string, string][]): ReferanseLenker {
+  return { lenker: new Map(lenker), utvalg: mote.utvalg.kortnavn, kjente: kjenteUtvalg(mote.organisasjon) };
+}
+
+/** Within one document: each of these saker by the id of its section there. */
+function ankerLenker(mote: Mote, numre: readonly (Saksnummer | undefined)[]): ReferanseLenker {
+  return referanseLenker(
+    mote,
+    numre.flatMap((n) => (n ? [[saksnummer(n), `#${sakAnker(n)}`] as [string, string]] : [])),
+  );
+}
+
 function saksgrunnlag(mote: Mote): Saksgrunnlag {
+  const her = mote.saksliste.grupper.flatMap((g) => g.punkter.flatMap((p) => (p.kind === 'sak' ? [p.sak] : [])));
+  const grunnlagsak = (m: Mote, sak: Sak, niva: 3 | 4) =>
+    grunnlagsakMed(
+      m,
+      sak,
+      niva,
+      ankerLenker(
+        m,
+        her.filter((s) => s !== sak).map((s) => s.nummer),
+      ),
+    );
   return [
     ...mote.saksliste.grupper.map((g) => {
       const overskrift = g.overskrift && (g.type ? t(mote, `overskrifter.${g.type}`) : g.overskrift);
@@ -267,7 +297,7 @@ function saksgrunnlag(mote: Mote): Saksgrunnlag {
         saker: g.punkter.filter((p): p is SakPunkt => p.kind === 'sak').map(({ sak }) => grunnlagsak(mote, sak, overskrift ? 4 : 3)),
       };
     }),
-    ...eventueltGrunnlag(mote),
+    ...eventueltGrunnlag(mote, grunnlagsak),
   ];
 }
 
@@ -310,10 +340,11 @@ export function tilleggsinnkallingView(mote: Mote, nr: number): Tilleggsinnkalli
   };
 }
 
-function grunnlagsak(mote: Mote, sak: Sak, niva: 3 | 4): Grunnlagsakdata {
-  const md = (text: string, topHeading?: number) => markdownToHtml(text, { baseDir: mote.dir, filer: mote.filer, topHeading });
+function grunnlagsakMed(mote: Mote, sak: Sak, niva: 3 | 4, referanser: ReferanseLenker): Grunnlagsakdata {
+  const md = (text: string, topHeading?: number) => markdownToHtml(text, { baseDir: mote.dir, filer: mote.filer, topHeading, referanser });
   return {
     nummer: nummer(sak),
+    anker: sak.nummer ? sakAnker(sak.nummer) : undefined,
     tittel: sak.tittel,
     unntatt: sak.unntattOffentlighet,
     forslag: sak.forslagTilVedtak ? md(sak.forslagTilVedtak.markdown, niva + 1) : undefined,
@@ -327,7 +358,7 @@ function grunnlagsak(mote: Mote, sak: Sak, niva: 3 | 4): Grunnlagsakdata {
  * The Eventuelt items with more to show than their title on the agenda: text, a proposal,
  * attachments, or that they are exempt (said here as for every other exempt sak).
  */
-function eventueltGrunnlag(mote: Mote): InnkallingData['saksgrunnlag'] {
+function eventueltGrunnlag(mote: Mote, grunnlagsak: (m: Mote, sak: Sak, niva: 3 | 4) => Grunnlagsakdata): InnkallingData['saksgrunnlag'] {
   const saker = mote.saksliste.eventuelt.saker
     .map((p) => p.sak)
     .filter((s) => s.harSaksfremlegg || s.forslagTilVedtak || s.vedlegg.length > 0 || s.unntattOffentlighet);
@@ -341,8 +372,20 @@ export function sakslisteView(mote: Mote): SakslisteData {
   return { ...commonData(mote, t(mote, 'saksliste.dokumenttype'), tittel), dokumentklasse: 'kompakt', saksliste: saksliste(mote) };
 }
 
+/** A sak that has a case paper of its own (build/plan.ts makes one), which saksdokumenter.pdf holds. */
+function harEgetSaksfremlegg(sak: Sak): boolean {
+  return sak.harSaksfremlegg || sak.vedlegg.some((v) => v.fil);
+}
+
 export function vedleggView(mote: Mote, sak: Sak): VedleggData {
   const tittel = t(mote, 'vedlegg.tittel', { nummer: nummer(sak), tittel: sak.tittel });
+  // The other saker are in other documents: saksdokumenter.pdf links to them (assemble/referanselenker.ts).
+  const referanser = referanseLenker(
+    mote,
+    mote.saker
+      .filter((s) => s !== sak && s.nummer && harEgetSaksfremlegg(s))
+      .map((s) => [saksnummer(s.nummer!), `${ANNEN_DEL_URL}${saksnummer(s.nummer!)}`]),
+  );
   return {
     ...commonData(mote, t(mote, 'vedlegg.dokumenttype', { nummer: nummer(sak) }), tittel),
     sak: {
@@ -350,9 +393,9 @@ export function vedleggView(mote: Mote, sak: Sak): VedleggData {
       tittel: sak.tittel,
       saksbehandler: sak.saksbehandler,
       unntatt: sak.unntattOffentlighet,
-      saksfremlegg: markdownToHtml(sak.saksfremlegg, { baseDir: mote.dir, filer: mote.filer, topHeading: 2 }),
+      saksfremlegg: markdownToHtml(sak.saksfremlegg, { baseDir: mote.dir, filer: mote.filer, topHeading: 2, referanser }),
       forslag: sak.forslagTilVedtak
-        ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer, topHeading: 3 })
+        ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer, topHeading: 3, referanser })
         : undefined,
       vedlegg: sak.vedlegg.map((v) => ({ tittel: v.tittel, fil: v.fil })),
     },
@@ -392,6 +435,7 @@ function referatsak(mote: Mote, r: Referatsak, antallMott: number, md: (text: st
   const navn = r.votering?.navn ?? {};
   return {
     nummer: saksnummer(r.nummer),
+    anker: sakAnker(r.nummer),
     tittel: sak?.tittel ?? '',
     unntatt: sak?.unntattOffentlighet,
     notater: md(r.notater),
@@ -416,8 +460,12 @@ function referatsak(mote: Mote, r: Referatsak, antallMott: number, md: (text: st
 export function referatView(mote: Mote, referat: Referat): ReferatData {
   const tittel = t(mote, 'referat.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
   // Text under a sak (h3) starts at h4; Eventuelt is an h2 of its own.
+  const referanser = ankerLenker(
+    mote,
+    withWithdrawn(mote, referat.saker).map((r) => r.nummer),
+  );
   const md = (text: string | undefined, topHeading = 4) =>
-    text ? markdownToHtml(text, { baseDir: mote.dir, filer: mote.filer, topHeading }) : undefined;
+    text ? markdownToHtml(text, { baseDir: mote.dir, filer: mote.filer, topHeading, referanser }) : undefined;
   const godkjent = referat.godkjent
     ? t(mote, referat.godkjent.sak ? 'referat.godkjent_i_sak' : 'referat.godkjent', {
         dato: langDato(referat.godkjent.dato),
@@ -485,6 +533,7 @@ function withWithdrawn(mote: Mote, saker: readonly Referatsak[]): (Referatsak | 
 function withdrawnInReferat(sak: Sak): ReferatData['saker'][number] {
   return {
     nummer: nummer(sak),
+    anker: sakAnker(sak.nummer!),
     tittel: sak.tittel,
     unntatt: sak.unntattOffentlighet,
     notater: undefined,
