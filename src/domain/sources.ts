@@ -192,4 +192,8 @@ export const DOCUMENT_TEMPLATES = [
   'arsplan',
   'nettsted/indeks',
   'nettsted/mote',
+  'nettsted/sak',
+  'nettsted/utvalg',
+  'nettsted/ar',
+  'nettsted/sok',
 ] as const;
