@@ -195,9 +195,7 @@ export function sakPageData(
     type: frase(f, `nettsted.type_${sak.type}`),
     mote: { href: 'index.html', tekst: moteTittel(offentlig) },
     trukket: sak.trukket,
-    dokument: pdfer.has(pdf)
-      ? { href: pdf.slice('vedlegg/'.length), sider: sider(f, pdfer.get(pdf)!), publisert: publisert[pdf] }
-      : undefined,
+    dokument: pdfer.has(pdf) ? { href: pdf, sider: sider(f, pdfer.get(pdf)!), publisert: publisert[pdf] } : undefined,
     vedlegg: sak.vedlegg.map((v) => v.tittel),
     forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown) : undefined,
     vedtak: vedtakFor(offentlig, sak),
