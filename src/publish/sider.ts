@@ -232,9 +232,12 @@ export interface Utvalgsar {
   vedtaksliste?: { href: string; sider: number };
 }
 
-function utvalgLenker(f: Fraser, navn: string) {
+/** The committee's calendar and feed, linked from the page at `side`. */
+function utvalgLenker(f: Fraser, key: string, navn: string, side: string) {
   return {
+    kalenderHref: relativTil(side, utvalgKalenderHref(key)),
     kalenderTekst: frase(f, 'nettsted.kalender_utvalg', { utvalg: navn }),
+    stromHref: relativTil(side, utvalgStromHref(key)),
     stromTekst: frase(f, 'nettsted.strom_utvalg', { utvalg: navn }),
   };
 }
@@ -259,13 +262,13 @@ export function indexData(utvalg: readonly { key: string; navn: string; ar: Utva
     ...organisasjonFelles(f, 'index.html', organisasjon),
     tittel: frase(f, 'nettsted.dokumenter_fra', { organisasjon }),
     alternativer: [{ type: 'application/atom+xml', href: 'feed.xml', tittel: frase(f, 'nettsted.strom') }],
+    sokHref: 'sok.html',
+    stromHref: 'feed.xml',
     utvalg: utvalg.map((u) => ({
       key: u.key,
       navn: u.navn,
       href: utvalgSideHref(u.key),
-      kalender: utvalgKalenderHref(u.key),
-      strom: utvalgStromHref(u.key),
-      ...utvalgLenker(f, u.navn),
+      ...utvalgLenker(f, u.key, u.navn, 'index.html'),
       ar: u.ar.map((a) => ({
         ar: a.ar,
         href: arSideHref(u.key, a.ar),
@@ -299,7 +302,7 @@ export function utvalgPageData(u: { key: string; navn: string; ar: Utvalgsar[] }
     tittel: u.navn,
     alternativer: utvalgAlternativer(f, u.key, u.navn, side),
     sti: [{ tekst: frase(f, 'nettsted.moteskrifter'), href: relativTil(side, 'index.html') }, { tekst: u.navn }],
-    ...utvalgLenker(f, u.navn),
+    ...utvalgLenker(f, u.key, u.navn, side),
     ar: u.ar.map((a) => ({ href: `${a.ar}/index.html`, tekst: frase(f, 'nettsted.moter_ar', { ar: a.ar }) })),
   };
 }
@@ -316,7 +319,7 @@ export function arPageData(a: Utvalgsar, f: Fraser, organisasjon: string) {
       { tekst: a.navn, href: relativTil(side, utvalgSideHref(a.key)) },
       { tekst: a.ar },
     ],
-    ...utvalgLenker(f, a.navn),
+    ...utvalgLenker(f, a.key, a.navn, side),
     vedtaksliste: vedtaksliste(f, a, side),
     moter: a.moter.map((m) => ({
       ...moteIListe(m, f, side),
@@ -341,5 +344,7 @@ export function sokPageData(f: Fraser, andreSprak: readonly string[], organisasj
     sokeside: true,
     sti: [{ tekst: frase(f, 'nettsted.moteskrifter'), href: 'index.html' }, { tekst: frase(f, 'nettsted.sok_tittel') }],
     andreSprak: JSON.stringify(andreSprak),
+    pagefindCss: 'pagefind/pagefind-ui.css',
+    pagefindJs: 'pagefind/pagefind-ui.js',
   };
 }

@@ -34,6 +34,10 @@ export async function buildSearchIndex(
 ): Promise<Map<string, Uint8Array>> {
   const pagefind = await import('pagefind');
   const files = new Map<string, Uint8Array>();
+  // Pagefind numbers the pages in the order they are added: by URL, so the meetings' order in the build does not matter.
+  const etterUrl = <T extends { url: string }>(a: T, b: T) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+  sider = [...sider].sort(etterUrl);
+  pdfer = [...pdfer].sort(etterUrl);
   const sprakene = [...new Set([hovedsprak, ...sider.map((s) => s.sprak), ...pdfer.map((p) => p.sprak)])].sort();
   try {
     for (const sprak of sprakene) {
