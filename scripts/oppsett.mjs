@@ -174,8 +174,9 @@ async function ensureBuilt() {
       sourcemap: true,
       packages: 'bundle',
       // Read only when a sak has a table from an Excel file; loaded from node_modules then, so the
-      // bundle (and every `check`) does not carry its megabytes.
-      external: ['exceljs'],
+      // bundle (and every `check`) does not carry its megabytes. pagefind starts its binary and
+      // pdfjs-dist its worker from files beside their own modules: both must load from node_modules.
+      external: ['exceljs', 'pagefind', 'pdfjs-dist'],
       logLevel: 'silent',
       // A few dependencies still call require(); give the ES module bundle one.
       banner: { js: "import { createRequire as __motedokRequire } from 'node:module'; const require = __motedokRequire(import.meta.url);" },

@@ -203,4 +203,8 @@ export const DOCUMENT_TEMPLATES = [
   'arsplan',
   'nettsted/indeks',
   'nettsted/mote',
+  'nettsted/sak',
+  'nettsted/utvalg',
+  'nettsted/ar',
+  'nettsted/sok',
 ] as const;

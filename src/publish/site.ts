@@ -2,134 +2,45 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { BuildResult } from '../domain/documents.js';
-import { tilleggsinnkallingFil } from '../domain/journal.js';
-import type { Mote, Sak } from '../domain/types.js';
+import { type Fraser, frase, type Sprak } from '../domain/sprak.js';
+import type { Mote } from '../domain/types.js';
 import { readTemplateFiles } from '../pipeline/load/templates.js';
 import { offentligVersjon } from '../pipeline/model/offentlig.js';
-import { sakForReferat } from '../pipeline/model/referat.js';
-import { klokkeslett, langDato, saksnummer, ukedag } from '../pipeline/model/tid.js';
-import { markdownToHtml } from '../pipeline/render/markdown.js';
+import { langDato, saksnummer } from '../pipeline/model/tid.js';
+import { buildCalendar, moteEvent } from '../pipeline/render/kalender.js';
 import { compileTemplates, type Templates } from '../pipeline/render/templates.js';
-import { avstemning } from '../pipeline/render/views.js';
 import { pruneOutputs, writeAll, writeAtomic } from '../pipeline/write/atomic.js';
 import { today } from '../util/today.js';
+import { arSideHref, EGNE_MAPPER, moteSideHref, sakSideHref, utvalgKalenderHref, utvalgSideHref, utvalgStromHref } from './adresser.js';
+import { pdfTexts } from './pdftekst.js';
+import {
+  arPageData,
+  indexData,
+  ingenNevnt,
+  moteDokumenter,
+  motePageData,
+  moteTittel,
+  type NevntI,
+  type Publisert,
+  sakPageData,
+  sokPageData,
+  type Utvalgsar,
+  utvalgPageData,
+} from './sider.js';
+import { buildSearchIndex, type SokePdf, type SokeSide } from './sok.js';
+import { buildAtom, type StromDokument } from './strom.js';
 import { nextVersions, readVersjoner, saveVersjoner, type Versjonsregister } from './versjoner.js';
 
 /**
- * `motedok publish`: a static website of the public versions, in <out>/nettsted/: an index per
- * committee and year, a page per meeting with its saksliste, its decisions once the referat is
- * approved, and links to every public PDF. Plain HTML and CSS (Designsystemet), no JavaScript.
+ * `motedok publish`: a static website of the public versions, in <out>/nettsted/: a front page,
+ * a page per committee and per committee and year, a page per meeting with its saksliste, its
+ * decisions once the referat is approved and links to every public PDF, and a page per sak. Each
+ * committee has an Atom feed of its documents and a calendar of its meetings; a search page
+ * (Pagefind, the only page with JavaScript) searches the pages and the text of the PDFs.
+ * Meeting and sak pages are in the meeting's language, the others in the organisation's.
  */
 
 const require = createRequire(import.meta.url);
-
-function sider(n: number): string {
-  return n === 1 ? '1 side' : `${n} sider`;
-}
-
-const DOKUMENTNAVN: Record<string, string> = {
-  'innkalling.pdf': 'Innkalling med saksliste og forslag til vedtak',
-  'saksliste.pdf': 'Saksliste',
-  'saksdokumenter.pdf': 'Alle saksdokumenter i én fil',
-  'referat.pdf': 'Referat',
-};
-
-function fileNameFor(sak: Sak): string {
-  return `vedlegg/sak-${saksnummer(sak.nummer!).replace('.', '-')}.pdf`;
-}
-
-function motePageData(mote: Mote, pdfer: Map<string, number>, organisasjon: string) {
-  const offentlig = offentligVersjon(mote);
-  const godkjent = offentlig.referat?.status === 'godkjent';
-  const punkter = offentlig.saksliste.grupper.flatMap((g) => g.punkter).filter((p) => p.kind === 'sak');
-  return {
-    rot: '../',
-    organisasjon,
-    tittel: `Møte i ${mote.utvalg.navn} ${langDato(mote.dato)}`,
-    sti: [{ tekst: 'Møtedokumenter', href: '../index.html' }, { tekst: `${mote.utvalg.kortnavn} ${langDato(mote.dato)}` }],
-    utvalg: mote.utvalg.navn,
-    dato: langDato(mote.dato),
-    ukedag: ukedag(mote.dato).replace(/^./, (c) => c.toUpperCase()),
-    start: klokkeslett(mote.start),
-    slutt: klokkeslett(mote.slutt),
-    sted: mote.sted,
-    utsendt: mote.utsendelser.map((u) => ({
-      tekst: u.type === 'innkalling' ? 'Innkallingen sendt' : 'Tilleggsinnkalling sendt',
-      dato: langDato(u.dato),
-    })),
-    godkjent: godkjent && offentlig.referat?.godkjent ? langDato(offentlig.referat.godkjent.dato) : undefined,
-    dokumenter: [...Object.entries(DOKUMENTNAVN), ...tilleggsinnkallinger(mote)]
-      .filter(([fil]) => pdfer.has(fil))
-      .map(([fil, tekst]) => ({
-        href: fil,
-        tekst: fil === 'referat.pdf' && !godkjent ? 'Referat (utkast, ikke godkjent)' : tekst,
-        sider: sider(pdfer.get(fil)!),
-      })),
-    saker: [...punkter, ...offentlig.saksliste.eventuelt.saker].map(({ sak, start, slutt }) => ({
-      // Eventuelt items have no number (and no case paper of their own): the column says where they stand.
-      nummer: sak.nummer ? saksnummer(sak.nummer) : 'Eventuelt',
-      tittel: sak.tittel,
-      unntatt: sak.unntattOffentlighet,
-      trukket: sak.trukket,
-      tid: `${klokkeslett(start)}–${klokkeslett(slutt)}`,
-      dokument:
-        sak.nummer && pdfer.has(fileNameFor(sak)) ? { href: fileNameFor(sak), sider: sider(pdfer.get(fileNameFor(sak))!) } : undefined,
-    })),
-    vedtak: godkjent
-      ? offentlig.referat!.saker.map((r) => {
-          const sak = sakForReferat(offentlig, r);
-          return {
-            id: saksnummer(r.nummer).replace('.', '-'),
-            nummer: saksnummer(r.nummer),
-            tittel: sak?.tittel ?? '',
-            unntatt: sak?.unntattOffentlighet,
-            tekst: r.vedtatt ? markdownToHtml(r.vedtatt) : '',
-            avstemning: avstemning(r, offentlig),
-          };
-        })
-      : undefined,
-    vedtakMelding: offentlig.referat ? 'Vedtakene publiseres når referatet er godkjent.' : 'Referatet er ikke skrevet ennå.',
-  };
-}
-
-/** Pages of the PDFs written by the build, by file name relative to the meeting's public folder. */
-function pdfPages(result: BuildResult, folder: string): Map<string, number> {
-  return new Map(result.dokumenter.filter((d) => d.fil.startsWith(`${folder}/`)).map((d) => [relative(folder, d.fil), d.sider]));
-}
-
-function indexData(moter: readonly Mote[], lister: Map<string, number>, organisasjon: string) {
-  const utvalg = [...new Map(moter.map((m) => [m.utvalg.key, m.utvalg])).values()];
-  return {
-    rot: '',
-    organisasjon,
-    tittel: 'Møtedokumenter',
-    utvalg: utvalg.map((u) => {
-      const egne = moter.filter((m) => m.utvalg.key === u.key);
-      const ar = [...new Set(egne.map((m) => m.dato.slice(0, 4)))].sort().reverse();
-      return {
-        key: u.key,
-        navn: u.navn,
-        ar: ar.map((a) => ({
-          ar: a,
-          moter: egne
-            .filter((m) => m.dato.startsWith(a))
-            .sort((x, y) => y.dato.localeCompare(x.dato))
-            .map((m) => ({
-              href: `${m.mappe}/index.html`,
-              dato: langDato(m.dato),
-              ukedag: ukedag(m.dato),
-              sted: m.sted,
-              referat: m.referat ? (m.referat.status === 'godkjent' ? 'Referat godkjent' : 'Referat utkast') : undefined,
-              referatFarge: m.referat?.status === 'godkjent' ? 'success' : 'warning',
-            })),
-          vedtaksliste: lister.has(`${u.key}-${a}-vedtak.pdf`)
-            ? { href: `${u.key}-${a}-vedtak.pdf`, sider: sider(lister.get(`${u.key}-${a}-vedtak.pdf`)!) }
-            : undefined,
-        })),
-      };
-    }),
-  };
-}
 
 const registerfil = (outDir: string) => join(outDir, '.hurtigbuffer', 'nettsted.json');
 
@@ -150,9 +61,9 @@ export function publishedMotemapper(outDir: string): Set<string> {
   const mapper = new Set<string>();
   for (const file of readSiteRecord(outDir)) {
     const deler = relative(nettsted, file).split(sep);
-    if (deler.length > 1 && deler[0] !== '..' && deler[0] !== 'designsystemet') mapper.add(deler[0]!);
+    if (deler.length > 1 && deler[0] !== '..' && !EGNE_MAPPER.has(deler[0]!)) mapper.add(deler[0]!);
   }
-  for (const navn of existsSync(nettsted) ? readdirSync(nettsted) : []) {
+  for (const navn of existsSync(nettsted) ? readdirSync(nettsted).filter((n) => !EGNE_MAPPER.has(n)) : []) {
     if (existsSync(join(nettsted, navn, 'index.html'))) mapper.add(navn);
   }
   return mapper;
@@ -174,55 +85,69 @@ function pruneSite(outDir: string, nettsted: string, skrevet: ReadonlySet<string
   writeAtomic(registerfil(outDir), JSON.stringify([...skrevet].sort()));
 }
 
+export interface SiteOptions {
+  /** Later saker that refer to a sak, for its page's «Saken er nevnt i»; none until references are recognised. */
+  nevntI?: NevntI;
+}
+
+/** What one run puts on the site besides its files: the pages and PDFs to search, the documents of the feeds. */
+interface Innhold {
+  sider: SokeSide[];
+  pdfer: (Omit<SokePdf, 'tekst'> & { bytes: Uint8Array })[];
+  dokumenter: (StromDokument & { utvalg: string })[];
+}
+
 /** Writes the site from a build's result into `<ut>/nettsted/`; returns that folder, or nothing when no meeting was built. */
-export async function writeSite(result: BuildResult, outDir: string): Promise<string | undefined> {
+export async function writeSite(result: BuildResult, outDir: string, valg: SiteOptions = {}): Promise<string | undefined> {
   const nettsted = join(outDir, 'nettsted');
   const organisasjon = result.moter[0]?.organisasjon;
   if (!organisasjon) return undefined;
-  const templates: Templates = compileTemplates(
-    readTemplateFiles(organisasjon.maler ? resolve(dirname(organisasjon.file), organisasjon.maler) : undefined),
-  );
+  const templateFiles = readTemplateFiles(organisasjon.maler ? resolve(dirname(organisasjon.file), organisasjon.maler) : undefined);
+  const templates: Templates = compileTemplates(templateFiles);
+  const hovedsprak: Sprak = organisasjon.sprak ?? 'nb';
+  const fraser = templateFiles.fraser[hovedsprak];
   const files = new Map<string, Uint8Array | string>();
+  const put = (rel: string, innhold: Uint8Array | string) => files.set(join(nettsted, rel), innhold);
   const versjoner = readVersjoner(outDir);
   const nye: Versjonsregister = {};
-  const idag = today();
-  files.set(join(nettsted, 'designsystemet', 'tema.css'), readFileSync(require.resolve('@digdir/designsystemet-theme')));
-  files.set(join(nettsted, 'designsystemet', 'komponenter.css'), readFileSync(require.resolve('@digdir/designsystemet-css')));
-  files.set(join(nettsted, 'nettsted.css'), templates.nettstedStil);
+  const innhold: Innhold = { sider: [], pdfer: [], dokumenter: [] };
+  put(join('designsystemet', 'tema.css'), readFileSync(require.resolve('@digdir/designsystemet-theme')));
+  put(join('designsystemet', 'komponenter.css'), readFileSync(require.resolve('@digdir/designsystemet-css')));
+  put('nettsted.css', templates.nettstedStil);
   for (const mote of result.moter) {
-    const offentligMappe = join(outDir, mote.mappe, 'offentlig');
-    const unntatt = exemptKeys(mote);
-    // Only this run's public documents: never a file left over from an earlier build.
-    for (const d of result.dokumenter.filter((d) => d.fil.startsWith(`${offentligMappe}/`) && d.fil.endsWith('.pdf'))) {
-      const rel = `${mote.mappe}/${relative(offentligMappe, d.fil)}`;
-      const bytes = readFileSync(d.fil);
-      nye[rel] = nextVersions(versjoner, nettsted, rel, bytes, unntatt, idag, files);
-      files.set(join(nettsted, rel), bytes);
-    }
-    // The public calendar file, written by the build next to the public PDFs.
-    const kalender = join(offentligMappe, 'mote.ics');
-    if (existsSync(kalender)) files.set(join(nettsted, mote.mappe, 'mote.ics'), readFileSync(kalender));
-    const side = motePageData(mote, pdfPages(result, offentligMappe), organisasjon.navn);
-    const versjon = versionData(mote, nye);
-    const html = templates.render('nettsted/mote', {
-      ...side,
-      dokumenter: side.dokumenter.map((d) => ({ ...d, publisert: versjon.publisert[d.href] })),
-      tidligere: versjon.tidligere,
-      kalender: existsSync(kalender) ? 'mote.ics' : undefined,
-    });
-    files.set(join(nettsted, mote.mappe, 'index.html'), html);
+    writeMote(mote, { result, outDir, nettsted, templates, files, versjoner, nye, innhold, nevntI: valg.nevntI ?? ingenNevnt });
   }
   const lister = new Map<string, number>();
   for (const d of result.dokumenter.filter((d) => d.fil.startsWith(join(outDir, 'offentlig') + '/') && d.fil.endsWith('-vedtak.pdf'))) {
     const name = relative(join(outDir, 'offentlig'), d.fil);
     lister.set(name, d.sider);
-    files.set(join(nettsted, name), readFileSync(d.fil));
+    const bytes = readFileSync(d.fil);
+    put(name, bytes);
+    innhold.pdfer.push({ url: name, bytes, tittel: name, sprak: hovedsprak });
   }
   // The index lists every meeting that has a page, also those published in earlier runs.
   const publisert = result.alleMoter.filter(
-    (m) => files.has(join(nettsted, m.mappe, 'index.html')) || existsSync(join(nettsted, m.mappe, 'index.html')),
+    (m) => files.has(join(nettsted, moteSideHref(m))) || existsSync(join(nettsted, moteSideHref(m))),
   );
-  files.set(join(nettsted, 'index.html'), templates.render('nettsted/indeks', indexData(publisert, lister, organisasjon.navn)));
+  const utvalg = byUtvalg(publisert, lister);
+  for (const pdf of innhold.pdfer.filter((p) => lister.has(p.url))) {
+    const a = utvalg.flatMap((u) => u.ar).find((a) => a.vedtaksliste?.href === pdf.url);
+    if (a) pdf.tittel = frase(fraser, 'nettsted.dok_vedtaksliste', { utvalg: a.navn, ar: a.ar });
+  }
+  put('index.html', templates.render('nettsted/indeks', indexData(utvalg, fraser, organisasjon.navn)));
+  for (const u of utvalg) {
+    put(utvalgSideHref(u.key), templates.render('nettsted/utvalg', utvalgPageData(u, fraser, organisasjon.navn)));
+    for (const a of u.ar) put(arSideHref(u.key, a.ar), templates.render('nettsted/ar', arPageData(a, fraser, organisasjon.navn)));
+    // The same events, with the same UIDs, as each meeting's own mote.ics: a subscription and a downloaded file agree.
+    const moter = publisert.filter((m) => m.utvalg.key === u.key).sort((a, b) => a.dato.localeCompare(b.dato));
+    put(utvalgKalenderHref(u.key), buildCalendar(moter.map((m) => moteEvent(offentligVersjon(m)))));
+    put(utvalgStromHref(u.key), feed(utvalgStromHref(u.key), utvalgSideHref(u.key), u.navn, fraser, organisasjon.navn, innhold, u.key));
+  }
+  put('feed.xml', feed('feed.xml', 'index.html', organisasjon.navn, fraser, organisasjon.navn, innhold));
+  const andreSprak = [...new Set([...innhold.sider, ...innhold.pdfer].map((s) => s.sprak))].filter((s) => s !== hovedsprak).sort();
+  put('sok.html', templates.render('nettsted/sok', sokPageData(fraser, andreSprak, organisasjon.navn)));
+  const pdfer = await pdfTexts(outDir, innhold.pdfer);
+  for (const [rel, bytes] of await buildSearchIndex(innhold.sider, pdfer, hovedsprak)) put(rel, bytes);
   writeAll(files);
   const tidligere = Object.values(nye).flatMap((d) => d.tidligere.map((v) => join(nettsted, v.fil)));
   pruneSite(outDir, nettsted, new Set([...files.keys(), ...tidligere]));
@@ -230,9 +155,119 @@ export async function writeSite(result: BuildResult, outDir: string): Promise<st
   return nettsted;
 }
 
-/** The meeting's tilleggsinnkallinger: file and its name on the page. */
-function tilleggsinnkallinger(mote: Mote): [string, string][] {
-  return mote.utsendelser.slice(1).map((u) => [tilleggsinnkallingFil(u.nr), `Tilleggsinnkalling sendt ${langDato(u.dato)}`]);
+function feed(fil: string, side: string, navn: string, fraser: Fraser, organisasjon: string, innhold: Innhold, utvalg?: string): string {
+  return buildAtom({
+    fil,
+    side,
+    tittel: frase(fraser, 'nettsted.strom_tittel', { navn }),
+    forfatter: organisasjon,
+    sprak: fraser.lang,
+    tom: '1970-01-01',
+    dokumenter: innhold.dokumenter.filter((d) => !utvalg || d.utvalg === utvalg),
+  });
+}
+
+/** The published meetings by committee (in the order they first appear) and year, newest first. */
+function byUtvalg(moter: readonly Mote[], lister: ReadonlyMap<string, number>): { key: string; navn: string; ar: Utvalgsar[] }[] {
+  const utvalg = [...new Map(moter.map((m) => [m.utvalg.key, m.utvalg])).values()];
+  return utvalg.map((u) => {
+    const egne = moter.filter((m) => m.utvalg.key === u.key).map(offentligVersjon);
+    const ar = [...new Set(egne.map((m) => m.dato.slice(0, 4)))].sort().reverse();
+    return {
+      key: u.key,
+      navn: u.navn,
+      ar: ar.map((a) => {
+        const liste = `${u.key}-${a}-vedtak.pdf`;
+        return {
+          key: u.key,
+          navn: u.navn,
+          kortnavn: u.kortnavn,
+          ar: a,
+          moter: egne.filter((m) => m.dato.startsWith(a)).sort((x, y) => y.dato.localeCompare(x.dato)),
+          ...(lister.has(liste) ? { vedtaksliste: { href: liste, sider: lister.get(liste)! } } : {}),
+        };
+      }),
+    };
+  });
+}
+
+interface MoteKontekst {
+  result: BuildResult;
+  outDir: string;
+  nettsted: string;
+  templates: Templates;
+  files: Map<string, Uint8Array | string>;
+  versjoner: Versjonsregister;
+  nye: Versjonsregister;
+  innhold: Innhold;
+  nevntI: NevntI;
+}
+
+/** One meeting's files on the site: its public PDFs (with their versions), calendar file, page and sak pages. */
+function writeMote(mote: Mote, k: MoteKontekst): void {
+  const offentligMappe = join(k.outDir, mote.mappe, 'offentlig');
+  const offentlig = offentligVersjon(mote);
+  const unntatt = exemptKeys(mote);
+  const idag = today();
+  const pdfer = new Map<string, number>();
+  const navn = new Map(moteDokumenter(offentlig));
+  // Only this run's public documents: never a file left over from an earlier build.
+  for (const d of k.result.dokumenter.filter((d) => d.fil.startsWith(`${offentligMappe}/`) && d.fil.endsWith('.pdf'))) {
+    const iMappe = relative(offentligMappe, d.fil);
+    const rel = `${mote.mappe}/${iMappe}`;
+    const bytes = readFileSync(d.fil);
+    pdfer.set(iMappe, d.sider);
+    k.nye[rel] = nextVersions(k.versjoner, k.nettsted, rel, bytes, unntatt, idag, k.files);
+    k.files.set(join(k.nettsted, rel), bytes);
+    const tittel = pdfTitle(offentlig, iMappe, navn);
+    // saksdokumenter.pdf is every other PDF of the meeting in one: searching it too would give each hit twice.
+    if (iMappe !== 'saksdokumenter.pdf') k.innhold.pdfer.push({ url: rel, bytes, tittel, sprak: mote.sprak });
+    const side = iMappe.startsWith('vedlegg/')
+      ? (sakSideHref(mote, sakFor(offentlig, iMappe) ?? {}) ?? moteSideHref(mote))
+      : moteSideHref(mote);
+    k.innhold.dokumenter.push({
+      href: rel,
+      side,
+      tittel,
+      publisert: k.nye[rel].publisert,
+      sprak: mote.fraser.lang,
+      utvalg: mote.utvalg.key,
+    });
+  }
+  // The public calendar file, written by the build next to the public PDFs.
+  const kalender = join(offentligMappe, 'mote.ics');
+  if (existsSync(kalender)) k.files.set(join(k.nettsted, mote.mappe, 'mote.ics'), readFileSync(kalender));
+  const versjon = versionData(offentlig, k.nye);
+  const side = {
+    ...motePageData(offentlig, pdfer, versjon.publisert, mote.organisasjon.navn),
+    tidligere: versjon.tidligere,
+    kalender: existsSync(kalender) ? 'mote.ics' : undefined,
+  };
+  const html = k.templates.render('nettsted/mote', side);
+  k.files.set(join(k.nettsted, moteSideHref(mote)), html);
+  k.innhold.sider.push({ url: moteSideHref(mote), html, sprak: mote.sprak });
+  const original = new Map(offentlig.saker.map((s, i) => [s, mote.saker[i]!]));
+  for (const sak of offentlig.saker.filter((s) => s.nummer)) {
+    const href = sakSideHref(mote, sak)!;
+    const data = sakPageData(offentlig, sak, pdfer, versjon.publisert, k.nevntI(mote, original.get(sak)!), mote.organisasjon.navn);
+    const sakHtml = k.templates.render('nettsted/sak', data);
+    k.files.set(join(k.nettsted, href), sakHtml);
+    if (!sak.unntattOffentlighet) k.innhold.sider.push({ url: href, html: sakHtml, sprak: mote.sprak });
+  }
+}
+
+/** The numbered sak whose case paper is `vedlegg/sak-13-25.pdf`. */
+function sakFor(mote: Mote, iMappe: string) {
+  return mote.saker.find((s) => s.nummer && `vedlegg/sak-${saksnummer(s.nummer).replace('.', '-')}.pdf` === iMappe);
+}
+
+/** A PDF's title in search results and the feed: `Sak 13.25 Strategisamling – Saksfremlegg`, `Referat – Møte i … 22. mai 2025`. */
+function pdfTitle(mote: Mote, iMappe: string, navn: ReadonlyMap<string, string>): string {
+  const sak = sakFor(mote, iMappe);
+  const f = mote.fraser;
+  if (sak)
+    return `${frase(f, 'nettsted.sak_tittel', { nummer: saksnummer(sak.nummer!), tittel: sak.tittel })} – ${frase(f, 'nettsted.dok_saksfremlegg')}`;
+  return frase(f, 'nettsted.strom_dok', { dokument: navn.get(iMappe) ?? iMappe, mote: moteTittel(mote) });
 }
 
 /** What is exempt in the meeting now: its saker by number, Eventuelt items by file. */
@@ -240,17 +275,23 @@ function exemptKeys(mote: Mote): string[] {
   return mote.saker.filter((s) => s.unntattOffentlighet).map((s) => (s.nummer ? saksnummer(s.nummer) : `eventuelt:${s.filnavn}`));
 }
 
-/** When each document on the meeting's page was published, and the versions it replaced. */
-function versionData(mote: Mote, register: Versjonsregister) {
+/** When each document on the meeting's pages was published, and the versions it replaced. */
+function versionData(mote: Mote, register: Versjonsregister): { publisert: Publisert; tidligere: { tekst: string; href: string }[] } {
   const eget = Object.entries(register).filter(([rel]) => rel.startsWith(`${mote.mappe}/`));
-  const navn = (rel: string) => DOKUMENTNAVN[rel.slice(mote.mappe.length + 1)] ?? rel.slice(mote.mappe.length + 1);
+  const navn = new Map(moteDokumenter(mote));
+  const iMappe = (rel: string) => rel.slice(mote.mappe.length + 1);
+  const f = mote.fraser;
   return {
-    publisert: Object.fromEntries(eget.map(([rel, d]) => [rel.slice(mote.mappe.length + 1), langDato(d.publisert as Mote['dato'])])),
+    publisert: Object.fromEntries(
+      eget.map(([rel, d]) => [iMappe(rel), frase(f, 'nettsted.publisert', { dato: langDato(d.publisert as Mote['dato']) })]),
+    ),
     tidligere: eget.flatMap(([rel, d]) =>
       d.tidligere.map((v) => ({
-        tekst: navn(rel),
-        href: v.fil.slice(mote.mappe.length + 1),
-        publisert: langDato(v.publisert as Mote['dato']),
+        tekst: frase(f, 'nettsted.tidligere_dok', {
+          dokument: navn.get(iMappe(rel)) ?? iMappe(rel),
+          dato: langDato(v.publisert as Mote['dato']),
+        }),
+        href: iMappe(v.fil),
       })),
     ),
   };

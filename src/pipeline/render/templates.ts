@@ -59,6 +59,10 @@ interface DataPerMal {
   arsplan: ArsplanData;
   'nettsted/indeks': object;
   'nettsted/mote': object;
+  'nettsted/sak': object;
+  'nettsted/utvalg': object;
+  'nettsted/ar': object;
+  'nettsted/sok': object;
 }
 
 /** Template name → the type of its data; every template in DOKUMENTMALER must have one. */

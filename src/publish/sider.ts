@@ -1,0 +1,350 @@
+import { tilleggsinnkallingFil } from '../domain/journal.js';
+import { type Fraser, frase, ukedagPa } from '../domain/sprak.js';
+import type { Mote, Sak } from '../domain/types.js';
+import { sakForReferat } from '../pipeline/model/referat.js';
+import { klokkeslett, langDato, saksnummer } from '../pipeline/model/tid.js';
+import { markdownToHtml } from '../pipeline/render/markdown.js';
+import { avstemning } from '../pipeline/render/views.js';
+import {
+  arSideHref,
+  moteSideHref,
+  relativTil,
+  sakSideHref,
+  saksfremleggHref,
+  utvalgKalenderHref,
+  utvalgSideHref,
+  utvalgStromHref,
+} from './adresser.js';
+
+/**
+ * The data of the site's pages, from the public version of each meeting (pure: no files). Every
+ * fixed text comes from the phrase file of the page's language: a meeting's pages in the
+ * meeting's, the front page and the committee pages in the organisation's.
+ */
+
+/** Later saker that refer to a sak (the references, `referanser`): wired in by whoever recognises them. */
+export type NevntI = (mote: Mote, sak: Sak) => readonly { mote: Mote; sak: Sak }[];
+
+/** Until references are recognised, no sak is mentioned anywhere. */
+export const ingenNevnt: NevntI = () => [];
+
+/** PDF pages by file name relative to the meeting's folder on the site (`vedlegg/sak-13-25.pdf`). */
+export type Sidetall = ReadonlyMap<string, number>;
+
+/** When each file was published, relative to the meeting's folder: `publisert 22. mai 2025`. */
+export type Publisert = Readonly<Record<string, string>>;
+
+export const sider = (f: Fraser, n: number) => (n === 1 ? frase(f, 'nettsted.en_side') : frase(f, 'nettsted.sider', { antall: n }));
+
+const stor = (tekst: string) => tekst.replace(/^./, (c) => c.toUpperCase());
+
+/** The meeting's documents in the order of its page: file and the phrase that names it. */
+export function moteDokumenter(mote: Mote): [string, string][] {
+  const f = mote.fraser;
+  return [
+    ['innkalling.pdf', frase(f, 'nettsted.dok_innkalling')],
+    ['saksliste.pdf', frase(f, 'nettsted.dok_saksliste')],
+    ['saksdokumenter.pdf', frase(f, 'nettsted.dok_saksdokumenter')],
+    ['referat.pdf', frase(f, 'nettsted.dok_referat')],
+    ...mote.utsendelser
+      .slice(1)
+      .map((u): [string, string] => [tilleggsinnkallingFil(u.nr), frase(f, 'nettsted.tilleggsinnkalling_dok', { dato: langDato(u.dato) })]),
+  ];
+}
+
+export function moteTittel(mote: Mote): string {
+  return frase(mote.fraser, 'nettsted.mote_tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) });
+}
+
+/** The links in <head> to the committee's feed and calendar, from the page at `side`. */
+function alternativer(mote: Mote, side: string) {
+  const f = mote.fraser;
+  return [
+    {
+      type: 'application/atom+xml',
+      href: relativTil(side, utvalgStromHref(mote.utvalg.key)),
+      tittel: frase(f, 'nettsted.strom_utvalg', { utvalg: mote.utvalg.navn }),
+    },
+    {
+      type: 'text/calendar',
+      href: relativTil(side, utvalgKalenderHref(mote.utvalg.key)),
+      tittel: frase(f, 'nettsted.kalender_utvalg', { utvalg: mote.utvalg.navn }),
+    },
+  ];
+}
+
+/** Front page › committee › year › meeting, from the page at `side`. */
+function moteSti(mote: Mote, side: string) {
+  const f = mote.fraser;
+  const ar = mote.dato.slice(0, 4);
+  return [
+    { tekst: frase(f, 'nettsted.moteskrifter'), href: relativTil(side, 'index.html') },
+    { tekst: mote.utvalg.navn, href: relativTil(side, utvalgSideHref(mote.utvalg.key)) },
+    { tekst: ar, href: relativTil(side, arSideHref(mote.utvalg.key, ar)) },
+  ];
+}
+
+function felles(mote: Mote, side: string, organisasjon: string) {
+  return {
+    rot: relativTil(side, ''),
+    lang: mote.fraser.lang,
+    fraser: mote.fraser,
+    organisasjon,
+    alternativer: alternativer(mote, side),
+    indekser: true,
+  };
+}
+
+/** The decision of a sak as the approved referat has it; undefined before the referat is approved. */
+function vedtakFor(offentlig: Mote, sak: Sak) {
+  if (offentlig.referat?.status !== 'godkjent' || !sak.nummer) return undefined;
+  const r = offentlig.referat.saker.find((r) => r.nummer.lopenummer === sak.nummer!.lopenummer && r.nummer.ar === sak.nummer!.ar);
+  return r ? { tekst: r.vedtatt ? markdownToHtml(r.vedtatt) : '', avstemning: avstemning(r, offentlig) } : undefined;
+}
+
+function vedtakMelding(offentlig: Mote): string {
+  return frase(offentlig.fraser, offentlig.referat ? 'nettsted.vedtak_venter' : 'nettsted.ikke_referat');
+}
+
+/** The meeting's page; `offentlig` is the public version of the meeting. */
+export function motePageData(offentlig: Mote, pdfer: Sidetall, publisert: Publisert, organisasjon: string) {
+  const f = offentlig.fraser;
+  const side = moteSideHref(offentlig);
+  const godkjent = offentlig.referat?.status === 'godkjent';
+  const punkter = offentlig.saksliste.grupper.flatMap((g) => g.punkter).filter((p) => p.kind === 'sak');
+  const iMappe = (href: string | undefined) => href?.slice(offentlig.mappe.length + 1);
+  return {
+    ...felles(offentlig, side, organisasjon),
+    tittel: moteTittel(offentlig),
+    sti: [
+      ...moteSti(offentlig, side),
+      { tekst: frase(f, 'nettsted.mote_kort', { kortnavn: offentlig.utvalg.kortnavn, dato: langDato(offentlig.dato) }) },
+    ],
+    dato: langDato(offentlig.dato),
+    ukedag: stor(ukedagPa(f, offentlig.dato)),
+    start: klokkeslett(offentlig.start),
+    slutt: klokkeslett(offentlig.slutt),
+    sted: offentlig.sted,
+    utsendt: offentlig.utsendelser.map((u) => ({
+      tekst: frase(f, u.type === 'innkalling' ? 'nettsted.innkalling_sendt' : 'nettsted.tilleggsinnkalling_sendt'),
+      dato: langDato(u.dato),
+    })),
+    godkjent: godkjent && offentlig.referat?.godkjent ? langDato(offentlig.referat.godkjent.dato) : undefined,
+    dokumenter: moteDokumenter(offentlig)
+      .filter(([fil]) => pdfer.has(fil))
+      .map(([fil, tekst]) => ({
+        href: fil,
+        tekst: fil === 'referat.pdf' && !godkjent ? frase(f, 'nettsted.dok_referat_utkast') : tekst,
+        sider: sider(f, pdfer.get(fil)!),
+        publisert: publisert[fil],
+      })),
+    saker: [...punkter, ...offentlig.saksliste.eventuelt.saker].map(({ sak, start, slutt }) => {
+      const pdf = iMappe(saksfremleggHref(offentlig, sak));
+      return {
+        // Eventuelt items have no number (and no case paper of their own): the column says where they stand.
+        nummer: sak.nummer ? saksnummer(sak.nummer) : frase(f, 'felles.eventuelt'),
+        tittel: sak.tittel,
+        // An exempt sak's page holds no more than its row here: the row does not link to it.
+        side: sak.unntattOffentlighet ? undefined : iMappe(sakSideHref(offentlig, sak)),
+        unntatt: sak.unntattOffentlighet,
+        trukket: sak.trukket,
+        tid: `${klokkeslett(start)}–${klokkeslett(slutt)}`,
+        dokument: pdf && pdfer.has(pdf) ? { href: pdf, sider: sider(f, pdfer.get(pdf)!) } : undefined,
+      };
+    }),
+    vedtak: godkjent
+      ? offentlig.referat!.saker.map((r) => {
+          const sak = sakForReferat(offentlig, r);
+          return {
+            id: saksnummer(r.nummer).replace('.', '-'),
+            nummer: saksnummer(r.nummer),
+            tittel: sak?.tittel ?? '',
+            unntatt: sak?.unntattOffentlighet,
+            tekst: r.vedtatt ? markdownToHtml(r.vedtatt) : '',
+            avstemning: avstemning(r, offentlig),
+          };
+        })
+      : undefined,
+    vedtakMelding: vedtakMelding(offentlig),
+  };
+}
+
+/** The page of one numbered sak of the public version; an exempt one shows its public title and the exemption only. */
+export function sakPageData(
+  offentlig: Mote,
+  sak: Sak,
+  pdfer: Sidetall,
+  publisert: Publisert,
+  nevnt: ReturnType<NevntI>,
+  organisasjon: string,
+) {
+  const f = offentlig.fraser;
+  const side = sakSideHref(offentlig, sak)!;
+  const nummer = saksnummer(sak.nummer!);
+  const tittel = frase(f, 'nettsted.sak_tittel', { nummer, tittel: sak.tittel });
+  const base = {
+    ...felles(offentlig, side, organisasjon),
+    tittel,
+    sti: [...moteSti(offentlig, side), { tekst: `${frase(f, 'felles.sak')} ${nummer}` }],
+  };
+  if (sak.unntattOffentlighet) return { ...base, unntatt: frase(f, 'nettsted.unntatt_merknad', { hjemmel: sak.unntattOffentlighet }) };
+  const pdf = saksfremleggHref(offentlig, sak)!.slice(offentlig.mappe.length + 1);
+  return {
+    ...base,
+    nummer,
+    type: frase(f, `nettsted.type_${sak.type}`),
+    mote: { href: 'index.html', tekst: moteTittel(offentlig) },
+    trukket: sak.trukket,
+    dokument: pdfer.has(pdf) ? { href: pdf, sider: sider(f, pdfer.get(pdf)!), publisert: publisert[pdf] } : undefined,
+    vedlegg: sak.vedlegg.map((v) => v.tittel),
+    forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown) : undefined,
+    vedtak: vedtakFor(offentlig, sak),
+    vedtakMelding: vedtakMelding(offentlig),
+    nevntI: nevnt.map((n) => {
+      const s = n.sak.unntattOffentlighet ? { ...n.sak, tittel: n.sak.offentligTittel ?? n.sak.tittel } : n.sak;
+      return {
+        href: relativTil(side, sakSideHref(n.mote, s) ?? moteSideHref(n.mote)),
+        tekst: `${frase(f, 'felles.sak')} ${s.nummer ? saksnummer(s.nummer) : ''} ${s.tittel} (${moteTittel(n.mote)})`.replace('  ', ' '),
+      };
+    }),
+  };
+}
+
+/** A meeting in the lists of the front page and the year pages, linked from the page at `side`. */
+function moteIListe(mote: Mote, f: Fraser, side: string) {
+  return {
+    mappe: mote.mappe,
+    href: relativTil(side, moteSideHref(mote)),
+    lenketekst: frase(f, 'nettsted.mote_lenke', { ukedag: ukedagPa(f, mote.dato), dato: langDato(mote.dato) }),
+    sted: mote.sted,
+    referat: mote.referat ? frase(f, mote.referat.status === 'godkjent' ? 'nettsted.merke_godkjent' : 'nettsted.merke_utkast') : undefined,
+    referatFarge: mote.referat?.status === 'godkjent' ? 'success' : 'warning',
+  };
+}
+
+export interface Utvalgsar {
+  key: string;
+  navn: string;
+  kortnavn: string;
+  ar: string;
+  /** Newest first. */
+  moter: Mote[];
+  vedtaksliste?: { href: string; sider: number };
+}
+
+/** The committee's calendar and feed, linked from the page at `side`. */
+function utvalgLenker(f: Fraser, key: string, navn: string, side: string) {
+  return {
+    kalenderHref: relativTil(side, utvalgKalenderHref(key)),
+    kalenderTekst: frase(f, 'nettsted.kalender_utvalg', { utvalg: navn }),
+    stromHref: relativTil(side, utvalgStromHref(key)),
+    stromTekst: frase(f, 'nettsted.strom_utvalg', { utvalg: navn }),
+  };
+}
+
+function organisasjonFelles(f: Fraser, side: string, organisasjon: string) {
+  return { rot: relativTil(side, ''), lang: f.lang, fraser: f, organisasjon };
+}
+
+function vedtaksliste(f: Fraser, a: Utvalgsar, side: string) {
+  return a.vedtaksliste
+    ? {
+        href: relativTil(side, a.vedtaksliste.href),
+        tekst: frase(f, 'nettsted.dok_vedtaksliste', { utvalg: a.navn, ar: a.ar }),
+        sider: sider(f, a.vedtaksliste.sider),
+      }
+    : undefined;
+}
+
+/** The front page: every committee, its years and meetings, newest first. */
+export function indexData(utvalg: readonly { key: string; navn: string; ar: Utvalgsar[] }[], f: Fraser, organisasjon: string) {
+  return {
+    ...organisasjonFelles(f, 'index.html', organisasjon),
+    tittel: frase(f, 'nettsted.dokumenter_fra', { organisasjon }),
+    alternativer: [{ type: 'application/atom+xml', href: 'feed.xml', tittel: frase(f, 'nettsted.strom') }],
+    sokHref: 'sok.html',
+    stromHref: 'feed.xml',
+    utvalg: utvalg.map((u) => ({
+      key: u.key,
+      navn: u.navn,
+      href: utvalgSideHref(u.key),
+      ...utvalgLenker(f, u.key, u.navn, 'index.html'),
+      ar: u.ar.map((a) => ({
+        ar: a.ar,
+        href: arSideHref(u.key, a.ar),
+        moter: a.moter.map((m) => moteIListe(m, f, 'index.html')),
+        vedtaksliste: vedtaksliste(f, a, 'index.html'),
+      })),
+    })),
+  };
+}
+
+function utvalgAlternativer(f: Fraser, key: string, navn: string, side: string) {
+  return [
+    {
+      type: 'application/atom+xml',
+      href: relativTil(side, utvalgStromHref(key)),
+      tittel: frase(f, 'nettsted.strom_utvalg', { utvalg: navn }),
+    },
+    {
+      type: 'text/calendar',
+      href: relativTil(side, utvalgKalenderHref(key)),
+      tittel: frase(f, 'nettsted.kalender_utvalg', { utvalg: navn }),
+    },
+  ];
+}
+
+/** A committee's page: its years, its calendar and its feed. */
+export function utvalgPageData(u: { key: string; navn: string; ar: Utvalgsar[] }, f: Fraser, organisasjon: string) {
+  const side = utvalgSideHref(u.key);
+  return {
+    ...organisasjonFelles(f, side, organisasjon),
+    tittel: u.navn,
+    alternativer: utvalgAlternativer(f, u.key, u.navn, side),
+    sti: [{ tekst: frase(f, 'nettsted.moteskrifter'), href: relativTil(side, 'index.html') }, { tekst: u.navn }],
+    ...utvalgLenker(f, u.key, u.navn, side),
+    ar: u.ar.map((a) => ({ href: `${a.ar}/index.html`, tekst: frase(f, 'nettsted.moter_ar', { ar: a.ar }) })),
+  };
+}
+
+/** A committee's year: its meetings with their saker, each sak in its meeting's language. */
+export function arPageData(a: Utvalgsar, f: Fraser, organisasjon: string) {
+  const side = arSideHref(a.key, a.ar);
+  return {
+    ...organisasjonFelles(f, side, organisasjon),
+    tittel: frase(f, 'nettsted.utvalg_ar', { utvalg: a.navn, ar: a.ar }),
+    alternativer: utvalgAlternativer(f, a.key, a.navn, side),
+    sti: [
+      { tekst: frase(f, 'nettsted.moteskrifter'), href: relativTil(side, 'index.html') },
+      { tekst: a.navn, href: relativTil(side, utvalgSideHref(a.key)) },
+      { tekst: a.ar },
+    ],
+    ...utvalgLenker(f, a.key, a.navn, side),
+    vedtaksliste: vedtaksliste(f, a, side),
+    moter: a.moter.map((m) => ({
+      ...moteIListe(m, f, side),
+      lang: m.fraser.lang,
+      saker: m.saker
+        .filter((s) => s.nummer)
+        .map((s) => ({
+          nummer: saksnummer(s.nummer!),
+          tittel: s.tittel,
+          side: s.unntattOffentlighet ? undefined : relativTil(side, sakSideHref(m, s)!),
+          unntatt: s.unntattOffentlighet,
+        })),
+    })),
+  };
+}
+
+/** The search page: the only one with JavaScript. */
+export function sokPageData(f: Fraser, andreSprak: readonly string[], organisasjon: string) {
+  return {
+    ...organisasjonFelles(f, 'sok.html', organisasjon),
+    tittel: frase(f, 'nettsted.sok_tittel'),
+    sokeside: true,
+    sti: [{ tekst: frase(f, 'nettsted.moteskrifter'), href: 'index.html' }, { tekst: frase(f, 'nettsted.sok_tittel') }],
+    andreSprak: JSON.stringify(andreSprak),
+    pagefindCss: 'pagefind/pagefind-ui.css',
+    pagefindJs: 'pagefind/pagefind-ui.js',
+  };
+}
