@@ -56,13 +56,17 @@ beforeAll(async () => {
     [`${M1}/vedlegg/rapport.pdf`]: minimalPdf('Rapport om kvalitet', [`Rapporten anbefaler ${I_VEDLEGGET} for alle kommuner.`]),
     [`${M1}/14-lukket.md`]: sak(
       'tittel: Tilsetting i sekretariatet\ntype: beslutning\nminutter: 20\nunntatt_offentlighet: offl. § 13 jf. fvl. § 13\noffentlig_tittel: Personalsak',
-      `## Bakgrunn\n\nOm ${UNNTATT}.\n\n## Forslag til vedtak\n\n${UNNTATT} videreføres.\n`,
+      `## Bakgrunn\n\nOm ${UNNTATT}, jf. sak 02.25.\n\n## Forslag til vedtak\n\n${UNNTATT} videreføres.\n`,
     ),
     [`${M1}/referat.md`]: `---\ntil_stede: [kari, ola]\nforfall: [per]\nreferent: Marte\nstatus: godkjent\n---\n\n## Sak 01.25\n\n## Sak 02.25\n\n### Vedtak\n\nUtvalget vedtok Elvebreddplanen.\n\n## Sak 03.25\n\n### Vedtak\n\n${UNNTATT} avsluttes.\n\n## Eventuelt\n`,
     [`${M2}/mote.yaml`]: 'utvalg: ssu\ndato: 2025-09-18\nstart: "09:00"\nslutt: "12:00"\nsted: Valdres\nsprak: nn\n',
     [`${M2}/10-tenester.md`]: sak(
       'tittel: Tenesteutvikling i fjellbygdene\ntype: tema\nminutter: 30',
       `## Bakgrunn\n\nSaka gjeld ${NYNORSK}.\n`,
+    ),
+    [`${M2}/11-oppfolging.md`]: sak(
+      'tittel: Oppfølging av kvalitetsarbeidet\ntype: beslutning\nminutter: 10',
+      '## Bakgrunn\n\nSjå sakene frå mai.\n\n## Forslag til vedtak\n\nUtvalet følgjer opp sak 02.25 og sak 03.25, men ikkje sak 40.25.\n',
     ),
   });
   ut = utmappe();
@@ -131,7 +135,7 @@ describe('the search page', () => {
     expect(await sok(page, I_VEDLEGGET)).toEqual([`/${M1}/vedlegg/sak-02-25.pdf`]);
     expect(await sok(page, 'Skogsmodellen')).toEqual(expect.arrayContaining([`/${M1}/sak-02-25.html`]));
     // The Nynorsk sak's text is in its case paper only (its page shows the proposal, and a tema sak has none).
-    expect(await sok(page, NYNORSK)).toEqual([`/${M2}/vedlegg/sak-06-25.pdf`]);
+    expect(await sok(page, NYNORSK)).toEqual([`/${M2}/vedlegg/sak-07-25.pdf`]);
     await page.close();
   }, 60_000);
 
@@ -161,9 +165,21 @@ describe('sak pages', () => {
     expect(side).toMatch(/<h2[^>]*>Vedtak<\/h2>\s*<section class="vedtak"><p>Utvalget vedtok Elvebreddplanen.<\/p>/);
     expect(side).toContain('<a class="ds-link" href="vedlegg/sak-02-25.pdf">Saksfremlegg (PDF, 2 sider)</a>');
     expect(side).toContain('<li>Rapport om kvalitet</li>');
-    expect(side).toMatch(/<h2[^>]*>Saken er nevnt i<\/h2>\s*<p class="ds-paragraph">Ingen senere saker viser til denne saken.<\/p>/);
+    // Named by a later sak (in another meeting); the exempt sak 03.25 that names it too is not told.
+    expect(side).toMatch(
+      new RegExp(
+        `<h2[^>]*>Saken er nevnt i</h2>\\s*<ul class="ds-list nevnt-i">\\s*<li><a class="ds-link" href="../${M2}/sak-06-25.html">Sak 06.25 Oppfølging av kvalitetsarbeidet \\(Møte i Strategisk samarbeidsutvalg 18. september 2025\\)</a></li>\\s*</ul>`,
+      ),
+    );
     // The meeting page links the sak's page.
     expect(les(`${M1}/index.html`)).toContain('<a class="ds-link" href="sak-02-25.html">Kvalitetsarbeid i kommunene</a>');
+  });
+
+  it('a reference to an earlier sak in a proposal links to that sak’s page; one to a sak with no page stays text', () => {
+    expect(les(`${M2}/sak-06-25.html`)).toContain(
+      `Utvalet følgjer opp <a href="../${M1}/sak-02-25.html">sak 02.25</a> og <a href="../${M1}/sak-03-25.html">sak 03.25</a>, men ikkje sak 40.25.`,
+    );
+    expect(les(`${M1}/sak-03-25.html`)).not.toContain('nevnt-i');
   });
 
   it('before there is a referat, the page says so (in the meeting’s language)', () => {

@@ -3,7 +3,7 @@ import { type Fraser, frase, ukedagPa } from '../domain/sprak.js';
 import type { Mote, Sak } from '../domain/types.js';
 import { sakForReferat } from '../pipeline/model/referat.js';
 import { klokkeslett, langDato, saksnummer } from '../pipeline/model/tid.js';
-import { markdownToHtml } from '../pipeline/render/markdown.js';
+import { markdownToHtml, type ReferanseLenker } from '../pipeline/render/markdown.js';
 import { avstemning } from '../pipeline/render/views.js';
 import {
   arSideHref,
@@ -22,11 +22,8 @@ import {
  * meeting's, the front page and the committee pages in the organisation's.
  */
 
-/** Later saker that refer to a sak (the references, `referanser`): wired in by whoever recognises them. */
+/** Later saker that refer to a sak (publish/saksregister.ts). */
 export type NevntI = (mote: Mote, sak: Sak) => readonly { mote: Mote; sak: Sak }[];
-
-/** Until references are recognised, no sak is mentioned anywhere. */
-export const ingenNevnt: NevntI = () => [];
 
 /** PDF pages by file name relative to the meeting's folder on the site (`vedlegg/sak-13-25.pdf`). */
 export type Sidetall = ReadonlyMap<string, number>;
@@ -96,10 +93,10 @@ function felles(mote: Mote, side: string, organisasjon: string) {
 }
 
 /** The decision of a sak as the approved referat has it; undefined before the referat is approved. */
-function vedtakFor(offentlig: Mote, sak: Sak) {
+function vedtakFor(offentlig: Mote, sak: Sak, referanser?: ReferanseLenker) {
   if (offentlig.referat?.status !== 'godkjent' || !sak.nummer) return undefined;
   const r = offentlig.referat.saker.find((r) => r.nummer.lopenummer === sak.nummer!.lopenummer && r.nummer.ar === sak.nummer!.ar);
-  return r ? { tekst: r.vedtatt ? markdownToHtml(r.vedtatt) : '', avstemning: avstemning(r, offentlig) } : undefined;
+  return r ? { tekst: r.vedtatt ? markdownToHtml(r.vedtatt, { referanser }) : '', avstemning: avstemning(r, offentlig) } : undefined;
 }
 
 function vedtakMelding(offentlig: Mote): string {
@@ -107,7 +104,7 @@ function vedtakMelding(offentlig: Mote): string {
 }
 
 /** The meeting's page; `offentlig` is the public version of the meeting. */
-export function motePageData(offentlig: Mote, pdfer: Sidetall, publisert: Publisert, organisasjon: string) {
+export function motePageData(offentlig: Mote, pdfer: Sidetall, publisert: Publisert, organisasjon: string, referanser?: ReferanseLenker) {
   const f = offentlig.fraser;
   const side = moteSideHref(offentlig);
   const godkjent = offentlig.referat?.status === 'godkjent';
@@ -160,7 +157,7 @@ export function motePageData(offentlig: Mote, pdfer: Sidetall, publisert: Publis
             nummer: saksnummer(r.nummer),
             tittel: sak?.tittel ?? '',
             unntatt: sak?.unntattOffentlighet,
-            tekst: r.vedtatt ? markdownToHtml(r.vedtatt) : '',
+            tekst: r.vedtatt ? markdownToHtml(r.vedtatt, { referanser }) : '',
             avstemning: avstemning(r, offentlig),
           };
         })
@@ -177,6 +174,7 @@ export function sakPageData(
   publisert: Publisert,
   nevnt: ReturnType<NevntI>,
   organisasjon: string,
+  referanser?: ReferanseLenker,
 ) {
   const f = offentlig.fraser;
   const side = sakSideHref(offentlig, sak)!;
@@ -197,8 +195,8 @@ export function sakPageData(
     trukket: sak.trukket,
     dokument: pdfer.has(pdf) ? { href: pdf, sider: sider(f, pdfer.get(pdf)!), publisert: publisert[pdf] } : undefined,
     vedlegg: sak.vedlegg.map((v) => v.tittel),
-    forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown) : undefined,
-    vedtak: vedtakFor(offentlig, sak),
+    forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown, { referanser }) : undefined,
+    vedtak: vedtakFor(offentlig, sak, referanser),
     vedtakMelding: vedtakMelding(offentlig),
     nevntI: nevnt.map((n) => {
       const s = n.sak.unntattOffentlighet ? { ...n.sak, tittel: n.sak.offentligTittel ?? n.sak.tittel } : n.sak;

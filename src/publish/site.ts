@@ -13,14 +13,13 @@ import { pruneOutputs, writeAll, writeAtomic } from '../pipeline/write/atomic.js
 import { today } from '../util/today.js';
 import { arSideHref, EGNE_MAPPER, moteSideHref, sakSideHref, utvalgKalenderHref, utvalgSideHref, utvalgStromHref } from './adresser.js';
 import { pdfTexts } from './pdftekst.js';
+import { type Saksregister, saksregister } from './saksregister.js';
 import {
   arPageData,
   indexData,
-  ingenNevnt,
   moteDokumenter,
   motePageData,
   moteTittel,
-  type NevntI,
   type Publisert,
   sakPageData,
   sokPageData,
@@ -85,11 +84,6 @@ function pruneSite(outDir: string, nettsted: string, skrevet: ReadonlySet<string
   writeAtomic(registerfil(outDir), JSON.stringify([...skrevet].sort()));
 }
 
-export interface SiteOptions {
-  /** Later saker that refer to a sak, for its page's «Saken er nevnt i»; none until references are recognised. */
-  nevntI?: NevntI;
-}
-
 /** What one run puts on the site besides its files: the pages and PDFs to search, the documents of the feeds. */
 interface Innhold {
   sider: SokeSide[];
@@ -98,7 +92,7 @@ interface Innhold {
 }
 
 /** Writes the site from a build's result into `<ut>/nettsted/`; returns that folder, or nothing when no meeting was built. */
-export async function writeSite(result: BuildResult, outDir: string, valg: SiteOptions = {}): Promise<string | undefined> {
+export async function writeSite(result: BuildResult, outDir: string): Promise<string | undefined> {
   const nettsted = join(outDir, 'nettsted');
   const organisasjon = result.moter[0]?.organisasjon;
   if (!organisasjon) return undefined;
@@ -114,9 +108,10 @@ export async function writeSite(result: BuildResult, outDir: string, valg: SiteO
   put(join('designsystemet', 'tema.css'), readFileSync(require.resolve('@digdir/designsystemet-theme')));
   put(join('designsystemet', 'komponenter.css'), readFileSync(require.resolve('@digdir/designsystemet-css')));
   put('nettsted.css', templates.nettstedStil);
-  for (const mote of result.moter) {
-    writeMote(mote, { result, outDir, nettsted, templates, files, versjoner, nye, innhold, nevntI: valg.nevntI ?? ingenNevnt });
-  }
+  // Every sak with a page, after this run: references link to them, and a sak lists those that name it.
+  const medSide = result.alleMoter.filter((m) => result.moter.includes(m) || existsSync(join(nettsted, moteSideHref(m))));
+  const register = saksregister(medSide.map(offentligVersjon));
+  for (const mote of result.moter) writeMote(mote, { result, outDir, nettsted, templates, files, versjoner, nye, innhold, register });
   const lister = new Map<string, number>();
   for (const d of result.dokumenter.filter((d) => d.fil.startsWith(join(outDir, 'offentlig') + '/') && d.fil.endsWith('-vedtak.pdf'))) {
     const name = relative(join(outDir, 'offentlig'), d.fil);
@@ -200,7 +195,7 @@ interface MoteKontekst {
   versjoner: Versjonsregister;
   nye: Versjonsregister;
   innhold: Innhold;
-  nevntI: NevntI;
+  register: Saksregister;
 }
 
 /** One meeting's files on the site: its public PDFs (with their versions), calendar file, page and sak pages. */
@@ -239,7 +234,7 @@ function writeMote(mote: Mote, k: MoteKontekst): void {
   if (existsSync(kalender)) k.files.set(join(k.nettsted, mote.mappe, 'mote.ics'), readFileSync(kalender));
   const versjon = versionData(offentlig, k.nye);
   const side = {
-    ...motePageData(offentlig, pdfer, versjon.publisert, mote.organisasjon.navn),
+    ...motePageData(offentlig, pdfer, versjon.publisert, mote.organisasjon.navn, k.register.lenkerFor(mote)),
     tidligere: versjon.tidligere,
     kalender: existsSync(kalender) ? 'mote.ics' : undefined,
   };
@@ -249,7 +244,8 @@ function writeMote(mote: Mote, k: MoteKontekst): void {
   const original = new Map(offentlig.saker.map((s, i) => [s, mote.saker[i]!]));
   for (const sak of offentlig.saker.filter((s) => s.nummer)) {
     const href = sakSideHref(mote, sak)!;
-    const data = sakPageData(offentlig, sak, pdfer, versjon.publisert, k.nevntI(mote, original.get(sak)!), mote.organisasjon.navn);
+    const nevnt = k.register.nevntI(mote, original.get(sak)!);
+    const data = sakPageData(offentlig, sak, pdfer, versjon.publisert, nevnt, mote.organisasjon.navn, k.register.lenkerFor(mote));
     const sakHtml = k.templates.render('nettsted/sak', data);
     k.files.set(join(k.nettsted, href), sakHtml);
     if (!sak.unntattOffentlighet) k.innhold.sider.push({ url: href, html: sakHtml, sprak: mote.sprak });
