@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EKSEMPELPROSJEKT } from '../helpers/prosjekt.js';
+
+const repo = resolve(import.meta.dirname, '..', '..');
+const bin = resolve(repo, 'bin/motedok.js');
+/** Where the commands run: a project folder holding the example meetings in cases/. */
+const prosjekt = EKSEMPELPROSJEKT;
+
+/** Runs the real command line, as built by the set-up (`npm test` compiles before running vitest). */
+function motedok(args: string[], cwd = prosjekt, env: NodeJS.ProcessEnv = process.env) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the motedok command', () => {
+  it('build writes the documents and says what it wrote', () => {
+    const out = mkdtempSync(join(tmpdir(), 'motedok-cli-'));
+    const { code, stdout, stderr } = motedok(['build', 'cases/2025-11-13-ssu', '--out', out]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`skrev ${relative(prosjekt, join(out, '2025-11-13-ssu', 'innkalling.pdf'))} (`);
+    expect(stdout).toMatch(/motedok build: 1 møte, 14 dokumenter( \(\d+ hentet fra hurtigbufferen\))?, \d+ sider på \d+,\d\d s\.\n$/);
+    expect(stdout).toContain(`skrev ${relative(prosjekt, join(out, '2025-11-13-ssu', 'offentlig', 'innkalling.pdf'))} (`);
+    expect(existsSync(join(out, '2025-11-13-ssu', 'saksdokumenter.pdf'))).toBe(true);
+    const igjen = motedok(['build', 'cases/2025-11-13-ssu', '--out', out]);
+    expect(igjen.code).toBe(0);
+    expect(igjen.stderr).toBe('');
+    expect(igjen.stdout).toMatch(
+      /^motedok build: ingenting er endret siden forrige bygging; 1 møte, 14 dokumenter, \d+ sider er som før \(\d+,\d\d s\)\.\n$/,
+    );
+  }, 60_000);
+
+  it('on a terminal, progress is one line that is rewritten; the summary follows on a clean line', () => {
+    const out = mkdtempSync(join(tmpdir(), 'motedok-cli-'));
+    const terminal = spawnSync('script', ['-qc', `${process.execPath} ${bin} build cases/2025-11-13-ssu --out ${out}`, '/dev/null'], {
+      cwd: prosjekt,
+      encoding: 'utf8',
+    });
+    expect(terminal.status).toBe(0);
+    expect(terminal.stdout).toContain('\r\x1b[K  1 dokument skrevet · 2025-11-13-ssu · ');
+    expect(terminal.stdout).not.toContain('  skrev ');
+    expect(terminal.stdout).toMatch(/\r\x1b\[Kmotedok build: 1 møte, 14 dokumenter/);
+  }, 60_000);
+});

@@ -1,0 +1,96 @@
+import { createReadStream, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishMoter } from '../../src/build/publish.js';
+import { findChromium } from '../../src/pipeline/print/browser.js';
+import { CHROMIUM_ARGS } from '../../src/pipeline/print/chromium.mjs';
+import { EKSEMPEL } from '../helpers/prosjekt.js';
+
+const cases = EKSEMPEL;
+const TYPER: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.pdf': 'application/pdf' };
+
+let nettsted: string;
+let server: Server;
+let adresse: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  const ut = mkdtempSync(join(tmpdir(), 'motedok-nettsted-'));
+  const result = await publishMoter([cases], { out: ut });
+  expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
+  nettsted = result.nettsted!;
+  server = createServer((req, res) => {
+    const fil = join(nettsted, normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)));
+    if (!fil.startsWith(nettsted) || !existsSync(fil) || statSync(fil).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPER[extname(fil)] ?? 'application/octet-stream' });
+    createReadStream(fil).pipe(res);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  adresse = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await puppeteer.launch({
+    executablePath: findChromium()!,
+    headless: true,
+    args: [...CHROMIUM_ARGS],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('the published website', () => {
+  it('a reader goes from the index to a meeting, reads its decisions and opens a PDF', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${adresse}/index.html`);
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('Møtedokumenter fra Helsefellesskap Innlandet');
+    await Promise.all([page.waitForNavigation(), page.click('a[href="2025-05-22-ssu/index.html"]')]);
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('Møte i Strategisk samarbeidsutvalg 22. mai 2025');
+    const vedtak = await page.$$eval('section.vedtak h3', (hs) => hs.map((h) => h.textContent));
+    expect(vedtak).toHaveLength(8);
+    expect(vedtak[0]).toBe('Sak 11.25 Godkjenning av innkalling og saksliste');
+    const lenke = await page.$eval('a[href="innkalling.pdf"]', (a) => a.textContent);
+    expect(lenke).toBe('Innkalling med saksliste og forslag til vedtak (PDF, 4 sider)');
+    const svar = await page.evaluate(async () => {
+      const r = await fetch('innkalling.pdf');
+      return [r.status, r.headers.get('content-type'), (await r.text()).slice(0, 5)];
+    });
+    expect(svar).toEqual([200, 'application/pdf', '%PDF-']);
+    await page.close();
+  }, 60_000);
+
+  it('a draft referat does not publish decisions; pages are accessible and need no JavaScript', async () => {
+    const side = readFileSync(join(nettsted, '2025-09-18-ssu', 'index.html'), 'utf8');
+    expect(side).toContain('Vedtakene publiseres når referatet er godkjent.');
+    expect(side).toContain('Referat (utkast, ikke godkjent) (PDF, 3 sider)');
+    for (const fil of ['index.html', '2025-05-22-ssu/index.html', '2025-11-13-ssu/index.html']) {
+      const html = readFileSync(join(nettsted, fil), 'utf8');
+      expect(html, fil).toContain('<html lang="nb">');
+      expect(html, fil).toMatch(/<main id="innhold"/);
+      expect(html, fil).toContain('<a class="ds-skip-link" href="#innhold">Hopp til hovedinnhold</a>');
+      expect(html, fil).not.toMatch(/<script/i);
+      expect(html.match(/<h1\b/g), fil).toHaveLength(1);
+    }
+    expect(existsSync(join(nettsted, 'ssu-2025-vedtak.pdf'))).toBe(true);
+    expect(existsSync(join(nettsted, '2025-11-13-ssu', 'vedlegg', 'sak-31-25.pdf'))).toBe(true);
+  });
+
+  it("each meeting page links the public calendar file, the same as the build's offentlig/mote.ics", () => {
+    for (const mote of ['2025-05-22-ssu', '2025-09-18-ssu', '2025-11-13-ssu']) {
+      expect(readFileSync(join(nettsted, mote, 'index.html'), 'utf8'), mote).toContain(
+        '<a class="ds-link" href="mote.ics" type="text/calendar">Møtet i kalenderen din (iCalendar-fil)</a>',
+      );
+      expect(
+        readFileSync(join(nettsted, mote, 'mote.ics')).equals(readFileSync(join(nettsted, '..', mote, 'offentlig', 'mote.ics'))),
+        mote,
+      ).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,117 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { innholdUnder } from '../helpers/filer.js';
+import { MOTE, ORGANISASJON, sak } from '../helpers/prosjekt.js';
+
+// Pruning outdated outputs once ran on the source folder (`cd cases && motedok build <møte> --out .`)
+// and deleted every sak. These tests hold the two guards: an output folder among the sources is
+// refused before anything is read or written, and pruning removes only what a build recorded as
+// its own outputs, inside the output folder.
+
+const repo = resolve(import.meta.dirname, '..', '..');
+const bin = join(repo, 'bin', 'motedok.js');
+const M = '2025-05-22-ssu';
+const SAKSFREMLEGG = '## Bakgrunn\n\nTekst.\n\n## Forslag til vedtak\n\nSaken godkjennes.\n';
+
+/** A project laid out as the README teaches: <base>/cases/organisasjon.yaml and one meeting with an attachment. */
+function lagProsjekt(): string {
+  const base = mkdtempSync(join(tmpdir(), 'motedok-utmappe-'));
+  const filer: Record<string, string> = {
+    'cases/organisasjon.yaml': ORGANISASJON,
+    [`cases/${M}/mote.yaml`]: MOTE,
+    [`cases/${M}/13-a.md`]: sak('tittel: En sak\ntype: beslutning\nminutter: 30', SAKSFREMLEGG),
+    [`cases/${M}/14-b.md`]: sak('tittel: En annen sak\ntype: beslutning\nminutter: 20', SAKSFREMLEGG),
+    [`cases/${M}/notater.txt`]: 'sekretariatets egne notater\n',
+  };
+  for (const [sti, innhold] of Object.entries(filer)) {
+    mkdirSync(dirname(join(base, sti)), { recursive: true });
+    writeFileSync(join(base, sti), innhold);
+  }
+  return base;
+}
+
+function motedok(args: string[], cwd: string) {
+  return spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+}
+
+describe('an output folder among the sources is refused (exit 2), and no source is touched', () => {
+  let base: string;
+  let kilder: Map<string, Buffer>;
+  beforeAll(() => {
+    base = lagProsjekt();
+    symlinkSync(join(base, 'cases'), join(base, 'lenke-til-cases'));
+    symlinkSync(join(base, 'cases', M), join(base, 'lenke-til-motet'));
+    kilder = innholdUnder(join(base, 'cases'));
+  });
+
+  const tilfeller: { hva: string; cwd: string; mappe: string; out: string; melding: string }[] = [
+    {
+      hva: 'the project folder itself (cd cases; --out .)',
+      cwd: 'cases',
+      mappe: M,
+      out: '.',
+      melding: `utmappen «${'<base>'}/cases» er kildemappen «${'<base>'}/cases»`,
+    },
+    {
+      hva: 'the meeting folder',
+      cwd: '.',
+      mappe: `cases/${M}`,
+      out: `cases/${M}`,
+      melding: `utmappen «cases/${M}» ligger inne i kildemappen «cases»`,
+    },
+    {
+      hva: 'a folder inside the meeting folder',
+      cwd: '.',
+      mappe: `cases/${M}`,
+      out: `cases/${M}/ut`,
+      melding: `utmappen «cases/${M}/ut» ligger inne i kildemappen «cases»`,
+    },
+    {
+      hva: 'a folder inside cases/',
+      cwd: '.',
+      mappe: `cases/${M}`,
+      out: 'cases/output',
+      melding: 'utmappen «cases/output» ligger inne i kildemappen «cases»',
+    },
+    {
+      hva: 'a folder that contains cases/ (the folder above)',
+      cwd: '.',
+      mappe: `cases/${M}`,
+      out: '.',
+      melding: `utmappen «${'<base>'}» inneholder kildemappen «cases»`,
+    },
+    {
+      hva: 'a link to cases/',
+      cwd: '.',
+      mappe: `cases/${M}`,
+      out: 'lenke-til-cases',
+      melding: 'utmappen «lenke-til-cases» er kildemappen «cases»',
+    },
+    {
+      hva: 'a folder under a link to the meeting',
+      cwd: '.',
+      mappe: `cases/${M}`,
+      out: 'lenke-til-motet/ut',
+      melding: 'utmappen «lenke-til-motet/ut» ligger inne i kildemappen «cases»',
+    },
+  ];
+
+  for (const kommando of ['build', 'publish']) {
+    for (const t of tilfeller) {
+      it(`${kommando}: ${t.hva}`, () => {
+        const r = motedok([kommando, t.mappe, '--out', t.out], join(base, t.cwd));
+        expect(r.stderr).toBe(
+          `motedok: ${t.melding.replaceAll('<base>', base)}; motedok skriver aldri blant sakene. ` +
+            'Velg en utmappe utenfor prosjektmappen med --out, for eksempel «output» ved siden av «cases».\n',
+        );
+        expect(r.status).toBe(2);
+        const etter = innholdUnder(join(base, 'cases'));
+        expect([...etter.keys()].sort()).toEqual([...kilder.keys()].sort());
+        for (const [fil, bytes] of kilder) expect(etter.get(fil)!.equals(bytes), fil).toBe(true);
+      });
+    }
+  }
+});
