@@ -11,6 +11,7 @@ import { buildModel } from '../pipeline/model/mote.js';
 import { SealedBrowser } from '../pipeline/print/browser.js';
 import { arsplanHendelser, arsplanView } from '../pipeline/render/arsplan.js';
 import { buildCalendar } from '../pipeline/render/kalender.js';
+import { collapseWhiteSpace } from '../pipeline/render/mellomrom.js';
 import { writeAll } from '../pipeline/write/atomic.js';
 import { FONT_DIR } from '../util/package.js';
 import { loadTemplates } from './templates.js';
@@ -69,7 +70,7 @@ export async function buildArsplan(ar: number, options: { cwd?: string; out?: st
   const browser = await SealedBrowser.start(1);
   let pdf: Uint8Array;
   try {
-    pdf = await browser.pdf({ html, tillatt: [...maler.mapper, FONT_DIR, ...logo] });
+    pdf = await browser.pdf({ html: collapseWhiteSpace(html), tillatt: [...maler.mapper, FONT_DIR, ...logo] });
   } finally {
     await browser.close();
   }

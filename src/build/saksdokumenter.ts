@@ -2,8 +2,10 @@ import { PDFDocument } from 'pdf-lib';
 import type { Mote } from '../domain/types.js';
 import { mergePdfs } from '../pipeline/assemble/merge.js';
 import { type FinishedPdf, finishPdf, type Metadata, savePdf } from '../pipeline/assemble/pdf.js';
+import { withoutPageNumbers } from '../pipeline/render/sidetall.js';
 import { type ContentsLine, saksdokumenterView } from '../pipeline/render/views.js';
 import type { Plan } from './plan.js';
+import { numberPages } from './sidetall.js';
 import { type BuildTools, getOrMake, loadedFiles, overskrifter, type Printer } from './tools.js';
 
 /**
@@ -36,7 +38,9 @@ export async function buildSaksdokumenter(
   const forside = async (sider: number): Promise<FinishedPdf> => {
     const html = maler.render('saksdokumenter', saksdokumenterView(mote, content(sider)));
     const key = buffer.nokkel('innholdsliste', html, ...loadedFiles(buffer, html));
-    return (await getOrMake(verktoy, key, async () => finishPdf(await skriv(html), meta, [], overskrifter(html)))).ferdig;
+    // Numbered with the whole bundle, below.
+    return (await getOrMake(verktoy, key, async () => finishPdf(await skriv(withoutPageNumbers(html)), meta, [], overskrifter(html))))
+      .ferdig;
   };
   const forsideHtml = maler.render('saksdokumenter', saksdokumenterView(mote, content(1)));
   const nokkel = buffer.nokkel(
@@ -46,7 +50,7 @@ export async function buildSaksdokumenter(
     ...loadedFiles(buffer, forsideHtml),
     ...deler.map(({ plan, ferdig }) => `${plan.innhold}\u0000${buffer.nokkel(ferdig.bytes)}`),
   );
-  return getOrMake(verktoy, nokkel, async () => {
+  const samlet = await getOrMake(verktoy, nokkel, async () => {
     let trykt = await forside(1);
     if (trykt.sider !== 1) trykt = await forside(trykt.sider);
     const base = await PDFDocument.load(trykt.bytes, { updateMetadata: false });
@@ -56,4 +60,6 @@ export async function buildSaksdokumenter(
     );
     return { bytes: await savePdf(base, meta), sider: base.getPageCount(), vedleggStart: [] };
   });
+  // One numbering from the contents page to the last page, as the contents page counts.
+  return numberPages(verktoy, skriv, forsideHtml, samlet, meta);
 }

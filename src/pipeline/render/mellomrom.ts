@@ -1,0 +1,87 @@
+import { type DefaultTreeAdapterMap, parse, serialize } from 'parse5';
+
+/**
+ * Chromium does not paint the space where a line wraps, so the tagged text a screen reader reads
+ * runs the two words together («fagligsamarbeidsutvalg»). With `white-space: break-spaces` the
+ * space stays at the end of the line, painted and tagged (with pre-wrap it hangs, and is not
+ * painted when it would overflow the line). Both would also keep the newlines and indentation of
+ * the HTML, so the text is collapsed here as the browser would have collapsed it (runs of white
+ * space to one space, none at the start or end of a block or of a line after <br>), and the
+ * stylesheet sets break-spaces on <main> (print.css).
+ */
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+type Text = DefaultTreeAdapterMap['textNode'];
+
+/** Elements laid out as blocks (by the HTML defaults and print.css): white space at their edges is not shown. */
+const BLOCKS = new Set(
+  'address article aside blockquote body caption col colgroup dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hr html legend li main nav ol p section summary table tbody td tfoot th thead tr ul'.split(
+    ' ',
+  ),
+);
+/** Elements whose text is kept as written. */
+const AS_WRITTEN = new Set(['pre', 'textarea', 'script', 'style', 'title', 'svg', 'math']);
+
+const isElement = (node: Node): node is Element => 'tagName' in node;
+const isText = (node: Node): node is Text => node.nodeName === '#text';
+
+/** Collapses the white space of the inline content below `root`. */
+function collapse(root: Element): void {
+  // The text node that ends the current line so far, and whether it ends in a space.
+  let last: Text | undefined;
+  let atLineStart = true;
+  const endLine = () => {
+    if (last?.value.endsWith(' ')) last.value = last.value.slice(0, -1);
+    last = undefined;
+    atLineStart = true;
+  };
+  const walk = (node: Node) => {
+    if (isText(node)) {
+      let value = node.value.replace(/[ \t\n\r\f]+/g, ' ');
+      if (atLineStart || last?.value.endsWith(' ')) value = value.replace(/^ /, '');
+      node.value = value;
+      if (value !== '') {
+        last = node;
+        atLineStart = false;
+      }
+      return;
+    }
+    if (!isElement(node)) return;
+    const tag = node.tagName;
+    if (AS_WRITTEN.has(tag)) {
+      if (tag === 'pre') endLine();
+      return;
+    }
+    if (tag === 'br') {
+      endLine();
+      return;
+    }
+    if (tag === 'img') {
+      last = undefined;
+      atLineStart = false;
+    }
+    const block = BLOCKS.has(tag);
+    if (block) endLine();
+    for (const child of node.childNodes ?? []) walk(child);
+    if (block) endLine();
+  };
+  walk(root);
+}
+
+/** The document with its white space collapsed inside <main>, for printing with break-spaces. */
+export function collapseWhiteSpace(html: string): string {
+  const doc = parse(html);
+  const finn = (node: Node): Element | undefined => {
+    if (isElement(node) && node.tagName === 'main') return node;
+    for (const child of 'childNodes' in node ? node.childNodes : []) {
+      const funnet = finn(child);
+      if (funnet) return funnet;
+    }
+    return undefined;
+  };
+  const main = finn(doc);
+  if (!main) return html;
+  collapse(main);
+  return serialize(doc);
+}

@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildMoter } from '../src/build/build.js';
+import { taggetPdf } from './helpers/pdf.js';
+import { pdfInfo, pdfTekst } from './helpers/pdftekst.js';
+import { makeProject, sak, utmappe } from './helpers/prosjekt.js';
+
+/**
+ * Typesetting as the reader sees it: one page numbering per document (a case paper counts its
+ * attachments, the bundle counts from its contents page to its last page), attachment pages under
+ * the running header, and the Norwegian rules for what may not break across lines.
+ */
+
+const M = '2025-05-22-ssu';
+
+/** An untagged attachment of two pages: a landscape one and one stored rotated (as scanners write them). */
+async function brettetVedlegg(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const liggende = doc.addPage([842, 595]);
+  liggende.drawText('Liggende tabellside', { x: 60, y: 500, size: 14, font });
+  const rotert = doc.addPage([595, 842]);
+  rotert.setRotation(degrees(90));
+  rotert.drawText('Rotert skannet side', { x: 60, y: 700, size: 14, font });
+  return doc.save();
+}
+
+/** A paragraph written over several lines (soft line breaks), long enough to wrap several times. */
+const AVSNITT = [
+  'Strategisk samarbeidsutvalg ber om at mandatet for faglig',
+  'samarbeidsutvalg gode pasientforløp legges fram på nytt, med en plan for',
+  'hvordan programområdene og kommunene deltar i det videre arbeidet med',
+  'felles tjenesteutvikling og utredninger i perioden som kommer.',
+];
+
+let ut: string;
+const sider = (fil: string) => Number(pdfInfo(join(ut, M, fil)).Pages);
+/** The text of one page, spaces collapsed. */
+const side = (fil: string, n: number) =>
+  pdfTekst(join(ut, M, fil), '-f', String(n), '-l', String(n), '-layout')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+beforeAll(async () => {
+  const prosjekt = makeProject({
+    [`${M}/01-innledning.md`]: sak('tittel: Innledende sak\ntype: beslutning\nminutter: 10'),
+    [`${M}/02-rapport.md`]: sak(
+      'tittel: Rapport med vedlegg\ntype: tema\nminutter: 30\nvedlegg:\n  - { tittel: Notat, fil: vedlegg/notat.pdf }\n  - { tittel: Tabeller, fil: vedlegg/tabeller.pdf }',
+      `## Bakgrunn\n\n${AVSNITT.join('\n')}\n\nSe vedleggene.\n`,
+    ),
+    [`${M}/vedlegg/notat.pdf`]: taggetPdf('Notat om saken', ['Første avsnitt.']),
+    [`${M}/vedlegg/tabeller.pdf`]: await brettetVedlegg(),
+  });
+  ut = utmappe();
+  const bygget = await buildMoter([prosjekt], { out: ut });
+  expect(bygget.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
+}, 120_000);
+
+describe('one page numbering per document', () => {
+  it('a case paper counts its attachment pages: «Side n av N» on every page, N its whole length', () => {
+    const fil = 'vedlegg/sak-03-25.pdf';
+    const n = sider(fil);
+    expect(n).toBe(4);
+    for (let i = 1; i <= n; i++) expect(side(fil, i)).toContain(`Side ${i} av ${n}`);
+  });
+
+  it('attachment pages carry the running header, landscape and rotated ones too, and keep their own text', () => {
+    const fil = 'vedlegg/sak-03-25.pdf';
+    expect(side(fil, 2)).toContain('Notat om saken');
+    expect(side(fil, 3)).toContain('Liggende tabellside');
+    expect(side(fil, 4)).toContain('Rotert skannet side');
+    for (const i of [2, 3, 4]) {
+      expect(side(fil, i)).toContain('Helsefellesskap Test');
+      expect(side(fil, i)).toMatch(/Vedlegg til sak 03\.25/);
+    }
+  });
+
+  it('the bundle numbers 1..N over all its parts, and its contents page gives the pages the parts start on', () => {
+    const fil = 'saksdokumenter.pdf';
+    const n = sider(fil);
+    for (let i = 1; i <= n; i++) {
+      const tekst = side(fil, i);
+      expect(tekst).toContain(`Side ${i} av ${n}`);
+      expect(tekst.match(/Side \d+ av \d+/g)).toHaveLength(1);
+    }
+    const innhold = side(fil, 1);
+    const startside = (tittel: RegExp) => Number(new RegExp(`${tittel.source} (\\d+)`).exec(innhold)?.[1]);
+    const sak03 = startside(/Sak 03\.25 Rapport med vedlegg/);
+    expect(side(fil, sak03)).toMatch(/^Helsefellesskap Test Vedlegg til sak 03\.25 Rapport med vedlegg/);
+    expect(side(fil, startside(/Vedlegg: Notat/))).toContain('Notat om saken');
+    expect(side(fil, startside(/Vedlegg: Tabeller/))).toContain('Liggende tabellside');
+    expect(startside(/Vedlegg: Tabeller/)).toBe(n - 1);
+  });
+});
+
+describe('tagged text', () => {
+  it('keeps the space at every line break, written (soft break) or made by wrapping: the paragraph reads as written', () => {
+    const struktur = spawnSync('pdfinfo', ['-struct-text', join(ut, M, 'vedlegg/sak-03-25.pdf')], { encoding: 'utf8' }).stdout;
+    const avsnitt = AVSNITT.join(' ');
+    // Wrapped more than once in the PDF, so a lost space would show.
+    expect(side('vedlegg/sak-03-25.pdf', 1)).toContain(avsnitt);
+    expect(
+      pdfTekst(join(ut, M, 'vedlegg/sak-03-25.pdf'), '-f', '1', '-l', '1')
+        .split(/\n/)
+        .filter((l) => AVSNITT.join(' ').includes(l.trim()) && l.trim().length > 10).length,
+    ).toBeGreaterThan(2);
+    expect(struktur).toContain(`"${avsnitt}"`);
+  });
+});
