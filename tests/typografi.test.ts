@@ -48,7 +48,7 @@ beforeAll(async () => {
     [`${M}/01-innledning.md`]: sak('tittel: Innledende sak\ntype: beslutning\nminutter: 10'),
     [`${M}/02-rapport.md`]: sak(
       'tittel: Rapport med vedlegg\ntype: tema\nminutter: 30\nvedlegg:\n  - { tittel: Notat, fil: vedlegg/notat.pdf }\n  - { tittel: Tabeller, fil: vedlegg/tabeller.pdf }',
-      `## Bakgrunn\n\n${AVSNITT.join('\n')}\n\nSe vedleggene.\n`,
+      `## Bakgrunn\n\n${AVSNITT.join('\n')}\n\nSe vedleggene.\n\n- Et kulepunkt\n- Et til\n\n## Forslag til vedtak\n\n1. Utvalget vedtar:\n   a) det første\n   b) det andre\n2. Utvalget ber om en sak til neste møte.\n`,
     ),
     [`${M}/vedlegg/notat.pdf`]: taggetPdf('Notat om saken', ['Første avsnitt.']),
     [`${M}/vedlegg/tabeller.pdf`]: await brettetVedlegg(),
@@ -107,5 +107,19 @@ describe('tagged text', () => {
         .filter((l) => AVSNITT.join(' ').includes(l.trim()) && l.trim().length > 10).length,
     ).toBeGreaterThan(2);
     expect(struktur).toContain(`"${avsnitt}"`);
+  });
+});
+
+describe('lists in the structure tree', () => {
+  it('every L says how it is numbered (ListNumbering), as its labels show: 1. Decimal, a) LowerAlpha, bullets Disc', () => {
+    const linjer = spawnSync('pdfinfo', ['-struct-text', join(ut, M, 'vedlegg/sak-03-25.pdf')], { encoding: 'utf8' }).stdout.split('\n');
+    const lister = linjer.flatMap((linje, i) => {
+      if (!/^\s*L\b/.test(linje)) return [];
+      const nummerering = /\/ListNumbering \/(\w+)/.exec(linjer[i + 1] ?? '')?.[1];
+      const lbl = linjer.slice(i).findIndex((l) => /^\s*Lbl\b/.test(l));
+      return [`${nummerering} ${/"(.*)"/.exec(linjer[i + lbl + 1] ?? '')?.[1]?.trim()}`];
+    });
+    // The last is the list of the sak's attachments.
+    expect(lister).toEqual(['Disc ', 'Decimal 1.', 'LowerAlpha a)', 'Decimal 1.']);
   });
 });

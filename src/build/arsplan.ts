@@ -11,6 +11,7 @@ import { buildModel } from '../pipeline/model/mote.js';
 import { SealedBrowser } from '../pipeline/print/browser.js';
 import { arsplanHendelser, arsplanView } from '../pipeline/render/arsplan.js';
 import { buildCalendar } from '../pipeline/render/kalender.js';
+import { listNumbering } from '../pipeline/render/lister.js';
 import { collapseWhiteSpace } from '../pipeline/render/mellomrom.js';
 import { writeAll } from '../pipeline/write/atomic.js';
 import { FONT_DIR } from '../util/package.js';
@@ -81,7 +82,7 @@ export async function buildArsplan(ar: number, options: { cwd?: string; out?: st
     dato: new Date(Date.UTC(ar, 0, 1)),
     sprak: fraser.pdf_lang,
   };
-  const ferdig = await finishPdf(pdf, meta, [], overskrifter(html));
+  const ferdig = await finishPdf(pdf, meta, [], overskrifter(html), listNumbering(html));
   const files = new Map<string, Uint8Array | string>([
     [join(outDir, `arsplan-${ar}.pdf`), ferdig.bytes],
     [join(outDir, `arsplan-${ar}.ics`), buildCalendar(arsplanHendelser(plan, fraser))],

@@ -6,6 +6,7 @@ import { type FinishedPdf, finishPdf, type Metadata } from '../pipeline/assemble
 import { harUnntak, offentligVersjon } from '../pipeline/model/offentlig.js';
 import { langDato } from '../pipeline/model/tid.js';
 import { calendarFiles } from '../pipeline/render/kalender.js';
+import { listNumbering } from '../pipeline/render/lister.js';
 import { withoutPageNumbers } from '../pipeline/render/sidetall.js';
 import { renderMarkdownAhead } from '../pipeline/render/views.js';
 import { type Plan, planDocuments } from './plan.js';
@@ -74,7 +75,9 @@ async function buildDocumentSet(
       // A document in the bundle or with attachments counts pages Chromium did not print: it is numbered afterwards (sidetall.ts).
       const etterpa = Boolean(plan.innhold) || plan.vedlegg.length > 0;
       const trykk = etterpa ? withoutPageNumbers(html) : html;
-      const trykt = await getOrMake(verktoy, key, async () => finishPdf(await skriv(trykk), meta, plan.vedlegg, overskrifter(html)));
+      const trykt = await getOrMake(verktoy, key, async () =>
+        finishPdf(await skriv(trykk), meta, plan.vedlegg, overskrifter(html), listNumbering(html)),
+      );
       const del = etterpa ? await frameVedlegg(verktoy, skriv, html, trykt, meta) : trykt;
       const laget = etterpa ? await numberPages(verktoy, skriv, html, del, meta) : trykt;
       ferdig(plan.fil, laget.ferdig.bytes, laget.ferdig.sider, laget.fraBuffer, html);

@@ -2,6 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Mote } from '../domain/types.js';
 import { mergePdfs } from '../pipeline/assemble/merge.js';
 import { type FinishedPdf, finishPdf, type Metadata, savePdf } from '../pipeline/assemble/pdf.js';
+import { listNumbering } from '../pipeline/render/lister.js';
 import { withoutPageNumbers } from '../pipeline/render/sidetall.js';
 import { type ContentsLine, saksdokumenterView } from '../pipeline/render/views.js';
 import type { Plan } from './plan.js';
@@ -39,8 +40,11 @@ export async function buildSaksdokumenter(
     const html = maler.render('saksdokumenter', saksdokumenterView(mote, content(sider)));
     const key = buffer.nokkel('innholdsliste', html, ...loadedFiles(buffer, html));
     // Numbered with the whole bundle, below.
-    return (await getOrMake(verktoy, key, async () => finishPdf(await skriv(withoutPageNumbers(html)), meta, [], overskrifter(html))))
-      .ferdig;
+    return (
+      await getOrMake(verktoy, key, async () =>
+        finishPdf(await skriv(withoutPageNumbers(html)), meta, [], overskrifter(html), listNumbering(html)),
+      )
+    ).ferdig;
   };
   const forsideHtml = maler.render('saksdokumenter', saksdokumenterView(mote, content(1)));
   const nokkel = buffer.nokkel(

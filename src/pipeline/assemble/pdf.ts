@@ -3,6 +3,7 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { removeActiveContent } from '../../util/pdf-active-content.js';
 import { markPageArtifacts } from './artifacts.js';
 import { canonicalize } from './canonical.js';
+import { setListNumbering } from './lister.js';
 import { type Bookmark, readBookmarks, writeBookmarks } from './merge.js';
 import { describeLinks, fixStructure } from './structure.js';
 import { appendVedlegg } from './vedlegg.js';
@@ -118,10 +119,13 @@ export async function finishPdf(
   meta: Metadata,
   vedlegg: readonly EksterntVedlegg[] = [],
   overskrifter: readonly string[] = [],
+  lister: readonly string[] = [],
 ): Promise<FinishedPdf> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  // Before the attachments: only the pages Chromium printed (their content is known) are marked.
+  // Before the attachments: only the pages Chromium printed (their content is known) are marked,
+  // and only its lists are the HTML's.
   markPageArtifacts(doc, doc.getPages());
+  setListNumbering(doc, lister);
   const bokmerker = readBookmarks(doc);
   fixTitles(bokmerker, overskrifter);
   const vedleggStart: number[] = [];
