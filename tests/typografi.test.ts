@@ -123,3 +123,14 @@ describe('lists in the structure tree', () => {
     expect(lister).toEqual(['Disc ', 'Decimal 1.', 'LowerAlpha a)', 'Decimal 1.']);
   });
 });
+
+describe('structure types', () => {
+  it('no NonStruct is left: text sits in its paragraph, heading or cell, <div> and <main> are Div', () => {
+    const struktur = spawnSync('pdfinfo', ['-struct-text', join(ut, M, 'saksdokumenter.pdf')], { encoding: 'utf8' }).stdout;
+    expect(struktur).not.toMatch(/NonStruct/);
+    expect(struktur).toMatch(/\n(\s*)H1 \(block\)\n\1 {2}"Rapport med vedlegg"/);
+    expect(struktur).toMatch(/\n(\s*)P \(block\)\n\1 {2}"Se vedleggene\."/);
+    // The tagged attachment's text is still read, inside the bundle.
+    expect(struktur).toContain('"Notat om saken"');
+  });
+});

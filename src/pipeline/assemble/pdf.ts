@@ -5,6 +5,7 @@ import { markPageArtifacts } from './artifacts.js';
 import { canonicalize } from './canonical.js';
 import { setListNumbering } from './lister.js';
 import { type Bookmark, readBookmarks, writeBookmarks } from './merge.js';
+import { tagNonStruct } from './nonstruct.js';
 import { describeLinks, fixStructure } from './structure.js';
 import { appendVedlegg } from './vedlegg.js';
 import { setXmp } from './xmp.js';
@@ -146,6 +147,7 @@ export async function finishPdf(
 /** Repairs the structure tree (structure.ts), sets the metadata and writes the document reproducibly. The document cannot be used after this. */
 export async function savePdf(doc: PDFDocument, meta: Metadata): Promise<Uint8Array> {
   fixStructure(doc);
+  tagNonStruct(doc);
   describeLinks(doc);
   setMetadata(doc, meta);
   canonicalize(doc);
