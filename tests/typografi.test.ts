@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMoter } from '../src/build/build.js';
+import { keepTogether } from '../src/pipeline/render/typografi.js';
 import { taggetPdf } from './helpers/pdf.js';
 import { pdfInfo, pdfTekst } from './helpers/pdftekst.js';
 import { makeProject, sak, utmappe } from './helpers/prosjekt.js';
@@ -35,6 +36,10 @@ const AVSNITT = [
   'felles tjenesteutvikling og utredninger i perioden som kommer.',
 ];
 
+/** A table of narrow columns: every cell wraps, and each amount, date and sak number must stay on one line. */
+const CELLE = 'Tilskudd kr 1 500 000 i sak 15.24 fra 24. mai 2025';
+const SMAL_TABELL = `| A | B | C | D | E | F | G |\n|---|---|---|---|---|---|---|\n| ${Array(7).fill(CELLE).join(' | ')} |`;
+
 let ut: string;
 const sider = (fil: string) => Number(pdfInfo(join(ut, M, fil)).Pages);
 /** The text of one page, spaces collapsed. */
@@ -49,6 +54,10 @@ beforeAll(async () => {
     [`${M}/02-rapport.md`]: sak(
       'tittel: Rapport med vedlegg\ntype: tema\nminutter: 30\nvedlegg:\n  - { tittel: Notat, fil: vedlegg/notat.pdf }\n  - { tittel: Tabeller, fil: vedlegg/tabeller.pdf }',
       `## Bakgrunn\n\n${AVSNITT.join('\n')}\n\nSe vedleggene.\n\n- Et kulepunkt\n- Et til\n\n## Forslag til vedtak\n\n1. Utvalget vedtar:\n   a) det første\n   b) det andre\n2. Utvalget ber om en sak til neste møte.\n`,
+    ),
+    [`${M}/03-budsjett.md`]: sak(
+      'tittel: Budsjett\ntype: tema\nminutter: 20',
+      `## Bakgrunn\n\n${SMAL_TABELL}\n\n## Forslag til vedtak\n\nBudsjettet vedtas.\n`,
     ),
     [`${M}/vedlegg/notat.pdf`]: taggetPdf('Notat om saken', ['Første avsnitt.']),
     [`${M}/vedlegg/tabeller.pdf`]: await brettetVedlegg(),
@@ -91,7 +100,11 @@ describe('one page numbering per document', () => {
     expect(side(fil, sak03)).toMatch(/^Helsefellesskap Test Vedlegg til sak 03\.25 Rapport med vedlegg/);
     expect(side(fil, startside(/Vedlegg: Notat/))).toContain('Notat om saken');
     expect(side(fil, startside(/Vedlegg: Tabeller/))).toContain('Liggende tabellside');
-    expect(startside(/Vedlegg: Tabeller/)).toBe(n - 1);
+    // The two pages of Tabeller, then the next case paper, which ends the bundle.
+    const sak04 = startside(/Sak 04\.25 Budsjett/);
+    expect(startside(/Vedlegg: Tabeller/)).toBe(sak04 - 2);
+    expect(side(fil, sak04)).toMatch(/^Helsefellesskap Test Vedlegg til sak 04\.25 Budsjett/);
+    expect(sak04).toBe(n);
   });
 });
 
@@ -132,5 +145,44 @@ describe('structure types', () => {
     expect(struktur).toMatch(/\n(\s*)P \(block\)\n\1 {2}"Se vedleggene\."/);
     // The tagged attachment's text is still read, inside the bundle.
     expect(struktur).toContain('"Notat om saken"');
+  });
+});
+
+describe('what does not break across lines', () => {
+  it('no-break spaces inside amounts, between kr and the amount, in sak numbers, clock times and dates; other spaces stay', () => {
+    const nb = (s: string) => s.replaceAll('_', '\u00a0');
+    expect(keepTogether('kr 1 500 000 og NOK 250 000')).toBe(nb('kr_1_500_000 og NOK_250_000'));
+    expect(keepTogether('i sak 15.24 og Sak 03.26, kl. 09.00 – 10.00')).toBe(nb('i sak_15.24 og Sak_03.26, kl._09.00_– 10.00'));
+    expect(keepTogether('den 24. mai 2025, 10,7 mill. og 12 %')).toBe(nb('den 24._mai_2025, 10,7_mill. og 12_%'));
+    expect(keepTogether('2 av 4 medlemmer, side 12 og 345 deltakere')).toBe('2 av 4 medlemmer, side 12 og 345 deltakere');
+  });
+
+  it('in a column so narrow that every cell wraps, «kr 1 500 000», «sak 15.24» and «24. mai 2025» each stay on one line', () => {
+    const fil = join(ut, M, 'vedlegg/sak-04-25.pdf');
+    const html = spawnSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', fil, '-'], { encoding: 'utf8' }).stdout;
+    const ord = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+      tekst: m[3]!,
+    }));
+    const grupper = [
+      ['kr', '1', '500', '000'],
+      ['sak', '15.24'],
+      ['24.', 'mai', '2025'],
+    ];
+    let funnet = 0;
+    ord.forEach((o, i) => {
+      for (const gruppe of grupper) {
+        if (o.tekst !== gruppe[0] || ord[i + 1]?.tekst !== gruppe[1]) continue;
+        funnet++;
+        const linjer = new Set(gruppe.map((_, j) => Math.round(ord[i + j]!.y)));
+        expect(linjer.size, gruppe.join(' ')).toBe(1);
+      }
+    });
+    expect(funnet).toBe(21);
+    // The cells did wrap: the words of one cell are on several lines.
+    const tilskudd = ord.filter((o) => o.tekst === 'Tilskudd').map((o) => Math.round(o.y));
+    const fra = ord.filter((o) => o.tekst === 'fra').map((o) => Math.round(o.y));
+    expect(fra[0]).toBeGreaterThan(tilskudd[0]!);
   });
 });

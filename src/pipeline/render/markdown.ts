@@ -13,6 +13,7 @@ import { markdownLines } from '../../util/markdown-lines.js';
 import { parseBelop } from '../model/tabellsummer.js';
 import { imageAltText, imageFileUrl, isAllowedHref } from './links.js';
 import { cleanRawHtml, markMarkdownElements } from './raw-html.js';
+import { rehypeKeepTogether } from './typografi.js';
 
 /**
  * Markdown → HTML for everything the secretariat writes. HTML in the Markdown (pasted from
@@ -49,7 +50,7 @@ const toHastRaw = unified()
   .use(rehypeRaw)
   .use(cleanRawHtml)
   .freeze();
-const toHtml = unified().use(rehypeSanitize, schema).use(rehypeStringify).freeze();
+const toHtml = unified().use(rehypeKeepTogether).use(rehypeSanitize, schema).use(rehypeStringify).freeze();
 
 const BOKSTAV = /^(\s*)([a-zæøå])[.)]\s+(.*)$/;
 const NUMMERERT = /^(\s*)(\d{1,3}[.)])(\s+)/;

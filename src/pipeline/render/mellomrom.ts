@@ -1,4 +1,5 @@
 import { type DefaultTreeAdapterMap, parse, serialize } from 'parse5';
+import { keepTogether } from './typografi.js';
 
 /**
  * Chromium does not paint the space where a line wraps, so the tagged text a screen reader reads
@@ -7,7 +8,8 @@ import { type DefaultTreeAdapterMap, parse, serialize } from 'parse5';
  * painted when it would overflow the line). Both would also keep the newlines and indentation of
  * the HTML, so the text is collapsed here as the browser would have collapsed it (runs of white
  * space to one space, none at the start or end of a block or of a line after <br>), and the
- * stylesheet sets break-spaces on <main> (print.css).
+ * stylesheet sets break-spaces on <main> (print.css). The templates' text gets the same no-break
+ * spaces as the Markdown's (typografi.ts).
  */
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -38,7 +40,7 @@ function collapse(root: Element): void {
   };
   const walk = (node: Node) => {
     if (isText(node)) {
-      let value = node.value.replace(/[ \t\n\r\f]+/g, ' ');
+      let value = keepTogether(node.value.replace(/[ \t\n\r\f]+/g, ' '));
       if (atLineStart || last?.value.endsWith(' ')) value = value.replace(/^ /, '');
       node.value = value;
       if (value !== '') {
