@@ -8,7 +8,8 @@ import { type Context, elementOf, inheritedPage, kidsOf, parentTreeSlots, repoin
  *   gives its text to that element and goes;
  * - one holding only text among blocks (directly in Document, Sect, Div …) becomes a P;
  * - one holding other elements (a <div>, <main>) becomes a Div, the generic block.
- * One with its own attributes (Lang, Alt, ActualText, an ID) is kept as a Span or Div.
+ * One with its own attributes (Lang, Alt, ActualText, an ID) is kept as a Span or Div. A <figure>'s
+ * two Figures become one (joinFigures).
  * The parent tree follows the text it moves, so page content and tree still agree.
  */
 
@@ -59,6 +60,7 @@ function visit(ctx: Context, parent: PDFDict, parentRef: PDFRef | undefined, see
     if (!element || seen.has(element.dict)) continue;
     seen.add(element.dict);
     visit(ctx, element.dict, element.ref, seen);
+    if (typeOf(element) === 'Figure' && element.ref) joinFigures(ctx, element.dict, element.ref);
     if (typeOf(element) !== 'NonStruct') continue;
     const holdsElements = kidsOf(element.dict).some((kid) => elementOf(ctx.doc, kid) !== undefined);
     const parentType = parentRef ? typeOf({ dict: parent }) : 'Document';
@@ -67,6 +69,21 @@ function visit(ctx: Context, parent: PDFDict, parentRef: PDFRef | undefined, see
     else if (!parentRef || GROUPS.has(parentType)) element.dict.set(N('S'), N('P'));
     else unwrap(ctx, element.dict, parent, parentRef, i);
   }
+}
+
+/**
+ * A <figure> is a Figure holding the image's Figure and the Caption: the image's Alt moves to
+ * the outer one, which takes the image's content, so there is one Figure with its alt text and
+ * its caption (a Figure without Alt fails PDF/UA 13-004).
+ */
+function joinFigures(ctx: Context, element: PDFDict, ref: PDFRef): void {
+  const kids = kidsOf(element);
+  const indre = kids.map((kid) => elementOf(ctx.doc, kid)).findIndex((kid) => kid !== undefined && typeOf(kid) === 'Figure');
+  if (indre < 0 || element.has(N('Alt'))) return;
+  const bilde = elementOf(ctx.doc, kids[indre]!)!;
+  const alt = bilde.dict.get(N('Alt'));
+  if (alt) element.set(N('Alt'), alt);
+  unwrap(ctx, bilde.dict, element, ref, indre);
 }
 
 export function tagNonStruct(doc: PDFDocument): void {

@@ -56,7 +56,10 @@ function collapse(root: Element): void {
       return;
     }
     if (tag === 'br') {
-      endLine();
+      // A space before the break, so the words on either side are not read as one.
+      if (last && !last.value.endsWith(' ')) last.value += ' ';
+      last = undefined;
+      atLineStart = true;
       return;
     }
     if (tag === 'img') {
