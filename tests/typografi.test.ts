@@ -50,6 +50,12 @@ const TRE_NIVAER =
 /** An 8×4 PNG, blue. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAECAIAAAA8r+mnAAAAEUlEQVR4nGOQj1+PFTFQTwIASA0loTi8PvYAAAAASUVORK5CYII=';
 
+/** A table over pages, its sum row last: as many rows as fill the pages exactly, so that the sum row would be alone at the top of the next page. */
+const ANTALL_RADER = 57;
+const SUM = ((ANTALL_RADER * (ANTALL_RADER + 1)) / 2) * 1000;
+const SUMTEKST = String(SUM).replace(/\B(?=(\d{3})+$)/g, ' ');
+const LANG_TABELL = `| Post | Beløp |\n|---|---:|\n${Array.from({ length: ANTALL_RADER }, (_, i) => `| Rad ${i + 1} | ${(i + 1) * 1000} |`).join('\n')}\n| Sum | ${SUMTEKST} |`;
+
 let ut: string;
 const sider = (fil: string) => Number(pdfInfo(join(ut, M, fil)).Pages);
 /** The text of one page, spaces collapsed. */
@@ -73,6 +79,7 @@ beforeAll(async () => {
       'tittel: Tiltak og figurer\ntype: tema\nminutter: 20',
       `## Bakgrunn\n\n![Handlingsplan for 2025 med tre satsinger](plan.png)\n\n${SUMTABELL}\n\n## Forslag til vedtak\n\n${TRE_NIVAER}\n`,
     ),
+    [`${M}/05-lang.md`]: sak('tittel: Lang tabell\ntype: tema\nminutter: 10', `## Poster\n\n${LANG_TABELL}\n`),
     [`${M}/plan.png`]: Buffer.from(PNG, 'base64'),
     [`${M}/vedlegg/notat.pdf`]: taggetPdf('Notat om saken', ['Første avsnitt.']),
     [`${M}/vedlegg/tabeller.pdf`]: await brettetVedlegg(),
@@ -242,5 +249,19 @@ describe('tables, lists and figures as typeset', () => {
     expect(figurer[0]!.dict.lookup(PDFName.of('Alt'), PDFString).decodeText()).toBe('Handlingsplan for 2025 med tre satsinger');
     expect(figurer[0]!.mcids.length).toBeGreaterThan(0);
     expect(figurer[0]!.kids.map((k) => k.role)).toEqual(['Caption']);
+  });
+});
+
+describe('a table over several pages', () => {
+  const fil = 'vedlegg/sak-06-25.pdf';
+  it('repeats its header row on every page, and its sum row is never alone at the top of a page', () => {
+    const n = sider(fil);
+    expect(n).toBeGreaterThan(1);
+    for (let i = 1; i <= n; i++) {
+      const tekst = side(fil, i);
+      if (tekst.includes('Rad ')) expect(tekst, `side ${i}`).toMatch(/Post Beløp/);
+    }
+    const sumside = Array.from({ length: n }, (_, i) => side(fil, i + 1)).find((t) => t.includes(`Sum ${SUMTEKST}`))!;
+    expect(sumside.match(/Rad \d+/g)!.length).toBeGreaterThanOrEqual(2);
   });
 });
