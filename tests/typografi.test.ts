@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { degrees, PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMoter } from '../src/build/build.js';
+import { markdownToHtml } from '../src/pipeline/render/markdown.js';
 import { keepTogether } from '../src/pipeline/render/typografi.js';
 import { taggetPdf } from './helpers/pdf.js';
 import { pdfInfo, pdfTekst } from './helpers/pdftekst.js';
@@ -263,5 +264,24 @@ describe('a table over several pages', () => {
     }
     const sumside = Array.from({ length: n }, (_, i) => side(fil, i + 1)).find((t) => t.includes(`Sum ${SUMTEKST}`))!;
     expect(sumside.match(/Rad \d+/g)!.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('three list levels as seed 001 writes them', () => {
+  it('«i.» under «a)» under «1.» is a list in the lettered item, the letters going on after it', () => {
+    const html = markdownToHtml(
+      '1. Strategisk samarbeidsutvalg ber sekretariatet sikre at:\na) utredet modell for beregning av gevinst\ni. tydeliggjøre konsekvenser ved implementering\nb) legge frem rutiner for tilskuddsmidler\n',
+    );
+    const kompakt = html.replace(/\s+</g, '<').replace(/>\s+/g, '>');
+    expect(kompakt).toContain(
+      '<ol type="a"><li>utredet modell for beregning av gevinst<ol type="i"><li>tydeliggjøre konsekvenser ved implementering</li></ol></li><li>legge frem rutiner for tilskuddsmidler</li></ol>',
+    );
+  });
+
+  it('a letter i) after h) is still a letter', () => {
+    const bokstaver = 'abcdefghi'.split('').map((b) => `${b}) punkt ${b}`);
+    const html = markdownToHtml(`1. Vedtak:\n${bokstaver.join('\n')}\n`);
+    expect(html).not.toContain('type="i"');
+    expect(html.match(/<li>punkt/g)).toHaveLength(9);
   });
 });

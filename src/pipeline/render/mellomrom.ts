@@ -28,8 +28,39 @@ const AS_WRITTEN = new Set(['pre', 'textarea', 'script', 'style', 'title', 'svg'
 const isElement = (node: Node): node is Element => 'tagName' in node;
 const isText = (node: Node): node is Text => node.nodeName === '#text';
 
+const NBSP = '\u00a0';
+
+/**
+ * What must not break (typografi.ts) is printed as a nowrap span with ordinary spaces, not with
+ * no-break spaces: poppler's reading of the tagged text stops at a no-break space of the bundled
+ * font, and a screen reader should get the plain space anyway.
+ */
+function keepUnbroken(node: Text): void {
+  const parent = node.parentNode;
+  if (!parent) return;
+  const parts = keepTogether(node.value).split(/((?:[^ \u00a0]+\u00a0)+[^ \u00a0]*)/);
+  const nodes: Node[] = parts
+    .filter((part) => part !== '')
+    .map((part): Node => {
+      if (!part.includes(NBSP)) return { nodeName: '#text', value: part, parentNode: parent } as Text;
+      const span: Element = {
+        nodeName: 'span',
+        tagName: 'span',
+        attrs: [{ name: 'style', value: 'white-space: nowrap' }],
+        namespaceURI: 'http://www.w3.org/1999/xhtml',
+        childNodes: [],
+        parentNode: parent,
+      } as unknown as Element;
+      span.childNodes.push({ nodeName: '#text', value: part.replaceAll(NBSP, ' '), parentNode: span } as Text);
+      return span;
+    });
+  const at = parent.childNodes.indexOf(node);
+  parent.childNodes.splice(at, 1, ...(nodes as typeof parent.childNodes));
+}
+
 /** Collapses the white space of the inline content below `root`. */
 function collapse(root: Element): void {
+  const unbroken: Text[] = [];
   // The text node that ends the current line so far, and whether it ends in a space.
   let last: Text | undefined;
   let atLineStart = true;
@@ -40,12 +71,13 @@ function collapse(root: Element): void {
   };
   const walk = (node: Node) => {
     if (isText(node)) {
-      let value = keepTogether(node.value.replace(/[ \t\n\r\f]+/g, ' '));
+      let value = node.value.replace(/[ \t\n\r\f]+/g, ' ');
       if (atLineStart || last?.value.endsWith(' ')) value = value.replace(/^ /, '');
       node.value = value;
       if (value !== '') {
         last = node;
         atLineStart = false;
+        if (keepTogether(value).includes(NBSP)) unbroken.push(node);
       }
       return;
     }
@@ -72,6 +104,7 @@ function collapse(root: Element): void {
     if (block) endLine();
   };
   walk(root);
+  for (const node of unbroken) keepUnbroken(node);
 }
 
 /** The document with its white space collapsed inside <main>, for printing with break-spaces. */

@@ -8,6 +8,8 @@ import type { RootContent as HastContent, Root as HastRoot } from 'hast';
  * - between a number and its unit (10,7 mill., 12 %, 500 kr);
  * - in "sak 15.24" / "Sak 03.26", "kl. 09.00", and in a date written out (22. mai 2025);
  * - before the dash of a range written with spaces (09.00 – 10.00).
+ * The HTML (the site, --html) has the no-break spaces; for printing, mellomrom.ts sets such a run
+ * as a nowrap span with ordinary spaces instead.
  */
 
 const NBSP = '\u00a0';
