@@ -11,6 +11,8 @@ import { buildModel } from '../pipeline/model/mote.js';
 import { SealedBrowser } from '../pipeline/print/browser.js';
 import { arsplanHendelser, arsplanView } from '../pipeline/render/arsplan.js';
 import { buildCalendar } from '../pipeline/render/kalender.js';
+import { listNumbering } from '../pipeline/render/lister.js';
+import { collapseWhiteSpace } from '../pipeline/render/mellomrom.js';
 import { writeAll } from '../pipeline/write/atomic.js';
 import { FONT_DIR } from '../util/package.js';
 import { loadTemplates } from './templates.js';
@@ -69,7 +71,7 @@ export async function buildArsplan(ar: number, options: { cwd?: string; out?: st
   const browser = await SealedBrowser.start(1);
   let pdf: Uint8Array;
   try {
-    pdf = await browser.pdf({ html, tillatt: [...maler.mapper, FONT_DIR, ...logo] });
+    pdf = await browser.pdf({ html: collapseWhiteSpace(html), tillatt: [...maler.mapper, FONT_DIR, ...logo] });
   } finally {
     await browser.close();
   }
@@ -80,7 +82,7 @@ export async function buildArsplan(ar: number, options: { cwd?: string; out?: st
     dato: new Date(Date.UTC(ar, 0, 1)),
     sprak: fraser.pdf_lang,
   };
-  const ferdig = await finishPdf(pdf, meta, [], overskrifter(html));
+  const ferdig = await finishPdf(pdf, meta, [], overskrifter(html), listNumbering(html));
   const files = new Map<string, Uint8Array | string>([
     [join(outDir, `arsplan-${ar}.pdf`), ferdig.bytes],
     [join(outDir, `arsplan-${ar}.ics`), buildCalendar(arsplanHendelser(plan, fraser))],

@@ -6,14 +6,19 @@ import { type FinishedPdf, finishPdf, type Metadata } from '../pipeline/assemble
 import { harUnntak, offentligVersjon } from '../pipeline/model/offentlig.js';
 import { langDato } from '../pipeline/model/tid.js';
 import { calendarFiles } from '../pipeline/render/kalender.js';
+import { listNumbering } from '../pipeline/render/lister.js';
+import { withoutPageNumbers } from '../pipeline/render/sidetall.js';
 import { renderMarkdownAhead } from '../pipeline/render/views.js';
 import { type Plan, planDocuments } from './plan.js';
 import { buildSaksdokumenter } from './saksdokumenter.js';
+import { frameVedlegg, numberPages } from './sidetall.js';
 import { allowedFiles, type BuildTools, getOrMake, loadedFiles, overskrifter, printerFor } from './tools.js';
 
 interface Printed {
   plan: Plan;
   ferdig: FinishedPdf;
+  /** What the bundle is composed of: the document without page numbers (the bundle numbers its own). */
+  del: FinishedPdf;
   fraBuffer: boolean;
   html?: string;
 }
@@ -67,12 +72,19 @@ async function buildDocumentSet(
         ...loadedFiles(buffer, html),
         ...plan.vedlegg.map((v) => `${v.tittel}\u0000${v.ikkeTagget}\u0000${buffer.fileHash(v.fil)}`),
       );
-      const laget = await getOrMake(verktoy, key, async () => finishPdf(await skriv(html), meta, plan.vedlegg, overskrifter(html)));
+      // A document in the bundle or with attachments counts pages Chromium did not print: it is numbered afterwards (sidetall.ts).
+      const etterpa = Boolean(plan.innhold) || plan.vedlegg.length > 0;
+      const trykk = etterpa ? withoutPageNumbers(html) : html;
+      const trykt = await getOrMake(verktoy, key, async () =>
+        finishPdf(await skriv(trykk), meta, plan.vedlegg, overskrifter(html), listNumbering(html)),
+      );
+      const del = etterpa ? await frameVedlegg(verktoy, skriv, html, trykt, meta) : trykt;
+      const laget = etterpa ? await numberPages(verktoy, skriv, html, del, meta) : trykt;
       ferdig(plan.fil, laget.ferdig.bytes, laget.ferdig.sider, laget.fraBuffer, html);
-      return { plan, ferdig: laget.ferdig, fraBuffer: laget.fraBuffer, html };
+      return { plan, ferdig: laget.ferdig, del: del.ferdig, fraBuffer: laget.fraBuffer, html };
     }),
   );
-  const deler = trykte.filter((t) => t.plan.innhold);
+  const deler = trykte.filter((t) => t.plan.innhold).map((t) => ({ plan: t.plan, ferdig: t.del }));
   const samlet = await buildSaksdokumenter(
     mote,
     deler,

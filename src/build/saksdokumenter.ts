@@ -5,7 +5,11 @@ import { mergePdfs } from '../pipeline/assemble/merge.js';
 import { type FinishedPdf, finishPdf, type Metadata, savePdf } from '../pipeline/assemble/pdf.js';
 import { linkReferanser, type ReferanseMal } from '../pipeline/assemble/referanselenker.js';
 import { type ContentsLine, saksdokumenterView, type VedleggData } from '../pipeline/render/views.js';
+import { listNumbering } from '../pipeline/render/lister.js';
+import { withoutPageNumbers } from '../pipeline/render/sidetall.js';
+
 import type { Plan } from './plan.js';
+import { numberPages } from './sidetall.js';
 import { type BuildTools, getOrMake, loadedFiles, overskrifter, type Printer } from './tools.js';
 
 /**
@@ -67,7 +71,12 @@ export async function buildSaksdokumenter(
   const forside = async (sider: number): Promise<FinishedPdf> => {
     const html = maler.render('saksdokumenter', saksdokumenterView(mote, content(sider)));
     const key = buffer.nokkel('innholdsliste', html, ...loadedFiles(buffer, html));
-    return (await getOrMake(verktoy, key, async () => finishPdf(await skriv(html), meta, [], overskrifter(html)))).ferdig;
+    // Numbered with the whole bundle, below.
+    return (
+      await getOrMake(verktoy, key, async () =>
+        finishPdf(await skriv(withoutPageNumbers(html)), meta, [], overskrifter(html), listNumbering(html)),
+      )
+    ).ferdig;
   };
   const forsideHtml = maler.render('saksdokumenter', saksdokumenterView(mote, content(1)));
   const nokkel = buffer.nokkel(
@@ -79,7 +88,7 @@ export async function buildSaksdokumenter(
       ({ plan, ferdig }) => `${plan.innhold}\u0000${buffer.nokkel(ferdig.bytes)}\u0000${JSON.stringify(ferdig.referanser ?? [])}`,
     ),
   );
-  return getOrMake(verktoy, nokkel, async () => {
+  const samlet = await getOrMake(verktoy, nokkel, async () => {
     let trykt = await forside(1);
     if (trykt.sider !== 1) trykt = await forside(trykt.sider);
     const base = await PDFDocument.load(trykt.bytes, { updateMetadata: false });
@@ -90,4 +99,6 @@ export async function buildSaksdokumenter(
     linkReferanserInBundle(base, mote, trykt.sider, deler);
     return { bytes: await savePdf(base, meta), sider: base.getPageCount(), vedleggStart: [] };
   });
+  // One numbering from the contents page to the last page, as the contents page counts.
+  return numberPages(verktoy, skriv, forsideHtml, samlet, meta);
 }

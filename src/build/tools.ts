@@ -6,6 +6,7 @@ import type { BuildOptions } from '../domain/documents.js';
 import type { Mote } from '../domain/types.js';
 import type { FinishedPdf } from '../pipeline/assemble/pdf.js';
 import type { SealedBrowser } from '../pipeline/print/browser.js';
+import { collapseWhiteSpace } from '../pipeline/render/mellomrom.js';
 import { FONT_DIR, type Templates } from '../pipeline/render/templates.js';
 export type Printer = (html: string) => Promise<Uint8Array>;
 
@@ -17,8 +18,9 @@ export interface BuildTools {
   options: BuildOptions;
 }
 
+/** Prints HTML with its white space collapsed, so the spaces at line breaks stay in the tagged text (render/mellomrom.ts). */
 export function printerFor(verktoy: BuildTools, tillatt: string[]): Printer {
-  return async (html) => (await verktoy.nettleser()).pdf({ html, tillatt });
+  return async (html) => (await verktoy.nettleser()).pdf({ html: collapseWhiteSpace(html), tillatt });
 }
 
 /** What a page may load: the meeting folders, the templates, the bundled fonts and the logo. */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Mote } from '../domain/types.js';
 import { finishPdf, type Metadata } from '../pipeline/assemble/pdf.js';
 import { offentligVersjon } from '../pipeline/model/offentlig.js';
+import { listNumbering } from '../pipeline/render/lister.js';
 import { vedtakslisteView } from '../pipeline/render/views.js';
 import type { LoadResult } from './load.js';
 import type { DocumentSet } from './mote.js';
@@ -46,7 +47,9 @@ export async function buildVedtakslister(ar: Vedtaksar, verktoy: BuildTools, out
       sprak: siste.fraser.pdf_lang,
     };
     const key = buffer.nokkel('vedtaksliste', html, JSON.stringify(meta), ...loadedFiles(buffer, html));
-    const laget = await getOrMake(verktoy, key, async () => finishPdf(await skriv(html), meta, [], overskrifter(html)));
+    const laget = await getOrMake(verktoy, key, async () =>
+      finishPdf(await skriv(html), meta, [], overskrifter(html), listNumbering(html)),
+    );
     const file = join(mappe, `${ar.navn}-vedtak.pdf`);
     sett.filer.set(file, laget.ferdig.bytes);
     sett.dokumenter.push({ mote: ar.navn, fil: file, sider: laget.ferdig.sider, fraBuffer: laget.fraBuffer });

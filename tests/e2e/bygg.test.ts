@@ -217,7 +217,11 @@ describe('motedok build of the example meetings', () => {
   });
 
   it("saksdokumenter keeps the tags of every part: a screen reader reads the case papers' text from the structure tree", () => {
-    const struktur = spawnSync('pdfinfo', ['-struct-text', join(ut, M, 'saksdokumenter.pdf')], { encoding: 'utf8' }).stdout;
+    // A date or amount kept on one line is a text of its own (render/mellomrom.ts): the texts of one element are read as one.
+    const struktur = spawnSync('pdfinfo', ['-struct-text', join(ut, M, 'saksdokumenter.pdf')], { encoding: 'utf8' }).stdout.replace(
+      /"\n\s*"/g,
+      '',
+    );
     expect(struktur.split('\n').filter((l) => l.trim() === 'Part')).toHaveLength(4);
     expect(struktur).toContain('Strategisk samarbeidsutvalg (SSU) gjennomførte strategisamling 11. og 12. mars 2025');
     expect(struktur).toContain('Strategisk samarbeidsutvalg gjennomfører egenevaluering i forbindelse med hvert møte.');

@@ -3,8 +3,10 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { removeActiveContent } from '../../util/pdf-active-content.js';
 import { markPageArtifacts } from './artifacts.js';
 import { canonicalize } from './canonical.js';
+import { setListNumbering } from './lister.js';
 import { type Bookmark, readBookmarks, writeBookmarks } from './merge.js';
 import { type ReferanseSted, unlinkAnnenDel } from './referanselenker.js';
+import { tagNonStruct } from './nonstruct.js';
 import { describeLinks, fixStructure } from './structure.js';
 import { appendVedlegg } from './vedlegg.js';
 import { setXmp } from './xmp.js';
@@ -121,11 +123,14 @@ export async function finishPdf(
   meta: Metadata,
   vedlegg: readonly EksterntVedlegg[] = [],
   overskrifter: readonly string[] = [],
+  lister: readonly string[] = [],
 ): Promise<FinishedPdf> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  // Before the attachments: only the pages Chromium printed (their content is known) are marked.
+  // Before the attachments: only the pages Chromium printed (their content is known) are marked,
+  // and only its lists are the HTML's.
   markPageArtifacts(doc, doc.getPages());
   const referanser = unlinkAnnenDel(doc);
+  setListNumbering(doc, lister);
   const bokmerker = readBookmarks(doc);
   fixTitles(bokmerker, overskrifter);
   const vedleggStart: number[] = [];
@@ -146,6 +151,7 @@ export async function finishPdf(
 /** Repairs the structure tree (structure.ts), sets the metadata and writes the document reproducibly. The document cannot be used after this. */
 export async function savePdf(doc: PDFDocument, meta: Metadata): Promise<Uint8Array> {
   fixStructure(doc);
+  tagNonStruct(doc);
   describeLinks(doc);
   setMetadata(doc, meta);
   canonicalize(doc);

@@ -77,7 +77,7 @@ export function elementsOf(doc: PDFDocument): Element[] {
 }
 
 /** Where each parent tree key's value sits, so it can be replaced (the tree may be split into /Kids). */
-function parentTreeSlots(tree: PDFDict | undefined, slots = new Map<number, { nums: PDFArray; i: number }>()) {
+export function parentTreeSlots(tree: PDFDict | undefined, slots = new Map<number, { nums: PDFArray; i: number }>()) {
   const nums = tree?.lookupMaybe(N('Nums'), PDFArray);
   for (let i = 0; nums && i + 1 < nums.size(); i += 2) {
     const key = nums.get(i);
@@ -90,12 +90,12 @@ function parentTreeSlots(tree: PDFDict | undefined, slots = new Map<number, { nu
   return slots;
 }
 
-interface Context {
+export interface Context {
   doc: PDFDocument;
   slots: Map<number, { nums: PDFArray; i: number }>;
 }
 
-function inheritedPage(element: PDFDict): PDFObject | undefined {
+export function inheritedPage(element: PDFDict): PDFObject | undefined {
   let current: PDFDict | undefined = element;
   for (let depth = 0; current && depth < 100; depth++) {
     const pg = current.get(N('Pg'));
@@ -106,7 +106,7 @@ function inheritedPage(element: PDFDict): PDFObject | undefined {
 }
 
 /** Points the parent tree entry for marked content `mcid` on `page` (or for an annotation) at `owner`. */
-function repointContent(ctx: Context, kid: PDFObject, from: PDFDict, owner: PDFRef): void {
+export function repointContent(ctx: Context, kid: PDFObject, from: PDFDict, owner: PDFRef): void {
   const { context } = ctx.doc;
   const dict = kid instanceof PDFRef ? context.lookup(kid) : kid;
   if (dict instanceof PDFDict && dict.get(N('Type')) === N('OBJR')) {

@@ -15,6 +15,7 @@ import { parseBelop } from '../model/tabellsummer.js';
 import { imageAltText, imageFileUrl, isAllowedHref } from './links.js';
 import { cleanRawHtml, markMarkdownElements } from './raw-html.js';
 import { linkSakReferanser, moteLenker } from './referanser.js';
+import { rehypeFigures, rehypeKeepTogether, rehypeSumRows } from './typografi.js';
 
 /**
  * Markdown → HTML for everything the secretariat writes. HTML in the Markdown (pasted from
@@ -30,7 +31,7 @@ const schema: SanitizeSchema = {
   clobberPrefix: '',
   attributes: {
     ...defaultSchema.attributes,
-    ol: [...(defaultSchema.attributes?.ol ?? []), ['type', 'a']],
+    ol: [...(defaultSchema.attributes?.ol ?? []), ['type', 'a', 'i']],
     ...Object.fromEntries(
       ['table', 'h2', 'h3', 'h4', 'h5', 'h6'].map((tag) => [tag, [...(defaultSchema.attributes?.[tag] ?? []), ['className', 'liggende']]]),
     ),
@@ -51,47 +52,73 @@ const toHastRaw = unified()
   .use(rehypeRaw)
   .use(cleanRawHtml)
   .freeze();
-const toHtml = unified().use(rehypeSanitize, schema).use(rehypeStringify).freeze();
+// Sum rows and figures are marked after the sanitizer, which would take the class and the figure away.
+const toHtml = unified()
+  .use(rehypeKeepTogether)
+  .use(rehypeSanitize, schema)
+  .use(rehypeSumRows)
+  .use(rehypeFigures)
+  .use(rehypeStringify)
+  .freeze();
 
 const BOKSTAV = /^(\s*)([a-zæøå])[.)]\s+(.*)$/;
 const NUMMERERT = /^(\s*)(\d{1,3}[.)])(\s+)/;
+const ROMERSK = /^(\s*)(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)[.)]\s+(.*)$/;
+const ROMERTALL = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
 
 /**
- * Decisions are written with `a)`, `b)` under a numbered item, which CommonMark does not know
- * as a list. Such lines become a nested ordered list before parsing; the line numbers of the
- * lists made this way are returned so they can be shown with letters.
+ * Decisions are written with `a)`, `b)` under a numbered item, and `i.`, `ii.` under a lettered
+ * one (three levels, `1.` / `a)` / `i.`), which CommonMark does not know as lists. Such lines
+ * become nested ordered lists before parsing; the line numbers of the lists made this way are
+ * returned so they can be shown with letters (`linjer`) and roman numerals (`romerske`).
  */
-export function bokstavpunkter(text: string): { text: string; linjer: Set<number> } {
+export function bokstavpunkter(text: string): { text: string; linjer: Set<number>; romerske: Set<number> } {
   const scanned = [...markdownLines(text)];
   const lines = scanned.map((line) => line.text);
   const linjer = new Set<number>();
+  const romerske = new Set<number>();
   let innrykk: number | undefined;
   let previous: string | undefined;
+  // Under a lettered item: where its text starts, and the last roman numeral.
+  let bokstavInnrykk: number | undefined;
+  let romersk: number | undefined;
+  const endList = () => {
+    [innrykk, previous, bokstavInnrykk, romersk] = [undefined, undefined, undefined, undefined];
+  };
   scanned.forEach(({ text: line, inFence }, index) => {
     if (inFence) {
       // A fence line, like any line of its own, ends a lettered list.
-      if (!/^\s/.test(line)) [innrykk, previous] = [undefined, undefined];
+      if (!/^\s/.test(line)) endList();
       return;
     }
     const nummer = NUMMERERT.exec(line);
     if (nummer) {
       innrykk = nummer[1]!.length + nummer[2]!.length + nummer[3]!.length;
-      previous = undefined;
+      [previous, bokstavInnrykk, romersk] = [undefined, undefined, undefined];
       return;
     }
     if (line.trim() === '') return;
     const bokstav = BOKSTAV.exec(line);
     const ventet = previous ? String.fromCharCode(previous.charCodeAt(0) + 1) : 'a';
-    if (bokstav && bokstav[2] === ventet) {
+    const roman = ROMERSK.exec(line);
+    const ventetRomersk = ROMERTALL[romersk === undefined ? 0 : romersk + 1];
+    if (bokstav && bokstav[2] === ventet && !(roman && bokstavInnrykk !== undefined && roman[2] === ventetRomersk && ventet !== 'i')) {
       if (ventet === 'a') linjer.add(index + 1);
-      lines[index] = `${' '.repeat(innrykk ?? 0)}${ventet.charCodeAt(0) - 96}. ${bokstav[3]}`;
+      const nummerert = `${ventet.charCodeAt(0) - 96}. `;
+      lines[index] = `${' '.repeat(innrykk ?? 0)}${nummerert}${bokstav[3]}`;
       previous = ventet;
+      bokstavInnrykk = (innrykk ?? 0) + nummerert.length;
+      romersk = undefined;
+    } else if (roman && bokstavInnrykk !== undefined && roman[2] === ventetRomersk) {
+      romersk = romersk === undefined ? 0 : romersk + 1;
+      if (romersk === 0) romerske.add(index + 1);
+      lines[index] = `${' '.repeat(bokstavInnrykk)}${romersk + 1}. ${roman[3]}`;
     } else if (!/^\s/.test(line)) {
       // A line of its own (a heading, a new paragraph) ends the lettered list and the item it belonged to.
-      [innrykk, previous] = [undefined, undefined];
+      endList();
     }
   });
-  return { text: lines.join('\n'), linjer };
+  return { text: lines.join('\n'), linjer, romerske };
 }
 
 /**
@@ -266,11 +293,12 @@ export function markdownToHtml(markdown: string, options: MarkdownOptions = {}):
 }
 
 function convert(markdown: string, options: MarkdownOptions): string {
-  const { text, linjer } = bokstavpunkter(markdown);
+  const { text, linjer, romerske } = bokstavpunkter(markdown);
   const tree = parser.parse(text);
   walk(tree, (node) => {
-    if (node.type === 'list' && node.ordered && linjer.has(node.position?.start.line ?? -1)) {
-      (node as List).data = { hProperties: { type: 'a' } };
+    const linje = node.position?.start.line ?? -1;
+    if (node.type === 'list' && node.ordered && (linjer.has(linje) || romerske.has(linje))) {
+      (node as List).data = { hProperties: { type: linjer.has(linje) ? 'a' : 'i' } };
     }
   });
   markLandscapeTables(tree);

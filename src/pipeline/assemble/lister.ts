@@ -1,0 +1,23 @@
+import { PDFArray, PDFDict, type PDFDocument, PDFName } from 'pdf-lib';
+import { elementsOf, typeOf } from './structure.js';
+
+/**
+ * Gives each list (`L`) of a printed document the ListNumbering attribute (ISO 32000-1, 14.8.5.5)
+ * saying how its items are numbered, so a screen reader can tell «1.» from «a)». Chromium writes
+ * none. `numbering` is one entry per list of the HTML, in document order (render/lister.ts); when
+ * the counts differ the tree is left as it is, rather than given the wrong numbering.
+ */
+export function setListNumbering(doc: PDFDocument, numbering: readonly string[]): void {
+  const lister = elementsOf(doc).filter((element) => typeOf(element) === 'L');
+  if (lister.length !== numbering.length) return;
+  lister.forEach((liste, i) => {
+    const attributter = doc.context.obj({ O: 'List', ListNumbering: numbering[i]! });
+    const a = liste.dict.get(PDFName.of('A'));
+    const eksisterende = a ? doc.context.lookup(a) : undefined;
+    // /A is one attribute object or an array of them (ISO 32000-1, 14.7.2).
+    const alle = eksisterende instanceof PDFArray ? eksisterende.asArray().map((x) => doc.context.lookup(x)) : [eksisterende];
+    if (alle.some((x) => x instanceof PDFDict && x.get(PDFName.of('O')) === PDFName.of('List'))) return;
+    if (eksisterende instanceof PDFArray) eksisterende.push(attributter);
+    else liste.dict.set(PDFName.of('A'), a ? doc.context.obj([a, attributter]) : attributter);
+  });
+}

@@ -1,0 +1,43 @@
+import { type DefaultTreeAdapterMap, parse } from 'parse5';
+
+/**
+ * How each list of a document is numbered, as print.css shows it, in document order: the
+ * ListNumbering attribute of its `L` element in the PDF (assemble/lister.ts), so a screen reader
+ * can say «a)» or «1.» as the reader sees it. PDF 1.7's names (ISO 32000-1, table 347).
+ */
+export type ListNumbering = 'None' | 'Disc' | 'Circle' | 'Square' | 'Decimal' | 'LowerAlpha' | 'UpperAlpha' | 'LowerRoman' | 'UpperRoman';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const isElement = (node: Node): node is Element => 'tagName' in node;
+const attribute = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value;
+const classes = (element: Element) => (attribute(element, 'class') ?? '').split(/\s+/);
+
+const ORDERED: Record<string, ListNumbering> = { a: 'LowerAlpha', A: 'UpperAlpha', i: 'LowerRoman', I: 'UpperRoman', '1': 'Decimal' };
+/** Unordered lists set without markers in print.css. */
+const UNMARKED = ['vedleggsliste', 'stemmer'];
+const BULLETS: ListNumbering[] = ['Disc', 'Circle', 'Square'];
+
+export function listNumbering(html: string): ListNumbering[] {
+  const out: ListNumbering[] = [];
+  const visit = (node: Node, ulDepth: number, unmarked: boolean) => {
+    if (!('childNodes' in node)) return;
+    let depth = ulDepth;
+    let none = unmarked;
+    if (isElement(node)) {
+      if (node.tagName === 'ol') out.push(ORDERED[attribute(node, 'type') ?? '1'] ?? 'Decimal');
+      if (node.tagName === 'ul') {
+        const own = none || classes(node).some((c) => UNMARKED.includes(c));
+        out.push(own ? 'None' : BULLETS[Math.min(depth, BULLETS.length - 1)]!);
+      }
+      // A bullet list's marker follows how deep it is in lists of either kind (disc, circle, square).
+      if (node.tagName === 'ol' || node.tagName === 'ul') depth++;
+      // `.endringer ul` is set without markers.
+      if (classes(node).includes('endringer')) none = true;
+    }
+    for (const child of node.childNodes) visit(child, depth, none);
+  };
+  visit(parse(html), 0, false);
+  return out;
+}
