@@ -4,9 +4,9 @@ import type { Mote } from '../domain/types.js';
 import { mergePdfs } from '../pipeline/assemble/merge.js';
 import { type FinishedPdf, finishPdf, type Metadata, savePdf } from '../pipeline/assemble/pdf.js';
 import { linkReferanser, type ReferanseMal } from '../pipeline/assemble/referanselenker.js';
-import { type ContentsLine, saksdokumenterView, type VedleggData } from '../pipeline/render/views.js';
 import { listNumbering } from '../pipeline/render/lister.js';
 import { withoutPageNumbers } from '../pipeline/render/sidetall.js';
+import { type ContentsLine, saksdokumenterView, type VedleggData } from '../pipeline/render/views.js';
 
 import type { Plan } from './plan.js';
 import { numberPages } from './sidetall.js';

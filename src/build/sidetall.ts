@@ -26,7 +26,9 @@ async function stamp(verktoy: BuildTools, key: string, fra: Made, lag: (doc: PDF
   const laget = await getOrMake(verktoy, key, async () => {
     const doc = await PDFDocument.load(fra.ferdig.bytes, { updateMetadata: false });
     await lag(doc);
-    return { bytes: await savePdf(doc, meta), sider: doc.getPageCount(), vedleggStart: fra.ferdig.vedleggStart };
+    // The sak references keep their places: stamping adds to the pages, and moves only attachment pages' content.
+    const { vedleggStart, referanser } = fra.ferdig;
+    return { bytes: await savePdf(doc, meta), sider: doc.getPageCount(), vedleggStart, ...(referanser ? { referanser } : {}) };
   });
   return { ferdig: laget.ferdig, fraBuffer: laget.fraBuffer && fra.fraBuffer };
 }

@@ -49,7 +49,7 @@ function unwrap(ctx: Context, element: PDFDict, parent: PDFDict, parentRef: PDFR
   });
   const siblings = kidArray(doc, parent);
   siblings.remove(at);
-  moved.forEach((kid, i) => siblings.insert(at + i, kid));
+  for (const [i, kid] of moved.entries()) siblings.insert(at + i, kid);
 }
 
 /** Retags or unwraps the NonStruct kids of `parent`, deepest first. */

@@ -135,11 +135,15 @@ function elementAt(doc: PDFDocument, entries: Map<number, PDFObject>, sted: Refe
   const marks = key instanceof PDFNumber ? entries.get(key.asNumber()) : undefined;
   const array = marks ? doc.context.lookup(marks) : undefined;
   let ref = array instanceof PDFArray && sted.mcid < array.size() ? array.get(sted.mcid) : undefined;
-  for (let i = 0; i < sted.opp && ref instanceof PDFRef; i++) ref = doc.context.lookup(ref, PDFDict).get(N('P'));
-  const element = ref instanceof PDFRef ? doc.context.lookup(ref) : undefined;
-  // A Span as unlinkAnnenDel left it, or a Link made here for the line before.
-  const type = element instanceof PDFDict ? element.get(N('S')) : undefined;
-  return type === N('Span') || type === N('Link') ? (ref as PDFRef) : undefined;
+  // A Span as unlinkAnnenDel left it, or a Link made here for the line before: `opp` levels up
+  // from the marked text as Chromium tagged it, or fewer once the text's NonStruct is gone (nonstruct.ts).
+  for (let i = 0; i <= sted.opp && ref instanceof PDFRef; i++) {
+    const element = doc.context.lookup(ref, PDFDict);
+    const type = element.get(N('S'));
+    if (type === N('Span') || type === N('Link')) return ref;
+    ref = element.get(N('P'));
+  }
+  return undefined;
 }
 
 /**

@@ -72,8 +72,8 @@ export function rehypeSumRows() {
     for (const tabell of elementsIn(tree, 'table')) {
       const rader = elementsIn(tabell, 'tr');
       const siste = rader.at(-1);
-      const forste = siste && siste.children.find((c) => c.type === 'element');
-      if (rader.length > 2 && forste && SUMRAD.test(textOf(forste))) addClass(siste, 'sum');
+      const forste = siste?.children.find((c) => c.type === 'element');
+      if (siste && rader.length > 2 && forste && SUMRAD.test(textOf(forste))) addClass(siste, 'sum');
     }
   };
 }
@@ -88,7 +88,10 @@ export function rehypeFigures(options: { figur?: string } = {}) {
     const visit = (node: HastRoot | HastContent) => {
       if (!('children' in node)) return;
       node.children.forEach((child, i) => {
-        if (child.type !== 'element' || child.tagName !== 'p') return visit(child);
+        if (child.type !== 'element' || child.tagName !== 'p') {
+          visit(child);
+          return;
+        }
         const innhold = child.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
         const bilde = innhold[0];
         if (innhold.length !== 1 || bilde?.type !== 'element' || bilde.tagName !== 'img') return;
