@@ -38,7 +38,7 @@ const avkod = (s: string) =>
 
 /** The cells of every table in the HTML, row by row, as text. */
 function celler(html: string): string[][] {
-  return [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((rad) =>
+  return [...html.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((rad) =>
     [...rad[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => avkod(c[1]!.replace(/<[^>]+>/g, '')).trim()),
   );
 }

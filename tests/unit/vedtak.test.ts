@@ -28,16 +28,17 @@ describe('Forslag til vedtak', () => {
     );
     expect(f.alternativer).toEqual(['Alt. 1', 'Alt. 2', 'Alt. 3']);
     expect(markdownToHtml(f.markdown)).toBe(
-      '<p>SSU etablerer et fond på</p>\n<ol type="a">\n<li>Alt. 1: kr 750.000,-</li>\n<li>Alt. 2: kr. 500.000,-</li>\n<li>Alt. 3: ikke etablere</li>\n</ol>',
+      // An amount is kept on one line: a no-break space after «kr» (render/typografi.ts).
+      '<p>SSU etablerer et fond på</p>\n<ol type="a">\n<li>Alt. 1: kr\u00a0750.000,-</li>\n<li>Alt. 2: kr.\u00a0500.000,-</li>\n<li>Alt. 3: ikke etablere</li>\n</ol>',
     );
   });
 
-  it('only takes the next letter as a sub-item, so "i." under "a)" stays text', () => {
+  it('takes "i." under "a)" as the third level (seed 001), numbered in roman, and goes on with the letters after it', () => {
     const f = forslag(
       `## Forslag til vedtak\n\n1. SSU ber sekretariatet sikre at:\n   a) modellen legges frem\n   i. tydeliggjøre konsekvenser\n   b) rutiner legges frem\n`,
     );
     expect(markdownToHtml(f.markdown)).toContain(
-      '<li>modellen legges frem\ni. tydeliggjøre konsekvenser</li>\n<li>rutiner legges frem</li>',
+      '<li>modellen legges frem\n<ol type="i">\n<li>tydeliggjøre konsekvenser</li>\n</ol>\n</li>\n<li>rutiner legges frem</li>',
     );
   });
 
