@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // A beforeAll often builds a project with Chromium: on a loaded 2-core machine that takes more than the default 10 s.
+    hookTimeout: 120_000,
     projects: [
       {
         extends: true,
