@@ -99,10 +99,13 @@ async function buildDocumentSet(
 /**
  * The members' documents in <ut>/<møte>/, and the public versions in <ut>/<møte>/offentlig/ with
  * the same file names (when nothing in the meeting is exempt, the public files are the members'),
- * and a calendar file for each.
+ * and a calendar file for each. A meeting cancelled before its innkalling went out has no
+ * documents, only the calendar files that say it is cancelled; a cancelled meeting that was sent
+ * keeps its documents as sent (records), and its calendar files say it is cancelled.
  */
 export async function buildMote(mote: Mote, verktoy: BuildTools, outDir: string): Promise<DocumentSet> {
-  const sett = await buildDocuments(mote, verktoy, outDir);
+  const aldriSendt = mote.avlyst !== undefined && mote.utsendelser.length === 0;
+  const sett = aldriSendt ? { filer: new Map(), dokumenter: [] } : await buildDocuments(mote, verktoy, outDir);
   for (const [fil, ics] of calendarFiles(mote, join(outDir, mote.mappe))) sett.filer.set(fil, ics);
   return sett;
 }

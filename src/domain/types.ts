@@ -250,6 +250,11 @@ export interface Mote {
   sted: string;
   /** Why the meeting is cancelled (`avlyst:` in mote.yaml); `motedok send` then sends a cancellation. */
   avlyst?: string;
+  /**
+   * The meeting's revision in calendars (RFC 5545 SEQUENCE): the last invitation's sequence in the
+   * journal, 0 before any. mote.ics and the committee calendar carry it, so they agree with the e-mails.
+   */
+  sekvens?: number;
   forrigeMote?: Dato;
   /** Every numbered sak in agenda order, the fixed ones first, then Eventuelt items. */
   saker: Sak[];

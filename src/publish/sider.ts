@@ -100,6 +100,7 @@ function vedtakFor(offentlig: Mote, sak: Sak, referanser?: ReferanseLenker) {
 }
 
 function vedtakMelding(offentlig: Mote): string {
+  if (offentlig.avlyst && !offentlig.referat) return frase(offentlig.fraser, 'nettsted.avlyst_ingen_referat');
   return frase(offentlig.fraser, offentlig.referat ? 'nettsted.vedtak_venter' : 'nettsted.ikke_referat');
 }
 
@@ -122,6 +123,7 @@ export function motePageData(offentlig: Mote, pdfer: Sidetall, publisert: Publis
     start: klokkeslett(offentlig.start),
     slutt: klokkeslett(offentlig.slutt),
     sted: offentlig.sted,
+    avlyst: avlystMerke(offentlig.avlyst, f),
     utsendt: offentlig.utsendelser.map((u) => ({
       tekst: frase(f, u.type === 'innkalling' ? 'nettsted.innkalling_sendt' : 'nettsted.tilleggsinnkalling_sendt'),
       dato: langDato(u.dato),
@@ -208,9 +210,20 @@ export function sakPageData(
   };
 }
 
+/** «Avlyst» and the reason, for a cancelled meeting's page and its place in the lists. */
+function avlystMerke(grunn: string | undefined, f: Fraser) {
+  if (grunn === undefined) return undefined;
+  return {
+    merke: frase(f, 'nettsted.avlyst'),
+    merknad: frase(f, 'nettsted.avlyst_merknad'),
+    ...(grunn ? { grunn: frase(f, 'nettsted.avlyst_grunn', { grunn }) } : {}),
+  };
+}
+
 /** A meeting in the lists of the front page and the year pages, linked from the page at `side`. */
 function moteIListe(mote: Mote, f: Fraser, side: string) {
   return {
+    avlyst: avlystMerke(mote.avlyst, f),
     mappe: mote.mappe,
     href: relativTil(side, moteSideHref(mote)),
     lenketekst: frase(f, 'nettsted.mote_lenke', { ukedag: ukedagPa(f, mote.dato), dato: langDato(mote.dato) }),

@@ -84,7 +84,7 @@ function approvals(built: readonly Bygget[]): void {
     if (referat?.status !== 'godkjent') continue;
     const next = built
       .map((b) => b.mote)
-      .filter((m) => m.utvalg.key === mote.utvalg.key && m.dato > mote.dato)
+      .filter((m) => m.utvalg.key === mote.utvalg.key && m.dato > mote.dato && !m.avlyst)
       .sort((a, b) => a.dato.localeCompare(b.dato))[0];
     const sak = next?.saker.filter((s) => s.fast)[1];
     if (next && sak?.nummer) {
@@ -160,7 +160,12 @@ function grunnlagFor(utkast: readonly Utkast[]): Grunnlag[] {
 function forrigeFor(g: Grunnlag, grunnlag: readonly Grunnlag[]): { forrige?: string; forrigeHarReferat: boolean } {
   const u = g.utkast;
   const data = u.data!;
-  const iCases = forrigeMote(grunnlag, g.utvalg, g.dato);
+  // A cancelled meeting has no referat to approve: the previous one is the last meeting held.
+  const iCases = forrigeMote(
+    grunnlag.filter((a) => !a.utkast.data?.avlyst),
+    g.utvalg,
+    g.dato,
+  );
   if (data.forrige_mote && iCases && data.forrige_mote !== iCases) {
     u.diags.warning(
       u.source.moteFile,
@@ -214,6 +219,7 @@ function buildMote(g: Grunnlag, grunnlag: readonly Grunnlag[], serie: Nummerseri
     slutt: data.slutt,
     sted: data.sted,
     ...(data.avlyst ? { avlyst: data.avlyst } : {}),
+    sekvens: u.journal?.invitasjoner?.at(-1)?.sekvens ?? 0,
     forrigeMote: forrige as Mote['forrigeMote'],
     saker: ordnet,
     saksliste,

@@ -110,6 +110,10 @@ export interface CalendarEvent {
   tittel: string;
   sted?: string;
   beskrivelse?: string;
+  /** The meeting's revision (SEQUENCE), also outside an invitation: mote.ics and the subscription agree with the e-mails. */
+  sekvens?: number;
+  /** STATUS:CANCELLED, so a calendar that has the event removes or marks it. */
+  avlyst?: boolean;
   /** For an invitation sent by e-mail (iTIP, RFC 5546) rather than a published calendar. */
   invitasjon?: Invitasjonsfelter;
 }
@@ -131,7 +135,6 @@ function calAddress(a: EpostAdresse): string {
 
 function invitasjonLines(i: Invitasjonsfelter): string[] {
   return [
-    `SEQUENCE:${i.sekvens}`,
     `ORGANIZER;${calAddress(i.arrangor)}`,
     ...i.deltakere.map((d) => `ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;${calAddress(d)}`),
   ];
@@ -160,16 +163,19 @@ export function veventLines(h: CalendarEvent): string[] {
     h.start !== undefined && h.slutt !== undefined
       ? [`DTSTART;TZID=Europe/Oslo:${localTime(h.dato, h.start)}`, `DTEND;TZID=Europe/Oslo:${localTime(h.tilDato ?? h.dato, h.slutt)}`]
       : [`DTSTART;VALUE=DATE:${dateValue(h.dato)}`, `DTEND;VALUE=DATE:${dateValue(nextDay(h.tilDato ?? h.dato))}`];
+  const sekvens = h.invitasjon?.sekvens ?? h.sekvens;
+  const avlyst = h.invitasjon ? h.invitasjon.avlyst : h.avlyst;
   return [
     'BEGIN:VEVENT',
     `UID:${calendarUid(h)}`,
     `DTSTAMP:${dateValue(h.invitasjon?.laget ?? h.dato)}T000000Z`,
+    ...(sekvens !== undefined ? [`SEQUENCE:${sekvens}`] : []),
     ...(h.invitasjon ? invitasjonLines(h.invitasjon) : []),
     ...tider,
     `SUMMARY:${escapeText(h.tittel)}`,
     ...(h.sted ? [`LOCATION:${escapeText(h.sted)}`] : []),
     ...(h.beskrivelse ? [`DESCRIPTION:${escapeText(h.beskrivelse)}`] : []),
-    h.invitasjon?.avlyst ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',
+    avlyst ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',
     'TRANSP:OPAQUE',
     'END:VEVENT',
   ];
@@ -190,7 +196,10 @@ export function buildCalendar(hendelser: readonly CalendarEvent[], metode: 'PUBL
   return egenskaper.map(foldLine).join(CRLF) + CRLF;
 }
 
-/** A meeting in cases/ as an event, with its agenda in the description. */
+/**
+ * A meeting in cases/ as an event, with its agenda in the description, the sequence of its last
+ * invitation and, when `avlyst:`, STATUS:CANCELLED; the UID stays, so calendars see the same event.
+ */
 export function moteEvent(mote: Mote): CalendarEvent {
   return {
     id: mote.mappe,
@@ -201,6 +210,8 @@ export function moteEvent(mote: Mote): CalendarEvent {
     tittel: frase(mote.fraser, 'kalender.tittel', { utvalg: mote.utvalg.navn }),
     sted: mote.sted,
     beskrivelse: sakslisteTekst(mote),
+    sekvens: mote.sekvens ?? 0,
+    ...(mote.avlyst ? { avlyst: true } : {}),
   };
 }
 

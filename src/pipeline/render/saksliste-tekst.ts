@@ -28,7 +28,8 @@ function nummerbredde(mote: Mote): number {
 /** The planned agenda as `check` prints it: one line per sak and break, with clock times. */
 export function sakslisteSomTekst(mote: Mote): string {
   const lines = [
-    `${mote.utvalg.navn} – ${ukedag(mote.dato)} ${langDato(mote.dato)}, kl. ${klokkeslett(mote.start)}–${klokkeslett(mote.slutt)}, ${mote.sted}`,
+    `${mote.utvalg.navn} – ${ukedag(mote.dato)} ${langDato(mote.dato)}, kl. ${klokkeslett(mote.start)}–${klokkeslett(mote.slutt)}, ${mote.sted}${mote.avlyst ? '  [AVLYST]' : ''}`,
+    ...(mote.avlyst ? [`  Avlyst: ${mote.avlyst}`] : []),
   ];
   const bredde = nummerbredde(mote);
   for (const gruppe of mote.saksliste.grupper) {
@@ -45,12 +46,20 @@ export function sakslisteSomTekst(mote: Mote): string {
   return lines.join('\n');
 }
 
-/** When the innkalling went out, and which saker still wait for a tilleggsinnkalling. */
+/** When the innkalling went out, and which saker still wait for a tilleggsinnkalling; for a cancelled meeting, what is left to do. */
 function utsendelseslinjer(mote: Mote): string[] {
+  if (mote.avlyst && mote.utsendelser.length === 0)
+    return [
+      '  Innkallingen ble aldri sendt: «motedok build» lager ingen dokumenter for møtet, bare mote.ics (avlyst), og det trenger ikke referat',
+    ];
   if (mote.utsendelser.length === 0) return [];
   const lines = mote.utsendelser.map(
     (u) => `  ${u.type === 'innkalling' ? 'Innkalling' : 'Tilleggsinnkalling'} sendt ${langDato(u.dato)} (motedok send)`,
   );
+  if (mote.avlyst) {
+    lines.push('  Møtet holdes ikke, så det trenger ikke referat; de sendte dokumentene blir stående');
+    return lines;
+  }
   const venter = mote.saker.filter((s) => s.utsendelse === undefined && !s.trukket);
   if (venter.length > 0) {
     const numre = venter.map((s) => (s.nummer ? saksnummer(s.nummer) : s.tittel)).join(', ');
