@@ -8,6 +8,7 @@ import type { BuildOptions, BuildResult, BuiltDocument } from '../domain/documen
 import type { Mote } from '../domain/types.js';
 import { VedleggError } from '../pipeline/assemble/pdf.js';
 import { findPrinter, SealedBrowser } from '../pipeline/print/browser.js';
+import { useMarkdownStore } from '../pipeline/render/markdown.js';
 import { pruneOutputs, writeAll } from '../pipeline/write/atomic.js';
 import { takeLock } from '../pipeline/write/lock.js';
 import { FONT_DIR } from '../util/package.js';
@@ -80,7 +81,9 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
       nettleser: startNettleser,
       options,
     };
+    useMarkdownStore(verktoy.buffer.markdown);
     const { dokumenter, filer } = await buildAll(loaded, verktoy, register, inndata, diagnostics);
+    verktoy.buffer.saveMarkdown();
     if (!diagnostics.some((d) => d.severity === 'feil')) {
       const outDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'output');
       for (const mote of loaded.moter) recordGodkjentReferat(mote, outDir);
@@ -97,6 +100,7 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
     }
     return { moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter, diagnostics };
   } finally {
+    useMarkdownStore(undefined);
     if (browser) await (await browser.catch(() => undefined))?.close();
     frigi?.();
   }

@@ -1,12 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type Diagnostic, Diagnostics, sortDiagnostics } from '../domain/diagnostics.js';
 import type { LoadOptions } from '../domain/documents.js';
-import { UsageError } from '../domain/errors.js';
 import type { Mote, Organisasjon } from '../domain/types.js';
 import {
   findAktivtInnholdInProject,
-  findMotemapper,
   findProjectRoot,
   loadProjectSource,
   ORGANISASJON_FIL,
@@ -15,7 +12,10 @@ import {
 } from '../pipeline/load/project.js';
 import { buildModel } from '../pipeline/model/mote.js';
 import type { Templates } from '../pipeline/render/templates.js';
+import { resolveMotemapper } from './motemapper.js';
 import { loadTemplates } from './templates.js';
+
+export { resolveMotemapper } from './motemapper.js';
 
 export interface LoadResult {
   organisasjon?: Organisasjon;
@@ -31,27 +31,6 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Meeting folders that were asked for (including those that failed to build). */
   folders: string[];
-}
-
-/** The folders a command works on: those given, or every meeting under ./cases. */
-export function resolveMotemapper(paths: readonly string[], cwd: string): string[] {
-  const asked = paths.length > 0 ? paths : ['cases'];
-  const folders = asked.flatMap((path) => {
-    const dir = resolve(cwd, path);
-    if (!existsSync(dir)) {
-      throw new UsageError(
-        paths.length > 0
-          ? `fant ikke mappen «${path}».`
-          : 'fant ingen mappe «cases» her; kjør kommandoen fra prosjektmappen, eller oppgi møtemappene.',
-      );
-    }
-    if (!statSync(dir).isDirectory())
-      throw new UsageError(`«${path}» er ikke en mappe; oppgi en møtemappe (med mote.yaml) eller en mappe med møter.`);
-    const found = findMotemapper(dir);
-    if (found.length === 0) throw new UsageError(`«${path}» er ikke en møtemappe (ingen mote.yaml) og har ingen møtemapper under seg.`);
-    return found;
-  });
-  return [...new Set(folders)];
 }
 
 /**

@@ -3,7 +3,7 @@ import type { FinishedPdf, Metadata } from '../pipeline/assemble/pdf.js';
 import { savePdf } from '../pipeline/assemble/pdf.js';
 import { fitIntoBand, pageSizes, stampOverlay } from '../pipeline/assemble/sidetall.js';
 import { renderOverlay } from '../pipeline/render/sidetall.js';
-import { type BuildTools, getOrMake, type Printer } from './tools.js';
+import { type BuildTools, getOrMake, loadedFiles, type Printer } from './tools.js';
 
 /**
  * One page numbering per document, as the reader counts (render/sidetall.ts): documents are
@@ -22,14 +22,37 @@ function vedleggPages(ferdig: FinishedPdf): number[] {
   return forste === undefined ? [] : Array.from({ length: ferdig.sider - forste }, (_, i) => forste + i);
 }
 
-async function stamp(verktoy: BuildTools, key: string, fra: Made, lag: (doc: PDFDocument) => Promise<void>, meta: Metadata): Promise<Made> {
-  const laget = await getOrMake(verktoy, key, async () => {
-    const doc = await PDFDocument.load(fra.ferdig.bytes, { updateMetadata: false });
-    await lag(doc);
-    // The sak references keep their places: stamping adds to the pages, and moves only attachment pages' content.
-    const { vedleggStart, referanser } = fra.ferdig;
-    return { bytes: await savePdf(doc, meta), sider: doc.getPageCount(), vedleggStart, ...(referanser ? { referanser } : {}) };
-  });
+/**
+ * The overlay as Chromium prints it, cached under its HTML: it holds only the document's head and
+ * its pages' sizes, so an edit that moves no page break stamps the same overlay without printing.
+ */
+async function printOverlay(verktoy: BuildTools, skriv: Printer, html: string, sider: number, brukt: string[]): Promise<Uint8Array> {
+  const key = verktoy.buffer.nokkel('overlay', html, ...loadedFiles(verktoy.buffer, html));
+  brukt.push(key);
+  const trykt = await getOrMake(verktoy, key, async () => ({ bytes: await skriv(html), sider, vedleggStart: [] }));
+  return trykt.ferdig.bytes;
+}
+
+async function stamp(
+  verktoy: BuildTools,
+  key: string,
+  fra: Made,
+  lag: (doc: PDFDocument, overlays: string[]) => Promise<void>,
+  meta: Metadata,
+): Promise<Made> {
+  const overlays: string[] = [];
+  const laget = await getOrMake(
+    verktoy,
+    key,
+    async () => {
+      const doc = await PDFDocument.load(fra.ferdig.bytes, { updateMetadata: false });
+      await lag(doc, overlays);
+      // The sak references keep their places: stamping adds to the pages, and moves only attachment pages' content.
+      const { vedleggStart, referanser } = fra.ferdig;
+      return { bytes: await savePdf(doc, meta), sider: doc.getPageCount(), vedleggStart, ...(referanser ? { referanser } : {}) };
+    },
+    () => overlays,
+  );
   return { ferdig: laget.ferdig, fraBuffer: laget.fraBuffer && fra.fraBuffer };
 }
 
@@ -42,10 +65,10 @@ export async function frameVedlegg(verktoy: BuildTools, skriv: Printer, html: st
     verktoy,
     key,
     fra,
-    async (doc) => {
+    async (doc, overlays) => {
       const vedlegg = new Set(sider);
       const overlay = pageSizes(doc).map((size, i) => ({ ...size, topp: vedlegg.has(i), bunn: false }));
-      const trykt = await skriv(renderOverlay(html, overlay));
+      const trykt = await printOverlay(verktoy, skriv, renderOverlay(html, overlay), overlay.length, overlays);
       fitIntoBand(doc, sider);
       await stampOverlay(doc, trykt, sider);
     },
@@ -60,9 +83,9 @@ export async function numberPages(verktoy: BuildTools, skriv: Printer, html: str
     verktoy,
     key,
     fra,
-    async (doc) => {
+    async (doc, overlays) => {
       const overlay = pageSizes(doc).map((size) => ({ ...size, topp: false, bunn: true }));
-      const trykt = await skriv(renderOverlay(html, overlay));
+      const trykt = await printOverlay(verktoy, skriv, renderOverlay(html, overlay), overlay.length, overlays);
       await stampOverlay(
         doc,
         trykt,

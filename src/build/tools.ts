@@ -46,11 +46,13 @@ export async function getOrMake(
   verktoy: BuildTools,
   key: string,
   lag: () => Promise<FinishedPdf>,
+  /** Other entries it is made from, kept while it is. */
+  avhenger: () => string[] = () => [],
 ): Promise<{ ferdig: FinishedPdf; fraBuffer: boolean }> {
   const lagret = verktoy.buffer.hent(key);
   if (lagret) return { ferdig: lagret, fraBuffer: true };
   const ferdig = await lag();
-  verktoy.buffer.save(key, ferdig);
+  verktoy.buffer.save(key, ferdig, avhenger());
   return { ferdig, fraBuffer: false };
 }
 

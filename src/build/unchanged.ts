@@ -4,11 +4,11 @@ import { browserFingerprint, programFiles } from '../cache/document-cache.js';
 import { BuildRegister } from '../cache/register.js';
 import type { Diagnostic } from '../domain/diagnostics.js';
 import type { BuildOptions, BuiltDocument } from '../domain/documents.js';
-import { findMotemapper, findProjectRoot } from '../pipeline/load/project.js';
+import { findMotemapper, findProjectRoot } from '../pipeline/load/mapper.js';
 import { findPrinter } from '../pipeline/print/chromium.mjs';
 import { cleanLeftovers } from '../pipeline/write/lock.js';
 import { BUILTIN_TEMPLATES_DIR, FONT_DIR } from '../util/package.js';
-import { resolveMotemapper } from './load.js';
+import { resolveMotemapper } from './motemapper.js';
 import { checkOutputFolder } from './output-folder.js';
 
 // Kept apart from the build itself: answering «nothing changed» must not load the browser

@@ -13,6 +13,8 @@ import { writeAtomic } from '../pipeline/write/atomic.js';
  * again. An entry whose bytes do not match its recorded hash, or that cannot be read, is
  * deleted and ignored, never trusted.
  */
+const TEKST_GRENSE = 5000;
+
 export class DocumentCache {
   private readonly filHasher = new Map<string, string>();
   /** Keys looked up with success or stored in this run, in the order first used. */
@@ -53,6 +55,7 @@ export class DocumentCache {
         sider: number;
         vedleggStart: number[];
         referanser?: FinishedPdf['referanser'];
+        avhenger?: string[];
       };
       const gyldig =
         createHash('sha256').update(bytes).digest('hex') === meta.sha256 &&
@@ -63,6 +66,8 @@ export class DocumentCache {
           (Array.isArray(meta.referanser) && meta.referanser.every((r) => Number.isInteger(r?.side) && r.side < meta.sider)));
       if (!gyldig) throw new Error('ødelagt');
       this.brukt.add(key);
+      // The entries it was made from stay as long as it does (an overlay the next edit stamps again).
+      for (const del of meta.avhenger ?? []) if (/^[0-9a-f]{64}$/.test(del)) this.brukt.add(del);
       return {
         bytes: new Uint8Array(bytes),
         sider: meta.sider,
@@ -76,12 +81,54 @@ export class DocumentCache {
     }
   }
 
-  save(key: string, ferdig: FinishedPdf): void {
+  save(key: string, ferdig: FinishedPdf, avhenger: string[] = []): void {
     writeAtomic(join(this.folder, `${key}.pdf`), ferdig.bytes);
     const sha256 = createHash('sha256').update(ferdig.bytes).digest('hex');
     const { sider, vedleggStart, referanser } = ferdig;
-    writeAtomic(join(this.folder, `${key}.json`), JSON.stringify({ sha256, sider, vedleggStart, referanser }));
+    writeAtomic(
+      join(this.folder, `${key}.json`),
+      JSON.stringify({ sha256, sider, vedleggStart, referanser, ...(avhenger.length ? { avhenger } : {}) }),
+    );
     this.brukt.add(key);
+  }
+
+  private tekster?: Map<string, string>;
+  private readonly brukteTekster = new Set<string>();
+  private nyeTekster = false;
+
+  /** Markdown converted to HTML, by a hash of the text, its options and the tool: one JSON file, read when first asked. */
+  readonly markdown = {
+    get: (key: string): string | undefined => {
+      const hash = this.nokkel('markdown', key);
+      const html = this.lesTekster().get(hash);
+      if (html !== undefined) this.brukteTekster.add(hash);
+      return html;
+    },
+    set: (key: string, html: string): void => {
+      const hash = this.nokkel('markdown', key);
+      this.lesTekster().set(hash, html);
+      this.brukteTekster.add(hash);
+      this.nyeTekster = true;
+    },
+  };
+
+  private lesTekster(): Map<string, string> {
+    if (!this.tekster) {
+      this.tekster = new Map();
+      try {
+        if (!this.lesAv) this.tekster = new Map(Object.entries(JSON.parse(readFileSync(join(this.folder, 'markdown.json'), 'utf8'))));
+      } catch {
+        /* none yet, or unreadable: converted again */
+      }
+    }
+    return this.tekster;
+  }
+
+  /** Writes the conversions if any are new; past a bound, only those used in this run are kept. */
+  saveMarkdown(): void {
+    if (!this.nyeTekster || !this.tekster) return;
+    const alle = [...this.tekster].filter(([hash]) => this.tekster!.size <= TEKST_GRENSE || this.brukteTekster.has(hash));
+    writeAtomic(join(this.folder, 'markdown.json'), JSON.stringify(Object.fromEntries(alle)));
   }
 
   /** Removes every entry not in `behold`, so the cache holds what the current documents are made of and no more. */

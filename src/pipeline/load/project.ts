@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { Diagnostics } from '../../domain/diagnostics.js';
 import { JOURNAL_FIL } from '../../domain/journal.js';
 import { fileOrder } from '../../domain/saksliste.js';
@@ -11,65 +11,16 @@ import { findBilder, findMotefiler } from './bilder.js';
 import { warnUncoveredChars } from './fonts.js';
 import { parseMarkdown } from './frontmatter.js';
 import { checkLogo } from './logo.js';
+import { findMotemapper, MOTE_FIL, ORGANISASJON_FIL } from './mapper.js';
 import { loadFraser } from './sprak.js';
 import { readTabellfiler } from './tabellfiler.js';
 import { readText } from './text.js';
 import { mayHaveActiveContent, probeVedlegg, taggedFromBytes } from './vedlegg.js';
 import { parseYaml } from './yaml.js';
 
-export const ORGANISASJON_FIL = 'organisasjon.yaml';
-export const MOTE_FIL = 'mote.yaml';
+export { findMotemapper, findProjectRoot, findProjectRootFromCwd, isMotemappe, MOTE_FIL, ORGANISASJON_FIL } from './mapper.js';
+
 export const REFERAT_FIL = 'referat.md';
-
-/** Looks upward from `start` for organisasjon.yaml, like git looks for .git. */
-export function findProjectRoot(start: string): string | undefined {
-  let dir = resolve(start);
-  for (;;) {
-    if (existsSync(join(dir, ORGANISASJON_FIL))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
-/** The project root for a command run in `cwd`: under ./cases when that holds one, else here or above. */
-export function findProjectRootFromCwd(cwd: string): string | undefined {
-  for (const start of [join(cwd, 'cases'), cwd]) {
-    const root = existsSync(start) ? findProjectRoot(start) : undefined;
-    if (root) return root;
-  }
-  return undefined;
-}
-
-export function isMotemappe(dir: string): boolean {
-  return existsSync(join(dir, MOTE_FIL));
-}
-
-const SKIP_FOLDERS = new Set(['node_modules', 'vedlegg', 'output']);
-
-/** Meeting folders (those with mote.yaml) at most three levels below `dir`, sorted by name. */
-export function findMotemapper(dir: string, depth = 3): string[] {
-  if (isMotemappe(dir)) return [dir];
-  if (depth === 0) return [];
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return entries
-    .filter((name) => !name.startsWith('.') && !SKIP_FOLDERS.has(name))
-    .sort(fileOrder.compare)
-    .flatMap((name) => {
-      const path = join(dir, name);
-      try {
-        if (!statSync(path).isDirectory()) return [];
-      } catch {
-        return [];
-      }
-      return findMotemapper(path, depth - 1);
-    });
-}
 
 function isSakFile(name: string): boolean {
   return /\.md$/i.test(name) && !name.startsWith('.') && !name.startsWith('~') && name.toLowerCase() !== REFERAT_FIL;

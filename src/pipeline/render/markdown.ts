@@ -280,12 +280,29 @@ function alignAmounts(tree: Root): void {
 const konvertert = new Map<string, string>();
 const MEMO_GRENSE = 20_000;
 
+/** Conversions kept between runs (the build's cache folder), asked before a text is parsed: an edit re-parses only the edited sak. */
+export interface MarkdownStore {
+  get(key: string): string | undefined;
+  set(key: string, html: string): void;
+}
+let lager: MarkdownStore | undefined;
+
+export function useMarkdownStore(store: MarkdownStore | undefined): void {
+  lager = store;
+}
+
 export function markdownToHtml(markdown: string, options: MarkdownOptions = {}): string {
   if (markdown.trim() === '') return '';
   const key = `${options.baseDir ?? ''}\u0000${options.topHeading ?? 0}${options.flat ? 'f' : ''}\u0000${Object.keys(options.filer ?? {}).join('\u0001')}\u0000${referanseKey(options.referanser)}\u0000${markdown}`;
   let html = konvertert.get(key);
   if (html === undefined) {
-    html = convert(markdown, options);
+    // The images' real paths too: across runs a file may have moved.
+    const lagerKey = `${key}\u0000${JSON.stringify(options.filer ?? {})}`;
+    html = lager?.get(lagerKey);
+    if (html === undefined) {
+      html = convert(markdown, options);
+      lager?.set(lagerKey, html);
+    }
     if (konvertert.size >= MEMO_GRENSE) konvertert.clear();
     konvertert.set(key, html);
   }
