@@ -1,9 +1,10 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildMoter, unchangedSinceLast } from '../../src/build/build.js';
 import { EKSEMPEL, utmappe } from '../helpers/prosjekt.js';
+import { lagreTilstand } from '../helpers/tilstand.js';
 
 const cases = EKSEMPEL;
 const M = '2025-05-22-ssu';
@@ -28,16 +29,24 @@ function endre(fil: string, fra: string, til: string) {
   writeFileSync(sti, tekst.replace(fra, til));
 }
 
-beforeEach(() => {
+// The example meeting is built cold once; every test starts from that built project and output
+// folder, put back in the same paths, and pays only for its own rebuild.
+let forste: Awaited<ReturnType<typeof bygg>>;
+let bygd: ReturnType<typeof lagreTilstand>;
+
+beforeAll(async () => {
   prosjekt = mkdtempSync(join(tmpdir(), 'motedok-buffer-'));
   cpSync(cases, prosjekt, { recursive: true });
   ut = utmappe();
-});
+  forste = await bygg();
+  expect(forste.nye.length).toBeGreaterThan(10);
+  bygd = lagreTilstand(prosjekt, ut);
+}, 120_000);
+
+beforeEach(() => bygd.gjenopprett());
 
 describe('the document cache', () => {
   it('a rebuild with nothing changed prints nothing and touches no file', async () => {
-    const forste = await bygg();
-    expect(forste.nye.length).toBeGreaterThan(10);
     const tider = new Map(forste.result.dokumenter.map((d) => [d.fil, statSync(d.fil).mtimeMs]));
     const andre = await bygg();
     expect(andre.nye).toEqual([]);
@@ -45,7 +54,6 @@ describe('the document cache', () => {
   }, 120_000);
 
   it("editing a case paper's body re-prints only that case paper and saksdokumenter", async () => {
-    await bygg();
     endre(`${M}/13-strategisamling.md`, 'Noen av innspillene fra samlingen er:', 'Noen av de viktigste innspillene fra samlingen er:');
     expect((await bygg()).nye).toEqual([
       `${M}/offentlig/saksdokumenter.pdf`,
@@ -56,7 +64,6 @@ describe('the document cache', () => {
   }, 120_000);
 
   it('editing a proposal also re-prints the innkalling, the referat that quotes it and the vedtaksliste', async () => {
-    await bygg();
     endre(
       `${M}/13-strategisamling.md`,
       'gjennomfører egenevaluering i forbindelse med hvert møte',
@@ -73,7 +80,6 @@ describe('the document cache', () => {
   }, 120_000);
 
   it('replacing an image file (here the logo) under the same name re-prints the documents that show it', async () => {
-    await bygg();
     endre('logo.svg', '#3aa6a0', '#c0392b');
     const { nye } = await bygg();
     expect(nye).toEqual(
@@ -88,7 +94,6 @@ describe('the document cache', () => {
   }, 120_000);
 
   it('a template change re-prints everything', async () => {
-    const forste = await bygg();
     const css = join(prosjekt, 'egne-maler', 'print.css');
     cpSync(resolve(import.meta.dirname, '../../templates/print.css'), css, { recursive: true });
     writeFileSync(css, `${readFileSync(css, 'utf8')}\nh1 { letter-spacing: 0.01em; }\n`);
@@ -97,7 +102,6 @@ describe('the document cache', () => {
   }, 120_000);
 
   it('a damaged cache is thrown away and the documents printed again, with the same bytes', async () => {
-    const forste = await bygg();
     const innkalling = readFileSync(join(ut, M, 'innkalling.pdf'));
     const buffer = join(ut, '.hurtigbuffer');
     for (const fil of readdirSync(buffer).filter((f) => f.endsWith('.pdf'))) writeFileSync(join(buffer, fil), 'ødelagt');
@@ -112,7 +116,6 @@ describe('the document cache', () => {
 
 describe('the build register', () => {
   it('a rebuild with nothing changed is answered from the register without loading; any change to an input or output is seen', async () => {
-    const forste = await bygg();
     const sammendrag = unchangedSinceLast([join(prosjekt, M)], { out: ut });
     expect(sammendrag?.dokumenter.map((d) => d.fil).sort()).toEqual(forste.result.dokumenter.map((d) => d.fil).sort());
     // Saved again with the same text: still unchanged.
@@ -138,7 +141,6 @@ describe('the build register', () => {
   }, 120_000);
 
   it('an output file that was deleted or changed by hand is made again, even though its meeting did not change', async () => {
-    const forste = await bygg();
     const saksliste = readFileSync(join(ut, M, 'saksliste.pdf'));
     rmSync(join(ut, M, 'saksliste.pdf'));
     writeFileSync(join(ut, M, 'offentlig', 'innkalling.pdf'), 'endret for hånd');

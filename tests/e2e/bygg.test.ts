@@ -343,10 +343,20 @@ describe('the referat', () => {
   });
 });
 
+/**
+ * Gives an output folder the document cache of the build of every meeting: a key is a hash of
+ * everything that goes into a PDF, so a build into it prints only what that build did not. Its
+ * register is not copied, so nothing counts as built before.
+ */
+function medDokumenterFraForste(out: string): void {
+  cpSync(join(ut, '.hurtigbuffer'), join(out, '.hurtigbuffer'), { recursive: true, filter: (f) => !f.endsWith('register.json') });
+}
+
 describe('the vedtaksliste', () => {
   it("lists every decision of the committee's year with sak number and meeting, from all its meetings", async () => {
     // Built for one meeting only, the list still covers the whole year in cases/.
     const egen = mkdtempSync(join(tmpdir(), 'motedok-vedtak-'));
+    medDokumenterFraForste(egen);
     await buildMoter([join(cases, '2025-11-13-ssu')], { out: egen });
     const tekst = pdfTekst(join(egen, 'ssu-2025-vedtak.pdf'), '-layout');
     expect(
@@ -380,6 +390,7 @@ describe('the vedtaksliste', () => {
     const sak = join(prosjekt, '2025-09-18-ssu', '22-rekrutterings-og-samhandlingsmidler-2025.md');
     writeFileSync(sak, readFileSync(sak, 'utf8').replace('minutter: 60', 'minutter: 6O'));
     const out = utmappe();
+    medDokumenterFraForste(out);
     const result = await buildMoter([join(prosjekt, M)], { out });
     expect(result.diagnostics.map((d) => `${d.severity}: ${d.message}`)).toEqual([
       'advarsel: vedtakslisten ssu-2025-vedtak.pdf ble ikke laget fordi et møte i SSU 2025 har feil; kjør «motedok check» for hele cases/.',

@@ -2,10 +2,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findChromium } from '../../src/pipeline/print/browser.js';
 import { innholdUnder } from '../helpers/filer.js';
 import { EKSEMPEL, utmappe } from '../helpers/prosjekt.js';
+import { lagreTilstand } from '../helpers/tilstand.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const bin = join(repo, 'bin', 'motedok.js');
@@ -71,9 +72,21 @@ function prosjektMedUtdata() {
   return { prosjekt, ut, for: innholdUnder(join(ut, M)) };
 }
 
+// Built (and every sak changed) once; each test starts from that project and output folder, put
+// back in the same paths.
+let bygd: ReturnType<typeof prosjektMedUtdata>;
+let tilstand: ReturnType<typeof lagreTilstand>;
+
+beforeAll(() => {
+  bygd = prosjektMedUtdata();
+  tilstand = lagreTilstand(bygd.prosjekt, bygd.ut);
+}, 120_000);
+
+beforeEach(() => tilstand.gjenopprett());
+
 describe('faults in the browser and the process', () => {
   it('Chromium killed mid-build: a clear message, exit 1, no browser left, earlier output intact', async () => {
-    const { prosjekt, ut, for: før } = prosjektMedUtdata();
+    const { prosjekt, ut, for: før } = bygd;
     const merke = `motedok-drept-${Date.now()}`;
     const innpakning = join(prosjekt, 'chromium-som-dor');
     // The real Chromium, with a marker to find it by; killed once the first document is being printed.
@@ -95,19 +108,19 @@ describe('faults in the browser and the process', () => {
   }, 90_000);
 
   it('Chromium hanging mid-build: after the time limit a clear message, exit 1, the browser killed, earlier output intact', async () => {
-    const { prosjekt, ut, for: før } = prosjektMedUtdata();
+    const { prosjekt, ut, for: før } = bygd;
     const merke = `motedok-hengt-${Date.now()}`;
     const innpakning = join(prosjekt, 'chromium-som-henger');
     // The real Chromium, stopped (SIGSTOP, every process of it) once the first document is being printed: it hangs, it does not die.
     writeFileSync(innpakning, `#!/bin/sh\nexec "${findChromium()}" --${merke} "$@"\n`);
     chmodSync(innpakning, 0o755);
-    const result = await buildAndInterrupt(prosjekt, ut, { MOTEDOK_CHROMIUM: innpakning, MOTEDOK_TIDSGRENSE: '4' }, () => {
+    const result = await buildAndInterrupt(prosjekt, ut, { MOTEDOK_CHROMIUM: innpakning, MOTEDOK_TIDSGRENSE: '2' }, () => {
       spawnSync('pkill', ['-STOP', '-f', merke]);
     });
     expect(result.status).toBe(1);
     // Stopped while printing (the usual case), or, on a slow machine, while starting.
     expect(result.stderr).toMatch(
-      /^motedok: (Chromium klarte ikke å skrive ut et dokument \(nettleseren svarte ikke; tidsgrensen er 4 sekunder\)|Chromium startet, men kunne ikke åpne en side \(nettleseren svarte ikke|kunne ikke starte \S+: nettleseren svarte ikke)/,
+      /^motedok: (Chromium klarte ikke å skrive ut et dokument \(nettleseren svarte ikke; tidsgrensen er 2 sekunder\)|Chromium startet, men kunne ikke åpne en side \(nettleseren svarte ikke|kunne ikke starte \S+: nettleseren svarte ikke)/,
     );
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(chromiumMed(merke)).toEqual([]);
@@ -117,7 +130,7 @@ describe('faults in the browser and the process', () => {
   }, 90_000);
 
   it('Ctrl-C: exit 130, browser closed, no temporary files, earlier output intact', async () => {
-    const { prosjekt, ut, for: før } = prosjektMedUtdata();
+    const { prosjekt, ut, for: før } = bygd;
     const { status: kode } = await buildAndInterrupt(prosjekt, ut, {}, (pid) => process.kill(pid, 'SIGINT'));
     expect(kode).toBe(130);
     expect(readdirSync(prosjekt).filter((f) => f.startsWith('motedok-html-'))).toEqual([]);

@@ -191,10 +191,11 @@ function forsteSide(fil: string, antall: number, nummer: string): number {
 }
 
 describe('references in the PDFs', () => {
+  let root: string;
   let ut: string;
   let bundle: string;
   beforeAll(async () => {
-    const root = makeProject({ '2025-05-22-ssu/10-a.md': A, '2025-05-22-ssu/11-b.md': B, '2025-05-22-ssu/12-c.md': C });
+    root = makeProject({ '2025-05-22-ssu/10-a.md': A, '2025-05-22-ssu/11-b.md': B, '2025-05-22-ssu/12-c.md': C });
     ut = utmappe();
     const result = await buildMoter([root], { out: ut, cwd: root });
     expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
@@ -256,10 +257,9 @@ describe('references in the PDFs', () => {
     }
   }, 120_000);
 
+  // Runs last: it changes the project and output folder the tests above read.
   it('a case paper taken from the cache still gets its links, to the sak as it is called now', async () => {
-    const root = makeProject({ '2025-05-22-ssu/10-a.md': A, '2025-05-22-ssu/11-b.md': B, '2025-05-22-ssu/12-c.md': C });
-    const out = utmappe();
-    await buildMoter([root], { out, cwd: root });
+    const out = ut;
     writeFileSync(join(root, '2025-05-22-ssu/12-c.md'), C.replace('tittel: Orienteringssak', 'tittel: Orientering om status'));
     const igjen = await buildMoter([root], { out, cwd: root });
     const a = igjen.dokumenter.find((d) => d.fil === join(out, '2025-05-22-ssu', 'vedlegg', 'sak-02-25.pdf'));

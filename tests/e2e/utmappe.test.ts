@@ -2,9 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { innholdUnder } from '../helpers/filer.js';
 import { MOTE, ORGANISASJON, sak } from '../helpers/prosjekt.js';
+import { lagreTilstand } from '../helpers/tilstand.js';
 
 // Pruning outdated outputs once ran on the source folder (`cd cases && motedok build <møte> --out .`)
 // and deleted every sak. These tests hold the two guards: an output folder among the sources is
@@ -37,11 +38,22 @@ function motedok(args: string[], cwd: string) {
   return spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
 }
 
+// Built once; each test starts from that project (with its output folder inside), put back in the same path.
+let base: string;
+let ut: string;
+let bygd: ReturnType<typeof lagreTilstand>;
+
+beforeAll(() => {
+  base = lagProsjekt();
+  ut = join(base, 'output');
+  expect(motedok(['build', `cases/${M}`, '--out', 'output'], base).status).toBe(0);
+  bygd = lagreTilstand(base);
+}, 120_000);
+
+beforeEach(() => bygd.gjenopprett());
+
 describe('pruning removes only what an earlier build recorded as its own output', () => {
   it('a sak removed takes its case paper with it; files the secretariat put in the output folder stay', () => {
-    const base = lagProsjekt();
-    const ut = join(base, 'output');
-    expect(motedok(['build', `cases/${M}`, '--out', 'output'], base).status).toBe(0);
     expect(readdirSync(join(ut, M, 'vedlegg')).sort()).toEqual(['sak-02-25.pdf', 'sak-03-25.pdf']);
     const sist = join(ut, M, 'vedlegg', 'sak-03-25.pdf');
     writeFileSync(join(ut, M, 'egne-notater.txt'), 'mine notater\n');
@@ -61,9 +73,6 @@ describe('pruning removes only what an earlier build recorded as its own output'
   });
 
   it('a register that names source files (outside the output folder, or through a link in it) removes none of them', () => {
-    const base = lagProsjekt();
-    const ut = join(base, 'output');
-    expect(motedok(['build', `cases/${M}`, '--out', 'output'], base).status).toBe(0);
     symlinkSync(join(base, 'cases'), join(ut, 'lenke'));
     const kilder = innholdUnder(join(base, 'cases'));
     const registerfil = join(ut, '.hurtigbuffer', 'register.json');

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMoter } from '../../src/build/build.js';
 import { sendMote } from '../../src/build/send.js';
 import { formatDiagnostic } from '../../src/domain/diagnostics.js';
@@ -10,6 +10,7 @@ import { sakslisteSomTekst } from '../../src/pipeline/render/saksliste-tekst.js'
 import { stableUuid } from '../../src/util/uuid.js';
 import { pdfTekst } from '../helpers/pdftekst.js';
 import { check, MOTE, makeProject, sak, utmappe } from '../helpers/prosjekt.js';
+import { lagreTilstand } from '../helpers/tilstand.js';
 
 const M = '2025-05-22-ssu';
 const SEPT = '2025-09-18-ssu';
@@ -26,6 +27,24 @@ function project(extra: Record<string, string> = {}): string {
     [`${SEPT}/10-c.md`]: sak('tittel: Høstens sak\ntype: tema\nminutter: 20', 'Tekst.\n'),
     ...extra,
   });
+}
+
+// The project with its May meeting sent on 2025-05-08, made once; `sendtProsjekt()` puts the
+// project and output folder back in the same paths as they were right after the send.
+let sendtRoot: string;
+let sendtOut: string;
+let etterSending: ReturnType<typeof lagreTilstand>;
+
+beforeAll(async () => {
+  sendtRoot = project();
+  sendtOut = utmappe();
+  await sendMote(join(sendtRoot, M), { cwd: sendtRoot, out: sendtOut, dato: '2025-05-08' });
+  etterSending = lagreTilstand(sendtRoot, sendtOut);
+}, 120_000);
+
+function sendtProsjekt(): { root: string; out: string } {
+  etterSending.gjenopprett();
+  return { root: sendtRoot, out: sendtOut };
 }
 
 /** Sak number by month and title (`05 Budsjett 2026`), for every meeting. */
@@ -121,8 +140,7 @@ describe('motedok send: the innkalling as a record', () => {
   }, 120_000);
 
   it("keeps a sent sak's number when its file is renamed or its type changed, and warns", async () => {
-    const root = project();
-    await sendMote(join(root, M), { cwd: root, out: utmappe(), dato: '2025-05-08' });
+    const { root } = sendtProsjekt();
     renameSync(join(root, M, '13-a.md'), join(root, M, '20-a.md'));
     writeFileSync(join(root, M, '14-b.md'), sak('tittel: Orientering om samhandling\ntype: referat\nminutter: 20', 'Orientering.\n'));
     const etter = await check(root);
@@ -134,8 +152,7 @@ describe('motedok send: the innkalling as a record', () => {
   }, 60_000);
 
   it('warns when a renamed file changes the order of sent saker, and keeps their numbers', async () => {
-    const root = project();
-    await sendMote(join(root, M), { cwd: root, out: utmappe(), dato: '2025-05-08' });
+    const { root } = sendtProsjekt();
     writeFileSync(
       join(root, M, '14-b.md'),
       sak(
@@ -152,8 +169,7 @@ describe('motedok send: the innkalling as a record', () => {
   }, 60_000);
 
   it('makes a removed sent sak an error, unless it is withdrawn in mote.yaml; the withdrawn sak keeps its number', async () => {
-    const root = project();
-    await sendMote(join(root, M), { cwd: root, out: utmappe(), dato: '2025-05-08' });
+    const { root } = sendtProsjekt();
     rmSync(join(root, M, '14-b.md'));
     const uten = await check(root);
     expect(uten.lines).toContain(
@@ -172,8 +188,7 @@ describe('motedok send: the innkalling as a record', () => {
   }, 60_000);
 
   it('refuses to withdraw a sak that was never sent', async () => {
-    const root = project();
-    await sendMote(join(root, M), { cwd: root, out: utmappe(), dato: '2025-05-08' });
+    const { root } = sendtProsjekt();
     writeFileSync(join(root, M, 'mote.yaml'), `${MOTE}trukket:\n  - { sak: "09.25", grunn: Feil }\n`);
     expect((await check(root)).lines).toContain(
       `${M}/mote.yaml:7:12: feil: sak 09.25 er ikke sendt ut i dette møtet, så den kan ikke trekkes her; en sak som ikke er sendt ut, fjerner du ved å slette filen, og en sak som er sendt, nevnes med nummeret den ble sendt med (01.25, 02.25, 03.25).`,
@@ -181,9 +196,7 @@ describe('motedok send: the innkalling as a record', () => {
   }, 60_000);
 
   it('says in the rebuilt innkalling what changed after sending; the sent copy stays as it was', async () => {
-    const root = project();
-    const out = utmappe();
-    await sendMote(join(root, M), { cwd: root, out, dato: '2025-05-08' });
+    const { root, out } = sendtProsjekt();
     const kopi = readFileSync(join(root, M, 'sendt', '1', 'innkalling.pdf'));
     writeFileSync(
       join(root, M, '13-a.md'),
@@ -206,8 +219,7 @@ describe('motedok send: the innkalling as a record', () => {
   }, 120_000);
 
   it('gives a sak added to a sent meeting a number after those frozen in a later sent meeting', async () => {
-    const root = project();
-    await sendMote(join(root, M), { cwd: root, out: utmappe(), dato: '2025-05-08' });
+    const { root } = sendtProsjekt();
     await sendMote(join(root, SEPT), { cwd: root, out: utmappe(), dato: '2025-09-01' });
     writeFileSync(join(root, M, '15-sen.md'), sak('tittel: Sen sak\ntype: tema\nminutter: 10', 'Tekst.\n'));
     const etter = await check(root);
@@ -249,9 +261,7 @@ describe('motedok send: the innkalling as a record', () => {
 
   it('shows a withdrawn sak as withdrawn in the agenda and the referat, which needs no section for it', async () => {
     const referat = `---\ntil_stede: [kari, ola, per]\nreferent: Marte\nstatus: utkast\n---\n\n## Sak 01.25\n\n## Sak 02.25 Budsjett 2026\n\nDrøftet.\n`;
-    const root = project();
-    const out = utmappe();
-    await sendMote(join(root, M), { cwd: root, out, dato: '2025-05-08' });
+    const { root, out } = sendtProsjekt();
     writeFileSync(
       join(root, M, '14-b.md'),
       sak('tittel: Orientering om samhandling\ntype: tema\nminutter: 20\ntrukket: Utsatt til høsten', 'Orientering.\n'),

@@ -1,0 +1,31 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+/**
+ * Keeps a copy of folders (a built project and its output folder) so that each test can start
+ * from the same built state instead of building it again: `gjenopprett()` puts the copies back in
+ * the same paths, so the build register and document cache (which key on absolute paths, sizes
+ * and modification times) take them for the folders they were.
+ *
+ * Copied with `cp -a`, not `cpSync(…, { preserveTimestamps: true })`: Node sets times to whole
+ * milliseconds, and the register compares `mtimeMs` exactly, so every output would count as
+ * changed by hand after a restore.
+ */
+export function lagreTilstand(...mapper: string[]): { gjenopprett(): void } {
+  const lager = mkdtempSync(join(tmpdir(), 'motedok-tilstand-'));
+  const kopier = mapper.map((mappe, i) => {
+    const kopi = join(lager, `${i}-${basename(mappe)}`);
+    execFileSync('cp', ['-a', mappe, kopi]);
+    return [mappe, kopi] as const;
+  });
+  return {
+    gjenopprett() {
+      for (const [mappe, kopi] of kopier) {
+        rmSync(mappe, { recursive: true, force: true });
+        execFileSync('cp', ['-a', kopi, mappe]);
+      }
+    },
+  };
+}
