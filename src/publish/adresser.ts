@@ -49,8 +49,11 @@ export function sokemappe(sprak: string, hovedsprak: string): string {
   return sprak === hovedsprak ? 'pagefind' : `pagefind-${sprak}`;
 }
 
+/** The site's fonts (Source Sans 3), beside nettsted.css. */
+export const SKRIFTMAPPE = 'skrift';
+
 /** The site's own folders at its root: never a meeting's. */
-export const EGNE_MAPPER = new Set(['designsystemet', 'pagefind', 'pagefind-nb', 'pagefind-nn', UTVALGSMAPPE]);
+export const EGNE_MAPPER = new Set(['designsystemet', SKRIFTMAPPE, 'pagefind', 'pagefind-nb', 'pagefind-nn', UTVALGSMAPPE]);
 
 /** A link from the page at `fra` (relative to the root) to `til` (relative to the root). */
 export function relativTil(fra: string, til: string): string {

@@ -10,8 +10,18 @@ import { langDato, saksnummer } from '../pipeline/model/tid.js';
 import { buildCalendar, moteEvent } from '../pipeline/render/kalender.js';
 import { compileTemplates, type Templates } from '../pipeline/render/templates.js';
 import { pruneOutputs, writeAll, writeAtomic } from '../pipeline/write/atomic.js';
+import { FONT_DIR } from '../util/package.js';
 import { today } from '../util/today.js';
-import { arSideHref, EGNE_MAPPER, moteSideHref, sakSideHref, utvalgKalenderHref, utvalgSideHref, utvalgStromHref } from './adresser.js';
+import {
+  arSideHref,
+  EGNE_MAPPER,
+  moteSideHref,
+  SKRIFTMAPPE,
+  sakSideHref,
+  utvalgKalenderHref,
+  utvalgSideHref,
+  utvalgStromHref,
+} from './adresser.js';
 import { pdfTexts } from './pdftekst.js';
 import { type Saksregister, saksregister } from './saksregister.js';
 import {
@@ -40,6 +50,40 @@ import { nextVersions, readVersjoner, saveVersjoner, type Versjonsregister } fro
  */
 
 const require = createRequire(import.meta.url);
+
+/**
+ * The site's fonts: Source Sans 3 in the weights the site's style sheets use (Designsystemet's
+ * 400 and 500, nettsted.css's 600, 700 for <strong> in decisions, 400 italic for the votes), in
+ * the Latin and Latin Extended subsets (æøå are in Latin; Latin Extended has the Sami letters),
+ * each with a unicode-range so that a browser loads only the subsets a page needs.
+ */
+const SITE_FONTS = (
+  [
+    [400, 'normal'],
+    [400, 'italic'],
+    [500, 'normal'],
+    [600, 'normal'],
+    [700, 'normal'],
+  ] as const
+).flatMap(([vekt, stil]) =>
+  (['latin', 'latin-ext'] as const).map((subset) => ({ vekt, stil, subset, fil: `source-sans-3-${subset}-${vekt}-${stil}.woff2` })),
+);
+
+/** The ranges of @fontsource's subsets, as its own CSS files give them. */
+const UNICODE_RANGE = {
+  latin:
+    'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD',
+  'latin-ext':
+    'U+0100-02BA, U+02BD-02C5, U+02C7-02CC, U+02CE-02D7, U+02DD-02FF, U+0304, U+0308, U+0329, U+1D00-1DBF, U+1E00-1E9F, U+1EF2-1EFF, U+2020, U+20A0-20AB, U+20AD-20C4, U+2113, U+2C60-2C7F, U+A720-A7FF',
+} as const;
+
+/** The @font-face rules of SITE_FONTS, for the top of nettsted.css (the fonts lie in skrift/ beside it). */
+function siteFontFaces(): string {
+  return SITE_FONTS.map(
+    ({ vekt, stil, subset, fil }) =>
+      `@font-face { font-family: "Source Sans 3"; font-style: ${stil}; font-weight: ${vekt}; font-display: swap; src: url("${SKRIFTMAPPE}/${fil}") format("woff2"); unicode-range: ${UNICODE_RANGE[subset]}; }`,
+  ).join('\n');
+}
 
 const registerfil = (outDir: string) => join(outDir, '.hurtigbuffer', 'nettsted.json');
 
@@ -107,7 +151,8 @@ export async function writeSite(result: BuildResult, outDir: string): Promise<st
   const innhold: Innhold = { sider: [], pdfer: [], dokumenter: [] };
   put(join('designsystemet', 'tema.css'), readFileSync(require.resolve('@digdir/designsystemet-theme')));
   put(join('designsystemet', 'komponenter.css'), readFileSync(require.resolve('@digdir/designsystemet-css')));
-  put('nettsted.css', templates.nettstedStil);
+  for (const { fil } of SITE_FONTS) put(join(SKRIFTMAPPE, fil), readFileSync(join(FONT_DIR, fil)));
+  put('nettsted.css', `${siteFontFaces()}\n${templates.nettstedStil}`);
   // Every sak with a page, after this run: references link to them, and a sak lists those that name it.
   const medSide = result.alleMoter.filter((m) => result.moter.includes(m) || existsSync(join(nettsted, moteSideHref(m))));
   const register = saksregister(medSide.map(offentligVersjon));

@@ -176,6 +176,7 @@ describe('sak pages', () => {
   });
 
   it('a reference to an earlier sak in a proposal links to that sak’s page; one to a sak with no page stays text', () => {
+    // A sak number is kept on one line with its word (a no-break space), on the site as in the PDFs.
     expect(les(`${M2}/sak-06-25.html`)).toContain(
       // A sak number is kept on one line (render/typografi.ts), linked or not.
       `Utvalet følgjer opp <a href="../${M1}/sak-02-25.html">sak\u00a002.25</a> og <a href="../${M1}/sak-03-25.html">sak\u00a003.25</a>, men ikkje sak\u00a040.25.`,

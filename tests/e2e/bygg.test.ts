@@ -55,7 +55,7 @@ describe('motedok build of the example meetings', () => {
         '09.00–09.02',
         '2',
         '12.25',
-        'Godkjenning av referat fra SSU møtet 20.02.25',
+        'Godkjenning av referat fra SSU-møtet 20.02.25',
         '09.02–09.05',
         '3',
         'Beslutningssaker',

@@ -253,7 +253,7 @@ describe('public versions', () => {
   it('an exempt sak with a public title is shown under it everywhere the public sees it', () => {
     const html = (f: string) => readFileSync(join(ut, M, 'offentlig', f), 'utf8');
     expect(html('saksliste.html')).toContain(
-      `<div class="tittel">${OFFENTLIG_TITTEL}<span class="merke">Unntatt offentlighet</span></div>`,
+      `<div class="tittel">${OFFENTLIG_TITTEL} <span class="merke">Unntatt offentlighet</span></div>`,
     );
     expect(html('innkalling.html')).toContain(`<h4 class="sakstittel">Sak 04.25 ${OFFENTLIG_TITTEL}</h4>`);
     expect(html('vedlegg/sak-04-25.html')).toContain(`<title>Vedlegg til sak 04.25: ${OFFENTLIG_TITTEL}</title>`);
@@ -290,12 +290,12 @@ describe('public versions', () => {
       expect(pdfTekst(fil), fil).toContain(`Innhold ${APEN}-pdf`);
     }
     // The exempt item: its public title, the mark on the agenda, and its legal basis, exactly as for a numbered sak.
-    expect(offentlig).toContain(`<div class="tittel">${OFFENTLIG_EVENTUELT}<span class="merke">Unntatt offentlighet</span></div></td>`);
+    expect(offentlig).toContain(`<div class="tittel">${OFFENTLIG_EVENTUELT} <span class="merke">Unntatt offentlighet</span></div></td>`);
     expect(offentlig).toContain(
       `<h4 class="sakstittel">${OFFENTLIG_EVENTUELT}</h4>\n  <p class="unntatt">Unntatt offentlighet, offl. § 13 jf. fvl. § 13</p>\n`,
     );
     expect(readFileSync(join(ut, M, 'offentlig', 'saksliste.html'), 'utf8')).toContain(
-      `<div class="tittel">${OFFENTLIG_EVENTUELT}<span class="merke">Unntatt offentlighet</span></div></td>`,
+      `<div class="tittel">${OFFENTLIG_EVENTUELT} <span class="merke">Unntatt offentlighet</span></div></td>`,
     );
     const referat = readFileSync(join(ut, M, 'offentlig', 'referat.html'), 'utf8');
     expect(referat).toContain(`<h3>Samhandlingskonferansen</h3>`);

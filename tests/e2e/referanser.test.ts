@@ -30,7 +30,7 @@ describe('recognising sak references in what the seeds write', () => {
   });
 
   it.each([
-    'Godkjenning av referat fra SSU møtet 20.02.25',
+    'Godkjenning av referat fra SSU-møtet 20.02.25',
     'Prosjektet fikk kr 15.250 og 1.250.000 i 2025.',
     'sak 22.05.25 var en dato, sak 0.25 finnes ikke, og forsak 12.25 er et annet ord',
     'Se `sak 15.25` og [sak 16.25](https://example.org/sak 17.25) og <a href="https://x.no">sak 18.25</a>.',

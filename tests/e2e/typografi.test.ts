@@ -57,6 +57,16 @@ const SUM = ((ANTALL_RADER * (ANTALL_RADER + 1)) / 2) * 1000;
 const SUMTEKST = String(SUM).replace(/\B(?=(\d{3})+$)/g, ' ');
 const LANG_TABELL = `| Post | Beløp |\n|---|---:|\n${Array.from({ length: ANTALL_RADER }, (_, i) => `| Rad ${i + 1} | ${(i + 1) * 1000} |`).join('\n')}\n| Sum | ${SUMTEKST} |`;
 
+/**
+ * Exempt saker whose red «Unntatt offentlighet» label comes near the end of the title's line: the
+ * first is the example's sak 31.25, whose label wrapped onto two lines; the others move the label on.
+ */
+const UNNTATTE = [
+  'Forhandlinger om avtale for digitalt avvikssystem',
+  'Forhandlinger om avtale for digitalt avvikssystem nå',
+  'Forhandlinger om avtale for digitalt avvikssystem for alle',
+];
+
 let ut: string;
 const sider = (fil: string) => Number(pdfInfo(join(ut, M, fil)).Pages);
 /** The text of one page, spaces collapsed. */
@@ -81,6 +91,12 @@ beforeAll(async () => {
       `## Bakgrunn\n\n![Handlingsplan for 2025 med tre satsinger](plan.png)\n\n${SUMTABELL}\n\n## Forslag til vedtak\n\n${TRE_NIVAER}\n`,
     ),
     [`${M}/05-lang.md`]: sak('tittel: Lang tabell\ntype: tema\nminutter: 10', `## Poster\n\n${LANG_TABELL}\n`),
+    ...Object.fromEntries(
+      UNNTATTE.map((tittel, i) => [
+        `${M}/0${6 + i}-unntatt.md`,
+        sak(`tittel: ${tittel}\ntype: tema\nminutter: 10\nunntatt_offentlighet: offl. § 23 første ledd\noffentlig_tittel: Forhandlinger`),
+      ]),
+    ),
     [`${M}/plan.png`]: Buffer.from(PNG, 'base64'),
     [`${M}/vedlegg/notat.pdf`]: taggetPdf('Notat om saken', ['Første avsnitt.']),
     [`${M}/vedlegg/tabeller.pdf`]: await brettetVedlegg(),
@@ -206,6 +222,22 @@ describe('what does not break across lines', () => {
     const tilskudd = ord.filter((o) => o.tekst === 'Tilskudd').map((o) => Math.round(o.y));
     const fra = ord.filter((o) => o.tekst === 'fra').map((o) => Math.round(o.y));
     expect(fra[0]).toBeGreaterThan(tilskudd[0]!);
+  });
+});
+
+describe('labels that do not wrap', () => {
+  it('the red «Unntatt offentlighet» in the saksliste stays on one line, wherever its title ends', () => {
+    const html = spawnSync('pdftotext', ['-bbox', join(ut, M, 'saksliste.pdf'), '-'], { encoding: 'utf8' }).stdout;
+    const ord = [...html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({
+      y: Number(m[1]),
+      tekst: m[2]!,
+    }));
+    const merker = ord.flatMap((o, i) => (o.tekst === 'Unntatt' ? [[o, ord[i + 1]!] as const] : []));
+    expect(merker).toHaveLength(UNNTATTE.length);
+    for (const [unntatt, neste] of merker) {
+      expect(neste.tekst).toBe('offentlighet');
+      expect(Math.round(neste.y)).toBe(Math.round(unntatt.y));
+    }
   });
 });
 

@@ -105,7 +105,7 @@ describe('motedok send: the innkalling as a record', () => {
       '05 Orientering om samhandling': '03.25',
       '05 Tilleggssak om husleie': '04.25',
       '09 Godkjenning av innkalling og saksliste': '05.25',
-      '09 Godkjenning av referat fra SSU møtet 22.05.25': '06.25',
+      '09 Godkjenning av referat fra SSU-møtet 22.05.25': '06.25',
       '09 Høstens sak': '07.25',
     });
 

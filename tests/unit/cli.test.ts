@@ -53,7 +53,7 @@ describe('the motedok command', () => {
       'cases/2025-05-22-ssu',
       'Strategisk samarbeidsutvalg – torsdag 22. mai 2025, kl. 09.00–14.00, Fylkeshuset Lillehammer, Kirkegata 76',
       '  Sak 11.25  09.00–09.02  Godkjenning av innkalling og saksliste (2 min)',
-      '  Sak 12.25  09.02–09.05  Godkjenning av referat fra SSU møtet 20.02.25 (3 min)',
+      '  Sak 12.25  09.02–09.05  Godkjenning av referat fra SSU-møtet 20.02.25 (3 min)',
       '  Beslutningssaker',
       '  Sak 13.25  09.05–10.05  Strategisamling SSU 11.–12. mars 2025 – oppfølging (60 min)',
       '  Sak 14.25  10.05–11.05  Videreføre gode pasientforløp og etablere faglig samarbeidsutvalg (60 min)',

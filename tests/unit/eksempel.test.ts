@@ -34,7 +34,7 @@ describe('the example meetings in cases/', () => {
     // seeds/004: Sak 11.25 … 18.25; fixed saker first, then Beslutnings-, Tema-, Referatsaker, Eventuelt.
     expect(rows(mote!)).toEqual([
       'Sak 11.25 Godkjenning av innkalling og saksliste (2 min)',
-      'Sak 12.25 Godkjenning av referat fra SSU møtet 20.02.25 (3 min)',
+      'Sak 12.25 Godkjenning av referat fra SSU-møtet 20.02.25 (3 min)',
       '# Beslutningssaker',
       'Sak 13.25 Strategisamling SSU 11.–12. mars 2025 – oppfølging (60 min)',
       'Sak 14.25 Videreføre gode pasientforløp og etablere faglig samarbeidsutvalg (60 min)',
@@ -93,12 +93,12 @@ describe('the example meetings in cases/', () => {
     const sep = numbers(moter[1]!);
     const nov = numbers(moter[2]!);
     expect(sep[0]).toBe('19.25 Godkjenning av innkalling og saksliste');
-    expect(sep[1]).toBe('20.25 Godkjenning av referat fra SSU møtet 22.05.25');
+    expect(sep[1]).toBe('20.25 Godkjenning av referat fra SSU-møtet 22.05.25');
     expect(sep).toContain('22.25 Rekrutterings- og samhandlingsmidler 2025');
     expect(sep).toContain('24.25 Strategiplan 2022–2026 med rullering av handlingsdel 2025–2026');
     expect(nov.slice(0, 3)).toEqual([
       '27.25 Godkjenning av innkalling og saksliste',
-      '28.25 Godkjenning av referat fra SSU møtet 18.09.25',
+      '28.25 Godkjenning av referat fra SSU-møtet 18.09.25',
       '29.25 Årsplan Helsefellesskap Innlandet 2026',
     ]);
   });

@@ -52,7 +52,7 @@ describe('mote.ics', () => {
       'Saksliste, Strategisk samarbeidsutvalg 22. mai 2025',
       '',
       'Sak 11.25  09.00–09.02  Godkjenning av innkalling og saksliste',
-      'Sak 12.25  09.02–09.05  Godkjenning av referat fra SSU møtet 20.02.25',
+      'Sak 12.25  09.02–09.05  Godkjenning av referat fra SSU-møtet 20.02.25',
       '',
       'Beslutningssaker',
       'Sak 13.25  09.05–10.05  Strategisamling SSU 11.–12. mars 2025 – oppfølging',

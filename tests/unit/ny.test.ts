@@ -81,7 +81,7 @@ describe('motedok new mote', () => {
     expect(check.stdout).toContain(
       'Strategisk samarbeidsutvalg – torsdag 18. september 2025, kl. 09.30–14.30, Fylkeshuset Lillehammer, Kirkegata 76',
     );
-    expect(check.saker).toContain('Sak 05.25 Godkjenning av referat fra SSU møtet 22.05.25 (3 min)');
+    expect(check.saker).toContain('Sak 05.25 Godkjenning av referat fra SSU-møtet 22.05.25 (3 min)');
   });
 
   it('takes --sted, --start and --slutt over the defaults, and asks for them when the committee has none', () => {
