@@ -4,6 +4,21 @@ import type { Mote, Sak } from '../domain/types.js';
 import { sakForReferat } from '../pipeline/model/referat.js';
 import { klokkeslett, langDato, saksnummer } from '../pipeline/model/tid.js';
 import { markdownToHtml, type ReferanseLenker } from '../pipeline/render/markdown.js';
+import type {
+  Alternativ,
+  ArPageData,
+  IndeksPageData,
+  MoteIListe,
+  MotePageData,
+  SakPageData,
+  SideFelles,
+  SideVedtak,
+  SokPageData,
+  Stisteg,
+  UtvalgLenker,
+  UtvalgPageData,
+  VedtakslisteLenke,
+} from '../pipeline/render/site-views.js';
 import { avstemning } from '../pipeline/render/views.js';
 import {
   arSideHref,
@@ -54,7 +69,7 @@ export function moteTittel(mote: Mote): string {
 }
 
 /** The links in <head> to the committee's feed and calendar, from the page at `side`. */
-function alternativer(mote: Mote, side: string) {
+function alternativer(mote: Mote, side: string): Alternativ[] {
   const f = mote.fraser;
   return [
     {
@@ -71,7 +86,7 @@ function alternativer(mote: Mote, side: string) {
 }
 
 /** Front page › committee › year › meeting, from the page at `side`. */
-function moteSti(mote: Mote, side: string) {
+function moteSti(mote: Mote, side: string): Stisteg[] {
   const f = mote.fraser;
   const ar = mote.dato.slice(0, 4);
   return [
@@ -81,7 +96,7 @@ function moteSti(mote: Mote, side: string) {
   ];
 }
 
-function felles(mote: Mote, side: string, organisasjon: string) {
+function felles(mote: Mote, side: string, organisasjon: string): Omit<SideFelles, 'tittel'> {
   return {
     rot: relativTil(side, ''),
     lang: mote.fraser.lang,
@@ -93,7 +108,7 @@ function felles(mote: Mote, side: string, organisasjon: string) {
 }
 
 /** The decision of a sak as the approved referat has it; undefined before the referat is approved. */
-function vedtakFor(offentlig: Mote, sak: Sak, referanser?: ReferanseLenker) {
+function vedtakFor(offentlig: Mote, sak: Sak, referanser?: ReferanseLenker): SideVedtak | undefined {
   if (offentlig.referat?.status !== 'godkjent' || !sak.nummer) return undefined;
   const r = offentlig.referat.saker.find((r) => r.nummer.lopenummer === sak.nummer!.lopenummer && r.nummer.ar === sak.nummer!.ar);
   return r ? { tekst: r.vedtatt ? markdownToHtml(r.vedtatt, { referanser }) : '', avstemning: avstemning(r, offentlig) } : undefined;
@@ -104,7 +119,13 @@ function vedtakMelding(offentlig: Mote): string {
 }
 
 /** The meeting's page; `offentlig` is the public version of the meeting. */
-export function motePageData(offentlig: Mote, pdfer: Sidetall, publisert: Publisert, organisasjon: string, referanser?: ReferanseLenker) {
+export function motePageData(
+  offentlig: Mote,
+  pdfer: Sidetall,
+  publisert: Publisert,
+  organisasjon: string,
+  referanser?: ReferanseLenker,
+): Omit<MotePageData, 'tidligere' | 'kalender'> {
   const f = offentlig.fraser;
   const side = moteSideHref(offentlig);
   const godkjent = offentlig.referat?.status === 'godkjent';
@@ -175,7 +196,7 @@ export function sakPageData(
   nevnt: ReturnType<NevntI>,
   organisasjon: string,
   referanser?: ReferanseLenker,
-) {
+): SakPageData {
   const f = offentlig.fraser;
   const side = sakSideHref(offentlig, sak)!;
   const nummer = saksnummer(sak.nummer!);
@@ -209,7 +230,7 @@ export function sakPageData(
 }
 
 /** A meeting in the lists of the front page and the year pages, linked from the page at `side`. */
-function moteIListe(mote: Mote, f: Fraser, side: string) {
+function moteIListe(mote: Mote, f: Fraser, side: string): MoteIListe {
   return {
     mappe: mote.mappe,
     href: relativTil(side, moteSideHref(mote)),
@@ -231,7 +252,7 @@ export interface Utvalgsar {
 }
 
 /** The committee's calendar and feed, linked from the page at `side`. */
-function utvalgLenker(f: Fraser, key: string, navn: string, side: string) {
+function utvalgLenker(f: Fraser, key: string, navn: string, side: string): UtvalgLenker {
   return {
     kalenderHref: relativTil(side, utvalgKalenderHref(key)),
     kalenderTekst: frase(f, 'nettsted.kalender_utvalg', { utvalg: navn }),
@@ -240,11 +261,11 @@ function utvalgLenker(f: Fraser, key: string, navn: string, side: string) {
   };
 }
 
-function organisasjonFelles(f: Fraser, side: string, organisasjon: string) {
+function organisasjonFelles(f: Fraser, side: string, organisasjon: string): Omit<SideFelles, 'tittel'> {
   return { rot: relativTil(side, ''), lang: f.lang, fraser: f, organisasjon };
 }
 
-function vedtaksliste(f: Fraser, a: Utvalgsar, side: string) {
+function vedtaksliste(f: Fraser, a: Utvalgsar, side: string): VedtakslisteLenke | undefined {
   return a.vedtaksliste
     ? {
         href: relativTil(side, a.vedtaksliste.href),
@@ -255,7 +276,11 @@ function vedtaksliste(f: Fraser, a: Utvalgsar, side: string) {
 }
 
 /** The front page: every committee, its years and meetings, newest first. */
-export function indexData(utvalg: readonly { key: string; navn: string; ar: Utvalgsar[] }[], f: Fraser, organisasjon: string) {
+export function indeksPageData(
+  utvalg: readonly { key: string; navn: string; ar: Utvalgsar[] }[],
+  f: Fraser,
+  organisasjon: string,
+): IndeksPageData {
   return {
     ...organisasjonFelles(f, 'index.html', organisasjon),
     tittel: frase(f, 'nettsted.dokumenter_fra', { organisasjon }),
@@ -277,7 +302,7 @@ export function indexData(utvalg: readonly { key: string; navn: string; ar: Utva
   };
 }
 
-function utvalgAlternativer(f: Fraser, key: string, navn: string, side: string) {
+function utvalgAlternativer(f: Fraser, key: string, navn: string, side: string): Alternativ[] {
   return [
     {
       type: 'application/atom+xml',
@@ -293,7 +318,7 @@ function utvalgAlternativer(f: Fraser, key: string, navn: string, side: string) 
 }
 
 /** A committee's page: its years, its calendar and its feed. */
-export function utvalgPageData(u: { key: string; navn: string; ar: Utvalgsar[] }, f: Fraser, organisasjon: string) {
+export function utvalgPageData(u: { key: string; navn: string; ar: Utvalgsar[] }, f: Fraser, organisasjon: string): UtvalgPageData {
   const side = utvalgSideHref(u.key);
   return {
     ...organisasjonFelles(f, side, organisasjon),
@@ -306,7 +331,7 @@ export function utvalgPageData(u: { key: string; navn: string; ar: Utvalgsar[] }
 }
 
 /** A committee's year: its meetings with their saker, each sak in its meeting's language. */
-export function arPageData(a: Utvalgsar, f: Fraser, organisasjon: string) {
+export function arPageData(a: Utvalgsar, f: Fraser, organisasjon: string): ArPageData {
   const side = arSideHref(a.key, a.ar);
   return {
     ...organisasjonFelles(f, side, organisasjon),
@@ -335,7 +360,7 @@ export function arPageData(a: Utvalgsar, f: Fraser, organisasjon: string) {
 }
 
 /** The search page: the only one with JavaScript. */
-export function sokPageData(f: Fraser, andreSprak: readonly string[], organisasjon: string) {
+export function sokPageData(f: Fraser, andreSprak: readonly string[], organisasjon: string): SokPageData {
   return {
     ...organisasjonFelles(f, 'sok.html', organisasjon),
     tittel: frase(f, 'nettsted.sok_tittel'),

@@ -16,7 +16,7 @@ import { pdfTexts } from './pdftekst.js';
 import { type Saksregister, saksregister } from './saksregister.js';
 import {
   arPageData,
-  indexData,
+  indeksPageData,
   moteDokumenter,
   motePageData,
   moteTittel,
@@ -129,7 +129,7 @@ export async function writeSite(result: BuildResult, outDir: string): Promise<st
     const a = utvalg.flatMap((u) => u.ar).find((a) => a.vedtaksliste?.href === pdf.url);
     if (a) pdf.tittel = frase(fraser, 'nettsted.dok_vedtaksliste', { utvalg: a.navn, ar: a.ar });
   }
-  put('index.html', templates.render('nettsted/indeks', indexData(utvalg, fraser, organisasjon.navn)));
+  put('index.html', templates.render('nettsted/indeks', indeksPageData(utvalg, fraser, organisasjon.navn)));
   for (const u of utvalg) {
     put(utvalgSideHref(u.key), templates.render('nettsted/utvalg', utvalgPageData(u, fraser, organisasjon.navn)));
     for (const a of u.ar) put(arSideHref(u.key, a.ar), templates.render('nettsted/ar', arPageData(a, fraser, organisasjon.navn)));

@@ -9,6 +9,7 @@ export type DocumentTemplate = (typeof DOCUMENT_TEMPLATES)[number];
 import { DOCUMENT_TEMPLATES, type TemplateFiles } from '../../domain/sources.js';
 import { BUILTIN_TEMPLATES_DIR, FONT_DIR, FONT_FACES } from '../../util/package.js';
 import type { arsplanView } from './arsplan.js';
+import type { ArPageData, IndeksPageData, MotePageData, SakPageData, SokPageData, UtvalgPageData } from './site-views.js';
 import { checkTemplateProgram, partialInfo, partialName } from './template-check.js';
 import type {
   InnkallingData,
@@ -47,7 +48,7 @@ export class TemplateError extends Error {
   }
 }
 
-/** The data each template is rendered with. The site's pages are built in publish/, which types them. */
+/** The data each template is rendered with: the documents' views (views.ts) and the site's pages (site-views.ts). */
 interface DataPerMal {
   innkalling: InnkallingData;
   tilleggsinnkalling: TilleggsinnkallingData;
@@ -57,12 +58,12 @@ interface DataPerMal {
   referat: ReferatData;
   vedtaksliste: VedtakslisteData;
   arsplan: ArsplanData;
-  'nettsted/indeks': object;
-  'nettsted/mote': object;
-  'nettsted/sak': object;
-  'nettsted/utvalg': object;
-  'nettsted/ar': object;
-  'nettsted/sok': object;
+  'nettsted/indeks': IndeksPageData;
+  'nettsted/mote': MotePageData;
+  'nettsted/sak': SakPageData;
+  'nettsted/utvalg': UtvalgPageData;
+  'nettsted/ar': ArPageData;
+  'nettsted/sok': SokPageData;
 }
 
 /** Template name → the type of its data; every template in DOKUMENTMALER must have one. */
