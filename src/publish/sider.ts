@@ -118,6 +118,57 @@ function vedtakMelding(offentlig: Mote): string {
   return frase(offentlig.fraser, offentlig.referat ? 'nettsted.vedtak_venter' : 'nettsted.ikke_referat');
 }
 
+/** The meeting's PDFs that this run published, in the order of its page. */
+function moteDokumentLenker(offentlig: Mote, pdfer: Sidetall, publisert: Publisert): MotePageData['dokumenter'] {
+  const f = offentlig.fraser;
+  const godkjent = offentlig.referat?.status === 'godkjent';
+  return moteDokumenter(offentlig)
+    .filter(([fil]) => pdfer.has(fil))
+    .map(([fil, tekst]) => ({
+      href: fil,
+      tekst: fil === 'referat.pdf' && !godkjent ? frase(f, 'nettsted.dok_referat_utkast') : tekst,
+      sider: sider(f, pdfer.get(fil)!),
+      publisert: publisert[fil],
+    }));
+}
+
+/** The saksliste's rows: the numbered saker, then Eventuelt, each with its time and case paper. */
+function moteSakRader(offentlig: Mote, pdfer: Sidetall): MotePageData['saker'] {
+  const f = offentlig.fraser;
+  const punkter = offentlig.saksliste.grupper.flatMap((g) => g.punkter).filter((p) => p.kind === 'sak');
+  const iMappe = (href: string | undefined) => href?.slice(offentlig.mappe.length + 1);
+  return [...punkter, ...offentlig.saksliste.eventuelt.saker].map(({ sak, start, slutt }) => {
+    const pdf = iMappe(saksfremleggHref(offentlig, sak));
+    return {
+      // Eventuelt items have no number (and no case paper of their own): the column says where they stand.
+      nummer: sak.nummer ? saksnummer(sak.nummer) : frase(f, 'felles.eventuelt'),
+      tittel: sak.tittel,
+      // An exempt sak's page holds no more than its row here: the row does not link to it.
+      side: sak.unntattOffentlighet ? undefined : iMappe(sakSideHref(offentlig, sak)),
+      unntatt: sak.unntattOffentlighet,
+      trukket: sak.trukket,
+      tid: `${klokkeslett(start)}–${klokkeslett(slutt)}`,
+      dokument: pdf && pdfer.has(pdf) ? { href: pdf, sider: sider(f, pdfer.get(pdf)!) } : undefined,
+    };
+  });
+}
+
+/** The decisions of the approved referat; undefined before it is approved. */
+function moteVedtak(offentlig: Mote, referanser?: ReferanseLenker): MotePageData['vedtak'] {
+  if (offentlig.referat?.status !== 'godkjent') return undefined;
+  return offentlig.referat.saker.map((r) => {
+    const sak = sakForReferat(offentlig, r);
+    return {
+      id: saksnummer(r.nummer).replace('.', '-'),
+      nummer: saksnummer(r.nummer),
+      tittel: sak?.tittel ?? '',
+      unntatt: sak?.unntattOffentlighet,
+      tekst: r.vedtatt ? markdownToHtml(r.vedtatt, { referanser }) : '',
+      avstemning: avstemning(r, offentlig),
+    };
+  });
+}
+
 /** The meeting's page; `offentlig` is the public version of the meeting. */
 export function motePageData(
   offentlig: Mote,
@@ -129,8 +180,6 @@ export function motePageData(
   const f = offentlig.fraser;
   const side = moteSideHref(offentlig);
   const godkjent = offentlig.referat?.status === 'godkjent';
-  const punkter = offentlig.saksliste.grupper.flatMap((g) => g.punkter).filter((p) => p.kind === 'sak');
-  const iMappe = (href: string | undefined) => href?.slice(offentlig.mappe.length + 1);
   return {
     ...felles(offentlig, side, organisasjon),
     tittel: moteTittel(offentlig),
@@ -148,41 +197,9 @@ export function motePageData(
       dato: langDato(u.dato),
     })),
     godkjent: godkjent && offentlig.referat?.godkjent ? langDato(offentlig.referat.godkjent.dato) : undefined,
-    dokumenter: moteDokumenter(offentlig)
-      .filter(([fil]) => pdfer.has(fil))
-      .map(([fil, tekst]) => ({
-        href: fil,
-        tekst: fil === 'referat.pdf' && !godkjent ? frase(f, 'nettsted.dok_referat_utkast') : tekst,
-        sider: sider(f, pdfer.get(fil)!),
-        publisert: publisert[fil],
-      })),
-    saker: [...punkter, ...offentlig.saksliste.eventuelt.saker].map(({ sak, start, slutt }) => {
-      const pdf = iMappe(saksfremleggHref(offentlig, sak));
-      return {
-        // Eventuelt items have no number (and no case paper of their own): the column says where they stand.
-        nummer: sak.nummer ? saksnummer(sak.nummer) : frase(f, 'felles.eventuelt'),
-        tittel: sak.tittel,
-        // An exempt sak's page holds no more than its row here: the row does not link to it.
-        side: sak.unntattOffentlighet ? undefined : iMappe(sakSideHref(offentlig, sak)),
-        unntatt: sak.unntattOffentlighet,
-        trukket: sak.trukket,
-        tid: `${klokkeslett(start)}–${klokkeslett(slutt)}`,
-        dokument: pdf && pdfer.has(pdf) ? { href: pdf, sider: sider(f, pdfer.get(pdf)!) } : undefined,
-      };
-    }),
-    vedtak: godkjent
-      ? offentlig.referat!.saker.map((r) => {
-          const sak = sakForReferat(offentlig, r);
-          return {
-            id: saksnummer(r.nummer).replace('.', '-'),
-            nummer: saksnummer(r.nummer),
-            tittel: sak?.tittel ?? '',
-            unntatt: sak?.unntattOffentlighet,
-            tekst: r.vedtatt ? markdownToHtml(r.vedtatt, { referanser }) : '',
-            avstemning: avstemning(r, offentlig),
-          };
-        })
-      : undefined,
+    dokumenter: moteDokumentLenker(offentlig, pdfer, publisert),
+    saker: moteSakRader(offentlig, pdfer),
+    vedtak: moteVedtak(offentlig, referanser),
     vedtakMelding: vedtakMelding(offentlig),
   };
 }
