@@ -41,12 +41,12 @@ import { nextVersions, readVersjoner, saveVersjoner, type Versjonsregister } fro
 
 const require = createRequire(import.meta.url);
 
-const registerfil = (outDir: string) => join(outDir, '.hurtigbuffer', 'nettsted.json');
+const recordFile = (outDir: string) => join(outDir, '.hurtigbuffer', 'nettsted.json');
 
 /** The files earlier publishes wrote on the site: the only ones a publish may remove. */
 function readSiteRecord(outDir: string): string[] {
   try {
-    const read: unknown = JSON.parse(readFileSync(registerfil(outDir), 'utf8'));
+    const read: unknown = JSON.parse(readFileSync(recordFile(outDir), 'utf8'));
     return Array.isArray(read) ? read.filter((f): f is string => typeof f === 'string') : [];
   } catch {
     // No record yet (or a damaged one): nothing is known to be the site's own.
@@ -57,15 +57,15 @@ function readSiteRecord(outDir: string): string[] {
 /** The meeting folders (`2025-05-22-ssu`) that have pages on the site: recorded there, or with a page from before the record. */
 export function publishedMotemapper(outDir: string): Set<string> {
   const nettsted = join(outDir, 'nettsted');
-  const mapper = new Set<string>();
+  const folders = new Set<string>();
   for (const file of readSiteRecord(outDir)) {
     const deler = relative(nettsted, file).split(sep);
-    if (deler.length > 1 && deler[0] !== '..' && !EGNE_MAPPER.has(deler[0]!)) mapper.add(deler[0]!);
+    if (deler.length > 1 && deler[0] !== '..' && !EGNE_MAPPER.has(deler[0]!)) folders.add(deler[0]!);
   }
   for (const navn of existsSync(nettsted) ? readdirSync(nettsted).filter((n) => !EGNE_MAPPER.has(n)) : []) {
-    if (existsSync(join(nettsted, navn, 'index.html'))) mapper.add(navn);
+    if (existsSync(join(nettsted, navn, 'index.html'))) folders.add(navn);
   }
-  return mapper;
+  return folders;
 }
 
 /**
@@ -81,7 +81,7 @@ function pruneSite(outDir: string, nettsted: string, skrevet: ReadonlySet<string
     tidligere.filter((f) => !skrevet.has(f)),
     skrevet,
   );
-  writeAtomic(registerfil(outDir), JSON.stringify([...skrevet].sort()));
+  writeAtomic(recordFile(outDir), JSON.stringify([...skrevet].sort()));
 }
 
 /** What one run puts on the site besides its files: the pages and PDFs to search, the documents of the feeds. */
@@ -150,9 +150,9 @@ export async function writeSite(result: BuildResult, outDir: string): Promise<st
   return nettsted;
 }
 
-function feed(fil: string, side: string, navn: string, fraser: Fraser, organisasjon: string, innhold: Innhold, utvalg?: string): string {
+function feed(file: string, side: string, navn: string, fraser: Fraser, organisasjon: string, innhold: Innhold, utvalg?: string): string {
   return buildAtom({
-    fil,
+    fil: file,
     side,
     tittel: frase(fraser, 'nettsted.strom_tittel', { navn }),
     forfatter: organisasjon,

@@ -181,7 +181,7 @@ describe('an organisation that starts from a copy of the built-in templates', ()
     cpSync(BUILTIN_TEMPLATES_DIR, join(root, 'egne-maler'), { recursive: true });
     const diags = new Diagnostics();
     const filer = readTemplateFiles(join(root, 'egne-maler'), diags);
-    expect([...filer.filer.values()].filter((f) => f.fil.startsWith(join(root, 'egne-maler'))).length).toBeGreaterThan(10);
+    expect([...filer.files.values()].filter((f) => f.file.startsWith(join(root, 'egne-maler'))).length).toBeGreaterThan(10);
     expect(diags.items).toEqual([]);
     expect(checkOwnTemplates(filer)).toEqual([]);
     writeFileSync(join(root, 'organisasjon.yaml'), `${ORGANISASJON}logo: logo.svg\nfarge: "#123456"\nmaler: egne-maler\n`);
