@@ -175,17 +175,17 @@ export type BildeStatus = 'ok' | 'mangler' | 'utenfor' | 'ekstern';
 
 /** A template file as read: where it was found, and its text. */
 export interface TemplateFile {
-  fil: string;
-  tekst: string;
+  file: string;
+  text: string;
 }
 
 /** Every file the templates are made of, read from disk; render/templates.ts compiles them. */
 export interface TemplateFiles {
   /** The folders templates were read from, built-in first. */
-  mapper: string[];
+  folders: string[];
   /** By path relative to the template folder, in the order they were read. */
-  filer: Map<string, TemplateFile>;
-  /** The partials' paths (`partials/x.hbs`), keys of `filer`. */
+  files: Map<string, TemplateFile>;
+  /** The partials' paths (`partials/x.hbs`), keys of `files`. */
   partials: string[];
   fraser: Record<Sprak, Fraser>;
   /** Text of the phrase files, for cache keys. */

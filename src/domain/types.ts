@@ -99,6 +99,8 @@ export interface Sak {
   type: SakType;
   /** Undefined for Eventuelt items, which carry no number. */
   nummer?: Saksnummer;
+  /** The saksnummer the file's frontmatter writes, when it writes one: checked against `nummer`. */
+  skrevetNummer?: { nummer: Saksnummer; tekst: string };
   tittel: string;
   minutter: number;
   beskrivelse?: string;

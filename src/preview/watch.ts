@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadMoter } from '../build/load.js';
-import { planDocuments } from '../build/plan.js';
+import { type Plan, planDocuments } from '../build/plan.js';
 import { allowedFiles } from '../build/tools.js';
 import { type Diagnostic, formatDiagnostic } from '../domain/diagnostics.js';
 import { UsageError } from '../domain/errors.js';
@@ -33,7 +33,7 @@ interface State {
   maler?: Templates;
   diagnostics: Diagnostic[];
   /** Document name (`innkalling`, `sak-13-25`) → template and data. */
-  dokumenter: Map<string, { mal: Parameters<Templates['render']>[0]; data: { tittel: string } }>;
+  dokumenter: Map<string, Pick<Plan, 'mal' | 'data'>>;
   /** Real paths (links resolved) of the folders and files pages may load. */
   tillatt: string[];
 }

@@ -4,6 +4,22 @@ import type { Mote, Sak } from '../domain/types.js';
 import { sakForReferat } from '../pipeline/model/referat.js';
 import { klokkeslett, langDato, saksnummer } from '../pipeline/model/tid.js';
 import { markdownToHtml, type ReferanseLenker } from '../pipeline/render/markdown.js';
+import type {
+  Alternativ,
+  ArPageData,
+  AvlystMerke,
+  IndeksPageData,
+  MoteIListe,
+  MotePageData,
+  SakPageData,
+  SideFelles,
+  SideVedtak,
+  SokPageData,
+  Stisteg,
+  UtvalgLenker,
+  UtvalgPageData,
+  VedtakslisteLenke,
+} from '../pipeline/render/site-views.js';
 import { avstemning } from '../pipeline/render/views.js';
 import {
   arSideHref,
@@ -54,7 +70,7 @@ export function moteTittel(mote: Mote): string {
 }
 
 /** The links in <head> to the committee's feed and calendar, from the page at `side`. */
-function alternativer(mote: Mote, side: string) {
+function alternativer(mote: Mote, side: string): Alternativ[] {
   const f = mote.fraser;
   return [
     {
@@ -71,7 +87,7 @@ function alternativer(mote: Mote, side: string) {
 }
 
 /** Front page › committee › year › meeting, from the page at `side`. */
-function moteSti(mote: Mote, side: string) {
+function moteSti(mote: Mote, side: string): Stisteg[] {
   const f = mote.fraser;
   const ar = mote.dato.slice(0, 4);
   return [
@@ -81,7 +97,7 @@ function moteSti(mote: Mote, side: string) {
   ];
 }
 
-function felles(mote: Mote, side: string, organisasjon: string) {
+function felles(mote: Mote, side: string, organisasjon: string): Omit<SideFelles, 'tittel'> {
   return {
     rot: relativTil(side, ''),
     lang: mote.fraser.lang,
@@ -93,7 +109,7 @@ function felles(mote: Mote, side: string, organisasjon: string) {
 }
 
 /** The decision of a sak as the approved referat has it; undefined before the referat is approved. */
-function vedtakFor(offentlig: Mote, sak: Sak, referanser?: ReferanseLenker) {
+function vedtakFor(offentlig: Mote, sak: Sak, referanser?: ReferanseLenker): SideVedtak | undefined {
   if (offentlig.referat?.status !== 'godkjent' || !sak.nummer) return undefined;
   const r = offentlig.referat.saker.find((r) => r.nummer.lopenummer === sak.nummer!.lopenummer && r.nummer.ar === sak.nummer!.ar);
   return r ? { tekst: r.vedtatt ? markdownToHtml(r.vedtatt, { referanser }) : '', avstemning: avstemning(r, offentlig) } : undefined;
@@ -104,13 +120,68 @@ function vedtakMelding(offentlig: Mote): string {
   return frase(offentlig.fraser, offentlig.referat ? 'nettsted.vedtak_venter' : 'nettsted.ikke_referat');
 }
 
+/** The meeting's PDFs that this run published, in the order of its page. */
+function moteDokumentLenker(offentlig: Mote, pdfer: Sidetall, publisert: Publisert): MotePageData['dokumenter'] {
+  const f = offentlig.fraser;
+  const godkjent = offentlig.referat?.status === 'godkjent';
+  return moteDokumenter(offentlig)
+    .filter(([fil]) => pdfer.has(fil))
+    .map(([fil, tekst]) => ({
+      href: fil,
+      tekst: fil === 'referat.pdf' && !godkjent ? frase(f, 'nettsted.dok_referat_utkast') : tekst,
+      sider: sider(f, pdfer.get(fil)!),
+      publisert: publisert[fil],
+    }));
+}
+
+/** The saksliste's rows: the numbered saker, then Eventuelt, each with its time and case paper. */
+function moteSakRader(offentlig: Mote, pdfer: Sidetall): MotePageData['saker'] {
+  const f = offentlig.fraser;
+  const punkter = offentlig.saksliste.grupper.flatMap((g) => g.punkter).filter((p) => p.kind === 'sak');
+  const iMappe = (href: string | undefined) => href?.slice(offentlig.mappe.length + 1);
+  return [...punkter, ...offentlig.saksliste.eventuelt.saker].map(({ sak, start, slutt }) => {
+    const pdf = iMappe(saksfremleggHref(offentlig, sak));
+    return {
+      // Eventuelt items have no number (and no case paper of their own): the column says where they stand.
+      nummer: sak.nummer ? saksnummer(sak.nummer) : frase(f, 'felles.eventuelt'),
+      tittel: sak.tittel,
+      // An exempt sak's page holds no more than its row here: the row does not link to it.
+      side: sak.unntattOffentlighet ? undefined : iMappe(sakSideHref(offentlig, sak)),
+      unntatt: sak.unntattOffentlighet,
+      trukket: sak.trukket,
+      tid: `${klokkeslett(start)}–${klokkeslett(slutt)}`,
+      dokument: pdf && pdfer.has(pdf) ? { href: pdf, sider: sider(f, pdfer.get(pdf)!) } : undefined,
+    };
+  });
+}
+
+/** The decisions of the approved referat; undefined before it is approved. */
+function moteVedtak(offentlig: Mote, referanser?: ReferanseLenker): MotePageData['vedtak'] {
+  if (offentlig.referat?.status !== 'godkjent') return undefined;
+  return offentlig.referat.saker.map((r) => {
+    const sak = sakForReferat(offentlig, r);
+    return {
+      id: saksnummer(r.nummer).replace('.', '-'),
+      nummer: saksnummer(r.nummer),
+      tittel: sak?.tittel ?? '',
+      unntatt: sak?.unntattOffentlighet,
+      tekst: r.vedtatt ? markdownToHtml(r.vedtatt, { referanser }) : '',
+      avstemning: avstemning(r, offentlig),
+    };
+  });
+}
+
 /** The meeting's page; `offentlig` is the public version of the meeting. */
-export function motePageData(offentlig: Mote, pdfer: Sidetall, publisert: Publisert, organisasjon: string, referanser?: ReferanseLenker) {
+export function motePageData(
+  offentlig: Mote,
+  pdfer: Sidetall,
+  publisert: Publisert,
+  organisasjon: string,
+  referanser?: ReferanseLenker,
+): Omit<MotePageData, 'tidligere' | 'kalender'> {
   const f = offentlig.fraser;
   const side = moteSideHref(offentlig);
   const godkjent = offentlig.referat?.status === 'godkjent';
-  const punkter = offentlig.saksliste.grupper.flatMap((g) => g.punkter).filter((p) => p.kind === 'sak');
-  const iMappe = (href: string | undefined) => href?.slice(offentlig.mappe.length + 1);
   return {
     ...felles(offentlig, side, organisasjon),
     tittel: moteTittel(offentlig),
@@ -129,41 +200,9 @@ export function motePageData(offentlig: Mote, pdfer: Sidetall, publisert: Publis
       dato: langDato(u.dato),
     })),
     godkjent: godkjent && offentlig.referat?.godkjent ? langDato(offentlig.referat.godkjent.dato) : undefined,
-    dokumenter: moteDokumenter(offentlig)
-      .filter(([fil]) => pdfer.has(fil))
-      .map(([fil, tekst]) => ({
-        href: fil,
-        tekst: fil === 'referat.pdf' && !godkjent ? frase(f, 'nettsted.dok_referat_utkast') : tekst,
-        sider: sider(f, pdfer.get(fil)!),
-        publisert: publisert[fil],
-      })),
-    saker: [...punkter, ...offentlig.saksliste.eventuelt.saker].map(({ sak, start, slutt }) => {
-      const pdf = iMappe(saksfremleggHref(offentlig, sak));
-      return {
-        // Eventuelt items have no number (and no case paper of their own): the column says where they stand.
-        nummer: sak.nummer ? saksnummer(sak.nummer) : frase(f, 'felles.eventuelt'),
-        tittel: sak.tittel,
-        // An exempt sak's page holds no more than its row here: the row does not link to it.
-        side: sak.unntattOffentlighet ? undefined : iMappe(sakSideHref(offentlig, sak)),
-        unntatt: sak.unntattOffentlighet,
-        trukket: sak.trukket,
-        tid: `${klokkeslett(start)}–${klokkeslett(slutt)}`,
-        dokument: pdf && pdfer.has(pdf) ? { href: pdf, sider: sider(f, pdfer.get(pdf)!) } : undefined,
-      };
-    }),
-    vedtak: godkjent
-      ? offentlig.referat!.saker.map((r) => {
-          const sak = sakForReferat(offentlig, r);
-          return {
-            id: saksnummer(r.nummer).replace('.', '-'),
-            nummer: saksnummer(r.nummer),
-            tittel: sak?.tittel ?? '',
-            unntatt: sak?.unntattOffentlighet,
-            tekst: r.vedtatt ? markdownToHtml(r.vedtatt, { referanser }) : '',
-            avstemning: avstemning(r, offentlig),
-          };
-        })
-      : undefined,
+    dokumenter: moteDokumentLenker(offentlig, pdfer, publisert),
+    saker: moteSakRader(offentlig, pdfer),
+    vedtak: moteVedtak(offentlig, referanser),
     vedtakMelding: vedtakMelding(offentlig),
   };
 }
@@ -177,7 +216,7 @@ export function sakPageData(
   nevnt: ReturnType<NevntI>,
   organisasjon: string,
   referanser?: ReferanseLenker,
-) {
+): SakPageData {
   const f = offentlig.fraser;
   const side = sakSideHref(offentlig, sak)!;
   const nummer = saksnummer(sak.nummer!);
@@ -211,17 +250,17 @@ export function sakPageData(
 }
 
 /** «Avlyst» and the reason, for a cancelled meeting's page and its place in the lists. */
-function avlystMerke(grunn: string | undefined, f: Fraser) {
+function avlystMerke(grunn: string | undefined, f: Fraser): AvlystMerke | undefined {
   if (grunn === undefined) return undefined;
   return {
     merke: frase(f, 'nettsted.avlyst'),
     merknad: frase(f, 'nettsted.avlyst_merknad'),
-    ...(grunn ? { grunn: frase(f, 'nettsted.avlyst_grunn', { grunn }) } : {}),
+    grunn: grunn ? frase(f, 'nettsted.avlyst_grunn', { grunn }) : undefined,
   };
 }
 
 /** A meeting in the lists of the front page and the year pages, linked from the page at `side`. */
-function moteIListe(mote: Mote, f: Fraser, side: string) {
+function moteIListe(mote: Mote, f: Fraser, side: string): MoteIListe {
   return {
     avlyst: avlystMerke(mote.avlyst, f),
     mappe: mote.mappe,
@@ -244,7 +283,7 @@ export interface Utvalgsar {
 }
 
 /** The committee's calendar and feed, linked from the page at `side`. */
-function utvalgLenker(f: Fraser, key: string, navn: string, side: string) {
+function utvalgLenker(f: Fraser, key: string, navn: string, side: string): UtvalgLenker {
   return {
     kalenderHref: relativTil(side, utvalgKalenderHref(key)),
     kalenderTekst: frase(f, 'nettsted.kalender_utvalg', { utvalg: navn }),
@@ -253,11 +292,11 @@ function utvalgLenker(f: Fraser, key: string, navn: string, side: string) {
   };
 }
 
-function organisasjonFelles(f: Fraser, side: string, organisasjon: string) {
+function organisasjonFelles(f: Fraser, side: string, organisasjon: string): Omit<SideFelles, 'tittel'> {
   return { rot: relativTil(side, ''), lang: f.lang, fraser: f, organisasjon };
 }
 
-function vedtaksliste(f: Fraser, a: Utvalgsar, side: string) {
+function vedtaksliste(f: Fraser, a: Utvalgsar, side: string): VedtakslisteLenke | undefined {
   return a.vedtaksliste
     ? {
         href: relativTil(side, a.vedtaksliste.href),
@@ -268,7 +307,11 @@ function vedtaksliste(f: Fraser, a: Utvalgsar, side: string) {
 }
 
 /** The front page: every committee, its years and meetings, newest first. */
-export function indexData(utvalg: readonly { key: string; navn: string; ar: Utvalgsar[] }[], f: Fraser, organisasjon: string) {
+export function indeksPageData(
+  utvalg: readonly { key: string; navn: string; ar: Utvalgsar[] }[],
+  f: Fraser,
+  organisasjon: string,
+): IndeksPageData {
   return {
     ...organisasjonFelles(f, 'index.html', organisasjon),
     tittel: frase(f, 'nettsted.dokumenter_fra', { organisasjon }),
@@ -290,7 +333,7 @@ export function indexData(utvalg: readonly { key: string; navn: string; ar: Utva
   };
 }
 
-function utvalgAlternativer(f: Fraser, key: string, navn: string, side: string) {
+function utvalgAlternativer(f: Fraser, key: string, navn: string, side: string): Alternativ[] {
   return [
     {
       type: 'application/atom+xml',
@@ -306,7 +349,7 @@ function utvalgAlternativer(f: Fraser, key: string, navn: string, side: string) 
 }
 
 /** A committee's page: its years, its calendar and its feed. */
-export function utvalgPageData(u: { key: string; navn: string; ar: Utvalgsar[] }, f: Fraser, organisasjon: string) {
+export function utvalgPageData(u: { key: string; navn: string; ar: Utvalgsar[] }, f: Fraser, organisasjon: string): UtvalgPageData {
   const side = utvalgSideHref(u.key);
   return {
     ...organisasjonFelles(f, side, organisasjon),
@@ -319,7 +362,7 @@ export function utvalgPageData(u: { key: string; navn: string; ar: Utvalgsar[] }
 }
 
 /** A committee's year: its meetings with their saker, each sak in its meeting's language. */
-export function arPageData(a: Utvalgsar, f: Fraser, organisasjon: string) {
+export function arPageData(a: Utvalgsar, f: Fraser, organisasjon: string): ArPageData {
   const side = arSideHref(a.key, a.ar);
   return {
     ...organisasjonFelles(f, side, organisasjon),
@@ -348,7 +391,7 @@ export function arPageData(a: Utvalgsar, f: Fraser, organisasjon: string) {
 }
 
 /** The search page: the only one with JavaScript. */
-export function sokPageData(f: Fraser, andreSprak: readonly string[], organisasjon: string) {
+export function sokPageData(f: Fraser, andreSprak: readonly string[], organisasjon: string): SokPageData {
   return {
     ...organisasjonFelles(f, 'sok.html', organisasjon),
     tittel: frase(f, 'nettsted.sok_tittel'),

@@ -26,7 +26,7 @@ import { pdfTexts } from './pdftekst.js';
 import { type Saksregister, saksregister } from './saksregister.js';
 import {
   arPageData,
-  indexData,
+  indeksPageData,
   moteDokumenter,
   motePageData,
   moteTittel,
@@ -85,12 +85,12 @@ function siteFontFaces(): string {
   ).join('\n');
 }
 
-const registerfil = (outDir: string) => join(outDir, '.hurtigbuffer', 'nettsted.json');
+const recordFile = (outDir: string) => join(outDir, '.hurtigbuffer', 'nettsted.json');
 
 /** The files earlier publishes wrote on the site: the only ones a publish may remove. */
 function readSiteRecord(outDir: string): string[] {
   try {
-    const read: unknown = JSON.parse(readFileSync(registerfil(outDir), 'utf8'));
+    const read: unknown = JSON.parse(readFileSync(recordFile(outDir), 'utf8'));
     return Array.isArray(read) ? read.filter((f): f is string => typeof f === 'string') : [];
   } catch {
     // No record yet (or a damaged one): nothing is known to be the site's own.
@@ -101,15 +101,15 @@ function readSiteRecord(outDir: string): string[] {
 /** The meeting folders (`2025-05-22-ssu`) that have pages on the site: recorded there, or with a page from before the record. */
 export function publishedMotemapper(outDir: string): Set<string> {
   const nettsted = join(outDir, 'nettsted');
-  const mapper = new Set<string>();
+  const folders = new Set<string>();
   for (const file of readSiteRecord(outDir)) {
     const deler = relative(nettsted, file).split(sep);
-    if (deler.length > 1 && deler[0] !== '..' && !EGNE_MAPPER.has(deler[0]!)) mapper.add(deler[0]!);
+    if (deler.length > 1 && deler[0] !== '..' && !EGNE_MAPPER.has(deler[0]!)) folders.add(deler[0]!);
   }
   for (const navn of existsSync(nettsted) ? readdirSync(nettsted).filter((n) => !EGNE_MAPPER.has(n)) : []) {
-    if (existsSync(join(nettsted, navn, 'index.html'))) mapper.add(navn);
+    if (existsSync(join(nettsted, navn, 'index.html'))) folders.add(navn);
   }
-  return mapper;
+  return folders;
 }
 
 /**
@@ -125,7 +125,7 @@ function pruneSite(outDir: string, nettsted: string, skrevet: ReadonlySet<string
     tidligere.filter((f) => !skrevet.has(f)),
     skrevet,
   );
-  writeAtomic(registerfil(outDir), JSON.stringify([...skrevet].sort()));
+  writeAtomic(recordFile(outDir), JSON.stringify([...skrevet].sort()));
 }
 
 /** What one run puts on the site besides its files: the pages and PDFs to search, the documents of the feeds. */
@@ -174,7 +174,7 @@ export async function writeSite(result: BuildResult, outDir: string): Promise<st
     const a = utvalg.flatMap((u) => u.ar).find((a) => a.vedtaksliste?.href === pdf.url);
     if (a) pdf.tittel = frase(fraser, 'nettsted.dok_vedtaksliste', { utvalg: a.navn, ar: a.ar });
   }
-  put('index.html', templates.render('nettsted/indeks', indexData(utvalg, fraser, organisasjon.navn)));
+  put('index.html', templates.render('nettsted/indeks', indeksPageData(utvalg, fraser, organisasjon.navn)));
   for (const u of utvalg) {
     put(utvalgSideHref(u.key), templates.render('nettsted/utvalg', utvalgPageData(u, fraser, organisasjon.navn)));
     for (const a of u.ar) put(arSideHref(u.key, a.ar), templates.render('nettsted/ar', arPageData(a, fraser, organisasjon.navn)));
@@ -195,9 +195,9 @@ export async function writeSite(result: BuildResult, outDir: string): Promise<st
   return nettsted;
 }
 
-function feed(fil: string, side: string, navn: string, fraser: Fraser, organisasjon: string, innhold: Innhold, utvalg?: string): string {
+function feed(file: string, side: string, navn: string, fraser: Fraser, organisasjon: string, innhold: Innhold, utvalg?: string): string {
   return buildAtom({
-    fil,
+    fil: file,
     side,
     tittel: frase(fraser, 'nettsted.strom_tittel', { navn }),
     forfatter: organisasjon,

@@ -29,12 +29,12 @@ export interface Dokumentversjoner {
 
 export type Versjonsregister = Record<string, Dokumentversjoner>;
 
-const fil = (outDir: string) => join(outDir, '.hurtigbuffer', 'nettsted-versjoner.json');
+const recordFile = (outDir: string) => join(outDir, '.hurtigbuffer', 'nettsted-versjoner.json');
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 export function readVersjoner(outDir: string): Versjonsregister {
   try {
-    const read: unknown = JSON.parse(readFileSync(fil(outDir), 'utf8'));
+    const read: unknown = JSON.parse(readFileSync(recordFile(outDir), 'utf8'));
     return read && typeof read === 'object' ? (read as Versjonsregister) : {};
   } catch {
     return {};
@@ -42,7 +42,7 @@ export function readVersjoner(outDir: string): Versjonsregister {
 }
 
 export function saveVersjoner(outDir: string, register: Versjonsregister): void {
-  writeAtomic(fil(outDir), `${JSON.stringify(register, null, 1)}\n`);
+  writeAtomic(recordFile(outDir), `${JSON.stringify(register, null, 1)}\n`);
 }
 
 /** True when the version showed as public no sak that is exempt now. */

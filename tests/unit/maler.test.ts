@@ -10,6 +10,16 @@ import { offentligVersjon } from '../../src/pipeline/model/offentlig.js';
 import { arsplanView } from '../../src/pipeline/render/arsplan.js';
 import { BUILTIN_TEMPLATES_DIR, checkOwnTemplates, compileTemplates } from '../../src/pipeline/render/templates.js';
 import { saksdokumenterView, vedtakslisteView } from '../../src/pipeline/render/views.js';
+import { saksregister } from '../../src/publish/saksregister.js';
+import {
+  arPageData,
+  indeksPageData,
+  motePageData,
+  sakPageData,
+  sokPageData,
+  type Utvalgsar,
+  utvalgPageData,
+} from '../../src/publish/sider.js';
 import { taggetPdf } from '../helpers/pdf.js';
 import { check, MOTE, makeProject, ORGANISASJON, sak } from '../helpers/prosjekt.js';
 
@@ -105,6 +115,58 @@ describe('the built-in templates', () => {
     expect(maler.render('arsplan', arsplanView(plan, mote.fraser))).toContain('Strategisk samarbeidsutvalg');
   });
 
+  it('of the site use only fields their page data has: every page renders in Handlebars strict mode', async () => {
+    const root = fullProsjekt();
+    const lastet = await check(root);
+    expect(lastet.lines).toEqual([]);
+    const maler = compileTemplates(readTemplateFiles(), { strict: true });
+    const mote = lastet.moter[0]!;
+    const utkast = offentligVersjon(mote);
+    // The referat approved too: the meeting's decisions and each sak's decision show then.
+    const godkjent = { ...utkast, referat: { ...utkast.referat!, status: 'godkjent' as const, godkjent: { dato: '2025-06-19' as Dato } } };
+    const register = saksregister([godkjent]);
+    const pdfer = new Map([
+      ['innkalling.pdf', 2],
+      ['referat.pdf', 3],
+      ['vedlegg/sak-02-25.pdf', 4],
+    ]);
+    const publisert = { 'innkalling.pdf': 'publisert 8. mai 2025' };
+    const organisasjon = mote.organisasjon.navn;
+    for (const offentlig of [utkast, godkjent]) {
+      const side = {
+        ...motePageData(offentlig, pdfer, publisert, organisasjon, register.lenkerFor(offentlig)),
+        tidligere: [{ tekst: 'Innkalling publisert 1. mai 2025', href: 'innkalling-1.pdf' }],
+        kalender: 'mote.ics',
+      };
+      expect(maler.render('nettsted/mote', side)).toContain('Første sak');
+      for (const sak of offentlig.saker.filter((s) => s.nummer)) {
+        const data = sakPageData(
+          offentlig,
+          sak,
+          pdfer,
+          publisert,
+          register.nevntI(offentlig, sak),
+          organisasjon,
+          register.lenkerFor(offentlig),
+        );
+        expect(maler.render('nettsted/sak', data)).toContain('<html');
+      }
+    }
+    const ar: Utvalgsar = {
+      key: 'ssu',
+      navn: mote.utvalg.navn,
+      kortnavn: 'SSU',
+      ar: '2025',
+      moter: [utkast, godkjent],
+      vedtaksliste: { href: 'ssu-2025-vedtak.pdf', sider: 2 },
+    };
+    const utvalg = [{ key: 'ssu', navn: mote.utvalg.navn, ar: [ar] }];
+    expect(maler.render('nettsted/indeks', indeksPageData(utvalg, mote.fraser, organisasjon))).toContain(mote.utvalg.navn);
+    expect(maler.render('nettsted/utvalg', utvalgPageData(utvalg[0]!, mote.fraser, organisasjon))).toContain('2025');
+    expect(maler.render('nettsted/ar', arPageData(ar, mote.fraser, organisasjon))).toContain('Første sak');
+    expect(maler.render('nettsted/sok', sokPageData(mote.fraser, ['nn'], organisasjon))).toContain('pagefind');
+  });
+
   it('in strict mode a field the data does not have is an error naming it', () => {
     const root = makeProject({ 'egne/innkalling.hbs': '<html>{{mote.utvalgsnavn}}</html>' });
     const maler = compileTemplates(readTemplateFiles(join(root, 'egne')), { strict: true });
@@ -119,7 +181,7 @@ describe('an organisation that starts from a copy of the built-in templates', ()
     cpSync(BUILTIN_TEMPLATES_DIR, join(root, 'egne-maler'), { recursive: true });
     const diags = new Diagnostics();
     const filer = readTemplateFiles(join(root, 'egne-maler'), diags);
-    expect([...filer.filer.values()].filter((f) => f.fil.startsWith(join(root, 'egne-maler'))).length).toBeGreaterThan(10);
+    expect([...filer.files.values()].filter((f) => f.file.startsWith(join(root, 'egne-maler'))).length).toBeGreaterThan(10);
     expect(diags.items).toEqual([]);
     expect(checkOwnTemplates(filer)).toEqual([]);
     writeFileSync(join(root, 'organisasjon.yaml'), `${ORGANISASJON}logo: logo.svg\nfarge: "#123456"\nmaler: egne-maler\n`);

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Diagnostics } from '../../domain/diagnostics.js';
+import { readLogo, readVedleggFiler } from '../../domain/fields.js';
 import { JOURNAL_FIL } from '../../domain/journal.js';
 import { fileOrder } from '../../domain/saksliste.js';
 import type { MarkdownSource, MoteSource, ProjectSource, SakSource, VedleggProbe, YamlSource } from '../../domain/sources.js';
@@ -27,14 +28,8 @@ function isSakFile(name: string): boolean {
 }
 
 function probeAttachments(meetingDir: string, markdown: MarkdownSource | undefined): Map<string, VedleggProbe> {
-  const probes = new Map<string, VedleggProbe>();
-  const data = markdown?.frontmatter?.data as { vedlegg?: unknown } | undefined;
-  if (!data || typeof data !== 'object' || !Array.isArray(data.vedlegg)) return probes;
-  for (const item of data.vedlegg as unknown[]) {
-    const file = item && typeof item === 'object' ? (item as { fil?: unknown }).fil : undefined;
-    if (typeof file === 'string' && file.trim() !== '' && !probes.has(file)) probes.set(file, probeVedlegg(meetingDir, file.trim()));
-  }
-  return probes;
+  const files = readVedleggFiler(markdown?.frontmatter?.data);
+  return new Map(files.map((file) => [file, probeVedlegg(meetingDir, file)]));
 }
 
 function loadMarkdown(file: string, diags: Diagnostics): MarkdownSource | undefined {
@@ -127,8 +122,8 @@ export async function loadProjectSource(root: string, diags: Diagnostics): Promi
   const organisasjon = loadYaml(organisasjonFile, diags);
   const meetings: MoteSource[] = [];
   for (const dir of findMotemapper(root).filter((d) => d !== root)) meetings.push(await loadMoteSource(dir, root));
-  const logo = (organisasjon?.data as { logo?: unknown } | undefined)?.logo;
-  const logoStatus = typeof logo === 'string' ? checkLogo(root, logo) : undefined;
+  const logo = readLogo(organisasjon?.data);
+  const logoStatus = logo === undefined ? undefined : checkLogo(root, logo);
   return { root, organisasjonFile, organisasjon, logo: logoStatus, meetings, fraser: loadFraser() };
 }
 

@@ -66,26 +66,29 @@ function partialNames(own: OwnFolder | undefined): string[] {
  * in front of them: a file there replaces the built-in one of the same name. A file of the
  * organisation that is refused (see readOwnFile) is reported in `diags` and not used.
  */
-export function readTemplateFiles(egenMappe?: string, diags = new Diagnostics()): TemplateFiles {
-  const own = egenMappe && existsSync(egenMappe) ? { dir: egenMappe, real: realpathSync(egenMappe) } : undefined;
+export function readTemplateFiles(ownFolder?: string, diags = new Diagnostics()): TemplateFiles {
+  const own = ownFolder && existsSync(ownFolder) ? { dir: ownFolder, real: realpathSync(ownFolder) } : undefined;
   const files = new Map<string, TemplateFile>();
-  const les = (relativ: string) => {
-    const egen = own && join(own.dir, relativ);
-    const tekst = egen && exists(egen) ? readOwnFile(own, egen, diags) : undefined;
-    if (egen && tekst !== undefined) files.set(relativ, { fil: egen, tekst });
-    else if (existsSync(join(BUILTIN_TEMPLATES_DIR, relativ))) {
-      files.set(relativ, { fil: join(BUILTIN_TEMPLATES_DIR, relativ), tekst: readFileSync(join(BUILTIN_TEMPLATES_DIR, relativ), 'utf8') });
+  const read = (relativePath: string) => {
+    const ownFile = own && join(own.dir, relativePath);
+    const text = ownFile && exists(ownFile) ? readOwnFile(own, ownFile, diags) : undefined;
+    if (ownFile && text !== undefined) files.set(relativePath, { file: ownFile, text });
+    else if (existsSync(join(BUILTIN_TEMPLATES_DIR, relativePath))) {
+      files.set(relativePath, {
+        file: join(BUILTIN_TEMPLATES_DIR, relativePath),
+        text: readFileSync(join(BUILTIN_TEMPLATES_DIR, relativePath), 'utf8'),
+      });
     }
   };
   const partials = partialNames(own);
-  for (const partial of partials) les(partial);
-  les(join('nettsted', 'ramme.hbs'));
-  les('print.css');
-  for (const mal of DOCUMENT_TEMPLATES) les(`${mal}.hbs`);
-  les(join('nettsted', 'nettsted.css'));
+  for (const partial of partials) read(partial);
+  read(join('nettsted', 'ramme.hbs'));
+  read('print.css');
+  for (const mal of DOCUMENT_TEMPLATES) read(`${mal}.hbs`);
+  read(join('nettsted', 'nettsted.css'));
   const sprakTekst = (['nb', 'nn'] as const)
     .map((sprak) => `\nsprak/${sprak}.yaml\n${readFileSync(join(SPRAK_DIR, `${sprak}.yaml`), 'utf8')}`)
     .join('');
-  const mapper = own ? [BUILTIN_TEMPLATES_DIR, own.dir] : [BUILTIN_TEMPLATES_DIR];
-  return { mapper, filer: files, partials: partials.filter((p) => files.has(p)), fraser: loadFraser(), sprakTekst };
+  const folders = own ? [BUILTIN_TEMPLATES_DIR, own.dir] : [BUILTIN_TEMPLATES_DIR];
+  return { folders, files, partials: partials.filter((p) => files.has(p)), fraser: loadFraser(), sprakTekst };
 }

@@ -1,9 +1,8 @@
-import type { z } from 'zod';
 import type { Diagnostics } from '../../domain/diagnostics.js';
 import type { YamlSource } from '../../domain/sources.js';
 import type { Dato, Klokkeslett, Mote, Organisasjon, Source, Utvalg } from '../../domain/types.js';
 import { closest } from '../../util/suggest.js';
-import { arsplanMoteSchema, arsplanSchema } from './schema.js';
+import { type ArsplanMoteData, arsplanMoteSchema, arsplanRaderSchema, arsplanSchema, skrevetUtvalgSchema } from './schema.js';
 import { arstall, klokkeslett } from './tid.js';
 import { validate } from './validate.js';
 
@@ -27,8 +26,8 @@ export interface ArsplanMote {
   /** The meeting folder, when the meeting has one. */
   mote?: Mote;
   kilde: Source;
-  /** Index in the plan file's `moter`, for a planned meeting. */
-  rad?: number;
+  /** For a planned meeting: its index in the plan file's `moter`, and what it writes there. */
+  rad?: { index: number; data: ArsplanMoteData };
 }
 
 export interface Arsplan {
@@ -61,15 +60,13 @@ function planlagte(ar: number, organisasjon: Organisasjon, source: YamlSource, d
   // The whole file for the messages; then each meeting that is valid on its own, so that a
   // mistake in one hides neither the others nor their other problems.
   validate(arsplanSchema, source, diags);
-  const rader = (source.data as { moter?: unknown } | null)?.moter;
-  if (!Array.isArray(rader)) return [];
-  return rader.flatMap((rad, i): ArsplanMote[] => {
+  const rader = arsplanRaderSchema.safeParse(source.data);
+  if (!rader.success) return [];
+  return rader.data.moter.flatMap((rad, i): ArsplanMote[] => {
     const mote = planlagtMote(ar, organisasjon, source, rad, i, diags);
     return mote ? [mote] : [];
   });
 }
-
-type ArsplanMoteData = z.output<typeof arsplanMoteSchema>;
 
 /** One entry of the plan's `moter`, when it is valid. */
 function planlagtMote(
@@ -82,8 +79,8 @@ function planlagtMote(
 ): ArsplanMote | undefined {
   const { file } = source;
   const at = (felt?: string) => source.locate(felt ? ['moter', i, felt] : ['moter', i]);
-  const skrevet = (rad as { utvalg?: unknown } | null)?.utvalg;
-  if (typeof skrevet === 'string' && !organisasjon.utvalg.has(skrevet)) {
+  const skrevet = skrevetUtvalgSchema.safeParse(rad).data?.utvalg;
+  if (skrevet !== undefined && !organisasjon.utvalg.has(skrevet)) {
     const kjente = [...organisasjon.utvalg.keys()];
     const mente = closest(skrevet, kjente);
     diags.error(
@@ -110,7 +107,7 @@ function planlagtMote(
     sted: m.sted ?? utvalg.standard?.sted,
     tema: m.tema,
     kilde: { file, position: at() },
-    rad: i,
+    rad: { index: i, data: m },
   };
 }
 
@@ -146,8 +143,7 @@ function checkTider(
 }
 
 /** Says where a planned meeting and its folder disagree; the folder is what counts. */
-function compare(plan: ArsplanMote, mote: Mote, source: YamlSource, i: number, diags: Diagnostics): void {
-  const data = (source.data as { moter: Record<string, unknown>[] }).moter[i]!;
+function compare(plan: ArsplanMote, mote: Mote, file: string, data: ArsplanMoteData, diags: Diagnostics): void {
   const ulik: string[] = [];
   if (data.start !== undefined && plan.start !== mote.start)
     ulik.push(`start kl. ${klokkeslett(plan.start!)} / kl. ${klokkeslett(mote.start)}`);
@@ -156,7 +152,7 @@ function compare(plan: ArsplanMote, mote: Mote, source: YamlSource, i: number, d
   if (data.sted !== undefined && plan.sted !== mote.sted) ulik.push(`sted «${plan.sted}» / «${mote.sted}»`);
   if (ulik.length === 0) return;
   diags.warning(
-    source.file,
+    file,
     plan.kilde.position,
     `møtet ${mote.dato} har også møtemappen ${mote.mappe}, og de er ulike (årsplanen / møtemappen): ${ulik.join('; ')}. Møtemappen gjelder; rett eller fjern møtet i årsplanen.`,
   );
@@ -184,7 +180,7 @@ export function makeArsplan(
         alle.push(p);
         continue;
       }
-      compare(p, mote, plan, p.rad!, diags);
+      compare(p, mote, plan.file, p.rad!.data, diags);
       // Planned topics stand until the folder has saker of its own.
       const fraMappe = alle.find((a) => a.mote === mote)!;
       if (fraMappe.tema.length === 0) fraMappe.tema = p.tema;

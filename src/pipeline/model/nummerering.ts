@@ -1,5 +1,5 @@
 import type { Dato, Mote, Sak } from '../../domain/types.js';
-import { arstall, saksnummer as formatNummer, parseSaksnummer } from './tid.js';
+import { arstall, saksnummer as formatNummer } from './tid.js';
 import type { Utkast } from './utkast.js';
 
 /** What numbering needs to know about a meeting. */
@@ -66,16 +66,15 @@ export function forrigeMote(moter: readonly Nummereringsgrunnlag[], utvalg: stri
 
 export function checkWrittenNumbers(utkast: Utkast, first: number): void {
   for (const sak of utkast.saker) {
+    const written = sak.skrevetNummer;
     const fm = utkast.source.saker.find((s) => s.file === sak.kilde.file)?.markdown?.frontmatter;
-    const written = (fm?.data as { saksnummer?: string } | undefined)?.saksnummer;
     if (!written || !sak.nummer || !fm) continue;
     const computed = formatNummer(sak.nummer);
-    const read = parseSaksnummer(written);
-    if (!read.ok || read.value.lopenummer !== sak.nummer.lopenummer || read.value.ar !== sak.nummer.ar) {
+    if (written.nummer.lopenummer !== sak.nummer.lopenummer || written.nummer.ar !== sak.nummer.ar) {
       utkast.diags.error(
         sak.kilde.file,
         fm.locate(['saksnummer']),
-        `saksnummer «${written}» stemmer ikke med det beregnede ${computed} (møtet begynner på sak ${String(first).padStart(2, '0')}.${computed.slice(-2)}, og saken er nr. ${sak.nummer.lopenummer - first + 1} i sakslisten). Fjern feltet, eller rett rekkefølgen eller forste_saksnummer i mote.yaml.`,
+        `saksnummer «${written.tekst}» stemmer ikke med det beregnede ${computed} (møtet begynner på sak ${String(first).padStart(2, '0')}.${computed.slice(-2)}, og saken er nr. ${sak.nummer.lopenummer - first + 1} i sakslisten). Fjern feltet, eller rett rekkefølgen eller forste_saksnummer i mote.yaml.`,
       );
     }
   }

@@ -26,12 +26,11 @@ export function buildSak(
   diags: Diagnostics,
   fraser: Fraser,
   kjenteUtvalg: readonly UtvalgNavn[] = [],
-): { sak?: Sak; type?: string } {
-  if (!source.markdown) return {};
+): Sak | undefined {
+  if (!source.markdown) return undefined;
   const fm = requireFrontmatter(source.markdown, SAK_FELT, diags);
-  const rawType = (fm?.data as { type?: unknown } | undefined)?.type;
   const data = fm && validate(sakSchema, fm, diags);
-  if (!data || !fm) return { type: typeof rawType === 'string' ? rawType : undefined };
+  if (!data || !fm) return undefined;
   const section = findForslagSection(source, diags);
   const forslag = forslagFor(source, data, fm, section, utvalg, fraser, diags);
   if (data.type === 'eventuelt' && data.saksnummer) {
@@ -56,6 +55,7 @@ export function buildSak(
     type: data.type,
     tittel: data.tittel,
     minutter: data.minutter,
+    skrevetNummer: data.saksnummer,
     beskrivelse: data.beskrivelse,
     saksbehandler: data.saksbehandler,
     vedlegg: vedleggFrom(source, data, diags, fm),
@@ -67,7 +67,7 @@ export function buildSak(
     harSaksfremlegg: saksfremlegg.replace(/<!--[\s\S]*?-->/g, '').trim() !== '',
     referanser: findSakReferanser(source.markdown.text, { from: source.markdown.bodyStart, utvalg: kjenteUtvalg }),
   };
-  return { sak, type: data.type };
+  return sak;
 }
 
 /** The case paper: the body without the «Forslag til vedtak» section, with the definitions it uses from there. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { GRENSER, relativePath } from '../../domain/fields.js';
 import { SAKTYPER } from '../../domain/saksliste.js';
+import type { Saksnummer } from '../../domain/types.js';
 import { MAX_NESTING, tooDeepNesting } from '../../util/nesting.js';
 import { HJEMMEL_MONSTER, parseHjemmel, VANLIGE_HJEMLER } from './hjemmel.js';
 import { parseDato, parseKlokkeslett, parseSaksnummer, type Tolket } from './tid.js';
@@ -20,16 +22,8 @@ function parsed<T>(parse: (text: string) => Tolket<T>) {
   });
 }
 
-/**
- * Limits on what one field may hold: a title of a megabyte is a mistake (or an attack), and
- * would not fit on a page, in a PDF outline or in a file name.
- */
-export const GRENSER = { linje: 300, sti: 1000, beskrivelse: 2000, nokkel: 100 } as const;
-
 /** One line of text: a title, a name, a place. */
 const tekst = z.string().trim().min(1).max(GRENSER.linje);
-/** A path to a file or folder, relative to the file it is written in. */
-const path = z.string().trim().min(1).max(GRENSER.sti);
 const positivtHeltall = z.number().int().positive();
 /** Committee keys and member ids: short, lowercase, used in folder names and referat lists. */
 const key = z
@@ -55,6 +49,11 @@ const epost = z.email().max(GRENSER.linje);
 export const dato = parsed(parseDato).describe('Dato som ÅÅÅÅ-MM-DD, for eksempel 2025-05-22');
 export const klokkeslett = parsed(parseKlokkeslett).describe('Klokkeslett som TT:MM, for eksempel "09:30"');
 export const saksnummer = parsed(parseSaksnummer).describe('Saksnummer som løpenummer.år, for eksempel "13.25"');
+/** A saksnummer as a sak's frontmatter writes it: checked against the computed one, and quoted as written when it differs. */
+const skrevetSaksnummer = parsed((text): Tolket<{ nummer: Saksnummer; tekst: string }> => {
+  const read = parseSaksnummer(text);
+  return read.ok ? { ok: true, value: { nummer: read.value, tekst: text } } : read;
+});
 
 export const medlemSchema = z.strictObject({
   id: key.describe('Kort id som brukes i referat.md, for eksempel kari-nordmann'),
@@ -85,13 +84,13 @@ export const utvalgSchema = z.strictObject({
 export const organisasjonSchema = z
   .strictObject({
     navn: tekst.describe('Organisasjonens navn, for eksempel Helsefellesskap Innlandet'),
-    logo: path.optional().describe('Sti til logo (SVG eller PNG), relativt til organisasjon.yaml'),
+    logo: relativePath.optional().describe('Sti til logo (SVG eller PNG), relativt til organisasjon.yaml'),
     farge: z
       .string()
       .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/)
       .optional()
       .describe('Profilfarge som #RRGGBB, for eksempel "#00509e"'),
-    maler: path.optional().describe('Mappe med egne maler som overstyrer de innebygde'),
+    maler: relativePath.optional().describe('Mappe med egne maler som overstyrer de innebygde'),
     sprak: z.enum(['nb', 'nn']).optional().describe('Målform i dokumentene: nb (bokmål, standard) eller nn (nynorsk)'),
     sekretariat: sekretariatSchema
       .optional()
@@ -149,7 +148,7 @@ export const vedleggSchema = z.union([
   tekst.describe('Tittel på et vedlegg som ikke ligger som fil'),
   z.strictObject({
     tittel: tekst.describe('Vedleggets tittel'),
-    fil: path.optional().describe('PDF-fil relativt til møtemappen, for eksempel vedlegg/rapport.pdf'),
+    fil: relativePath.optional().describe('PDF-fil relativt til møtemappen, for eksempel vedlegg/rapport.pdf'),
   }),
 ]);
 
@@ -166,7 +165,7 @@ export const sakSchema = z
       })
       .optional()
       .describe('Kort beskrivelse (Markdown) under tittelen i sakslisten'),
-    saksnummer: saksnummer.optional().describe('Saksnummeret; beregnes, men kontrolleres når det står her'),
+    saksnummer: skrevetSaksnummer.optional().describe('Saksnummeret; beregnes, men kontrolleres når det står her'),
     saksbehandler: tekst.optional().describe('Hvem som har forberedt saken'),
     vedlegg: z.array(vedleggSchema).default([]).describe('Vedlegg til saken: titler, eller { tittel, fil } for PDF-er'),
     unntatt_offentlighet: hjemmel
@@ -244,11 +243,20 @@ export const arsplanSchema = z
       'Årsplanen: møter som er planlagt, men ikke opprettet med «motedok new mote». Ligger i cases/, for eksempel cases/arsplan-2026.yaml.',
   });
 
+/**
+ * The plan's meetings, each still unread: the model takes every meeting that is valid on its own,
+ * so a mistake in one hides neither the others nor their other problems.
+ */
+export const arsplanRaderSchema = z.object({ moter: z.array(z.unknown()) });
+/** The committee a planned meeting names, read also when the meeting has other mistakes (for «ukjent utvalg»). */
+export const skrevetUtvalgSchema = z.object({ utvalg: z.string() });
+
 export type OrganisasjonData = z.infer<typeof organisasjonSchema>;
 export type MoteData = z.infer<typeof moteSchema>;
 export type SakData = z.infer<typeof sakSchema>;
 export type ReferatData = z.infer<typeof referatSchema>;
 export type ArsplanData = z.infer<typeof arsplanSchema>;
+export type ArsplanMoteData = z.output<typeof arsplanMoteSchema>;
 
 /** What each field allows, in the words of the error messages. */
 export const TILLATT: Record<string, string> = {

@@ -20,7 +20,6 @@ export interface Utkast {
   journal?: Journal;
   utvalg?: Utvalg;
   saker: Sak[];
-  filtyper: (string | undefined)[];
   sprak: Sprak;
   fraser: Fraser;
 }
@@ -34,17 +33,12 @@ export function buildUtkast(source: MoteSource, organisasjon: Organisasjon | und
   if (data) checkMoteData(source, data, diags, !organisasjon || !!utvalg);
   const sprak = data?.sprak ?? organisasjon?.sprak ?? 'nb';
   const fraser = alleFraser[sprak];
-  const saker: Sak[] = [];
-  const filtyper = source.saker.map((sakSource) => {
-    const { sak, type } = buildSak(sakSource, utvalg, diags, fraser, kjenteUtvalg(organisasjon));
-    if (sak) saker.push(sak);
-    return type;
-  });
+  const saker = source.saker.flatMap((sakSource) => buildSak(sakSource, utvalg, diags, fraser, kjenteUtvalg(organisasjon)) ?? []);
   if (source.saker.length === 0) {
     diags.warning(source.moteFile, { line: 1, column: 1 }, 'møtemappen har ingen saker (ingen .md-filer ved siden av mote.yaml).');
   }
   const journal = readJournal(source.journal, diags);
-  return { source, diags, data, journal, utvalg, saker, filtyper, sprak, fraser };
+  return { source, diags, data, journal, utvalg, saker, sprak, fraser };
 }
 
 function findUtvalg(source: MoteSource, data: MoteData, organisasjon: Organisasjon, diags: Diagnostics): Utvalg | undefined {

@@ -9,6 +9,7 @@ export type DocumentTemplate = (typeof DOCUMENT_TEMPLATES)[number];
 import { DOCUMENT_TEMPLATES, type TemplateFiles } from '../../domain/sources.js';
 import { BUILTIN_TEMPLATES_DIR, FONT_DIR, FONT_FACES } from '../../util/package.js';
 import type { arsplanView } from './arsplan.js';
+import type { ArPageData, IndeksPageData, MotePageData, SakPageData, SokPageData, UtvalgPageData } from './site-views.js';
 import { checkTemplateProgram, partialInfo, partialName } from './template-check.js';
 import type {
   InnkallingData,
@@ -47,7 +48,7 @@ export class TemplateError extends Error {
   }
 }
 
-/** The data each template is rendered with. The site's pages are built in publish/, which types them. */
+/** The data each template is rendered with: the documents' views (views.ts) and the site's pages (site-views.ts). */
 interface DataPerMal {
   innkalling: InnkallingData;
   tilleggsinnkalling: TilleggsinnkallingData;
@@ -57,12 +58,12 @@ interface DataPerMal {
   referat: ReferatData;
   vedtaksliste: VedtakslisteData;
   arsplan: ArsplanData;
-  'nettsted/indeks': object;
-  'nettsted/mote': object;
-  'nettsted/sak': object;
-  'nettsted/utvalg': object;
-  'nettsted/ar': object;
-  'nettsted/sok': object;
+  'nettsted/indeks': IndeksPageData;
+  'nettsted/mote': MotePageData;
+  'nettsted/sak': SakPageData;
+  'nettsted/utvalg': UtvalgPageData;
+  'nettsted/ar': ArPageData;
+  'nettsted/sok': SokPageData;
 }
 
 /** Template name → the type of its data; every template in DOKUMENTMALER must have one. */
@@ -118,12 +119,12 @@ function compileProblem(hb: typeof Handlebars, file: string, text: string): Diag
   return undefined;
 }
 
-const isOwn = (fil: string) => !fil.startsWith(BUILTIN_TEMPLATES_DIR + sep);
+const isOwn = (file: string) => !file.startsWith(BUILTIN_TEMPLATES_DIR + sep);
 
 /** The partial name a template file is registered under (see compileTemplates), if it is a partial. */
-function registeredAs(relativ: string, templateFiles: TemplateFiles): string | undefined {
-  if (relativ === join('nettsted', 'ramme.hbs')) return 'nettsted/ramme';
-  return templateFiles.partials.includes(relativ) ? partialName(relativ) : undefined;
+function registeredAs(relativePath: string, templateFiles: TemplateFiles): string | undefined {
+  if (relativePath === join('nettsted', 'ramme.hbs')) return 'nettsted/ramme';
+  return templateFiles.partials.includes(relativePath) ? partialName(relativePath) : undefined;
 }
 
 /**
@@ -133,24 +134,24 @@ function registeredAs(relativ: string, templateFiles: TemplateFiles): string | u
  * helpers with the wrong number of values). Every problem, not only the first.
  */
 export function checkOwnTemplates(templateFiles: TemplateFiles): Diagnostic[] {
-  if (![...templateFiles.filer.values()].some((f) => isOwn(f.fil))) return [];
+  if (![...templateFiles.files.values()].some((f) => isOwn(f.file))) return [];
   const hb = Handlebars.create();
   const partials = new Map<string, unknown>();
   const problems: Diagnostic[] = [];
   const parsed = new Map<string, { program: hbs.AST.Program; name?: string }>();
-  for (const [relativ, { fil, tekst }] of templateFiles.filer) {
-    if (!relativ.endsWith('.hbs')) continue;
-    const problem = isOwn(fil) ? compileProblem(hb, fil, tekst) : undefined;
+  for (const [relativePath, { file, text }] of templateFiles.files) {
+    if (!relativePath.endsWith('.hbs')) continue;
+    const problem = isOwn(file) ? compileProblem(hb, file, text) : undefined;
     if (problem) problems.push(problem);
-    const name = registeredAs(relativ, templateFiles);
+    const name = registeredAs(relativePath, templateFiles);
     // Built-in templates are parsed only when they are partials, for what they use.
-    const program = problem || (!isOwn(fil) && !name) ? undefined : hb.parse(tekst);
-    if (program && isOwn(fil)) parsed.set(fil, { program, name });
+    const program = problem || (!isOwn(file) && !name) ? undefined : hb.parse(text);
+    if (program && isOwn(file)) parsed.set(file, { program, name });
     if (name && program) partials.set(name, program);
   }
   const known = new Set([...templateFiles.partials.map(partialName), 'nettsted/ramme']);
   const info = partialInfo(partials);
-  for (const [fil, { program, name }] of parsed) problems.push(...checkTemplateProgram(fil, program, name, known, info));
+  for (const [file, { program, name }] of parsed) problems.push(...checkTemplateProgram(file, program, name, known, info));
   return problems;
 }
 
@@ -171,10 +172,11 @@ export function compileTemplates(templateFiles: TemplateFiles, valg: MalValg = {
     frase((options.data?.root as { fraser?: Fraser } | undefined)?.fraser ?? bokmal, key, options.hash as Record<string, string>),
   );
   let content = '';
-  const les = (relativ: string) => {
-    const { tekst } = templateFiles.filer.get(relativ)!;
-    content += `\n${relativ}\n${tekst}`;
-    return tekst;
+  const les = (relativePath: string) => {
+    const { text } = templateFiles.files.get(relativePath)!;
+    content += `\n${relativePath}
+${text}`;
+    return text;
   };
   for (const partial of templateFiles.partials) hb.registerPartial(basename(partial, '.hbs'), les(partial));
   hb.registerPartial('nettsted/ramme', les(join('nettsted', 'ramme.hbs')));
@@ -190,7 +192,7 @@ export function compileTemplates(templateFiles: TemplateFiles, valg: MalValg = {
     nettstedStil,
     render: (mal, data) =>
       templates.get(mal)!({ ...data, stil, fonter }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),
-    mapper: templateFiles.mapper,
+    mapper: templateFiles.folders,
     innhold: content,
   };
 }

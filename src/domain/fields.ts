@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/**
+ * Limits on what one field may hold: a title of a megabyte is a mistake (or an attack), and
+ * would not fit on a page, in a PDF outline or in a file name.
+ */
+export const GRENSER = { linje: 300, sti: 1000, beskrivelse: 2000, nokkel: 100 } as const;
+
+/** A path to a file or folder, relative to the file it is written in. */
+export const relativePath = z.string().trim().min(1).max(GRENSER.sti);
+
+/*
+ * What load must read of a file before the model validates it: which attachment files to probe,
+ * and which logo file to check. Each reader takes one field with the same field schema the
+ * model's schema uses (model/schema.ts), and ignores everything else: the file's other mistakes
+ * are the model's to report, with positions.
+ */
+const vedleggList = z.object({ vedlegg: z.array(z.unknown()) });
+const withFil = z.object({ fil: relativePath });
+const withLogo = z.object({ logo: relativePath });
+
+/** The files a sak's `vedlegg:` names, each once, in the order written. */
+export function readVedleggFiler(frontmatter: unknown): string[] {
+  const list = vedleggList.safeParse(frontmatter);
+  if (!list.success) return [];
+  const files = list.data.vedlegg.flatMap((item) => {
+    const read = withFil.safeParse(item);
+    return read.success ? [read.data.fil] : [];
+  });
+  return [...new Set(files)];
+}
+
+/** The logo organisasjon.yaml names, when it names one. */
+export function readLogo(organisasjon: unknown): string | undefined {
+  const read = withLogo.safeParse(organisasjon);
+  return read.success ? read.data.logo : undefined;
+}
