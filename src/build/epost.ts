@@ -94,6 +94,28 @@ function warnUtenAdresse(mote: Mote, diags: Diagnostics): void {
  * address as recipients, a short text, the documents attached (or named, when too large), and
  * the calendar invitation when the secretariat has an address to send it from.
  */
+/** Without a sender there is no invitation: it needs an organiser for the answers. */
+function warnUtenSekretariat(mote: Mote, fil: string, diags: Diagnostics): void {
+  diags.warning(
+    mote.organisasjon.file,
+    { line: 1, column: 1 },
+    `organisasjon.yaml har ingen «sekretariat: { navn, epost }», så ${fil} har ingen møteinvitasjon (en invitasjon må ha en arrangør å svare til); skriv sekretariatets navn og e-postadresse inn, og kjør «motedok send» igjen neste gang.`,
+  );
+}
+
+/** What the journal keeps of an invitation sent, so the next one knows its sequence. */
+function journalInvitasjon(o: EpostOptions): JournalInvitasjon {
+  const { neste } = o;
+  return {
+    metode: neste.metode,
+    sekvens: neste.sekvens,
+    dato: o.dato,
+    fil: o.fil,
+    ...(o.utsendelse ? { utsendelse: o.utsendelse } : {}),
+    mote: neste.mote,
+  };
+}
+
 export async function writeEpost(o: EpostOptions): Promise<EpostResult> {
   const { mote, neste } = o;
   const diags = new Diagnostics();
@@ -101,13 +123,7 @@ export async function writeEpost(o: EpostOptions): Promise<EpostResult> {
   const mottakere = mote.utvalg.medlemmer.filter(medAdresse).map((m) => ({ navn: m.navn, epost: m.epost }));
   warnUtenAdresse(mote, diags);
   const avsender = mote.organisasjon.sekretariat;
-  if (!avsender) {
-    diags.warning(
-      mote.organisasjon.file,
-      { line: 1, column: 1 },
-      `organisasjon.yaml har ingen «sekretariat: { navn, epost }», så ${o.fil} har ingen møteinvitasjon (en invitasjon må ha en arrangør å svare til); skriv sekretariatets navn og e-postadresse inn, og kjør «motedok send» igjen neste gang.`,
-    );
-  }
+  if (!avsender) warnUtenSekretariat(mote, o.fil, diags);
   const filer = o.dokumenter
     .filter((fil) => existsSync(join(o.folder, fil)))
     .map((fil) => ({ filnavn: `${mote.mappe}-${basename(fil)}`, innhold: readFileSync(join(o.folder, fil)) }));
@@ -139,16 +155,7 @@ export async function writeEpost(o: EpostOptions): Promise<EpostResult> {
   });
   const fil = join(o.folder, o.fil);
   writeAtomic(fil, bytes);
-  const invitasjon: JournalInvitasjon | undefined = avsender
-    ? {
-        metode: neste.metode,
-        sekvens: neste.sekvens,
-        dato: o.dato,
-        fil: o.fil,
-        ...(o.utsendelse ? { utsendelse: o.utsendelse } : {}),
-        mote: neste.mote,
-      }
-    : undefined;
+  const invitasjon = avsender ? journalInvitasjon(o) : undefined;
   return {
     fil,
     mottakere,

@@ -34,6 +34,17 @@ export interface DocumentSet {
  * Documents found in `gjenbruk` (by file name, for the public set) are taken from the members'
  * set instead of being printed again.
  */
+/** The metadata of the meeting's PDFs (title, author, subject, date, language), given each document's title. */
+function pdfMetadata(mote: Mote): (tittel: string) => Metadata {
+  return (tittel) => ({
+    tittel,
+    forfatter: mote.organisasjon.navn,
+    emne: `${mote.utvalg.navn}, møte ${mote.dato}`,
+    dato: new Date(`${mote.dato}T00:00:00Z`),
+    sprak: mote.fraser.pdf_lang,
+  });
+}
+
 async function buildDocumentSet(
   mote: Mote,
   planer: Plan[],
@@ -42,13 +53,7 @@ async function buildDocumentSet(
   gjenbruk = new Map<string, Printed>(),
 ): Promise<DocumentSet & { trykte: Printed[] }> {
   const { maler, buffer, options } = verktoy;
-  const metadata = (tittel: string): Metadata => ({
-    tittel,
-    forfatter: mote.organisasjon.navn,
-    emne: `${mote.utvalg.navn}, møte ${mote.dato}`,
-    dato: new Date(`${mote.dato}T00:00:00Z`),
-    sprak: mote.fraser.pdf_lang,
-  });
+  const metadata = pdfMetadata(mote);
   const sett: DocumentSet = { filer: new Map(), dokumenter: [] };
   const ferdig = (file: string, bytes: Uint8Array, sider: number, fraBuffer: boolean, html?: string) => {
     sett.filer.set(file, bytes);

@@ -1,15 +1,13 @@
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
 import ICAL from 'ical.js';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishMoter } from '../../src/build/publish.js';
-import { findChromium } from '../../src/pipeline/print/browser.js';
-import { CHROMIUM_ARGS } from '../../src/pipeline/print/chromium.mjs';
 import { sakSideHref } from '../../src/publish/adresser.js';
 import { innholdUnder } from '../helpers/filer.js';
+import { serveSite, startBrowser } from '../helpers/nettsted.js';
 import { minimalPdf } from '../helpers/pdf.js';
 import { makeProject, sak, utmappe } from '../helpers/prosjekt.js';
 
@@ -27,15 +25,6 @@ const I_VEDLEGGET = 'Fjellvannsmodellen';
 const UNNTATT = 'Myrhaugprosjektet';
 /** Only in the Nynorsk meeting's sak. */
 const NYNORSK = 'Sæterdalsløftet';
-
-const TYPER: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.pdf': 'application/pdf',
-  '.xml': 'application/atom+xml',
-  '.ics': 'text/calendar',
-};
 
 let prosjekt: string;
 let ut: string;
@@ -74,18 +63,8 @@ beforeAll(async () => {
   expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
   nettsted = result.nettsted!;
   forste = innholdUnder(nettsted);
-  server = createServer((req, res) => {
-    const fil = join(nettsted, normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)));
-    if (!fil.startsWith(nettsted) || !existsSync(fil) || statSync(fil).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPER[extname(fil)] ?? 'application/octet-stream' });
-    createReadStream(fil).pipe(res);
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  adresse = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await puppeteer.launch({ executablePath: findChromium()!, headless: true, args: [...CHROMIUM_ARGS] });
+  ({ server, adresse } = await serveSite(nettsted));
+  browser = await startBrowser();
 }, 180_000);
 
 afterAll(async () => {

@@ -182,6 +182,6 @@ describe('the meeting after a cancelled one', () => {
     });
     const { moter } = await check(root);
     const september = moter.find((m) => m.dato === '2025-09-18')!;
-    expect(september.saker.filter((s) => s.fast)[1]?.tittel).toBe('Godkjenning av referat fra SSU møtet 20.03.25');
+    expect(september.saker.filter((s) => s.fast)[1]?.tittel).toBe('Godkjenning av referat fra SSU-møtet 20.03.25');
   });
 });

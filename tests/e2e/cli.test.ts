@@ -1,20 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BIN, motedok } from '../helpers/kommando.js';
 import { EKSEMPELPROSJEKT } from '../helpers/prosjekt.js';
 
-const repo = resolve(import.meta.dirname, '..', '..');
-const bin = resolve(repo, 'bin/motedok.js');
 /** Where the commands run: a project folder holding the example meetings in cases/. */
 const prosjekt = EKSEMPELPROSJEKT;
-
-/** Runs the real command line, as built by the set-up (`npm test` compiles before running vitest). */
-function motedok(args: string[], cwd = prosjekt, env: NodeJS.ProcessEnv = process.env) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const bin = BIN;
 
 describe('the motedok command', () => {
   it('build writes the documents and says what it wrote', () => {

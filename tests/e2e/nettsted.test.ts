@@ -1,18 +1,14 @@
-import { createReadStream, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishMoter } from '../../src/build/publish.js';
-import { findChromium } from '../../src/pipeline/print/browser.js';
-import { CHROMIUM_ARGS } from '../../src/pipeline/print/chromium.mjs';
+import { serveSite, startBrowser } from '../helpers/nettsted.js';
 import { EKSEMPEL } from '../helpers/prosjekt.js';
 
 const cases = EKSEMPEL;
-const TYPER: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.pdf': 'application/pdf' };
-
 let nettsted: string;
 let server: Server;
 let adresse: string;
@@ -23,22 +19,8 @@ beforeAll(async () => {
   const result = await publishMoter([cases], { out: ut });
   expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
   nettsted = result.nettsted!;
-  server = createServer((req, res) => {
-    const fil = join(nettsted, normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)));
-    if (!fil.startsWith(nettsted) || !existsSync(fil) || statSync(fil).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPER[extname(fil)] ?? 'application/octet-stream' });
-    createReadStream(fil).pipe(res);
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  adresse = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await puppeteer.launch({
-    executablePath: findChromium()!,
-    headless: true,
-    args: [...CHROMIUM_ARGS],
-  });
+  ({ server, adresse } = await serveSite(nettsted));
+  browser = await startBrowser();
 }, 120_000);
 
 afterAll(async () => {

@@ -1,14 +1,12 @@
-import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import axe from 'axe-core';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishMoter } from '../../src/build/publish.js';
-import { findChromium } from '../../src/pipeline/print/browser.js';
-import { CHROMIUM_ARGS } from '../../src/pipeline/print/chromium.mjs';
+import { serveSite, startBrowser } from '../helpers/nettsted.js';
 import { EKSEMPEL } from '../helpers/prosjekt.js';
 
 /**
@@ -17,14 +15,6 @@ import { EKSEMPEL } from '../helpers/prosjekt.js';
  * (Source Sans 3, not whatever the reader's machine has), and axe-core finds nothing against
  * WCAG 2.1 A and AA: the front page, a meeting, a sak, a year and the search with its results.
  */
-
-const TYPER: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.woff2': 'font/woff2',
-  '.pdf': 'application/pdf',
-};
 
 const SIDER = {
   forside: 'index.html',
@@ -44,18 +34,8 @@ beforeAll(async () => {
   const result = await publishMoter([EKSEMPEL], { out: ut });
   expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
   nettsted = result.nettsted!;
-  server = createServer((req, res) => {
-    const fil = join(nettsted, normalize(decodeURIComponent(new URL(req.url!, 'http://x').pathname)));
-    if (!fil.startsWith(nettsted) || !existsSync(fil) || statSync(fil).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPER[extname(fil)] ?? 'application/octet-stream' });
-    createReadStream(fil).pipe(res);
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  adresse = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await puppeteer.launch({ executablePath: findChromium()!, headless: true, args: [...CHROMIUM_ARGS] });
+  ({ server, adresse } = await serveSite(nettsted));
+  browser = await startBrowser();
 }, 180_000);
 
 afterAll(async () => {

@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { innholdUnder } from '../helpers/filer.js';
-import { MOTE, ORGANISASJON, sak } from '../helpers/prosjekt.js';
+import { lagProsjektMedCases } from '../helpers/prosjekt.js';
 import { lagreTilstand } from '../helpers/tilstand.js';
 
 // Pruning outdated outputs once ran on the source folder (`cd cases && motedok build <møte> --out .`)
@@ -15,25 +14,6 @@ import { lagreTilstand } from '../helpers/tilstand.js';
 const repo = resolve(import.meta.dirname, '..', '..');
 const bin = join(repo, 'bin', 'motedok.js');
 const M = '2025-05-22-ssu';
-const SAKSFREMLEGG = '## Bakgrunn\n\nTekst.\n\n## Forslag til vedtak\n\nSaken godkjennes.\n';
-
-/** A project laid out as the README teaches: <base>/cases/organisasjon.yaml and one meeting with an attachment. */
-function lagProsjekt(): string {
-  const base = mkdtempSync(join(tmpdir(), 'motedok-utmappe-'));
-  const filer: Record<string, string> = {
-    'cases/organisasjon.yaml': ORGANISASJON,
-    [`cases/${M}/mote.yaml`]: MOTE,
-    [`cases/${M}/13-a.md`]: sak('tittel: En sak\ntype: beslutning\nminutter: 30', SAKSFREMLEGG),
-    [`cases/${M}/14-b.md`]: sak('tittel: En annen sak\ntype: beslutning\nminutter: 20', SAKSFREMLEGG),
-    [`cases/${M}/notater.txt`]: 'sekretariatets egne notater\n',
-  };
-  for (const [sti, innhold] of Object.entries(filer)) {
-    mkdirSync(dirname(join(base, sti)), { recursive: true });
-    writeFileSync(join(base, sti), innhold);
-  }
-  return base;
-}
-
 function motedok(args: string[], cwd: string) {
   return spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
 }
@@ -44,7 +24,7 @@ let ut: string;
 let bygd: ReturnType<typeof lagreTilstand>;
 
 beforeAll(() => {
-  base = lagProsjekt();
+  base = lagProsjektMedCases();
   ut = join(base, 'output');
   expect(motedok(['build', `cases/${M}`, '--out', 'output'], base).status).toBe(0);
   bygd = lagreTilstand(base);

@@ -62,3 +62,22 @@ export function utmappe(): string {
  */
 export const EKSEMPELPROSJEKT = resolve(import.meta.dirname, '..', 'fixtures', 'eksempel');
 export const EKSEMPEL = join(EKSEMPELPROSJEKT, 'cases');
+
+const UTMAPPE_SAKSFREMLEGG = '## Bakgrunn\n\nTekst.\n\n## Forslag til vedtak\n\nSaken godkjennes.\n';
+
+/** A project laid out as the README teaches: <base>/cases/organisasjon.yaml and one meeting with an attachment. */
+export function lagProsjektMedCases(): string {
+  const base = mkdtempSync(join(tmpdir(), 'motedok-utmappe-'));
+  const filer: Record<string, string> = {
+    'cases/organisasjon.yaml': ORGANISASJON,
+    'cases/2025-05-22-ssu/mote.yaml': MOTE,
+    'cases/2025-05-22-ssu/13-a.md': sak('tittel: En sak\ntype: beslutning\nminutter: 30', UTMAPPE_SAKSFREMLEGG),
+    'cases/2025-05-22-ssu/14-b.md': sak('tittel: En annen sak\ntype: beslutning\nminutter: 20', UTMAPPE_SAKSFREMLEGG),
+    'cases/2025-05-22-ssu/notater.txt': 'sekretariatets egne notater\n',
+  };
+  for (const [sti, innhold] of Object.entries(filer)) {
+    mkdirSync(dirname(join(base, sti)), { recursive: true });
+    writeFileSync(join(base, sti), innhold);
+  }
+  return base;
+}

@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { innholdUnder } from '../helpers/filer.js';
-import { MOTE, ORGANISASJON, sak } from '../helpers/prosjekt.js';
+import { lagProsjektMedCases } from '../helpers/prosjekt.js';
 
 // Pruning outdated outputs once ran on the source folder (`cd cases && motedok build <møte> --out .`)
 // and deleted every sak. These tests hold the two guards: an output folder among the sources is
@@ -14,25 +13,6 @@ import { MOTE, ORGANISASJON, sak } from '../helpers/prosjekt.js';
 const repo = resolve(import.meta.dirname, '..', '..');
 const bin = join(repo, 'bin', 'motedok.js');
 const M = '2025-05-22-ssu';
-const SAKSFREMLEGG = '## Bakgrunn\n\nTekst.\n\n## Forslag til vedtak\n\nSaken godkjennes.\n';
-
-/** A project laid out as the README teaches: <base>/cases/organisasjon.yaml and one meeting with an attachment. */
-function lagProsjekt(): string {
-  const base = mkdtempSync(join(tmpdir(), 'motedok-utmappe-'));
-  const filer: Record<string, string> = {
-    'cases/organisasjon.yaml': ORGANISASJON,
-    [`cases/${M}/mote.yaml`]: MOTE,
-    [`cases/${M}/13-a.md`]: sak('tittel: En sak\ntype: beslutning\nminutter: 30', SAKSFREMLEGG),
-    [`cases/${M}/14-b.md`]: sak('tittel: En annen sak\ntype: beslutning\nminutter: 20', SAKSFREMLEGG),
-    [`cases/${M}/notater.txt`]: 'sekretariatets egne notater\n',
-  };
-  for (const [sti, innhold] of Object.entries(filer)) {
-    mkdirSync(dirname(join(base, sti)), { recursive: true });
-    writeFileSync(join(base, sti), innhold);
-  }
-  return base;
-}
-
 function motedok(args: string[], cwd: string) {
   return spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
 }
@@ -41,7 +21,7 @@ describe('an output folder among the sources is refused (exit 2), and no source 
   let base: string;
   let kilder: Map<string, Buffer>;
   beforeAll(() => {
-    base = lagProsjekt();
+    base = lagProsjektMedCases();
     symlinkSync(join(base, 'cases'), join(base, 'lenke-til-cases'));
     symlinkSync(join(base, 'cases', M), join(base, 'lenke-til-motet'));
     kilder = innholdUnder(join(base, 'cases'));
