@@ -1,11 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../domain/errors.js';
+import { PROSJEKTMAPPE } from '../domain/prosjekt.js';
 import { findMotemapper } from '../pipeline/load/mapper.js';
 
 /** The folders a command works on: those given, or every meeting under ./cases. */
 export function resolveMotemapper(paths: readonly string[], cwd: string): string[] {
-  const asked = paths.length > 0 ? paths : ['cases'];
+  const asked = paths.length > 0 ? paths : [PROSJEKTMAPPE];
   const folders = asked.flatMap((path) => {
     const dir = resolve(cwd, path);
     if (!existsSync(dir)) {

@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { type LoadResult, loadMoter } from '../build/load.js';
 import { type Diagnostic, Diagnostics, sortDiagnostics } from '../domain/diagnostics.js';
 import { UsageError } from '../domain/errors.js';
+import { PROSJEKTMAPPE } from '../domain/prosjekt.js';
 import { fileOrder, rankInSaksliste, SAKTYPER } from '../domain/saksliste.js';
 import { frase } from '../domain/sprak.js';
 import type { Mote, Sak, SakType } from '../domain/types.js';
@@ -435,7 +436,7 @@ export const CI_MAPPE = join(PACKAGE_DIR, 'ci');
 export function newCi(vert: string, options: { cwd?: string } = {}): NewResult {
   if (!Object.hasOwn(CI_MALER, vert)) throw new UsageError(`ukjent «${vert}»; motedok new ci lager oppsett for github eller gitlab.`);
   const cwd = options.cwd ?? process.cwd();
-  if (!existsSync(join(cwd, 'cases')))
+  if (!existsSync(join(cwd, PROSJEKTMAPPE)))
     throw new UsageError('fant ingen mappe «cases» her; kjør «motedok new ci» fra prosjektmappen, der cases/ ligger.');
   const { mal, fil, neste } = CI_MALER[vert as CiVert];
   const target = join(cwd, fil);

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { PROSJEKTMAPPE } from '../../domain/prosjekt.js';
 import { fileOrder } from '../../domain/saksliste.js';
 
 // Finding the folders only, apart from reading them (project.ts): a build with nothing changed
@@ -21,7 +22,7 @@ export function findProjectRoot(start: string): string | undefined {
 
 /** The project root for a command run in `cwd`: under ./cases when that holds one, else here or above. */
 export function findProjectRootFromCwd(cwd: string): string | undefined {
-  for (const start of [join(cwd, 'cases'), cwd]) {
+  for (const start of [join(cwd, PROSJEKTMAPPE), cwd]) {
     const root = existsSync(start) ? findProjectRoot(start) : undefined;
     if (root) return root;
   }
