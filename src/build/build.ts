@@ -5,7 +5,7 @@ import { DocumentCache, toolFingerprint } from '../cache/document-cache.js';
 import type { Inputs } from '../cache/register.js';
 import type { Diagnostic } from '../domain/diagnostics.js';
 import type { BuildOptions, BuildResult, BuiltDocument } from '../domain/documents.js';
-import type { Mote } from '../domain/types.js';
+import { type Mote, withDeler } from '../domain/types.js';
 import { VedleggError } from '../pipeline/assemble/pdf.js';
 import { findPrinter, SealedBrowser } from '../pipeline/print/browser.js';
 import { useMarkdownStore } from '../pipeline/render/markdown.js';
@@ -29,7 +29,7 @@ function moteKey(mote: Mote, verktoy: BuildTools, inndata: Inputs): string {
     .filter(([fil]) => fil.startsWith(mote.dir + '/'))
     .map(([fil, a]) => `${fil}\u0000${a.sha256}`);
   // Attachments by their contents also where the folder walk does not go (hidden folders, links).
-  for (const { vedlegg } of mote.vedlegg)
+  for (const vedlegg of withDeler(mote.vedlegg.map((v) => v.vedlegg)))
     if (vedlegg.fil && existsSync(vedlegg.fil)) files.push(`${vedlegg.fil}\u0000${verktoy.buffer.fileHash(vedlegg.fil)}`);
   const logo = mote.organisasjon.logo ? resolve(dirname(mote.organisasjon.file), mote.organisasjon.logo) : undefined;
   if (logo && existsSync(logo)) files.push(`${logo}\u0000${verktoy.buffer.fileHash(logo)}`);

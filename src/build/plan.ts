@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { tilleggsinnkallingFil } from '../domain/journal.js';
 import { frase } from '../domain/sprak.js';
-import type { Mote, Sak } from '../domain/types.js';
+import { type Mote, type Sak, withDeler } from '../domain/types.js';
 import { langDato, saksnummer } from '../pipeline/model/tid.js';
 import { innkallingsversjon } from '../pipeline/model/utsendelse.js';
 import type { DocumentTemplate, MalData } from '../pipeline/render/templates.js';
@@ -15,7 +15,7 @@ export interface Plan {
   data: MalData[DocumentTemplate] & { tittel: string };
   emne: string;
   /** External PDFs appended, with what a screen reader is told if one is not tagged. */
-  vedlegg: { tittel: string; fil: string; ikkeTagget: string }[];
+  vedlegg: { tittel: string; nr?: string; fil: string; ikkeTagget: string }[];
   /** Its entry in saksdokumenter.pdf; undefined for documents that are not part of it. */
   innhold?: string;
   /** The same document in both versions: a case paper of a sak that is not exempt. */
@@ -24,9 +24,14 @@ export interface Plan {
 
 /** The sak's attachments that are PDF files, appended to the document the sak is in. */
 function eksterneVedlegg(sak: Sak, mote: Mote): Plan['vedlegg'] {
-  return sak.vedlegg
+  return withDeler(sak.vedlegg)
     .filter((v) => v.fil)
-    .map((v) => ({ tittel: v.tittel, fil: v.fil!, ikkeTagget: frase(mote.fraser, 'vedlegg.ikke_tagget', { tittel: v.tittel }) }));
+    .map((v) => ({
+      tittel: v.tittel,
+      ...(v.nr !== undefined ? { nr: v.nr } : {}),
+      fil: v.fil!,
+      ikkeTagget: frase(mote.fraser, 'vedlegg.ikke_tagget', { tittel: v.tittel }),
+    }));
 }
 
 /**

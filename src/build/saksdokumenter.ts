@@ -62,7 +62,7 @@ export async function buildSaksdokumenter(
       return {
         tittel: plan.innhold!,
         side: start,
-        vedlegg: plan.vedlegg.map((v, i) => ({ tittel: v.tittel, side: start + ferdig.vedleggStart[i]! })),
+        vedlegg: plan.vedlegg.map((v, i) => ({ tittel: v.tittel, nr: v.nr, side: start + ferdig.vedleggStart[i]! })),
       };
     });
   };

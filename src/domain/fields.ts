@@ -17,17 +17,19 @@ export const relativePath = z.string().trim().min(1).max(GRENSER.sti);
  */
 const vedleggList = z.object({ vedlegg: z.array(z.unknown()) });
 const withFil = z.object({ fil: relativePath });
+const withDeler = z.object({ deler: z.array(z.unknown()) });
 const withLogo = z.object({ logo: relativePath });
 
-/** The files a sak's `vedlegg:` names, each once, in the order written. */
+/** The files a sak's `vedlegg:` names (an attachment's own, then its parts'), each once, in the order written. */
 export function readVedleggFiler(frontmatter: unknown): string[] {
   const list = vedleggList.safeParse(frontmatter);
   if (!list.success) return [];
-  const files = list.data.vedlegg.flatMap((item) => {
+  const filesOf = (item: unknown): string[] => {
     const read = withFil.safeParse(item);
-    return read.success ? [read.data.fil] : [];
-  });
-  return [...new Set(files)];
+    const parts = withDeler.safeParse(item);
+    return [...(read.success ? [read.data.fil] : []), ...(parts.success ? parts.data.deler.flatMap(filesOf) : [])];
+  };
+  return [...new Set(list.data.vedlegg.flatMap(filesOf))];
 }
 
 /** The logo organisasjon.yaml names, when it names one. */

@@ -76,9 +76,18 @@ export interface Organisasjon {
 
 export interface Vedlegg {
   tittel: string;
+  /** The label the author gave it («1», «2a»); without one the lists number the attachments 1, 2, 3 … */
+  nr?: string;
   /** Absolute path of an external PDF, checked to exist inside the meeting folder. */
   fil?: string;
   kilde: Source;
+  /** The parts listed under it (`deler:`), one level. */
+  deler?: Vedlegg[];
+}
+
+/** Every attachment of a list with its parts, each part after the attachment it belongs to: the order the PDFs are appended in. */
+export function withDeler(vedlegg: readonly Vedlegg[]): Vedlegg[] {
+  return vedlegg.flatMap((v) => [v, ...(v.deler ?? [])]);
 }
 
 export interface ForslagTilVedtak {

@@ -235,7 +235,12 @@ export function sakPageData(
     mote: { href: 'index.html', tekst: moteTittel(offentlig) },
     trukket: sak.trukket,
     dokument: pdfer.has(pdf) ? { href: pdf, sider: sider(f, pdfer.get(pdf)!), publisert: publisert[pdf] } : undefined,
-    vedlegg: sak.vedlegg.map((v) => v.tittel),
+    vedlegg: sak.vedlegg.map((v) => ({
+      tittel: v.tittel,
+      nr: v.nr,
+      deler: (v.deler ?? []).map((d) => ({ tittel: d.tittel, nr: d.nr })),
+    })),
+    vedleggEgneNr: sak.vedlegg.some((v) => v.nr !== undefined),
     forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown, { referanser }) : undefined,
     vedtak: vedtakFor(offentlig, sak, referanser),
     vedtakMelding: vedtakMelding(offentlig),

@@ -8,7 +8,7 @@ import { markdownToHtml } from '../../src/pipeline/render/markdown.js';
 import { keepTogether } from '../../src/pipeline/render/typografi.js';
 import { taggetPdf } from '../helpers/pdf.js';
 import { pdfInfo, pdfTekst } from '../helpers/pdftekst.js';
-import { flatten, structTree } from '../helpers/pdfua.js';
+import { flatten, lblTexts, pdfuaFindings, structTree } from '../helpers/pdfua.js';
 import { makeProject, sak, utmappe } from '../helpers/prosjekt.js';
 
 /**
@@ -67,6 +67,22 @@ const UNNTATTE = [
   'Forhandlinger om avtale for digitalt avvikssystem for alle',
 ];
 
+/** Seed 001's «Vedlegg 1», «2a», «2b»: labels the author gives, with a file under a part. */
+const NUMMERERTE = [
+  '  - { tittel: Budsjett, nr: 1, fil: vedlegg/budsjett.pdf }',
+  '  - tittel: Strategiplan',
+  '    nr: 2',
+  '    deler:',
+  '      - { tittel: Visjon og verdier, nr: 2a, fil: vedlegg/visjon.pdf }',
+  '      - { tittel: Satsninger, nr: 2.10 }',
+].join('\n');
+/** Seed 004's «Vedlegg til innkallingen»: items listed under an attachment. */
+const MED_DELER = [
+  '  - tittel: Rapport om pasientforløp',
+  '    deler: [Forslag til mandater, Forslag til prinsipper]',
+  '  - Debatthefte',
+].join('\n');
+
 let ut: string;
 const sider = (fil: string) => Number(pdfInfo(join(ut, M, fil)).Pages);
 /** The text of one page, spaces collapsed. */
@@ -97,6 +113,10 @@ beforeAll(async () => {
         sak(`tittel: ${tittel}\ntype: tema\nminutter: 10\nunntatt_offentlighet: offl. § 23 første ledd\noffentlig_tittel: Forhandlinger`),
       ]),
     ),
+    [`${M}/10-nummererte-vedlegg.md`]: sak(`tittel: Nummererte vedlegg\ntype: tema\nminutter: 10\nvedlegg:\n${NUMMERERTE}`),
+    [`${M}/11-vedlegg-med-deler.md`]: sak(`tittel: Vedlegg med deler\ntype: tema\nminutter: 10\nvedlegg:\n${MED_DELER}`),
+    [`${M}/vedlegg/budsjett.pdf`]: taggetPdf('Budsjettvedlegget'),
+    [`${M}/vedlegg/visjon.pdf`]: taggetPdf('Visjonsvedlegget'),
     [`${M}/plan.png`]: Buffer.from(PNG, 'base64'),
     [`${M}/vedlegg/notat.pdf`]: taggetPdf('Notat om saken', ['Første avsnitt.']),
     [`${M}/vedlegg/tabeller.pdf`]: await brettetVedlegg(),
@@ -172,6 +192,43 @@ describe('lists in the structure tree', () => {
     });
     // The last is the list of the sak's attachments.
     expect(lister).toEqual(['Disc ', 'Decimal 1.', 'LowerAlpha a)', 'Decimal 1.']);
+  });
+});
+
+describe('numbered and nested attachment lists', () => {
+  const saksnummer = () => /(\d\d\.25) Nummererte vedlegg/.exec(pdfTekst(join(ut, M, 'innkalling.pdf')))![1]!;
+  const sakfil = (nummer: string) => `vedlegg/sak-${nummer.replace('.', '-')}.pdf`;
+
+  it('a case paper lists the labels the author gave, «2a» and «2.10» as written, as the real Lbl of each item, parts nested', async () => {
+    const fil = sakfil(saksnummer());
+    expect(side(fil, 1)).toMatch(/Vedlegg 1 Budsjett 2 Strategiplan 2a Visjon og verdier 2\.10 Satsninger/);
+    expect(lblTexts(join(ut, M, fil)).map((l) => l.trim())).toEqual(['1', '2', '2a', '2.10']);
+    const { findings, elems } = await pdfuaFindings(join(ut, M, fil));
+    expect(findings).toEqual([]);
+    // The parts' list is inside the LBody of «2»; no numbering scheme makes «2a», so ListNumbering is None.
+    expect(elems.filter((e) => e.type === 'LBody' && e.kids.some((k) => k.type === 'L'))).toHaveLength(1);
+    const struktur = spawnSync('pdfinfo', ['-struct-text', join(ut, M, fil)], { encoding: 'utf8' }).stdout;
+    expect(struktur.match(/\/ListNumbering \/\w+/g)).toEqual(['/ListNumbering /None', '/ListNumbering /None']);
+  });
+
+  it("a part's PDF is appended after its attachment's, and the bundle's contents name it with its label", () => {
+    const nummer = saksnummer();
+    const fil = sakfil(nummer);
+    expect(sider(fil)).toBe(3);
+    expect(side(fil, 2)).toContain('Budsjettvedlegget');
+    expect(side(fil, 3)).toContain('Visjonsvedlegget');
+    const innhold = side('saksdokumenter.pdf', 1);
+    const start = Number(/Vedlegg 2a: Visjon og verdier (\d+)/.exec(innhold)?.[1]);
+    expect(side('saksdokumenter.pdf', start)).toContain('Visjonsvedlegget');
+    expect(innhold).toMatch(/Vedlegg 1: Budsjett \d+/);
+  });
+
+  it('«Vedlegg til innkallingen» nests the parts under their attachment, and names numbered ones «Vedlegg 2»', async () => {
+    const tekst = [1, 2, 3].map((n) => side('innkalling.pdf', n)).join(' ');
+    const nummer = saksnummer();
+    expect(tekst).toContain(`Sak ${nummer} Vedlegg 1: Budsjett Sak ${nummer} Vedlegg 2: Strategiplan 2a Visjon og verdier 2.10 Satsninger`);
+    expect(tekst).toMatch(/Sak \d\d\.25 Rapport om pasientforløp Forslag til mandater Forslag til prinsipper Sak \d\d\.25 Debatthefte/);
+    expect((await pdfuaFindings(join(ut, M, 'innkalling.pdf'))).findings).toEqual([]);
   });
 });
 

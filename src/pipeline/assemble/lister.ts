@@ -16,7 +16,12 @@ export function setListNumbering(doc: PDFDocument, numbering: readonly string[])
     const eksisterende = a ? doc.context.lookup(a) : undefined;
     // /A is one attribute object or an array of them (ISO 32000-1, 14.7.2).
     const alle = eksisterende instanceof PDFArray ? eksisterende.asArray().map((x) => doc.context.lookup(x)) : [eksisterende];
-    if (alle.some((x) => x instanceof PDFDict && x.get(PDFName.of('O')) === PDFName.of('List'))) return;
+    // Chromium writes its own for <ol>, from the HTML list type: the labels print.css sets («2a») are ours to name.
+    const own = alle.find((x): x is PDFDict => x instanceof PDFDict && x.get(PDFName.of('O')) === PDFName.of('List'));
+    if (own) {
+      own.set(PDFName.of('ListNumbering'), PDFName.of(numbering[i]!));
+      return;
+    }
     if (eksisterende instanceof PDFArray) eksisterende.push(attributter);
     else liste.dict.set(PDFName.of('A'), a ? doc.context.obj([a, attributter]) : attributter);
   });

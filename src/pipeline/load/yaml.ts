@@ -106,6 +106,11 @@ function keyName(node: unknown): string | undefined {
   return isScalar(node) ? String(node.value) : undefined;
 }
 
+/** An attachment's `nr` («2a», «1», «3.10») is a label, kept as written; the journal's `nr` is a number. */
+function underVedlegg(path: readonly unknown[]): boolean {
+  return path.some((node) => isPair(node) && keyName(node.key) === 'vedlegg');
+}
+
 /** Turns numbers and yes/no the user wrote into the text they typed, except in numeric fields. */
 function keepWrittenText(doc: Document.Parsed): void {
   YAML.visit(doc, {
@@ -113,7 +118,8 @@ function keepWrittenText(doc: Document.Parsed): void {
       if (typeof node.value !== 'number' && typeof node.value !== 'boolean') return;
       const parent = path[path.length - 1];
       const field = isPair(parent) ? keyName(parent.key) : undefined;
-      if (field !== undefined && NON_TEXT_KEYS.has(field) && parent && isPair(parent) && parent.value === node) return;
+      const numeric = field !== undefined && NON_TEXT_KEYS.has(field) && !(field === 'nr' && underVedlegg(path));
+      if (numeric && parent && isPair(parent) && parent.value === node) return;
       if (node.source !== undefined) node.value = node.source;
     },
   });

@@ -1,10 +1,8 @@
 import type { Diagnostics } from '../../domain/diagnostics.js';
-import type { MarkdownSource, SakSource, VedleggProbe, YamlSource } from '../../domain/sources.js';
+import type { MarkdownSource, SakSource, YamlSource } from '../../domain/sources.js';
 import { type Fraser, frase } from '../../domain/sprak.js';
-import type { ForslagTilVedtak, Sak, Utvalg, Vedlegg } from '../../domain/types.js';
+import type { ForslagTilVedtak, Sak, Utvalg } from '../../domain/types.js';
 import { unclosedComment } from '../../util/markdown-lines.js';
-import { closest } from '../../util/suggest.js';
-import { aktivtInnholdMelding, ikkeTaggetMelding } from './aktivt-innhold.js';
 import { checkBilder } from './bilder.js';
 import { requireFrontmatter } from './frontmatter.js';
 import { parseHjemmel } from './hjemmel.js';
@@ -15,6 +13,7 @@ import { addDefinisjoner, checkSkrevet, hasVisibleText, type Ranges } from './sk
 import { insertTabeller, tabellfilSummer } from './tabellfil.js';
 import { summeavvikMelding, tabellsummer } from './tabellsummer.js';
 import { validate } from './validate.js';
+import { vedleggFrom } from './vedlegg.js';
 import { findForslagTilVedtak, forslagFromSection, generertForslag } from './vedtak.js';
 
 const SAK_FELT = 'tittel, type og minutter';
@@ -168,51 +167,6 @@ function checkTabellsummer(source: SakSource, diags: Diagnostics): void {
     if (tabell.feil) diags.error(source.file, tabell.position, tabell.feil);
     for (const celle of tabellfilSummer(tabell)) {
       if (!celle.stemmer) diags.warning(source.file, tabell.position, summeavvikMelding(celle, tabell.fil));
-    }
-  }
-}
-
-function vedleggFrom(source: SakSource, data: SakData, diags: Diagnostics, fm: YamlSource): Vedlegg[] {
-  return data.vedlegg.flatMap((item, index): Vedlegg[] => {
-    if (typeof item === 'string') return [{ tittel: item, kilde: { file: source.file, position: fm.locate(['vedlegg', index]) } }];
-    const position = fm.locate(['vedlegg', index, item.fil ? 'fil' : 'tittel']);
-    if (!item.fil) return [{ tittel: item.tittel, kilde: { file: source.file, position } }];
-    const probe = source.vedlegg.get(item.fil) as VedleggProbe;
-    const problem = vedleggProblem(item.fil, probe);
-    if (problem) {
-      diags.error(source.file, position, problem);
-      return [];
-    }
-    for (const aktivt of probe.aktivtInnhold ?? []) diags.warning(source.file, position, aktivtInnholdMelding(item.fil, aktivt));
-    if (probe.tagget === false) diags.warning(source.file, position, ikkeTaggetMelding(item.fil));
-    return [{ tittel: item.tittel, fil: probe.path, kilde: { file: source.file, position } }];
-  });
-}
-
-function vedleggProblem(written: string, probe: VedleggProbe): string | undefined {
-  switch (probe.status) {
-    case 'ok':
-      return undefined;
-    case 'absolutt':
-      return `vedleggsfilen «${written}» er en absolutt sti; skriv stien relativt til møtemappen, for eksempel vedlegg/rapport.pdf.`;
-    case 'utenfor':
-      return `vedleggsfilen «${written}» ligger utenfor møtemappen; legg filen i møtemappens vedlegg/-mappe.`;
-    case 'mappe':
-      return `vedleggsfilen «${written}» er en mappe, ikke en PDF-fil.`;
-    case 'blindlenke':
-      return `vedleggsfilen «${written}» er en snarvei som ikke fører til noen fil (den peker på seg selv, går i ring eller viser til noe som er borte); legg selve PDF-filen i møtemappen.`;
-    case 'ikke-fil':
-      return `vedleggsfilen «${written}» er ikke en vanlig fil (et navngitt rør, en enhet eller lignende) og åpnes ikke; vis til en PDF-fil i møtemappen.`;
-    case 'ikke-pdf':
-      return `vedleggsfilen «${written}» er ikke en PDF; eksporter dokumentet til PDF og vis til PDF-filen.`;
-    case 'kryptert':
-      return `vedleggsfilen «${written}» er kryptert eller passordbeskyttet og kan ikke settes inn; lagre den som en vanlig PDF uten passord.`;
-    case 'skadet':
-      return `vedleggsfilen «${written}» er skadet eller ufullstendig (slutten av PDF-en mangler, kanskje en avbrutt nedlasting); eksporter eller last den ned på nytt.`;
-    case 'mangler': {
-      const name = written.split('/').pop() ?? written;
-      const hint = closest(name, probe.siblings ?? []);
-      return `vedleggsfilen «${written}» finnes ikke.${hint ? ` Mente du «${written.slice(0, written.length - name.length)}${hint}»?` : ''}`;
     }
   }
 }

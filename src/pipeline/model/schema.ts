@@ -144,11 +144,39 @@ export const moteSchema = z
     description: 'Ett møte: utvalg, dato, tid, sted og pauser. Ligger i møtemappen, for eksempel cases/2025-05-22-ssu/.',
   });
 
+/** An attachment's own label, «1», «2a», «3.1»: short, so it fits the label column. */
+const VEDLEGG_NR = /^[0-9A-Za-zÆØÅæøå]([0-9A-Za-zÆØÅæøå.-]{0,7})$/;
+const vedleggNr = parsed(
+  (text): Tolket<string> =>
+    VEDLEGG_NR.test(text.trim())
+      ? { ok: true, value: text.trim() }
+      : {
+          ok: false,
+          why: `«${text}» kan ikke være et vedleggsnummer; skriv et kort nummer av tall og bokstaver, for eksempel 1, 2a eller 3.1`,
+        },
+).describe('Vedleggets eget nummer, for eksempel 1, 2a eller 2b; uten nr nummereres vedleggene 1, 2, 3 …');
+
+const vedleggFil = relativePath.optional().describe('PDF-fil relativt til møtemappen, for eksempel vedlegg/rapport.pdf');
+
+export const vedleggDelSchema = z.union([
+  tekst.describe('Tittel på en del av vedlegget som ikke ligger som fil'),
+  z.strictObject({
+    tittel: tekst.describe('Delens tittel'),
+    nr: vedleggNr.optional(),
+    fil: vedleggFil,
+  }),
+]);
+
 export const vedleggSchema = z.union([
   tekst.describe('Tittel på et vedlegg som ikke ligger som fil'),
   z.strictObject({
     tittel: tekst.describe('Vedleggets tittel'),
-    fil: relativePath.optional().describe('PDF-fil relativt til møtemappen, for eksempel vedlegg/rapport.pdf'),
+    nr: vedleggNr.optional(),
+    fil: vedleggFil,
+    deler: z
+      .array(vedleggDelSchema)
+      .optional()
+      .describe('Delene av vedlegget, listet under det: titler, eller { tittel, nr, fil }; en PDF-fil settes inn etter vedleggets egen'),
   }),
 ]);
 
@@ -167,7 +195,10 @@ export const sakSchema = z
       .describe('Kort beskrivelse (Markdown) under tittelen i sakslisten'),
     saksnummer: skrevetSaksnummer.optional().describe('Saksnummeret; beregnes, men kontrolleres når det står her'),
     saksbehandler: tekst.optional().describe('Hvem som har forberedt saken'),
-    vedlegg: z.array(vedleggSchema).default([]).describe('Vedlegg til saken: titler, eller { tittel, fil } for PDF-er'),
+    vedlegg: z
+      .array(vedleggSchema)
+      .default([])
+      .describe('Vedlegg til saken: titler, eller { tittel, nr, fil, deler } for nummererte vedlegg, PDF-er og vedlegg med deler'),
     unntatt_offentlighet: hjemmel
       .optional()
       .describe(
@@ -291,7 +322,9 @@ export const TILLATT: Record<string, string> = {
   beskrivelse: 'en tekst (Markdown)',
   saksnummer: 'et saksnummer som "13.25"',
   saksbehandler: 'en tekst',
-  vedlegg: 'en liste der hvert vedlegg er en tittel eller { tittel, fil }',
+  vedlegg: 'en liste der hvert vedlegg er en tittel eller { tittel, nr, fil, deler }',
+  nr: 'et kort vedleggsnummer av tall og bokstaver, for eksempel 1, 2a eller 3.1',
+  deler: 'en liste der hver del er en tittel eller { tittel, nr, fil }',
   fil: 'en sti til en PDF relativt til møtemappen, for eksempel vedlegg/rapport.pdf',
   unntatt_offentlighet: 'hjemmelen som tekst, en paragraf i offentleglova §§ 13–26, for eksempel "offl. § 13 jf. fvl. § 13"',
   offentlig_tittel: 'en tekst: tittelen de offentlige versjonene viser for en sak som er unntatt offentlighet',

@@ -26,7 +26,9 @@ export function listNumbering(html: string): ListNumbering[] {
     let depth = ulDepth;
     let none = unmarked;
     if (isElement(node)) {
-      if (node.tagName === 'ol') out.push(ORDERED[attribute(node, 'type') ?? '1'] ?? 'Decimal');
+      // An attachment list with the author's own labels («2a»): its Lbl holds them, no numbering scheme does.
+      if (node.tagName === 'ol')
+        out.push(classes(node).includes('egne-nr') ? 'None' : (ORDERED[attribute(node, 'type') ?? '1'] ?? 'Decimal'));
       if (node.tagName === 'ul') {
         const own = none || classes(node).some((c) => UNMARKED.includes(c));
         out.push(own ? 'None' : BULLETS[Math.min(depth, BULLETS.length - 1)]!);

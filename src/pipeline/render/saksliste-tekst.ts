@@ -39,7 +39,11 @@ export function sakslisteSomTekst(mote: Mote): string {
   const { eventuelt } = mote.saksliste;
   lines.push(`  ${'Eventuelt'.padEnd(bredde)}  ${tid(eventuelt)}`);
   for (const punkt of eventuelt.saker) lines.push(sakslinje(punkt, '  –', bredde));
-  if (mote.vedlegg.length > 0) lines.push(`  Vedlegg til innkallingen: ${mote.vedlegg.length}`);
+  const deler = mote.vedlegg.reduce((sum, { vedlegg }) => sum + (vedlegg.deler?.length ?? 0), 0);
+  if (mote.vedlegg.length > 0)
+    lines.push(
+      `  Vedlegg til innkallingen: ${mote.vedlegg.length}${deler > 0 ? `, med ${deler} ${deler === 1 ? 'del' : 'deler'} under seg` : ''}`,
+    );
   lines.push(...utsendelseslinjer(mote));
   if (mote.referat)
     lines.push(`  Referat: ${mote.referat.status}, ${mote.referat.tilStede.length} til stede, ${mote.referat.forfall.length} forfall`);

@@ -117,6 +117,13 @@ export interface UnntattSakPageData extends SideFelles {
   unntatt: string;
 }
 
+/** An attachment on a sak's page, with its parts (`deler:`). */
+export interface SideVedlegg {
+  tittel: string;
+  nr: string | undefined;
+  deler: { tittel: string; nr: string | undefined }[];
+}
+
 /** nettsted/sak.hbs: the page of one numbered sak. */
 export interface OffentligSakPageData extends SideFelles {
   unntatt?: undefined;
@@ -125,7 +132,9 @@ export interface OffentligSakPageData extends SideFelles {
   mote: { href: string; tekst: string };
   trukket: string | undefined;
   dokument: SideDokument | undefined;
-  vedlegg: string[];
+  vedlegg: SideVedlegg[];
+  /** The attachments have the labels the author gave them («1», «2a»), shown instead of the list's numbers. */
+  vedleggEgneNr: boolean;
   forslag: string | undefined;
   vedtak: SideVedtak | undefined;
   vedtakMelding: string;

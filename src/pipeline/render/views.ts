@@ -1,7 +1,19 @@
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { frase, ukedagPa } from '../../domain/sprak.js';
-import type { Deltaker, Mote, Referat, Referatsak, Sak, SakPunkt, Sakslistepunkt, Saksnummer, Stemme } from '../../domain/types.js';
+import type {
+  Deltaker,
+  Mote,
+  Referat,
+  Referatsak,
+  Sak,
+  SakPunkt,
+  Sakslistepunkt,
+  Saksnummer,
+  Stemme,
+  Vedlegg,
+} from '../../domain/types.js';
+import { withDeler } from '../../domain/types.js';
 import { yieldToEventLoop } from '../../util/event-loop.js';
 import { listWords } from '../../util/suggest.js';
 import { tilStedeISaken } from '../model/deltakelse.js';
@@ -86,10 +98,22 @@ export interface Grunnlagsakdata {
 /** The proposals of an innkalling's saker, under the agenda's headings (and its Eventuelt items with something to show). */
 export type Saksgrunnlag = { overskrift: string | undefined; saker: Grunnlagsakdata[] }[];
 
+/** One attachment in a list: `nr` is the label the author gave it, `deler` its parts (with `egneNr` when they have labels). */
+export interface Vedleggspunkt {
+  tittel: string;
+  nr: string | undefined;
+  fil: string | undefined;
+  deler: Vedleggspunkt[];
+  egneNr?: boolean;
+}
+
+/** A line of «Vedlegg til innkallingen»: the sak it belongs to. */
+export type Vedleggslinje = Vedleggspunkt & { nummer: string };
+
 /** innkalling.hbs */
 export interface InnkallingData extends CommonData {
   saksliste: Sakslistedata;
-  vedlegg: { nummer: string; tittel: string }[];
+  vedlegg: Vedleggslinje[];
   saksgrunnlag: Saksgrunnlag;
   /** What changed in its saker after it was sent (empty before, and when nothing did). */
   endringer: { nummer: string; tittel: string; tekst: string }[];
@@ -99,7 +123,7 @@ export interface InnkallingData extends CommonData {
 export interface TilleggsinnkallingData extends CommonData {
   innledning: string;
   saksliste: Sakslistedata;
-  vedlegg: { nummer: string; tittel: string }[];
+  vedlegg: Vedleggslinje[];
   saksgrunnlag: Saksgrunnlag;
 }
 
@@ -117,7 +141,9 @@ export interface VedleggData extends CommonData {
     unntatt: Sak['unntattOffentlighet'];
     saksfremlegg: string;
     forslag: string | undefined;
-    vedlegg: { tittel: string; fil: string | undefined }[];
+    vedlegg: Vedleggspunkt[];
+    /** The attachments have their own labels (`nr:`), shown instead of 1, 2, 3 … */
+    egneNr: boolean;
   };
 }
 
@@ -261,7 +287,13 @@ export function innkallingView(mote: Mote): InnkallingData {
 }
 
 function vedleggsliste(mote: Mote): InnkallingData['vedlegg'] {
-  return mote.vedlegg.map(({ sak, vedlegg }) => ({ nummer: nummer(sak), tittel: vedlegg.tittel }));
+  return mote.vedlegg.map(({ sak, vedlegg }) => ({ nummer: nummer(sak), ...vedleggspunkt(vedlegg) }));
+}
+
+/** An attachment as the lists show it: its label when it has one, and its parts. */
+function vedleggspunkt(vedlegg: Vedlegg): Vedleggspunkt {
+  const deler = (vedlegg.deler ?? []).map((d) => ({ tittel: d.tittel, nr: d.nr, fil: d.fil, deler: [] }));
+  return { tittel: vedlegg.tittel, nr: vedlegg.nr, fil: vedlegg.fil, deler, egneNr: deler.some((d) => d.nr !== undefined) };
 }
 
 /** References in a meeting's text that lead to `lenker` (by sak number), for this meeting's committee. */
@@ -374,7 +406,7 @@ export function sakslisteView(mote: Mote): SakslisteData {
 
 /** A sak that has a case paper of its own (build/plan.ts makes one), which saksdokumenter.pdf holds. */
 function harEgetSaksfremlegg(sak: Sak): boolean {
-  return sak.harSaksfremlegg || sak.vedlegg.some((v) => v.fil);
+  return sak.harSaksfremlegg || withDeler(sak.vedlegg).some((v) => v.fil);
 }
 
 export function vedleggView(mote: Mote, sak: Sak): VedleggData {
@@ -397,7 +429,8 @@ export function vedleggView(mote: Mote, sak: Sak): VedleggData {
       forslag: sak.forslagTilVedtak
         ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer, topHeading: 3, referanser })
         : undefined,
-      vedlegg: sak.vedlegg.map((v) => ({ tittel: v.tittel, fil: v.fil })),
+      vedlegg: sak.vedlegg.map(vedleggspunkt),
+      egneNr: sak.vedlegg.some((v) => v.nr !== undefined),
     },
   };
 }
@@ -405,7 +438,7 @@ export function vedleggView(mote: Mote, sak: Sak): VedleggData {
 export interface ContentsLine {
   tittel: string;
   side: number;
-  vedlegg: { tittel: string; side: number }[];
+  vedlegg: { tittel: string; nr?: string; side: number }[];
 }
 
 export function saksdokumenterView(mote: Mote, content: ContentsLine[]): SaksdokumenterData {

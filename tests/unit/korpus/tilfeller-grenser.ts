@@ -328,7 +328,7 @@ export const TILFELLER_GRENSER: Tilfelle[] = [
       'egne-maler/innkalling.hbs:2:1: feil: {{> @partial-block}} kan bare stå i en partial (i partials/ eller nettsted/ramme.hbs) som brukes som blokk, {{#> navn}} … {{/navn}}.',
       'egne-maler/partials/a.hbs:1:1: feil: partialene bruker hverandre i ring (a → b → a); det ville aldri blitt ferdig. Fjern én av dem.',
       'egne-maler/partials/b.hbs:1:3: feil: partialene bruker hverandre i ring (b → a → b); det ville aldri blitt ferdig. Fjern én av dem.',
-      'egne-maler/saksliste.hbs:2:3: feil: malen bruker partialen «mangler», som ikke finnes; partialene er a, b, dokument, moteinfo, nettsted/ramme, saksliste.',
+      'egne-maler/saksliste.hbs:2:3: feil: malen bruker partialen «mangler», som ikke finnes; partialene er a, b, dokument, moteinfo, nettsted/ramme, saksliste, vedleggsdeler.',
       'egne-maler/saksliste.hbs:4:1: feil: «if» trenger nøyaktig én verdi, for eksempel {{#if mote.sted}}.',
       'egne-maler/saksliste.hbs:4:17: feil: «t» trenger nøyaktig én verdi, for eksempel {{t "innkalling.saksliste"}}.',
     ],
