@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishMoter } from '../../src/build/publish.js';
@@ -28,7 +29,33 @@ afterAll(async () => {
   server?.close();
 });
 
+/** What Pagefind indexed for each HTML page (its fragments: gzip of «pagefind_dcd» and JSON), by URL. */
+function indeksertTekst(): Map<string, string> {
+  const mappe = join(nettsted, 'pagefind', 'fragment');
+  const sider = readdirSync(mappe).map((fil) =>
+    JSON.parse(
+      gunzipSync(readFileSync(join(mappe, fil)))
+        .toString('utf8')
+        .replace(/^pagefind_dcd/, ''),
+    ),
+  );
+  return new Map(sider.filter((s) => s.url.endsWith('.html')).map((s) => [s.url as string, s.content as string]));
+}
+
 describe('the published website', () => {
+  it('the text Pagefind indexes (and shows as excerpts) keeps a space between each label and its value', () => {
+    const tekst = indeksertTekst();
+    expect(tekst.get('2025-11-13-ssu/sak-28-25.html')).toContain(
+      'Sak 28.25 Møte Møte i Strategisk samarbeidsutvalg 13. november 2025 Sakstype Beslutningssak',
+    );
+    const mote = tekst.get('2025-05-22-ssu/index.html')!;
+    expect(mote).toContain('Dato Torsdag 22. mai 2025 Tid kl. 09.00–14.00 Sted Fylkeshuset Lillehammer');
+    expect(mote).toContain('Referatet godkjent 18. september 2025');
+    expect(mote).toContain('Sak Tittel Tid 11.25');
+    // No word runs into the next anywhere: a lowercase letter before a capital or a digit («Sak28.25», «MøteMøte»).
+    for (const [url, innhold] of tekst) expect(innhold.replaceAll('iCalendar', '').match(/\p{Ll}[\p{Lu}\d]/gu), url).toBeNull();
+  });
+
   it('a reader goes from the index to a meeting, reads its decisions and opens a PDF', async () => {
     const page = await browser.newPage();
     await page.goto(`${adresse}/index.html`);
