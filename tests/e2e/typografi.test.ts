@@ -83,6 +83,18 @@ const MED_DELER = [
   '  - Debatthefte',
 ].join('\n');
 
+/** Seed 001's budget table: a category written once over its rows, a list in a cell, a subtotal. */
+const GRUPPERT = [
+  '| Område | Tiltak | Beløp |',
+  '|---|---|---:|',
+  '| Bo trygt hjemme | - Legevaktbil<br>- Trygghetspatrulje | 1 000 000 |',
+  '| | Kunnskap | 250 000 |',
+  '| | Kompetanse og samtrening | 250 000 |',
+  '| Sum Bo trygt hjemme | | 1 500 000 |',
+  '| Barn og unge | Autisme | 200 000 |',
+  '| Totalt | | 1 700 000 |',
+].join('\n');
+
 let ut: string;
 const sider = (fil: string) => Number(pdfInfo(join(ut, M, fil)).Pages);
 /** The text of one page, spaces collapsed. */
@@ -115,6 +127,7 @@ beforeAll(async () => {
     ),
     [`${M}/10-nummererte-vedlegg.md`]: sak(`tittel: Nummererte vedlegg\ntype: tema\nminutter: 10\nvedlegg:\n${NUMMERERTE}`),
     [`${M}/11-vedlegg-med-deler.md`]: sak(`tittel: Vedlegg med deler\ntype: tema\nminutter: 10\nvedlegg:\n${MED_DELER}`),
+    [`${M}/12-grupperte-tabeller.md`]: sak('tittel: Grupperte tabeller\ntype: tema\nminutter: 10', `## Midler\n\n${GRUPPERT}\n`),
     [`${M}/vedlegg/budsjett.pdf`]: taggetPdf('Budsjettvedlegget'),
     [`${M}/vedlegg/visjon.pdf`]: taggetPdf('Visjonsvedlegget'),
     [`${M}/plan.png`]: Buffer.from(PNG, 'base64'),
@@ -229,6 +242,36 @@ describe('numbered and nested attachment lists', () => {
     expect(tekst).toContain(`Sak ${nummer} Vedlegg 1: Budsjett Sak ${nummer} Vedlegg 2: Strategiplan 2a Visjon og verdier 2.10 Satsninger`);
     expect(tekst).toMatch(/Sak \d\d\.25 Rapport om pasientforløp Forslag til mandater Forslag til prinsipper Sak \d\d\.25 Debatthefte/);
     expect((await pdfuaFindings(join(ut, M, 'innkalling.pdf'))).findings).toEqual([]);
+  });
+});
+
+describe('tables as Word sets them', () => {
+  const fil = () => {
+    const nummer = /(\d\d\.25) Grupperte tabeller/.exec(pdfTekst(join(ut, M, 'innkalling.pdf')))![1]!;
+    return join(ut, M, `vedlegg/sak-${nummer.replace('.', '-')}.pdf`);
+  };
+
+  it("a category written once spans its rows (RowSpan in the structure), and a cell's «- …<br>- …» is a list in its TD", async () => {
+    const struktur = spawnSync('pdfinfo', ['-struct-text', fil()], { encoding: 'utf8' }).stdout;
+    expect(struktur).toMatch(/TD:\n(?:\s+\/.*\n)*?\s+\/RowSpan 3\n(?:\s+\/.*\n)*\s+"Bo trygt hjemme"/);
+    expect(struktur.match(/\/RowSpan [2-9]/g)).toEqual(['/RowSpan 3']);
+    const { findings, elems } = await pdfuaFindings(fil());
+    expect(findings).toEqual([]);
+    const celle = elems.find((e) => e.type === 'TD' && e.kids.some((k) => k.type === 'L'));
+    expect(celle?.kids.find((k) => k.type === 'L')?.kids.map((li) => li.kids.map((k) => k.type).join('+'))).toEqual([
+      'Lbl+LBody',
+      'Lbl+LBody',
+    ]);
+  });
+
+  it('the text reads row by row: the category once beside its first row, each list item on its own line', () => {
+    const tekst = pdfTekst(fil(), '-layout')
+      .replace(/[ \t\u00a0]+/g, ' ')
+      .replace(/\n\s*\n/g, '\n');
+    expect(tekst).toContain(
+      'Bo trygt hjemme Legevaktbil 1 000 000\n Trygghetspatrulje\n Kunnskap 250 000\n Kompetanse og samtrening 250 000\n',
+    );
+    expect(tekst).toContain(' Sum Bo trygt hjemme 1 500 000\n Barn og unge Autisme 200 000\n');
   });
 });
 

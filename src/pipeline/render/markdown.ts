@@ -15,6 +15,7 @@ import { parseBelop } from '../model/tabellsummer.js';
 import { imageAltText, imageFileUrl, isAllowedHref } from './links.js';
 import { cleanRawHtml, markMarkdownElements } from './raw-html.js';
 import { linkSakReferanser, moteLenker } from './referanser.js';
+import { rehypeCategoryRows, rehypeCellLists } from './tabeller.js';
 import { rehypeFigures, rehypeKeepTogether, rehypeSumRows } from './typografi.js';
 
 /**
@@ -52,10 +53,12 @@ const toHastRaw = unified()
   .use(rehypeRaw)
   .use(cleanRawHtml)
   .freeze();
-// Sum rows and figures are marked after the sanitizer, which would take the class and the figure away.
+// Cell lists, category cells, sum rows and figures are made after the sanitizer, which would take the rowspan, class and figure away.
 const toHtml = unified()
   .use(rehypeKeepTogether)
   .use(rehypeSanitize, schema)
+  .use(rehypeCellLists)
+  .use(rehypeCategoryRows)
   .use(rehypeSumRows)
   .use(rehypeFigures)
   .use(rehypeStringify)

@@ -64,16 +64,18 @@ const addClass = (element: Extract<HastContent, { type: 'element' }>, name: stri
 };
 
 /**
- * A table's last row that sums it up («Sum», «Totalt», «I alt» in its first cell) gets class
- * `sum`: set apart in bold under a rule, and kept on the page of the rows above it (print.css).
+ * A table's rows that sum up rows above them («Sum», «Sum Bo trygt hjemme», «Totalt», «I alt» in
+ * their first cell: the last row, and subtotals within) get class `sum`: set apart in bold under
+ * a rule, and kept on the page of the rows above them (print.css).
  */
 export function rehypeSumRows() {
   return (tree: HastRoot) => {
     for (const tabell of elementsIn(tree, 'table')) {
       const rader = elementsIn(tabell, 'tr');
-      const siste = rader.at(-1);
-      const forste = siste?.children.find((c) => c.type === 'element');
-      if (siste && rader.length > 2 && forste && SUMRAD.test(textOf(forste))) addClass(siste, 'sum');
+      rader.forEach((rad, i) => {
+        const forste = rad.children.find((c) => c.type === 'element');
+        if (i >= 2 && rader.length > 2 && forste && SUMRAD.test(textOf(forste))) addClass(rad, 'sum');
+      });
     }
   };
 }
