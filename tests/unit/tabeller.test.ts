@@ -77,3 +77,13 @@ describe('a category written once, over the rows under it', () => {
     ]);
   });
 });
+
+describe('headings over amounts', () => {
+  it('a long one may wrap (class lang), a short one stays on one line', () => {
+    const html = markdownToHtml(
+      '| Post | Innspill 2024 | Overføre pågående satsninger fra 2024 til 2025 |\n|---|---:|---:|\n| A | 1 000 | 2 000 |',
+    );
+    expect(html).toContain('<th align="right">Innspill 2024</th>');
+    expect(html).toMatch(/<th align="right" class="lang">Overføre pågående/);
+  });
+});

@@ -15,7 +15,7 @@ import { parseBelop } from '../model/tabellsummer.js';
 import { imageAltText, imageFileUrl, isAllowedHref } from './links.js';
 import { cleanRawHtml, markMarkdownElements } from './raw-html.js';
 import { linkSakReferanser, moteLenker } from './referanser.js';
-import { rehypeCategoryRows, rehypeCellLists } from './tabeller.js';
+import { rehypeCategoryRows, rehypeCellLists, rehypeLongHeadings } from './tabeller.js';
 import { rehypeFigures, rehypeKeepTogether, rehypeSumRows } from './typografi.js';
 
 /**
@@ -59,6 +59,7 @@ const toHtml = unified()
   .use(rehypeSanitize, schema)
   .use(rehypeCellLists)
   .use(rehypeCategoryRows)
+  .use(rehypeLongHeadings)
   .use(rehypeSumRows)
   .use(rehypeFigures)
   .use(rehypeStringify)

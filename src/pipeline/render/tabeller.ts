@@ -119,3 +119,19 @@ export function rehypeCategoryRows() {
     }
   };
 }
+
+/** Longer than this, a heading over a column of amounts may wrap. */
+const LONG_HEADING = 20;
+
+/**
+ * A rehype plugin: a long heading over a column of amounts («Overføre pågående satsninger … til
+ * 2025») gets class `lang`, so it wraps (print.css) instead of widening the column past its
+ * amounts; short ones («Innspill 2024») stay on one line.
+ */
+export function rehypeLongHeadings() {
+  return (tree: HastRoot) => {
+    for (const th of elementsIn(tree, 'th')) {
+      if (th.properties.align === 'right' && textOf(th).trim().length > LONG_HEADING) th.properties.className = ['lang'];
+    }
+  };
+}
