@@ -53,6 +53,12 @@ describe("an exempt sak's notes under a mismatched referat heading do not leak",
     });
     const out = utmappe();
     await sendMote(join(root, M), { cwd: root, out, dato: '2025-05-08' });
+    // The journal, committed with the saker, records the exemption of what was sent.
+    expect(JSON.parse(readFileSync(join(root, M, 'journal.json'), 'utf8')).utsendelser[0].saker[2]).toMatchObject({
+      saksnummer: '03.25',
+      tittel: 'Tilsetting av daglig leder',
+      unntatt_offentlighet: HJEMMEL,
+    });
     const forst = await publishMoter([join(root, M)], { cwd: root, out });
     expect(forst.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
     await eksportMoter([join(root, M)], { cwd: root, out });
