@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Dato, Mote } from '../../src/domain/types.js';
+import type { Dato } from '../../src/domain/types.js';
 import { forrigeMote, inNumberingOrder, nummerserier, serieKey } from '../../src/pipeline/model/nummerering.js';
 import { saksnummer } from '../../src/pipeline/model/tid.js';
-import { sakSjekksummer } from '../../src/pipeline/model/utsendelse.js';
+import { journalFor } from '../helpers/journal.js';
 import { check, MOTE, makeProject, sak } from '../helpers/prosjekt.js';
 
 const mote = (id: string, dato: string, antall: number, extra: { utvalg?: string; forsteSaksnummer?: number; frosne?: number[] } = {}) => ({
@@ -70,22 +70,6 @@ describe('sak numbering across a committee year', () => {
     expect(forrigeMote(moter, 'ssu', '2025-11-13' as Dato)).toBeUndefined();
   });
 });
-
-/** journal.json as `motedok send` would write it for a meeting as check sees it now (no PDFs: dokumenter empty). */
-function journalFor(mote: Mote, dato: string): string {
-  const faste = mote.saker.filter((s) => s.fast);
-  const saker = mote.saker
-    .filter((s) => s.nummer)
-    .map((s) => ({
-      saksnummer: saksnummer(s.nummer!),
-      ...(s.fast ? { fast: faste.indexOf(s) + 1 } : { fil: basename(s.kilde.file) }),
-      tittel: s.tittel,
-      type: s.type,
-      minutter: s.minutter,
-      sha256: sakSjekksummer(s),
-    }));
-  return JSON.stringify({ format: 1, mote: mote.mappe, utsendelser: [{ nr: 1, type: 'innkalling', dato, saker, dokumenter: [] }] });
-}
 
 describe('a sak added to an earlier meeting of the year', () => {
   it('never takes a number a later, sent meeting was sent with, and moves none of them', async () => {
