@@ -152,6 +152,19 @@ function reportMissing(post: Post, u: Utkast): void {
   );
 }
 
+/** `trukket:` in a sak file belongs to a sak that was sent: one never sent is removed, not withdrawn. */
+export function checkUnsentTrukket(u: Utkast): void {
+  for (const sak of u.saker) {
+    if (sak.trukket === undefined || sak.utsendelse !== undefined) continue;
+    const frontmatter = u.source.saker.find((s) => s.file === sak.kilde.file)?.markdown?.frontmatter;
+    u.diags.error(
+      sak.kilde.file,
+      frontmatter?.locate(['trukket'], 'key') ?? sak.kilde.position,
+      '«trukket»: saken er ikke sendt ut, så den kan ikke trekkes; en sak som ikke er sendt ut, tar du bort ved å slette filen (eller flytte den til møtet der den skal behandles). «trukket» er for en sak som er sendt ut og så trekkes, og som beholder nummeret sitt.',
+    );
+  }
+}
+
 /** `trukket:` in mote.yaml, by sak number. */
 function trukketIMoteYaml(u: Utkast): Map<string, string> {
   return new Map((u.data?.trukket ?? []).map((t) => [saksnummer(t.sak), t.grunn]));
