@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { journalFor } from '../helpers/journal.js';
@@ -47,6 +47,22 @@ describe('check after sending: what changed is said where it changed', () => {
     writeFileSync(join(root, M, '13-a.md'), budsjett('Budsjett 2026 og økonomiplan'));
     expect(await linjer(root)).toEqual([
       `${M}/13-a.md:1:1: advarsel: sak 02.25 ble sendt ut 08.05.25, og tittelen er endret etter det. Innkallingen som bygges nå, sier at saken er endret etter utsendelsen; kopien som ble sendt, står urørt i sendt/.`,
+    ]);
+  });
+
+  it('a sak made exempt after it was sent, and one made public again', async () => {
+    const root = await sendt();
+    writeFileSync(join(root, M, '13-a.md'), budsjett('Budsjett 2026', 'Bakgrunn.', '\nunntatt_offentlighet: offl. § 23 første ledd'));
+    expect(await linjer(root)).toEqual([
+      `${M}/13-a.md:1:1: advarsel: sak 02.25 ble sendt ut 08.05.25, og unntaket fra offentlighet er endret etter det (sendt som offentlig, nå unntatt etter offl. § 23 første ledd). Innkallingen som bygges nå, sier at saken er endret etter utsendelsen; kopien som ble sendt, står urørt i sendt/.`,
+    ]);
+    const journal = join(root, M, 'journal.json');
+    const sendtUnntatt = JSON.parse(readFileSync(journal, 'utf8'));
+    sendtUnntatt.utsendelser[0].saker[1].unntatt_offentlighet = 'offl. § 23 første ledd';
+    writeFileSync(journal, JSON.stringify(sendtUnntatt, null, 2));
+    writeFileSync(join(root, M, '13-a.md'), budsjett());
+    expect(await linjer(root)).toEqual([
+      `${M}/13-a.md:1:1: advarsel: sak 02.25 ble sendt ut 08.05.25, og unntaket fra offentlighet er endret etter det (sendt unntatt etter offl. § 23 første ledd, nå offentlig). Innkallingen som bygges nå, sier at saken er endret etter utsendelsen; kopien som ble sendt, står urørt i sendt/.`,
     ]);
   });
 

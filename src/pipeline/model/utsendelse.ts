@@ -84,6 +84,7 @@ function endringer(post: Post, sak: Sak): Endring[] {
   if (sak.type !== post.sak.type) changes.push('type');
   if (!sak.fast && now.forslag !== post.sak.sha256.forslag) changes.push('forslag');
   if (!sak.fast && now.saksfremlegg !== post.sak.sha256.saksfremlegg) changes.push('saksfremlegg');
+  if ((sak.unntattOffentlighet ?? '') !== (post.sak.unntatt_offentlighet ?? '')) changes.push('unntak');
   return changes;
 }
 
@@ -92,6 +93,7 @@ const ENDRING_TEKST: Record<Endring, string> = {
   type: 'typen',
   forslag: 'forslaget til vedtak',
   saksfremlegg: 'saksfremlegget',
+  unntak: 'unntaket fra offentlighet',
 };
 
 function warnAboutChanges(post: Post, sak: Sak, u: Utkast): void {
@@ -100,12 +102,17 @@ function warnAboutChanges(post: Post, sak: Sak, u: Utkast): void {
   const nummer = post.sak.saksnummer;
   const hva = listWords(changes.map((c) => ENDRING_TEKST[c]));
   const type = changes.includes('type') ? ` (sendt som ${post.sak.type}, nå ${sak.type}; den beholder nummeret)` : '';
+  const unntak = changes.includes('unntak')
+    ? ` (sendt ${unntakTekst(post.sak.unntatt_offentlighet, 'som offentlig')}, nå ${unntakTekst(sak.unntattOffentlighet, 'offentlig')})`
+    : '';
   u.diags.warning(
     sak.kilde.file,
     sak.kilde.position,
-    `sak ${nummer} ble sendt ut ${kortDato(post.dato as Dato)}, og ${hva} er endret etter det${type}. Innkallingen som bygges nå, sier at saken er endret etter utsendelsen; kopien som ble sendt, står urørt i sendt/.`,
+    `sak ${nummer} ble sendt ut ${kortDato(post.dato as Dato)}, og ${hva} er endret etter det${type}${unntak}. Innkallingen som bygges nå, sier at saken er endret etter utsendelsen; kopien som ble sendt, står urørt i sendt/.`,
   );
 }
+
+const unntakTekst = (hjemmel: string | undefined, offentlig: string) => (hjemmel ? `unntatt etter ${hjemmel}` : offentlig);
 
 export interface Binding {
   /** Each sent sak with its number and sending. */
