@@ -25,7 +25,7 @@ export function checkJournal(meeting: MoteSource, diags: Diagnostics): void {
       source.locate(['mote']),
       `journal.json er journalen til møtet «${journal.mote}», men ligger i møtemappen «${meeting.mappe}». En journal hører til møtet den ble skrevet for; flytt den tilbake, eller fjern den herfra hvis dette møtet aldri er sendt.`,
     );
-  let forrige = '';
+  let previous = '';
   journal.utsendelser.forEach((u, i) => {
     if (u.nr !== i + 1)
       diags.error(
@@ -33,23 +33,23 @@ export function checkJournal(meeting: MoteSource, diags: Diagnostics): void {
         source.locate(['utsendelser', i, 'nr']),
         `utsendelse nr. ${u.nr} står som nr. ${i + 1} i journalen; «motedok send» nummererer utsendelsene 1, 2, 3 … i den rekkefølgen de ble sendt. Journalen er endret for hånd; sett den tilbake fra versjonskontrollen.`,
       );
-    if (u.dato < forrige)
+    if (u.dato < previous)
       diags.error(
         file,
         source.locate(['utsendelser', i, 'dato']),
-        `utsendelse nr. ${u.nr} er datert ${kortDato(u.dato as Dato)}, før utsendelsen foran den (${kortDato(forrige as Dato)}); utsendelsene står i den rekkefølgen de ble sendt. Journalen er endret for hånd; sett den tilbake fra versjonskontrollen.`,
+        `utsendelse nr. ${u.nr} er datert ${kortDato(u.dato as Dato)}, før utsendelsen foran den (${kortDato(previous as Dato)}); utsendelsene står i den rekkefølgen de ble sendt. Journalen er endret for hånd; sett den tilbake fra versjonskontrollen.`,
       );
-    forrige = u.dato > forrige ? u.dato : forrige;
+    previous = u.dato > previous ? u.dato : previous;
     u.dokumenter.forEach((d, j) => {
-      const feil = copyProblem(meeting.dir, d.kopi, d.sha256);
-      const hent = `Kopien er det som ble sendt ut ${kortDato(u.dato as Dato)}, og lages ikke på nytt; hent den tilbake fra versjonskontrollen (git checkout -- ${d.kopi}), i møtemappen.`;
-      if (feil)
+      const problem = copyProblem(meeting.dir, d.kopi, d.sha256);
+      const restore = `Kopien er det som ble sendt ut ${kortDato(u.dato as Dato)}, og lages ikke på nytt; hent den tilbake fra versjonskontrollen (git checkout -- ${d.kopi}), i møtemappen.`;
+      if (problem)
         diags.error(
           file,
           source.locate(['utsendelser', i, 'dokumenter', j, 'kopi']),
-          feil === 'utenfor'
+          problem === 'utenfor'
             ? `«${d.kopi}» er ikke en fil i møtemappens sendt/, der «motedok send» legger kopiene; journalen er endret for hånd. Sett den tilbake fra versjonskontrollen.`
-            : `${d.kopi} ${feil} ${hent}`,
+            : `${d.kopi} ${problem} ${restore}`,
         );
     });
   });

@@ -215,18 +215,18 @@ function sendDate(written: string | undefined): string {
  * already recorded, and not after the meeting (a notice after the meeting announced nothing).
  */
 function checkSendDate(dato: string, written: boolean, mote: Mote, journal: Journal): void {
-  const hvilken = written ? `--dato: ${dato}` : `i dag (${langDato(dato as Dato)})`;
+  const which = written ? `--dato: ${dato}` : `i dag (${langDato(dato as Dato)})`;
   if (dato > today())
     throw new UsageError(
       `--dato: ${dato} er etter i dag; «motedok send» registrerer det som er sendt, så datoen er dagen det gikk ut (i dag eller før).`,
     );
   if (dato > mote.dato)
     throw new UsageError(
-      `${hvilken} er etter møtet ${langDato(mote.dato)}; en innkalling sendes før møtet. Ble den sendt før møtet, oppgi dagen den gikk ut: motedok send ${mote.mappe} --dato ÅÅÅÅ-MM-DD.`,
+      `${which} er etter møtet ${langDato(mote.dato)}; en innkalling sendes før møtet. Ble den sendt før møtet, oppgi dagen den gikk ut: motedok send ${mote.mappe} --dato ÅÅÅÅ-MM-DD.`,
     );
-  const sist = [...journal.utsendelser.map((u) => u.dato), ...(journal.invitasjoner ?? []).map((i) => i.dato)].sort().at(-1);
-  if (sist && dato < sist)
+  const latest = [...journal.utsendelser.map((u) => u.dato), ...(journal.invitasjoner ?? []).map((i) => i.dato)].sort().at(-1);
+  if (latest && dato < latest)
     throw new UsageError(
-      `${hvilken} er før det journalen sist registrerte (${langDato(sist as Dato)}); en ny utsendelse kan ikke være eldre enn den forrige. Oppgi dagen den gikk ut, ${langDato(sist as Dato)} eller senere, med --dato ÅÅÅÅ-MM-DD.`,
+      `${which} er før det journalen sist registrerte (${langDato(latest as Dato)}); en ny utsendelse kan ikke være eldre enn den forrige. Oppgi dagen den gikk ut, ${langDato(latest as Dato)} eller senere, med --dato ÅÅÅÅ-MM-DD.`,
     );
 }

@@ -335,9 +335,9 @@ function refuseShiftingReferat(flyttet: readonly Flyttet[], fil: string, folder:
   const numre = medReferat.map((f) => `${f.for} → ${f.etter}`).join(', ');
   // Sending freezes the numbers of the meeting that has the referat, which may be a later one than the new sak's.
   const send = moter.map((m) => `«motedok send ${relative(process.cwd(), m.dir) || '.'}»`).join(' og ');
-  const bareHer = moter.every((m) => m.dir === resolve(folder));
+  const onlyHere = moter.every((m) => m.dir === resolve(folder));
   throw new RefusedError(
-    `den nye saken ville flyttet saksnumre (${numre}) i ${moter.map((m) => m.mappe).join(' og ')}, som har referat; notatene i referatet ville da havnet under andre saker. Ingen fil er laget. Send innkallingen først (${send}): etter det får en ny sak neste ledige nummer uten å flytte ${moter.length > 1 ? 'numrene der' : 'numrene i møtet med referat'}.${bareHer ? ' Eller gi saken --type referat, så kommer den sist.' : ''}`,
+    `den nye saken ville flyttet saksnumre (${numre}) i ${moter.map((m) => m.mappe).join(' og ')}, som har referat; notatene i referatet ville da havnet under andre saker. Ingen fil er laget. Send innkallingen først (${send}): etter det får en ny sak neste ledige nummer uten å flytte ${moter.length > 1 ? 'numrene der' : 'numrene i møtet med referat'}.${onlyHere ? ' Eller gi saken --type referat, så kommer den sist.' : ''}`,
   );
 }
 
