@@ -12,6 +12,7 @@ import {
 } from '../pipeline/load/project.js';
 import { buildModel } from '../pipeline/model/mote.js';
 import type { Templates } from '../pipeline/render/templates.js';
+import { checkJournal } from './journalkontroll.js';
 import { resolveMotemapper } from './motemapper.js';
 import { loadTemplates } from './templates.js';
 
@@ -65,6 +66,7 @@ export async function loadMoter(paths: readonly string[] = [], options: LoadOpti
     await readSkrevetInProject(project);
     await findAktivtInnholdInProject(project);
     const model = await buildModel(project, diags, new Set(selected));
+    for (const meeting of project.meetings) if (selected.includes(meeting.dir)) checkJournal(meeting, diags);
     // The templates too, so that `check` finds what `build` would stop at.
     const malene = model.organisasjon ? loadTemplates(model.organisasjon) : undefined;
     diags.addAll(malene?.diagnostics ?? []);

@@ -13,9 +13,9 @@ import {
   SENDT_MAPPE,
   tilleggsinnkallingFil,
 } from '../domain/journal.js';
-import type { Mote, Sak } from '../domain/types.js';
+import type { Dato, Mote, Sak } from '../domain/types.js';
 import { type NesteInvitasjon, nesteInvitasjon } from '../pipeline/model/invitasjon.js';
-import { parseDato, saksnummer } from '../pipeline/model/tid.js';
+import { langDato, parseDato, saksnummer } from '../pipeline/model/tid.js';
 import { sakSjekksummer } from '../pipeline/model/utsendelse.js';
 import type { Epostslag } from '../pipeline/render/epost.js';
 import { writeAtomic } from '../pipeline/write/atomic.js';
@@ -97,9 +97,10 @@ export async function sendMote(folder: string, options: SendOptions = {}): Promi
   const outDir = join(resolve(cwd, options.out ?? 'output'), mote.mappe);
   const neste = nesteInvitasjon(journal.invitasjoner ?? [], mote, journal.utsendelser.length > 0);
   const alene = { journal, journalFile, outDir, dato, grense: options.epostGrense, diagnostics: first.diagnostics };
+  const unfinished = journal.utsendelser.find((u) => u.dokumenter.length === 0);
+  if (!unfinished) checkSendDate(dato, options.dato !== undefined, mote, journal);
   // A cancelled meeting sends no saker, only the cancellation (once).
   if (mote.avlyst) return neste ? sendAlone(mote, neste, 'avlysning', alene) : { diagnostics: first.diagnostics, mote, journalFile };
-  const unfinished = journal.utsendelser.find((u) => u.dokumenter.length === 0);
   const pending = mote.saker.filter((s) => s.utsendelse === undefined && !s.trukket);
   if (!unfinished && pending.length === 0) {
     if (neste?.endrer && journal.utsendelser.length > 0) return sendAlone(mote, neste, 'endring', alene);
@@ -207,4 +208,25 @@ function sendDate(written: string | undefined): string {
   const dato = parseDato(written);
   if (!dato.ok) throw new UsageError(`--dato: ${dato.why}.`);
   return dato.value;
+}
+
+/**
+ * The journal records the day something went out: not a day still to come, not before what it
+ * already recorded, and not after the meeting (a notice after the meeting announced nothing).
+ */
+function checkSendDate(dato: string, written: boolean, mote: Mote, journal: Journal): void {
+  const which = written ? `--dato: ${dato}` : `i dag (${langDato(dato as Dato)})`;
+  if (dato > today())
+    throw new UsageError(
+      `--dato: ${dato} er etter i dag; «motedok send» registrerer det som er sendt, så datoen er dagen det gikk ut (i dag eller før).`,
+    );
+  if (dato > mote.dato)
+    throw new UsageError(
+      `${which} er etter møtet ${langDato(mote.dato)}; en innkalling sendes før møtet. Ble den sendt før møtet, oppgi dagen den gikk ut: motedok send ${mote.mappe} --dato ÅÅÅÅ-MM-DD.`,
+    );
+  const latest = [...journal.utsendelser.map((u) => u.dato), ...(journal.invitasjoner ?? []).map((i) => i.dato)].sort().at(-1);
+  if (latest && dato < latest)
+    throw new UsageError(
+      `${which} er før det journalen sist registrerte (${langDato(latest as Dato)}); en ny utsendelse kan ikke være eldre enn den forrige. Oppgi dagen den gikk ut, ${langDato(latest as Dato)} eller senere, med --dato ÅÅÅÅ-MM-DD.`,
+    );
 }

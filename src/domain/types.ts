@@ -134,7 +134,7 @@ export interface Sak {
   referanser: SakReferanse[];
 }
 
-export type Endring = 'tittel' | 'type' | 'forslag' | 'saksfremlegg';
+export type Endring = 'tittel' | 'type' | 'forslag' | 'saksfremlegg' | 'unntak';
 
 /** One recorded sending of a meeting's documents (see the journal, domain/journal.ts). */
 export interface Utsendelse {

@@ -331,10 +331,13 @@ function refuseShiftingReferat(flyttet: readonly Flyttet[], fil: string, folder:
   const medReferat = flyttet.filter((f) => f.mote.referat);
   if (medReferat.length === 0) return;
   rmSync(fil);
-  const moter = [...new Set(medReferat.map((f) => f.mote.mappe))];
+  const moter = [...new Set(medReferat.map((f) => f.mote))];
   const numre = medReferat.map((f) => `${f.for} → ${f.etter}`).join(', ');
+  // Sending freezes the numbers of the meeting that has the referat, which may be a later one than the new sak's.
+  const send = moter.map((m) => `«motedok send ${relative(process.cwd(), m.dir) || '.'}»`).join(' og ');
+  const onlyHere = moter.every((m) => m.dir === resolve(folder));
   throw new RefusedError(
-    `den nye saken ville flyttet saksnumre (${numre}) i ${moter.join(' og ')}, som har referat; notatene i referatet ville da havnet under andre saker. Ingen fil er laget. Send innkallingen først («motedok send ${relative(process.cwd(), folder) || '.'}»): etter det får en ny sak neste ledige nummer uten å flytte noen. Eller gi saken --type referat, så kommer den sist.`,
+    `den nye saken ville flyttet saksnumre (${numre}) i ${moter.map((m) => m.mappe).join(' og ')}, som har referat; notatene i referatet ville da havnet under andre saker. Ingen fil er laget. Send innkallingen først (${send}): etter det får en ny sak neste ledige nummer uten å flytte ${moter.length > 1 ? 'numrene der' : 'numrene i møtet med referat'}.${onlyHere ? ' Eller gi saken --type referat, så kommer den sist.' : ''}`,
   );
 }
 

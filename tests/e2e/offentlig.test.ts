@@ -6,7 +6,7 @@ import { buildArsplan } from '../../src/build/arsplan.js';
 import { buildMoter } from '../../src/build/build.js';
 import { publishMoter } from '../../src/build/publish.js';
 import { sendMote } from '../../src/build/send.js';
-import { filerUnder, innholdUnder } from '../helpers/filer.js';
+import { filerUnder, innholdUnder, lesbarTekst } from '../helpers/filer.js';
 import { minimalPdf } from '../helpers/pdf.js';
 import { pdfInfo, pdfStruktur, pdfTekst } from '../helpers/pdftekst.js';
 import { MOTE, makeProject, ORGANISASJON, sak, utmappe } from '../helpers/prosjekt.js';
@@ -230,14 +230,22 @@ describe('public versions', () => {
     }
   });
 
-  it('the published website contains nothing of it either, in any file', () => {
+  it('the published website contains nothing of it either, in any file: pages, feeds, calendars and the search index', () => {
     const filer = filerUnder(join(ut, 'nettsted'));
-    expect(filer.some((f) => f.endsWith(`${M}/index.html`))).toBe(true);
+    const rel = filer.map((f) => relative(join(ut, 'nettsted'), f));
+    for (const skal of [`${M}/index.html`, 'feed.xml', 'utvalg/ssu/feed.xml', 'utvalg/ssu/kalender.ics', 'pagefind/pagefind-entry.json'])
+      expect(rel, skal).toContain(skal);
+    const sok: string[] = [];
     for (const fil of filer) {
       expect(fil).not.toContain(HEMMELIG);
-      const innhold = fil.endsWith('.pdf') ? pdfTekst(fil) : readFileSync(fil, 'utf8');
-      expect(innhold, fil).not.toContain(HEMMELIG);
+      // The search index is compressed and lower-cased: it is unpacked and compared without case.
+      const innhold = fil.endsWith('.pdf') ? pdfTekst(fil) : lesbarTekst(fil);
+      expect(innhold.toLowerCase(), fil).not.toContain(HEMMELIG.toLowerCase());
+      if (/\/pagefind\/(fragment|index)\//.test(fil)) sok.push(innhold);
     }
+    // The search index holds the public text of the pages and PDFs, so the loop above could fail.
+    expect(sok.join('\n')).toContain('Åpne notater.');
+    expect(sok.join('\n').toLowerCase()).toContain('klagesak');
     expect(readFileSync(join(ut, 'nettsted', M, 'index.html'), 'utf8')).toContain('Unntatt offentlighet, offl. § 13 jf. fvl. § 13');
   });
 

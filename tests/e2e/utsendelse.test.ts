@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +96,22 @@ describe('motedok send: the innkalling as a record', () => {
       'vedlegg/sak-03-25.pdf',
       'saksdokumenter.pdf',
     ]);
+    // Each sak as it went out, and each document's copy with the checksum of the bytes sent.
+    expect(journal.utsendelser[0].saker[1]).toMatchObject({
+      saksnummer: '02.25',
+      fil: '13-a.md',
+      tittel: 'Budsjett 2026',
+      type: 'beslutning',
+      minutter: 30,
+    });
+    expect(journal.utsendelser[0].saker[2]).toMatchObject({ saksnummer: '03.25', type: 'tema', minutter: 20 });
+    for (const s of journal.utsendelser[0].saker) expect(Object.values(s.sha256).join(' ')).toMatch(/^[0-9a-f]{64} [0-9a-f]{64}$/);
+    for (const d of journal.utsendelser[0].dokumenter as { fil: string; kopi: string; sha256: string }[]) {
+      expect(d.kopi).toBe(`sendt/1/${d.fil}`);
+      const bytes = readFileSync(join(root, M, d.kopi));
+      expect(createHash('sha256').update(bytes).digest('hex'), d.fil).toBe(d.sha256);
+      expect(readFileSync(join(out, M, d.fil)).equals(bytes), d.fil).toBe(true);
+    }
 
     // A new sak whose file sorts first: the sent saker keep their numbers, it takes the next free one.
     writeFileSync(join(root, M, '10-ny.md'), sak('tittel: Tilleggssak om husleie\ntype: beslutning\nminutter: 10'));

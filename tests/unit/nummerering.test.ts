@@ -1,6 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dato } from '../../src/domain/types.js';
 import { forrigeMote, inNumberingOrder, nummerserier, serieKey } from '../../src/pipeline/model/nummerering.js';
+import { saksnummer } from '../../src/pipeline/model/tid.js';
+import { journalFor } from '../helpers/journal.js';
+import { check, MOTE, makeProject, sak } from '../helpers/prosjekt.js';
 
 const mote = (id: string, dato: string, antall: number, extra: { utvalg?: string; forsteSaksnummer?: number; frosne?: number[] } = {}) => ({
   id,
@@ -63,5 +68,36 @@ describe('sak numbering across a committee year', () => {
     const moter = [mote('a', '2025-11-13', 1), mote('b', '2026-02-12', 1), mote('x', '2026-01-10', 1, { utvalg: 'pm' })];
     expect(forrigeMote(moter, 'ssu', '2026-02-12' as Dato)).toBe('2025-11-13');
     expect(forrigeMote(moter, 'ssu', '2025-11-13' as Dato)).toBeUndefined();
+  });
+});
+
+describe('a sak added to an earlier meeting of the year', () => {
+  it('never takes a number a later, sent meeting was sent with, and moves none of them', async () => {
+    const MAI = '2025-05-22-ssu';
+    const SEPT = '2025-09-18-ssu';
+    const root = makeProject({
+      [`${MAI}/13-a.md`]: sak('tittel: Budsjett 2026\ntype: beslutning\nminutter: 30'),
+      [`${SEPT}/mote.yaml`]: MOTE.replace('2025-05-22', '2025-09-18'),
+      [`${SEPT}/10-c.md`]: sak('tittel: Høstens sak\ntype: tema\nminutter: 20', 'Tekst.\n'),
+    });
+    const sept = (await check(root)).alleMoter.find((m) => m.mappe === SEPT)!;
+    expect(sept.saker.map((s) => saksnummer(s.nummer!))).toEqual(['03.25', '04.25', '05.25']);
+    writeFileSync(join(root, SEPT, 'journal.json'), journalFor(sept, '2025-09-01'));
+
+    // The forgotten sak sorts first in May, so May's own unsent sak moves; September's do not.
+    writeFileSync(join(root, MAI, '12-glemt.md'), sak('tittel: Glemt sak\ntype: beslutning\nminutter: 10'));
+    const etter = await check(root);
+    expect(etter.lines).toEqual([]);
+    const nummer = Object.fromEntries(
+      etter.alleMoter.flatMap((m) => m.saker.map((s) => [`${m.mappe.slice(5, 7)} ${s.tittel}`, saksnummer(s.nummer!)])),
+    );
+    expect(nummer).toEqual({
+      '05 Godkjenning av innkalling og saksliste': '01.25',
+      '05 Glemt sak': '02.25',
+      '05 Budsjett 2026': '06.25',
+      '09 Godkjenning av innkalling og saksliste': '03.25',
+      '09 Godkjenning av referat fra SSU-møtet 22.05.25': '04.25',
+      '09 Høstens sak': '05.25',
+    });
   });
 });

@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { MOTE, makeProject, sak } from '../helpers/prosjekt.js';
+import { journalFor } from '../helpers/journal.js';
+import { check, MOTE, makeProject, sak } from '../helpers/prosjekt.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const bin = resolve(repo, 'bin/motedok.js');
@@ -141,7 +142,7 @@ describe('motedok new sak', () => {
       code: 1,
       stdout: '',
       stderr:
-        'motedok: den nye saken ville flyttet saksnumre (03.25 → 04.25) i 2025-05-22-ssu, som har referat; notatene i referatet ville da havnet under andre saker. Ingen fil er laget. Send innkallingen først («motedok send cases/2025-05-22-ssu»): etter det får en ny sak neste ledige nummer uten å flytte noen. Eller gi saken --type referat, så kommer den sist.\n',
+        'motedok: den nye saken ville flyttet saksnumre (03.25 → 04.25) i 2025-05-22-ssu, som har referat; notatene i referatet ville da havnet under andre saker. Ingen fil er laget. Send innkallingen først («motedok send cases/2025-05-22-ssu»): etter det får en ny sak neste ledige nummer uten å flytte numrene i møtet med referat. Eller gi saken --type referat, så kommer den sist.\n',
     });
     expect(readdirSync(join(root, 'cases/2025-05-22-ssu')).sort()).toEqual(['3-budsjett.md', '4-tema.md', 'mote.yaml', 'referat.md']);
     // A referat sak goes last and moves nothing; the referat then lacks only its section.
@@ -149,6 +150,64 @@ describe('motedok new sak', () => {
     expect(sist.stdout).toContain('Saken får nummer 04.25.');
     expect(sist.stdout).not.toContain('Den flytter');
     expect(sist.stderr).toContain('sak 04.25 «Til orientering» mangler i referatet');
+  });
+
+  it('prints the numbers it moves in later meetings of the year too, and refuses when a later meeting has a referat', () => {
+    const sept = {
+      'cases/2025-09-18-ssu/mote.yaml': MOTE.replace('2025-05-22', '2025-09-18'),
+      'cases/2025-09-18-ssu/3-host.md': sak('tittel: Høstens sak\ntype: tema\nminutter: 20', 'Tekst.\n'),
+    };
+    const ny = motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], prosjekt(sept));
+    expect(ny.code).toBe(0);
+    expect(ny.stdout).toContain(
+      [
+        'Saken får nummer 03.25.',
+        'Den flytter 4 saksnumre:',
+        '  sak 03.25 «Strategi» (2025-05-22-ssu) får nå nummer 04.25',
+        '  sak 04.25 «Godkjenning av innkalling og saksliste» (2025-09-18-ssu) får nå nummer 05.25',
+        '  sak 05.25 «Godkjenning av referat fra SSU-møtet 22.05.25» (2025-09-18-ssu) får nå nummer 06.25',
+        '  sak 06.25 «Høstens sak» (2025-09-18-ssu) får nå nummer 07.25',
+      ].join('\n'),
+    );
+    const medReferat = prosjekt({
+      ...sept,
+      'cases/2025-09-18-ssu/referat.md':
+        '---\ntil_stede: [kari, ola, per]\nreferent: Marte\nstatus: utkast\n---\n\n## Sak 05.25\n\n## Sak 06.25\n\n## Sak 07.25 Høstens sak\n\nNotater.\n',
+    });
+    const nekter = motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], medReferat);
+    // Sending the May meeting would not help: the numbers to keep are September's, so its send is the advice.
+    expect(nekter).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr:
+        'motedok: den nye saken ville flyttet saksnumre (04.25 → 05.25, 05.25 → 06.25, 06.25 → 07.25) i 2025-09-18-ssu, som har referat; notatene i referatet ville da havnet under andre saker. Ingen fil er laget. Send innkallingen først («motedok send cases/2025-09-18-ssu»): etter det får en ny sak neste ledige nummer uten å flytte numrene i møtet med referat.\n',
+    });
+    expect(readdirSync(join(medReferat, 'cases/2025-05-22-ssu')).sort()).toEqual(['3-budsjett.md', '4-tema.md', 'mote.yaml']);
+  });
+
+  it('in a sent meeting takes the next free number of the year: the sent saker keep theirs, only numbers not yet sent move', async () => {
+    const root = prosjekt({
+      'cases/2025-09-18-ssu/mote.yaml': MOTE.replace('2025-05-22', '2025-09-18'),
+      'cases/2025-09-18-ssu/3-host.md': sak('tittel: Høstens sak\ntype: tema\nminutter: 20', 'Tekst.\n'),
+    });
+    const mai = (await check(join(root, 'cases'))).alleMoter.find((m) => m.mappe === '2025-05-22-ssu')!;
+    writeFileSync(join(root, 'cases/2025-05-22-ssu/journal.json'), journalFor(mai, '2025-05-08'));
+    const ny = motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], root);
+    expect(ny.code).toBe(0);
+    // May's saker 01–03 were sent; the new one sorts before Strategi (03.25) but takes 04.25.
+    expect(ny.stdout).toContain(
+      'Saken får nummer 04.25.\nDen flytter 3 saksnumre:\n  sak 04.25 «Godkjenning av innkalling og saksliste» (2025-09-18-ssu)',
+    );
+    expect(ny.stdout).not.toContain('«Strategi»');
+    expect(sjekk(root).saker).toEqual([
+      'Sak 01.25 Godkjenning av innkalling og saksliste (2 min)',
+      'Sak 02.25 Budsjett 2026 (30 min)',
+      'Sak 04.25 Ny beslutning (30 min)',
+      'Sak 03.25 Strategi (30 min)',
+      'Sak 05.25 Godkjenning av innkalling og saksliste (2 min)',
+      'Sak 06.25 Godkjenning av referat fra SSU-møtet 22.05.25 (3 min)',
+      'Sak 07.25 Høstens sak (20 min)',
+    ]);
   });
 
   it('names the file so it sorts last under its heading, with the sections of its type; each number printed is the one check shows', () => {

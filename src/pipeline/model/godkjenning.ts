@@ -15,6 +15,7 @@ export function referatSjekksum(text: string): string {
 }
 
 export function checkGodkjentReferat(u: Utkast, referat: Referat): void {
+  checkRettelser(u, referat);
   const godkjent = u.journal?.referat;
   if (!godkjent || referat.sha256 === godkjent.sha256) return;
   const file = referat.kilde.file;
@@ -29,7 +30,7 @@ export function checkGodkjentReferat(u: Utkast, referat: Referat): void {
     u.diags.error(
       file,
       { line: 1, column: 1 },
-      `referatet hadde ${godkjent.rettelser} rettelser da det sist ble bygget, nå ${referat.rettelser.length}; en rettelse i et godkjent referat kan ikke fjernes.`,
+      `referatet hadde ${godkjent.rettelser} ${godkjent.rettelser === 1 ? 'rettelse' : 'rettelser'} da det sist ble bygget, nå ${referat.rettelser.length}; en rettelse i et godkjent referat kan ikke fjernes.`,
     );
   } else if (referat.rettelser.length === godkjent.rettelser) {
     u.diags.error(
@@ -38,6 +39,30 @@ export function checkGodkjentReferat(u: Utkast, referat: Referat): void {
       `referatet ble godkjent ${dato} og er endret etter det. Et godkjent referat endres bare med en rettelse: skriv under «rettelser:» i frontmatter hva som er rettet, for eksempel rettelser: [{ dato: ÅÅÅÅ-MM-DD, tekst: "Navnet på … var feilstavet." }], eller sett teksten tilbake (det godkjente referatet ligger i sendt/referat/).`,
     );
   }
+}
+
+/** A correction belongs to an approved referat, and is made after the approval. */
+function checkRettelser(u: Utkast, referat: Referat): void {
+  const frontmatter = u.source.referat?.frontmatter;
+  if (!frontmatter || referat.rettelser.length === 0) return;
+  if (referat.status !== 'godkjent') {
+    u.diags.error(
+      referat.kilde.file,
+      frontmatter.locate(['rettelser'], 'key'),
+      '«rettelser» er for et godkjent referat: det viser dem under «Rettelser etter godkjenning». Et utkast retter du direkte i teksten; fjern «rettelser».',
+    );
+    return;
+  }
+  const godkjent = referat.godkjent?.dato ?? u.journal?.referat?.godkjent;
+  if (!godkjent) return;
+  referat.rettelser.forEach((r, i) => {
+    if (r.dato >= godkjent) return;
+    u.diags.error(
+      referat.kilde.file,
+      frontmatter.locate(['rettelser', i, 'dato']),
+      `rettelsen er datert ${langDato(r.dato)}, før referatet ble godkjent ${langDato(godkjent as Dato)}; en rettelse gjøres etter godkjenningen. Skriv datoen rettelsen ble gjort.`,
+    );
+  });
 }
 
 /** What the journal keeps of an approved referat. */

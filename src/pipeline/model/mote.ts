@@ -22,7 +22,7 @@ import { buildReferat } from './referat.js';
 import { OVERSKRIFTER, orderSaker, type Pause, planSaksliste } from './saksliste.js';
 import { arstall, klokkeslett, parseSaksnummer } from './tid.js';
 import { avhengerAv, buildUtkast, plassering, type Utkast } from './utkast.js';
-import { type Binding, bindUtsendelser, utsendelserFor, warnAboutSentOrder } from './utsendelse.js';
+import { type Binding, bindUtsendelser, checkUnsentTrukket, utsendelserFor, warnAboutSentOrder } from './utsendelse.js';
 
 function warnAboutOrder(utkast: Utkast): void {
   let highest: Sak | undefined;
@@ -188,6 +188,7 @@ function buildMote(g: Grunnlag, grunnlag: readonly Grunnlag[], serie: Nummerseri
   warnAboutOrder(u);
   const faste = data.faste_saker ? buildFasteSaker(u, forrige, utvalg, forrigeHarReferat) : [];
   const binding = u.journal ? bindUtsendelser(u, u.journal, faste, u.saker) : undefined;
+  checkUnsentTrukket(u);
   const ordnet = orderSaker(faste, [...u.saker, ...(binding?.trukne ?? [])].sort(byFile));
   const first = nummerer(ordnet, binding, serie, u);
   if (binding) warnAboutSentOrder(u, ordnet);

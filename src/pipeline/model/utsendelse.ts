@@ -84,6 +84,7 @@ function endringer(post: Post, sak: Sak): Endring[] {
   if (sak.type !== post.sak.type) changes.push('type');
   if (!sak.fast && now.forslag !== post.sak.sha256.forslag) changes.push('forslag');
   if (!sak.fast && now.saksfremlegg !== post.sak.sha256.saksfremlegg) changes.push('saksfremlegg');
+  if ((sak.unntattOffentlighet ?? '') !== (post.sak.unntatt_offentlighet ?? '')) changes.push('unntak');
   return changes;
 }
 
@@ -92,6 +93,7 @@ const ENDRING_TEKST: Record<Endring, string> = {
   type: 'typen',
   forslag: 'forslaget til vedtak',
   saksfremlegg: 'saksfremlegget',
+  unntak: 'unntaket fra offentlighet',
 };
 
 function warnAboutChanges(post: Post, sak: Sak, u: Utkast): void {
@@ -100,12 +102,17 @@ function warnAboutChanges(post: Post, sak: Sak, u: Utkast): void {
   const nummer = post.sak.saksnummer;
   const hva = listWords(changes.map((c) => ENDRING_TEKST[c]));
   const type = changes.includes('type') ? ` (sendt som ${post.sak.type}, nå ${sak.type}; den beholder nummeret)` : '';
+  const unntak = changes.includes('unntak')
+    ? ` (sendt ${unntakTekst(post.sak.unntatt_offentlighet, 'som offentlig')}, nå ${unntakTekst(sak.unntattOffentlighet, 'offentlig')})`
+    : '';
   u.diags.warning(
     sak.kilde.file,
     sak.kilde.position,
-    `sak ${nummer} ble sendt ut ${kortDato(post.dato as Dato)}, og ${hva} er endret etter det${type}. Innkallingen som bygges nå, sier at saken er endret etter utsendelsen; kopien som ble sendt, står urørt i sendt/.`,
+    `sak ${nummer} ble sendt ut ${kortDato(post.dato as Dato)}, og ${hva} er endret etter det${type}${unntak}. Innkallingen som bygges nå, sier at saken er endret etter utsendelsen; kopien som ble sendt, står urørt i sendt/.`,
   );
 }
+
+const unntakTekst = (hjemmel: string | undefined, offentlig: string) => (hjemmel ? `unntatt etter ${hjemmel}` : offentlig);
 
 export interface Binding {
   /** Each sent sak with its number and sending. */
@@ -150,6 +157,19 @@ function reportMissing(post: Post, u: Utkast): void {
     u.source.journal!.locate(post.path),
     `sak ${nummer} «${post.sak.tittel}» (${post.sak.fil}) ble sendt ut ${kortDato(post.dato as Dato)}, men filen finnes ikke lenger. Legg filen tilbake, eller merk saken som trukket i mote.yaml: trukket: [{ sak: "${nummer}", grunn: "…" }]. En sak som er sendt ut, beholder nummeret sitt.`,
   );
+}
+
+/** `trukket:` in a sak file belongs to a sak that was sent: one never sent is removed, not withdrawn. */
+export function checkUnsentTrukket(u: Utkast): void {
+  for (const sak of u.saker) {
+    if (sak.trukket === undefined || sak.utsendelse !== undefined) continue;
+    const frontmatter = u.source.saker.find((s) => s.file === sak.kilde.file)?.markdown?.frontmatter;
+    u.diags.error(
+      sak.kilde.file,
+      frontmatter?.locate(['trukket'], 'key') ?? sak.kilde.position,
+      '«trukket»: saken er ikke sendt ut, så den kan ikke trekkes; en sak som ikke er sendt ut, tar du bort ved å slette filen (eller flytte den til møtet der den skal behandles). «trukket» er for en sak som er sendt ut og så trekkes, og som beholder nummeret sitt.',
+    );
+  }
 }
 
 /** `trukket:` in mote.yaml, by sak number. */
