@@ -47,6 +47,8 @@ export interface JournalReferat {
   sha256: string;
   /** How many corrections (`rettelser:`) the referat held when its checksum was taken. */
   rettelser: number;
+  /** SHA-256 of each correction (date and text) as recorded, so that an earlier one cannot be changed afterwards. */
+  rettelserSha256?: string[];
 }
 
 /** The meeting's time and place as an invitation announced them, as written in mote.yaml. */

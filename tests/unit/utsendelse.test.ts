@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { journalReferat } from '../../src/pipeline/model/godkjenning.js';
 import { journalFor } from '../helpers/journal.js';
 import { check, MOTE, makeProject, sak } from '../helpers/prosjekt.js';
 
@@ -17,7 +18,7 @@ const referat = (tekst: string, rettelser = '') =>
   `---\ntil_stede: [kari, ola, per]\nreferent: Marte\nstatus: godkjent\n${rettelser}---\n\n## Sak 01.25\n\n## Sak 02.25 Budsjett 2026\n\n${tekst}\n`;
 
 /** A project whose May meeting was sent on 8 May (and, with `godkjent`, its referat approved on 18 September). */
-async function sendt(godkjent?: { tekst: string; rettelser?: string; antall?: number }) {
+async function sendt(godkjent?: { tekst: string; rettelser?: string }) {
   const root = makeProject({
     [`${M}/13-a.md`]: budsjett(),
     [`${SEPT}/mote.yaml`]: MOTE.replace('2025-05-22', '2025-09-18'),
@@ -26,7 +27,7 @@ async function sendt(godkjent?: { tekst: string; rettelser?: string; antall?: nu
   });
   const mote = (await check(root)).moter.find((m) => m.mappe === M)!;
   const journal = JSON.parse(journalFor(mote, '2025-05-08'));
-  if (godkjent) journal.referat = { godkjent: '2025-09-18', sha256: mote.referat!.sha256, rettelser: godkjent.antall ?? 0 };
+  if (godkjent) journal.referat = { ...journalReferat(mote.referat!, '2025-09-18'), godkjent: '2025-09-18' };
   writeFileSync(join(root, M, 'journal.json'), JSON.stringify(journal, null, 2));
   return root;
 }
@@ -92,11 +93,23 @@ describe('an approved referat is frozen', () => {
 
   it('a rettelse cannot be taken away again', async () => {
     const rettelse = 'rettelser:\n  - { dato: 2025-10-01, tekst: "Rettet." }\n';
-    const root = await sendt({ tekst: 'Vedtatt med endringer.', rettelser: rettelse, antall: 1 });
+    const root = await sendt({ tekst: 'Vedtatt med endringer.', rettelser: rettelse });
     writeFileSync(join(root, M, 'referat.md'), referat('Vedtatt med endringer.'));
     expect(await linjer(root)).toEqual([
       `${M}/referat.md:1:1: feil: referatet hadde 1 rettelse da det sist ble bygget, nå 0; en rettelse i et godkjent referat kan ikke fjernes.`,
     ]);
+  });
+
+  it('a recorded rettelse cannot be rewritten, also when a new one is added', async () => {
+    const root = await sendt({ tekst: 'Vedtatt.', rettelser: 'rettelser:\n  - { dato: 2025-10-01, tekst: "Navnet var feilstavet." }\n' });
+    const omskrevet = 'rettelser:\n  - { dato: 2025-10-01, tekst: "Ingenting ble rettet." }\n  - { dato: 2025-11-01, tekst: "Ny rettelse." }\n';
+    writeFileSync(join(root, M, 'referat.md'), referat('Vedtatt!', omskrevet));
+    expect(await linjer(root)).toEqual([
+      `${M}/referat.md:6:5: feil: rettelse 1 (1. oktober 2025) er endret etter at den ble registrert i journalen; en rettelse står slik den ble skrevet. Sett den tilbake, og skriv det nye som en ny rettelse nederst i «rettelser:».`,
+    ]);
+    const ny = 'rettelser:\n  - { dato: 2025-10-01, tekst: "Navnet var feilstavet." }\n  - { dato: 2025-11-01, tekst: "Ny rettelse." }\n';
+    writeFileSync(join(root, M, 'referat.md'), referat('Vedtatt!', ny));
+    expect(await linjer(root)).toEqual([]);
   });
 
   it('a rettelse in a draft is an error: a draft is corrected in its text', async () => {

@@ -14,10 +14,15 @@ export function referatSjekksum(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+function rettelseSjekksum(rettelse: Referat['rettelser'][number]): string {
+  return referatSjekksum(JSON.stringify([rettelse.dato, rettelse.tekst]));
+}
+
 export function checkGodkjentReferat(u: Utkast, referat: Referat): void {
   checkRettelser(u, referat);
   const godkjent = u.journal?.referat;
   if (!godkjent || referat.sha256 === godkjent.sha256) return;
+  if (checkEarlierRettelser(u, referat, godkjent)) return;
   const file = referat.kilde.file;
   const dato = langDato(godkjent.godkjent as Dato);
   if (referat.status !== 'godkjent') {
@@ -39,6 +44,22 @@ export function checkGodkjentReferat(u: Utkast, referat: Referat): void {
       `referatet ble godkjent ${dato} og er endret etter det. Et godkjent referat endres bare med en rettelse: skriv under «rettelser:» i frontmatter hva som er rettet, for eksempel rettelser: [{ dato: ÅÅÅÅ-MM-DD, tekst: "Navnet på … var feilstavet." }], eller sett teksten tilbake (det godkjente referatet ligger i sendt/referat/).`,
     );
   }
+}
+
+/** A correction, once recorded in the journal, stays as it was written: a new one is added instead. */
+function checkEarlierRettelser(u: Utkast, referat: Referat, godkjent: JournalReferat): boolean {
+  const frontmatter = u.source.referat?.frontmatter;
+  const changed = (godkjent.rettelserSha256 ?? []).flatMap((sha, i) => {
+    const rettelse = referat.rettelser[i];
+    return rettelse && rettelseSjekksum(rettelse) !== sha ? [{ rettelse, i }] : [];
+  });
+  for (const { rettelse, i } of changed)
+    u.diags.error(
+      referat.kilde.file,
+      frontmatter?.locate(['rettelser', i]) ?? { line: 1, column: 1 },
+      `rettelse ${i + 1} (${langDato(rettelse.dato)}) er endret etter at den ble registrert i journalen; en rettelse står slik den ble skrevet. Sett den tilbake, og skriv det nye som en ny rettelse nederst i «rettelser:».`,
+    );
+  return changed.length > 0;
 }
 
 /** A correction belongs to an approved referat, and is made after the approval. */
@@ -67,5 +88,10 @@ function checkRettelser(u: Utkast, referat: Referat): void {
 
 /** What the journal keeps of an approved referat. */
 export function journalReferat(referat: Referat, idag: string): JournalReferat {
-  return { godkjent: referat.godkjent?.dato ?? idag, sha256: referat.sha256, rettelser: referat.rettelser.length };
+  return {
+    godkjent: referat.godkjent?.dato ?? idag,
+    sha256: referat.sha256,
+    rettelser: referat.rettelser.length,
+    rettelserSha256: referat.rettelser.map(rettelseSjekksum),
+  };
 }

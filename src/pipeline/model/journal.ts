@@ -49,7 +49,9 @@ export const journalSchema = z.strictObject({
       }),
     )
     .optional(),
-  referat: z.strictObject({ godkjent: tekst, sha256, rettelser: z.number().int().nonnegative() }).optional(),
+  referat: z
+    .strictObject({ godkjent: tekst, sha256, rettelser: z.number().int().nonnegative(), rettelserSha256: z.array(sha256).optional() })
+    .optional(),
 });
 
 export function readJournal(source: YamlSource | undefined, diags: Diagnostics): Journal | undefined {
