@@ -3,10 +3,12 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { DocumentCache, toolFingerprint } from '../cache/document-cache.js';
 import type { Inputs } from '../cache/register.js';
+import { SourceCache } from '../cache/source-cache.js';
 import type { Diagnostic } from '../domain/diagnostics.js';
 import type { BuildOptions, BuildResult, BuiltDocument } from '../domain/documents.js';
 import { type Mote, withDeler } from '../domain/types.js';
 import { VedleggError } from '../pipeline/assemble/pdf.js';
+import { useSourceStore } from '../pipeline/load/source-store.js';
 import { findPrinter, SealedBrowser } from '../pipeline/print/browser.js';
 import { useMarkdownStore } from '../pipeline/render/markdown.js';
 import { pruneOutputs, writeAll } from '../pipeline/write/atomic.js';
@@ -65,8 +67,12 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
   };
   if (!options.force && !register.matchingRun(run.foresporsel, run.nokkel, inndata)) startNettleser();
   let frigi: (() => void) | undefined;
+  // The Markdown files read by the last build, by their text: unchanged ones are not parsed again.
+  const kilder = options.force ? undefined : new SourceCache(join(ut, '.hurtigbuffer'));
+  useSourceStore(kilder);
   try {
     const loaded = await loadMoter(paths, options);
+    useSourceStore(undefined);
     const diagnostics = [...loaded.diagnostics];
     const feilet = (): BuildResult => ({ moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter: [], diagnostics });
     if (diagnostics.some((d) => d.severity === 'feil')) return feilet();
@@ -84,6 +90,7 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
     useMarkdownStore(verktoy.buffer.markdown);
     const { dokumenter, filer } = await buildAll(loaded, verktoy, register, inndata, diagnostics);
     verktoy.buffer.saveMarkdown();
+    kilder?.save();
     if (!diagnostics.some((d) => d.severity === 'feil')) {
       const outDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'output');
       for (const mote of loaded.moter) recordGodkjentReferat(mote, outDir);
@@ -100,6 +107,7 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
     }
     return { moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter, diagnostics };
   } finally {
+    useSourceStore(undefined);
     useMarkdownStore(undefined);
     if (browser) await (await browser.catch(() => undefined))?.close();
     frigi?.();

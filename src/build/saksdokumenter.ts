@@ -1,6 +1,7 @@
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { frase } from '../domain/sprak.js';
 import type { Mote } from '../domain/types.js';
+import { loadPdf } from '../pipeline/assemble/load-pdf.js';
 import { mergePdfs } from '../pipeline/assemble/merge.js';
 import { type FinishedPdf, finishPdf, type Metadata, savePdf } from '../pipeline/assemble/pdf.js';
 import { linkReferanser, type ReferanseMal } from '../pipeline/assemble/referanselenker.js';
@@ -9,7 +10,7 @@ import { withoutPageNumbers } from '../pipeline/render/sidetall.js';
 import { type ContentsLine, saksdokumenterView, type VedleggData } from '../pipeline/render/views.js';
 
 import type { Plan } from './plan.js';
-import { numberPages } from './sidetall.js';
+import { stampPageNumbers } from './sidetall.js';
 import { type BuildTools, getOrMake, loadedFiles, overskrifter, type Printer } from './tools.js';
 
 /**
@@ -88,17 +89,24 @@ export async function buildSaksdokumenter(
       ({ plan, ferdig }) => `${plan.innhold}\u0000${buffer.nokkel(ferdig.bytes)}\u0000${JSON.stringify(ferdig.referanser ?? [])}`,
     ),
   );
-  const samlet = await getOrMake(verktoy, nokkel, async () => {
-    let trykt = await forside(1);
-    if (trykt.sider !== 1) trykt = await forside(trykt.sider);
-    const base = await PDFDocument.load(trykt.bytes, { updateMetadata: false });
-    await mergePdfs(
-      base,
-      deler.map(({ plan, ferdig }) => ({ pdf: ferdig.bytes, bokmerke: plan.innhold! })),
-    );
-    linkReferanserInBundle(base, mote, trykt.sider, deler);
-    return { bytes: await savePdf(base, meta), sider: base.getPageCount(), vedleggStart: [] };
-  });
-  // One numbering from the contents page to the last page, as the contents page counts.
-  return numberPages(verktoy, skriv, forsideHtml, samlet, meta);
+  const overlays: string[] = [];
+  return getOrMake(
+    verktoy,
+    nokkel,
+    async () => {
+      let trykt = await forside(1);
+      if (trykt.sider !== 1) trykt = await forside(trykt.sider);
+      const base = await loadPdf(trykt.bytes);
+      await mergePdfs(
+        base,
+        deler.map(({ plan, ferdig }) => ({ pdf: ferdig.bytes, bokmerke: plan.innhold! })),
+      );
+      linkReferanserInBundle(base, mote, trykt.sider, deler);
+      // One numbering from the contents page to the last page, as the contents page counts; stamped before the one save.
+      await stampPageNumbers(verktoy, skriv, forsideHtml, base, overlays);
+      const sider = base.getPageCount();
+      return { bytes: await savePdf(base, meta), sider, vedleggStart: [] };
+    },
+    () => overlays,
+  );
 }

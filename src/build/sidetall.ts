@@ -1,4 +1,5 @@
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import { loadPdf } from '../pipeline/assemble/load-pdf.js';
 import type { FinishedPdf, Metadata } from '../pipeline/assemble/pdf.js';
 import { savePdf } from '../pipeline/assemble/pdf.js';
 import { fitIntoBand, pageSizes, stampOverlay } from '../pipeline/assemble/sidetall.js';
@@ -45,7 +46,7 @@ async function stamp(
     verktoy,
     key,
     async () => {
-      const doc = await PDFDocument.load(fra.ferdig.bytes, { updateMetadata: false });
+      const doc = await loadPdf(fra.ferdig.bytes);
       await lag(doc, overlays);
       // The sak references keep their places: stamping adds to the pages, and moves only attachment pages' content.
       const { vedleggStart, referanser } = fra.ferdig;
@@ -79,19 +80,25 @@ export async function frameVedlegg(verktoy: BuildTools, skriv: Printer, html: st
 /** The document with «Side n av N» (as the templates' footer says it) on every page, N counting every page of the file. */
 export async function numberPages(verktoy: BuildTools, skriv: Printer, html: string, fra: Made, meta: Metadata): Promise<Made> {
   const key = verktoy.buffer.nokkel('sidetall', html, fra.ferdig.bytes);
-  return stamp(
-    verktoy,
-    key,
-    fra,
-    async (doc, overlays) => {
-      const overlay = pageSizes(doc).map((size) => ({ ...size, topp: false, bunn: true }));
-      const trykt = await printOverlay(verktoy, skriv, renderOverlay(html, overlay), overlay.length, overlays);
-      await stampOverlay(
-        doc,
-        trykt,
-        overlay.map((_, i) => i),
-      );
-    },
-    meta,
+  return stamp(verktoy, key, fra, (doc, overlays) => stampPageNumbers(verktoy, skriv, html, doc, overlays), meta);
+}
+
+/**
+ * Stamps «Side n av N» on every page of a document still being made (saksdokumenter.pdf, before
+ * its one save); the overlay's cache entry is added to `overlays`.
+ */
+export async function stampPageNumbers(
+  verktoy: BuildTools,
+  skriv: Printer,
+  html: string,
+  doc: PDFDocument,
+  overlays: string[],
+): Promise<void> {
+  const overlay = pageSizes(doc).map((size) => ({ ...size, topp: false, bunn: true }));
+  const trykt = await printOverlay(verktoy, skriv, renderOverlay(html, overlay), overlay.length, overlays);
+  await stampOverlay(
+    doc,
+    trykt,
+    overlay.map((_, i) => i),
   );
 }

@@ -161,10 +161,22 @@ export function programFiles(): string[] {
   return files;
 }
 
+let program: string | undefined;
+
+/** A hash of the running program's code, made once per run. */
+export function programFingerprint(): string {
+  if (program === undefined) {
+    const hash = createHash('sha256');
+    for (const file of programFiles()) hash.update(readFileSync(file));
+    program = hash.digest('hex');
+  }
+  return program;
+}
+
 /** What every key depends on: this program's code, the templates, the fonts, and the browser binary. */
 export function toolFingerprint(malInnhold: string, fontmappe: string, chromium: string | undefined): string {
   const hash = createHash('sha256');
-  for (const file of programFiles()) hash.update(readFileSync(file));
+  hash.update(programFingerprint());
   hash.update(malInnhold);
   for (const font of readdirSync(fontmappe)
     .filter((f) => f.endsWith('.woff2'))

@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkArsplaner } from '../build/check-arsplan.js';
-import { type LoadResult, loadMoter } from '../build/load.js';
+import type { LoadResult } from '../build/load.js';
 import { sortDiagnostics } from '../domain/diagnostics.js';
 import type { Mote } from '../domain/types.js';
-import { sakslisteSomTekst } from '../pipeline/render/saksliste-tekst.js';
 import { visible } from '../util/visible.js';
 import { countErrors, plural, printDiagnostics, seconds, shownPath } from './format.js';
 
@@ -12,7 +10,9 @@ import { countErrors, plural, printDiagnostics, seconds, shownPath } from './for
 export async function runCheck(paths: string[]): Promise<number> {
   const started = performance.now();
   const result = await loadWithArsplaner(paths);
-  for (const mote of result.moter) printSaksliste(mote);
+  // Loaded here, not with the program: every other command (a build with nothing changed) starts without them.
+  const { sakslisteSomTekst } = await import('../pipeline/render/saksliste-tekst.js');
+  for (const mote of result.moter) printSaksliste(mote, sakslisteSomTekst);
   printDiagnostics(result.diagnostics);
   const errors = countErrors(result.diagnostics);
   const warnings = result.diagnostics.length - errors;
@@ -26,6 +26,7 @@ export async function runCheck(paths: string[]): Promise<number> {
 
 /** Checking the whole project (no folders, or the folder with organisasjon.yaml) checks the annual plan files too. */
 async function loadWithArsplaner(paths: string[]): Promise<LoadResult> {
+  const [{ loadMoter }, { checkArsplaner }] = await Promise.all([import('../build/load.js'), import('../build/check-arsplan.js')]);
   const lastet = await loadMoter(paths);
   const helt = paths.length === 0 || paths.some((p) => existsSync(join(resolve(p), 'organisasjon.yaml')));
   if (!helt) return lastet;
@@ -33,7 +34,7 @@ async function loadWithArsplaner(paths: string[]): Promise<LoadResult> {
   return { ...lastet, diagnostics };
 }
 
-function printSaksliste(mote: Mote): void {
+function printSaksliste(mote: Mote, sakslisteSomTekst: (mote: Mote) => string): void {
   console.log(visible(`${shownPath(mote.dir) || '.'}`));
   console.log(sakslisteSomTekst(mote).split('\n').map(visible).join('\n'));
   console.log('');

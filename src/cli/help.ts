@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { NEW_HELP } from '../scaffold/new.js';
+import { NEW_HELP } from '../scaffold/new-help.js';
 
 const HJELP = `motedok – saksdokumenter for utvalgsmøter fra Markdown
 

@@ -1,5 +1,6 @@
 import { UsageError } from '../domain/errors.js';
-import { NEW_HELP, type NewResult } from '../scaffold/new.js';
+import type { NewResult } from '../scaffold/new.js';
+import { NEW_HELP } from '../scaffold/new-help.js';
 import { hasErrors, printDiagnostics } from './format.js';
 
 /** All the options given on the command line: any besides a kind's own is refused. */

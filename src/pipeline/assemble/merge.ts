@@ -1,7 +1,7 @@
 import {
   PDFArray,
   PDFDict,
-  PDFDocument,
+  type PDFDocument,
   PDFHexString,
   PDFName,
   PDFNumber,
@@ -13,6 +13,7 @@ import {
   PDFString,
 } from 'pdf-lib';
 import { renameStructIds } from './canonical.js';
+import { loadPdf } from './load-pdf.js';
 
 /**
  * Joins finished PDFs into one without losing what makes them accessible: each part's pages,
@@ -164,7 +165,7 @@ async function addPart(
   nummer: number,
   parentTree: [number, PDFObject][],
 ): Promise<Bookmark> {
-  const kilde = await PDFDocument.load(del.pdf, { updateMetadata: false });
+  const kilde = await loadPdf(del.pdf);
   const copier = PDFObjectCopier.for(kilde.context, base.context);
   const forskyvning = parentTree.reduce((maks, [nokkel]) => Math.max(maks, nokkel + 1), 0);
   // Structure IDs must be unique in the joined document; kanoniser() renumbers them afterwards.

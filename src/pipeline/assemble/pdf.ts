@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDict, type PDFDocument, PDFName } from 'pdf-lib';
 import { removeActiveContent } from '../../util/pdf-active-content.js';
 import { markPageArtifacts } from './artifacts.js';
 import { canonicalize } from './canonical.js';
 import { setListNumbering } from './lister.js';
+import { loadPdf, NO_PAUSES } from './load-pdf.js';
 import { type Bookmark, readBookmarks, writeBookmarks } from './merge.js';
 import { tagNonStruct } from './nonstruct.js';
 import { type ReferanseSted, unlinkAnnenDel } from './referanselenker.js';
@@ -90,7 +91,7 @@ async function readVedlegg(vedlegg: EksterntVedlegg): Promise<PDFDocument> {
     throw new VedleggError(vedlegg.fil, `kunne ikke lese vedlegget (${(error as NodeJS.ErrnoException).code}).`);
   }
   try {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const doc = await loadPdf(bytes);
     if (doc.isEncrypted)
       throw new VedleggError(vedlegg.fil, 'vedlegget er kryptert eller passordbeskyttet; lagre det som en vanlig PDF uten passord.');
     // pdf-lib reads damaged files leniently; a file without readable pages is not a usable attachment.
@@ -125,7 +126,7 @@ export async function finishPdf(
   overskrifter: readonly string[] = [],
   lister: readonly string[] = [],
 ): Promise<FinishedPdf> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await loadPdf(pdf);
   // Before the attachments: only the pages Chromium printed (their content is known) are marked,
   // and only its lists are the HTML's.
   markPageArtifacts(doc, doc.getPages());
@@ -155,5 +156,5 @@ export async function savePdf(doc: PDFDocument, meta: Metadata): Promise<Uint8Ar
   describeLinks(doc);
   setMetadata(doc, meta);
   canonicalize(doc);
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: NO_PAUSES });
 }

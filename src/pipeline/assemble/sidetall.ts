@@ -10,6 +10,7 @@ import {
   type PDFRef,
 } from 'pdf-lib';
 import { type OverlaySide, VEDLEGG_BAND } from '../../domain/sidetall.js';
+import { loadPdf } from './load-pdf.js';
 
 /**
  * Stamps the running header and the page numbers printed as an overlay (render/sidetall.ts) onto
@@ -124,7 +125,7 @@ export function fitIntoBand(doc: PDFDocument, pageIndices: readonly number[]): v
  */
 export async function stampOverlay(doc: PDFDocument, overlay: Uint8Array, pageIndices: readonly number[]): Promise<void> {
   const pages = doc.getPages();
-  const former = await doc.embedPdf(overlay, [...pageIndices]);
+  const former = await doc.embedPdf(await loadPdf(overlay), [...pageIndices]);
   for (const [n, i] of pageIndices.entries()) {
     const page = pages[i]!;
     wrapContent(doc, page);

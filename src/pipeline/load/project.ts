@@ -10,9 +10,9 @@ import { findMarkdownLimit } from '../../util/nesting.js';
 import { isInside } from '../../util/paths.js';
 import { findBilder, findMotefiler } from './bilder.js';
 import { warnUncoveredChars } from './fonts.js';
-import { parseMarkdown } from './frontmatter.js';
 import { checkLogo } from './logo.js';
 import { findMotemapper, MOTE_FIL, ORGANISASJON_FIL } from './mapper.js';
+import { readMarkdownSource } from './source-store.js';
 import { loadFraser } from './sprak.js';
 import { readTabellfiler } from './tabellfiler.js';
 import { readText } from './text.js';
@@ -35,8 +35,7 @@ function probeAttachments(meetingDir: string, markdown: MarkdownSource | undefin
 function loadMarkdown(file: string, diags: Diagnostics): MarkdownSource | undefined {
   const text = readText(file, diags);
   if (text === undefined) return undefined;
-  warnUncoveredChars(file, text, diags);
-  return parseMarkdown(file, text, diags);
+  return readMarkdownSource(file, text, diags);
 }
 
 function loadYaml(file: string, diags: Diagnostics) {

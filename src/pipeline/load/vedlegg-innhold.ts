@@ -15,7 +15,7 @@ export interface VedleggInnhold {
  */
 export async function readVedleggInnhold(bytes: Uint8Array): Promise<VedleggInnhold> {
   try {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Number.POSITIVE_INFINITY });
     if (doc.isEncrypted) return { aktivtInnhold: [] };
     const tagget = doc.catalog.has(PDFName.of('StructTreeRoot'));
     return { aktivtInnhold: removeActiveContent(doc), tagget };

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,6 +17,18 @@ export interface PrintJob {
   html: string;
   /** Folders the page may load files from (the meeting folder, templates, fonts). */
   tillatt: readonly string[];
+}
+
+/**
+ * MOTEDOK_KEEP_HTML names a folder that gets a copy of every HTML document printed, for
+ * `npm run bench` to print the same documents on their own (its floor). What they load is named
+ * by absolute file: URLs, so the copies load the same files wherever they are.
+ */
+function keepCopy(html: string, number: number): void {
+  const folder = process.env.MOTEDOK_KEEP_HTML;
+  if (!folder) return;
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, `${process.pid}-${String(number).padStart(5, '0')}.html`), html);
 }
 
 /**
@@ -281,6 +293,7 @@ export class SealedBrowser {
     const file = join(this.temp, `dokument-${++this.teller}.html`);
     try {
       writeFileSync(file, utskrift.html);
+      keepCopy(utskrift.html, this.teller);
       (page as SealedPage).motedokJobb = { dokument: realPath(file), tillatt: utskrift.tillatt.map(realPath) };
       const grense = timeLimit();
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: grense / 2 });
