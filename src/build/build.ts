@@ -90,8 +90,9 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
     useMarkdownStore(verktoy.buffer.markdown);
     const { dokumenter, filer } = await buildAll(loaded, verktoy, register, inndata, diagnostics);
     verktoy.buffer.saveMarkdown();
-    kilder?.save();
     if (!diagnostics.some((d) => d.severity === 'feil')) {
+      // Like the register: a failed run (a damaged attachment) leaves it as it was.
+      kilder?.save();
       const outDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'output');
       for (const mote of loaded.moter) recordGodkjentReferat(mote, outDir);
       const ekstra = extraFiles(loaded);

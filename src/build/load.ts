@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SourceCache } from '../cache/source-cache.js';
 import { type Diagnostic, Diagnostics, sortDiagnostics } from '../domain/diagnostics.js';
 import type { LoadOptions } from '../domain/documents.js';
 import type { Mote, Organisasjon } from '../domain/types.js';
@@ -10,6 +12,7 @@ import {
   readSkrevetInProject,
   readTabellfilerInProject,
 } from '../pipeline/load/project.js';
+import { useSourceStore } from '../pipeline/load/source-store.js';
 import { buildModel } from '../pipeline/model/mote.js';
 import type { Templates } from '../pipeline/render/templates.js';
 import { checkJournal } from './journalkontroll.js';
@@ -79,3 +82,33 @@ export async function loadMoter(paths: readonly string[] = [], options: LoadOpti
 }
 
 export const loadMote = async (folder: string, options: LoadOptions = {}): Promise<LoadResult> => loadMoter([folder], options);
+
+/**
+ * loadMoter for `check`: with the source cache a build keeps in its output folder (`output/`,
+ * or `--out`), so that files read before are not parsed again; it gives the same diagnostics.
+ * What was read anew is saved there for the next run. Without a build's cache folder, nothing is
+ * read or written there; a cache that cannot be written costs only speed.
+ */
+export async function loadMoterForCheck(paths: readonly string[], options: LoadOptions & { out?: string } = {}): Promise<LoadResult> {
+  const folder = join(resolve(options.cwd ?? process.cwd(), options.out ?? 'output'), '.hurtigbuffer');
+  const cache = isFolder(folder) ? new SourceCache(folder) : undefined;
+  useSourceStore(cache);
+  try {
+    return await loadMoter(paths, options);
+  } finally {
+    useSourceStore(undefined);
+    try {
+      cache?.save();
+    } catch {
+      // A read-only or full disk: the next check parses again.
+    }
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KnownMarkdown, SourceStore } from '../pipeline/load/source-store.js';
+import type { KnownSource, SourceStore } from '../pipeline/load/source-store.js';
 import { writeAtomic } from '../pipeline/write/atomic.js';
 import { programFingerprint } from './document-cache.js';
 
 /**
- * The Markdown files read before (load/source-store.ts), in `kilder.json` in the cache folder,
+ * The Markdown and YAML files read before (load/source-store.ts), in `kilder.json` in the cache folder,
  * by a hash of the program, the file's path and its text: another program, or another text,
  * is another key. Only the entries used in the last run are kept.
  */
 export class SourceCache implements SourceStore {
-  private entries?: Map<string, KnownMarkdown>;
-  private readonly used = new Map<string, KnownMarkdown>();
+  private entries?: Map<string, KnownSource>;
+  private readonly used = new Map<string, KnownSource>();
   private changed = false;
   private readonly program = programFingerprint();
 
@@ -22,7 +22,7 @@ export class SourceCache implements SourceStore {
     return createHash('sha256').update(this.program).update('\u0000').update(file).update('\u0000').update(text).digest('hex');
   }
 
-  private read(): Map<string, KnownMarkdown> {
+  private read(): Map<string, KnownSource> {
     if (!this.entries) {
       try {
         this.entries = new Map(Object.entries(JSON.parse(readFileSync(join(this.folder, 'kilder.json'), 'utf8'))));
@@ -34,14 +34,14 @@ export class SourceCache implements SourceStore {
     return this.entries;
   }
 
-  get(file: string, text: string): KnownMarkdown | undefined {
+  get(file: string, text: string): KnownSource | undefined {
     const key = this.key(file, text);
     const known = this.read().get(key);
     if (known) this.used.set(key, known);
     return known;
   }
 
-  set(file: string, text: string, known: KnownMarkdown): void {
+  set(file: string, text: string, known: KnownSource): void {
     this.used.set(this.key(file, text), known);
     this.changed = true;
   }

@@ -7,9 +7,9 @@ import { visible } from '../util/visible.js';
 import { countErrors, plural, printDiagnostics, seconds, shownPath } from './format.js';
 
 /** `motedok check`: every planned saksliste on stdout, the problems on stderr. */
-export async function runCheck(paths: string[]): Promise<number> {
+export async function runCheck(paths: string[], out?: string): Promise<number> {
   const started = performance.now();
-  const result = await loadWithArsplaner(paths);
+  const result = await loadWithArsplaner(paths, out);
   // Loaded here, not with the program: every other command (a build with nothing changed) starts without them.
   const { sakslisteSomTekst } = await import('../pipeline/render/saksliste-tekst.js');
   for (const mote of result.moter) printSaksliste(mote, sakslisteSomTekst);
@@ -25,9 +25,9 @@ export async function runCheck(paths: string[]): Promise<number> {
 }
 
 /** Checking the whole project (no folders, or the folder with organisasjon.yaml) checks the annual plan files too. */
-async function loadWithArsplaner(paths: string[]): Promise<LoadResult> {
-  const [{ loadMoter }, { checkArsplaner }] = await Promise.all([import('../build/load.js'), import('../build/check-arsplan.js')]);
-  const lastet = await loadMoter(paths);
+async function loadWithArsplaner(paths: string[], out: string | undefined): Promise<LoadResult> {
+  const [{ loadMoterForCheck }, { checkArsplaner }] = await Promise.all([import('../build/load.js'), import('../build/check-arsplan.js')]);
+  const lastet = await loadMoterForCheck(paths, { out });
   const helt = paths.length === 0 || paths.some((p) => existsSync(join(resolve(p), 'organisasjon.yaml')));
   if (!helt) return lastet;
   const diagnostics = sortDiagnostics([...lastet.diagnostics, ...checkArsplaner(lastet.organisasjon, lastet.alleMoter)]);

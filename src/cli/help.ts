@@ -35,11 +35,12 @@ Fra en kopi av prosjektet: npm run motedok -- check cases/2025-05-22-ssu
 
 Avslutningskoder: 0 ingen feil (advarsler er lov), 1 feil i innholdet, 2 feil bruk av kommandoen.`;
 
-const CHECK_HJELP = `motedok check [møtemapper …]
+const CHECK_HJELP = `motedok check [møtemapper …] [--out MAPPE]
 
 Kontrollerer møtemappene uten å lage dokumenter, og skriver den planlagte sakslisten for hvert
 møte: saksnummer, klokkeslett og tittel. Feil og advarsler skrives som fil:linje:kolonne.
-Uten møtemapper brukes alle møter under ./cases.`;
+Uten møtemapper brukes alle møter under ./cases. Filer som er uendret siden forrige build eller
+check, leses fra hurtigbufferen i <out>/.hurtigbuffer (standard: output), om den finnes.`;
 
 const BUILD_HJELP = `motedok build [møtemapper …] [--out MAPPE] [--html]
 

@@ -78,7 +78,7 @@ function dispatch(command: string, rest: string[], values: Values): Promise<numb
       return runNew(rest, values);
     case 'check':
     case 'sjekk':
-      return runCheck(rest);
+      return runCheck(rest, values.out);
     case 'build':
     case 'bygg':
       return runBuild(rest, flags);

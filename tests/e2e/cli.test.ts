@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, motedok } from '../helpers/kommando.js';
+import { BYGGEPAKKER, loadedPackages } from '../helpers/moduler.js';
 import { EKSEMPELPROSJEKT } from '../helpers/prosjekt.js';
 
 /** Where the commands run: a project folder holding the example meetings in cases/. */
@@ -11,7 +12,7 @@ const prosjekt = EKSEMPELPROSJEKT;
 const bin = BIN;
 
 describe('the motedok command', () => {
-  it('build writes the documents and says what it wrote', () => {
+  it('build writes the documents and says what it wrote; with nothing changed it says so, and loads no browser, pdf-lib or Markdown', () => {
     const out = mkdtempSync(join(tmpdir(), 'motedok-cli-'));
     const { code, stdout, stderr } = motedok(['build', 'cases/2025-11-13-ssu', '--out', out]);
     expect(stderr).toBe('');
@@ -20,12 +21,13 @@ describe('the motedok command', () => {
     expect(stdout).toMatch(/motedok build: 1 møte, 14 dokumenter( \(\d+ hentet fra hurtigbufferen\))?, \d+ sider på \d+,\d\d s\.\n$/);
     expect(stdout).toContain(`skrev ${relative(prosjekt, join(out, '2025-11-13-ssu', 'offentlig', 'innkalling.pdf'))} (`);
     expect(existsSync(join(out, '2025-11-13-ssu', 'saksdokumenter.pdf'))).toBe(true);
-    const igjen = motedok(['build', 'cases/2025-11-13-ssu', '--out', out]);
+    const igjen = loadedPackages(['build', 'cases/2025-11-13-ssu', '--out', out], prosjekt);
     expect(igjen.code).toBe(0);
     expect(igjen.stderr).toBe('');
     expect(igjen.stdout).toMatch(
       /^motedok build: ingenting er endret siden forrige bygging; 1 møte, 14 dokumenter, \d+ sider er som før \(\d+,\d\d s\)\.\n$/,
     );
+    expect(igjen.packages.filter((p) => BYGGEPAKKER.test(p))).toEqual([]);
   }, 60_000);
 
   it('on a terminal, progress is one line that is rewritten; the summary follows on a clean line', () => {

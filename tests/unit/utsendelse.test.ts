@@ -102,7 +102,8 @@ describe('an approved referat is frozen', () => {
 
   it('a recorded rettelse cannot be rewritten, also when a new one is added', async () => {
     const root = await sendt({ tekst: 'Vedtatt.', rettelser: 'rettelser:\n  - { dato: 2025-10-01, tekst: "Navnet var feilstavet." }\n' });
-    const omskrevet = 'rettelser:\n  - { dato: 2025-10-01, tekst: "Ingenting ble rettet." }\n  - { dato: 2025-11-01, tekst: "Ny rettelse." }\n';
+    const omskrevet =
+      'rettelser:\n  - { dato: 2025-10-01, tekst: "Ingenting ble rettet." }\n  - { dato: 2025-11-01, tekst: "Ny rettelse." }\n';
     writeFileSync(join(root, M, 'referat.md'), referat('Vedtatt!', omskrevet));
     expect(await linjer(root)).toEqual([
       `${M}/referat.md:6:5: feil: rettelse 1 (1. oktober 2025) er endret etter at den ble registrert i journalen; en rettelse står slik den ble skrevet. Sett den tilbake, og skriv det nye som en ny rettelse nederst i «rettelser:».`,

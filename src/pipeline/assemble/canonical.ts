@@ -20,10 +20,8 @@ function visitDirect(objekt: PDFObject, gjor: Besok): void {
   const beholder = childrenOf(objekt);
   if (beholder instanceof PDFDict) {
     // Plain code-unit order: the same on every machine, whatever its locale.
-    const nokler = [...beholder.keys()]
-      .map((key) => ({ nokkel: key, navn: key.asString() }))
-      .sort((a, b) => (a.navn < b.navn ? -1 : a.navn > b.navn ? 1 : 0))
-      .map(({ nokkel }) => nokkel);
+    const nokler = beholder.keys();
+    if (nokler.length > 1) nokler.sort((a, b) => (a.asString() < b.asString() ? -1 : a.asString() > b.asString() ? 1 : 0));
     for (const key of nokler) {
       const value = beholder.get(key)!;
       gjor(value, (fresh) => beholder.set(key, fresh));
@@ -76,10 +74,27 @@ function textOf(value: PDFObject): string | undefined {
   return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
 }
 
+/** visitDirect in the order the keys happen to be in: for a change that does not depend on the order. */
+function visitDirectAnyOrder(objekt: PDFObject, gjor: Besok): void {
+  const beholder = childrenOf(objekt);
+  if (beholder instanceof PDFDict) {
+    for (const [key, value] of beholder.entries()) {
+      gjor(value, (fresh) => beholder.set(key, fresh));
+      visitDirectAnyOrder(value, gjor);
+    }
+  } else if (beholder instanceof PDFArray) {
+    for (let i = 0; i < beholder.size(); i++) {
+      const verdi = beholder.get(i);
+      gjor(verdi, (fresh) => beholder.set(i, fresh));
+      visitDirectAnyOrder(verdi, gjor);
+    }
+  }
+}
+
 /** Rewrites every structure ID string in the document (in /ID and wherever it is referred to, like /Headers). */
 export function renameStructIds(doc: PDFDocument, nytt: (id: string) => string): void {
   for (const [, objekt] of doc.context.enumerateIndirectObjects()) {
-    visitDirect(objekt, (value, sett) => {
+    visitDirectAnyOrder(objekt, (value, sett) => {
       const text = textOf(value);
       if (text && NODE_ID.test(text)) sett(PDFString.of(nytt(text)));
     });

@@ -119,6 +119,18 @@ export function fitIntoBand(doc: PDFDocument, pageIndices: readonly number[]): v
   }
 }
 
+/** The compressed stamp by its text: pages of one size draw the same, and each compression costs a fresh 200 kB of tables. */
+const compressed = new Map<string, Uint8Array>();
+
+/** `context.flateStream(text)`, with the compressed bytes of an earlier page of the same text. */
+function stampStream(doc: PDFDocument, text: string) {
+  const known = compressed.get(text);
+  if (known) return doc.context.stream(known, { Filter: 'FlateDecode' });
+  const stream = doc.context.flateStream(text);
+  compressed.set(text, stream.getContents());
+  return stream;
+}
+
 /**
  * Draws page i of `overlay` on page i of `doc`, for the pages in `pageIndices`, as a pagination
  * artifact. The overlay's pages have the pages' visible sizes (pageSizes).
@@ -132,7 +144,7 @@ export async function stampOverlay(doc: PDFDocument, overlay: Uint8Array, pageIn
     const navn = page.node.newXObject('Sidetall', former[n]!.ref);
     const tegn = [PDFOperator.of(Op.PushGraphicsState), cm(invert(viewOf(page).tilSynlig)), PDFOperator.of(Op.DrawObject, [navn])];
     const innhold = `/Artifact <</Type /Pagination>> BDC\n${tegn.map((o) => o.toString()).join('\n')}\nQ\nEMC\n`;
-    page.node.addContentStream(doc.context.register(doc.context.flateStream(innhold)));
+    page.node.addContentStream(doc.context.register(stampStream(doc, innhold)));
   }
   // Embedded pages are written on save; canonicalize (savePdf) renumbers what exists before that.
   await doc.flush();

@@ -34,8 +34,11 @@ export function readSkrevet(text: string): { skrevet: SkrevetMarkdown; bilder: S
   readDefinitions(tree, skrevet);
   const bilder = findSkrevneBilder(tree);
   readDeclarations(tree, skrevet);
-  skrevet.aapenKommentar = findUnclosedComment(tree, text);
-  skrevet.kommentarSomTekst = findCommentAsText(tree, text);
+  // Set only when found: the result is kept as JSON between runs (load/source-store.ts), which has no undefined.
+  const aapenKommentar = findUnclosedComment(tree, text);
+  if (aapenKommentar) skrevet.aapenKommentar = aapenKommentar;
+  const kommentarSomTekst = findCommentAsText(tree, text);
+  if (kommentarSomTekst) skrevet.kommentarSomTekst = kommentarSomTekst;
   const hast = toHast.runSync(tree, text) as HastRoot;
   readHtml(hast, text, skrevet, bilder);
   readHtmlHeadings(tree, hast, skrevet);

@@ -9,10 +9,9 @@ import { yieldToEventLoop } from '../../util/event-loop.js';
 import { findMarkdownLimit } from '../../util/nesting.js';
 import { isInside } from '../../util/paths.js';
 import { findBilder, findMotefiler } from './bilder.js';
-import { warnUncoveredChars } from './fonts.js';
 import { checkLogo } from './logo.js';
 import { findMotemapper, MOTE_FIL, ORGANISASJON_FIL } from './mapper.js';
-import { readMarkdownSource } from './source-store.js';
+import { readKnownContents, readMarkdownSource, readYamlSource } from './source-store.js';
 import { loadFraser } from './sprak.js';
 import { readTabellfiler } from './tabellfiler.js';
 import { readText } from './text.js';
@@ -41,8 +40,7 @@ function loadMarkdown(file: string, diags: Diagnostics): MarkdownSource | undefi
 function loadYaml(file: string, diags: Diagnostics) {
   const text = readText(file, diags);
   if (text === undefined) return undefined;
-  warnUncoveredChars(file, text, diags);
-  return parseYaml(file, text, diags);
+  return readYamlSource(file, text, diags);
 }
 
 /**
@@ -145,8 +143,10 @@ export async function readSkrevetInProject(project: ProjectSource): Promise<void
       )
         continue;
       await yieldToEventLoop();
-      const { readSkrevet } = await import('./markdown-mdast.js');
-      const { skrevet, bilder } = readSkrevet(markdown.text);
+      const { skrevet, bilder } = await readKnownContents(markdown.file, markdown.text, 'skrevet', async () => {
+        const { readSkrevet } = await import('./markdown-mdast.js');
+        return readSkrevet(markdown.text);
+      });
       markdown.skrevet = skrevet;
       markdown.bilder = findBilder(meeting.dir, bilder);
       const sak = meeting.saker.find((s) => s.markdown === markdown);
@@ -184,8 +184,10 @@ export async function findAktivtInnholdInProject(project: ProjectSource): Promis
         const bytes = readFileSync(probe.path);
         probe.tagget = taggedFromBytes(bytes);
         if (!mayHaveActiveContent(bytes) && probe.tagget !== undefined) continue;
-        const { readVedleggInnhold } = await import('./vedlegg-innhold.js');
-        const innhold = await readVedleggInnhold(bytes);
+        const innhold = await readKnownContents(probe.path, bytes, 'vedlegg-innhold', async () => {
+          const { readVedleggInnhold } = await import('./vedlegg-innhold.js');
+          return readVedleggInnhold(bytes);
+        });
         probe.aktivtInnhold = innhold.aktivtInnhold;
         probe.tagget ??= innhold.tagget;
       }

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { makeProject } from '../../helpers/prosjekt.js';
@@ -58,6 +61,39 @@ describe('the corpus of broken input: exact message, position and exit code', ()
         ).toBe(true);
       }
       for (const linje of tilfelle.utskrift ?? []) expect(stdout.split('\n')).toContain(linje);
+    },
+    30_000,
+  );
+});
+
+/** The check cases, run as a user would after a build: beside an output folder with the build's cache. */
+const CHECKS = TILFELLER.filter((t) => (t.args ?? ['check'])[0] === 'check' && t.kode !== 2);
+
+describe('the corpus again, with what an earlier check left in the cache (output/.hurtigbuffer)', () => {
+  it('has most of the corpus, and the cache is written', async () => {
+    expect(CHECKS.length).toBeGreaterThanOrEqual(40);
+    const root = makeProject({});
+    const out = mkdtempSync(join(tmpdir(), 'motedok-korpus-ut-'));
+    mkdirSync(join(out, '.hurtigbuffer'));
+    expect((await motedok(['check', '.', '--out', out], root)).kode).toBe(0);
+    expect(readFileSync(join(out, '.hurtigbuffer', 'kilder.json'), 'utf8')).toContain('Strategisk samarbeidsutvalg');
+  });
+
+  it.each(CHECKS.map((t) => [t.navn, t] as const))(
+    '%s',
+    async (_navn, tilfelle) => {
+      const root = makeProject(tilfelle.filer, !tilfelle.utenStandard);
+      tilfelle.lag?.(root);
+      const out = mkdtempSync(join(tmpdir(), 'motedok-korpus-ut-'));
+      mkdirSync(join(out, '.hurtigbuffer'));
+      const args = [...(tilfelle.args ?? ['check', '.']), '--out', out];
+      const meldinger = typeof tilfelle.meldinger === 'function' ? tilfelle.meldinger(root) : tilfelle.meldinger;
+      // The second run takes unchanged files from the cache and parses them again for positions; the third has those positions too.
+      for (const run of ['first', 'second', 'third']) {
+        const { kode, stderr } = await motedok(args, root);
+        expect(stderr === '' ? [] : stderr.split('\n'), run).toEqual(meldinger);
+        expect(kode, run).toBe(tilfelle.kode);
+      }
     },
     30_000,
   );
