@@ -9,6 +9,7 @@ import { loadMoter } from '../../src/build/load.js';
 import { formatDiagnostic } from '../../src/domain/diagnostics.js';
 import { moteAsIcs } from '../../src/pipeline/render/kalender.js';
 import { forsteUtenforRekkefolge, pdfInfo, pdfStruktur, pdfTekst } from '../helpers/pdftekst.js';
+import { pdfuaFindings } from '../helpers/pdfua.js';
 import { EKSEMPEL, makeProject, sak } from '../helpers/prosjekt.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
@@ -141,6 +142,12 @@ describe('motedok arsplan', () => {
     const { bokmerker, lang } = await pdfStruktur(fil);
     expect(lang).toBe('nb-NO');
     expect(bokmerker.map((b) => b.trim())).toEqual(expect.arrayContaining(['Strategisk samarbeidsutvalg', 'Partnerskapsmøtet']));
+  });
+
+  it('passes the machine-checkable PDF/UA-1 checkpoints, as every document of a meeting does', async () => {
+    const { findings, fullyTagged } = await pdfuaFindings(join(ut, 'arsplan-2026.pdf'));
+    expect(findings).toEqual([]);
+    expect(fullyTagged).toBe(true);
   });
 
   it("writes a calendar with one event per dated meeting; the folder's is the same event as its mote.ics", async () => {
