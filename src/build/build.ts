@@ -90,22 +90,8 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
     useMarkdownStore(verktoy.buffer.markdown);
     const { dokumenter, filer } = await buildAll(loaded, verktoy, register, inndata, diagnostics);
     verktoy.buffer.saveMarkdown();
-    if (!diagnostics.some((d) => d.severity === 'feil')) {
-      // Like the register: a failed run (a damaged attachment) leaves it as it was.
-      kilder?.save();
-      const outDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'output');
-      for (const mote of loaded.moter) recordGodkjentReferat(mote, outDir);
-      const ekstra = extraFiles(loaded);
-      register.rememberRun(run.foresporsel, run.nokkel, { ...inndata, ...register.inndata(ekstra) }, filer, {
-        moter: loaded.moter.length,
-        dokumenter: dokumenter.map((d) => ({ ...d, fraBuffer: true })),
-        diagnostics,
-        ekstra,
-      });
-      if (run.alleMoter) verktoy.buffer.prune(new Set([...verktoy.buffer.brukt, ...register.usedKeys()]));
-      // Only a successful run is recorded: a failed one leaves everything in the output folder as it was.
-      register.save();
-    }
+    if (!diagnostics.some((d) => d.severity === 'feil'))
+      recordRun(run, loaded, verktoy, { dokumenter, filer, inndata, diagnostics }, kilder);
     return { moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter, diagnostics };
   } finally {
     useSourceStore(undefined);
@@ -113,6 +99,35 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
     if (browser) await (await browser.catch(() => undefined))?.close();
     frigi?.();
   }
+}
+
+/**
+ * After a run without errors: what it read and wrote is recorded, so the next run can skip what is
+ * unchanged. Only a successful run is recorded: a failed one leaves everything in the output folder as it was.
+ */
+function recordRun(
+  run: ReturnType<typeof describeRun>,
+  loaded: LoadResult,
+  verktoy: BuildTools,
+  made: { dokumenter: BuiltDocument[]; filer: string[]; inndata: Inputs; diagnostics: Diagnostic[] },
+  kilder: SourceCache | undefined,
+): void {
+  const { register } = run;
+  const { options } = verktoy;
+  const { dokumenter, filer, inndata, diagnostics } = made;
+  // Like the register: a failed run (a damaged attachment) leaves it as it was.
+  kilder?.save();
+  const outDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'output');
+  for (const mote of loaded.moter) recordGodkjentReferat(mote, outDir);
+  const ekstra = extraFiles(loaded);
+  register.rememberRun(run.foresporsel, run.nokkel, { ...inndata, ...register.inndata(ekstra) }, filer, {
+    moter: loaded.moter.length,
+    dokumenter: dokumenter.map((d) => ({ ...d, fraBuffer: true })),
+    diagnostics,
+    ekstra,
+  });
+  if (run.alleMoter) verktoy.buffer.prune(new Set([...verktoy.buffer.brukt, ...register.usedKeys()]));
+  register.save();
 }
 
 /**

@@ -42,6 +42,20 @@ function linkReferanserInBundle(
   );
 }
 
+/** The contents page's lines: each part and its attachments with the page they start on, after `forsideSider` contents pages. */
+function contentsLines(deler: readonly { plan: Plan; ferdig: FinishedPdf }[], forsideSider: number): ContentsLine[] {
+  let side = forsideSider + 1;
+  return deler.map(({ plan, ferdig }) => {
+    const start = side;
+    side += ferdig.sider;
+    return {
+      tittel: plan.innhold!,
+      side: start,
+      vedlegg: plan.vedlegg.map((v, i) => ({ tittel: v.tittel, nr: v.nr, side: start + ferdig.vedleggStart[i]! })),
+    };
+  });
+}
+
 /**
  * Everything the members read, in one file: a table of contents with page numbers, then the
  * innkalling and every case paper in agenda order, composed from the PDFs already printed.
@@ -55,18 +69,7 @@ export async function buildSaksdokumenter(
   meta: Metadata,
 ): Promise<{ ferdig: FinishedPdf; fraBuffer: boolean }> {
   const { maler, buffer } = verktoy;
-  const content = (forsideSider: number): ContentsLine[] => {
-    let side = forsideSider + 1;
-    return deler.map(({ plan, ferdig }) => {
-      const start = side;
-      side += ferdig.sider;
-      return {
-        tittel: plan.innhold!,
-        side: start,
-        vedlegg: plan.vedlegg.map((v, i) => ({ tittel: v.tittel, nr: v.nr, side: start + ferdig.vedleggStart[i]! })),
-      };
-    });
-  };
+  const content = (forsideSider: number) => contentsLines(deler, forsideSider);
   // The contents page is cached on its own: an edit that moves no page number composes the
   // file again from cached parts without starting the browser.
   const forside = async (sider: number): Promise<FinishedPdf> => {
