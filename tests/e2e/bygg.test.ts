@@ -8,6 +8,7 @@ import type { BuildResult } from '../../src/domain/documents.js';
 import { innholdUnder } from '../helpers/filer.js';
 import { forsteUtenforRekkefolge, pdfFonter, pdfInfo, pdfStruktur, pdfTekst } from '../helpers/pdftekst.js';
 import { EKSEMPEL, utmappe } from '../helpers/prosjekt.js';
+import { medEksempelbuffer } from '../helpers/tilstand.js';
 
 const cases = EKSEMPEL;
 const M = '2025-05-22-ssu';
@@ -17,6 +18,9 @@ let resultat: BuildResult;
 
 beforeAll(async () => {
   ut = mkdtempSync(join(tmpdir(), 'motedok-bygg-'));
+  // What this file reads is what a build writes; that printing gives the same bytes every time is
+  // tested below by a build into an empty folder.
+  medEksempelbuffer(ut);
   resultat = await buildMoter([cases], { out: ut });
 }, 120_000);
 

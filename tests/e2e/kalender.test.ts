@@ -7,6 +7,7 @@ import { loadMoter } from '../../src/build/load.js';
 import type { Mote } from '../../src/domain/types.js';
 import { lesIcs } from '../helpers/ics.js';
 import { EKSEMPEL } from '../helpers/prosjekt.js';
+import { medEksempelbuffer } from '../helpers/tilstand.js';
 
 const cases = EKSEMPEL;
 
@@ -21,6 +22,8 @@ describe('mote.ics', () => {
     const ut = mkdtempSync(join(tmpdir(), 'motedok-ics-'));
     const igjen = mkdtempSync(join(tmpdir(), 'motedok-ics-'));
     const mappe = join(cases, '2025-11-13-ssu');
+    medEksempelbuffer(ut);
+    medEksempelbuffer(igjen);
     const forste = await buildMoter([mappe], { out: ut });
     expect(forste.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
     await buildMoter([mappe], { out: igjen });

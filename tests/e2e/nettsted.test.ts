@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishMoter } from '../../src/build/publish.js';
 import { serveSite, startBrowser } from '../helpers/nettsted.js';
 import { EKSEMPEL } from '../helpers/prosjekt.js';
+import { medEksempelbuffer } from '../helpers/tilstand.js';
 
 const cases = EKSEMPEL;
 let nettsted: string;
@@ -17,6 +18,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const ut = mkdtempSync(join(tmpdir(), 'motedok-nettsted-'));
+  medEksempelbuffer(ut);
   const result = await publishMoter([cases], { out: ut });
   expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
   nettsted = result.nettsted!;

@@ -9,6 +9,7 @@ import { filerUnder } from '../helpers/filer.js';
 import { minimalPdf } from '../helpers/pdf.js';
 import { type Findings, headingLevels, lblTexts, pdfuaFindings } from '../helpers/pdfua.js';
 import { check, EKSEMPEL, makeProject, sak, utmappe } from '../helpers/prosjekt.js';
+import { medEksempelbuffer } from '../helpers/tilstand.js';
 
 /**
  * Every PDF a build of the example writes, held to the machine-checkable PDF/UA-1 (Matterhorn)
@@ -20,6 +21,7 @@ const resultater = new Map<string, Findings>();
 
 beforeAll(async () => {
   ut = mkdtempSync(join(tmpdir(), 'motedok-pdfua-'));
+  medEksempelbuffer(ut);
   const bygget = await buildMoter([EKSEMPEL], { out: ut });
   expect(bygget.diagnostics).toEqual([]);
   const pdfer = filerUnder(ut).filter((f) => f.endsWith('.pdf') && !relative(ut, f).startsWith('.'));

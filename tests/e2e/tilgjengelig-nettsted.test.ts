@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishMoter } from '../../src/build/publish.js';
 import { serveSite, startBrowser } from '../helpers/nettsted.js';
 import { EKSEMPEL } from '../helpers/prosjekt.js';
+import { medEksempelbuffer } from '../helpers/tilstand.js';
 
 /**
  * Issue 16: the published site is read on a phone as well as on a desktop. At 320 CSS pixels
@@ -31,6 +32,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const ut = mkdtempSync(join(tmpdir(), 'motedok-tilgjengelig-'));
+  medEksempelbuffer(ut);
   const result = await publishMoter([EKSEMPEL], { out: ut });
   expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
   nettsted = result.nettsted!;

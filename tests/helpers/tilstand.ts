@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { inject } from 'vitest';
 
 /**
  * Keeps a copy of folders (a built project and its output folder) so that each test can start
@@ -28,4 +29,15 @@ export function lagreTilstand(...mapper: string[]): { gjenopprett(): void } {
       }
     },
   };
+}
+
+/**
+ * Gives an output folder the document cache of a publish of every example meeting, made once per
+ * run (tests/helpers/eksempelbygg.ts): a key is a hash of everything that goes into a PDF, so a
+ * build of the examples into it prints nothing it would print the same. Its register is not
+ * copied, so nothing counts as built before. Only for tests that read what a build makes, never
+ * for tests of printing or of the cache itself.
+ */
+export function medEksempelbuffer(ut: string): void {
+  cpSync(inject('eksempelbuffer'), join(ut, '.hurtigbuffer'), { recursive: true, filter: (f) => !f.endsWith('register.json') });
 }

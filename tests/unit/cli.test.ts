@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { motedok } from '../helpers/kommando.js';
+import { motedok, motedokHer } from '../helpers/kommando.js';
 import { BESLUTNING, EKSEMPELPROSJEKT, makeProject, sak } from '../helpers/prosjekt.js';
 
 /** Where the commands run: a project folder holding the example meetings in cases/. */
@@ -17,26 +17,26 @@ describe('the motedok command', () => {
     expect(version).toMatchObject({ code: 0, stdout: expect.stringMatching(/^motedok \d+\.\d+\.\d+\n$/) });
   });
 
-  it('wrong usage exits 2 with a message, not a stack trace', () => {
-    const unknown = motedok(['lag']);
+  it('wrong usage exits 2 with a message, not a stack trace', async () => {
+    const unknown = await motedokHer(['lag']);
     expect(unknown).toMatchObject({
       code: 2,
       stderr:
         'motedok: ukjent kommando «lag». Kommandoene er: build, check, send, eksport, publish, new, arsplan og watch. Se «motedok --help».\n',
     });
-    const option = motedok(['check', '--fort']);
+    const option = await motedokHer(['check', '--fort']);
     expect(option).toMatchObject({ code: 2, stderr: 'motedok: ukjent valg «--fort». Se «motedok --help».\n' });
-    const missing = motedok(['check', 'finnes/ikke']);
+    const missing = await motedokHer(['check', 'finnes/ikke']);
     expect(missing).toMatchObject({ code: 2, stderr: 'motedok: fant ikke mappen «finnes/ikke».\n' });
-    expect(motedok(['watch', 'finnes/ikke'])).toMatchObject({ code: 2, stderr: 'motedok: fant ikke mappen «finnes/ikke».\n' });
-    expect(motedok(['watch', 'cases'])).toMatchObject({
+    expect(await motedokHer(['watch', 'finnes/ikke'])).toMatchObject({ code: 2, stderr: 'motedok: fant ikke mappen «finnes/ikke».\n' });
+    expect(await motedokHer(['watch', 'cases'])).toMatchObject({
       code: 2,
       stderr: 'motedok: «cases» er ikke en møtemappe (ingen mote.yaml); oppgi én møtemappe, for eksempel cases/2025-05-22-ssu.\n',
     });
   });
 
-  it('check of the examples prints every planned agenda and exits 0', () => {
-    const { code, stdout, stderr } = motedok(['check']);
+  it('check of the examples prints every planned agenda and exits 0', async () => {
+    const { code, stdout, stderr } = await motedokHer(['check']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.split('\n');
@@ -63,13 +63,13 @@ describe('the motedok command', () => {
     expect(stdout).toMatch(/motedok check: 3 møter og 23 saker kontrollert på \d+,\d\d s – ingen feil, 0 advarsler\.\n$/);
   });
 
-  it('content errors go to stderr as file:line:column and exit 1; the valid meetings still print', () => {
+  it('content errors go to stderr as file:line:column and exit 1; the valid meetings still print', async () => {
     const root = makeProject({
       '2025-05-22-ssu/13-a.md': sak('tittel: A\ntype: tema\nminutter: 0'),
       '2025-09-18-ssu/mote.yaml': 'utvalg: ssu\ndato: 2025-09-18\nstart: "10:00"\nslutt: "14:00"\nsted: Hamar\n',
       '2025-09-18-ssu/13-b.md': BESLUTNING,
     });
-    const { code, stdout, stderr } = motedok(['check', '.'], root);
+    const { code, stdout, stderr } = await motedokHer(['check', '.'], root);
     expect(code).toBe(1);
     expect(stderr).toBe(
       '2025-05-22-ssu/13-a.md:4:11: feil: «minutter» må være større enn 0, men er tallet 0. Tillatt: et helt antall minutter, større enn 0, for eksempel 30.\n',
@@ -79,17 +79,16 @@ describe('the motedok command', () => {
     expect(stderr + stdout).not.toMatch(/\bat .*\.js:\d+/);
   });
 
-  it('a single meeting folder is checked with its year around it (numbers continue)', () => {
-    const { code, stdout } = motedok(['check', 'cases/2025-09-18-ssu']);
+  it('a single meeting folder is checked with its year around it (numbers continue)', async () => {
+    const { code, stdout } = await motedokHer(['check', 'cases/2025-09-18-ssu']);
     expect(code).toBe(0);
     expect(stdout).toContain('  Sak 19.25  10.00–10.02  Godkjenning av innkalling og saksliste (2 min)');
     expect(stdout).not.toContain('2025-05-22-ssu');
   });
 
-  it('build without a usable Chromium fails with a clear message and exit 1, writing nothing', () => {
+  it('build without a usable Chromium fails with a clear message and exit 1, writing nothing', async () => {
     const out = mkdtempSync(join(tmpdir(), 'motedok-cli-'));
-    const { code, stderr } = motedok(['build', 'cases/2025-11-13-ssu', '--out', out], prosjekt, {
-      ...process.env,
+    const { code, stderr } = await motedokHer(['build', 'cases/2025-11-13-ssu', '--out', out], prosjekt, {
       MOTEDOK_CHROMIUM: '/finnes/ikke/chrome',
     });
     expect(code).toBe(1);

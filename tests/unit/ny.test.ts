@@ -1,18 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { journalFor } from '../helpers/journal.js';
+import { motedokHer as motedok } from '../helpers/kommando.js';
 import { check, MOTE, makeProject, sak } from '../helpers/prosjekt.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
-const bin = resolve(repo, 'bin/motedok.js');
-
-function motedok(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const ORGANISASJON = `navn: Helsefellesskap Test
 utvalg:
@@ -47,8 +41,8 @@ function prosjekt(ekstra: Record<string, string> = {}) {
 }
 
 /** `check` of the whole project: exit code, the planned agendas' lines, and the messages. */
-function sjekk(root: string) {
-  const r = motedok(['check'], root);
+async function sjekk(root: string) {
+  const r = await motedok(['check'], root);
   return {
     ...r,
     saker: r.stdout
@@ -59,9 +53,9 @@ function sjekk(root: string) {
 }
 
 describe('motedok new mote', () => {
-  it("creates <dato>-<utvalg>/mote.yaml from the committee's defaults, naming its schema, and check passes it", () => {
+  it("creates <dato>-<utvalg>/mote.yaml from the committee's defaults, naming its schema, and check passes it", async () => {
     const root = prosjekt();
-    const r = motedok(['new', 'mote', 'ssu', '2025-09-18'], root);
+    const r = await motedok(['new', 'mote', 'ssu', '2025-09-18'], root);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toContain('Opprettet cases/2025-09-18-ssu/mote.yaml');
     const fil = join(root, 'cases/2025-09-18-ssu/mote.yaml');
@@ -76,7 +70,7 @@ describe('motedok new mote', () => {
     const skjema = /^# yaml-language-server: \$schema=(\S+)\n/.exec(tekst)![1]!;
     expect(existsSync(resolve(dirname(fil), skjema))).toBe(true);
     expect(resolve(dirname(fil), skjema)).toBe(join(repo, 'schemas', 'mote.schema.json'));
-    const check = sjekk(root);
+    const check = await sjekk(root);
     expect(check.code).toBe(0);
     // The new meeting continues May's numbers (01–03): its fixed saker are 04.25 and 05.25.
     expect(check.stdout).toContain(
@@ -85,35 +79,37 @@ describe('motedok new mote', () => {
     expect(check.saker).toContain('Sak 05.25 Godkjenning av referat fra SSU-møtet 22.05.25 (3 min)');
   });
 
-  it('takes --sted, --start and --slutt over the defaults, and asks for them when the committee has none', () => {
+  it('takes --sted, --start and --slutt over the defaults, and asks for them when the committee has none', async () => {
     const root = prosjekt();
     expect(
-      motedok(['new', 'mote', 'ssu', '18.09.2025', '--sted', 'Hamar: rådhuset', '--start', '0900', '--slutt', '12.00'], root).code,
+      (await motedok(['new', 'mote', 'ssu', '18.09.2025', '--sted', 'Hamar: rådhuset', '--start', '0900', '--slutt', '12.00'], root)).code,
     ).toBe(0);
     expect(YAML.parse(readFileSync(join(root, 'cases/2025-09-18-ssu/mote.yaml'), 'utf8'))).toMatchObject({
       start: '09:00',
       slutt: '12:00',
       sted: 'Hamar: rådhuset',
     });
-    const pm = motedok(['new', 'mote', 'pm', '2026-06-10', '--sted', 'Teams'], root);
+    const pm = await motedok(['new', 'mote', 'pm', '2026-06-10', '--sted', 'Teams'], root);
     expect(pm).toMatchObject({
       code: 2,
       stderr: 'motedok: oppgi --start, --slutt (utvalget «pm» har ikke disse under «standard» i organisasjon.yaml).\n',
     });
-    expect(motedok(['new', 'mote', 'pm', '2026-06-10', '--sted', 'Teams', '--start', '09:00', '--slutt', '10:00'], root).code).toBe(0);
-    expect(sjekk(root).code).toBe(0);
+    expect((await motedok(['new', 'mote', 'pm', '2026-06-10', '--sted', 'Teams', '--start', '09:00', '--slutt', '10:00'], root)).code).toBe(
+      0,
+    );
+    expect((await sjekk(root)).code).toBe(0);
   });
 });
 
 describe('motedok new sak', () => {
-  it('prints the number the sak gets, and check shows the same number for it', () => {
+  it('prints the number the sak gets, and check shows the same number for it', async () => {
     const root = prosjekt();
-    const ny = motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Årsplan 2026: møter og temaer'], root);
+    const ny = await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Årsplan 2026: møter og temaer'], root);
     expect(ny.code).toBe(0);
     const nummer = /Saken får nummer (\d\d\.\d\d)\./.exec(ny.stdout)![1]!;
     // The fixed sak is 01, Budsjett 02; a new beslutning sak goes after it and before the tema sak.
     expect(nummer).toBe('03.25');
-    const check = sjekk(root);
+    const check = await sjekk(root);
     expect(check).toMatchObject({ code: 0, stderr: '' });
     expect(check.stdout).toContain('ingen feil, 0 advarsler');
     expect(check.saker).toEqual([
@@ -124,20 +120,20 @@ describe('motedok new sak', () => {
     ]);
   });
 
-  it('prints every sak number the new sak moves', () => {
+  it('prints every sak number the new sak moves', async () => {
     const root = prosjekt();
-    const ny = motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], root);
+    const ny = await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], root);
     expect(ny.code).toBe(0);
     expect(ny.stdout).toContain(
       'Saken får nummer 03.25.\nDen flytter ett saksnummer:\n  sak 03.25 «Strategi» (2025-05-22-ssu) får nå nummer 04.25\n',
     );
   });
 
-  it('refuses to move the numbers of a meeting that has a referat, makes no file, and says how to add the sak without moving any', () => {
+  it('refuses to move the numbers of a meeting that has a referat, makes no file, and says how to add the sak without moving any', async () => {
     const referat =
       '---\ntil_stede: [kari, ola]\nreferent: Marte\nstatus: utkast\n---\n\n## Sak 01.25\n\n## Sak 02.25\n\n## Sak 03.25 Strategi\n\nNotater.\n';
     const root = prosjekt({ 'cases/2025-05-22-ssu/referat.md': referat });
-    const ny = motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], root);
+    const ny = await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], root);
     expect(ny).toMatchObject({
       code: 1,
       stdout: '',
@@ -146,18 +142,18 @@ describe('motedok new sak', () => {
     });
     expect(readdirSync(join(root, 'cases/2025-05-22-ssu')).sort()).toEqual(['3-budsjett.md', '4-tema.md', 'mote.yaml', 'referat.md']);
     // A referat sak goes last and moves nothing; the referat then lacks only its section.
-    const sist = motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Til orientering', '--type', 'referat'], root);
+    const sist = await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Til orientering', '--type', 'referat'], root);
     expect(sist.stdout).toContain('Saken får nummer 04.25.');
     expect(sist.stdout).not.toContain('Den flytter');
     expect(sist.stderr).toContain('sak 04.25 «Til orientering» mangler i referatet');
   });
 
-  it('prints the numbers it moves in later meetings of the year too, and refuses when a later meeting has a referat', () => {
+  it('prints the numbers it moves in later meetings of the year too, and refuses when a later meeting has a referat', async () => {
     const sept = {
       'cases/2025-09-18-ssu/mote.yaml': MOTE.replace('2025-05-22', '2025-09-18'),
       'cases/2025-09-18-ssu/3-host.md': sak('tittel: Høstens sak\ntype: tema\nminutter: 20', 'Tekst.\n'),
     };
-    const ny = motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], prosjekt(sept));
+    const ny = await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], prosjekt(sept));
     expect(ny.code).toBe(0);
     expect(ny.stdout).toContain(
       [
@@ -174,7 +170,7 @@ describe('motedok new sak', () => {
       'cases/2025-09-18-ssu/referat.md':
         '---\ntil_stede: [kari, ola, per]\nreferent: Marte\nstatus: utkast\n---\n\n## Sak 05.25\n\n## Sak 06.25\n\n## Sak 07.25 Høstens sak\n\nNotater.\n',
     });
-    const nekter = motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], medReferat);
+    const nekter = await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], medReferat);
     // Sending the May meeting would not help: the numbers to keep are September's, so its send is the advice.
     expect(nekter).toMatchObject({
       code: 1,
@@ -192,14 +188,14 @@ describe('motedok new sak', () => {
     });
     const mai = (await check(join(root, 'cases'))).alleMoter.find((m) => m.mappe === '2025-05-22-ssu')!;
     writeFileSync(join(root, 'cases/2025-05-22-ssu/journal.json'), journalFor(mai, '2025-05-08'));
-    const ny = motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], root);
+    const ny = await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], root);
     expect(ny.code).toBe(0);
     // May's saker 01–03 were sent; the new one sorts before Strategi (03.25) but takes 04.25.
     expect(ny.stdout).toContain(
       'Saken får nummer 04.25.\nDen flytter 3 saksnumre:\n  sak 04.25 «Godkjenning av innkalling og saksliste» (2025-09-18-ssu)',
     );
     expect(ny.stdout).not.toContain('«Strategi»');
-    expect(sjekk(root).saker).toEqual([
+    expect((await sjekk(root)).saker).toEqual([
       'Sak 01.25 Godkjenning av innkalling og saksliste (2 min)',
       'Sak 02.25 Budsjett 2026 (30 min)',
       'Sak 04.25 Ny beslutning (30 min)',
@@ -210,7 +206,7 @@ describe('motedok new sak', () => {
     ]);
   });
 
-  it('names the file so it sorts last under its heading, with the sections of its type; each number printed is the one check shows', () => {
+  it('names the file so it sorts last under its heading, with the sections of its type; each number printed is the one check shows', async () => {
     const root = prosjekt();
     const mappe = join(root, 'cases/2025-05-22-ssu');
     const lagd: string[] = [];
@@ -220,9 +216,9 @@ describe('motedok new sak', () => {
       ['Fond for implementering'],
       ['Samhandlingskonferansen', '--type', 'eventuelt'],
     ]) {
-      const r = motedok(['new', 'sak', 'cases/2025-05-22-ssu', tittel!, ...valg], root);
+      const r = await motedok(['new', 'sak', 'cases/2025-05-22-ssu', tittel!, ...valg], root);
       expect(r.code, r.stderr).toBe(0);
-      const check = sjekk(root);
+      const check = await sjekk(root);
       // Placed under its heading without the warning about files sorted out of agenda order.
       expect(check).toMatchObject({ code: 0, stderr: '' });
       const nummer = /Saken får nummer (\d\d\.\d\d)/.exec(r.stdout)?.[1];
@@ -236,7 +232,7 @@ describe('motedok new sak', () => {
       '03.25 Fond for implementering',
       'eventuelt Samhandlingskonferansen',
     ]);
-    expect(sjekk(root).saker.map((l) => l.replace(/ \(\d+ min\)$/, ''))).toEqual([
+    expect((await sjekk(root)).saker.map((l) => l.replace(/ \(\d+ min\)$/, ''))).toEqual([
       'Sak 01.25 Godkjenning av innkalling og saksliste',
       'Sak 02.25 Budsjett 2026',
       'Sak 03.25 Fond for implementering',
@@ -253,37 +249,37 @@ describe('motedok new sak', () => {
     expect(readFileSync(join(mappe, tema), 'utf8')).toContain('minutter: 45\n---\n\n## Bakgrunn\n');
   });
 
-  it('refuses bad usage with exit 2 and a Norwegian message', () => {
+  it('refuses bad usage with exit 2 and a Norwegian message', async () => {
     const root = prosjekt();
-    expect(motedok(['new', 'sak', 'cases/2025-05-22-ssu'], root)).toMatchObject({
+    expect(await motedok(['new', 'sak', 'cases/2025-05-22-ssu'], root)).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('motedok: oppgi møtemappen og tittelen i anførselstegn'),
     });
-    expect(motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'X', '--type', 'vedtak'], root)).toMatchObject({
+    expect(await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'X', '--type', 'vedtak'], root)).toMatchObject({
       code: 2,
       stderr: 'motedok: --type «vedtak» finnes ikke. Typene er: beslutning, tema, referat, eventuelt.\n',
     });
-    expect(motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'X', '--minutter', 'tretti'], root)).toMatchObject({
+    expect(await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'X', '--minutter', 'tretti'], root)).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('--minutter «tretti» må være et helt antall minutter'),
     });
-    expect(motedok(['new', 'sak', 'cases/finnes-ikke', 'X'], root)).toMatchObject({
+    expect(await motedok(['new', 'sak', 'cases/finnes-ikke', 'X'], root)).toMatchObject({
       code: 2,
       stderr: 'motedok: fant ikke mappen «cases/finnes-ikke».\n',
     });
-    expect(motedok(['new', 'mote', 'sus', '2025-09-18'], root)).toMatchObject({
+    expect(await motedok(['new', 'mote', 'sus', '2025-09-18'], root)).toMatchObject({
       code: 2,
       stderr: 'motedok: utvalg «sus» finnes ikke i organisasjon.yaml. Mente du «ssu»? Utvalgene er: ssu, pm.\n',
     });
-    expect(motedok(['new', 'mote', 'ssu', '2025-02-30'], root)).toMatchObject({
+    expect(await motedok(['new', 'mote', 'ssu', '2025-02-30'], root)).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('motedok: datoen «2025-02-30» kan ikke brukes'),
     });
-    expect(motedok(['new', 'mote', 'ssu', '2025-09-18', '--type', 'tema'], root)).toMatchObject({
+    expect(await motedok(['new', 'mote', 'ssu', '2025-09-18', '--type', 'tema'], root)).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('valget «--type» gjelder ikke for «motedok new mote»'),
     });
-    expect(motedok(['new', 'møte'], root)).toMatchObject({
+    expect(await motedok(['new', 'møte'], root)).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('ukjent «møte»; motedok new lager mote, sak, referat eller ci.'),
     });
@@ -292,9 +288,9 @@ describe('motedok new sak', () => {
 });
 
 describe('motedok new referat', () => {
-  it('has every sak of the agenda with its proposal, the members in til_stede, and passes check', () => {
+  it('has every sak of the agenda with its proposal, the members in til_stede, and passes check', async () => {
     const root = prosjekt();
-    const r = motedok(['new', 'referat', 'cases/2025-05-22-ssu'], root);
+    const r = await motedok(['new', 'referat', 'cases/2025-05-22-ssu'], root);
     expect(r).toMatchObject({
       code: 0,
       stderr: '',
@@ -312,20 +308,20 @@ describe('motedok new referat', () => {
     expect(tekst).toContain(
       '## Sak 02.25 Budsjett 2026\n\n### Vedtak\n\nSaken godkjennes.\n\n## Sak 03.25 Strategi\n\n## Eventuelt\n\nIngen saker.\n',
     );
-    expect(sjekk(root)).toMatchObject({ code: 0, stderr: '' });
+    expect(await sjekk(root)).toMatchObject({ code: 0, stderr: '' });
   });
 
-  it('says which saker still need the chosen alternative', () => {
+  it('says which saker still need the chosen alternative', async () => {
     const root = prosjekt({
       'cases/2025-05-22-ssu/5-fond.md': sak(
         'tittel: Fond\ntype: beslutning\nminutter: 10',
         '## Forslag til vedtak\n\n1. Utvalget etablerer et fond på\n   a) Alt. 1: kr 750 000\n   b) Alt. 2: kr 500 000\n',
       ),
     });
-    const r = motedok(['new', 'referat', 'cases/2025-05-22-ssu'], root);
+    const r = await motedok(['new', 'referat', 'cases/2025-05-22-ssu'], root);
     expect(r.stdout).toContain('Sak 03.25 har alternativer (Alt. 1, Alt. 2); skriv under «### Vedtak» hvilket som ble valgt.');
     // Until then check says the same, at that sak.
-    const check = sjekk(root);
+    const check = await sjekk(root);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain(
       'forslaget til vedtak i sak 03.25 har alternativer (Alt. 1, Alt. 2), og referatet må si hvilket som ble valgt',
@@ -334,27 +330,27 @@ describe('motedok new referat', () => {
 });
 
 describe('motedok new never overwrites', () => {
-  it('refuses an existing mote.yaml and referat.md with exit 1, leaving them as they were', () => {
+  it('refuses an existing mote.yaml and referat.md with exit 1, leaving them as they were', async () => {
     const root = prosjekt({ 'cases/2025-05-22-ssu/referat.md': 'mitt referat\n' });
     const mote = join(root, 'cases/2025-05-22-ssu/mote.yaml');
-    const r = motedok(['new', 'mote', 'ssu', '2025-05-22'], root);
+    const r = await motedok(['new', 'mote', 'ssu', '2025-05-22'], root);
     expect(r).toMatchObject({
       code: 1,
       stderr:
         'motedok: cases/2025-05-22-ssu/mote.yaml finnes allerede; motedok new skriver ikke over filer. Gi den nye filen et annet navn, eller slett den gamle først.\n',
     });
     expect(readFileSync(mote, 'utf8')).toBe(MOTE);
-    expect(motedok(['new', 'referat', 'cases/2025-05-22-ssu'], root)).toMatchObject({
+    expect(await motedok(['new', 'referat', 'cases/2025-05-22-ssu'], root)).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('referat.md finnes allerede'),
     });
     expect(readFileSync(join(root, 'cases/2025-05-22-ssu/referat.md'), 'utf8')).toBe('mitt referat\n');
     // A sak with the same title as one made before gets its own file; the first is left alone.
     const annet = prosjekt();
-    expect(motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Strategi', '--type', 'tema'], annet).code).toBe(0);
+    expect((await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Strategi', '--type', 'tema'], annet)).code).toBe(0);
     const forste = readdirSync(join(annet, 'cases/2025-05-22-ssu')).find((n) => n.endsWith('-strategi.md') && n !== '4-tema.md')!;
     writeFileSync(join(annet, 'cases/2025-05-22-ssu', forste), sak('tittel: Strategi\ntype: tema\nminutter: 10', 'Min tekst.\n'));
-    expect(motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Strategi', '--type', 'tema'], annet).code).toBe(0);
+    expect((await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Strategi', '--type', 'tema'], annet)).code).toBe(0);
     expect(readdirSync(join(annet, 'cases/2025-05-22-ssu')).filter((n) => n.includes('strategi')).length).toBe(2);
     expect(readFileSync(join(annet, 'cases/2025-05-22-ssu', forste), 'utf8')).toContain('Min tekst.');
   });

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { innholdUnder } from '../helpers/filer.js';
+import { motedokHer } from '../helpers/kommando.js';
 import { lagProsjektMedCases } from '../helpers/prosjekt.js';
 
 // Pruning outdated outputs once ran on the source folder (`cd cases && motedok build <møte> --out .`)
@@ -10,12 +10,7 @@ import { lagProsjektMedCases } from '../helpers/prosjekt.js';
 // refused before anything is read or written, and pruning removes only what a build recorded as
 // its own outputs, inside the output folder.
 
-const repo = resolve(import.meta.dirname, '..', '..');
-const bin = join(repo, 'bin', 'motedok.js');
 const M = '2025-05-22-ssu';
-function motedok(args: string[], cwd: string) {
-  return spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
-}
 
 describe('an output folder among the sources is refused (exit 2), and no source is touched', () => {
   let base: string;
@@ -81,13 +76,13 @@ describe('an output folder among the sources is refused (exit 2), and no source 
 
   for (const kommando of ['build', 'publish']) {
     for (const t of tilfeller) {
-      it(`${kommando}: ${t.hva}`, () => {
-        const r = motedok([kommando, t.mappe, '--out', t.out], join(base, t.cwd));
+      it(`${kommando}: ${t.hva}`, async () => {
+        const r = await motedokHer([kommando, t.mappe, '--out', t.out], join(base, t.cwd));
         expect(r.stderr).toBe(
           `motedok: ${t.melding.replaceAll('<base>', base)}; motedok skriver aldri blant sakene. ` +
             'Velg en utmappe utenfor prosjektmappen med --out, for eksempel «output» ved siden av «cases».\n',
         );
-        expect(r.status).toBe(2);
+        expect(r.code).toBe(2);
         const etter = innholdUnder(join(base, 'cases'));
         expect([...etter.keys()].sort()).toEqual([...kilder.keys()].sort());
         for (const [fil, bytes] of kilder) expect(etter.get(fil)!.equals(bytes), fil).toBe(true);
