@@ -21,7 +21,7 @@ import { overskrifter } from './tools.js';
 export interface ArsplanResult {
   diagnostics: Diagnostic[];
   /** The files written (the PDF and the calendar), when there were no errors. */
-  filer: string[];
+  files: string[];
   moter: number;
 }
 
@@ -47,10 +47,10 @@ export async function buildArsplan(ar: number, options: { cwd?: string; out?: st
   const modell = await buildModel(prosjekt, diags);
   const planfil = join(root, `arsplan-${ar}.yaml`);
   const text = existsSync(planfil) ? readText(planfil, diags) : undefined;
-  const kilde = text === undefined ? undefined : parseYaml(planfil, text, diags);
-  const result = (files: string[] = [], moter = 0): ArsplanResult => ({ diagnostics: sortDiagnostics(diags.items), filer: files, moter });
+  const source = text === undefined ? undefined : parseYaml(planfil, text, diags);
+  const result = (files: string[] = [], moter = 0): ArsplanResult => ({ diagnostics: sortDiagnostics(diags.items), files, moter });
   if (!modell.organisasjon) return result();
-  const plan = makeArsplan(ar, modell.organisasjon, modell.alleMoter, kilde, diags);
+  const plan = makeArsplan(ar, modell.organisasjon, modell.alleMoter, source, diags);
   const count = plan.utvalg.reduce((n, u) => n + u.moter.length, 0);
   if (count === 0 && diags.errorCount === 0) {
     diags.error(
@@ -71,7 +71,7 @@ export async function buildArsplan(ar: number, options: { cwd?: string; out?: st
   const browser = await SealedBrowser.start(1);
   let pdf: Uint8Array;
   try {
-    pdf = await browser.pdf({ html: collapseWhiteSpace(html), tillatt: [...maler.mapper, FONT_DIR, ...logo] });
+    pdf = await browser.pdf({ html: collapseWhiteSpace(html), tillatt: [...maler.folders, FONT_DIR, ...logo] });
   } finally {
     await browser.close();
   }
@@ -82,9 +82,9 @@ export async function buildArsplan(ar: number, options: { cwd?: string; out?: st
     dato: new Date(Date.UTC(ar, 0, 1)),
     sprak: fraser.pdf_lang,
   };
-  const ferdig = await finishPdf(pdf, meta, [], overskrifter(html), listNumbering(html));
+  const done = await finishPdf(pdf, meta, [], overskrifter(html), listNumbering(html));
   const files = new Map<string, Uint8Array | string>([
-    [join(outDir, `arsplan-${ar}.pdf`), ferdig.bytes],
+    [join(outDir, `arsplan-${ar}.pdf`), done.bytes],
     [join(outDir, `arsplan-${ar}.ics`), buildCalendar(arsplanHendelser(plan, fraser))],
   ]);
   writeAll(files);

@@ -26,17 +26,17 @@ export type { BuildOptions, BuiltDocument } from '../domain/documents.js';
 export { type BuildSummary, unchangedSinceLast } from './unchanged.js';
 
 /** A meeting's key: everything its documents are made from, short of the tool itself (which is in every cache key). */
-function moteKey(mote: Mote, verktoy: BuildTools, inndata: Inputs): string {
+function moteKey(mote: Mote, tools: BuildTools, inndata: Inputs): string {
   const files = Object.entries(inndata)
-    .filter(([fil]) => fil.startsWith(mote.dir + '/'))
-    .map(([fil, a]) => `${fil}\u0000${a.sha256}`);
+    .filter(([file]) => file.startsWith(mote.dir + '/'))
+    .map(([file, a]) => `${file}\u0000${a.sha256}`);
   // Attachments by their contents also where the folder walk does not go (hidden folders, links).
   for (const vedlegg of withDeler(mote.vedlegg.map((v) => v.vedlegg)))
-    if (vedlegg.fil && existsSync(vedlegg.fil)) files.push(`${vedlegg.fil}\u0000${verktoy.buffer.fileHash(vedlegg.fil)}`);
+    if (vedlegg.file && existsSync(vedlegg.file)) files.push(`${vedlegg.file}\u0000${tools.buffer.fileHash(vedlegg.file)}`);
   const logo = mote.organisasjon.logo ? resolve(dirname(mote.organisasjon.file), mote.organisasjon.logo) : undefined;
-  if (logo && existsSync(logo)) files.push(`${logo}\u0000${verktoy.buffer.fileHash(logo)}`);
+  if (logo && existsSync(logo)) files.push(`${logo}\u0000${tools.buffer.fileHash(logo)}`);
   const modell = JSON.stringify(mote, (_, value: unknown) => (value instanceof Map || value instanceof Set ? [...value] : value));
-  return verktoy.buffer.nokkel('møte', modell, String(verktoy.options.html ?? false), ...files);
+  return tools.buffer.key('møte', modell, String(tools.options.html ?? false), ...files);
 }
 
 /** Files outside the project folders that the documents show: the logo and the organisation's own templates. */
@@ -68,8 +68,8 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
   if (!options.force && !register.matchingRun(run.foresporsel, run.nokkel, inndata)) startNettleser();
   let frigi: (() => void) | undefined;
   // The Markdown files read by the last build, by their text: unchanged ones are not parsed again.
-  const kilder = options.force ? undefined : new SourceCache(join(ut, '.hurtigbuffer'));
-  useSourceStore(kilder);
+  const sources = options.force ? undefined : new SourceCache(join(ut, '.hurtigbuffer'));
+  useSourceStore(sources);
   try {
     const loaded = await loadMoter(paths, options);
     useSourceStore(undefined);
@@ -81,17 +81,17 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
     if (!maler) return feilet();
     // One build at a time per output folder: two would replace and clean away each other's files.
     frigi = takeLock(ut);
-    const verktoy: BuildTools = {
+    const tools: BuildTools = {
       maler,
       buffer: new DocumentCache(join(ut, '.hurtigbuffer'), toolFingerprint(maler.innhold, FONT_DIR, findPrinter()?.path), options.force),
       nettleser: startNettleser,
       options,
     };
-    useMarkdownStore(verktoy.buffer.markdown);
-    const { dokumenter, filer } = await buildAll(loaded, verktoy, register, inndata, diagnostics);
-    verktoy.buffer.saveMarkdown();
+    useMarkdownStore(tools.buffer.markdown);
+    const { dokumenter, filer: files } = await buildAll(loaded, tools, register, inndata, diagnostics);
+    tools.buffer.saveMarkdown();
     if (!diagnostics.some((d) => d.severity === 'feil'))
-      recordRun(run, loaded, verktoy, { dokumenter, filer, inndata, diagnostics }, kilder);
+      recordRun(run, loaded, tools, { dokumenter, filer: files, inndata, diagnostics }, sources);
     return { moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter, diagnostics };
   } finally {
     useSourceStore(undefined);
@@ -108,25 +108,25 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
 function recordRun(
   run: ReturnType<typeof describeRun>,
   loaded: LoadResult,
-  verktoy: BuildTools,
+  tools: BuildTools,
   made: { dokumenter: BuiltDocument[]; filer: string[]; inndata: Inputs; diagnostics: Diagnostic[] },
-  kilder: SourceCache | undefined,
+  sources: SourceCache | undefined,
 ): void {
   const { register } = run;
-  const { options } = verktoy;
-  const { dokumenter, filer, inndata, diagnostics } = made;
+  const { options } = tools;
+  const { dokumenter, filer: files, inndata, diagnostics } = made;
   // Like the register: a failed run (a damaged attachment) leaves it as it was.
-  kilder?.save();
+  sources?.save();
   const outDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'output');
   for (const mote of loaded.moter) recordGodkjentReferat(mote, outDir);
   const ekstra = extraFiles(loaded);
-  register.rememberRun(run.foresporsel, run.nokkel, { ...inndata, ...register.inndata(ekstra) }, filer, {
+  register.rememberRun(run.foresporsel, run.nokkel, { ...inndata, ...register.inndata(ekstra) }, files, {
     moter: loaded.moter.length,
     dokumenter: dokumenter.map((d) => ({ ...d, fraBuffer: true })),
     diagnostics,
     ekstra,
   });
-  if (run.alleMoter) verktoy.buffer.prune(new Set([...verktoy.buffer.brukt, ...register.usedKeys()]));
+  if (run.alleMoter) tools.buffer.prune(new Set([...tools.buffer.brukt, ...register.usedKeys()]));
   register.save();
 }
 
@@ -137,12 +137,12 @@ function recordRun(
  */
 async function buildAll(
   loaded: LoadResult,
-  verktoy: BuildTools,
+  tools: BuildTools,
   register: Register,
   inndata: Inputs,
   diagnostics: Diagnostic[],
 ): Promise<{ dokumenter: BuiltDocument[]; filer: string[] }> {
-  const { options, buffer } = verktoy;
+  const { options, buffer } = tools;
   const outDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'output');
   const dokumenter: BuiltDocument[] = [];
   const files: string[] = [];
@@ -162,17 +162,17 @@ async function buildAll(
     files.push(...laget.filer.keys());
     register.remember(name, key, laget.dokumenter, laget.filer.keys(), [...buffer.brukt].slice(brukteFor));
   };
-  const nokler = new Map(loaded.alleMoter.map((m) => [m, moteKey(m, verktoy, inndata)]));
+  const keys = new Map(loaded.alleMoter.map((m) => [m, moteKey(m, tools, inndata)]));
   for (const mote of loaded.moter) {
     try {
-      await gjenbrukEllerLag(mote.mappe, nokler.get(mote)!, () => buildMote(mote, verktoy, outDir));
+      await gjenbrukEllerLag(mote.mappe, keys.get(mote)!, () => buildMote(mote, tools, outDir));
     } catch (error) {
       if (!(error instanceof VedleggError)) throw error;
       diagnostics.push({ severity: 'feil', file: error.file, message: error.message });
     }
   }
   for (const ar of findVedtaksar(loaded)) {
-    if (loaded.arMedFeil.has(ar.navn)) {
+    if (loaded.arWithErrors.has(ar.navn)) {
       // A meeting of the year with errors may have saker missing or numbered wrong: no list rather than a wrong one.
       const { organisasjon, utvalg } = ar.moter[0]!;
       diagnostics.push({
@@ -182,8 +182,8 @@ async function buildAll(
       });
       continue;
     }
-    const key = buffer.nokkel('vedtaksliste', ...ar.moter.map((m) => nokler.get(m)!));
-    await gjenbrukEllerLag(`${ar.navn}-vedtak`, key, () => buildVedtakslister(ar, verktoy, outDir));
+    const key = buffer.key('vedtaksliste', ...ar.moter.map((m) => keys.get(m)!));
+    await gjenbrukEllerLag(`${ar.navn}-vedtak`, key, () => buildVedtakslister(ar, tools, outDir));
   }
   return { dokumenter, filer: files };
 }

@@ -17,10 +17,10 @@ export function checkArsplaner(organisasjon: Organisasjon | undefined, alleMoter
   for (const name of readdirSync(root)
     .filter((n) => /^arsplan-\d{4}\.yaml$/.test(n))
     .sort()) {
-    const fil = join(root, name);
-    const text = readText(fil, diags);
-    const kilde = text === undefined ? undefined : parseYaml(fil, text, diags);
-    if (kilde) makeArsplan(Number(name.slice(8, 12)), organisasjon, alleMoter, kilde, diags);
+    const file = join(root, name);
+    const text = readText(file, diags);
+    const source = text === undefined ? undefined : parseYaml(file, text, diags);
+    if (source) makeArsplan(Number(name.slice(8, 12)), organisasjon, alleMoter, source, diags);
   }
   return diags.items;
 }

@@ -3,21 +3,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../domain/diagnostics.js';
 import type { BuildOptions } from '../domain/documents.js';
-import { JOURNAL_FIL, type Journal } from '../domain/journal.js';
+import { JOURNAL_FILE, type Journal } from '../domain/journal.js';
 import type { Mote } from '../domain/types.js';
 import { type Moetemappe, moetemappeSchema } from '../pipeline/model/einnsyn-format.js';
 import { moteSystemId, naboMoter, renderEinnsyn } from '../pipeline/render/einnsyn.js';
 import { writeAtomic } from '../pipeline/write/atomic.js';
 import { buildMoter } from './build.js';
 
-export const EINNSYN_FIL = 'einnsyn.json';
+export const EINNSYN_FILE = 'einnsyn.json';
 
 export type EksportOptions = Pick<BuildOptions, 'cwd' | 'out' | 'underveis'>;
 
 export interface EksportertMote {
   mote: Mote;
   /** The file written, `<out>/<møtemappe>/einnsyn.json`. */
-  fil: string;
+  file: string;
   moetemappe: Moetemappe;
 }
 
@@ -29,8 +29,8 @@ export interface EksportResult {
 
 /** journal.json as `send` wrote it; the load has already checked it (a broken one is an error there). */
 function readJournal(mote: Mote): Journal | undefined {
-  const fil = join(mote.dir, JOURNAL_FIL);
-  return existsSync(fil) ? (JSON.parse(readFileSync(fil, 'utf8')) as Journal) : undefined;
+  const file = join(mote.dir, JOURNAL_FILE);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Journal) : undefined;
 }
 
 /** SHA-256 of every file of the meeting's public version, by path relative to the meeting's output folder. */
@@ -41,13 +41,13 @@ function sjekksummer(moteUt: string): Map<string, string> {
     readdirSync(offentlig, { recursive: true, withFileTypes: true })
       .filter((f) => f.isFile() && f.name.endsWith('.pdf'))
       .map((f) => {
-        const fil = join(f.parentPath, f.name);
+        const file = join(f.parentPath, f.name);
         return [
-          fil
+          file
             .slice(moteUt.length + 1)
             .split('\\')
             .join('/'),
-          createHash('sha256').update(readFileSync(fil)).digest('hex'),
+          createHash('sha256').update(readFileSync(file)).digest('hex'),
         ];
       }),
   );
@@ -81,9 +81,9 @@ export async function eksportMoter(paths: readonly string[] = [], options: Ekspo
     if (!moetemappe) continue;
     // The conversion is typed by the same schema; checking it here catches what types cannot (patterns, lengths).
     const gyldig = moetemappeSchema.parse(moetemappe);
-    const fil = join(moteUt, EINNSYN_FIL);
-    writeAtomic(fil, `${JSON.stringify(gyldig, null, 2)}\n`);
-    eksportert.push({ mote, fil, moetemappe: gyldig });
+    const file = join(moteUt, EINNSYN_FILE);
+    writeAtomic(file, `${JSON.stringify(gyldig, null, 2)}\n`);
+    eksportert.push({ mote, file, moetemappe: gyldig });
   }
   return { diagnostics, eksportert };
 }

@@ -6,7 +6,7 @@ import type { EpostAdresse, Medlem, Mote } from '../domain/types.js';
 import { composeEpost } from '../pipeline/assemble/epost.js';
 import { parseYaml } from '../pipeline/load/yaml.js';
 import type { NesteInvitasjon } from '../pipeline/model/invitasjon.js';
-import { type Epostfil, type Epostslag, renderEpostTekst } from '../pipeline/render/epost.js';
+import { type Epostfil, type Epostslag, renderEpostText } from '../pipeline/render/epost.js';
 import { renderInvitasjon } from '../pipeline/render/invitasjon.js';
 import { calendarUid } from '../pipeline/render/kalender.js';
 import { writeAtomic } from '../pipeline/write/atomic.js';
@@ -22,7 +22,7 @@ export interface EpostOptions {
   mote: Mote;
   slag: Epostslag;
   /** The e-mail's file in the meeting's output folder: `innkalling.eml`, `tilleggsinnkalling.eml`, `endring.eml` … */
-  fil: string;
+  file: string;
   neste: NesteInvitasjon;
   /** `YYYY-MM-DD`, the day it is sent. */
   dato: string;
@@ -36,7 +36,7 @@ export interface EpostOptions {
 
 export interface EpostResult {
   /** Absolute path of the draft written. */
-  fil: string;
+  file: string;
   mottakere: EpostAdresse[];
   vedlagt: string[];
   forStore: string[];
@@ -63,7 +63,7 @@ function splitBySize(dokumenter: readonly Dokument[], grense: number) {
   return { vedlagt, forStore };
 }
 
-const somFil = (d: Dokument): Epostfil => ({ filnavn: d.filnavn, bytes: d.innhold.length });
+const asFile = (d: Dokument): Epostfil => ({ fileName: d.filnavn, bytes: d.innhold.length });
 
 /** Members who get nothing: a warning where each is written in organisasjon.yaml, or one when none has an address. */
 function warnUtenAdresse(mote: Mote, diags: Diagnostics): void {
@@ -95,11 +95,11 @@ function warnUtenAdresse(mote: Mote, diags: Diagnostics): void {
  * the calendar invitation when the secretariat has an address to send it from.
  */
 /** Without a sender there is no invitation: it needs an organiser for the answers. */
-function warnUtenSekretariat(mote: Mote, fil: string, diags: Diagnostics): void {
+function warnUtenSekretariat(mote: Mote, file: string, diags: Diagnostics): void {
   diags.warning(
     mote.organisasjon.file,
     { line: 1, column: 1 },
-    `organisasjon.yaml har ingen «sekretariat: { navn, epost }», så ${fil} har ingen møteinvitasjon (en invitasjon må ha en arrangør å svare til); skriv sekretariatets navn og e-postadresse inn, og kjør «motedok send» igjen neste gang.`,
+    `organisasjon.yaml har ingen «sekretariat: { navn, epost }», så ${file} har ingen møteinvitasjon (en invitasjon må ha en arrangør å svare til); skriv sekretariatets navn og e-postadresse inn, og kjør «motedok send» igjen neste gang.`,
   );
 }
 
@@ -110,7 +110,7 @@ function journalInvitasjon(o: EpostOptions): JournalInvitasjon {
     metode: neste.metode,
     sekvens: neste.sekvens,
     dato: o.dato,
-    fil: o.fil,
+    fil: o.file,
     ...(o.utsendelse ? { utsendelse: o.utsendelse } : {}),
     mote: neste.mote,
   };
@@ -123,17 +123,17 @@ export async function writeEpost(o: EpostOptions): Promise<EpostResult> {
   const mottakere = mote.utvalg.medlemmer.filter(medAdresse).map((m) => ({ navn: m.navn, epost: m.epost }));
   warnUtenAdresse(mote, diags);
   const avsender = mote.organisasjon.sekretariat;
-  if (!avsender) warnUtenSekretariat(mote, o.fil, diags);
-  const filer = o.dokumenter
-    .filter((fil) => existsSync(join(o.folder, fil)))
-    .map((fil) => ({ filnavn: `${mote.mappe}-${basename(fil)}`, innhold: readFileSync(join(o.folder, fil)) }));
-  const { vedlagt, forStore } = splitBySize(filer, grense);
-  const { emne, tekst } = renderEpostTekst(
+  if (!avsender) warnUtenSekretariat(mote, o.file, diags);
+  const files = o.dokumenter
+    .filter((file) => existsSync(join(o.folder, file)))
+    .map((file) => ({ filnavn: `${mote.mappe}-${basename(file)}`, innhold: readFileSync(join(o.folder, file)) }));
+  const { vedlagt, forStore } = splitBySize(files, grense);
+  const { emne, tekst: text } = renderEpostText(
     {
       slag: o.slag,
       mote,
-      vedlagt: vedlagt.map(somFil),
-      forStore: forStore.map(somFil),
+      vedlagt: vedlagt.map(asFile),
+      forStore: forStore.map(asFile),
       grense,
       forrige: neste.forrige?.mote,
       medInvitasjon: !!avsender,
@@ -143,21 +143,21 @@ export async function writeEpost(o: EpostOptions): Promise<EpostResult> {
   );
   const uid = calendarUid({ id: mote.mappe, organisasjon: mote.organisasjon.navn });
   const bytes = await composeEpost({
-    id: `${mote.mappe}.${o.fil.replace(/\.eml$/, '')}.${neste.sekvens}`,
+    id: `${mote.mappe}.${o.file.replace(/\.eml$/, '')}.${neste.sekvens}`,
     domene: uid.slice(uid.indexOf('@') + 1),
     dato: o.dato,
     fra: avsender,
     til: mottakere,
     emne,
-    tekst,
+    tekst: text,
     vedlegg: vedlagt,
     ...(avsender ? { kalender: { metode: neste.metode, innhold: renderInvitasjon(mote, neste, o.dato, avsender, mottakere) } } : {}),
   });
-  const fil = join(o.folder, o.fil);
+  const fil = join(o.folder, o.file);
   writeAtomic(fil, bytes);
   const invitasjon = avsender ? journalInvitasjon(o) : undefined;
   return {
-    fil,
+    file: fil,
     mottakere,
     vedlagt: vedlagt.map((v) => v.filnavn),
     forStore: forStore.map((v) => v.filnavn),

@@ -5,7 +5,7 @@ import { type Diagnostic, Diagnostics, sortDiagnostics } from '../domain/diagnos
 import type { LoadOptions } from '../domain/documents.js';
 import type { Mote, Organisasjon } from '../domain/types.js';
 import {
-  findAktivtInnholdInProject,
+  findAktivtContentInProject,
   findProjectRoot,
   loadProjectSource,
   ORGANISASJON_FIL,
@@ -30,7 +30,7 @@ export interface LoadResult {
   /** Every meeting in the projects of those asked for, in date order. */
   alleMoter: Mote[];
   /** `ssu-2025` for every committee year in which some meeting has errors (reported or not). */
-  arMedFeil: Set<string>;
+  arWithErrors: Set<string>;
   /** Every problem found, sorted by file and position. */
   diagnostics: Diagnostic[];
   /** Meeting folders that were asked for (including those that failed to build). */
@@ -62,12 +62,12 @@ export async function loadMoter(paths: readonly string[] = [], options: LoadOpti
   let templates: Templates | undefined;
   const moter: Mote[] = [];
   const alleMoter: Mote[] = [];
-  const arMedFeil = new Set<string>();
+  const arWithErrors = new Set<string>();
   for (const [root, selected] of byRoot) {
     const project = await loadProjectSource(root, diags);
     await readTabellfilerInProject(project);
     await readSkrevetInProject(project);
-    await findAktivtInnholdInProject(project);
+    await findAktivtContentInProject(project);
     const model = await buildModel(project, diags, new Set(selected));
     for (const meeting of project.meetings) if (selected.includes(meeting.dir)) checkJournal(meeting, diags);
     // The templates too, so that `check` finds what `build` would stop at.
@@ -76,9 +76,9 @@ export async function loadMoter(paths: readonly string[] = [], options: LoadOpti
     if (!organisasjon) [organisasjon, templates] = [model.organisasjon, malene?.maler];
     moter.push(...model.moter);
     alleMoter.push(...model.alleMoter);
-    for (const ar of model.arMedFeil) arMedFeil.add(ar);
+    for (const ar of model.arWithErrors) arWithErrors.add(ar);
   }
-  return { organisasjon, maler: templates, moter, alleMoter, arMedFeil, diagnostics: sortDiagnostics(diags.items), folders };
+  return { organisasjon, maler: templates, moter, alleMoter, arWithErrors, diagnostics: sortDiagnostics(diags.items), folders };
 }
 
 export const loadMote = async (folder: string, options: LoadOptions = {}): Promise<LoadResult> => loadMoter([folder], options);

@@ -16,7 +16,7 @@ import { allowedFiles, type BuildTools, getOrMake, loadedFiles, overskrifter, pr
 
 interface Printed {
   plan: Plan;
-  ferdig: FinishedPdf;
+  done: FinishedPdf;
   /** What the bundle is composed of: the document without page numbers (the bundle numbers its own). */
   del: FinishedPdf;
   fraBuffer: boolean;
@@ -49,28 +49,28 @@ async function buildDocumentSet(
   mote: Mote,
   planer: Plan[],
   folder: string,
-  verktoy: BuildTools,
+  tools: BuildTools,
   gjenbruk = new Map<string, Printed>(),
 ): Promise<DocumentSet & { trykte: Printed[] }> {
-  const { maler, buffer, options } = verktoy;
+  const { maler, buffer, options } = tools;
   const metadata = pdfMetadata(mote);
   const sett: DocumentSet = { filer: new Map(), dokumenter: [] };
-  const ferdig = (file: string, bytes: Uint8Array, sider: number, fraBuffer: boolean, html?: string) => {
+  const done = (file: string, bytes: Uint8Array, pages: number, fraBuffer: boolean, html?: string) => {
     sett.filer.set(file, bytes);
     if (options.html && html) sett.filer.set(file.replace(/\.pdf$/, '.html'), html);
-    sett.dokumenter.push({ mote: mote.mappe, fil: file, sider, fraBuffer });
+    sett.dokumenter.push({ mote: mote.mappe, fil: file, sider: pages, fraBuffer });
   };
-  const skriv = printerFor(verktoy, allowedFiles([mote], maler));
+  const write = printerFor(tools, allowedFiles([mote], maler));
   const trykte = await Promise.all(
     planer.map(async (plan): Promise<Printed> => {
-      const tidligere = plan.likeOffentlig ? gjenbruk.get(basename(plan.fil)) : undefined;
+      const tidligere = plan.likeOffentlig ? gjenbruk.get(basename(plan.file)) : undefined;
       if (tidligere) {
-        ferdig(plan.fil, tidligere.ferdig.bytes, tidligere.ferdig.sider, tidligere.fraBuffer, tidligere.html);
+        done(plan.file, tidligere.done.bytes, tidligere.done.sider, tidligere.fraBuffer, tidligere.html);
         return { ...tidligere, plan };
       }
       const html = maler.render(plan.mal, plan.data);
       const meta = metadata(plan.data.tittel);
-      const key = buffer.nokkel(
+      const key = buffer.key(
         'dokument',
         html,
         JSON.stringify(meta),
@@ -80,24 +80,24 @@ async function buildDocumentSet(
       // A document in the bundle or with attachments counts pages Chromium did not print: it is numbered afterwards (sidetall.ts).
       const etterpa = Boolean(plan.innhold) || plan.vedlegg.length > 0;
       const trykk = etterpa ? withoutPageNumbers(html) : html;
-      const trykt = await getOrMake(verktoy, key, async () =>
-        finishPdf(await skriv(trykk), meta, plan.vedlegg, overskrifter(html), listNumbering(html)),
+      const trykt = await getOrMake(tools, key, async () =>
+        finishPdf(await write(trykk), meta, plan.vedlegg, overskrifter(html), listNumbering(html)),
       );
-      const del = etterpa ? await frameVedlegg(verktoy, skriv, html, trykt, meta) : trykt;
-      const laget = etterpa ? await numberPages(verktoy, skriv, html, del, meta) : trykt;
-      ferdig(plan.fil, laget.ferdig.bytes, laget.ferdig.sider, laget.fraBuffer, html);
-      return { plan, ferdig: laget.ferdig, del: del.ferdig, fraBuffer: laget.fraBuffer, html };
+      const del = etterpa ? await frameVedlegg(tools, write, html, trykt, meta) : trykt;
+      const laget = etterpa ? await numberPages(tools, write, html, del, meta) : trykt;
+      done(plan.file, laget.ferdig.bytes, laget.ferdig.sider, laget.fraBuffer, html);
+      return { plan, done: laget.ferdig, del: del.ferdig, fraBuffer: laget.fraBuffer, html };
     }),
   );
   const deler = trykte.filter((t) => t.plan.innhold).map((t) => ({ plan: t.plan, ferdig: t.del }));
   const samlet = await buildSaksdokumenter(
     mote,
     deler,
-    verktoy,
-    skriv,
+    tools,
+    write,
     metadata(frase(mote.fraser, 'saksdokumenter.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) })),
   );
-  ferdig(join(folder, 'saksdokumenter.pdf'), samlet.ferdig.bytes, samlet.ferdig.sider, samlet.fraBuffer);
+  done(join(folder, 'saksdokumenter.pdf'), samlet.ferdig.bytes, samlet.ferdig.sider, samlet.fraBuffer);
   return { ...sett, trykte };
 }
 
@@ -108,32 +108,32 @@ async function buildDocumentSet(
  * documents, only the calendar files that say it is cancelled; a cancelled meeting that was sent
  * keeps its documents as sent (records), and its calendar files say it is cancelled.
  */
-export async function buildMote(mote: Mote, verktoy: BuildTools, outDir: string): Promise<DocumentSet> {
+export async function buildMote(mote: Mote, tools: BuildTools, outDir: string): Promise<DocumentSet> {
   const aldriSendt = mote.avlyst !== undefined && mote.utsendelser.length === 0;
-  const sett = aldriSendt ? { filer: new Map(), dokumenter: [] } : await buildDocuments(mote, verktoy, outDir);
-  for (const [fil, ics] of calendarFiles(mote, join(outDir, mote.mappe))) sett.filer.set(fil, ics);
+  const sett = aldriSendt ? { filer: new Map(), dokumenter: [] } : await buildDocuments(mote, tools, outDir);
+  for (const [file, ics] of calendarFiles(mote, join(outDir, mote.mappe))) sett.filer.set(file, ics);
   return sett;
 }
 
-async function buildDocuments(mote: Mote, verktoy: BuildTools, outDir: string): Promise<DocumentSet> {
+async function buildDocuments(mote: Mote, tools: BuildTools, outDir: string): Promise<DocumentSet> {
   const folder = join(outDir, mote.mappe);
   await renderMarkdownAhead(mote);
-  const intern = await buildDocumentSet(mote, planDocuments(mote, folder), folder, verktoy);
-  const offentligMappe = join(folder, 'offentlig');
-  const tilOffentlig = (file: string) => join(offentligMappe, relative(folder, file));
+  const intern = await buildDocumentSet(mote, planDocuments(mote, folder), folder, tools);
+  const offentligFolder = join(folder, 'offentlig');
+  const tilOffentlig = (file: string) => join(offentligFolder, relative(folder, file));
   if (!harUnntak(mote)) {
-    for (const [fil, data] of [...intern.filer]) intern.filer.set(tilOffentlig(fil), data);
+    for (const [file, data] of [...intern.filer]) intern.filer.set(tilOffentlig(file), data);
     for (const d of [...intern.dokumenter]) intern.dokumenter.push({ ...d, fil: tilOffentlig(d.fil) });
     return intern;
   }
-  const saksfremlegg = new Set(intern.trykte.filter((t) => t.plan.mal === 'vedlegg').map((t) => basename(t.plan.fil)));
-  const gjenbruk = new Map(intern.trykte.map((t) => [basename(t.plan.fil), t]));
+  const saksfremlegg = new Set(intern.trykte.filter((t) => t.plan.mal === 'vedlegg').map((t) => basename(t.plan.file)));
+  const gjenbruk = new Map(intern.trykte.map((t) => [basename(t.plan.file), t]));
   const offentlig = offentligVersjon(mote);
   const apent = await buildDocumentSet(
     offentlig,
-    planDocuments(offentlig, offentligMappe, saksfremlegg),
-    offentligMappe,
-    verktoy,
+    planDocuments(offentlig, offentligFolder, saksfremlegg),
+    offentligFolder,
+    tools,
     gjenbruk,
   );
   return { filer: new Map([...intern.filer, ...apent.filer]), dokumenter: [...intern.dokumenter, ...apent.dokumenter] };

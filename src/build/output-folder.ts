@@ -26,9 +26,9 @@ export function realPath(path: string): string {
 export function checkOutputFolder(outDir: string, kildemapper: readonly string[]): void {
   const ekteUt = realPath(outDir);
   for (const folder of kildemapper) {
-    const ekteMappe = realPath(folder);
-    if (isInside(ekteMappe, ekteUt) || isInside(ekteUt, ekteMappe)) {
-      const hvordan = ekteUt === ekteMappe ? 'er' : isInside(ekteMappe, ekteUt) ? 'ligger inne i' : 'inneholder';
+    const ekteFolder = realPath(folder);
+    if (isInside(ekteFolder, ekteUt) || isInside(ekteUt, ekteFolder)) {
+      const hvordan = ekteUt === ekteFolder ? 'er' : isInside(ekteFolder, ekteUt) ? 'ligger inne i' : 'inneholder';
       throw new UsageError(
         `utmappen «${displayPath(outDir)}» ${hvordan} kildemappen «${displayPath(folder)}»; motedok skriver aldri blant sakene. ` +
           'Velg en utmappe utenfor prosjektmappen med --out, for eksempel «output» ved siden av «cases».',

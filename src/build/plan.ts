@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { tilleggsinnkallingFil } from '../domain/journal.js';
+import { tilleggsinnkallingFile } from '../domain/journal.js';
 import { frase } from '../domain/sprak.js';
 import { type Mote, type Sak, withDeler } from '../domain/types.js';
 import { langDato, saksnummer } from '../pipeline/model/tid.js';
@@ -9,7 +9,7 @@ import { innkallingView, referatView, sakslisteView, tilleggsinnkallingView, ved
 
 /** One document to print: its file, template and data, and what is appended to it. */
 export interface Plan {
-  fil: string;
+  file: string;
   mal: DocumentTemplate;
   /** The template's data; which type goes with which template is checked where each is made, below. */
   data: MalData[DocumentTemplate] & { tittel: string };
@@ -25,11 +25,11 @@ export interface Plan {
 /** The sak's attachments that are PDF files, appended to the document the sak is in. */
 function eksterneVedlegg(sak: Sak, mote: Mote): Plan['vedlegg'] {
   return withDeler(sak.vedlegg)
-    .filter((v) => v.fil)
+    .filter((v) => v.file)
     .map((v) => ({
       tittel: v.tittel,
       ...(v.nr !== undefined ? { nr: v.nr } : {}),
-      fil: v.fil!,
+      fil: v.file!,
       ikkeTagget: frase(mote.fraser, 'vedlegg.ikke_tagget', { tittel: v.tittel }),
     }));
 }
@@ -49,7 +49,7 @@ export function planDocuments(mote: Mote, folder: string, saksfremlegg?: Readonl
       .flatMap(({ sak }) => eksterneVedlegg(sak, m));
   const planer: Plan[] = [
     {
-      fil: join(folder, 'innkalling.pdf'),
+      file: join(folder, 'innkalling.pdf'),
       mal: 'innkalling',
       data: innkallingView(innkalling),
       emne,
@@ -59,7 +59,7 @@ export function planDocuments(mote: Mote, folder: string, saksfremlegg?: Readonl
     },
     ...mote.utsendelser.slice(1).map(
       (u): Plan => ({
-        fil: join(folder, tilleggsinnkallingFil(u.nr)),
+        file: join(folder, tilleggsinnkallingFile(u.nr)),
         mal: 'tilleggsinnkalling',
         data: tilleggsinnkallingView(mote, u.nr),
         emne,
@@ -68,7 +68,7 @@ export function planDocuments(mote: Mote, folder: string, saksfremlegg?: Readonl
         likeOffentlig: false,
       }),
     ),
-    { fil: join(folder, 'saksliste.pdf'), mal: 'saksliste', data: sakslisteView(mote), emne, vedlegg: [], likeOffentlig: false },
+    { file: join(folder, 'saksliste.pdf'), mal: 'saksliste', data: sakslisteView(mote), emne, vedlegg: [], likeOffentlig: false },
   ];
   for (const sak of mote.saker) {
     const eksterne = eksterneVedlegg(sak, mote);
@@ -76,7 +76,7 @@ export function planDocuments(mote: Mote, folder: string, saksfremlegg?: Readonl
     const name = `sak-${saksnummer(sak.nummer).replace('.', '-')}.pdf`;
     if (saksfremlegg ? !saksfremlegg.has(name) : !sak.harSaksfremlegg && eksterne.length === 0) continue;
     planer.push({
-      fil: join(folder, 'vedlegg', name),
+      file: join(folder, 'vedlegg', name),
       mal: 'vedlegg',
       data: vedleggView(mote, sak),
       emne,
@@ -87,7 +87,7 @@ export function planDocuments(mote: Mote, folder: string, saksfremlegg?: Readonl
   }
   if (mote.referat)
     planer.push({
-      fil: join(folder, 'referat.pdf'),
+      file: join(folder, 'referat.pdf'),
       mal: 'referat',
       data: referatView(mote, mote.referat),
       emne,

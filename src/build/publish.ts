@@ -27,8 +27,8 @@ function alreadyPublished(paths: readonly string[], cwd: string, outDir: string)
 
 /** When a meeting that is on the site has errors, nothing is published: says why its errors stop a publish of others. */
 function whyStopped(result: BuildResult, igjen: readonly string[]): PublishResult {
-  const feil = result.diagnostics.filter((d) => d.severity === 'feil');
-  const stopper = igjen.filter((dir) => feil.some((d) => d.file.startsWith(dir + sep)));
+  const errors = result.diagnostics.filter((d) => d.severity === 'feil');
+  const stopper = igjen.filter((dir) => errors.some((d) => d.file.startsWith(dir + sep)));
   return {
     ...result,
     diagnostics: [
@@ -54,6 +54,6 @@ export async function publishMoter(paths: readonly string[] = [], options: Build
   if (result.diagnostics.some((d) => d.severity === 'feil')) return whyStopped(result, igjen);
   const nettsted = await writeSite(result, outDir);
   const endret = new Set(result.dokumenter.filter((d) => !d.fraBuffer).map((d) => d.mote));
-  const ogsaPublisert = igjen.map((dir) => basename(dir)).filter((mappe) => endret.has(mappe));
+  const ogsaPublisert = igjen.map((dir) => basename(dir)).filter((folder) => endret.has(folder));
   return { ...result, ...(nettsted ? { nettsted } : {}), ...(ogsaPublisert.length ? { ogsaPublisert } : {}) };
 }

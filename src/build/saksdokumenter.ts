@@ -20,13 +20,13 @@ import { type BuildTools, getOrMake, loadedFiles, overskrifter, type Printer } f
 function linkReferanserInBundle(
   base: PDFDocument,
   mote: Mote,
-  forsideSider: number,
+  forsidePages: number,
   deler: readonly { plan: Plan; ferdig: FinishedPdf }[],
 ): void {
-  let side = forsideSider;
-  const starter = deler.map(({ ferdig }) => {
-    const start = side;
-    side += ferdig.sider;
+  let page = forsidePages;
+  const starter = deler.map(({ ferdig: done }) => {
+    const start = page;
+    page += done.sider;
     return start;
   });
   const mal = new Map<string, ReferanseMal>();
@@ -37,21 +37,21 @@ function linkReferanserInBundle(
   });
   linkReferanser(
     base,
-    deler.map(({ ferdig }, i) => ({ start: starter[i]!, referanser: ferdig.referanser ?? [] })),
+    deler.map(({ ferdig: done }, i) => ({ start: starter[i]!, referanser: done.referanser ?? [] })),
     mal,
   );
 }
 
 /** The contents page's lines: each part and its attachments with the page they start on, after `forsideSider` contents pages. */
-function contentsLines(deler: readonly { plan: Plan; ferdig: FinishedPdf }[], forsideSider: number): ContentsLine[] {
-  let side = forsideSider + 1;
-  return deler.map(({ plan, ferdig }) => {
-    const start = side;
-    side += ferdig.sider;
+function contentsLines(deler: readonly { plan: Plan; ferdig: FinishedPdf }[], forsidePages: number): ContentsLine[] {
+  let page = forsidePages + 1;
+  return deler.map(({ plan, ferdig: done }) => {
+    const start = page;
+    page += done.sider;
     return {
       tittel: plan.innhold!,
       side: start,
-      vedlegg: plan.vedlegg.map((v, i) => ({ tittel: v.tittel, nr: v.nr, side: start + ferdig.vedleggStart[i]! })),
+      vedlegg: plan.vedlegg.map((v, i) => ({ tittel: v.tittel, nr: v.nr, side: start + done.vedleggStart[i]! })),
     };
   });
 }
@@ -64,37 +64,37 @@ function contentsLines(deler: readonly { plan: Plan; ferdig: FinishedPdf }[], fo
 export async function buildSaksdokumenter(
   mote: Mote,
   deler: { plan: Plan; ferdig: FinishedPdf }[],
-  verktoy: BuildTools,
-  skriv: Printer,
+  tools: BuildTools,
+  write: Printer,
   meta: Metadata,
 ): Promise<{ ferdig: FinishedPdf; fraBuffer: boolean }> {
-  const { maler, buffer } = verktoy;
-  const content = (forsideSider: number) => contentsLines(deler, forsideSider);
+  const { maler, buffer } = tools;
+  const content = (forsidePages: number) => contentsLines(deler, forsidePages);
   // The contents page is cached on its own: an edit that moves no page number composes the
   // file again from cached parts without starting the browser.
-  const forside = async (sider: number): Promise<FinishedPdf> => {
-    const html = maler.render('saksdokumenter', saksdokumenterView(mote, content(sider)));
-    const key = buffer.nokkel('innholdsliste', html, ...loadedFiles(buffer, html));
+  const forside = async (pages: number): Promise<FinishedPdf> => {
+    const html = maler.render('saksdokumenter', saksdokumenterView(mote, content(pages)));
+    const key = buffer.key('innholdsliste', html, ...loadedFiles(buffer, html));
     // Numbered with the whole bundle, below.
     return (
-      await getOrMake(verktoy, key, async () =>
-        finishPdf(await skriv(withoutPageNumbers(html)), meta, [], overskrifter(html), listNumbering(html)),
+      await getOrMake(tools, key, async () =>
+        finishPdf(await write(withoutPageNumbers(html)), meta, [], overskrifter(html), listNumbering(html)),
       )
     ).ferdig;
   };
   const forsideHtml = maler.render('saksdokumenter', saksdokumenterView(mote, content(1)));
-  const nokkel = buffer.nokkel(
+  const nokkel = buffer.key(
     'saksdokumenter',
     forsideHtml,
     JSON.stringify(meta),
     ...loadedFiles(buffer, forsideHtml),
     ...deler.map(
-      ({ plan, ferdig }) => `${plan.innhold}\u0000${buffer.nokkel(ferdig.bytes)}\u0000${JSON.stringify(ferdig.referanser ?? [])}`,
+      ({ plan, ferdig: done }) => `${plan.innhold}\u0000${buffer.key(done.bytes)}\u0000${JSON.stringify(done.referanser ?? [])}`,
     ),
   );
   const overlays: string[] = [];
   return getOrMake(
-    verktoy,
+    tools,
     nokkel,
     async () => {
       let trykt = await forside(1);
@@ -102,13 +102,13 @@ export async function buildSaksdokumenter(
       const base = await loadPdf(trykt.bytes);
       await mergePdfs(
         base,
-        deler.map(({ plan, ferdig }) => ({ pdf: ferdig.bytes, bokmerke: plan.innhold! })),
+        deler.map(({ plan, ferdig: done }) => ({ pdf: done.bytes, bokmerke: plan.innhold! })),
       );
       linkReferanserInBundle(base, mote, trykt.sider, deler);
       // One numbering from the contents page to the last page, as the contents page counts; stamped before the one save.
-      await stampPageNumbers(verktoy, skriv, forsideHtml, base, overlays);
-      const sider = base.getPageCount();
-      return { bytes: await savePdf(base, meta), sider, vedleggStart: [] };
+      await stampPageNumbers(tools, write, forsideHtml, base, overlays);
+      const pages = base.getPageCount();
+      return { bytes: await savePdf(base, meta), sider: pages, vedleggStart: [] };
     },
     () => overlays,
   );

@@ -5,13 +5,13 @@ import type { Diagnostic } from '../domain/diagnostics.js';
 import type { BuildOptions } from '../domain/documents.js';
 import { UsageError } from '../domain/errors.js';
 import {
-  JOURNAL_FIL,
+  JOURNAL_FILE,
   JOURNAL_FORMAT,
   type Journal,
   type JournalSak,
   type JournalUtsendelse,
-  SENDT_MAPPE,
-  tilleggsinnkallingFil,
+  SENDT_FOLDER,
+  tilleggsinnkallingFile,
 } from '../domain/journal.js';
 import type { Dato, Mote, Sak } from '../domain/types.js';
 import { type NesteInvitasjon, nesteInvitasjon } from '../pipeline/model/invitasjon.js';
@@ -52,7 +52,7 @@ function journalSak(sak: Sak, mote: Mote): JournalSak {
     ...(sak.nummer
       ? { saksnummer: saksnummer(sak.nummer), system_id: stableUuid(mote.utvalg.key, sak.nummer.ar, sak.nummer.lopenummer) }
       : {}),
-    ...(sak.fast ? { fast } : { fil: basename(sak.kilde.file) }),
+    ...(sak.fast ? { fast } : { fil: basename(sak.source.file) }),
     tittel: sak.tittel,
     type: sak.type,
     minutter: sak.minutter,
@@ -67,7 +67,7 @@ function sentFiles(mote: Mote, utsendelse: JournalUtsendelse): string[] {
   const first = utsendelse.nr === 1;
   const saker = mote.saker.filter((s) => s.utsendelse === utsendelse.nr && s.nummer);
   return [
-    first ? 'innkalling.pdf' : tilleggsinnkallingFil(utsendelse.nr),
+    first ? 'innkalling.pdf' : tilleggsinnkallingFile(utsendelse.nr),
     ...(first ? ['saksliste.pdf'] : []),
     ...saker.map((s) => `vedlegg/sak-${saksnummer(s.nummer!).replace('.', '-')}.pdf`),
     'saksdokumenter.pdf',
@@ -86,7 +86,7 @@ export async function sendMote(folder: string, options: SendOptions = {}): Promi
   const cwd = options.cwd ?? process.cwd();
   const dir = oneMeeting(folder, cwd);
   const dato = sendDate(options.dato);
-  const journalFile = join(dir, JOURNAL_FIL);
+  const journalFile = join(dir, JOURNAL_FILE);
   const before = existsSync(journalFile) ? readFileSync(journalFile, 'utf8') : undefined;
   const first = await loadMoter([dir], { cwd });
   const mote = first.moter.find((m) => m.dir === dir);
@@ -120,7 +120,7 @@ export async function sendMote(folder: string, options: SendOptions = {}): Promi
   const epost = await writeEpost({
     mote: sent,
     slag,
-    fil: emlFil(utsendelse),
+    file: emlFile(utsendelse),
     neste: nesteInvitasjon(journal.invitasjoner ?? [], sent, true)!,
     dato: utsendelse.dato,
     folder: outDir,
@@ -135,8 +135,8 @@ export async function sendMote(folder: string, options: SendOptions = {}): Promi
 }
 
 /** The e-mail draft of a sending: `innkalling.eml`, `tilleggsinnkalling.eml`, `tilleggsinnkalling-2.eml` … */
-function emlFil(utsendelse: JournalUtsendelse): string {
-  return utsendelse.nr === 1 ? 'innkalling.eml' : tilleggsinnkallingFil(utsendelse.nr).replace(/\.pdf$/, '.eml');
+function emlFile(utsendelse: JournalUtsendelse): string {
+  return utsendelse.nr === 1 ? 'innkalling.eml' : tilleggsinnkallingFile(utsendelse.nr).replace(/\.pdf$/, '.eml');
 }
 
 interface Alene {
@@ -157,7 +157,7 @@ async function sendAlone(mote: Mote, neste: NesteInvitasjon, slag: 'endring' | '
   const epost = await writeEpost({
     mote,
     slag,
-    fil: `${slag}.eml`,
+    file: `${slag}.eml`,
     neste,
     dato: a.dato,
     folder: a.outDir,
@@ -187,12 +187,12 @@ function newSending(journal: Journal, pending: Sak[], mote: Mote, dato: string):
 /** Copies the sent PDFs into the meeting folder's sendt/<nr>/, and returns them with their checksums. */
 function keepCopies(mote: Mote, utsendelse: JournalUtsendelse, outDir: string): JournalUtsendelse['dokumenter'] {
   return sentFiles(mote, utsendelse)
-    .filter((fil) => existsSync(join(outDir, fil)))
-    .map((fil) => {
-      const bytes = readFileSync(join(outDir, fil));
-      const kopi = `${SENDT_MAPPE}/${utsendelse.nr}/${fil}`;
+    .filter((file) => existsSync(join(outDir, file)))
+    .map((file) => {
+      const bytes = readFileSync(join(outDir, file));
+      const kopi = `${SENDT_FOLDER}/${utsendelse.nr}/${file}`;
       writeAtomic(join(mote.dir, kopi), bytes);
-      return { fil, kopi, sha256: sha256(bytes) };
+      return { fil: file, kopi, sha256: sha256(bytes) };
     });
 }
 

@@ -18,24 +18,24 @@ import { type BuildTools, getOrMake, loadedFiles, type Printer } from './tools.j
 type Made = { ferdig: FinishedPdf; fraBuffer: boolean };
 
 /** The pages of external attachments, by index. */
-function vedleggPages(ferdig: FinishedPdf): number[] {
-  const [forste] = ferdig.vedleggStart;
-  return forste === undefined ? [] : Array.from({ length: ferdig.sider - forste }, (_, i) => forste + i);
+function vedleggPages(done: FinishedPdf): number[] {
+  const [forste] = done.vedleggStart;
+  return forste === undefined ? [] : Array.from({ length: done.sider - forste }, (_, i) => forste + i);
 }
 
 /**
  * The overlay as Chromium prints it, cached under its HTML: it holds only the document's head and
  * its pages' sizes, so an edit that moves no page break stamps the same overlay without printing.
  */
-async function printOverlay(verktoy: BuildTools, skriv: Printer, html: string, sider: number, brukt: string[]): Promise<Uint8Array> {
-  const key = verktoy.buffer.nokkel('overlay', html, ...loadedFiles(verktoy.buffer, html));
+async function printOverlay(tools: BuildTools, write: Printer, html: string, pages: number, brukt: string[]): Promise<Uint8Array> {
+  const key = tools.buffer.key('overlay', html, ...loadedFiles(tools.buffer, html));
   brukt.push(key);
-  const trykt = await getOrMake(verktoy, key, async () => ({ bytes: await skriv(html), sider, vedleggStart: [] }));
+  const trykt = await getOrMake(tools, key, async () => ({ bytes: await write(html), sider: pages, vedleggStart: [] }));
   return trykt.ferdig.bytes;
 }
 
 async function stamp(
-  verktoy: BuildTools,
+  tools: BuildTools,
   key: string,
   fra: Made,
   lag: (doc: PDFDocument, overlays: string[]) => Promise<void>,
@@ -43,7 +43,7 @@ async function stamp(
 ): Promise<Made> {
   const overlays: string[] = [];
   const laget = await getOrMake(
-    verktoy,
+    tools,
     key,
     async () => {
       const doc = await loadPdf(fra.ferdig.bytes);
@@ -58,29 +58,29 @@ async function stamp(
 }
 
 /** The document with its attachments' pages under its running header; the document itself when it has none. */
-export async function frameVedlegg(verktoy: BuildTools, skriv: Printer, html: string, fra: Made, meta: Metadata): Promise<Made> {
-  const sider = vedleggPages(fra.ferdig);
-  if (sider.length === 0) return fra;
-  const key = verktoy.buffer.nokkel('vedleggsramme', html, fra.ferdig.bytes);
+export async function frameVedlegg(tools: BuildTools, write: Printer, html: string, fra: Made, meta: Metadata): Promise<Made> {
+  const pages = vedleggPages(fra.ferdig);
+  if (pages.length === 0) return fra;
+  const key = tools.buffer.key('vedleggsramme', html, fra.ferdig.bytes);
   return stamp(
-    verktoy,
+    tools,
     key,
     fra,
     async (doc, overlays) => {
-      const vedlegg = new Set(sider);
+      const vedlegg = new Set(pages);
       const overlay = pageSizes(doc).map((size, i) => ({ ...size, topp: vedlegg.has(i), bunn: false }));
-      const trykt = await printOverlay(verktoy, skriv, renderOverlay(html, overlay), overlay.length, overlays);
-      fitIntoBand(doc, sider);
-      await stampOverlay(doc, trykt, sider);
+      const trykt = await printOverlay(tools, write, renderOverlay(html, overlay), overlay.length, overlays);
+      fitIntoBand(doc, pages);
+      await stampOverlay(doc, trykt, pages);
     },
     meta,
   );
 }
 
 /** The document with «Side n av N» (as the templates' footer says it) on every page, N counting every page of the file. */
-export async function numberPages(verktoy: BuildTools, skriv: Printer, html: string, fra: Made, meta: Metadata): Promise<Made> {
-  const key = verktoy.buffer.nokkel('sidetall', html, fra.ferdig.bytes);
-  return stamp(verktoy, key, fra, (doc, overlays) => stampPageNumbers(verktoy, skriv, html, doc, overlays), meta);
+export async function numberPages(tools: BuildTools, write: Printer, html: string, fra: Made, meta: Metadata): Promise<Made> {
+  const key = tools.buffer.key('sidetall', html, fra.ferdig.bytes);
+  return stamp(tools, key, fra, (doc, overlays) => stampPageNumbers(tools, write, html, doc, overlays), meta);
 }
 
 /**
@@ -88,14 +88,14 @@ export async function numberPages(verktoy: BuildTools, skriv: Printer, html: str
  * its one save); the overlay's cache entry is added to `overlays`.
  */
 export async function stampPageNumbers(
-  verktoy: BuildTools,
-  skriv: Printer,
+  tools: BuildTools,
+  write: Printer,
   html: string,
   doc: PDFDocument,
   overlays: string[],
 ): Promise<void> {
   const overlay = pageSizes(doc).map((size) => ({ ...size, topp: false, bunn: true }));
-  const trykt = await printOverlay(verktoy, skriv, renderOverlay(html, overlay), overlay.length, overlays);
+  const trykt = await printOverlay(tools, write, renderOverlay(html, overlay), overlay.length, overlays);
   await stampOverlay(
     doc,
     trykt,

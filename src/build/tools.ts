@@ -19,15 +19,15 @@ export interface BuildTools {
 }
 
 /** Prints HTML with its white space collapsed, so the spaces at line breaks stay in the tagged text (render/mellomrom.ts). */
-export function printerFor(verktoy: BuildTools, tillatt: string[]): Printer {
-  return async (html) => (await verktoy.nettleser()).pdf({ html: collapseWhiteSpace(html), tillatt });
+export function printerFor(tools: BuildTools, tillatt: string[]): Printer {
+  return async (html) => (await tools.nettleser()).pdf({ html: collapseWhiteSpace(html), tillatt });
 }
 
 /** What a page may load: the meeting folders, the templates, the bundled fonts and the logo. */
 export function allowedFiles(moter: readonly Mote[], templates: Templates): string[] {
   const { organisasjon } = moter[0]!;
   const logo = organisasjon.logo ? [resolve(dirname(organisasjon.file), organisasjon.logo)] : [];
-  return [...new Set(moter.map((m) => m.dir)), ...templates.mapper, FONT_DIR, ...logo];
+  return [...new Set(moter.map((m) => m.dir)), ...templates.folders, FONT_DIR, ...logo];
 }
 
 /**
@@ -43,17 +43,17 @@ export function loadedFiles(cache: DocumentCache, html: string): string[] {
 
 /** A finished document from the cache, or made by `lag` and stored. */
 export async function getOrMake(
-  verktoy: BuildTools,
+  tools: BuildTools,
   key: string,
   lag: () => Promise<FinishedPdf>,
   /** Other entries it is made from, kept while it is. */
   avhenger: () => string[] = () => [],
 ): Promise<{ ferdig: FinishedPdf; fraBuffer: boolean }> {
-  const lagret = verktoy.buffer.hent(key);
+  const lagret = tools.buffer.hent(key);
   if (lagret) return { ferdig: lagret, fraBuffer: true };
-  const ferdig = await lag();
-  verktoy.buffer.save(key, ferdig, avhenger());
-  return { ferdig, fraBuffer: false };
+  const done = await lag();
+  tools.buffer.save(key, done, avhenger());
+  return { ferdig: done, fraBuffer: false };
 }
 
 const ENTITETER: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

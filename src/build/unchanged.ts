@@ -55,8 +55,8 @@ export function describeRun(paths: readonly string[], options: BuildOptions) {
  */
 export function unchangedSinceLast(paths: readonly string[] = [], options: BuildOptions = {}): BuildSummary | undefined {
   if (options.force) return undefined;
-  const { register, foresporsel, nokkel, stier } = describeRun(paths, options);
+  const { register, foresporsel, nokkel: key, stier } = describeRun(paths, options);
   const previous = register.previousRun(foresporsel);
   if (!previous) return undefined;
-  return register.matchingRun(foresporsel, nokkel, register.inndata(stier(previous.resultat.ekstra)))?.resultat;
+  return register.matchingRun(foresporsel, key, register.inndata(stier(previous.resultat.ekstra)))?.resultat;
 }

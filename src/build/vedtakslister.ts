@@ -26,31 +26,29 @@ export function findVedtaksar(loaded: LoadResult): Vedtaksar[] {
 }
 
 /** The year's vedtaksliste for the members, and for the public (only decisions from approved minutes, like the website). */
-export async function buildVedtakslister(ar: Vedtaksar, verktoy: BuildTools, outDir: string): Promise<DocumentSet> {
-  const { maler, buffer } = verktoy;
+export async function buildVedtakslister(ar: Vedtaksar, tools: BuildTools, outDir: string): Promise<DocumentSet> {
+  const { maler, buffer } = tools;
   const sett: DocumentSet = { filer: new Map(), dokumenter: [] };
   const { moter } = ar;
   const siste = moter[moter.length - 1]!;
   const offentlige = moter.filter((m) => m.referat?.status === 'godkjent').map(offentligVersjon);
-  for (const [mappe, versjon] of [
+  for (const [folder, versjon] of [
     [outDir, moter],
     [join(outDir, 'offentlig'), offentlige],
   ] as const) {
     if (!versjon.some((m) => m.referat)) continue;
     const data = vedtakslisteView(versjon, Number(siste.dato.slice(0, 4)));
     const html = maler.render('vedtaksliste', data);
-    const skriv = printerFor(verktoy, allowedFiles(moter, maler));
+    const write = printerFor(tools, allowedFiles(moter, maler));
     const meta: Metadata = {
       tittel: data.tittel,
       forfatter: siste.organisasjon.navn,
       dato: new Date(`${siste.dato}T00:00:00Z`),
       sprak: siste.fraser.pdf_lang,
     };
-    const key = buffer.nokkel('vedtaksliste', html, JSON.stringify(meta), ...loadedFiles(buffer, html));
-    const laget = await getOrMake(verktoy, key, async () =>
-      finishPdf(await skriv(html), meta, [], overskrifter(html), listNumbering(html)),
-    );
-    const file = join(mappe, `${ar.navn}-vedtak.pdf`);
+    const key = buffer.key('vedtaksliste', html, JSON.stringify(meta), ...loadedFiles(buffer, html));
+    const laget = await getOrMake(tools, key, async () => finishPdf(await write(html), meta, [], overskrifter(html), listNumbering(html)));
+    const file = join(folder, `${ar.navn}-vedtak.pdf`);
     sett.filer.set(file, laget.ferdig.bytes);
     sett.dokumenter.push({ mote: ar.navn, fil: file, sider: laget.ferdig.sider, fraBuffer: laget.fraBuffer });
   }

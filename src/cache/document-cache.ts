@@ -13,10 +13,10 @@ import { writeAtomic } from '../pipeline/write/atomic.js';
  * again. An entry whose bytes do not match its recorded hash, or that cannot be read, is
  * deleted and ignored, never trusted.
  */
-const TEKST_GRENSE = 5000;
+const TEXT_LIMIT = 5000;
 
 export class DocumentCache {
-  private readonly filHasher = new Map<string, string>();
+  private readonly fileHasher = new Map<string, string>();
   /** Keys looked up with success or stored in this run, in the order first used. */
   readonly brukt = new Set<string>();
 
@@ -24,10 +24,10 @@ export class DocumentCache {
     private readonly folder: string,
     private readonly grunnlag: string,
     /** `--force`: look nothing up, but store what is made. */
-    private readonly lesAv = false,
+    private readonly readingOff = false,
   ) {}
 
-  nokkel(...deler: (string | Uint8Array)[]): string {
+  key(...deler: (string | Uint8Array)[]): string {
     const hash = createHash('sha256').update(this.grunnlag);
     for (const del of deler) hash.update(`\u0000${del.length}\u0000`).update(del);
     return hash.digest('hex');
@@ -35,16 +35,16 @@ export class DocumentCache {
 
   /** Hash of a file's bytes, read once per run. */
   fileHash(file: string): string {
-    let hash = this.filHasher.get(file);
+    let hash = this.fileHasher.get(file);
     if (!hash) {
       hash = createHash('sha256').update(readFileSync(file)).digest('hex');
-      this.filHasher.set(file, hash);
+      this.fileHasher.set(file, hash);
     }
     return hash;
   }
 
   hent(key: string): FinishedPdf | undefined {
-    if (this.lesAv) return undefined;
+    if (this.readingOff) return undefined;
     const pdf = join(this.folder, `${key}.pdf`);
     const info = join(this.folder, `${key}.json`);
     if (!existsSync(pdf) || !existsSync(info)) return undefined;
@@ -81,53 +81,53 @@ export class DocumentCache {
     }
   }
 
-  save(key: string, ferdig: FinishedPdf, avhenger: string[] = []): void {
-    writeAtomic(join(this.folder, `${key}.pdf`), ferdig.bytes);
-    const sha256 = createHash('sha256').update(ferdig.bytes).digest('hex');
-    const { sider, vedleggStart, referanser } = ferdig;
+  save(key: string, done: FinishedPdf, avhenger: string[] = []): void {
+    writeAtomic(join(this.folder, `${key}.pdf`), done.bytes);
+    const sha256 = createHash('sha256').update(done.bytes).digest('hex');
+    const { sider: pages, vedleggStart, referanser } = done;
     writeAtomic(
       join(this.folder, `${key}.json`),
-      JSON.stringify({ sha256, sider, vedleggStart, referanser, ...(avhenger.length ? { avhenger } : {}) }),
+      JSON.stringify({ sha256, sider: pages, vedleggStart, referanser, ...(avhenger.length ? { avhenger } : {}) }),
     );
     this.brukt.add(key);
   }
 
-  private tekster?: Map<string, string>;
-  private readonly brukteTekster = new Set<string>();
-  private nyeTekster = false;
+  private texts?: Map<string, string>;
+  private readonly brukteTexts = new Set<string>();
+  private newTexts = false;
 
   /** Markdown converted to HTML, by a hash of the text, its options and the tool: one JSON file, read when first asked. */
   readonly markdown = {
     get: (key: string): string | undefined => {
-      const hash = this.nokkel('markdown', key);
-      const html = this.lesTekster().get(hash);
-      if (html !== undefined) this.brukteTekster.add(hash);
+      const hash = this.key('markdown', key);
+      const html = this.readTexts().get(hash);
+      if (html !== undefined) this.brukteTexts.add(hash);
       return html;
     },
     set: (key: string, html: string): void => {
-      const hash = this.nokkel('markdown', key);
-      this.lesTekster().set(hash, html);
-      this.brukteTekster.add(hash);
-      this.nyeTekster = true;
+      const hash = this.key('markdown', key);
+      this.readTexts().set(hash, html);
+      this.brukteTexts.add(hash);
+      this.newTexts = true;
     },
   };
 
-  private lesTekster(): Map<string, string> {
-    if (!this.tekster) {
-      this.tekster = new Map();
+  private readTexts(): Map<string, string> {
+    if (!this.texts) {
+      this.texts = new Map();
       try {
-        if (!this.lesAv) this.tekster = new Map(Object.entries(JSON.parse(readFileSync(join(this.folder, 'markdown.json'), 'utf8'))));
+        if (!this.readingOff) this.texts = new Map(Object.entries(JSON.parse(readFileSync(join(this.folder, 'markdown.json'), 'utf8'))));
       } catch {
         /* none yet, or unreadable: converted again */
       }
     }
-    return this.tekster;
+    return this.texts;
   }
 
   /** Writes the conversions if any are new; past a bound, only those used in this run are kept. */
   saveMarkdown(): void {
-    if (!this.nyeTekster || !this.tekster) return;
-    const alle = [...this.tekster].filter(([hash]) => this.tekster!.size <= TEKST_GRENSE || this.brukteTekster.has(hash));
+    if (!this.newTexts || !this.texts) return;
+    const alle = [...this.texts].filter(([hash]) => this.texts!.size <= TEXT_LIMIT || this.brukteTexts.has(hash));
     writeAtomic(join(this.folder, 'markdown.json'), JSON.stringify(Object.fromEntries(alle)));
   }
 
@@ -174,10 +174,10 @@ export function programFingerprint(): string {
 }
 
 /** What every key depends on: this program's code, the templates, the fonts, and the browser binary. */
-export function toolFingerprint(malInnhold: string, fontmappe: string, chromium: string | undefined): string {
+export function toolFingerprint(malContent: string, fontmappe: string, chromium: string | undefined): string {
   const hash = createHash('sha256');
   hash.update(programFingerprint());
-  hash.update(malInnhold);
+  hash.update(malContent);
   for (const font of readdirSync(fontmappe)
     .filter((f) => f.endsWith('.woff2'))
     .sort())

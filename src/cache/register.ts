@@ -73,12 +73,12 @@ function hashFile(file: string): string | undefined {
   }
 }
 
-function fingerprint(file: string, medInnhold = false): Fingerprint | undefined {
+function fingerprint(file: string, withContent = false): Fingerprint | undefined {
   try {
     const stat = statSync(file);
     if (!stat.isFile()) return undefined;
-    const sha256 = medInnhold ? hashFile(file) : undefined;
-    if (medInnhold && sha256 === undefined) return undefined;
+    const sha256 = withContent ? hashFile(file) : undefined;
+    if (withContent && sha256 === undefined) return undefined;
     return { storrelse: stat.size, endret: stat.mtimeMs, ...(sha256 ? { sha256 } : {}) };
   } catch {
     return undefined;
@@ -87,8 +87,8 @@ function fingerprint(file: string, medInnhold = false): Fingerprint | undefined 
 
 /** True when every file is where it was, with the same size and modification time. */
 function untouched(files: Record<string, Fingerprint>): boolean {
-  return Object.entries(files).every(([fil, forrige]) => {
-    const na = fingerprint(fil);
+  return Object.entries(files).every(([file, forrige]) => {
+    const na = fingerprint(file);
     return na !== undefined && na.storrelse === forrige.storrelse && na.endret === forrige.endret;
   });
 }

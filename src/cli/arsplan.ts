@@ -15,7 +15,7 @@ export async function runArsplan(args: string[], out: string | undefined): Promi
     console.error(`motedok arsplan: ${plural(errors, 'feil', 'feil')}; årsplanen ble ikke laget.`);
     return 1;
   }
-  for (const file of result.filer) console.log(`  skrev ${shownPath(file)}`);
+  for (const file of result.files) console.log(`  skrev ${shownPath(file)}`);
   console.log(`motedok arsplan: ${plural(result.moter, 'møte', 'møter')} i ${args[0]} på ${seconds(performance.now() - started)} s.`);
   return 0;
 }

@@ -15,9 +15,9 @@ export async function runBuild(paths: string[], flags: BuildFlags): Promise<numb
     return reportBuild('build', await buildMoter(paths, { ...flags, underveis: createProgress() }), started);
   }
   printDiagnostics(uendret.diagnostics);
-  const sider = uendret.dokumenter.reduce((n, d) => n + d.sider, 0);
+  const pages = uendret.dokumenter.reduce((n, d) => n + d.sider, 0);
   console.log(
-    `motedok build: ingenting er endret siden forrige bygging; ${plural(uendret.moter, 'møte', 'møter')}, ${plural(uendret.dokumenter.length, 'dokument', 'dokumenter')}, ${plural(sider, 'side', 'sider')} er som før (${seconds(performance.now() - started)} s).`,
+    `motedok build: ingenting er endret siden forrige bygging; ${plural(uendret.moter, 'møte', 'møter')}, ${plural(uendret.dokumenter.length, 'dokument', 'dokumenter')}, ${plural(pages, 'side', 'sider')} er som før (${seconds(performance.now() - started)} s).`,
   );
   return 0;
 }
@@ -41,7 +41,7 @@ function reportBuild(
     console.error(`motedok build: ${plural(errors, 'feil', 'feil')}; ingen dokumenter ble skrevet for møtene med feil.`);
     return 1;
   }
-  const sider = result.dokumenter.reduce((n, d) => n + d.sider, 0);
+  const pages = result.dokumenter.reduce((n, d) => n + d.sider, 0);
   if (result.ogsaPublisert)
     console.log(
       `  publiserte også ${result.ogsaPublisert.join(', ')} på nytt: ${result.ogsaPublisert.length === 1 ? 'møtet ligger' : 'møtene ligger'} på nettstedet, og kildene er endret siden sist`,
@@ -50,7 +50,7 @@ function reportBuild(
   const gjenbrukt = result.dokumenter.filter((d) => d.fraBuffer).length;
   const cache = gjenbrukt > 0 ? ` (${gjenbrukt} hentet fra hurtigbufferen)` : '';
   console.log(
-    `motedok ${command}: ${plural(result.moter.length, 'møte', 'møter')}, ${plural(result.dokumenter.length, 'dokument', 'dokumenter')}${cache}, ${plural(sider, 'side', 'sider')} på ${seconds(performance.now() - started)} s.`,
+    `motedok ${command}: ${plural(result.moter.length, 'møte', 'møter')}, ${plural(result.dokumenter.length, 'dokument', 'dokumenter')}${cache}, ${plural(pages, 'side', 'sider')} på ${seconds(performance.now() - started)} s.`,
   );
   return 0;
 }

@@ -11,8 +11,8 @@ export async function runCheck(paths: string[], out?: string): Promise<number> {
   const started = performance.now();
   const result = await loadWithArsplaner(paths, out);
   // Loaded here, not with the program: every other command (a build with nothing changed) starts without them.
-  const { sakslisteSomTekst } = await import('../pipeline/render/saksliste-tekst.js');
-  for (const mote of result.moter) printSaksliste(mote, sakslisteSomTekst);
+  const { sakslisteAsText } = await import('../pipeline/render/saksliste-tekst.js');
+  for (const mote of result.moter) printSaksliste(mote, sakslisteAsText);
   printDiagnostics(result.diagnostics);
   const errors = countErrors(result.diagnostics);
   const warnings = result.diagnostics.length - errors;
@@ -34,8 +34,8 @@ async function loadWithArsplaner(paths: string[], out: string | undefined): Prom
   return { ...lastet, diagnostics };
 }
 
-function printSaksliste(mote: Mote, sakslisteSomTekst: (mote: Mote) => string): void {
+function printSaksliste(mote: Mote, sakslisteAsText: (mote: Mote) => string): void {
   console.log(visible(`${shownPath(mote.dir) || '.'}`));
-  console.log(sakslisteSomTekst(mote).split('\n').map(visible).join('\n'));
+  console.log(sakslisteAsText(mote).split('\n').map(visible).join('\n'));
   console.log('');
 }

@@ -14,9 +14,9 @@ export async function runEksport(paths: string[], flags: { out?: string }): Prom
     );
     return 1;
   }
-  for (const { fil, moetemappe } of result.eksportert)
+  for (const { file, moetemappe } of result.eksportert)
     console.log(
-      `  skrev ${shownPath(fil)}: ${plural(moetemappe.moetesak.length, 'sak', 'saker')}, ${plural(moetemappe.moetedokument.length, 'møtedokument', 'møtedokumenter')}`,
+      `  skrev ${shownPath(file)}: ${plural(moetemappe.moetesak.length, 'sak', 'saker')}, ${plural(moetemappe.moetedokument.length, 'møtedokument', 'møtedokumenter')}`,
     );
   console.log(
     `motedok eksport: ${plural(result.eksportert.length, 'møte', 'møter')} eksportert til eInnsyn-format${result.diagnostics.some((d) => d.message.startsWith('eksport: ')) ? '; se advarslene for det som ikke er med ennå' : ''}.`,

@@ -34,14 +34,14 @@ export async function runNew(args: string[], flags: NewFlags): Promise<number> {
   checkArgs(kind, rest, flags);
   const result = await writeNew(kind, rest, flags);
   for (const line of result.linjer) console.log(line);
-  const vis = result.diagnostics.filter((d) => d.severity === 'feil' || d.file === result.fil);
+  const vis = result.diagnostics.filter((d) => d.severity === 'feil' || d.file === result.file);
   printDiagnostics(vis);
   return hasErrors(vis) ? 1 : 0;
 }
 
 /** A mistake in calling `motedok new`, shown with its help. */
-function usageError(melding: string): UsageError {
-  return new UsageError(`${melding}\n\n${NEW_HELP}`);
+function usageError(message: string): UsageError {
+  return new UsageError(`${message}\n\n${NEW_HELP}`);
 }
 
 function parseKind(hva: string | undefined): Hva {

@@ -58,7 +58,7 @@ function printEpost(epost: NonNullable<SendResult['epost']>): void {
     ? `med møteinvitasjon (${epost.invitasjon.metode === 'CANCEL' ? 'avlysning' : 'forespørsel'}, sekvens ${epost.invitasjon.sekvens})`
     : 'uten møteinvitasjon';
   console.log(
-    `  e-post: ${shownPath(epost.fil)}, til ${plural(epost.mottakere.length, 'medlem', 'medlemmer')}, ${invitasjon}. Åpne den i Outlook eller Thunderbird, les den over og send den.`,
+    `  e-post: ${shownPath(epost.file)}, til ${plural(epost.mottakere.length, 'medlem', 'medlemmer')}, ${invitasjon}. Åpne den i Outlook eller Thunderbird, les den over og send den.`,
   );
   if (epost.forStore.length > 0)
     console.log(

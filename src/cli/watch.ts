@@ -35,8 +35,8 @@ async function startPreview(folder: string, port: string | undefined, underveis:
 
 function printUpdate(diagnostics: readonly Diagnostic[]): void {
   printDiagnostics(diagnostics);
-  const feil = countErrors(diagnostics);
-  console.log(`${new Date().toLocaleTimeString('nb-NO')} ${feil ? `${plural(feil, 'feil', 'feil')}; siden viser dem` : 'oppdatert'}`);
+  const error = countErrors(diagnostics);
+  console.log(`${new Date().toLocaleTimeString('nb-NO')} ${error ? `${plural(error, 'feil', 'feil')}; siden viser dem` : 'oppdatert'}`);
 }
 
 /**

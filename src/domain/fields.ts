@@ -16,16 +16,16 @@ export const relativePath = z.string().trim().min(1).max(GRENSER.sti);
  * are the model's to report, with positions.
  */
 const vedleggList = z.object({ vedlegg: z.array(z.unknown()) });
-const withFil = z.object({ fil: relativePath });
+const withFile = z.object({ fil: relativePath });
 const withDeler = z.object({ deler: z.array(z.unknown()) });
 const withLogo = z.object({ logo: relativePath });
 
 /** The files a sak's `vedlegg:` names (an attachment's own, then its parts'), each once, in the order written. */
-export function readVedleggFiler(frontmatter: unknown): string[] {
+export function readVedleggFiles(frontmatter: unknown): string[] {
   const list = vedleggList.safeParse(frontmatter);
   if (!list.success) return [];
   const filesOf = (item: unknown): string[] => {
-    const read = withFil.safeParse(item);
+    const read = withFile.safeParse(item);
     const parts = withDeler.safeParse(item);
     return [...(read.success ? [read.data.fil] : []), ...(parts.success ? parts.data.deler.flatMap(filesOf) : [])];
   };

@@ -3,9 +3,9 @@
  * `motedok send` writes when the innkalling (or a tilleggsinnkalling) goes out. It is committed
  * with the saker. From it, a sent sak keeps its number whatever later happens to its file.
  */
-export const JOURNAL_FIL = 'journal.json';
+export const JOURNAL_FILE = 'journal.json';
 /** Where `send` keeps a copy of the PDFs as sent, inside the meeting folder. */
-export const SENDT_MAPPE = 'sendt';
+export const SENDT_FOLDER = 'sendt';
 export const JOURNAL_FORMAT = 1;
 
 /** A sak as it was sent. `fil` for saker with a file, `fast` (1, 2) for the fixed saker; Eventuelt items have no number. */
@@ -89,6 +89,6 @@ export interface Journal {
 }
 
 /** The file of sending `nr` (2 or later): `tilleggsinnkalling.pdf`, then `tilleggsinnkalling-2.pdf` … */
-export function tilleggsinnkallingFil(nr: number): string {
+export function tilleggsinnkallingFile(nr: number): string {
   return nr === 2 ? 'tilleggsinnkalling.pdf' : `tilleggsinnkalling-${nr - 1}.pdf`;
 }

@@ -6,7 +6,7 @@
 export const VEDLEGG_BAND = { topp: 39.685, bunn: 39.685 } as const;
 
 /** What the overlay prints on one page of a document (pipeline/render/sidetall.ts). */
-export interface OverlaySide {
+export interface OverlayPage {
   /** The page's visible width and height, in points. */
   bredde: number;
   hoyde: number;

@@ -51,7 +51,7 @@ export interface SkrevetMarkdown {
   /** Where an HTML comment (`<!--`) opens that is never closed, so it swallows the text after it. */
   aapenKommentar?: Position;
   /** Where a `<!--` in running text is never closed in its paragraph: CommonMark shows it as written. */
-  kommentarSomTekst?: Position;
+  kommentarAsText?: Position;
   /** Headings written as HTML (`<h3>…</h3>`), with their text: the referat's sections are Markdown headings only. */
   htmlOverskrifter: { tag: string; tittel: string; position: Position }[];
 }
@@ -86,7 +86,7 @@ export interface VedleggProbe {
   /** For a missing file: the names in its folder, for "Mente du …?". */
   siblings?: string[];
   /** For a readable PDF: the active content build will remove, found by `findAktivtInnholdInProject`. */
-  aktivtInnhold?: ActiveContent[];
+  aktivtContent?: ActiveContent[];
   /** For a readable PDF: whether it is tagged (has a structure tree a screen reader reads). */
   tagget?: boolean;
 }
@@ -94,7 +94,7 @@ export interface VedleggProbe {
 export interface SakSource {
   file: string;
   /** File name without `.md`: how breaks (`pauser: etter`) refer to the sak. */
-  filnavn: string;
+  fileName: string;
   markdown?: MarkdownSource;
   /** Every `vedlegg[].fil` the frontmatter names, checked on disk, keyed by the text written. */
   vedlegg: Map<string, VedleggProbe>;
@@ -118,7 +118,7 @@ export interface MoteSource {
   journal?: YamlSource;
   journalFile: string;
   /** Every file under the meeting folder that a page may show, relative path → real path (see load/bilder.ts). */
-  filer: Record<string, string>;
+  files: Record<string, string>;
 }
 
 /** A logo is shown only when it is `ok`: an image file inside the project folder, links followed. */
@@ -153,13 +153,13 @@ export interface Tabellfil {
   /** The directive as written (trimmed): the model replaces this line with the table. */
   direktiv: string;
   position: Position;
-  fil: string;
+  file: string;
   ark?: string;
   omrade?: string;
   sum: boolean;
   /** The rows, first row the header; undefined when `feil` says why not. */
   rader?: Tabellcelle[][];
-  feil?: string;
+  error?: string;
 }
 
 export interface Bilde {
@@ -189,7 +189,7 @@ export interface TemplateFiles {
   partials: string[];
   fraser: Record<Sprak, Fraser>;
   /** Text of the phrase files, for cache keys. */
-  sprakTekst: string;
+  sprakText: string;
 }
 
 export const DOCUMENT_TEMPLATES = [

@@ -79,8 +79,8 @@ export interface Vedlegg {
   /** The label the author gave it («1», «2a»); without one the lists number the attachments 1, 2, 3 … */
   nr?: string;
   /** Absolute path of an external PDF, checked to exist inside the meeting folder. */
-  fil?: string;
-  kilde: Source;
+  file?: string;
+  source: Source;
   /** The parts listed under it (`deler:`), one level. */
   deler?: Vedlegg[];
 }
@@ -97,13 +97,13 @@ export interface ForslagTilVedtak {
   alternativer: string[];
   /** True when the text was generated (fixed saker, referat saker without a proposal). */
   generert: boolean;
-  kilde: Source;
+  source: Source;
 }
 
 export interface Sak {
-  kilde: Source;
+  source: Source;
   /** File name without `.md`; undefined for the fixed saker that have no file. */
-  filnavn?: string;
+  fileName?: string;
   fast: boolean;
   type: SakType;
   /** Undefined for Eventuelt items, which carry no number. */
@@ -158,7 +158,7 @@ export interface PausePunkt {
   minutter: number;
   start: Klokkeslett;
   slutt: Klokkeslett;
-  kilde: Source;
+  source: Source;
 }
 
 export type Sakslistepunkt = SakPunkt | PausePunkt;
@@ -204,7 +204,7 @@ export interface Votering {
 
 export interface Referatsak {
   nummer: Saksnummer;
-  kilde: Source;
+  source: Source;
   /** Markdown written under the sak, and under its `### Vedtak`. */
   notater: string;
   vedtak?: string;
@@ -229,7 +229,7 @@ export interface Referatsak {
 }
 
 export interface Referat {
-  kilde: Source;
+  source: Source;
   status: 'utkast' | 'godkjent';
   tilStede: Deltaker[];
   forfall: Deltaker[];
@@ -252,7 +252,7 @@ export interface Mote {
   dir: string;
   /** The folder's name, `2025-05-22-ssu`; also the name of its output folder. */
   mappe: string;
-  kilde: Source;
+  source: Source;
   organisasjon: Organisasjon;
   utvalg: Utvalg;
   dato: Dato;
@@ -277,7 +277,7 @@ export interface Mote {
   sprak: Sprak;
   fraser: Fraser;
   /** The files under the meeting folder a page may show (images), relative path → real path. */
-  filer: Readonly<Record<string, string>>;
+  files: Readonly<Record<string, string>>;
   /** The sendings recorded by `motedok send`, in order; empty before the innkalling is sent. */
   utsendelser: Utsendelse[];
 }

@@ -62,7 +62,7 @@ function toHttp(html: string): string {
   return html.replace(/file:\/\/[^"')\s]+/g, (url) => `/fil?sti=${encodeURIComponent(fileURLToPath(url.replace(/&amp;/g, '&')))}`);
 }
 
-function side(tittel: string, content: string): string {
+function page(tittel: string, content: string): string {
   return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>${escapeHtml(tittel)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
 .feil{color:#a4262c}.advarsel{color:#8a5a00}pre{white-space:pre-wrap}</style></head>
@@ -79,14 +79,14 @@ async function last(folder: string): Promise<State> {
   if (!result.maler) return tilstand;
   tilstand.maler = result.maler;
   tilstand.mote = mote;
-  for (const plan of planDocuments(mote, '/')) tilstand.dokumenter.set(basename(plan.fil, '.pdf'), { mal: plan.mal, data: plan.data });
+  for (const plan of planDocuments(mote, '/')) tilstand.dokumenter.set(basename(plan.file, '.pdf'), { mal: plan.mal, data: plan.data });
   tilstand.tillatt = realRoots(allowedFiles([mote], tilstand.maler));
   return tilstand;
 }
 
 function errorPage(t: State, folder: string): string {
   const lines = t.diagnostics.map((d) => `<li class="${d.severity}">${escapeHtml(formatDiagnostic(d, dirname(folder)))}</li>`).join('\n');
-  return side(
+  return page(
     'Feil i møtet',
     `<h1>Møtet har feil</h1><p>Rett feilene og lagre filen; siden lastes inn på nytt av seg selv.</p><ul>${lines}</ul>`,
   );
@@ -94,12 +94,12 @@ function errorPage(t: State, folder: string): string {
 
 function indexPage(t: State, folder: string): string {
   const lenker = [...t.dokumenter]
-    .map(([navn, d]) => `<li><a href="/${encodeURIComponent(navn)}">${escapeHtml(d.data.tittel)}</a></li>`)
+    .map(([name, d]) => `<li><a href="/${encodeURIComponent(name)}">${escapeHtml(d.data.tittel)}</a></li>`)
     .join('\n');
-  const advarsler = t.diagnostics.length
+  const warnings = t.diagnostics.length
     ? `<h2>Advarsler</h2><ul>${t.diagnostics.map((d) => `<li class="${d.severity}">${escapeHtml(formatDiagnostic(d, dirname(folder)))}</li>`).join('')}</ul>`
     : '';
-  return side(`Forhåndsvisning ${basename(folder)}`, `<h1>${escapeHtml(basename(folder))}</h1><ul>${lenker}</ul>${advarsler}`);
+  return page(`Forhåndsvisning ${basename(folder)}`, `<h1>${escapeHtml(basename(folder))}</h1><ul>${lenker}</ul>${warnings}`);
 }
 
 /** The document name in a path; a malformed escape (`/%E0`) names no document rather than throwing. */
@@ -114,11 +114,11 @@ function decodePath(pathname: string): string {
 type Underveis = (t: { diagnostics: Diagnostic[] }) => void;
 
 export async function startPreview(
-  mappeArg: string,
+  folderArg: string,
   options: { port?: number; cwd?: string; underveis?: Underveis } = {},
 ): Promise<Preview> {
-  const folder = resolve(options.cwd ?? process.cwd(), mappeArg);
-  checkMeetingFolder(folder, mappeArg);
+  const folder = resolve(options.cwd ?? process.cwd(), folderArg);
+  checkMeetingFolder(folder, folderArg);
   let tilstand = await last(folder);
   const lyttere = new Set<ServerResponse>();
   const server = createServer(handleRequest(() => tilstand, folder, lyttere));
@@ -147,10 +147,10 @@ export async function startPreview(
   };
 }
 
-function checkMeetingFolder(folder: string, mappeArg: string): void {
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`fant ikke mappen «${mappeArg}».`);
+function checkMeetingFolder(folder: string, folderArg: string): void {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`fant ikke mappen «${folderArg}».`);
   if (!isMotemappe(folder))
-    throw new UsageError(`«${mappeArg}» er ikke en møtemappe (ingen mote.yaml); oppgi én møtemappe, for eksempel cases/2025-05-22-ssu.`);
+    throw new UsageError(`«${folderArg}» er ikke en møtemappe (ingen mote.yaml); oppgi én møtemappe, for eksempel cases/2025-05-22-ssu.`);
 }
 
 /** The pages: the event stream that reloads them, the files they show, and the documents (or the errors). */
@@ -181,7 +181,7 @@ function handleRequest(tilstand: () => State, folder: string, lyttere: Set<Serve
     if (url.pathname === '/') return svar(200, 'text/html; charset=utf-8', indexPage(t, folder));
     const dokument = t.dokumenter.get(decodePath(url.pathname));
     if (!dokument)
-      return svar(404, 'text/html; charset=utf-8', side('Finnes ikke', '<p>Dokumentet finnes ikke. <a href="/">Til oversikten</a></p>'));
+      return svar(404, 'text/html; charset=utf-8', page('Finnes ikke', '<p>Dokumentet finnes ikke. <a href="/">Til oversikten</a></p>'));
     const html = toHttp(t.maler.render(dokument.mal, dokument.data)).replace('</body>', `${SKJERM}${RELOAD}</body>`);
     return svar(200, 'text/html; charset=utf-8', html);
   };
@@ -195,7 +195,7 @@ function handleRequest(tilstand: () => State, folder: string, lyttere: Set<Serve
 function watchMeeting(folder: string, tilstand: () => State, endret: () => Promise<void>): { close(): void } {
   let templates: readonly string[] = [];
   const targets = () => {
-    templates = tilstand().maler?.mapper ?? templates;
+    templates = tilstand().maler?.folders ?? templates;
     return watchTargets(folder, tilstand(), templates);
   };
   let running = false;

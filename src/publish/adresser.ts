@@ -12,7 +12,7 @@ export function nummerIFil(sak: Pick<Sak, 'nummer'>): string | undefined {
   return sak.nummer ? saksnummer(sak.nummer).replace('.', '-') : undefined;
 }
 
-export function moteSideHref(mote: Pick<Mote, 'mappe'>): string {
+export function motePageHref(mote: Pick<Mote, 'mappe'>): string {
   return `${mote.mappe}/index.html`;
 }
 
@@ -20,7 +20,7 @@ export function moteSideHref(mote: Pick<Mote, 'mappe'>): string {
  * The page of a sak, `2025-05-22-ssu/sak-13-25.html`; undefined for an Eventuelt item, which has
  * no number and no page of its own. For links from other saker (the references), relative to the root.
  */
-export function sakSideHref(mote: Pick<Mote, 'mappe'>, sak: Pick<Sak, 'nummer'>): string | undefined {
+export function sakPageHref(mote: Pick<Mote, 'mappe'>, sak: Pick<Sak, 'nummer'>): string | undefined {
   const nummer = nummerIFil(sak);
   return nummer ? `${mote.mappe}/sak-${nummer}.html` : undefined;
 }
@@ -33,11 +33,11 @@ export function saksfremleggHref(mote: Pick<Mote, 'mappe'>, sak: Pick<Sak, 'numm
 
 export const UTVALGSMAPPE = 'utvalg';
 
-export function utvalgSideHref(utvalg: string): string {
+export function utvalgPageHref(utvalg: string): string {
   return `${UTVALGSMAPPE}/${utvalg}/index.html`;
 }
 
-export function arSideHref(utvalg: string, ar: string): string {
+export function arPageHref(utvalg: string, ar: string): string {
   return `${UTVALGSMAPPE}/${utvalg}/${ar}/index.html`;
 }
 
@@ -53,7 +53,7 @@ export function sokemappe(sprak: string, hovedsprak: string): string {
 export const SKRIFTMAPPE = 'skrift';
 
 /** The site's own folders at its root: never a meeting's. */
-export const EGNE_MAPPER = new Set(['designsystemet', SKRIFTMAPPE, 'pagefind', 'pagefind-nb', 'pagefind-nn', UTVALGSMAPPE]);
+export const EGNE_FOLDERS = new Set(['designsystemet', SKRIFTMAPPE, 'pagefind', 'pagefind-nb', 'pagefind-nn', UTVALGSMAPPE]);
 
 /** A link from the page at `fra` (relative to the root) to `til` (relative to the root). */
 export function relativTil(fra: string, til: string): string {

@@ -13,14 +13,14 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   // pdf.js takes ownership of the buffer it is given: a copy leaves the caller's bytes alone.
   const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
   try {
-    const sider: string[] = [];
+    const pages: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      const side = await doc.getPage(n);
-      const { items } = await side.getTextContent();
-      sider.push(items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join(''));
-      side.cleanup();
+      const page = await doc.getPage(n);
+      const { items } = await page.getTextContent();
+      pages.push(items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join(''));
+      page.cleanup();
     }
-    return sider
+    return pages
       .join('\n')
       .replace(/[ \t]+/g, ' ')
       .trim();
@@ -54,9 +54,9 @@ export async function pdfTexts<T extends { bytes: Uint8Array }>(
   const ut: (Omit<T, 'bytes'> & { tekst: string })[] = [];
   for (const { bytes, ...rest } of pdfer) {
     const hash = sha256(bytes);
-    const tekst = typeof cache[hash] === 'string' ? cache[hash] : await pdfText(bytes);
-    brukt[hash] = tekst;
-    ut.push({ ...rest, tekst });
+    const text = typeof cache[hash] === 'string' ? cache[hash] : await pdfText(bytes);
+    brukt[hash] = text;
+    ut.push({ ...rest, tekst: text });
   }
   writeAtomic(hurtigbuffer(outDir), JSON.stringify(brukt));
   return ut;

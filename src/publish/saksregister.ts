@@ -2,7 +2,7 @@ import type { Mote, Sak, SakReferanse } from '../domain/types.js';
 import { kjenteUtvalg } from '../pipeline/model/referanser.js';
 import { saksnummer } from '../pipeline/model/tid.js';
 import type { ReferanseLenker } from '../pipeline/render/markdown.js';
-import { moteSideHref, relativTil, sakSideHref } from './adresser.js';
+import { motePageHref, relativTil, sakPageHref } from './adresser.js';
 import type { NevntI } from './sider.js';
 
 /**
@@ -48,13 +48,13 @@ function nevntFra(moter: readonly Mote[], plasser: ReadonlyMap<string, Plass>): 
       const key = utvalg && nokkel(utvalg, ref.saksnummer);
       const mal = key && plasser.get(key);
       if (!mal || mal.sak === fra || mote.dato < mal.mote.dato) continue;
-      const liste = nevnt.get(key) ?? [];
-      if (!liste.some((p) => p.sak === fra)) liste.push({ mote, sak: fra });
-      nevnt.set(key, liste);
+      const list = nevnt.get(key) ?? [];
+      if (!list.some((p) => p.sak === fra)) list.push({ mote, sak: fra });
+      nevnt.set(key, list);
     }
   }
-  for (const liste of nevnt.values())
-    liste.sort((a, b) => a.mote.dato.localeCompare(b.mote.dato) || a.sak.nummer!.lopenummer - b.sak.nummer!.lopenummer);
+  for (const list of nevnt.values())
+    list.sort((a, b) => a.mote.dato.localeCompare(b.mote.dato) || a.sak.nummer!.lopenummer - b.sak.nummer!.lopenummer);
   return nevnt;
 }
 
@@ -66,10 +66,10 @@ export function saksregister(moter: readonly Mote[]): Saksregister {
   return {
     nevntI: (mote, sak) => (sak.nummer ? (nevnt.get(nokkel(mote.utvalg.key, sak.nummer)) ?? []) : []),
     lenkerFor: (mote) => {
-      const side = moteSideHref(mote);
+      const page = motePageHref(mote);
       const lenker = new Map<string, string>();
       for (const { mote: m, sak } of plasser.values()) {
-        if (m.utvalg.key === mote.utvalg.key) lenker.set(saksnummer(sak.nummer!), relativTil(side, sakSideHref(m, sak)!));
+        if (m.utvalg.key === mote.utvalg.key) lenker.set(saksnummer(sak.nummer!), relativTil(page, sakPageHref(m, sak)!));
       }
       return { lenker, utvalg: mote.utvalg.kortnavn, kjente: kjenteUtvalg(mote.organisasjon) };
     },

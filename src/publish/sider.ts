@@ -1,4 +1,4 @@
-import { tilleggsinnkallingFil } from '../domain/journal.js';
+import { tilleggsinnkallingFile } from '../domain/journal.js';
 import { type Fraser, frase, ukedagPa } from '../domain/sprak.js';
 import type { Mote, Sak } from '../domain/types.js';
 import { sakForReferat } from '../pipeline/model/referat.js';
@@ -8,12 +8,12 @@ import type {
   Alternativ,
   ArPageData,
   AvlystMerke,
+  CommonPage,
   IndeksPageData,
   MoteIListe,
   MotePageData,
+  PageVedtak,
   SakPageData,
-  SideFelles,
-  SideVedtak,
   SokPageData,
   Stisteg,
   UtvalgLenker,
@@ -22,13 +22,13 @@ import type {
 } from '../pipeline/render/site-views.js';
 import { avstemning } from '../pipeline/render/views.js';
 import {
-  arSideHref,
-  moteSideHref,
+  arPageHref,
+  motePageHref,
   relativTil,
-  sakSideHref,
+  sakPageHref,
   saksfremleggHref,
   utvalgKalenderHref,
-  utvalgSideHref,
+  utvalgPageHref,
   utvalgStromHref,
 } from './adresser.js';
 
@@ -47,9 +47,9 @@ export type Sidetall = ReadonlyMap<string, number>;
 /** When each file was published, relative to the meeting's folder: `publisert 22. mai 2025`. */
 export type Publisert = Readonly<Record<string, string>>;
 
-export const sider = (f: Fraser, n: number) => (n === 1 ? frase(f, 'nettsted.en_side') : frase(f, 'nettsted.sider', { antall: n }));
+export const pages = (f: Fraser, n: number) => (n === 1 ? frase(f, 'nettsted.en_side') : frase(f, 'nettsted.sider', { antall: n }));
 
-const stor = (tekst: string) => tekst.replace(/^./, (c) => c.toUpperCase());
+const stor = (text: string) => text.replace(/^./, (c) => c.toUpperCase());
 
 /** The meeting's documents in the order of its page: file and the phrase that names it. */
 export function moteDokumenter(mote: Mote): [string, string][] {
@@ -61,7 +61,10 @@ export function moteDokumenter(mote: Mote): [string, string][] {
     ['referat.pdf', frase(f, 'nettsted.dok_referat')],
     ...mote.utsendelser
       .slice(1)
-      .map((u): [string, string] => [tilleggsinnkallingFil(u.nr), frase(f, 'nettsted.tilleggsinnkalling_dok', { dato: langDato(u.dato) })]),
+      .map((u): [string, string] => [
+        tilleggsinnkallingFile(u.nr),
+        frase(f, 'nettsted.tilleggsinnkalling_dok', { dato: langDato(u.dato) }),
+      ]),
   ];
 }
 
@@ -70,52 +73,52 @@ export function moteTittel(mote: Mote): string {
 }
 
 /** The links in <head> to the committee's feed and calendar, from the page at `side`. */
-function alternativer(mote: Mote, side: string): Alternativ[] {
+function alternativer(mote: Mote, page: string): Alternativ[] {
   const f = mote.fraser;
   return [
     {
       type: 'application/atom+xml',
-      href: relativTil(side, utvalgStromHref(mote.utvalg.key)),
+      href: relativTil(page, utvalgStromHref(mote.utvalg.key)),
       tittel: frase(f, 'nettsted.strom_utvalg', { utvalg: mote.utvalg.navn }),
     },
     {
       type: 'text/calendar',
-      href: relativTil(side, utvalgKalenderHref(mote.utvalg.key)),
+      href: relativTil(page, utvalgKalenderHref(mote.utvalg.key)),
       tittel: frase(f, 'nettsted.kalender_utvalg', { utvalg: mote.utvalg.navn }),
     },
   ];
 }
 
 /** Front page › committee › year › meeting, from the page at `side`. */
-function moteSti(mote: Mote, side: string): Stisteg[] {
+function motePath(mote: Mote, page: string): Stisteg[] {
   const f = mote.fraser;
   const ar = mote.dato.slice(0, 4);
   return [
-    { tekst: frase(f, 'nettsted.moteskrifter'), href: relativTil(side, 'index.html') },
-    { tekst: mote.utvalg.navn, href: relativTil(side, utvalgSideHref(mote.utvalg.key)) },
-    { tekst: ar, href: relativTil(side, arSideHref(mote.utvalg.key, ar)) },
+    { tekst: frase(f, 'nettsted.moteskrifter'), href: relativTil(page, 'index.html') },
+    { tekst: mote.utvalg.navn, href: relativTil(page, utvalgPageHref(mote.utvalg.key)) },
+    { tekst: ar, href: relativTil(page, arPageHref(mote.utvalg.key, ar)) },
   ];
 }
 
-function felles(mote: Mote, side: string, organisasjon: string): Omit<SideFelles, 'tittel'> {
+function felles(mote: Mote, page: string, organisasjon: string): Omit<CommonPage, 'tittel'> {
   return {
-    rot: relativTil(side, ''),
+    rot: relativTil(page, ''),
     lang: mote.fraser.lang,
     fraser: mote.fraser,
     organisasjon,
-    alternativer: alternativer(mote, side),
+    alternativer: alternativer(mote, page),
     indekser: true,
   };
 }
 
 /** The decision of a sak as the approved referat has it; undefined before the referat is approved. */
-function vedtakFor(offentlig: Mote, sak: Sak, referanser?: ReferanseLenker): SideVedtak | undefined {
+function vedtakFor(offentlig: Mote, sak: Sak, referanser?: ReferanseLenker): PageVedtak | undefined {
   if (offentlig.referat?.status !== 'godkjent' || !sak.nummer) return undefined;
   const r = offentlig.referat.saker.find((r) => r.nummer.lopenummer === sak.nummer!.lopenummer && r.nummer.ar === sak.nummer!.ar);
   return r ? { tekst: r.vedtatt ? markdownToHtml(r.vedtatt, { referanser }) : '', avstemning: avstemning(r, offentlig) } : undefined;
 }
 
-function vedtakMelding(offentlig: Mote): string {
+function vedtakMessage(offentlig: Mote): string {
   if (offentlig.avlyst && !offentlig.referat) return frase(offentlig.fraser, 'nettsted.avlyst_ingen_referat');
   return frase(offentlig.fraser, offentlig.referat ? 'nettsted.vedtak_venter' : 'nettsted.ikke_referat');
 }
@@ -125,12 +128,12 @@ function moteDokumentLenker(offentlig: Mote, pdfer: Sidetall, publisert: Publise
   const f = offentlig.fraser;
   const godkjent = offentlig.referat?.status === 'godkjent';
   return moteDokumenter(offentlig)
-    .filter(([fil]) => pdfer.has(fil))
-    .map(([fil, tekst]) => ({
-      href: fil,
-      tekst: fil === 'referat.pdf' && !godkjent ? frase(f, 'nettsted.dok_referat_utkast') : tekst,
-      sider: sider(f, pdfer.get(fil)!),
-      publisert: publisert[fil],
+    .filter(([file]) => pdfer.has(file))
+    .map(([file, text]) => ({
+      href: file,
+      tekst: file === 'referat.pdf' && !godkjent ? frase(f, 'nettsted.dok_referat_utkast') : text,
+      sider: pages(f, pdfer.get(file)!),
+      publisert: publisert[file],
     }));
 }
 
@@ -138,19 +141,19 @@ function moteDokumentLenker(offentlig: Mote, pdfer: Sidetall, publisert: Publise
 function moteSakRader(offentlig: Mote, pdfer: Sidetall): MotePageData['saker'] {
   const f = offentlig.fraser;
   const punkter = offentlig.saksliste.grupper.flatMap((g) => g.punkter).filter((p) => p.kind === 'sak');
-  const iMappe = (href: string | undefined) => href?.slice(offentlig.mappe.length + 1);
-  return [...punkter, ...offentlig.saksliste.eventuelt.saker].map(({ sak, start, slutt }) => {
-    const pdf = iMappe(saksfremleggHref(offentlig, sak));
+  const inFolder = (href: string | undefined) => href?.slice(offentlig.mappe.length + 1);
+  return [...punkter, ...offentlig.saksliste.eventuelt.saker].map(({ sak, start, slutt: end }) => {
+    const pdf = inFolder(saksfremleggHref(offentlig, sak));
     return {
       // Eventuelt items have no number (and no case paper of their own): the column says where they stand.
       nummer: sak.nummer ? saksnummer(sak.nummer) : frase(f, 'felles.eventuelt'),
       tittel: sak.tittel,
       // An exempt sak's page holds no more than its row here: the row does not link to it.
-      side: sak.unntattOffentlighet ? undefined : iMappe(sakSideHref(offentlig, sak)),
+      side: sak.unntattOffentlighet ? undefined : inFolder(sakPageHref(offentlig, sak)),
       unntatt: sak.unntattOffentlighet,
       trukket: sak.trukket,
-      tid: `${klokkeslett(start)}–${klokkeslett(slutt)}`,
-      dokument: pdf && pdfer.has(pdf) ? { href: pdf, sider: sider(f, pdfer.get(pdf)!) } : undefined,
+      tid: `${klokkeslett(start)}–${klokkeslett(end)}`,
+      dokument: pdf && pdfer.has(pdf) ? { href: pdf, sider: pages(f, pdfer.get(pdf)!) } : undefined,
     };
   });
 }
@@ -180,13 +183,13 @@ export function motePageData(
   referanser?: ReferanseLenker,
 ): Omit<MotePageData, 'tidligere' | 'kalender'> {
   const f = offentlig.fraser;
-  const side = moteSideHref(offentlig);
+  const page = motePageHref(offentlig);
   const godkjent = offentlig.referat?.status === 'godkjent';
   return {
-    ...felles(offentlig, side, organisasjon),
+    ...felles(offentlig, page, organisasjon),
     tittel: moteTittel(offentlig),
     sti: [
-      ...moteSti(offentlig, side),
+      ...motePath(offentlig, page),
       { tekst: frase(f, 'nettsted.mote_kort', { kortnavn: offentlig.utvalg.kortnavn, dato: langDato(offentlig.dato) }) },
     ],
     dato: langDato(offentlig.dato),
@@ -203,7 +206,7 @@ export function motePageData(
     dokumenter: moteDokumentLenker(offentlig, pdfer, publisert),
     saker: moteSakRader(offentlig, pdfer),
     vedtak: moteVedtak(offentlig, referanser),
-    vedtakMelding: vedtakMelding(offentlig),
+    vedtakMelding: vedtakMessage(offentlig),
   };
 }
 
@@ -218,13 +221,13 @@ export function sakPageData(
   referanser?: ReferanseLenker,
 ): SakPageData {
   const f = offentlig.fraser;
-  const side = sakSideHref(offentlig, sak)!;
+  const page = sakPageHref(offentlig, sak)!;
   const nummer = saksnummer(sak.nummer!);
   const tittel = frase(f, 'nettsted.sak_tittel', { nummer, tittel: sak.tittel });
   const base = {
-    ...felles(offentlig, side, organisasjon),
+    ...felles(offentlig, page, organisasjon),
     tittel,
-    sti: [...moteSti(offentlig, side), { tekst: `${frase(f, 'felles.sak')} ${nummer}` }],
+    sti: [...motePath(offentlig, page), { tekst: `${frase(f, 'felles.sak')} ${nummer}` }],
   };
   if (sak.unntattOffentlighet) return { ...base, unntatt: frase(f, 'nettsted.unntatt_merknad', { hjemmel: sak.unntattOffentlighet }) };
   const pdf = saksfremleggHref(offentlig, sak)!.slice(offentlig.mappe.length + 1);
@@ -234,7 +237,7 @@ export function sakPageData(
     type: frase(f, `nettsted.type_${sak.type}`),
     mote: { href: 'index.html', tekst: moteTittel(offentlig) },
     trukket: sak.trukket,
-    dokument: pdfer.has(pdf) ? { href: pdf, sider: sider(f, pdfer.get(pdf)!), publisert: publisert[pdf] } : undefined,
+    dokument: pdfer.has(pdf) ? { href: pdf, sider: pages(f, pdfer.get(pdf)!), publisert: publisert[pdf] } : undefined,
     vedlegg: sak.vedlegg.map((v) => ({
       tittel: v.tittel,
       nr: v.nr,
@@ -243,11 +246,11 @@ export function sakPageData(
     vedleggEgneNr: sak.vedlegg.some((v) => v.nr !== undefined),
     forslag: sak.forslagTilVedtak ? markdownToHtml(sak.forslagTilVedtak.markdown, { referanser }) : undefined,
     vedtak: vedtakFor(offentlig, sak, referanser),
-    vedtakMelding: vedtakMelding(offentlig),
+    vedtakMelding: vedtakMessage(offentlig),
     nevntI: nevnt.map((n) => {
       const s = n.sak.unntattOffentlighet ? { ...n.sak, tittel: n.sak.offentligTittel ?? n.sak.tittel } : n.sak;
       return {
-        href: relativTil(side, sakSideHref(n.mote, s) ?? moteSideHref(n.mote)),
+        href: relativTil(page, sakPageHref(n.mote, s) ?? motePageHref(n.mote)),
         tekst: `${frase(f, 'felles.sak')} ${s.nummer ? saksnummer(s.nummer) : ''} ${s.tittel} (${moteTittel(n.mote)})`.replace('  ', ' '),
       };
     }),
@@ -265,11 +268,11 @@ function avlystMerke(grunn: string | undefined, f: Fraser): AvlystMerke | undefi
 }
 
 /** A meeting in the lists of the front page and the year pages, linked from the page at `side`. */
-function moteIListe(mote: Mote, f: Fraser, side: string): MoteIListe {
+function moteIListe(mote: Mote, f: Fraser, page: string): MoteIListe {
   return {
     avlyst: avlystMerke(mote.avlyst, f),
     mappe: mote.mappe,
-    href: relativTil(side, moteSideHref(mote)),
+    href: relativTil(page, motePageHref(mote)),
     lenketekst: frase(f, 'nettsted.mote_lenke', { ukedag: ukedagPa(f, mote.dato), dato: langDato(mote.dato) }),
     sted: mote.sted,
     referat: mote.referat ? frase(f, mote.referat.status === 'godkjent' ? 'nettsted.merke_godkjent' : 'nettsted.merke_utkast') : undefined,
@@ -288,25 +291,25 @@ export interface Utvalgsar {
 }
 
 /** The committee's calendar and feed, linked from the page at `side`. */
-function utvalgLenker(f: Fraser, key: string, navn: string, side: string): UtvalgLenker {
+function utvalgLenker(f: Fraser, key: string, name: string, page: string): UtvalgLenker {
   return {
-    kalenderHref: relativTil(side, utvalgKalenderHref(key)),
-    kalenderTekst: frase(f, 'nettsted.kalender_utvalg', { utvalg: navn }),
-    stromHref: relativTil(side, utvalgStromHref(key)),
-    stromTekst: frase(f, 'nettsted.strom_utvalg', { utvalg: navn }),
+    kalenderHref: relativTil(page, utvalgKalenderHref(key)),
+    kalenderTekst: frase(f, 'nettsted.kalender_utvalg', { utvalg: name }),
+    stromHref: relativTil(page, utvalgStromHref(key)),
+    stromTekst: frase(f, 'nettsted.strom_utvalg', { utvalg: name }),
   };
 }
 
-function organisasjonFelles(f: Fraser, side: string, organisasjon: string): Omit<SideFelles, 'tittel'> {
-  return { rot: relativTil(side, ''), lang: f.lang, fraser: f, organisasjon };
+function organisasjonFelles(f: Fraser, page: string, organisasjon: string): Omit<CommonPage, 'tittel'> {
+  return { rot: relativTil(page, ''), lang: f.lang, fraser: f, organisasjon };
 }
 
-function vedtaksliste(f: Fraser, a: Utvalgsar, side: string): VedtakslisteLenke | undefined {
+function vedtaksliste(f: Fraser, a: Utvalgsar, page: string): VedtakslisteLenke | undefined {
   return a.vedtaksliste
     ? {
-        href: relativTil(side, a.vedtaksliste.href),
+        href: relativTil(page, a.vedtaksliste.href),
         tekst: frase(f, 'nettsted.dok_vedtaksliste', { utvalg: a.navn, ar: a.ar }),
-        sider: sider(f, a.vedtaksliste.sider),
+        sider: pages(f, a.vedtaksliste.sider),
       }
     : undefined;
 }
@@ -326,11 +329,11 @@ export function indeksPageData(
     utvalg: utvalg.map((u) => ({
       key: u.key,
       navn: u.navn,
-      href: utvalgSideHref(u.key),
+      href: utvalgPageHref(u.key),
       ...utvalgLenker(f, u.key, u.navn, 'index.html'),
       ar: u.ar.map((a) => ({
         ar: a.ar,
-        href: arSideHref(u.key, a.ar),
+        href: arPageHref(u.key, a.ar),
         moter: a.moter.map((m) => moteIListe(m, f, 'index.html')),
         vedtaksliste: vedtaksliste(f, a, 'index.html'),
       })),
@@ -338,57 +341,57 @@ export function indeksPageData(
   };
 }
 
-function utvalgAlternativer(f: Fraser, key: string, navn: string, side: string): Alternativ[] {
+function utvalgAlternativer(f: Fraser, key: string, name: string, page: string): Alternativ[] {
   return [
     {
       type: 'application/atom+xml',
-      href: relativTil(side, utvalgStromHref(key)),
-      tittel: frase(f, 'nettsted.strom_utvalg', { utvalg: navn }),
+      href: relativTil(page, utvalgStromHref(key)),
+      tittel: frase(f, 'nettsted.strom_utvalg', { utvalg: name }),
     },
     {
       type: 'text/calendar',
-      href: relativTil(side, utvalgKalenderHref(key)),
-      tittel: frase(f, 'nettsted.kalender_utvalg', { utvalg: navn }),
+      href: relativTil(page, utvalgKalenderHref(key)),
+      tittel: frase(f, 'nettsted.kalender_utvalg', { utvalg: name }),
     },
   ];
 }
 
 /** A committee's page: its years, its calendar and its feed. */
 export function utvalgPageData(u: { key: string; navn: string; ar: Utvalgsar[] }, f: Fraser, organisasjon: string): UtvalgPageData {
-  const side = utvalgSideHref(u.key);
+  const page = utvalgPageHref(u.key);
   return {
-    ...organisasjonFelles(f, side, organisasjon),
+    ...organisasjonFelles(f, page, organisasjon),
     tittel: u.navn,
-    alternativer: utvalgAlternativer(f, u.key, u.navn, side),
-    sti: [{ tekst: frase(f, 'nettsted.moteskrifter'), href: relativTil(side, 'index.html') }, { tekst: u.navn }],
-    ...utvalgLenker(f, u.key, u.navn, side),
+    alternativer: utvalgAlternativer(f, u.key, u.navn, page),
+    sti: [{ tekst: frase(f, 'nettsted.moteskrifter'), href: relativTil(page, 'index.html') }, { tekst: u.navn }],
+    ...utvalgLenker(f, u.key, u.navn, page),
     ar: u.ar.map((a) => ({ href: `${a.ar}/index.html`, tekst: frase(f, 'nettsted.moter_ar', { ar: a.ar }) })),
   };
 }
 
 /** A committee's year: its meetings with their saker, each sak in its meeting's language. */
 export function arPageData(a: Utvalgsar, f: Fraser, organisasjon: string): ArPageData {
-  const side = arSideHref(a.key, a.ar);
+  const page = arPageHref(a.key, a.ar);
   return {
-    ...organisasjonFelles(f, side, organisasjon),
+    ...organisasjonFelles(f, page, organisasjon),
     tittel: frase(f, 'nettsted.utvalg_ar', { utvalg: a.navn, ar: a.ar }),
-    alternativer: utvalgAlternativer(f, a.key, a.navn, side),
+    alternativer: utvalgAlternativer(f, a.key, a.navn, page),
     sti: [
-      { tekst: frase(f, 'nettsted.moteskrifter'), href: relativTil(side, 'index.html') },
-      { tekst: a.navn, href: relativTil(side, utvalgSideHref(a.key)) },
+      { tekst: frase(f, 'nettsted.moteskrifter'), href: relativTil(page, 'index.html') },
+      { tekst: a.navn, href: relativTil(page, utvalgPageHref(a.key)) },
       { tekst: a.ar },
     ],
-    ...utvalgLenker(f, a.key, a.navn, side),
-    vedtaksliste: vedtaksliste(f, a, side),
+    ...utvalgLenker(f, a.key, a.navn, page),
+    vedtaksliste: vedtaksliste(f, a, page),
     moter: a.moter.map((m) => ({
-      ...moteIListe(m, f, side),
+      ...moteIListe(m, f, page),
       lang: m.fraser.lang,
       saker: m.saker
         .filter((s) => s.nummer)
         .map((s) => ({
           nummer: saksnummer(s.nummer!),
           tittel: s.tittel,
-          side: s.unntattOffentlighet ? undefined : relativTil(side, sakSideHref(m, s)!),
+          side: s.unntattOffentlighet ? undefined : relativTil(page, sakPageHref(m, s)!),
           unntatt: s.unntattOffentlighet,
         })),
     })),

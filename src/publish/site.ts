@@ -13,13 +13,13 @@ import { pruneOutputs, writeAll, writeAtomic } from '../pipeline/write/atomic.js
 import { FONT_DIR } from '../util/package.js';
 import { today } from '../util/today.js';
 import {
-  arSideHref,
-  EGNE_MAPPER,
-  moteSideHref,
+  arPageHref,
+  EGNE_FOLDERS,
+  motePageHref,
   SKRIFTMAPPE,
-  sakSideHref,
+  sakPageHref,
   utvalgKalenderHref,
-  utvalgSideHref,
+  utvalgPageHref,
   utvalgStromHref,
 } from './adresser.js';
 import { pdfTexts } from './pdftekst.js';
@@ -36,7 +36,7 @@ import {
   type Utvalgsar,
   utvalgPageData,
 } from './sider.js';
-import { buildSearchIndex, type SokePdf, type SokeSide } from './sok.js';
+import { buildSearchIndex, type SokePage, type SokePdf } from './sok.js';
 import { buildAtom, type StromDokument } from './strom.js';
 import { nextVersions, readVersjoner, saveVersjoner, type Versjonsregister } from './versjoner.js';
 
@@ -80,8 +80,8 @@ const UNICODE_RANGE = {
 /** The @font-face rules of SITE_FONTS, for the top of nettsted.css (the fonts lie in skrift/ beside it). */
 function siteFontFaces(): string {
   return SITE_FONTS.map(
-    ({ vekt, stil, subset, fil }) =>
-      `@font-face { font-family: "Source Sans 3"; font-style: ${stil}; font-weight: ${vekt}; font-display: swap; src: url("${SKRIFTMAPPE}/${fil}") format("woff2"); unicode-range: ${UNICODE_RANGE[subset]}; }`,
+    ({ vekt, stil, subset, fil: file }) =>
+      `@font-face { font-family: "Source Sans 3"; font-style: ${stil}; font-weight: ${vekt}; font-display: swap; src: url("${SKRIFTMAPPE}/${file}") format("woff2"); unicode-range: ${UNICODE_RANGE[subset]}; }`,
   ).join('\n');
 }
 
@@ -104,10 +104,10 @@ export function publishedMotemapper(outDir: string): Set<string> {
   const folders = new Set<string>();
   for (const file of readSiteRecord(outDir)) {
     const deler = relative(nettsted, file).split(sep);
-    if (deler.length > 1 && deler[0] !== '..' && !EGNE_MAPPER.has(deler[0]!)) folders.add(deler[0]!);
+    if (deler.length > 1 && deler[0] !== '..' && !EGNE_FOLDERS.has(deler[0]!)) folders.add(deler[0]!);
   }
-  for (const navn of existsSync(nettsted) ? readdirSync(nettsted).filter((n) => !EGNE_MAPPER.has(n)) : []) {
-    if (existsSync(join(nettsted, navn, 'index.html'))) folders.add(navn);
+  for (const name of existsSync(nettsted) ? readdirSync(nettsted).filter((n) => !EGNE_FOLDERS.has(n)) : []) {
+    if (existsSync(join(nettsted, name, 'index.html'))) folders.add(name);
   }
   return folders;
 }
@@ -129,8 +129,8 @@ function pruneSite(outDir: string, nettsted: string, skrevet: ReadonlySet<string
 }
 
 /** What one run puts on the site besides its files: the pages and PDFs to search, the documents of the feeds. */
-interface Innhold {
-  sider: SokeSide[];
+interface Content {
+  sider: SokePage[];
   pdfer: (Omit<SokePdf, 'tekst'> & { bytes: Uint8Array })[];
   dokumenter: (StromDokument & { utvalg: string })[];
 }
@@ -145,43 +145,43 @@ export async function writeSite(result: BuildResult, outDir: string): Promise<st
   const hovedsprak: Sprak = organisasjon.sprak ?? 'nb';
   const fraser = templateFiles.fraser[hovedsprak];
   const files = new Map<string, Uint8Array | string>();
-  const put = (rel: string, innhold: Uint8Array | string) => files.set(join(nettsted, rel), innhold);
+  const put = (rel: string, content: Uint8Array | string) => files.set(join(nettsted, rel), content);
   const versjoner = readVersjoner(outDir);
   const nye: Versjonsregister = {};
-  const innhold: Innhold = { sider: [], pdfer: [], dokumenter: [] };
+  const innhold: Content = { sider: [], pdfer: [], dokumenter: [] };
   put(join('designsystemet', 'tema.css'), readFileSync(require.resolve('@digdir/designsystemet-theme')));
   put(join('designsystemet', 'komponenter.css'), readFileSync(require.resolve('@digdir/designsystemet-css')));
-  for (const { fil } of SITE_FONTS) put(join(SKRIFTMAPPE, fil), readFileSync(join(FONT_DIR, fil)));
+  for (const { fil: file } of SITE_FONTS) put(join(SKRIFTMAPPE, file), readFileSync(join(FONT_DIR, file)));
   put('nettsted.css', `${siteFontFaces()}\n${templates.nettstedStil}`);
   // Every sak with a page, after this run: references link to them, and a sak lists those that name it.
-  const medSide = result.alleMoter.filter((m) => result.moter.includes(m) || existsSync(join(nettsted, moteSideHref(m))));
-  const register = saksregister(medSide.map(offentligVersjon));
+  const withPage = result.alleMoter.filter((m) => result.moter.includes(m) || existsSync(join(nettsted, motePageHref(m))));
+  const register = saksregister(withPage.map(offentligVersjon));
   for (const mote of result.moter) writeMote(mote, { result, outDir, nettsted, templates, files, versjoner, nye, innhold, register });
-  const lister = new Map<string, number>();
+  const lists = new Map<string, number>();
   for (const d of result.dokumenter.filter((d) => d.fil.startsWith(join(outDir, 'offentlig') + '/') && d.fil.endsWith('-vedtak.pdf'))) {
     const name = relative(join(outDir, 'offentlig'), d.fil);
-    lister.set(name, d.sider);
+    lists.set(name, d.sider);
     const bytes = readFileSync(d.fil);
     put(name, bytes);
     innhold.pdfer.push({ url: name, bytes, tittel: name, sprak: hovedsprak });
   }
   // The index lists every meeting that has a page, also those published in earlier runs.
   const publisert = result.alleMoter.filter(
-    (m) => files.has(join(nettsted, moteSideHref(m))) || existsSync(join(nettsted, moteSideHref(m))),
+    (m) => files.has(join(nettsted, motePageHref(m))) || existsSync(join(nettsted, motePageHref(m))),
   );
-  const utvalg = byUtvalg(publisert, lister);
-  for (const pdf of innhold.pdfer.filter((p) => lister.has(p.url))) {
+  const utvalg = byUtvalg(publisert, lists);
+  for (const pdf of innhold.pdfer.filter((p) => lists.has(p.url))) {
     const a = utvalg.flatMap((u) => u.ar).find((a) => a.vedtaksliste?.href === pdf.url);
     if (a) pdf.tittel = frase(fraser, 'nettsted.dok_vedtaksliste', { utvalg: a.navn, ar: a.ar });
   }
   put('index.html', templates.render('nettsted/indeks', indeksPageData(utvalg, fraser, organisasjon.navn)));
   for (const u of utvalg) {
-    put(utvalgSideHref(u.key), templates.render('nettsted/utvalg', utvalgPageData(u, fraser, organisasjon.navn)));
-    for (const a of u.ar) put(arSideHref(u.key, a.ar), templates.render('nettsted/ar', arPageData(a, fraser, organisasjon.navn)));
+    put(utvalgPageHref(u.key), templates.render('nettsted/utvalg', utvalgPageData(u, fraser, organisasjon.navn)));
+    for (const a of u.ar) put(arPageHref(u.key, a.ar), templates.render('nettsted/ar', arPageData(a, fraser, organisasjon.navn)));
     // The same events, with the same UIDs, as each meeting's own mote.ics: a subscription and a downloaded file agree.
     const moter = publisert.filter((m) => m.utvalg.key === u.key).sort((a, b) => a.dato.localeCompare(b.dato));
     put(utvalgKalenderHref(u.key), buildCalendar(moter.map((m) => moteEvent(offentligVersjon(m)))));
-    put(utvalgStromHref(u.key), feed(utvalgStromHref(u.key), utvalgSideHref(u.key), u.navn, fraser, organisasjon.navn, innhold, u.key));
+    put(utvalgStromHref(u.key), feed(utvalgStromHref(u.key), utvalgPageHref(u.key), u.navn, fraser, organisasjon.navn, innhold, u.key));
   }
   put('feed.xml', feed('feed.xml', 'index.html', organisasjon.navn, fraser, organisasjon.navn, innhold));
   const andreSprak = [...new Set([...innhold.sider, ...innhold.pdfer].map((s) => s.sprak))].filter((s) => s !== hovedsprak).sort();
@@ -195,20 +195,20 @@ export async function writeSite(result: BuildResult, outDir: string): Promise<st
   return nettsted;
 }
 
-function feed(file: string, side: string, navn: string, fraser: Fraser, organisasjon: string, innhold: Innhold, utvalg?: string): string {
+function feed(file: string, page: string, name: string, fraser: Fraser, organisasjon: string, content: Content, utvalg?: string): string {
   return buildAtom({
-    fil: file,
-    side,
-    tittel: frase(fraser, 'nettsted.strom_tittel', { navn }),
+    file,
+    side: page,
+    tittel: frase(fraser, 'nettsted.strom_tittel', { navn: name }),
     forfatter: organisasjon,
     sprak: fraser.lang,
     tom: '1970-01-01',
-    dokumenter: innhold.dokumenter.filter((d) => !utvalg || d.utvalg === utvalg),
+    dokumenter: content.dokumenter.filter((d) => !utvalg || d.utvalg === utvalg),
   });
 }
 
 /** The published meetings by committee (in the order they first appear) and year, newest first. */
-function byUtvalg(moter: readonly Mote[], lister: ReadonlyMap<string, number>): { key: string; navn: string; ar: Utvalgsar[] }[] {
+function byUtvalg(moter: readonly Mote[], lists: ReadonlyMap<string, number>): { key: string; navn: string; ar: Utvalgsar[] }[] {
   const utvalg = [...new Map(moter.map((m) => [m.utvalg.key, m.utvalg])).values()];
   return utvalg.map((u) => {
     const egne = moter.filter((m) => m.utvalg.key === u.key).map(offentligVersjon);
@@ -217,14 +217,14 @@ function byUtvalg(moter: readonly Mote[], lister: ReadonlyMap<string, number>): 
       key: u.key,
       navn: u.navn,
       ar: ar.map((a) => {
-        const liste = `${u.key}-${a}-vedtak.pdf`;
+        const list = `${u.key}-${a}-vedtak.pdf`;
         return {
           key: u.key,
           navn: u.navn,
           kortnavn: u.kortnavn,
           ar: a,
           moter: egne.filter((m) => m.dato.startsWith(a)).sort((x, y) => y.dato.localeCompare(x.dato)),
-          ...(lister.has(liste) ? { vedtaksliste: { href: liste, sider: lister.get(liste)! } } : {}),
+          ...(lists.has(list) ? { vedtaksliste: { href: list, sider: lists.get(list)! } } : {}),
         };
       }),
     };
@@ -239,35 +239,35 @@ interface MoteKontekst {
   files: Map<string, Uint8Array | string>;
   versjoner: Versjonsregister;
   nye: Versjonsregister;
-  innhold: Innhold;
+  innhold: Content;
   register: Saksregister;
 }
 
 /** One meeting's files on the site: its public PDFs (with their versions), calendar file, page and sak pages. */
 function writeMote(mote: Mote, k: MoteKontekst): void {
-  const offentligMappe = join(k.outDir, mote.mappe, 'offentlig');
+  const offentligFolder = join(k.outDir, mote.mappe, 'offentlig');
   const offentlig = offentligVersjon(mote);
   const unntatt = exemptKeys(mote);
   const idag = today();
   const pdfer = new Map<string, number>();
-  const navn = new Map(moteDokumenter(offentlig));
+  const names = new Map(moteDokumenter(offentlig));
   // Only this run's public documents: never a file left over from an earlier build.
-  for (const d of k.result.dokumenter.filter((d) => d.fil.startsWith(`${offentligMappe}/`) && d.fil.endsWith('.pdf'))) {
-    const iMappe = relative(offentligMappe, d.fil);
-    const rel = `${mote.mappe}/${iMappe}`;
+  for (const d of k.result.dokumenter.filter((d) => d.fil.startsWith(`${offentligFolder}/`) && d.fil.endsWith('.pdf'))) {
+    const inFolder = relative(offentligFolder, d.fil);
+    const rel = `${mote.mappe}/${inFolder}`;
     const bytes = readFileSync(d.fil);
-    pdfer.set(iMappe, d.sider);
+    pdfer.set(inFolder, d.sider);
     k.nye[rel] = nextVersions(k.versjoner, k.nettsted, rel, bytes, unntatt, idag, k.files);
     k.files.set(join(k.nettsted, rel), bytes);
-    const tittel = pdfTitle(offentlig, iMappe, navn);
+    const tittel = pdfTitle(offentlig, inFolder, names);
     // saksdokumenter.pdf is every other PDF of the meeting in one: searching it too would give each hit twice.
-    if (iMappe !== 'saksdokumenter.pdf') k.innhold.pdfer.push({ url: rel, bytes, tittel, sprak: mote.sprak });
-    const side = iMappe.startsWith('vedlegg/')
-      ? (sakSideHref(mote, sakFor(offentlig, iMappe) ?? {}) ?? moteSideHref(mote))
-      : moteSideHref(mote);
+    if (inFolder !== 'saksdokumenter.pdf') k.innhold.pdfer.push({ url: rel, bytes, tittel, sprak: mote.sprak });
+    const page = inFolder.startsWith('vedlegg/')
+      ? (sakPageHref(mote, sakFor(offentlig, inFolder) ?? {}) ?? motePageHref(mote))
+      : motePageHref(mote);
     k.innhold.dokumenter.push({
       href: rel,
-      side,
+      side: page,
       tittel,
       publisert: k.nye[rel].publisert,
       sprak: mote.fraser.lang,
@@ -275,7 +275,7 @@ function writeMote(mote: Mote, k: MoteKontekst): void {
     });
   }
   // The public calendar file, written by the build next to the public PDFs.
-  const kalender = join(offentligMappe, 'mote.ics');
+  const kalender = join(offentligFolder, 'mote.ics');
   if (existsSync(kalender)) k.files.set(join(k.nettsted, mote.mappe, 'mote.ics'), readFileSync(kalender));
   const versjon = versionData(offentlig, k.nye);
   const side = {
@@ -284,11 +284,11 @@ function writeMote(mote: Mote, k: MoteKontekst): void {
     kalender: existsSync(kalender) ? 'mote.ics' : undefined,
   };
   const html = k.templates.render('nettsted/mote', side);
-  k.files.set(join(k.nettsted, moteSideHref(mote)), html);
-  k.innhold.sider.push({ url: moteSideHref(mote), html, sprak: mote.sprak });
+  k.files.set(join(k.nettsted, motePageHref(mote)), html);
+  k.innhold.sider.push({ url: motePageHref(mote), html, sprak: mote.sprak });
   const original = new Map(offentlig.saker.map((s, i) => [s, mote.saker[i]!]));
   for (const sak of offentlig.saker.filter((s) => s.nummer)) {
-    const href = sakSideHref(mote, sak)!;
+    const href = sakPageHref(mote, sak)!;
     const nevnt = k.register.nevntI(mote, original.get(sak)!);
     const data = sakPageData(offentlig, sak, pdfer, versjon.publisert, nevnt, mote.organisasjon.navn, k.register.lenkerFor(mote));
     const sakHtml = k.templates.render('nettsted/sak', data);
@@ -298,41 +298,41 @@ function writeMote(mote: Mote, k: MoteKontekst): void {
 }
 
 /** The numbered sak whose case paper is `vedlegg/sak-13-25.pdf`. */
-function sakFor(mote: Mote, iMappe: string) {
-  return mote.saker.find((s) => s.nummer && `vedlegg/sak-${saksnummer(s.nummer).replace('.', '-')}.pdf` === iMappe);
+function sakFor(mote: Mote, inFolder: string) {
+  return mote.saker.find((s) => s.nummer && `vedlegg/sak-${saksnummer(s.nummer).replace('.', '-')}.pdf` === inFolder);
 }
 
 /** A PDF's title in search results and the feed: `Sak 13.25 Strategisamling – Saksfremlegg`, `Referat – Møte i … 22. mai 2025`. */
-function pdfTitle(mote: Mote, iMappe: string, navn: ReadonlyMap<string, string>): string {
-  const sak = sakFor(mote, iMappe);
+function pdfTitle(mote: Mote, inFolder: string, names: ReadonlyMap<string, string>): string {
+  const sak = sakFor(mote, inFolder);
   const f = mote.fraser;
   if (sak)
     return `${frase(f, 'nettsted.sak_tittel', { nummer: saksnummer(sak.nummer!), tittel: sak.tittel })} – ${frase(f, 'nettsted.dok_saksfremlegg')}`;
-  return frase(f, 'nettsted.strom_dok', { dokument: navn.get(iMappe) ?? iMappe, mote: moteTittel(mote) });
+  return frase(f, 'nettsted.strom_dok', { dokument: names.get(inFolder) ?? inFolder, mote: moteTittel(mote) });
 }
 
 /** What is exempt in the meeting now: its saker by number, Eventuelt items by file. */
 function exemptKeys(mote: Mote): string[] {
-  return mote.saker.filter((s) => s.unntattOffentlighet).map((s) => (s.nummer ? saksnummer(s.nummer) : `eventuelt:${s.filnavn}`));
+  return mote.saker.filter((s) => s.unntattOffentlighet).map((s) => (s.nummer ? saksnummer(s.nummer) : `eventuelt:${s.fileName}`));
 }
 
 /** When each document on the meeting's pages was published, and the versions it replaced. */
 function versionData(mote: Mote, register: Versjonsregister): { publisert: Publisert; tidligere: { tekst: string; href: string }[] } {
   const eget = Object.entries(register).filter(([rel]) => rel.startsWith(`${mote.mappe}/`));
-  const navn = new Map(moteDokumenter(mote));
-  const iMappe = (rel: string) => rel.slice(mote.mappe.length + 1);
+  const names = new Map(moteDokumenter(mote));
+  const inFolder = (rel: string) => rel.slice(mote.mappe.length + 1);
   const f = mote.fraser;
   return {
     publisert: Object.fromEntries(
-      eget.map(([rel, d]) => [iMappe(rel), frase(f, 'nettsted.publisert', { dato: langDato(d.publisert as Mote['dato']) })]),
+      eget.map(([rel, d]) => [inFolder(rel), frase(f, 'nettsted.publisert', { dato: langDato(d.publisert as Mote['dato']) })]),
     ),
     tidligere: eget.flatMap(([rel, d]) =>
       d.tidligere.map((v) => ({
         tekst: frase(f, 'nettsted.tidligere_dok', {
-          dokument: navn.get(iMappe(rel)) ?? iMappe(rel),
+          dokument: names.get(inFolder(rel)) ?? inFolder(rel),
           dato: langDato(v.publisert as Mote['dato']),
         }),
-        href: iMappe(v.fil),
+        href: inFolder(v.fil),
       })),
     ),
   };

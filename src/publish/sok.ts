@@ -10,7 +10,7 @@ import { sokemappe } from './adresser.js';
  * content, so the same pages give the same files.
  */
 
-export interface SokeSide {
+export interface SokePage {
   /** Relative to the site's root: `2025-05-22-ssu/sak-13-25.html`. */
   url: string;
   html: string;
@@ -24,11 +24,11 @@ export interface SokePdf {
   sprak: Sprak;
 }
 
-export class SokeindeksFeil extends Error {}
+export class SokeindeksError extends Error {}
 
 /** Bundle files by path relative to the site's root (`pagefind/pagefind-entry.json`). */
 export async function buildSearchIndex(
-  sider: readonly SokeSide[],
+  pages: readonly SokePage[],
   pdfer: readonly SokePdf[],
   hovedsprak: Sprak,
 ): Promise<Map<string, Uint8Array>> {
@@ -36,25 +36,25 @@ export async function buildSearchIndex(
   const files = new Map<string, Uint8Array>();
   // Pagefind numbers the pages in the order they are added: by URL, so the meetings' order in the build does not matter.
   const etterUrl = <T extends { url: string }>(a: T, b: T) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
-  sider = [...sider].sort(etterUrl);
+  pages = [...pages].sort(etterUrl);
   pdfer = [...pdfer].sort(etterUrl);
-  const sprakene = [...new Set([hovedsprak, ...sider.map((s) => s.sprak), ...pdfer.map((p) => p.sprak)])].sort();
+  const sprakene = [...new Set([hovedsprak, ...pages.map((s) => s.sprak), ...pdfer.map((p) => p.sprak)])].sort();
   try {
     for (const sprak of sprakene) {
       const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true });
-      if (!index) throw new SokeindeksFeil(errors.join('; '));
+      if (!index) throw new SokeindeksError(errors.join('; '));
       const feil: string[] = [];
-      for (const side of sider.filter((s) => s.sprak === sprak))
-        feil.push(...(await index.addHTMLFile({ url: side.url, content: side.html })).errors);
+      for (const page of pages.filter((s) => s.sprak === sprak))
+        feil.push(...(await index.addHTMLFile({ url: page.url, content: page.html })).errors);
       for (const pdf of pdfer.filter((p) => p.sprak === sprak)) {
         const svar = await index.addCustomRecord({ url: pdf.url, content: pdf.tekst, language: sprak, meta: { title: pdf.tittel } });
         feil.push(...svar.errors);
       }
       const svar = await index.getFiles();
       feil.push(...svar.errors);
-      if (feil.length) throw new SokeindeksFeil(feil.join('; '));
-      const mappe = sokemappe(sprak, hovedsprak);
-      for (const f of svar.files) files.set(`${mappe}/${f.path}`, f.content);
+      if (feil.length) throw new SokeindeksError(feil.join('; '));
+      const folder = sokemappe(sprak, hovedsprak);
+      for (const f of svar.files) files.set(`${folder}/${f.path}`, f.content);
       await index.deleteIndex();
     }
   } finally {

@@ -21,7 +21,7 @@ export interface StromDokument {
 
 export interface Strom {
   /** Where the feed lies, relative to the root: `feed.xml`, `utvalg/ssu/feed.xml`. */
-  fil: string;
+  file: string;
   /** Page the feed belongs to, relative to the root. */
   side: string;
   tittel: string;
@@ -39,7 +39,7 @@ function xml(text: string): string {
 const tidspunkt = (dato: string) => `${dato}T00:00:00Z`;
 
 export function buildAtom(strom: Strom): string {
-  const href = (til: string) => xml(relativTil(strom.fil, til));
+  const href = (til: string) => xml(relativTil(strom.file, til));
   const dokumenter = [...strom.dokumenter].sort((a, b) => b.publisert.localeCompare(a.publisert) || a.href.localeCompare(b.href));
   const sist = dokumenter[0]?.publisert ?? strom.tom;
   const entries = dokumenter.map((d) =>
@@ -57,9 +57,9 @@ export function buildAtom(strom: Strom): string {
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xml(strom.sprak)}">`,
     `  <title>${xml(strom.tittel)}</title>`,
-    `  <id>urn:uuid:${stableUuid('nettsted', 'strom', strom.forfatter, strom.fil)}</id>`,
+    `  <id>urn:uuid:${stableUuid('nettsted', 'strom', strom.forfatter, strom.file)}</id>`,
     `  <updated>${tidspunkt(sist)}</updated>`,
-    `  <link rel="self" type="application/atom+xml" href="${href(strom.fil)}"/>`,
+    `  <link rel="self" type="application/atom+xml" href="${href(strom.file)}"/>`,
     `  <link rel="alternate" type="text/html" href="${href(strom.side)}"/>`,
     `  <author><name>${xml(strom.forfatter)}</name></author>`,
     ...entries,

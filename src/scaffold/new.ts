@@ -13,7 +13,7 @@ import {
   loadProjectSource,
   MOTE_FIL,
   ORGANISASJON_FIL,
-  REFERAT_FIL,
+  REFERAT_FILE,
 } from '../pipeline/load/project.js';
 import { buildModel } from '../pipeline/model/mote.js';
 import { klokkeslett, parseDato, parseKlokkeslett, saksnummer } from '../pipeline/model/tid.js';
@@ -30,7 +30,7 @@ import { meantSuffix } from '../util/suggest.js';
 export class ExistsError extends Error {}
 
 export interface NewResult {
-  fil: string;
+  file: string;
   /** Lines to show the user after the file was written. */
   linjer: string[];
   /** Problems in the project found when the new file was read back (exit code 1 when any is an error). */
@@ -80,14 +80,14 @@ export interface NewMoteOptions {
 }
 
 /** `motedok new mote <utvalg> <dato>`: <cases>/<dato>-<utvalg>/mote.yaml, from the committee's usual place and times. */
-export async function newMote(utvalgKey: string, datoTekst: string, options: NewMoteOptions = {}): Promise<NewResult> {
+export async function newMote(utvalgKey: string, datoText: string, options: NewMoteOptions = {}): Promise<NewResult> {
   const cwd = options.cwd ?? process.cwd();
   const root = projectRoot(cwd);
   const diags = new Diagnostics();
   const { organisasjon } = await buildModel(await loadProjectSource(root, diags), diags, new Set());
   if (!organisasjon) {
     return {
-      fil: join(root, ORGANISASJON_FIL),
+      file: join(root, ORGANISASJON_FIL),
       linjer: [],
       diagnostics: sortDiagnostics(diags.items.filter((d) => d.severity === 'feil')),
     };
@@ -99,9 +99,9 @@ export async function newMote(utvalgKey: string, datoTekst: string, options: New
       `utvalg «${utvalgKey}» finnes ikke i ${ORGANISASJON_FIL}.${meantSuffix(utvalgKey, keys)} Utvalgene er: ${keys.join(', ')}.`,
     );
   }
-  const dato = parseDato(datoTekst);
+  const dato = parseDato(datoText);
   if (!dato.ok)
-    throw new UsageError(`datoen «${datoTekst}» kan ikke brukes: ${dato.why}. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2026-02-12.`);
+    throw new UsageError(`datoen «${datoText}» kan ikke brukes: ${dato.why}. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2026-02-12.`);
   const tid = (name: 'start' | 'slutt', gitt: string | undefined) => {
     if (gitt === undefined) return utvalg.standard?.[name];
     const kl = parseKlokkeslett(gitt);
@@ -128,7 +128,7 @@ export async function newMote(utvalgKey: string, datoTekst: string, options: New
   );
   const vis = relative(cwd, folder) || '.';
   return {
-    fil: file,
+    file,
     linjer: [`Opprettet ${relative(cwd, file)}`, `Neste steg: motedok new sak ${vis} "Tittel på saken"`],
     diagnostics: [],
   };
@@ -229,11 +229,11 @@ function moteFrom(result: LoadResult, folder: string): Mote | undefined {
   return result.moter.find((m) => resolve(m.dir) === resolve(folder));
 }
 
-function asMotemappe(mappeTekst: string, cwd: string): string {
-  const folder = resolve(cwd, mappeTekst);
-  if (!existsSync(folder)) throw new UsageError(`fant ikke mappen «${mappeTekst}».`);
+function asMotemappe(folderText: string, cwd: string): string {
+  const folder = resolve(cwd, folderText);
+  if (!existsSync(folder)) throw new UsageError(`fant ikke mappen «${folderText}».`);
   if (!isMotemappe(folder))
-    throw new UsageError(`«${mappeTekst}» er ikke en møtemappe (ingen mote.yaml); lag møtet først med «motedok new mote <utvalg> <dato>».`);
+    throw new UsageError(`«${folderText}» er ikke en møtemappe (ingen mote.yaml); lag møtet først med «motedok new mote <utvalg> <dato>».`);
   return folder;
 }
 
@@ -244,9 +244,9 @@ export interface NewSakOptions {
 }
 
 /** `motedok new sak <møtemappe> "<tittel>"`: the next sak file, with the sections of its type; reports the number it got. */
-export async function newSak(mappeTekst: string, tittel: string, options: NewSakOptions = {}): Promise<NewResult> {
+export async function newSak(folderText: string, tittel: string, options: NewSakOptions = {}): Promise<NewResult> {
   const cwd = options.cwd ?? process.cwd();
-  const folder = asMotemappe(mappeTekst, cwd);
+  const folder = asMotemappe(folderText, cwd);
   if (tittel.trim() === '')
     throw new UsageError('tittelen er tom; skriv den i anførselstegn: motedok new sak <møtemappe> "Tittel på saken".');
   const type = (options.type ?? 'beslutning') as SakType;
@@ -259,9 +259,9 @@ export async function newSak(mappeTekst: string, tittel: string, options: NewSak
   const for_ = await loadMoter([folder], { cwd });
   const mote = moteFrom(for_, folder);
   const files = mote
-    ? mote.saker.filter((s) => s.filnavn !== undefined).map((s) => ({ filnavn: s.filnavn!, type: s.type }))
+    ? mote.saker.filter((s) => s.fileName !== undefined).map((s) => ({ filnavn: s.fileName!, type: s.type }))
     : readdirSync(folder)
-        .filter((n) => /\.md$/i.test(n) && n.toLowerCase() !== REFERAT_FIL)
+        .filter((n) => /\.md$/i.test(n) && n.toLowerCase() !== REFERAT_FILE)
         .map((n) => ({ filnavn: n.replace(/\.md$/i, ''), type: 'beslutning' as SakType }));
   const eksisterende = new Set(readdirSync(folder).map((n) => n.normalize('NFC').toLowerCase()));
   // The number it will get when it goes last under its heading: one after the last numbered sak before it.
@@ -277,25 +277,25 @@ export async function newSak(mappeTekst: string, tittel: string, options: NewSak
   const name = newFileName(files, type, fileNameFromTittel(tittel), forventet, (n) =>
     eksisterende.has(`${n}.md`.normalize('NFC').toLowerCase()),
   );
-  const fil = join(folder, `${name}.md`);
+  const file = join(folder, `${name}.md`);
   const utvalgsnavn = mote?.utvalg.navn ?? 'Utvalget';
   writeNewFile(
-    fil,
+    file,
     `---\ntittel: ${yamlText(tittel.trim())}\ntype: ${type}\nminutter: ${minutter}\n---\n\n${skeleton(type, utvalgsnavn, mote ? frase(mote.fraser, 'faste_saker.til_orientering', { utvalg: utvalgsnavn }) : `${utvalgsnavn} tar saken til orientering.`)}`,
   );
   // The number comes from the model, read back with the new file in place: what `check` will show.
   const etter = await loadMoter([folder], { cwd });
-  const sak = moteFrom(etter, folder)?.saker.find((s) => s.kilde.file === fil);
+  const sak = moteFrom(etter, folder)?.saker.find((s) => s.source.file === file);
   const nummer = sak?.nummer ? saksnummer(sak.nummer) : undefined;
   const flyttet = shiftedNumbers(for_.alleMoter, etter.alleMoter);
-  refuseShiftingReferat(flyttet, fil, folder);
-  const lines = [`Opprettet ${relative(cwd, fil)}`];
+  refuseShiftingReferat(flyttet, file, folder);
+  const lines = [`Opprettet ${relative(cwd, file)}`];
   if (nummer) lines.push(`Saken får nummer ${nummer}.`);
   else if (type === 'eventuelt') lines.push('Saken står under Eventuelt, uten saksnummer.');
   else lines.push('Saksnummeret kan ikke regnes ut før feilene under er rettet.');
   if (flyttet.length > 0) lines.push(`Den flytter ${flyttet.length === 1 ? 'ett saksnummer' : `${flyttet.length} saksnumre`}:`);
   for (const f of flyttet) lines.push(`  sak ${f.for} «${f.sak.tittel}» (${f.mote.mappe}) får nå nummer ${f.etter}`);
-  return { fil, linjer: lines, diagnostics: etter.diagnostics, nummer };
+  return { file, linjer: lines, diagnostics: etter.diagnostics, nummer };
 }
 
 /** `motedok new referat <møtemappe>`: referat.md with every sak of the agenda and its proposal as the starting point. */
@@ -311,7 +311,7 @@ interface Flyttet {
 
 /** Every sak whose number a new file moved, in every meeting: a sak by its file, a fixed one by its place. */
 function shiftedNumbers(before: readonly Mote[], after: readonly Mote[]): Flyttet[] {
-  const key = (mote: Mote, sak: Sak) => `${mote.dir}\u0000${sak.fast ? `fast ${mote.saker.indexOf(sak)}` : sak.kilde.file}`;
+  const key = (mote: Mote, sak: Sak) => `${mote.dir}\u0000${sak.fast ? `fast ${mote.saker.indexOf(sak)}` : sak.source.file}`;
   const was = new Map(before.flatMap((m) => m.saker.flatMap((s) => (s.nummer ? [[key(m, s), saksnummer(s.nummer)] as const] : []))));
   return after.flatMap((mote) =>
     mote.saker.flatMap((sak) => {
@@ -327,10 +327,10 @@ function shiftedNumbers(before: readonly Mote[], after: readonly Mote[]): Flytte
  * a referat would move the notes to other saker. The new file is taken away again (it was just
  * made, and holds nothing yet), and the message says how to add the sak without moving any.
  */
-function refuseShiftingReferat(flyttet: readonly Flyttet[], fil: string, folder: string): void {
+function refuseShiftingReferat(flyttet: readonly Flyttet[], file: string, folder: string): void {
   const medReferat = flyttet.filter((f) => f.mote.referat);
   if (medReferat.length === 0) return;
-  rmSync(fil);
+  rmSync(file);
   const moter = [...new Set(medReferat.map((f) => f.mote))];
   const numre = medReferat.map((f) => `${f.for} → ${f.etter}`).join(', ');
   // Sending freezes the numbers of the meeting that has the referat, which may be a later one than the new sak's.
@@ -341,18 +341,18 @@ function refuseShiftingReferat(flyttet: readonly Flyttet[], fil: string, folder:
   );
 }
 
-export async function newReferat(mappeTekst: string, options: { cwd?: string } = {}): Promise<NewResult> {
+export async function newReferat(folderText: string, options: { cwd?: string } = {}): Promise<NewResult> {
   const cwd = options.cwd ?? process.cwd();
-  const folder = asMotemappe(mappeTekst, cwd);
-  const fil = join(folder, REFERAT_FIL);
-  const finnes = readdirSync(folder).find((n) => n.toLowerCase() === REFERAT_FIL);
+  const folder = asMotemappe(folderText, cwd);
+  const file = join(folder, REFERAT_FILE);
+  const finnes = readdirSync(folder).find((n) => n.toLowerCase() === REFERAT_FILE);
   if (finnes) writeNewFile(join(folder, finnes), '');
   const lastet = await loadMoter([folder], { cwd });
   const mote = moteFrom(lastet, folder);
   if (!mote) {
     return {
-      fil,
-      linjer: [`Lagde ikke ${relative(cwd, fil)}: møtet har feil som må rettes først.`],
+      file,
+      linjer: [`Lagde ikke ${relative(cwd, file)}: møtet har feil som må rettes først.`],
       diagnostics: lastet.diagnostics.filter((d) => d.severity === 'feil'),
     };
   }
@@ -385,15 +385,15 @@ export async function newReferat(mappeTekst: string, options: { cwd?: string } =
   const eventuelt = mote.saker.filter((s) => s.type === 'eventuelt');
   if (eventuelt.length === 0) lines.push('Ingen saker.', '');
   for (const sak of eventuelt) lines.push(`**${sak.tittel}**`, '');
-  writeNewFile(fil, `${lines.join('\n').trimEnd()}\n`);
+  writeNewFile(file, `${lines.join('\n').trimEnd()}\n`);
   const etter = await loadMoter([folder], { cwd });
   return {
-    fil,
+    file,
     linjer: [
-      `Opprettet ${relative(cwd, fil)} med ${mote.saker.filter((s) => s.nummer).length} saker og ${medlemmer.length} medlemmer i til_stede.`,
+      `Opprettet ${relative(cwd, file)} med ${mote.saker.filter((s) => s.nummer).length} saker og ${medlemmer.length} medlemmer i til_stede.`,
       ...merknader,
     ],
-    diagnostics: etter.diagnostics.filter((d) => d.file === fil || d.severity === 'feil'),
+    diagnostics: etter.diagnostics.filter((d) => d.file === file || d.severity === 'feil'),
   };
 }
 
@@ -414,7 +414,7 @@ const CI_MALER = {
 export type CiVert = keyof typeof CI_MALER;
 
 /** The package's ready CI files (ci/ beside src/ and dist/). */
-export const CI_MAPPE = join(PACKAGE_DIR, 'ci');
+export const CI_FOLDER = join(PACKAGE_DIR, 'ci');
 
 /**
  * `motedok new ci github|gitlab`: copies the package's CI file into the project folder (where
@@ -425,11 +425,11 @@ export function newCi(vert: string, options: { cwd?: string } = {}): NewResult {
   const cwd = options.cwd ?? process.cwd();
   if (!existsSync(join(cwd, PROSJEKTMAPPE)))
     throw new UsageError('fant ingen mappe «cases» her; kjør «motedok new ci» fra prosjektmappen, der cases/ ligger.');
-  const { mal, fil, neste } = CI_MALER[vert as CiVert];
-  const target = join(cwd, fil);
-  writeNewFile(target, readFileSync(join(CI_MAPPE, mal), 'utf8'));
+  const { mal, fil: file, neste } = CI_MALER[vert as CiVert];
+  const target = join(cwd, file);
+  writeNewFile(target, readFileSync(join(CI_FOLDER, mal), 'utf8'));
   return {
-    fil: target,
+    file: target,
     linjer: [
       `laget ${displayPath(target)}: «motedok check» ved hver push; på hovedgrenen dokumentene og nettstedet til Pages.`,
       `  ${neste}`,

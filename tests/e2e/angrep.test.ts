@@ -152,7 +152,7 @@ describe('a sak written to attack', () => {
   it('the browser asked only for its own page, the fonts and the SVG in the meeting folder, and refused nothing', async () => {
     const html = readFileSync(join(ut, M, 'vedlegg', 'sak-02-25.html'), 'utf8');
     const maler = compileTemplates(readTemplateFiles());
-    const tillatt = [join(root, M), ...maler.mapper, FONT_DIR];
+    const tillatt = [join(root, M), ...maler.folders, FONT_DIR];
     const nettleser = await SealedBrowser.start(1);
     try {
       await nettleser.pdf({ html, tillatt });

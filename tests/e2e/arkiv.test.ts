@@ -5,7 +5,7 @@ import ICAL from 'ical.js';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishMoter } from '../../src/build/publish.js';
-import { sakSideHref } from '../../src/publish/adresser.js';
+import { sakPageHref } from '../../src/publish/adresser.js';
 import { innholdUnder } from '../helpers/filer.js';
 import { serveSite, startBrowser } from '../helpers/nettsted.js';
 import { minimalPdf } from '../helpers/pdf.js';
@@ -136,7 +136,7 @@ describe('the search page', () => {
 
 describe('sak pages', () => {
   it('a sak page has its title, number, meeting, proposal, decision and documents', () => {
-    expect(sakSideHref({ mappe: M1 }, { nummer: { lopenummer: 2, ar: 25 } })).toBe(`${M1}/sak-02-25.html`);
+    expect(sakPageHref({ mappe: M1 }, { nummer: { lopenummer: 2, ar: 25 } })).toBe(`${M1}/sak-02-25.html`);
     const side = les(`${M1}/sak-02-25.html`);
     expect(side).toContain('<h1 class="ds-heading" data-size="lg">Sak 02.25 Kvalitetsarbeid i kommunene</h1>');
     expect(side).toContain('<a class="ds-link" href="index.html">Møte i Strategisk samarbeidsutvalg 22. mai 2025</a>');

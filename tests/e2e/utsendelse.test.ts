@@ -7,7 +7,7 @@ import { sendMote } from '../../src/build/send.js';
 import { formatDiagnostic } from '../../src/domain/diagnostics.js';
 import type { Mote } from '../../src/domain/types.js';
 import { saksnummer } from '../../src/pipeline/model/tid.js';
-import { sakslisteSomTekst } from '../../src/pipeline/render/saksliste-tekst.js';
+import { sakslisteAsText } from '../../src/pipeline/render/saksliste-tekst.js';
 import { stableUuid } from '../../src/util/uuid.js';
 import { pdfTekst } from '../helpers/pdftekst.js';
 import { check, MOTE, makeProject, sak, utmappe } from '../helpers/prosjekt.js';
@@ -129,7 +129,7 @@ describe('motedok send: the innkalling as a record', () => {
     // A sak added later stands where its file sorts: that is no change of the sent order.
     expect(etter.lines.filter((l) => l.includes('rekkefølgen er endret'))).toEqual([]);
     // `check` says what went out, and what still waits.
-    const planlagt = sakslisteSomTekst(etter.moter.find((m) => m.mappe === M)!);
+    const planlagt = sakslisteAsText(etter.moter.find((m) => m.mappe === M)!);
     expect(planlagt).toContain(
       '  Innkalling sendt 8. mai 2025 (motedok send)\n  Ikke sendt ennå: 04.25; kjør «motedok send» for en tilleggsinnkalling',
     );

@@ -10,7 +10,7 @@ export function journalFor(mote: Mote, dato: string): string {
     .filter((s) => s.nummer)
     .map((s) => ({
       saksnummer: saksnummer(s.nummer!),
-      ...(s.fast ? { fast: faste.indexOf(s) + 1 } : { fil: basename(s.kilde.file) }),
+      ...(s.fast ? { fast: faste.indexOf(s) + 1 } : { fil: basename(s.source.file) }),
       tittel: s.tittel,
       type: s.type,
       minutter: s.minutter,

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { buildCalendar, type CalendarEvent } from '../../src/pipeline/render/kalender.js';
-import { sakslisteSomTekst } from '../../src/pipeline/render/saksliste-tekst.js';
+import { sakslisteAsText } from '../../src/pipeline/render/saksliste-tekst.js';
 import { check, MOTE, makeProject, sak } from '../helpers/prosjekt.js';
 
 /** Issue 14: the calendar lines of a cancelled meeting, and what check prints for it, without a browser. */
@@ -52,7 +52,7 @@ describe('check on a cancelled meeting', () => {
     });
     const { moter, lines } = await check(root);
     expect(lines.filter((l) => l.includes(': feil: '))).toEqual([]);
-    const tekst = sakslisteSomTekst(moter[0]!).split('\n');
+    const tekst = sakslisteAsText(moter[0]!).split('\n');
     expect(tekst[0]).toMatch(/Lillehammer {2}\[AVLYST\]$/);
     expect(tekst[1]).toBe('  Avlyst: Få saker');
     expect(tekst.at(-1)).toMatch(/^ {2}Innkallingen ble aldri sendt: /);

@@ -84,7 +84,7 @@ describe('the example meetings in cases/', () => {
       '17.25 Debatthefte KS 2025',
       '18.25 Handlingsdel Helsefellesskap Innlandet 2024–2025 – status',
     ]);
-    expect(mote!.vedlegg[1]!.vedlegg.fil).toMatch(/vedlegg\/Rapport gode pasientforløp\.pdf$/);
+    expect(mote!.vedlegg[1]!.vedlegg.file).toMatch(/vedlegg\/Rapport gode pasientforløp\.pdf$/);
   });
 
   it("numbering continues across the year: 18 Sep starts at 19.25, 13 Nov at 27.25 (the seeds' 22/25, 24.25 and 29/25)", async () => {

@@ -95,7 +95,7 @@ describe('the built-in templates', () => {
     const mote = lastet.moter[0]!;
     const dokumenter = [...planDocuments(mote, '/ut'), ...planDocuments(offentligVersjon(mote), '/ut/offentlig')];
     expect(new Set(dokumenter.map((d) => d.mal))).toEqual(new Set(['innkalling', 'saksliste', 'vedlegg', 'referat']));
-    for (const plan of dokumenter) expect(maler.render(plan.mal, plan.data), plan.fil).toContain('<html');
+    for (const plan of dokumenter) expect(maler.render(plan.mal, plan.data), plan.file).toContain('<html');
     const innhold = [{ tittel: 'Innkalling', side: 1, vedlegg: [{ tittel: 'Rapport', side: 3 }] }];
     expect(maler.render('saksdokumenter', saksdokumenterView(mote, innhold))).toContain('Rapport');
     expect(maler.render('vedtaksliste', vedtakslisteView([mote], 2025))).toContain('Saken godkjennes.');
@@ -110,7 +110,7 @@ describe('the built-in templates', () => {
     );
     const sendt = planDocuments(mote, '/ut');
     expect(sendt.map((d) => d.mal)).toContain('tilleggsinnkalling');
-    for (const plan of sendt) expect(maler.render(plan.mal, plan.data), plan.fil).toContain('<html');
+    for (const plan of sendt) expect(maler.render(plan.mal, plan.data), plan.file).toContain('<html');
     const plan = makeArsplan(2025, mote.organisasjon, lastet.alleMoter, undefined, { error() {}, warning() {} } as never);
     expect(maler.render('arsplan', arsplanView(plan, mote.fraser))).toContain('Strategisk samarbeidsutvalg');
   });

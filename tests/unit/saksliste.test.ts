@@ -4,8 +4,8 @@ import { orderSaker, planSaksliste } from '../../src/pipeline/model/saksliste.js
 import { klokkeslett } from '../../src/pipeline/model/tid.js';
 
 const sak = (tittel: string, type: SakType, minutter: number, fast = false): Sak => ({
-  kilde: { file: `${tittel}.md` },
-  filnavn: tittel,
+  source: { file: `${tittel}.md` },
+  fileName: tittel,
   fast,
   type,
   tittel,
@@ -50,7 +50,7 @@ describe('the planned agenda', () => {
     ];
     const plan = planSaksliste(
       saker,
-      [{ etter: saker[1]!, minutter: 30, tittel: 'Lunsj', kilde: { file: 'mote.yaml' } }],
+      [{ etter: saker[1]!, minutter: 30, tittel: 'Lunsj', source: { file: 'mote.yaml' } }],
       kl('09:30'),
       kl('14:30'),
     );

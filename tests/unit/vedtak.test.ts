@@ -16,7 +16,7 @@ describe('Forslag til vedtak', () => {
     expect(f.markdown).toBe(
       '1. SSU beslutter mandater for\n   a) programstyrene\n   b) faglig samarbeidsutvalg,\n      med innspill fra møtet\n2. SSU ber sekretariatet følge opp.',
     );
-    expect(f.kilde.position).toEqual({ line: 5, column: 1 });
+    expect(f.source.position).toEqual({ line: 5, column: 1 });
     expect(markdownToHtml(f.markdown)).toBe(
       '<ol>\n<li>SSU beslutter mandater for\n<ol type="a">\n<li>programstyrene</li>\n<li>faglig samarbeidsutvalg,\nmed innspill fra møtet</li>\n</ol>\n</li>\n<li>SSU ber sekretariatet følge opp.</li>\n</ol>',
     );

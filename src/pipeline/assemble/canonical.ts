@@ -20,9 +20,9 @@ function visitDirect(objekt: PDFObject, gjor: Besok): void {
   const beholder = childrenOf(objekt);
   if (beholder instanceof PDFDict) {
     // Plain code-unit order: the same on every machine, whatever its locale.
-    const nokler = beholder.keys();
-    if (nokler.length > 1) nokler.sort((a, b) => (a.asString() < b.asString() ? -1 : a.asString() > b.asString() ? 1 : 0));
-    for (const key of nokler) {
+    const keys = beholder.keys();
+    if (keys.length > 1) keys.sort((a, b) => (a.asString() < b.asString() ? -1 : a.asString() > b.asString() ? 1 : 0));
+    for (const key of keys) {
       const value = beholder.get(key)!;
       gjor(value, (fresh) => beholder.set(key, fresh));
       visitDirect(value, gjor);

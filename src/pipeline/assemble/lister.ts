@@ -8,11 +8,11 @@ import { elementsOf, typeOf } from './structure.js';
  * the counts differ the tree is left as it is, rather than given the wrong numbering.
  */
 export function setListNumbering(doc: PDFDocument, numbering: readonly string[]): void {
-  const lister = elementsOf(doc).filter((element) => typeOf(element) === 'L');
-  if (lister.length !== numbering.length) return;
-  lister.forEach((liste, i) => {
+  const lists = elementsOf(doc).filter((element) => typeOf(element) === 'L');
+  if (lists.length !== numbering.length) return;
+  lists.forEach((list, i) => {
     const attributter = doc.context.obj({ O: 'List', ListNumbering: numbering[i]! });
-    const a = liste.dict.get(PDFName.of('A'));
+    const a = list.dict.get(PDFName.of('A'));
     const eksisterende = a ? doc.context.lookup(a) : undefined;
     // /A is one attribute object or an array of them (ISO 32000-1, 14.7.2).
     const alle = eksisterende instanceof PDFArray ? eksisterende.asArray().map((x) => doc.context.lookup(x)) : [eksisterende];
@@ -23,6 +23,6 @@ export function setListNumbering(doc: PDFDocument, numbering: readonly string[])
       return;
     }
     if (eksisterende instanceof PDFArray) eksisterende.push(attributter);
-    else liste.dict.set(PDFName.of('A'), a ? doc.context.obj([a, attributter]) : attributter);
+    else list.dict.set(PDFName.of('A'), a ? doc.context.obj([a, attributter]) : attributter);
   });
 }

@@ -38,21 +38,21 @@ export interface PdfPart {
 
 const N = (name: string) => PDFName.of(name);
 
-function tekst(value: PDFObject | undefined): string {
+function text(value: PDFObject | undefined): string {
   return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : '';
 }
 
 export function readBookmarks(doc: PDFDocument): Bookmark[] {
-  const les = (forelder: PDFDict | undefined): Bookmark[] => {
-    const liste: Bookmark[] = [];
+  const read = (forelder: PDFDict | undefined): Bookmark[] => {
+    const list: Bookmark[] = [];
     let item = forelder?.lookupMaybe(N('First'), PDFDict);
     while (item) {
-      liste.push({ tittel: tekst(item.lookup(N('Title'))), dest: item.get(N('Dest')), se: item.get(N('SE')), barn: les(item) });
+      list.push({ tittel: text(item.lookup(N('Title'))), dest: item.get(N('Dest')), se: item.get(N('SE')), barn: read(item) });
       item = item.lookupMaybe(N('Next'), PDFDict);
     }
-    return liste;
+    return list;
   };
-  return les(doc.catalog.lookupMaybe(N('Outlines'), PDFDict));
+  return read(doc.catalog.lookupMaybe(N('Outlines'), PDFDict));
 }
 
 /** Replaces the document's outline with these bookmarks. */
@@ -61,16 +61,16 @@ export function writeBookmarks(doc: PDFDocument, bokmerker: readonly Bookmark[])
   const root = context.obj({ Type: 'Outlines' });
   const rotRef = context.register(root);
   // Every item starts closed: a parent's Count is minus its number of children, the root's the number of top items.
-  const skriv = (forelder: PDFDict, forelderRef: PDFRef, liste: readonly Bookmark[]): void => {
-    const refs = liste.map(() => context.nextRef());
-    liste.forEach((b, i) => {
+  const write = (forelder: PDFDict, forelderRef: PDFRef, list: readonly Bookmark[]): void => {
+    const refs = list.map(() => context.nextRef());
+    list.forEach((b, i) => {
       const item = context.obj({ Title: PDFHexString.fromText(b.tittel), Parent: forelderRef });
       if (b.dest) item.set(N('Dest'), b.dest);
       if (b.se) item.set(N('SE'), b.se);
       if (i > 0) item.set(N('Prev'), refs[i - 1]!);
-      if (i < liste.length - 1) item.set(N('Next'), refs[i + 1]!);
+      if (i < list.length - 1) item.set(N('Next'), refs[i + 1]!);
       context.assign(refs[i]!, item);
-      skriv(item, refs[i]!, b.barn);
+      write(item, refs[i]!, b.barn);
       if (b.barn.length > 0) item.set(N('Count'), PDFNumber.of(-b.barn.length));
     });
     if (refs.length > 0) {
@@ -78,7 +78,7 @@ export function writeBookmarks(doc: PDFDocument, bokmerker: readonly Bookmark[])
       forelder.set(N('Last'), refs[refs.length - 1]!);
     }
   };
-  skriv(root, rotRef, bokmerker);
+  write(root, rotRef, bokmerker);
   root.set(N('Count'), PDFNumber.of(bokmerker.length));
   doc.catalog.set(N('Outlines'), rotRef);
   doc.catalog.set(N('PageMode'), N('UseOutlines'));
@@ -101,7 +101,7 @@ function namedDests(doc: PDFDocument): Map<string, PDFObject> {
   for (const [name, dest] of doc.catalog.lookupMaybe(N('Dests'), PDFDict)?.entries() ?? []) found.set(name.decodeText(), dest);
   const visit = (node: PDFDict | undefined) => {
     const names = node?.lookupMaybe(N('Names'), PDFArray);
-    for (let i = 0; names && i + 1 < names.size(); i += 2) found.set(tekst(names.lookup(i)), names.get(i + 1));
+    for (let i = 0; names && i + 1 < names.size(); i += 2) found.set(text(names.lookup(i)), names.get(i + 1));
     for (const kid of node?.lookupMaybe(N('Kids'), PDFArray)?.asArray() ?? []) visit(doc.context.lookup(kid, PDFDict));
   };
   visit(doc.catalog.lookupMaybe(N('Names'), PDFDict)?.lookupMaybe(N('Dests'), PDFDict));
@@ -123,7 +123,7 @@ function explicitDest(doc: PDFDocument, dest: PDFObject | undefined): PDFArray |
 function resolveNamedLinks(doc: PDFDocument): void {
   const dests = namedDests(doc);
   if (dests.size === 0) return;
-  const name = (value: PDFObject | undefined) => (value instanceof PDFName ? value.decodeText() : tekst(value) || undefined);
+  const name = (value: PDFObject | undefined) => (value instanceof PDFName ? value.decodeText() : text(value) || undefined);
   for (const page of doc.getPages()) {
     for (const ref of page.node.lookupMaybe(N('Annots'), PDFArray)?.asArray() ?? []) {
       const annot = doc.context.lookup(ref);
@@ -165,54 +165,54 @@ async function addPart(
   nummer: number,
   parentTree: [number, PDFObject][],
 ): Promise<Bookmark> {
-  const kilde = await loadPdf(del.pdf);
-  const copier = PDFObjectCopier.for(kilde.context, base.context);
-  const forskyvning = parentTree.reduce((maks, [nokkel]) => Math.max(maks, nokkel + 1), 0);
+  const source = await loadPdf(del.pdf);
+  const copier = PDFObjectCopier.for(source.context, base.context);
+  const forskyvning = parentTree.reduce((maks, [key]) => Math.max(maks, key + 1), 0);
   // Structure IDs must be unique in the joined document; kanoniser() renumbers them afterwards.
-  renameStructIds(kilde, (id) => `d${nummer}-${id}`);
-  resolveNamedLinks(kilde);
+  renameStructIds(source, (id) => `d${nummer}-${id}`);
+  resolveNamedLinks(source);
 
-  const sider = kilde.getPages();
-  for (const side of sider) {
-    const sp = side.node.get(N('StructParents'));
-    if (sp instanceof PDFNumber) side.node.set(N('StructParents'), PDFNumber.of(sp.asNumber() + forskyvning));
-    const annots = side.node.lookupMaybe(N('Annots'), PDFArray);
+  const pages = source.getPages();
+  for (const page of pages) {
+    const sp = page.node.get(N('StructParents'));
+    if (sp instanceof PDFNumber) page.node.set(N('StructParents'), PDFNumber.of(sp.asNumber() + forskyvning));
+    const annots = page.node.lookupMaybe(N('Annots'), PDFArray);
     for (const annot of annots?.asArray() ?? []) {
-      const dict = kilde.context.lookup(annot);
+      const dict = source.context.lookup(annot);
       const sp2 = dict instanceof PDFDict ? dict.get(N('StructParent')) : undefined;
       if (dict instanceof PDFDict && sp2 instanceof PDFNumber) dict.set(N('StructParent'), PDFNumber.of(sp2.asNumber() + forskyvning));
     }
   }
-  const nyeSider = sider.map((side) => {
+  const newPages = pages.map((side) => {
     const ref = copier.copy(side.ref) as PDFRef;
     const page = PDFPage.of(base.context.lookup(ref) as PDFPageLeaf, ref, base);
     base.addPage(page);
     return page;
   });
 
-  const kildeStruktur = structureOf(kilde);
-  if (basis && kildeStruktur) {
-    kildeStruktur.dokument.delete(N('P'));
-    kildeStruktur.dokument.set(N('S'), N('Part'));
-    const fresh = copier.copy(kildeStruktur.dokumentRef) as PDFRef;
+  const sourceStructure = structureOf(source);
+  if (basis && sourceStructure) {
+    sourceStructure.dokument.delete(N('P'));
+    sourceStructure.dokument.set(N('S'), N('Part'));
+    const fresh = copier.copy(sourceStructure.dokumentRef) as PDFRef;
     base.context.lookup(fresh, PDFDict).set(N('P'), basis.dokumentRef);
     addChild(basis.dokument, fresh);
-    for (const [nokkel, verdi] of numberTree(kildeStruktur.rot.lookupMaybe(N('ParentTree'), PDFDict))) {
-      parentTree.push([nokkel + forskyvning, copier.copy(verdi)]);
+    for (const [key, verdi] of numberTree(sourceStructure.rot.lookupMaybe(N('ParentTree'), PDFDict))) {
+      parentTree.push([key + forskyvning, copier.copy(verdi)]);
     }
   }
 
-  const kopier = (liste: Bookmark[]): Bookmark[] =>
-    liste.map((b) => ({
+  const kopier = (list: Bookmark[]): Bookmark[] =>
+    list.map((b) => ({
       tittel: b.tittel,
       dest: b.dest && copier.copy(b.dest),
       se: b.se && basis ? copier.copy(b.se) : undefined,
       barn: kopier(b.barn),
     }));
   // A part's own outline is its title with headings below, then its attachments: nest them all under the part.
-  const egne = kopier(readBookmarks(kilde));
+  const egne = kopier(readBookmarks(source));
   const barn = egne.length > 0 && egne[0]!.barn.length > 0 ? [...egne[0]!.barn, ...egne.slice(1)] : egne.slice(1);
-  const forste = nyeSider[0];
+  const forste = newPages[0];
   return { tittel: del.bokmerke, dest: forste ? base.context.obj([forste.ref, N('Fit')]) : undefined, barn };
 }
 
@@ -224,8 +224,8 @@ export async function mergePdfs(base: PDFDocument, deler: readonly PdfPart[]): P
   for (const [i, del] of deler.entries()) bokmerker.push(await addPart(base, basis, del, i + 1, parentTree));
   if (basis) {
     parentTree.sort((a, b) => a[0] - b[0]);
-    basis.rot.set(N('ParentTree'), base.context.obj({ Nums: parentTree.flatMap(([nokkel, verdi]) => [PDFNumber.of(nokkel), verdi]) }));
-    basis.rot.set(N('ParentTreeNextKey'), PDFNumber.of(parentTree.reduce((maks, [nokkel]) => Math.max(maks, nokkel + 1), 0)));
+    basis.rot.set(N('ParentTree'), base.context.obj({ Nums: parentTree.flatMap(([key, verdi]) => [PDFNumber.of(key), verdi]) }));
+    basis.rot.set(N('ParentTreeNextKey'), PDFNumber.of(parentTree.reduce((maks, [key]) => Math.max(maks, key + 1), 0)));
     if (!basis.rot.get(N('IDTree'))) basis.rot.set(N('IDTree'), base.context.obj({ Names: [] }));
   }
   writeBookmarks(base, bokmerker);

@@ -48,7 +48,7 @@ const PRODUCER = 'motedok (Chromium, pdf-lib)';
 function isFullyTagged(doc: PDFDocument): boolean {
   const markInfo = doc.catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict);
   const tagged = markInfo?.get(PDFName.of('Marked'))?.toString() === 'true' && doc.catalog.has(PDFName.of('StructTreeRoot'));
-  return tagged && doc.getPages().every((side) => side.node.has(PDFName.of('StructParents')));
+  return tagged && doc.getPages().every((page) => page.node.has(PDFName.of('StructParents')));
 }
 
 /** The Info dictionary and the XMP packet, with the same values; the window shows the title, not the file name. */
@@ -71,8 +71,8 @@ function setMetadata(doc: PDFDocument, meta: Metadata): void {
  */
 export function fixTitles(bokmerker: Bookmark[], overskrifter: readonly string[]): void {
   const alle: Bookmark[] = [];
-  const samle = (liste: Bookmark[]) =>
-    liste.forEach((b) => {
+  const samle = (list: Bookmark[]) =>
+    list.forEach((b) => {
       alle.push(b);
       samle(b.barn);
     });
@@ -124,25 +124,25 @@ export async function finishPdf(
   meta: Metadata,
   vedlegg: readonly EksterntVedlegg[] = [],
   overskrifter: readonly string[] = [],
-  lister: readonly string[] = [],
+  lists: readonly string[] = [],
 ): Promise<FinishedPdf> {
   const doc = await loadPdf(pdf);
   // Before the attachments: only the pages Chromium printed (their content is known) are marked,
   // and only its lists are the HTML's.
   markPageArtifacts(doc, doc.getPages());
   const referanser = unlinkAnnenDel(doc);
-  setListNumbering(doc, lister);
+  setListNumbering(doc, lists);
   const bokmerker = readBookmarks(doc);
   fixTitles(bokmerker, overskrifter);
   const vedleggStart: number[] = [];
   for (const [i, v] of vedlegg.entries()) {
-    const kilde = await readVedlegg(v);
+    const source = await readVedlegg(v);
     // What a reader would run or open (scripts, launch actions, embedded files, file: links) is not published; check warns about it.
-    removeActiveContent(kilde);
+    removeActiveContent(source);
     vedleggStart.push(doc.getPageCount());
     const ikkeTagget = v.ikkeTagget ?? `Vedlegget «${v.tittel}» er ikke tilgjengelig for skjermlesere: filen er ikke tagget.`;
-    const sider = appendVedlegg(doc, kilde, { tittel: v.tittel, ikkeTagget }, i + 1);
-    if (sider[0]) bokmerker.push({ tittel: `Vedlegg: ${v.tittel}`, dest: doc.context.obj([sider[0].ref, PDFName.of('Fit')]), barn: [] });
+    const pages = appendVedlegg(doc, source, { tittel: v.tittel, ikkeTagget }, i + 1);
+    if (pages[0]) bokmerker.push({ tittel: `Vedlegg: ${v.tittel}`, dest: doc.context.obj([pages[0].ref, PDFName.of('Fit')]), barn: [] });
   }
   writeBookmarks(doc, bokmerker);
   const sider = doc.getPageCount();

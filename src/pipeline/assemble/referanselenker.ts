@@ -98,7 +98,7 @@ function unlinkOne(
   tree: ReturnType<typeof parentTree>,
   annot: PDFDict,
   ref: PDFObject,
-  side: number,
+  page: number,
   sak: string,
   fjernet: Set<number>,
 ): ReferanseSted | undefined {
@@ -114,7 +114,7 @@ function unlinkOne(
   const content = firstContent(doc, element);
   if (!content) return undefined;
   const [x1, y1, x2, y2] = rect.map((n) => (n instanceof PDFNumber ? n.asNumber() : 0)) as ReferanseSted['rect'];
-  return { sak, side, rect: [x1, y1, x2, y2], ...content };
+  return { sak, side: page, rect: [x1, y1, x2, y2], ...content };
 }
 
 /** A sak of saksdokumenter.pdf a reference may lead to: its first page, and the description a screen reader gives the link. */

@@ -9,7 +9,7 @@ import {
   type PDFPage,
   type PDFRef,
 } from 'pdf-lib';
-import { type OverlaySide, VEDLEGG_BAND } from '../../domain/sidetall.js';
+import { type OverlayPage, VEDLEGG_BAND } from '../../domain/sidetall.js';
 import { loadPdf } from './load-pdf.js';
 
 /**
@@ -59,7 +59,7 @@ function viewOf(page: PDFPage): View {
 }
 
 /** The visible size of every page, for the overlay. */
-export function pageSizes(doc: PDFDocument): Pick<OverlaySide, 'bredde' | 'hoyde'>[] {
+export function pageSizes(doc: PDFDocument): Pick<OverlayPage, 'bredde' | 'hoyde'>[] {
   return doc.getPages().map((page) => {
     const { bredde, hoyde } = viewOf(page);
     return { bredde, hoyde };
@@ -141,10 +141,10 @@ export async function stampOverlay(doc: PDFDocument, overlay: Uint8Array, pageIn
   for (const [n, i] of pageIndices.entries()) {
     const page = pages[i]!;
     wrapContent(doc, page);
-    const navn = page.node.newXObject('Sidetall', former[n]!.ref);
-    const tegn = [PDFOperator.of(Op.PushGraphicsState), cm(invert(viewOf(page).tilSynlig)), PDFOperator.of(Op.DrawObject, [navn])];
-    const innhold = `/Artifact <</Type /Pagination>> BDC\n${tegn.map((o) => o.toString()).join('\n')}\nQ\nEMC\n`;
-    page.node.addContentStream(doc.context.register(stampStream(doc, innhold)));
+    const name = page.node.newXObject('Sidetall', former[n]!.ref);
+    const tegn = [PDFOperator.of(Op.PushGraphicsState), cm(invert(viewOf(page).tilSynlig)), PDFOperator.of(Op.DrawObject, [name])];
+    const content = `/Artifact <</Type /Pagination>> BDC\n${tegn.map((o) => o.toString()).join('\n')}\nQ\nEMC\n`;
+    page.node.addContentStream(doc.context.register(stampStream(doc, content)));
   }
   // Embedded pages are written on save; canonicalize (savePdf) renumbers what exists before that.
   await doc.flush();

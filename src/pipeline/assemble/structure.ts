@@ -188,7 +188,7 @@ export function structureOf(doc: PDFDocument): Structure | undefined {
 /** A document is tagged when it has a structure tree with content and its pages point into it. */
 export function isTagged(doc: PDFDocument): boolean {
   const root = doc.catalog.lookupMaybe(N('StructTreeRoot'), PDFDict);
-  return root !== undefined && kidsOf(root).length > 0 && doc.getPages().some((side) => side.node.has(N('StructParents')));
+  return root !== undefined && kidsOf(root).length > 0 && doc.getPages().some((page) => page.node.has(N('StructParents')));
 }
 
 /** Entries of a number tree (`Nums` at the root or in `Kids`), in tree order. */
@@ -248,7 +248,7 @@ const OUR_PAGE_LINK = /^Lenke til side \d+$/;
  * again in saksdokumenter.pdf, where the page has another number).
  */
 export function describeLinks(doc: PDFDocument): void {
-  const pages = new Map(doc.getPages().map((side, i) => [side.ref, i + 1]));
+  const pages = new Map(doc.getPages().map((page, i) => [page.ref, i + 1]));
   for (const side of doc.getPages()) {
     for (const ref of side.node.lookupMaybe(N('Annots'), PDFArray)?.asArray() ?? []) {
       const annot = doc.context.lookup(ref);

@@ -35,9 +35,9 @@ export function findBilder(meetingDir: string, skrevne: readonly SkrevetBilde[])
  */
 export function findMotefiler(meetingDir: string, depth = 4): Record<string, string> {
   const files: Record<string, string> = {};
-  let ekteMappe: string;
+  let ekteFolder: string;
   try {
-    ekteMappe = realpathSync(meetingDir);
+    ekteFolder = realpathSync(meetingDir);
   } catch {
     return files;
   }
@@ -52,7 +52,7 @@ export function findMotefiler(meetingDir: string, depth = 4): Record<string, str
       const path = join(folder, n);
       try {
         const ekte = realpathSync(path);
-        if (!isInside(ekteMappe, ekte)) continue;
+        if (!isInside(ekteFolder, ekte)) continue;
         if (lstatSync(ekte).isDirectory()) {
           if (niva < depth) besok(path, niva + 1);
         } else {

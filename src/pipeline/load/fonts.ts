@@ -94,9 +94,9 @@ let coverage: ReadonlySet<number> | undefined;
 export function fontCoverage(): ReadonlySet<number> {
   if (coverage) return coverage;
   const perWeight = new Map<string, Set<number>>();
-  for (const { vekt, stil, fil } of FONT_FACES) {
+  for (const { vekt, stil, fil: file } of FONT_FACES) {
     const set = perWeight.get(`${vekt} ${stil}`) ?? new Set<number>();
-    codePoints(cmapOf(readFileSync(join(FONT_DIR, fil))), set);
+    codePoints(cmapOf(readFileSync(join(FONT_DIR, file))), set);
     perWeight.set(`${vekt} ${stil}`, set);
   }
   const [first, ...rest] = [...perWeight.values()];

@@ -6,14 +6,14 @@ import { fileOrder } from '../../domain/saksliste.js';
 // Finding the folders only, apart from reading them (project.ts): a build with nothing changed
 // needs these and must not load the YAML, Markdown and model code.
 
-export const ORGANISASJON_FIL = 'organisasjon.yaml';
-export const MOTE_FIL = 'mote.yaml';
+export const ORGANISASJON_FILE = 'organisasjon.yaml';
+export const MOTE_FILE = 'mote.yaml';
 
 /** Looks upward from `start` for organisasjon.yaml, like git looks for .git. */
 export function findProjectRoot(start: string): string | undefined {
   let dir = resolve(start);
   for (;;) {
-    if (existsSync(join(dir, ORGANISASJON_FIL))) return dir;
+    if (existsSync(join(dir, ORGANISASJON_FILE))) return dir;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
@@ -30,7 +30,7 @@ export function findProjectRootFromCwd(cwd: string): string | undefined {
 }
 
 export function isMotemappe(dir: string): boolean {
-  return existsSync(join(dir, MOTE_FIL));
+  return existsSync(join(dir, MOTE_FILE));
 }
 
 const SKIP_FOLDERS = new Set(['node_modules', 'vedlegg', 'output']);

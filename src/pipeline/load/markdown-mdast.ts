@@ -37,8 +37,8 @@ export function readSkrevet(text: string): { skrevet: SkrevetMarkdown; bilder: S
   // Set only when found: the result is kept as JSON between runs (load/source-store.ts), which has no undefined.
   const aapenKommentar = findUnclosedComment(tree, text);
   if (aapenKommentar) skrevet.aapenKommentar = aapenKommentar;
-  const kommentarSomTekst = findCommentAsText(tree, text);
-  if (kommentarSomTekst) skrevet.kommentarSomTekst = kommentarSomTekst;
+  const kommentarAsText = findCommentAsText(tree, text);
+  if (kommentarAsText) skrevet.kommentarAsText = kommentarAsText;
   const hast = toHast.runSync(tree, text) as HastRoot;
   readHtml(hast, text, skrevet, bilder);
   readHtmlHeadings(tree, hast, skrevet);

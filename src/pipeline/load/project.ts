@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Diagnostics } from '../../domain/diagnostics.js';
-import { readLogo, readVedleggFiler } from '../../domain/fields.js';
-import { JOURNAL_FIL } from '../../domain/journal.js';
+import { readLogo, readVedleggFiles } from '../../domain/fields.js';
+import { JOURNAL_FILE } from '../../domain/journal.js';
 import { fileOrder } from '../../domain/saksliste.js';
 import type { MarkdownSource, MoteSource, ProjectSource, SakSource, VedleggProbe, YamlSource } from '../../domain/sources.js';
 import { yieldToEventLoop } from '../../util/event-loop.js';
@@ -10,7 +10,7 @@ import { findMarkdownLimit } from '../../util/nesting.js';
 import { isInside } from '../../util/paths.js';
 import { findBilder, findMotefiler } from './bilder.js';
 import { checkLogo } from './logo.js';
-import { findMotemapper, MOTE_FIL, ORGANISASJON_FIL } from './mapper.js';
+import { findMotemapper, MOTE_FILE, ORGANISASJON_FILE } from './mapper.js';
 import { readKnownContents, readMarkdownSource, readYamlSource } from './source-store.js';
 import { loadFraser } from './sprak.js';
 import { readTabellfiler } from './tabellfiler.js';
@@ -18,16 +18,23 @@ import { readText } from './text.js';
 import { mayHaveActiveContent, probeVedlegg, taggedFromBytes } from './vedlegg.js';
 import { parseYaml } from './yaml.js';
 
-export { findMotemapper, findProjectRoot, findProjectRootFromCwd, isMotemappe, MOTE_FIL, ORGANISASJON_FIL } from './mapper.js';
+export {
+  findMotemapper,
+  findProjectRoot,
+  findProjectRootFromCwd,
+  isMotemappe,
+  MOTE_FILE as MOTE_FIL,
+  ORGANISASJON_FILE as ORGANISASJON_FIL,
+} from './mapper.js';
 
-export const REFERAT_FIL = 'referat.md';
+export const REFERAT_FILE = 'referat.md';
 
 function isSakFile(name: string): boolean {
-  return /\.md$/i.test(name) && !name.startsWith('.') && !name.startsWith('~') && name.toLowerCase() !== REFERAT_FIL;
+  return /\.md$/i.test(name) && !name.startsWith('.') && !name.startsWith('~') && name.toLowerCase() !== REFERAT_FILE;
 }
 
 function probeAttachments(meetingDir: string, markdown: MarkdownSource | undefined): Map<string, VedleggProbe> {
-  const files = readVedleggFiler(markdown?.frontmatter?.data);
+  const files = readVedleggFiles(markdown?.frontmatter?.data);
   return new Map(files.map((file) => [file, probeVedlegg(meetingDir, file)]));
 }
 
@@ -58,7 +65,7 @@ function utenforProsjektet(root: string, file: string, diags: Diagnostics): bool
   diags.error(
     file,
     undefined,
-    `filen er en snarvei til «${real}», som ligger utenfor prosjektmappen (mappen med ${ORGANISASJON_FIL}); kopier filen inn i møtemappen i stedet.`,
+    `filen er en snarvei til «${real}», som ligger utenfor prosjektmappen (mappen med ${ORGANISASJON_FILE}); kopier filen inn i møtemappen i stedet.`,
   );
   return true;
 }
@@ -66,7 +73,7 @@ function utenforProsjektet(root: string, file: string, diags: Diagnostics): bool
 /** A meeting folder's files; the event loop runs between one file and the next (see yieldToEventLoop). */
 export async function loadMoteSource(dir: string, root = dir): Promise<MoteSource> {
   const diags = new Diagnostics();
-  const moteFile = join(dir, MOTE_FIL);
+  const moteFile = join(dir, MOTE_FILE);
   const mote = utenforProsjektet(root, moteFile, diags) ? undefined : loadYaml(moteFile, diags);
   const names = readdirSync(dir).filter((name) => {
     if (!isSakFile(name)) return false;
@@ -83,13 +90,20 @@ export async function loadMoteSource(dir: string, root = dir): Promise<MoteSourc
     await yieldToEventLoop();
     const file = join(dir, name);
     const markdown = loadMarkdown(file, diags);
-    saker.push({ file, filnavn: name.replace(/\.md$/i, ''), markdown, vedlegg: probeAttachments(dir, markdown), bilder: [], tabeller: [] });
+    saker.push({
+      file,
+      fileName: name.replace(/\.md$/i, ''),
+      markdown,
+      vedlegg: probeAttachments(dir, markdown),
+      bilder: [],
+      tabeller: [],
+    });
   }
-  const referatName = readdirSync(dir).find((name) => name.toLowerCase() === REFERAT_FIL);
-  const referatFile = join(dir, referatName ?? REFERAT_FIL);
+  const referatName = readdirSync(dir).find((name) => name.toLowerCase() === REFERAT_FILE);
+  const referatFile = join(dir, referatName ?? REFERAT_FILE);
   await yieldToEventLoop();
   const referat = referatName && !utenforProsjektet(root, referatFile, diags) ? loadMarkdown(referatFile, diags) : undefined;
-  const journalFile = join(dir, JOURNAL_FIL);
+  const journalFile = join(dir, JOURNAL_FILE);
   const journal = loadJournal(root, journalFile, diags);
   return {
     diagnostics: diags.items,
@@ -102,7 +116,7 @@ export async function loadMoteSource(dir: string, root = dir): Promise<MoteSourc
     referatFile,
     journal,
     journalFile,
-    filer: findMotefiler(dir),
+    files: findMotefiler(dir),
   };
 }
 
@@ -115,7 +129,7 @@ function loadJournal(root: string, file: string, diags: Diagnostics): YamlSource
 
 /** Reads organisasjon.yaml and every meeting below the project root. */
 export async function loadProjectSource(root: string, diags: Diagnostics): Promise<ProjectSource> {
-  const organisasjonFile = join(root, ORGANISASJON_FIL);
+  const organisasjonFile = join(root, ORGANISASJON_FILE);
   const organisasjon = loadYaml(organisasjonFile, diags);
   const meetings: MoteSource[] = [];
   for (const dir of findMotemapper(root).filter((d) => d !== root)) meetings.push(await loadMoteSource(dir, root));
@@ -176,7 +190,7 @@ export async function readTabellfilerInProject(project: ProjectSource): Promise<
  * screen readers. Only files whose bytes may name active content, or hide their catalog in an
  * object stream, are parsed, and pdf-lib is loaded only for them.
  */
-export async function findAktivtInnholdInProject(project: ProjectSource): Promise<void> {
+export async function findAktivtContentInProject(project: ProjectSource): Promise<void> {
   for (const meeting of project.meetings) {
     for (const sak of meeting.saker) {
       for (const probe of sak.vedlegg.values()) {
@@ -184,12 +198,12 @@ export async function findAktivtInnholdInProject(project: ProjectSource): Promis
         const bytes = readFileSync(probe.path);
         probe.tagget = taggedFromBytes(bytes);
         if (!mayHaveActiveContent(bytes) && probe.tagget !== undefined) continue;
-        const innhold = await readKnownContents(probe.path, bytes, 'vedlegg-innhold', async () => {
-          const { readVedleggInnhold } = await import('./vedlegg-innhold.js');
-          return readVedleggInnhold(bytes);
+        const content = await readKnownContents(probe.path, bytes, 'vedlegg-innhold', async () => {
+          const { readVedleggContent } = await import('./vedlegg-innhold.js');
+          return readVedleggContent(bytes);
         });
-        probe.aktivtInnhold = innhold.aktivtInnhold;
-        probe.tagget ??= innhold.tagget;
+        probe.aktivtContent = content.aktivtContent;
+        probe.tagget ??= content.tagget;
       }
     }
   }

@@ -10,10 +10,10 @@ const EKSEMPEL = '<!-- tabell: tall.csv sum --> eller <!-- tabell: budsjett.xlsx
 const TILLATT = 'tillatt er ark="…" (bare for .xlsx), område="A1:D12" og sum';
 
 /** Words of a directive: `navn`, `"navn med mellomrom"`, `nøkkel="verdi"`, `nøkkel=verdi`. */
-function words(text: string): { nokkel?: string; verdi: string }[] {
-  const result: { nokkel?: string; verdi: string }[] = [];
+function words(text: string): { key?: string; verdi: string }[] {
+  const result: { key?: string; verdi: string }[] = [];
   for (const m of text.matchAll(/(?:([\p{L}_-]+)\s*=\s*)?(?:"([^"]*)"|'([^']*)'|«([^»]*)»|(\S+))/gu)) {
-    result.push({ nokkel: m[1]?.toLowerCase(), verdi: m[2] ?? m[3] ?? m[4] ?? m[5] ?? '' });
+    result.push({ key: m[1]?.toLowerCase(), verdi: m[2] ?? m[3] ?? m[4] ?? m[5] ?? '' });
   }
   return result;
 }
@@ -32,17 +32,17 @@ export function findTabelldirektiver(text: string, from: number): Tabellfil[] {
 
 function interpret(direktiv: string, content: string, position: Position): Tabellfil {
   const [forste, ...resten] = words(content.trim());
-  const tabell: Tabellfil = { direktiv, position, fil: forste?.verdi ?? '', sum: false };
-  if (!forste || forste.nokkel) {
-    tabell.feil = `tabell-direktivet mangler filnavn; skriv for eksempel ${EKSEMPEL}.`;
+  const tabell: Tabellfil = { direktiv, position, file: forste?.verdi ?? '', sum: false };
+  if (!forste || forste.key) {
+    tabell.error = `tabell-direktivet mangler filnavn; skriv for eksempel ${EKSEMPEL}.`;
     return tabell;
   }
-  for (const { nokkel, verdi } of resten) {
-    if (nokkel === 'ark') tabell.ark = verdi;
-    else if (nokkel === 'område' || nokkel === 'omrade') tabell.omrade = verdi;
-    else if (!nokkel && verdi.toLowerCase() === 'sum') tabell.sum = true;
+  for (const { key, verdi } of resten) {
+    if (key === 'ark') tabell.ark = verdi;
+    else if (key === 'område' || key === 'omrade') tabell.omrade = verdi;
+    else if (!key && verdi.toLowerCase() === 'sum') tabell.sum = true;
     else {
-      tabell.feil = `ukjent valg «${nokkel ? `${nokkel}=` : ''}${verdi}» i tabell-direktivet; ${TILLATT}.`;
+      tabell.error = `ukjent valg «${key ? `${key}=` : ''}${verdi}» i tabell-direktivet; ${TILLATT}.`;
       return tabell;
     }
   }
@@ -95,7 +95,7 @@ export function parseOmrade(text: string): Omrade | undefined {
   return o;
 }
 
-const OMRADE_FEIL = (text: string) =>
+const OMRADE_ERROR = (text: string) =>
   `området «${text}» er ikke et gyldig celleområde; skriv første og siste celle med kolon, for eksempel område="A1:D12".`;
 
 /** Text of a file exported by Excel: UTF-8 with or without BOM, or Windows-1252 from older versions. */
@@ -170,7 +170,7 @@ async function readXlsx(path: string, tabell: Tabellfil): Promise<Tabellcelle[][
   try {
     await bok.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
   } catch {
-    return `tabellfilen «${tabell.fil}» kan ikke leses som Excel-fil (.xlsx); åpne den i Excel og lagre den på nytt som «Excel-arbeidsbok (.xlsx)».`;
+    return `tabellfilen «${tabell.file}» kan ikke leses som Excel-fil (.xlsx); åpne den i Excel og lagre den på nytt som «Excel-arbeidsbok (.xlsx)».`;
   }
   const ark =
     tabell.ark === undefined
@@ -178,10 +178,10 @@ async function readXlsx(path: string, tabell: Tabellfil): Promise<Tabellcelle[][
       : (bok.worksheets.find((a) => a.name === tabell.ark) ??
         bok.worksheets.find((a) => a.name.toLowerCase() === tabell.ark!.toLowerCase()));
   if (!ark) {
-    const navn = bok.worksheets.map((a) => `«${a.name}»`).join(', ');
+    const name = bok.worksheets.map((a) => `«${a.name}»`).join(', ');
     return tabell.ark === undefined
-      ? `tabellfilen «${tabell.fil}» har ingen ark.`
-      : `arket «${tabell.ark}» finnes ikke i «${tabell.fil}»; arkene er: ${navn}.`;
+      ? `tabellfilen «${tabell.file}» har ingen ark.`
+      : `arket «${tabell.ark}» finnes ikke i «${tabell.file}»; arkene er: ${name}.`;
   }
   const omrade =
     tabell.omrade === undefined
@@ -198,39 +198,39 @@ async function readXlsx(path: string, tabell: Tabellfil): Promise<Tabellcelle[][
 }
 
 /** Reads the file of one directive (already parsed), resolved against the sak's folder. */
-async function les(meetingDir: string, sakFile: string, tabell: Tabellfil): Promise<void> {
-  if (tabell.feil) return;
+async function read(meetingDir: string, sakFile: string, tabell: Tabellfil): Promise<void> {
+  if (tabell.error) return;
   if (tabell.omrade !== undefined && !parseOmrade(tabell.omrade)) {
-    tabell.feil = OMRADE_FEIL(tabell.omrade);
+    tabell.error = OMRADE_ERROR(tabell.omrade);
     return;
   }
-  const plass = place(meetingDir, dirname(sakFile), tabell.fil);
+  const plass = place(meetingDir, dirname(sakFile), tabell.file);
   if (plass.kind === 'feil') {
-    tabell.feil = plass.melding;
+    tabell.error = plass.melding;
     return;
   }
-  const type = extname(tabell.fil).toLowerCase();
+  const type = extname(tabell.file).toLowerCase();
   let rader: Tabellcelle[][] | string;
   try {
     if (type === '.csv' || type === '.txt') {
       if (tabell.ark !== undefined) {
-        tabell.feil = `«ark» gjelder bare Excel-filer (.xlsx); en CSV-fil har bare ett ark. Fjern ark="${tabell.ark}".`;
+        tabell.error = `«ark» gjelder bare Excel-filer (.xlsx); en CSV-fil har bare ett ark. Fjern ark="${tabell.ark}".`;
         return;
       }
-      rader = readCsv(plass.path, tabell.fil);
+      rader = readCsv(plass.path, tabell.file);
       if (typeof rader !== 'string' && tabell.omrade !== undefined) rader = cutOut(rader, parseOmrade(tabell.omrade)!);
     } else if (type === '.xlsx' || type === '.xlsm') {
       rader = await readXlsx(plass.path, tabell);
     } else {
-      tabell.feil = `tabellfilen «${tabell.fil}» kan ikke leses: bare .csv og .xlsx støttes. Lagre regnearket som «Excel-arbeidsbok (.xlsx)» eller «CSV (semikolondelt)».`;
+      tabell.error = `tabellfilen «${tabell.file}» kan ikke leses: bare .csv og .xlsx støttes. Lagre regnearket som «Excel-arbeidsbok (.xlsx)» eller «CSV (semikolondelt)».`;
       return;
     }
   } catch {
-    tabell.feil = `tabellfilen «${tabell.fil}» kan ikke leses; sjekk at filen ikke er åpen i et annet program eller skadet.`;
+    tabell.error = `tabellfilen «${tabell.file}» kan ikke leses; sjekk at filen ikke er åpen i et annet program eller skadet.`;
     return;
   }
   if (typeof rader === 'string') {
-    tabell.feil = rader;
+    tabell.error = rader;
     return;
   }
   // Empty rows and columns at the edges (Excel's used range often has some) are not part of the table.
@@ -244,7 +244,7 @@ async function les(meetingDir: string, sakFile: string, tabell: Tabellfil): Prom
   const bredde = Math.max(0, ...rader.map(brukt));
   rader = rader.map((rad) => Array.from({ length: bredde }, (_, k) => rad[k] ?? ''));
   if (rader.length === 0 || bredde === 0) {
-    tabell.feil = `tabellen fra «${tabell.fil}»${tabell.omrade ? ` (område ${tabell.omrade})` : ''} er tom; første rad blir overskriftene, og under den kommer radene.`;
+    tabell.error = `tabellen fra «${tabell.file}»${tabell.omrade ? ` (område ${tabell.omrade})` : ''} er tom; første rad blir overskriftene, og under den kommer radene.`;
     return;
   }
   tabell.rader = rader;
@@ -253,6 +253,6 @@ async function les(meetingDir: string, sakFile: string, tabell: Tabellfil): Prom
 /** The directives of a sak body with their files read. */
 export async function readTabellfiler(meetingDir: string, sakFile: string, text: string, from: number): Promise<Tabellfil[]> {
   const tabeller = findTabelldirektiver(text, from);
-  for (const tabell of tabeller) await les(meetingDir, sakFile, tabell);
+  for (const tabell of tabeller) await read(meetingDir, sakFile, tabell);
   return tabeller;
 }

@@ -86,9 +86,9 @@ export function readTemplateFiles(ownFolder?: string, diags = new Diagnostics())
   read('print.css');
   for (const mal of DOCUMENT_TEMPLATES) read(`${mal}.hbs`);
   read(join('nettsted', 'nettsted.css'));
-  const sprakTekst = (['nb', 'nn'] as const)
+  const sprakText = (['nb', 'nn'] as const)
     .map((sprak) => `\nsprak/${sprak}.yaml\n${readFileSync(join(SPRAK_DIR, `${sprak}.yaml`), 'utf8')}`)
     .join('');
   const folders = own ? [BUILTIN_TEMPLATES_DIR, own.dir] : [BUILTIN_TEMPLATES_DIR];
-  return { folders, files, partials: partials.filter((p) => files.has(p)), fraser: loadFraser(), sprakTekst };
+  return { folders, files, partials: partials.filter((p) => files.has(p)), fraser: loadFraser(), sprakText };
 }

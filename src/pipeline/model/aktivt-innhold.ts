@@ -3,18 +3,18 @@ import { visible } from '../../util/visible.js';
 
 /** Where in the attachment: «på side 2», «i skjemafeltet «navn» på side 1», «i dokumentet». */
 function sted(item: ActiveContent): string {
-  const side = `på side ${item.page}`;
+  const page = `på side ${item.page}`;
   switch (item.on) {
     case 'document':
       return 'i dokumentet';
     case 'page':
-      return side;
+      return page;
     case 'link':
-      return `i en lenke ${side}`;
+      return `i en lenke ${page}`;
     case 'field':
-      return item.field ? `i skjemafeltet «${visible(item.field)}» ${side}` : `i et skjemafelt ${side}`;
+      return item.field ? `i skjemafeltet «${visible(item.field)}» ${page}` : `i et skjemafelt ${page}`;
     case 'annotation':
-      return `i en merknad ${side}`;
+      return `i en merknad ${page}`;
   }
 }
 
@@ -56,11 +56,11 @@ function hva(item: ActiveContent): string {
  * The warning for an attachment without tags: its text does not reach a screen reader, and the
  * documents it goes into cannot claim PDF/UA (universell utforming).
  */
-export function ikkeTaggetMelding(written: string): string {
+export function ikkeTaggetMessage(written: string): string {
   return `vedlegget «${visible(written)}» er ikke tagget for skjermlesere (ikke tilgjengelighetsmerket): en skjermleser finner ikke teksten, og dokumentene det settes inn i, oppfyller ikke PDF/UA. Lagre det på nytt som tagget PDF (i Word: Lagre som → PDF → Alternativer → «Dokumentstrukturkoder for tilgjengelighet»).`;
 }
 
 /** The warning for active content that build removes from an attachment. */
-export function aktivtInnholdMelding(written: string, item: ActiveContent): string {
+export function aktivtContentMessage(written: string, item: ActiveContent): string {
   return `vedlegget «${visible(written)}» har ${hva(item)}, som fjernes når vedlegget settes inn; bare sidene og lenker til http, https og mailto tas med.`;
 }

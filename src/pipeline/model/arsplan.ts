@@ -42,7 +42,7 @@ function sakstitler(mote: Mote): string[] {
   return mote.saker.filter((s) => !s.fast && s.type !== 'eventuelt').map((s) => s.offentligTittel ?? s.tittel);
 }
 
-function fraMappe(mote: Mote): ArsplanMote {
+function fromFolder(mote: Mote): ArsplanMote {
   return {
     utvalg: mote.utvalg,
     dato: mote.dato,
@@ -51,7 +51,7 @@ function fraMappe(mote: Mote): ArsplanMote {
     sted: mote.sted,
     tema: sakstitler(mote),
     mote,
-    kilde: mote.kilde,
+    kilde: mote.source,
   };
 }
 
@@ -95,7 +95,7 @@ function planlagtMote(
   const utvalg = organisasjon.utvalg.get(m.utvalg);
   const start = m.start ?? utvalg?.standard?.start;
   const end = m.slutt ?? utvalg?.standard?.slutt;
-  const ok = checkTider(ar, m, start, end, (felt, melding) => diags.error(file, at(felt), melding));
+  const ok = checkTider(ar, m, start, end, (felt, message) => diags.error(file, at(felt), message));
   if (!ok || !utvalg) return undefined;
   return {
     utvalg,
@@ -117,11 +117,11 @@ function checkTider(
   m: ArsplanMoteData,
   start: Klokkeslett | undefined,
   end: Klokkeslett | undefined,
-  error: (felt: string | undefined, melding: string) => void,
+  error: (felt: string | undefined, message: string) => void,
 ): boolean {
   let ok = true;
-  const feil = (felt: string | undefined, melding: string) => {
-    error(felt, melding);
+  const feil = (felt: string | undefined, message: string) => {
+    error(felt, message);
     ok = false;
   };
   if (!m.dato && !m.tidspunkt)
@@ -171,7 +171,7 @@ export function makeArsplan(
   diags: Diagnostics,
 ): Arsplan {
   const iAr = moter.filter((m) => arstall(m.dato) === ar);
-  const alle: ArsplanMote[] = iAr.map(fraMappe);
+  const alle: ArsplanMote[] = iAr.map(fromFolder);
   if (plan) {
     const read = planlagte(ar, organisasjon, plan, diags);
     for (const p of read) {

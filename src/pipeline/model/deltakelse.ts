@@ -34,7 +34,7 @@ export interface Oppmote {
 
 /** `- ola-hansen: inhabil etter fvl. § 6, fratrådte` lines: who left the meeting for a sak, and why. */
 export function readHabilitet(text: string, section: Section): Habilitet[] {
-  const lines = text.slice(section.innholdStart, section.innholdSlutt).split('\n');
+  const lines = text.slice(section.contentStart, section.contentEnd).split('\n');
   return lines.flatMap((linje, i) => {
     const m = /^(\s*[-*]\s+)([a-z0-9æøå][a-z0-9æøå_-]*)\s*(?::\s*(.*))?$/.exec(linje);
     return m
@@ -63,11 +63,11 @@ function meantMedlem(entry: string, medlemmer: readonly Medlem[]): string {
     medlemmer.map((m) => m.id),
   );
   // Names are long: «Per Hansen» is three letters from «Ola Hansen», and is someone else.
-  const navn = closest(
+  const name = closest(
     wanted,
     medlemmer.map((m) => m.navn),
   );
-  const nesten = navn && distance(wanted, comparable(navn)) <= 2 ? navn : undefined;
+  const nesten = name && distance(wanted, comparable(name)) <= 2 ? name : undefined;
   const delvis = medlemmer.filter((m) => comparable(m.navn).split(' ').includes(wanted));
   const forslag = id ?? nesten ?? (delvis.length === 1 ? delvis[0]!.navn : undefined);
   return forslag ? ` Mente du «${forslag}»?` : '';
@@ -79,8 +79,8 @@ function ids(medlemmer: readonly Medlem[]): string {
 }
 
 /** `«ola» (Ola Hansen)`, or `«Ola Hansen»` when the name is what was written. */
-function who(tekst: string, medlem: Medlem): string {
-  return comparable(tekst) === comparable(medlem.navn) ? `«${tekst}»` : `«${tekst}» (${medlem.navn})`;
+function who(text: string, medlem: Medlem): string {
+  return comparable(text) === comparable(medlem.navn) ? `«${text}»` : `«${text}» (${medlem.navn})`;
 }
 
 /** What a list of til_stede or forfall holds, one entry each, with where it was written. */
@@ -109,7 +109,7 @@ interface ReadContext {
   diags: Diagnostics;
 }
 
-function unknownMedlemMessage(field: 'til_stede' | 'forfall', tekst: string, mote: Mote): string {
+function unknownMedlemMessage(field: 'til_stede' | 'forfall', text: string, mote: Mote): string {
   const medlemmer = mote.utvalg.medlemmer;
   const hvem = medlemmer.length
     ? `Skriv medlemmets id (${ids(medlemmer)}) eller fulle navn fra organisasjon.yaml`
@@ -118,7 +118,7 @@ function unknownMedlemMessage(field: 'til_stede' | 'forfall', tekst: string, mot
     field === 'til_stede'
       ? ', og legg en vara inn blant medlemmene der; andre som ikke er medlemmer (observatører, sekretariatet), føres under «andre».'
       : '; forfall føres bare for medlemmer.';
-  return `«${tekst}» i «${field}» er ikke et medlem av utvalg «${mote.utvalg.key}».${meantMedlem(tekst, medlemmer)} ${hvem}${andre}`;
+  return `«${text}» i «${field}» er ikke et medlem av utvalg «${mote.utvalg.key}».${meantMedlem(text, medlemmer)} ${hvem}${andre}`;
 }
 
 /** The members a list names; an entry that is no member, or a member named before, is an error at it. */
@@ -289,26 +289,26 @@ function readInhabile(
 
 /** What is wrong with a name under `### Votering`, if anything: not a member, not present for the sak, or one who voted already. */
 function checkStemme(
-  navn: Stemmenavn,
+  name: Stemmenavn,
   funnet: readonly Medlem[],
   sak: Referatsak,
   stemt: ReadonlyMap<Medlem, Stemme>,
   oppmote: Oppmote,
 ): string | undefined {
-  const { tekst, stemme } = navn;
+  const { tekst: text, stemme } = name;
   const under = `under «- ${STEMMEORD[stemme]}:» i voteringen i sak ${formatNummer(sak.nummer)}`;
   const tilStede = tilStedeISaken(sak);
   const medlem = funnet[0];
   if (!medlem) {
-    return `«${tekst}» ${under} er ikke et medlem av utvalget.${meantMedlem(tekst, oppmote.medlemmer)} Skriv id-en eller det fulle navnet til et medlem som var til stede under saken (${ids(tilStede)}).`;
+    return `«${text}» ${under} er ikke et medlem av utvalget.${meantMedlem(text, oppmote.medlemmer)} Skriv id-en eller det fulle navnet til et medlem som var til stede under saken (${ids(tilStede)}).`;
   }
-  if (funnet.length > 1) return `«${tekst}» ${under} er navnet til flere medlemmer (${ids(funnet)}); skriv id-en til den som er ment.`;
+  if (funnet.length > 1) return `«${text}» ${under} er navnet til flere medlemmer (${ids(funnet)}); skriv id-en til den som er ment.`;
   if (!tilStede.includes(medlem)) {
-    return `${who(tekst, medlem)} ${under} var ikke til stede under saken (${describeFravaer(medlem, sak, oppmote)}); bare medlemmer som var til stede, kan stemme (${ids(tilStede)}).`;
+    return `${who(text, medlem)} ${under} var ikke til stede under saken (${describeFravaer(medlem, sak, oppmote)}); bare medlemmer som var til stede, kan stemme (${ids(tilStede)}).`;
   }
   const forrige = stemt.get(medlem);
   return forrige
-    ? `${who(tekst, medlem)} ${under} står allerede i voteringen, under «${STEMMEORD[forrige]}»; hvert medlem har én stemme, så skriv medlemmet bare én gang.`
+    ? `${who(text, medlem)} ${under} står allerede i voteringen, under «${STEMMEORD[forrige]}»; hvert medlem har én stemme, så skriv medlemmet bare én gang.`
     : undefined;
 }
 
@@ -322,20 +322,20 @@ function readStemmer(
 ): boolean {
   if (!sak.votering || stemmer.length === 0) return true;
   let ok = true;
-  const navn: Partial<Record<Stemme, Medlem[]>> = {};
+  const name: Partial<Record<Stemme, Medlem[]>> = {};
   const stemt = new Map<Medlem, Stemme>();
   for (const stemme of stemmer) {
     const funnet = findMedlemmer(stemme.tekst, oppmote.medlemmer);
-    const feil = checkStemme(stemme, funnet, sak, stemt, oppmote);
-    if (feil) {
-      diags.error(source.file, stemme.position, feil);
+    const error = checkStemme(stemme, funnet, sak, stemt, oppmote);
+    if (error) {
+      diags.error(source.file, stemme.position, error);
       ok = false;
       continue;
     }
     stemt.set(funnet[0]!, stemme.stemme);
-    navn[stemme.stemme] = [...(navn[stemme.stemme] ?? []), funnet[0]!];
+    name[stemme.stemme] = [...(name[stemme.stemme] ?? []), funnet[0]!];
   }
-  sak.votering.navn = navn;
+  sak.votering.navn = name;
   return ok;
 }
 
@@ -354,7 +354,7 @@ function checkStemmetall(source: MarkdownSource, sak: Referatsak, diags: Diagnos
   if (stemmer > tilStede.length) {
     diags.error(
       source.file,
-      sak.kilde.position,
+      sak.source.position,
       `voteringen i sak ${key} har ${plural(stemmer, 'stemme', 'stemmer')}, men bare ${plural(tilStede.length, 'medlem', 'medlemmer')} var til stede under behandlingen (${ids(tilStede)}); ` +
         'rett stemmetallene, eller skriv i til_stede når medlemmer kom eller gikk (fra_sak, til_sak).',
     );
@@ -363,7 +363,7 @@ function checkStemmetall(source: MarkdownSource, sak: Referatsak, diags: Diagnos
     const utenStemme = navngitt.length === stemmer ? tilStede.filter((m) => !navngitt.includes(m)) : [];
     diags.warning(
       source.file,
-      sak.kilde.position,
+      sak.source.position,
       `voteringen i sak ${key} har ${plural(stemmer, 'stemme', 'stemmer')}, men ${plural(tilStede.length, 'medlem', 'medlemmer')} var til stede under behandlingen` +
         `${utenStemme.length ? ` (${listWords(utenStemme.map((m) => m.id))} står ikke i voteringen)` : ''}; ` +
         'skriv den som ikke stemte for eller mot under «avstår», og den som gikk før saken med til_sak i til_stede.',

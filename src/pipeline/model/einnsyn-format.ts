@@ -19,20 +19,20 @@ const UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const DATO = /^\d{4}-\d{2}-\d{2}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
-const tekst = z.string().min(1);
+const text = z.string().min(1);
 const systemId = z.string().regex(UUID).describe('Stabil UUID (versjon 5) fra motedok, lik på alle maskiner og i alle bygginger');
 /** eInnsyn's ExpandableField given as a reference: the other object's systemId. */
 const referanse = (hva: string) => z.string().regex(UUID).describe(`systemId til ${hva}`);
 
 export const moetesaksbeskrivelseSchema = z.strictObject({
   systemId,
-  tekstInnhold: tekst.describe('Teksten slik den er skrevet (Markdown)'),
+  tekstInnhold: text.describe('Teksten slik den er skrevet (Markdown)'),
   tekstFormat: z.literal('text/markdown').describe('Formatet til tekstInnhold: alltid text/markdown'),
 });
 
 export const dokumentobjektSchema = z.strictObject({
   systemId,
-  referanseDokumentfil: tekst.describe('Stien til PDF-en, relativt til mappen einnsyn.json ligger i: den offentlige versjonen'),
+  referanseDokumentfil: text.describe('Stien til PDF-en, relativt til mappen einnsyn.json ligger i: den offentlige versjonen'),
   format: z.literal('PDF').describe('Filformatet: PDF'),
   sjekksum: z.string().regex(SHA256).describe('SHA-256 av filen, heksadesimalt'),
   sjekksumAlgoritme: z.literal('SHA-256').describe('Algoritmen sjekksummen er laget med'),
@@ -40,8 +40,8 @@ export const dokumentobjektSchema = z.strictObject({
 
 export const dokumentbeskrivelseSchema = z.strictObject({
   systemId,
-  tittel: tekst.describe('Dokumentets offentlige tittel'),
-  tittelSensitiv: tekst.describe('Dokumentets tittel med skjermet innhold; motedok skriver den offentlige tittelen'),
+  tittel: text.describe('Dokumentets offentlige tittel'),
+  tittelSensitiv: text.describe('Dokumentets tittel med skjermet innhold; motedok skriver den offentlige tittelen'),
   dokumentnummer: z.number().int().positive().describe('Dokumentets nummer i registreringen, fra 1'),
   tilknyttetRegistreringSom: z.enum(['hoveddokument', 'vedlegg']).describe('Dokumentets rolle i registreringen (Noark 5)'),
   dokumentobjekt: z.array(dokumentobjektSchema).min(1).describe('Filen dokumentet er lagret i'),
@@ -50,13 +50,13 @@ export const dokumentbeskrivelseSchema = z.strictObject({
 export const skjermingSchema = z.strictObject({
   systemId,
   tilgangsrestriksjon: z.literal('UO').describe('Tilgangskoden: UO, unntatt offentlighet'),
-  skjermingshjemmel: tekst.describe('Hjemmelen for unntaket slik den står i saken, for eksempel «offl. § 13 jf. fvl. § 13»'),
+  skjermingshjemmel: text.describe('Hjemmelen for unntaket slik den står i saken, for eksempel «offl. § 13 jf. fvl. § 13»'),
 });
 
 export const moetedeltakerSchema = z.strictObject({
   systemId,
-  moetedeltakerNavn: tekst.describe('Medlemmets navn'),
-  moetedeltakerFunksjon: tekst.optional().describe('Medlemmets rolle i utvalget, når organisasjon.yaml har den'),
+  moetedeltakerNavn: text.describe('Medlemmets navn'),
+  moetedeltakerFunksjon: text.optional().describe('Medlemmets rolle i utvalget, når organisasjon.yaml har den'),
 });
 
 export const voteringSchema = z.strictObject({
@@ -72,7 +72,7 @@ export const vedtakSchema = z.strictObject({
   behandlingsprotokoll: z
     .strictObject({
       systemId,
-      tekstInnhold: tekst.describe('Avstemningen («Enstemmig vedtatt.», «Vedtatt med 5 mot 1 stemmer.»), og det som står under votering'),
+      tekstInnhold: text.describe('Avstemningen («Enstemmig vedtatt.», «Vedtatt med 5 mot 1 stemmer.»), og det som står under votering'),
       tekstFormat: z.literal('text/markdown').describe('Formatet til tekstInnhold: alltid text/markdown'),
     })
     .describe('Hvordan vedtaket ble fattet'),
@@ -89,8 +89,8 @@ export const utredningSchema = z.strictObject({
 /** Registrering's fields that every Moetesak and Moetedokument has. */
 const registrering = {
   systemId,
-  offentligTittel: tekst.describe('Tittelen som kan vises offentlig (offentlig_tittel for en unntatt sak)'),
-  offentligTittelSensitiv: tekst.describe(
+  offentligTittel: text.describe('Tittelen som kan vises offentlig (offentlig_tittel for en unntatt sak)'),
+  offentligTittelSensitiv: text.describe(
     'Tittelen med skjermet innhold; motedok skriver aldri en skjermet tittel ut, så den er lik offentligTittel for en unntatt sak',
   ),
   beskrivelse: z.string().min(1).max(1000).optional().describe('Kort beskrivelse: sakslistens beskrivelse, eller når dokumentet ble sendt'),
@@ -103,7 +103,7 @@ export const moetesakSchema = z.strictObject({
     .describe('Sakstypen: godkjenning (de faste sakene), politisk (beslutningssak), annet (temasak), referat (referatsak)'),
   moetesaksaar: z.number().int().min(1700).describe('Året i saksnummeret (2025 for sak 13.25)'),
   moetesakssekvensnummer: z.number().int().min(0).describe('Løpenummeret i saksnummeret (13 for sak 13.25)'),
-  utvalg: tekst.describe('Utvalget som behandler saken'),
+  utvalg: text.describe('Utvalget som behandler saken'),
   utredning: utredningSchema.optional().describe('Saksfremlegget og forslaget, for en sak som har saksfremlegg'),
   innstilling: moetesaksbeskrivelseSchema.optional().describe('Forslag til vedtak'),
   vedtak: vedtakSchema.optional().describe('Vedtaket, når referatet er godkjent'),
@@ -125,12 +125,12 @@ export const moetedokumentSchema = z.strictObject({
 export const moetemappeSchema = z
   .strictObject({
     systemId,
-    offentligTittel: tekst.describe('Møtets tittel, for eksempel «Møte i Strategisk samarbeidsutvalg 22. mai 2025»'),
-    offentligTittelSensitiv: tekst.describe('Møtets tittel med skjermet innhold; den samme, møtets tittel er aldri skjermet'),
-    moetenummer: tekst.describe('Møtets nummer i utvalgets år, for eksempel «2/2025»'),
-    utvalg: tekst.describe('Utvalgets navn, for eksempel Strategisk samarbeidsutvalg'),
+    offentligTittel: text.describe('Møtets tittel, for eksempel «Møte i Strategisk samarbeidsutvalg 22. mai 2025»'),
+    offentligTittelSensitiv: text.describe('Møtets tittel med skjermet innhold; den samme, møtets tittel er aldri skjermet'),
+    moetenummer: text.describe('Møtets nummer i utvalgets år, for eksempel «2/2025»'),
+    utvalg: text.describe('Utvalgets navn, for eksempel Strategisk samarbeidsutvalg'),
     moetedato: z.string().regex(UTC).describe('Når møtet begynner, i UTC'),
-    moetested: tekst.describe('Møtestedet'),
+    moetested: text.describe('Møtestedet'),
     referanseForrigeMoete: referanse('utvalgets forrige møte i prosjektet').optional(),
     referanseNesteMoete: referanse('utvalgets neste møte i prosjektet').optional(),
     moetedokument: z.array(moetedokumentSchema).describe('Innkallingen, tilleggsinnkallingene og protokollen (det godkjente referatet)'),

@@ -6,9 +6,9 @@ import { generertForslag } from './vedtak.js';
 
 /** The fixed saker; the referat sak lists the previous meeting's referat as its attachment when there is one. */
 export function buildFasteSaker(utkast: Utkast, previous: string | undefined, utvalg: Utvalg, forrigeHarReferat: boolean): Sak[] {
-  const kilde = { file: utkast.source.moteFile, position: { line: 1, column: 1 } };
+  const source = { file: utkast.source.moteFile, position: { line: 1, column: 1 } };
   const fast = (tittel: string, minutter: number, forslag: string): Sak => ({
-    kilde,
+    source,
     fast: true,
     type: 'beslutning',
     tittel,
@@ -25,7 +25,7 @@ export function buildFasteSaker(utkast: Utkast, previous: string | undefined, ut
     const dato = kortDato(previous as Mote['dato']);
     const verdier = { kortnavn: utvalg.kortnavn, utvalg: utvalg.navn, dato };
     const sak = fast(f('referat', verdier), 3, f('referat_forslag', verdier));
-    if (forrigeHarReferat) sak.vedlegg.push({ tittel: f('referat_vedlegg', verdier), kilde });
+    if (forrigeHarReferat) sak.vedlegg.push({ tittel: f('referat_vedlegg', verdier), source });
     saker.push(sak);
   }
   return saker;

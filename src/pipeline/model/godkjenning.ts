@@ -10,12 +10,12 @@ import type { Utkast } from './utkast.js';
  * correction (`rettelser:`), which the referat then shows.
  */
 
-export function referatSjekksum(text: string): string {
+export function referatChecksum(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-function rettelseSjekksum(rettelse: Referat['rettelser'][number]): string {
-  return referatSjekksum(JSON.stringify([rettelse.dato, rettelse.tekst]));
+function rettelseChecksum(rettelse: Referat['rettelser'][number]): string {
+  return referatChecksum(JSON.stringify([rettelse.dato, rettelse.tekst]));
 }
 
 export function checkGodkjentReferat(u: Utkast, referat: Referat): void {
@@ -23,7 +23,7 @@ export function checkGodkjentReferat(u: Utkast, referat: Referat): void {
   const godkjent = u.journal?.referat;
   if (!godkjent || referat.sha256 === godkjent.sha256) return;
   if (checkEarlierRettelser(u, referat, godkjent)) return;
-  const file = referat.kilde.file;
+  const file = referat.source.file;
   const dato = langDato(godkjent.godkjent as Dato);
   if (referat.status !== 'godkjent') {
     u.diags.error(
@@ -51,11 +51,11 @@ function checkEarlierRettelser(u: Utkast, referat: Referat, godkjent: JournalRef
   const frontmatter = u.source.referat?.frontmatter;
   const changed = (godkjent.rettelserSha256 ?? []).flatMap((sha, i) => {
     const rettelse = referat.rettelser[i];
-    return rettelse && rettelseSjekksum(rettelse) !== sha ? [{ rettelse, i }] : [];
+    return rettelse && rettelseChecksum(rettelse) !== sha ? [{ rettelse, i }] : [];
   });
   for (const { rettelse, i } of changed)
     u.diags.error(
-      referat.kilde.file,
+      referat.source.file,
       frontmatter?.locate(['rettelser', i]) ?? { line: 1, column: 1 },
       `rettelse ${i + 1} (${langDato(rettelse.dato)}) er endret etter at den ble registrert i journalen; en rettelse står slik den ble skrevet. Sett den tilbake, og skriv det nye som en ny rettelse nederst i «rettelser:».`,
     );
@@ -68,7 +68,7 @@ function checkRettelser(u: Utkast, referat: Referat): void {
   if (!frontmatter || referat.rettelser.length === 0) return;
   if (referat.status !== 'godkjent') {
     u.diags.error(
-      referat.kilde.file,
+      referat.source.file,
       frontmatter.locate(['rettelser'], 'key'),
       '«rettelser» er for et godkjent referat: det viser dem under «Rettelser etter godkjenning». Et utkast retter du direkte i teksten; fjern «rettelser».',
     );
@@ -79,7 +79,7 @@ function checkRettelser(u: Utkast, referat: Referat): void {
   referat.rettelser.forEach((r, i) => {
     if (r.dato >= godkjent) return;
     u.diags.error(
-      referat.kilde.file,
+      referat.source.file,
       frontmatter.locate(['rettelser', i, 'dato']),
       `rettelsen er datert ${langDato(r.dato)}, før referatet ble godkjent ${langDato(godkjent as Dato)}; en rettelse gjøres etter godkjenningen. Skriv datoen rettelsen ble gjort.`,
     );
@@ -92,6 +92,6 @@ export function journalReferat(referat: Referat, idag: string): JournalReferat {
     godkjent: referat.godkjent?.dato ?? idag,
     sha256: referat.sha256,
     rettelser: referat.rettelser.length,
-    rettelserSha256: referat.rettelser.map(rettelseSjekksum),
+    rettelserSha256: referat.rettelser.map(rettelseChecksum),
   };
 }

@@ -54,7 +54,7 @@ const PARAGRAF = '\\d{1,3}(?:\\s?-\\s?\\d{1,3})?(?:\\s?[a-z](?![\\p{L}\\d]))?';
 const LOVHENVISNING = `${LOV}\\s*§\\s*${PARAGRAF}(?:\\s*,?\\s+${DEL})*`;
 const JF = new RegExp(`^(?:\\s*,\\s*|\\s+)(?:jf|jfr|jamfør)\\.?\\s+(${LOVHENVISNING}(?:(?:\\s*,\\s*|\\s+og\\s+)${LOVHENVISNING})*)`, 'iu');
 
-function feil(why: string): Tolket<Hjemmel> {
+function error(why: string): Tolket<Hjemmel> {
   return { ok: false, why: `${why}. ${TILLATT}` };
 }
 
@@ -66,16 +66,16 @@ function sitat(text: string): string {
 
 /** Why a text that does not start with offentleglova's name is not a legal basis. */
 function utenOffl(s: string): Tolket<Hjemmel> {
-  if (/^§/.test(s)) return feil(`${sitat(s)} sier ikke hvilken lov paragrafen er i; skriv «offl.» foran, for eksempel «offl. ${s}»`);
+  if (/^§/.test(s)) return error(`${sitat(s)} sier ikke hvilken lov paragrafen er i; skriv «offl.» foran, for eksempel «offl. ${s}»`);
   if (/^(?:ja|nei|yes|no|true|false|unntatt)$/i.test(s))
-    return feil(
+    return error(
       `${sitat(s)} er ikke en hjemmel; feltet skal si hvorfor saken er unntatt, med paragrafen i offentleglova (og fjernes når saken ikke er unntatt)`,
     );
   if (s.includes('§'))
-    return feil(
+    return error(
       `${sitat(s)} viser ikke til offentleglova, som er loven som gir unntak fra innsyn; en taushetsplikt etter en annen lov skrives med «jf.», for eksempel «offl. § 13 jf. fvl. § 13»`,
     );
-  return feil(`${sitat(s)} er ikke en hjemmel; skriv paragrafen i offentleglova saken er unntatt etter`);
+  return error(`${sitat(s)} er ikke en hjemmel; skriv paragrafen i offentleglova saken er unntatt etter`);
 }
 
 /** Reads `offl. § 13 jf. fvl. § 13 første ledd nr. 1` and the other forms offentleglova is cited in. */
@@ -84,20 +84,20 @@ export function parseHjemmel(text: string): Tolket<Hjemmel> {
   const lov = OFFL.exec(s);
   if (!lov) return utenOffl(s);
   const paragraf = /^\s*§\s*(\d+)/u.exec(s.slice(lov[0].length));
-  if (!paragraf) return feil(`${sitat(s)} mangler paragrafen; skriv «§» og nummeret, for eksempel «${lov[1]} § 23»`);
+  if (!paragraf) return error(`${sitat(s)} mangler paragrafen; skriv «§» og nummeret, for eksempel «${lov[1]} § 23»`);
   const nummer = Number(paragraf[1]);
   if (nummer < FORSTE_UNNTAK || nummer > SISTE_UNNTAK)
-    return feil(`§ ${nummer} i offentleglova gir ikke unntak fra innsyn; unntakene står i §§ ${FORSTE_UNNTAK}–${SISTE_UNNTAK}`);
+    return error(`§ ${nummer} i offentleglova gir ikke unntak fra innsyn; unntakene står i §§ ${FORSTE_UNNTAK}–${SISTE_UNNTAK}`);
   let rest = s.slice(lov[0].length + paragraf[0].length);
   rest = rest.slice(DELER.exec(rest)![0].length);
   const jf = JF.exec(rest);
   if (jf) rest = rest.slice(jf[0].length);
   else if (/^\s*,?\s*(?:jf|jfr|jamfør)\b/iu.test(rest))
-    return feil(`etter «jf.» må det stå en lov og en paragraf, for eksempel «jf. fvl. § 13 første ledd nr. 1»`);
+    return error(`etter «jf.» må det stå en lov og en paragraf, for eksempel «jf. fvl. § 13 første ledd nr. 1»`);
   rest = rest.replace(/^\s*\.$/, '');
   if (rest.trim() !== '') {
     const lest = s.slice(0, s.length - rest.length).trim();
-    return feil(
+    return error(
       `forstår ikke ${sitat(rest.trim())} etter «${lest}»; etter paragrafen kan det stå ledd, nr., bokstav og punktum («første ledd nr. 1») og «jf.» med en annen lov («jf. fvl. § 13»)`,
     );
   }

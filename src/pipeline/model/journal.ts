@@ -5,7 +5,7 @@ import type { YamlSource } from '../../domain/sources.js';
 import { validate } from './validate.js';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const tekst = z.string().min(1);
+const text = z.string().min(1);
 
 const journalSakSchema = z.strictObject({
   saksnummer: z
@@ -13,20 +13,20 @@ const journalSakSchema = z.strictObject({
     .regex(/^\d+\.\d{2}$/)
     .optional(),
   system_id: z.uuid().optional(),
-  fil: tekst.optional(),
+  fil: text.optional(),
   fast: z.number().int().positive().optional(),
-  tittel: tekst,
-  type: tekst,
+  tittel: text,
+  type: text,
   minutter: z.number().int().positive(),
-  unntatt_offentlighet: tekst.optional(),
-  offentlig_tittel: tekst.optional(),
+  unntatt_offentlighet: text.optional(),
+  offentlig_tittel: text.optional(),
   sha256: z.strictObject({ forslag: sha256, saksfremlegg: sha256 }),
 });
 
 /** journal.json, as `motedok send` writes it. A hand edit that breaks it is an error where it broke. */
 export const journalSchema = z.strictObject({
   format: z.literal(JOURNAL_FORMAT),
-  mote: tekst,
+  mote: text,
   system_id: z.uuid().optional(),
   utsendelser: z.array(
     z.strictObject({
@@ -34,7 +34,7 @@ export const journalSchema = z.strictObject({
       type: z.enum(['innkalling', 'tilleggsinnkalling']),
       dato: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
       saker: z.array(journalSakSchema),
-      dokumenter: z.array(z.strictObject({ fil: tekst, kopi: tekst, sha256 })),
+      dokumenter: z.array(z.strictObject({ fil: text, kopi: text, sha256 })),
     }),
   ),
   invitasjoner: z
@@ -43,14 +43,14 @@ export const journalSchema = z.strictObject({
         metode: z.enum(['REQUEST', 'CANCEL']),
         sekvens: z.number().int().nonnegative(),
         dato: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-        fil: tekst,
+        fil: text,
         utsendelse: z.number().int().positive().optional(),
-        mote: z.strictObject({ dato: tekst, start: tekst, slutt: tekst, sted: tekst }),
+        mote: z.strictObject({ dato: text, start: text, slutt: text, sted: text }),
       }),
     )
     .optional(),
   referat: z
-    .strictObject({ godkjent: tekst, sha256, rettelser: z.number().int().nonnegative(), rettelserSha256: z.array(sha256).optional() })
+    .strictObject({ godkjent: text, sha256, rettelser: z.number().int().nonnegative(), rettelserSha256: z.array(sha256).optional() })
     .optional(),
 });
 

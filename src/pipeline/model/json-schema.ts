@@ -19,7 +19,7 @@ export const SCHEMAS = {
 export type SchemaFile = keyof typeof SCHEMAS;
 
 /** Whether a zod schema is a text that the tool parses (dates, clock times, sak numbers). */
-function erTolketTekst(schema: z.core.$ZodType): boolean {
+function erTolketText(schema: z.core.$ZodType): boolean {
   const def = (schema as { _zod: { def: { type: string; out?: { _zod: { def: { type: string } } } } } })._zod.def;
   return def.type === 'pipe' && def.out?._zod.def.type === 'transform';
 }
@@ -34,7 +34,7 @@ export function jsonSchema(file: SchemaFile): Record<string, unknown> {
     io: 'input',
     unrepresentable: 'any',
     override: (ctx) => {
-      if (erTolketTekst(ctx.zodSchema) && ctx.jsonSchema.type === 'string') ctx.jsonSchema.type = ['string', 'number'];
+      if (erTolketText(ctx.zodSchema) && ctx.jsonSchema.type === 'string') ctx.jsonSchema.type = ['string', 'number'];
     },
   });
   return skjema as Record<string, unknown>;

@@ -30,9 +30,9 @@ function warnAboutOrder(utkast: Utkast): void {
     if (highest && rankInSaksliste(sak.type) < rankInSaksliste(highest.type)) {
       const heading = sak.type === 'eventuelt' ? 'Eventuelt' : OVERSKRIFTER[sak.type];
       utkast.diags.warning(
-        sak.kilde.file,
-        sak.kilde.position,
-        `saken er av type ${sak.type}, men filen sorterer etter «${highest.filnavn}» (type ${highest.type}); den er flyttet opp under ${heading}. Gi filen et navn som sorterer i sakslisterekkefølge.`,
+        sak.source.file,
+        sak.source.position,
+        `saken er av type ${sak.type}, men filen sorterer etter «${highest.fileName}» (type ${highest.type}); den er flyttet opp under ${heading}. Gi filen et navn som sorterer i sakslisterekkefølge.`,
       );
     } else {
       highest = sak;
@@ -48,10 +48,10 @@ function pauserFor(utkast: Utkast, ordnet: readonly Sak[]): Pause[] {
     const wanted = pause.etter.normalize('NFC');
     const nummer = parseSaksnummer(wanted);
     const sak =
-      ordnet.find((s) => s.filnavn?.normalize('NFC') === wanted) ??
+      ordnet.find((s) => s.fileName?.normalize('NFC') === wanted) ??
       (nummer.ok ? ordnet.find((s) => s.nummer?.lopenummer === nummer.value.lopenummer && s.nummer.ar === nummer.value.ar) : undefined);
     if (!sak) {
-      const names = ordnet.filter((s) => s.filnavn).map((s) => s.filnavn!);
+      const names = ordnet.filter((s) => s.fileName).map((s) => s.fileName!);
       diags.error(
         source.moteFile,
         position,
@@ -68,7 +68,7 @@ function pauserFor(utkast: Utkast, ordnet: readonly Sak[]): Pause[] {
         etter: sak,
         minutter: pause.minutter,
         tittel: pause.tittel,
-        kilde: { file: source.moteFile, position: source.mote!.locate(['pauser', index]) },
+        source: { file: source.moteFile, position: source.mote!.locate(['pauser', index]) },
       },
     ];
   });
@@ -91,7 +91,7 @@ function approvals(built: readonly Bygget[]): void {
       referat.godkjent ??= { dato: next.dato, sak: sak.nummer };
     } else if (!referat.godkjent) {
       utkast.diags.warning(
-        referat.kilde.file,
+        referat.source.file,
         { line: 1, column: 1 },
         'referatet har status godkjent, men utvalgets neste møte ligger ikke i cases/; skriv godkjent_dato (og godkjent_sak) i frontmatter så referatet kan si når det ble godkjent.',
       );
@@ -106,7 +106,7 @@ export interface Model {
   /** Every meeting of the project that could be built, for what spans a year (the vedtaksliste). */
   alleMoter: Mote[];
   /** `ssu-2025` for every committee year in which some meeting has errors. */
-  arMedFeil: Set<string>;
+  arWithErrors: Set<string>;
 }
 
 /**
@@ -139,7 +139,12 @@ export async function buildModel(project: ProjectSource, diags: Diagnostics, sel
   approvals(built);
   for (const u of utkast) if (!selected || selected.has(u.source.dir) || avhengerAv(u, utkast, selected)) diags.addAll(u.diags.items);
   const alle = built.map((b) => b.mote).sort((a, b) => a.dato.localeCompare(b.dato) || a.mappe.localeCompare(b.mappe));
-  return { organisasjon, moter: alle.filter((m) => !selected || selected.has(m.dir)), alleMoter: alle, arMedFeil: findArMedFeil(utkast) };
+  return {
+    organisasjon,
+    moter: alle.filter((m) => !selected || selected.has(m.dir)),
+    alleMoter: alle,
+    arWithErrors: findArWithErrors(utkast),
+  };
 }
 
 type Grunnlag = Nummereringsgrunnlag & { utkast: Utkast };
@@ -194,13 +199,13 @@ function buildMote(g: Grunnlag, grunnlag: readonly Grunnlag[], serie: Nummerseri
   if (binding) warnAboutSentOrder(u, ordnet);
   checkWrittenNumbers(u, first);
   const saksliste = planSaksliste(ordnet, pauserFor(u, ordnet), data.start, data.slutt);
-  const sluttKl = data.slutt + saksliste.overtid;
-  if (sluttKl > MIDNATT && data.slutt > data.start) {
+  const endKl = data.slutt + saksliste.overtid;
+  if (endKl > MIDNATT && data.slutt > data.start) {
     // A meeting is one day: past midnight the clock times would start again at 00.00.
     u.diags.error(
       u.source.moteFile,
       u.source.mote!.locate(['start']),
-      `sakslisten går forbi midnatt: med start kl. ${klokkeslett(data.start)} og ${sluttKl - data.start} minutter blir den ikke ferdig samme dag; kort ned minuttene eller sett en tidligere «start».`,
+      `sakslisten går forbi midnatt: med start kl. ${klokkeslett(data.start)} og ${endKl - data.start} minutter blir den ikke ferdig samme dag; kort ned minuttene eller sett en tidligere «start».`,
     );
   } else if (saksliste.overtid > 0 && data.slutt > data.start) {
     u.diags.warning(
@@ -212,7 +217,7 @@ function buildMote(g: Grunnlag, grunnlag: readonly Grunnlag[], serie: Nummerseri
   const mote: Mote = {
     dir: u.source.dir,
     mappe: u.source.mappe,
-    kilde: { file: u.source.moteFile },
+    source: { file: u.source.moteFile },
     organisasjon,
     utvalg,
     dato: data.dato,
@@ -227,7 +232,7 @@ function buildMote(g: Grunnlag, grunnlag: readonly Grunnlag[], serie: Nummerseri
     vedlegg: ordnet.flatMap((sak) => sak.vedlegg.map((vedlegg) => ({ sak, vedlegg }))),
     sprak: u.sprak,
     fraser: u.fraser,
-    filer: u.source.filer,
+    files: u.source.files,
     utsendelser: utsendelserFor(u.journal, ordnet),
   };
   if (u.source.referat) mote.referat = buildReferat(u.source.referat, mote, u.diags);
@@ -237,7 +242,7 @@ function buildMote(g: Grunnlag, grunnlag: readonly Grunnlag[], serie: Nummerseri
 
 /** The sak files' order, which is agenda order within a heading; a withdrawn sak sorts where its file was. */
 function byFile(a: Sak, b: Sak): number {
-  return fileOrder.compare(a.filnavn ?? '', b.filnavn ?? '');
+  return fileOrder.compare(a.fileName ?? '', b.fileName ?? '');
 }
 
 /**
@@ -254,7 +259,7 @@ function nummerer(ordnet: readonly Sak[], binding: Binding | undefined, serie: N
 }
 
 /** Committee years with a meeting that has errors: what spans the year (the vedtaksliste) cannot be trusted. */
-function findArMedFeil(utkast: readonly Utkast[]): Set<string> {
+function findArWithErrors(utkast: readonly Utkast[]): Set<string> {
   return new Set(
     utkast
       .filter((u) => u.diags.errorCount > 0)

@@ -67,12 +67,12 @@ export function forrigeMote(moter: readonly Nummereringsgrunnlag[], utvalg: stri
 export function checkWrittenNumbers(utkast: Utkast, first: number): void {
   for (const sak of utkast.saker) {
     const written = sak.skrevetNummer;
-    const fm = utkast.source.saker.find((s) => s.file === sak.kilde.file)?.markdown?.frontmatter;
+    const fm = utkast.source.saker.find((s) => s.file === sak.source.file)?.markdown?.frontmatter;
     if (!written || !sak.nummer || !fm) continue;
     const computed = formatNummer(sak.nummer);
     if (written.nummer.lopenummer !== sak.nummer.lopenummer || written.nummer.ar !== sak.nummer.ar) {
       utkast.diags.error(
-        sak.kilde.file,
+        sak.source.file,
         fm.locate(['saksnummer']),
         `saksnummer «${written.tekst}» stemmer ikke med det beregnede ${computed} (møtet begynner på sak ${String(first).padStart(2, '0')}.${computed.slice(-2)}, og saken er nr. ${sak.nummer.lopenummer - first + 1} i sakslisten). Fjern feltet, eller rett rekkefølgen eller forste_saksnummer i mote.yaml.`,
       );
@@ -91,10 +91,10 @@ export function reportDuplicateNumbers(moter: readonly { mote: Mote; utkast: Utk
         seen.set(key, { sak, mote });
         continue;
       }
-      const where = (s: Sak) => (s.fast ? `den faste saken «${s.tittel}» i ${s.kilde.file}` : s.kilde.file);
+      const where = (s: Sak) => (s.fast ? `den faste saken «${s.tittel}» i ${s.source.file}` : s.source.file);
       utkast.diags.error(
-        sak.kilde.file,
-        sak.kilde.position,
+        sak.source.file,
+        sak.source.position,
         `saksnummer ${formatNummer(sak.nummer)} brukes to ganger i ${mote.utvalg.kortnavn} ${sak.nummer.ar}: av ${where(sak)} og av ${where(other.sak)} (møtet ${other.mote.mappe}). Rett forste_saksnummer i mote.yaml.`,
       );
     }

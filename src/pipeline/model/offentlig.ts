@@ -26,12 +26,12 @@ function hide(sak: Sak, mote: Mote): Sak {
   };
 }
 
-function saksliste(liste: Saksliste, nye: Map<Sak, Sak>): Saksliste {
+function saksliste(list: Saksliste, nye: Map<Sak, Sak>): Saksliste {
   const punkt = (p: SakPunkt): SakPunkt => ({ ...p, sak: nye.get(p.sak) ?? p.sak });
   return {
-    ...liste,
-    grupper: liste.grupper.map((g) => ({ ...g, punkter: g.punkter.map((p) => (p.kind === 'sak' ? punkt(p) : p)) })),
-    eventuelt: { ...liste.eventuelt, saker: liste.eventuelt.saker.map(punkt) },
+    ...list,
+    grupper: list.grupper.map((g) => ({ ...g, punkter: g.punkter.map((p) => (p.kind === 'sak' ? punkt(p) : p)) })),
+    eventuelt: { ...list.eventuelt, saker: list.eventuelt.saker.map(punkt) },
   };
 }
 

@@ -5,7 +5,7 @@ import { organisasjonSchema } from './schema.js';
 import { validate } from './validate.js';
 
 /** Why a logo is not shown, after its name in the message. */
-const LOGO_FEIL: Record<Exclude<LogoStatus, 'ok'>, string> = {
+const LOGO_ERROR: Record<Exclude<LogoStatus, 'ok'>, string> = {
   mangler: 'finnes ikke ved siden av organisasjon.yaml; skriv stien relativt til organisasjon.yaml, eller fjern feltet.',
   utenfor: 'ligger utenfor prosjektmappen (mappen med organisasjon.yaml), eller er en snarvei dit; kopier bildet inn i prosjektmappen.',
   'ikke-fil': 'er ingen vanlig fil; logoen må være en bildefil (SVG, PNG eller JPEG).',
@@ -23,8 +23,8 @@ export function buildOrganisasjon(project: ProjectSource, diags: Diagnostics): O
     checkMedlemIds(project, key, u.medlemmer, diags);
     utvalg.set(key, { key, navn: u.navn, kortnavn: u.kortnavn, medlemmer: u.medlemmer, standard: u.standard as Utvalg['standard'] });
   }
-  const logoFeil = data.logo && project.logo && project.logo !== 'ok' ? LOGO_FEIL[project.logo] : undefined;
-  if (logoFeil) diags.error(project.organisasjonFile, project.organisasjon.locate(['logo']), `logoen «${data.logo}» ${logoFeil}`);
+  const logoError = data.logo && project.logo && project.logo !== 'ok' ? LOGO_ERROR[project.logo] : undefined;
+  if (logoError) diags.error(project.organisasjonFile, project.organisasjon.locate(['logo']), `logoen «${data.logo}» ${logoError}`);
   return {
     file: project.organisasjonFile,
     navn: data.navn,

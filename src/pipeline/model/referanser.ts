@@ -11,13 +11,13 @@ import { markdownLines } from '../../util/markdown-lines.js';
  */
 
 /** What a committee may be named as after the number: its kortnavn (SSU) or its name. */
-export interface UtvalgNavn {
+export interface UtvalgName {
   kortnavn: string;
   navn: string;
 }
 
 /** The committees a text may name after a sak number («sak 32.24 fra SSU»). */
-export function kjenteUtvalg(organisasjon: Organisasjon | undefined): UtvalgNavn[] {
+export function kjenteUtvalg(organisasjon: Organisasjon | undefined): UtvalgName[] {
   return [...(organisasjon?.utvalg.values() ?? [])].map((u) => ({ kortnavn: u.kortnavn, navn: u.navn }));
 }
 
@@ -43,22 +43,22 @@ function escapeRegExp(text: string): string {
 const utvalgPattern = new Map<string, RegExp | undefined>();
 
 /** `fra SSU`, `i Strategisk samarbeidsutvalg`, or the kortnavn directly after the number. */
-function utvalgAfter(utvalg: readonly UtvalgNavn[]): RegExp | undefined {
+function utvalgAfter(utvalg: readonly UtvalgName[]): RegExp | undefined {
   const key = utvalg.map((u) => `${u.kortnavn}\u0000${u.navn}`).join('\u0001');
   if (!utvalgPattern.has(key)) {
-    const navn = utvalg.flatMap((u) => [u.kortnavn, u.navn]).filter((n) => n.trim() !== '');
-    navn.sort((a, b) => b.length - a.length);
+    const names = utvalg.flatMap((u) => [u.kortnavn, u.navn]).filter((n) => n.trim() !== '');
+    names.sort((a, b) => b.length - a.length);
     utvalgPattern.set(
       key,
-      navn.length === 0
+      names.length === 0
         ? undefined
-        : new RegExp(String.raw`\s+(?:(?:fra|frå|i)\s+)?(${navn.map(escapeRegExp).join('|')})(?![\p{L}\p{N}])`, 'iuy'),
+        : new RegExp(String.raw`\s+(?:(?:fra|frå|i)\s+)?(${names.map(escapeRegExp).join('|')})(?![\p{L}\p{N}])`, 'iuy'),
     );
   }
   return utvalgPattern.get(key);
 }
 
-function kortnavnOf(written: string, utvalg: readonly UtvalgNavn[]): string | undefined {
+function kortnavnOf(written: string, utvalg: readonly UtvalgName[]): string | undefined {
   const lower = written.toLowerCase();
   return utvalg.find((u) => u.kortnavn.toLowerCase() === lower || u.navn.toLowerCase() === lower)?.kortnavn;
 }
@@ -72,31 +72,31 @@ function nummerOf(lopenummer: string, ar: string): Saksnummer | undefined {
  * The references in plain text (a text node of the Markdown, or text already masked by
  * `findSakReferanser`), in order. The first of a list is «sak 12.25», the others «13.25».
  */
-export function findReferanserITekst(text: string, utvalg: readonly UtvalgNavn[] = []): Treff[] {
+export function findReferanserITekst(text: string, utvalg: readonly UtvalgName[] = []): Treff[] {
   if (!/sak/i.test(text)) return [];
   const treff: Treff[] = [];
   const etter = utvalgAfter(utvalg);
   FORSTE.lastIndex = 0;
   for (let m = FORSTE.exec(text); m; m = FORSTE.exec(text)) {
-    const liste: Treff[] = [];
+    const list: Treff[] = [];
     const first = nummerOf(m[1]!, m[2]!);
-    if (first) liste.push({ saksnummer: first, tekst: m[0], start: m.index, end: m.index + m[0].length });
+    if (first) list.push({ saksnummer: first, tekst: m[0], start: m.index, end: m.index + m[0].length });
     let pos = FORSTE.lastIndex;
     NESTE.lastIndex = pos;
     for (let n = NESTE.exec(text); n; n = NESTE.exec(text)) {
       const nummer = nummerOf(n[1]!, n[2]!);
       // The linked words start at the number, or at «sak» when the list repeats it.
       const ord = n[0].search(/sak|\d/i);
-      if (nummer) liste.push({ saksnummer: nummer, tekst: n[0].slice(ord), start: pos + ord, end: NESTE.lastIndex });
+      if (nummer) list.push({ saksnummer: nummer, tekst: n[0].slice(ord), start: pos + ord, end: NESTE.lastIndex });
       pos = NESTE.lastIndex;
     }
     if (etter) {
       etter.lastIndex = pos;
       const u = etter.exec(text);
       const kortnavn = u && kortnavnOf(u[1]!, utvalg);
-      if (kortnavn) for (const t of liste) t.utvalg = kortnavn;
+      if (kortnavn) for (const t of list) t.utvalg = kortnavn;
     }
-    treff.push(...liste);
+    treff.push(...list);
     FORSTE.lastIndex = pos;
   }
   return treff;
@@ -145,7 +145,7 @@ export interface ReferanseOptions {
   from?: number;
   to?: number;
   /** The organisation's committees, so «fra SSU» names one. */
-  utvalg?: readonly UtvalgNavn[];
+  utvalg?: readonly UtvalgName[];
 }
 
 /**

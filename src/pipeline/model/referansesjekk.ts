@@ -44,7 +44,7 @@ function oversikter(moter: readonly Mote[]): Map<string, Arsoversikt> {
 
 const nummer = (lopenummer: number, ar: number) => saksnummer({ lopenummer, ar });
 
-function ukjentSakMelding(ref: SakReferanse, o: Arsoversikt, andreUtvalg: readonly string[]): string {
+function ukjentSakMessage(ref: SakReferanse, o: Arsoversikt, andreUtvalg: readonly string[]): string {
   const { lopenummer, ar } = ref.saksnummer;
   const datoer = [...o.datoer].sort().map((d) => langDato(d as Mote['dato']));
   const moter = datoer.length === 1 ? `møtet ${datoer[0]}` : `møtene ${datoer.join(', ')}`;
@@ -73,11 +73,11 @@ export function checkSakReferanser(built: readonly { mote: Mote; utkast: Utkast 
       const kortnavn = ref.utvalg ?? mote.utvalg.kortnavn;
       const o = alle.get(`${kortnavn} ${ref.saksnummer.ar}`);
       const n = ref.saksnummer.lopenummer;
-      if (o && n >= o.minste && !o.numre.has(n)) utkast.diags.warning(file, ref.position, ukjentSakMelding(ref, o, andre));
+      if (o && n >= o.minste && !o.numre.has(n)) utkast.diags.warning(file, ref.position, ukjentSakMessage(ref, o, andre));
     };
-    for (const sak of mote.saker) for (const ref of sak.referanser) sjekk(sak.kilde.file, ref);
+    for (const sak of mote.saker) for (const ref of sak.referanser) sjekk(sak.source.file, ref);
     const referat = mote.referat;
     if (!referat) continue;
-    for (const ref of [...referat.saker.flatMap((s) => s.referanser), ...referat.eventueltReferanser]) sjekk(referat.kilde.file, ref);
+    for (const ref of [...referat.saker.flatMap((s) => s.referanser), ...referat.eventueltReferanser]) sjekk(referat.source.file, ref);
   }
 }

@@ -4,7 +4,7 @@ import type { Mote, Referat, Referatsak, Sak, SakReferanse, Saksnummer } from '.
 import { checkBilder } from './bilder.js';
 import { type Behandling, checkBehandling, readDeltakere, readHabilitet } from './deltakelse.js';
 import { requireFrontmatter } from './frontmatter.js';
-import { referatSjekksum } from './godkjenning.js';
+import { referatChecksum } from './godkjenning.js';
 import { findSakReferanser, kjenteUtvalg } from './referanser.js';
 import { referatSchema } from './schema.js';
 import { type Heading, overskrifter, type Section, seksjoner } from './seksjoner.js';
@@ -39,7 +39,7 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
   const { tilStede, forfall } = oppmote;
   for (const sak of saker) checkBehandling(source, sak, behandlinger.get(formatNummer(sak.nummer))!, oppmote, diags);
   return {
-    kilde: { file: source.file, position: { line: 1, column: 1 } },
+    source: { file: source.file, position: { line: 1, column: 1 } },
     status: data.status,
     tilStede,
     forfall,
@@ -50,7 +50,7 @@ export function buildReferat(source: MarkdownSource, mote: Mote, diags: Diagnost
     eventueltReferanser,
     godkjent: data.status === 'godkjent' && data.godkjent_dato ? { dato: data.godkjent_dato, sak: data.godkjent_sak } : undefined,
     rettelser: data.rettelser,
-    sha256: referatSjekksum(source.text),
+    sha256: referatChecksum(source.text),
   };
 }
 
@@ -77,7 +77,7 @@ function readSections(
   checkStructure(source, headings, diags);
   for (const section of seksjoner(source.text, headings, 2)) {
     if (/^eventuelt\b/i.test(section.tittel)) {
-      eventuelt = innholdFrom(source, section) ?? '';
+      eventuelt = contentFrom(source, section) ?? '';
       eventueltReferanser = referanserIn(source, section, mote);
       continue;
     }
@@ -96,7 +96,7 @@ function readSections(
 
 /** The saker a section's text mentions (not its heading, which names the sak itself). */
 function referanserIn(source: MarkdownSource, section: Section, mote: Mote): SakReferanse[] {
-  return findSakReferanser(source.text, { from: section.innholdStart, to: section.innholdSlutt, utvalg: kjenteUtvalg(mote.organisasjon) });
+  return findSakReferanser(source.text, { from: section.contentStart, to: section.contentEnd, utvalg: kjenteUtvalg(mote.organisasjon) });
 }
 
 /** The number of the sak a `## Sak NN.ÅÅ` section is about; undefined (and an error) when it is not one on the agenda, or a second section. */
@@ -221,8 +221,8 @@ interface Underseksjoner {
 
 /** The `###` sections under a sak that the referat knows; the others are warned about and kept as notes. */
 function findUnderseksjoner(source: MarkdownSource, headings: readonly Heading[], section: Section, diags: Diagnostics): Underseksjoner {
-  const inside = headings.filter((h) => h.start >= section.innholdStart && h.start < section.innholdSlutt);
-  const under = seksjoner(source.text, inside, 3, section.innholdSlutt);
+  const inside = headings.filter((h) => h.start >= section.contentStart && h.start < section.contentEnd);
+  const under = seksjoner(source.text, inside, 3, section.contentEnd);
   const finn = (name: RegExp) => under.find((u) => name.test(u.tittel));
   const found = {
     vedtak: finn(/^vedtak\b/i),
@@ -255,8 +255,8 @@ function readReferatsak(
   const under = findUnderseksjoner(source, headings, section, diags);
   const notater = notaterFrom(source, section, under.kjente);
   const forslag = sak.forslagTilVedtak;
-  const vedtak = under.vedtak && innholdFrom(source, under.vedtak);
-  if (vedtak && !hasVisibleText(source, [[under.vedtak!.innholdStart, under.vedtak!.innholdSlutt]])) {
+  const vedtak = under.vedtak && contentFrom(source, under.vedtak);
+  if (vedtak && !hasVisibleText(source, [[under.vedtak!.contentStart, under.vedtak!.contentEnd]])) {
     diags.error(
       source.file,
       under.vedtak!.overskrift.position,
@@ -275,14 +275,14 @@ function readReferatsak(
   const votering = lest?.votering;
   const referatsak: Referatsak = {
     nummer,
-    kilde: { file: source.file, position },
+    source: { file: source.file, position },
     notater,
     vedtak,
     vedtatt: vedtak ?? forslag?.markdown,
     somForeslatt: !vedtak && forslag !== undefined,
     votering,
     enstemmig: !votering || votering.mot === 0,
-    protokolltilforsel: under.protokoll && innholdFrom(source, under.protokoll),
+    protokolltilforsel: under.protokoll && contentFrom(source, under.protokoll),
     inhabile: [],
     motende: [],
     referanser: [],
@@ -294,19 +294,19 @@ function readReferatsak(
 /** Notes are what is under the sak heading, without the known subsections. */
 function notaterFrom(source: MarkdownSource, section: Section, kjente: readonly Section[]): string {
   const deler: [number, number][] = [];
-  let fra = section.innholdStart;
+  let fra = section.contentStart;
   for (const u of [...kjente].sort((a, b) => a.overskrift.start - b.overskrift.start)) {
     deler.push([fra, u.overskrift.start]);
-    fra = u.innholdSlutt;
+    fra = u.contentEnd;
   }
-  deler.push([fra, section.innholdSlutt]);
+  deler.push([fra, section.contentEnd]);
   const notater = deler.map(([from, to]) => source.text.slice(from, to)).join('');
   return addDefinisjoner(source, deler, notater.trim());
 }
 
 /** The text under a subsection heading, with the definitions it uses from elsewhere in the file; undefined when empty. */
-function innholdFrom(source: MarkdownSource, section: Section): string | undefined {
-  return addDefinisjoner(source, [[section.innholdStart, section.innholdSlutt]], section.innhold) || undefined;
+function contentFrom(source: MarkdownSource, section: Section): string | undefined {
+  return addDefinisjoner(source, [[section.contentStart, section.contentEnd]], section.innhold) || undefined;
 }
 
 function checkMissingSaker(source: MarkdownSource, agenda: Agenda, omtalt: ReadonlySet<string>, diags: Diagnostics): void {

@@ -6,12 +6,12 @@ import { unclosedComment } from '../../util/markdown-lines.js';
 import { checkBilder } from './bilder.js';
 import { requireFrontmatter } from './frontmatter.js';
 import { parseHjemmel } from './hjemmel.js';
-import { findSakReferanser, type UtvalgNavn } from './referanser.js';
+import { findSakReferanser, type UtvalgName } from './referanser.js';
 import { type SakData, sakSchema } from './schema.js';
 import { overskrifter, type Section } from './seksjoner.js';
 import { addDefinisjoner, checkSkrevet, hasVisibleText, type Ranges } from './skrevet.js';
 import { insertTabeller, tabellfilSummer } from './tabellfil.js';
-import { summeavvikMelding, tabellsummer } from './tabellsummer.js';
+import { summeavvikMessage, tabellsummer } from './tabellsummer.js';
 import { validate } from './validate.js';
 import { vedleggFrom } from './vedlegg.js';
 import { findForslagTilVedtak, forslagFromSection, generertForslag } from './vedtak.js';
@@ -24,7 +24,7 @@ export function buildSak(
   utvalg: Utvalg | undefined,
   diags: Diagnostics,
   fraser: Fraser,
-  kjenteUtvalg: readonly UtvalgNavn[] = [],
+  kjenteUtvalg: readonly UtvalgName[] = [],
 ): Sak | undefined {
   if (!source.markdown) return undefined;
   const fm = requireFrontmatter(source.markdown, SAK_FELT, diags);
@@ -48,8 +48,8 @@ export function buildSak(
   checkTabellsummer(source, diags);
   checkOffentlighet(source, data, fm, diags);
   const sak: Sak = {
-    kilde: { file: source.file, position: { line: 1, column: 1 } },
-    filnavn: source.filnavn,
+    source: { file: source.file, position: { line: 1, column: 1 } },
+    fileName: source.fileName,
     fast: false,
     type: data.type,
     tittel: data.tittel,
@@ -75,7 +75,7 @@ function saksfremleggFrom(markdown: MarkdownSource, section: Section | undefined
   const deler: Ranges = section
     ? [
         [bodyStart, section.overskrift.start],
-        [section.innholdSlutt, text.length],
+        [section.contentEnd, text.length],
       ]
     : [[bodyStart, text.length]];
   return addDefinisjoner(
@@ -113,7 +113,7 @@ function forslagFor(
   diags: Diagnostics,
 ): ForslagTilVedtak | undefined {
   const forslag = section && forslagFromSection(source.file, section, source.markdown!);
-  if (forslag && !hasVisibleText(source.markdown!, [[section!.innholdStart, section!.innholdSlutt]])) {
+  if (forslag && !hasVisibleText(source.markdown!, [[section!.contentStart, section!.contentEnd]])) {
     diags.error(
       source.file,
       section!.overskrift.position,
@@ -161,12 +161,12 @@ function checkOffentlighet(source: SakSource, data: SakData, fm: YamlSource, dia
 function checkTabellsummer(source: SakSource, diags: Diagnostics): void {
   const { text, bodyStart } = source.markdown!;
   for (const celle of tabellsummer(text, bodyStart)) {
-    if (!celle.stemmer) diags.warning(source.file, celle.position, summeavvikMelding(celle));
+    if (!celle.stemmer) diags.warning(source.file, celle.position, summeavvikMessage(celle));
   }
   for (const tabell of source.tabeller) {
-    if (tabell.feil) diags.error(source.file, tabell.position, tabell.feil);
+    if (tabell.error) diags.error(source.file, tabell.position, tabell.error);
     for (const celle of tabellfilSummer(tabell)) {
-      if (!celle.stemmer) diags.warning(source.file, tabell.position, summeavvikMelding(celle, tabell.fil));
+      if (!celle.stemmer) diags.warning(source.file, tabell.position, summeavvikMessage(celle, tabell.file));
     }
   }
 }

@@ -13,7 +13,7 @@ export interface Pause {
   etter: Sak;
   minutter: number;
   tittel: string;
-  kilde: Source;
+  source: Source;
 }
 
 /**
@@ -52,7 +52,7 @@ export function planSaksliste(saker: readonly Sak[], pauser: readonly Pause[], s
         minutter: pause.minutter,
         start: klokka,
         slutt: leggTil(klokka, pause.minutter),
-        kilde: pause.kilde,
+        source: pause.source,
       };
       klokka = pausePunkt.slutt;
       gruppe.punkter.push(pausePunkt);
@@ -60,11 +60,11 @@ export function planSaksliste(saker: readonly Sak[], pauser: readonly Pause[], s
   }
   const eventueltStart = eventuelt[0]?.start ?? klokka;
   // Eventuelt takes whatever time is left of the meeting, or what its items need.
-  const planlagtSlutt = Math.max(klokka, end) as Klokkeslett;
+  const planlagtEnd = Math.max(klokka, end) as Klokkeslett;
   return {
     grupper,
-    eventuelt: { start: eventueltStart, slutt: planlagtSlutt, saker: eventuelt },
-    slutt: planlagtSlutt,
+    eventuelt: { start: eventueltStart, slutt: planlagtEnd, saker: eventuelt },
+    slutt: planlagtEnd,
     overtid: Math.max(0, klokka - end),
   };
 }

@@ -156,14 +156,14 @@ const vedleggNr = parsed(
         },
 ).describe('Vedleggets eget nummer, for eksempel 1, 2a eller 2b; uten nr nummereres vedleggene 1, 2, 3 …');
 
-const vedleggFil = relativePath.optional().describe('PDF-fil relativt til møtemappen, for eksempel vedlegg/rapport.pdf');
+const vedleggFile = relativePath.optional().describe('PDF-fil relativt til møtemappen, for eksempel vedlegg/rapport.pdf');
 
 export const vedleggDelSchema = z.union([
   tekst.describe('Tittel på en del av vedlegget som ikke ligger som fil'),
   z.strictObject({
     tittel: tekst.describe('Delens tittel'),
     nr: vedleggNr.optional(),
-    fil: vedleggFil,
+    fil: vedleggFile,
   }),
 ]);
 
@@ -172,7 +172,7 @@ export const vedleggSchema = z.union([
   z.strictObject({
     tittel: tekst.describe('Vedleggets tittel'),
     nr: vedleggNr.optional(),
-    fil: vedleggFil,
+    fil: vedleggFile,
     deler: z
       .array(vedleggDelSchema)
       .optional()

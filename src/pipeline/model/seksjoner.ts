@@ -17,8 +17,8 @@ export interface Section {
   tittel: string;
   /** The Markdown under the heading, trimmed; and its offsets in the file. */
   innhold: string;
-  innholdStart: number;
-  innholdSlutt: number;
+  contentStart: number;
+  contentEnd: number;
 }
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
@@ -76,18 +76,18 @@ function setextHeading(line: MarkdownLine, previous: MarkdownLine): Heading | un
 }
 
 /** Sections under headings (of one `depth`, or of every depth), each up to the next heading at its level or above. */
-export function seksjoner(text: string, headings: readonly Heading[], depth?: number, slutt = text.length): Section[] {
+export function seksjoner(text: string, headings: readonly Heading[], depth?: number, end = text.length): Section[] {
   return headings.flatMap((overskrift, index): Section[] => {
     if (depth !== undefined && overskrift.depth !== depth) return [];
     const stop = headings.slice(index + 1).find((h) => h.depth <= overskrift.depth);
-    const innholdSlutt = Math.min(stop?.start ?? slutt, slutt);
+    const contentEnd = Math.min(stop?.start ?? end, end);
     return [
       {
         overskrift,
         tittel: overskrift.tittel,
-        innhold: text.slice(overskrift.end, innholdSlutt).trim(),
-        innholdStart: overskrift.end,
-        innholdSlutt,
+        innhold: text.slice(overskrift.end, contentEnd).trim(),
+        contentStart: overskrift.end,
+        contentEnd,
       },
     ];
   });

@@ -52,15 +52,15 @@ export function checkSkrevet(source: MarkdownSource, diags: Diagnostics): void {
     );
   }
   if (!source.skrevet) return;
-  if (source.skrevet.kommentarSomTekst) {
+  if (source.skrevet.kommentarAsText) {
     diags.warning(
       source.file,
-      source.skrevet.kommentarSomTekst,
+      source.skrevet.kommentarAsText,
       '«<!--» lukkes ikke i samme avsnitt, så det er ingen kommentar og vises som tekst i dokumentene; skriv «-->» der kommentaren slutter (i samme avsnitt), eller «&lt;!--» om tegnene skal stå der.',
     );
   }
   for (const { tag, position, lukket } of source.skrevet.utelatt) {
-    const slutt = `</${tag.slice(1, -1)}>`;
+    const end = `</${tag.slice(1, -1)}>`;
     if (lukket) {
       diags.warning(
         source.file,
@@ -71,7 +71,7 @@ export function checkSkrevet(source: MarkdownSource, diags: Diagnostics): void {
       diags.error(
         source.file,
         position,
-        `«${tag}» lukkes aldri (det mangler «${slutt}»), så alt etter den ville falle bort fra dokumentene; skriv «${slutt}» der den slutter, eller fjern den.`,
+        `«${tag}» lukkes aldri (det mangler «${end}»), så alt etter den ville falle bort fra dokumentene; skriv «${end}» der den slutter, eller fjern den.`,
       );
     }
   }

@@ -274,8 +274,10 @@ function checkSumcelle(tabell: Tabell, sumrad: Sumrad, c: number): Omit<Sumcelle
 }
 
 /** The warning for a sum that does not add up, in the words the secretariat uses. */
-export function summeavvikMelding(celle: Sumcelle, fraFil?: string): string {
-  const tabell = fraFil ? `tabellen fra «${fraFil}»` : `tabell ${celle.tabell}${celle.overskrift ? ` (under «${celle.overskrift}»)` : ''}`;
+export function summeavvikMessage(celle: Sumcelle, fromFile?: string): string {
+  const tabell = fromFile
+    ? `tabellen fra «${fromFile}»`
+    : `tabell ${celle.tabell}${celle.overskrift ? ` (under «${celle.overskrift}»)` : ''}`;
   const forskjell = celle.skrevet - celle.beregnet;
   return `summen stemmer ikke i ${tabell}, kolonne «${celle.kolonne}», rad «${celle.rad}»: det står ${formatBelop(celle.skrevet)}, men radene over blir ${formatBelop(celle.beregnet)} (${formatBelop(Math.abs(forskjell))} for ${forskjell > 0 ? 'mye' : 'lite'}). Rett summen eller tallene over; en rad «Sum …» foran flere rader regnes som delsum.`;
 }

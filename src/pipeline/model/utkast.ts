@@ -55,7 +55,7 @@ function findUtvalg(source: MoteSource, data: MoteData, organisasjon: Organisasj
 }
 
 /** The meeting's times, and its folder's name against its date and committee (when the committee is known or cannot be). */
-function checkMoteData(source: MoteSource, data: MoteData, diags: Diagnostics, checkMappe: boolean): void {
+function checkMoteData(source: MoteSource, data: MoteData, diags: Diagnostics, checkFolder: boolean): void {
   if (data.slutt <= data.start) {
     diags.error(
       source.moteFile,
@@ -64,7 +64,7 @@ function checkMoteData(source: MoteSource, data: MoteData, diags: Diagnostics, c
     );
   }
   const expected = `${data.dato}-${data.utvalg}`;
-  if (!source.mappe.startsWith(expected) && checkMappe) {
+  if (!source.mappe.startsWith(expected) && checkFolder) {
     diags.warning(
       source.moteFile,
       source.mote!.locate(['dato']),

@@ -29,7 +29,7 @@ interface Post {
 const postene = (journal: Journal): Post[] =>
   journal.utsendelser.flatMap((u, i) => u.saker.map((sak, j) => ({ sak, nr: u.nr, dato: u.dato, path: ['utsendelser', i, 'saker', j] })));
 
-const filnavn = (post: Post) => post.sak.fil?.replace(/\.md$/i, '').normalize('NFC');
+const fileName = (post: Post) => post.sak.fil?.replace(/\.md$/i, '').normalize('NFC');
 
 /** Pairs each journal entry with a sak: fixed saker by place, files by name, a renamed file by its title. */
 function match(poster: Post[], faste: readonly Sak[], saker: readonly Sak[]): Map<Post, Sak> {
@@ -45,7 +45,7 @@ function match(poster: Post[], faste: readonly Sak[], saker: readonly Sak[]): Ma
     if (post.sak.fil)
       pair(
         post,
-        saker.find((s) => s.filnavn?.normalize('NFC') === filnavn(post)),
+        saker.find((s) => s.fileName?.normalize('NFC') === fileName(post)),
       );
   const norm = (t: string) => t.normalize('NFC').trim().toLowerCase();
   for (const post of poster) {
@@ -61,8 +61,8 @@ function match(poster: Post[], faste: readonly Sak[], saker: readonly Sak[]): Ma
 /** A sak withdrawn after it was sent, whose file is gone: made from what the journal recorded. */
 function withdrawnSak(post: Post, grunn: string, u: Utkast): Sak {
   return {
-    kilde: { file: u.source.moteFile, position: u.source.mote!.locate(['trukket']) },
-    filnavn: filnavn(post),
+    source: { file: u.source.moteFile, position: u.source.mote!.locate(['trukket']) },
+    fileName: fileName(post),
     fast: false,
     type: post.sak.type as SakType,
     tittel: post.sak.tittel,
@@ -88,7 +88,7 @@ function endringer(post: Post, sak: Sak): Endring[] {
   return changes;
 }
 
-const ENDRING_TEKST: Record<Endring, string> = {
+const ENDRING_TEXT: Record<Endring, string> = {
   tittel: 'tittelen',
   type: 'typen',
   forslag: 'forslaget til vedtak',
@@ -100,19 +100,19 @@ function warnAboutChanges(post: Post, sak: Sak, u: Utkast): void {
   const changes = sak.endret ?? [];
   if (changes.length === 0 || sak.trukket) return;
   const nummer = post.sak.saksnummer;
-  const hva = listWords(changes.map((c) => ENDRING_TEKST[c]));
+  const hva = listWords(changes.map((c) => ENDRING_TEXT[c]));
   const type = changes.includes('type') ? ` (sendt som ${post.sak.type}, nå ${sak.type}; den beholder nummeret)` : '';
   const unntak = changes.includes('unntak')
-    ? ` (sendt ${unntakTekst(post.sak.unntatt_offentlighet, 'som offentlig')}, nå ${unntakTekst(sak.unntattOffentlighet, 'offentlig')})`
+    ? ` (sendt ${unntakText(post.sak.unntatt_offentlighet, 'som offentlig')}, nå ${unntakText(sak.unntattOffentlighet, 'offentlig')})`
     : '';
   u.diags.warning(
-    sak.kilde.file,
-    sak.kilde.position,
+    sak.source.file,
+    sak.source.position,
     `sak ${nummer} ble sendt ut ${kortDato(post.dato as Dato)}, og ${hva} er endret etter det${type}${unntak}. Innkallingen som bygges nå, sier at saken er endret etter utsendelsen; kopien som ble sendt, står urørt i sendt/.`,
   );
 }
 
-const unntakTekst = (hjemmel: string | undefined, offentlig: string) => (hjemmel ? `unntatt etter ${hjemmel}` : offentlig);
+const unntakText = (hjemmel: string | undefined, offentlig: string) => (hjemmel ? `unntatt etter ${hjemmel}` : offentlig);
 
 export interface Binding {
   /** Each sent sak with its number and sending. */
@@ -163,10 +163,10 @@ function reportMissing(post: Post, u: Utkast): void {
 export function checkUnsentTrukket(u: Utkast): void {
   for (const sak of u.saker) {
     if (sak.trukket === undefined || sak.utsendelse !== undefined) continue;
-    const frontmatter = u.source.saker.find((s) => s.file === sak.kilde.file)?.markdown?.frontmatter;
+    const frontmatter = u.source.saker.find((s) => s.file === sak.source.file)?.markdown?.frontmatter;
     u.diags.error(
-      sak.kilde.file,
-      frontmatter?.locate(['trukket'], 'key') ?? sak.kilde.position,
+      sak.source.file,
+      frontmatter?.locate(['trukket'], 'key') ?? sak.source.position,
       '«trukket»: saken er ikke sendt ut, så den kan ikke trekkes; en sak som ikke er sendt ut, tar du bort ved å slette filen (eller flytte den til møtet der den skal behandles). «trukket» er for en sak som er sendt ut og så trekkes, og som beholder nummeret sitt.',
     );
   }
@@ -209,7 +209,7 @@ function pauserI(saksliste: Saksliste): Pause[] {
         .reverse()
         .find((q) => q.kind === 'sak');
       return p.kind === 'pause' && etter?.kind === 'sak'
-        ? [{ etter: etter.sak, minutter: p.minutter, tittel: p.tittel, kilde: p.kilde }]
+        ? [{ etter: etter.sak, minutter: p.minutter, tittel: p.tittel, source: p.source }]
         : [];
     }),
   );
@@ -239,8 +239,8 @@ export function warnAboutSentOrder(u: Utkast, ordnet: readonly Sak[]): void {
     const tidligere = forrige.get(sak.utsendelse);
     if (tidligere?.nummer && sak.nummer.lopenummer < tidligere.nummer.lopenummer) {
       u.diags.warning(
-        sak.kilde.file,
-        sak.kilde.position,
+        sak.source.file,
+        sak.source.position,
         `sak ${saksnummer(sak.nummer)} står nå etter sak ${saksnummer(tidligere.nummer)} i sakslisten, men ble sendt ut foran den; rekkefølgen er endret etter utsendelsen. Sakene beholder numrene sine; gi filene navn som sorterer som før hvis rekkefølgen ikke skulle endres.`,
       );
     }

@@ -2,7 +2,7 @@ import type { Diagnostics, Position } from '../../domain/diagnostics.js';
 import type { SakSource, VedleggProbe, YamlPath, YamlSource } from '../../domain/sources.js';
 import type { Vedlegg } from '../../domain/types.js';
 import { closest } from '../../util/suggest.js';
-import { aktivtInnholdMelding, ikkeTaggetMelding } from './aktivt-innhold.js';
+import { aktivtContentMessage, ikkeTaggetMessage } from './aktivt-innhold.js';
 import type { SakData } from './schema.js';
 
 type Item = SakData['vedlegg'][number];
@@ -32,20 +32,20 @@ export function vedleggFrom(source: SakSource, data: SakData, diags: Diagnostics
 
 function vedleggOf(context: Context, item: Item | Part, at: YamlPath): Vedlegg | undefined {
   const { source, diags, fm } = context;
-  if (typeof item === 'string') return { tittel: item, kilde: { file: source.file, position: fm.locate(at) } };
+  if (typeof item === 'string') return { tittel: item, source: { file: source.file, position: fm.locate(at) } };
   if (item.nr !== undefined) checkUnique(context, item.nr, [...at, 'nr']);
   const nr = item.nr !== undefined ? { nr: item.nr } : {};
   const position = fm.locate([...at, item.fil ? 'fil' : 'tittel']);
-  if (!item.fil) return { tittel: item.tittel, ...nr, kilde: { file: source.file, position } };
+  if (!item.fil) return { tittel: item.tittel, ...nr, source: { file: source.file, position } };
   const probe = source.vedlegg.get(item.fil) as VedleggProbe;
   const problem = vedleggProblem(item.fil, probe);
   if (problem) {
     diags.error(source.file, position, problem);
     return undefined;
   }
-  for (const aktivt of probe.aktivtInnhold ?? []) diags.warning(source.file, position, aktivtInnholdMelding(item.fil, aktivt));
-  if (probe.tagget === false) diags.warning(source.file, position, ikkeTaggetMelding(item.fil));
-  return { tittel: item.tittel, ...nr, fil: probe.path, kilde: { file: source.file, position } };
+  for (const aktivt of probe.aktivtContent ?? []) diags.warning(source.file, position, aktivtContentMessage(item.fil, aktivt));
+  if (probe.tagget === false) diags.warning(source.file, position, ikkeTaggetMessage(item.fil));
+  return { tittel: item.tittel, ...nr, file: probe.path, source: { file: source.file, position } };
 }
 
 function checkUnique(context: Context, nr: string, at: YamlPath): void {

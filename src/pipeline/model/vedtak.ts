@@ -21,10 +21,10 @@ export function alternativer(markdown: string): string[] {
 /** A «Forslag til vedtak» section as written (with the definitions it uses from elsewhere in the file); the renderer turns `a)` lines into a lettered list. */
 export function forslagFromSection(file: string, section: Section, source?: MarkdownSource): ForslagTilVedtak | undefined {
   if (section.innhold === '') return undefined;
-  const markdown = source ? addDefinisjoner(source, [[section.innholdStart, section.innholdSlutt]], section.innhold) : section.innhold;
-  return { markdown, alternativer: alternativer(markdown), generert: false, kilde: { file, position: section.overskrift.position } };
+  const markdown = source ? addDefinisjoner(source, [[section.contentStart, section.contentEnd]], section.innhold) : section.innhold;
+  return { markdown, alternativer: alternativer(markdown), generert: false, source: { file, position: section.overskrift.position } };
 }
 
 export function generertForslag(file: string, text: string): ForslagTilVedtak {
-  return { markdown: text, alternativer: [], generert: true, kilde: { file } };
+  return { markdown: text, alternativer: [], generert: true, source: { file } };
 }

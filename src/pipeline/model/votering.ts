@@ -33,13 +33,13 @@ function parseStemme(ord: string): Stemme {
 }
 
 /** The names after the colon of a names line, split at commas, semicolons and «og». */
-function readNavn(rest: string, stemme: Stemme, line: number, column: number): Stemmenavn[] {
+function readNames(rest: string, stemme: Stemme, line: number, column: number): Stemmenavn[] {
   const found: Stemmenavn[] = [];
   let offset = 0;
   rest.split(/(,|;|\s+og\s+)/).forEach((part, i) => {
-    const tekst = part.trim().replace(/\.$/, '').trim();
-    if (i % 2 === 0 && tekst !== '' && !INGEN.test(tekst)) {
-      found.push({ tekst, stemme, position: { line, column: column + offset + part.search(/\S/) } });
+    const text = part.trim().replace(/\.$/, '').trim();
+    if (i % 2 === 0 && text !== '' && !INGEN.test(text)) {
+      found.push({ tekst: text, stemme, position: { line, column: column + offset + part.search(/\S/) } });
     }
     offset += part.length;
   });
@@ -53,15 +53,15 @@ export function readVotering(
   key: string,
   diags: Diagnostics,
 ): { votering: Votering | undefined; navn: Stemmenavn[] } {
-  const lines = source.text.slice(section.innholdStart, section.innholdSlutt).split('\n');
+  const lines = source.text.slice(section.contentStart, section.contentEnd).split('\n');
   const forste = section.overskrift.position.line + 1;
-  const navn: Stemmenavn[] = [];
+  const names: Stemmenavn[] = [];
   const brukt = new Set<number>();
   lines.forEach((linje, i) => {
     const m = NAVNELINJE.exec(linje);
     if (!m) return;
     brukt.add(i);
-    navn.push(...readNavn(m[3]!, parseStemme(m[2]!), forste + i, linje.length - m[3]!.length + 1));
+    names.push(...readNames(m[3]!, parseStemme(m[2]!), forste + i, linje.length - m[3]!.length + 1));
   });
   const tallLinje = lines.findIndex((linje, i) => !brukt.has(i) && TALL.test(linje));
   const tall = tallLinje === -1 ? undefined : TALL.exec(lines[tallLinje]!)!;
@@ -72,24 +72,29 @@ export function readVotering(
       `voteringen i sak ${key} må begynne med stemmetallene, for eksempel «5 for, 2 mot» eller «5 for, 1 mot, 1 avstår», ` +
         'eller si hvem som stemte hva på egne linjer: «- For: kari-nordmann, ola-hansen», «- Mot: …», «- Avstår: …».',
     );
-    return { votering: undefined, navn };
+    return { votering: undefined, navn: names };
   }
   if (tall) brukt.add(tallLinje);
-  const tekst = lines
+  const text = lines
     .filter((_, i) => !brukt.has(i))
     .join('\n')
     .trim();
   const count = (stemme: Stemme, skrevet: string | undefined) =>
-    skrevet !== undefined ? Number(skrevet) : navn.filter((n) => n.stemme === stemme).length;
-  const votering: Votering = { for: count('for', tall?.[1]), mot: count('mot', tall?.[2]), avstar: count('avstar', tall?.[3]), tekst };
-  if (tall) matchStemmetall(source, votering, navn, key, diags);
-  return { votering, navn };
+    skrevet !== undefined ? Number(skrevet) : names.filter((n) => n.stemme === stemme).length;
+  const votering: Votering = {
+    for: count('for', tall?.[1]),
+    mot: count('mot', tall?.[2]),
+    avstar: count('avstar', tall?.[3]),
+    tekst: text,
+  };
+  if (tall) matchStemmetall(source, votering, names, key, diags);
+  return { votering, navn: names };
 }
 
 /** With counts and names both written, the names under a kind are as many as its count. */
-function matchStemmetall(source: MarkdownSource, votering: Votering, navn: readonly Stemmenavn[], key: string, diags: Diagnostics): void {
+function matchStemmetall(source: MarkdownSource, votering: Votering, names: readonly Stemmenavn[], key: string, diags: Diagnostics): void {
   for (const stemme of STEMMER) {
-    const under = navn.filter((n) => n.stemme === stemme);
+    const under = names.filter((n) => n.stemme === stemme);
     if (under.length === 0 || under.length === votering[stemme]) continue;
     diags.error(
       source.file,

@@ -42,12 +42,12 @@ function timeLimit(): number {
 
 /** Why a call to Chromium failed, in Norwegian where we know the reason. */
 function reason(error: unknown, grense: number): string {
-  const melding = (error as Error).message.split('\n')[0] ?? '';
-  if ((error as Error).name === 'TimeoutError' || /timed out|timeout/i.test(melding))
+  const message = (error as Error).message.split('\n')[0] ?? '';
+  if ((error as Error).name === 'TimeoutError' || /timed out|timeout/i.test(message))
     return `nettleseren svarte ikke; tidsgrensen er ${Math.round(grense / 1000)} sekunder`;
-  if (/Failed to launch the browser process|Target closed|Connection closed|socket hang up|ECONNRESET|ECONNREFUSED/i.test(melding))
+  if (/Failed to launch the browser process|Target closed|Connection closed|socket hang up|ECONNRESET|ECONNREFUSED/i.test(message))
     return 'nettleseren ble avsluttet';
-  return melding;
+  return message;
 }
 
 /**
@@ -134,16 +134,16 @@ function isAlive(pid: number): boolean {
 
 /** Removes the temporary folders of motedok runs that are gone (killed with kill -9), with any Chromium still using one. */
 function removeLeftovers(): void {
-  let navn: string[];
+  let names: string[];
   try {
-    navn = readdirSync(tmpdir());
+    names = readdirSync(tmpdir());
   } catch {
     return;
   }
-  for (const mappe of navn) {
-    const pid = Number(/^motedok-html-(\d+)-/.exec(mappe)?.[1]);
+  for (const folder of names) {
+    const pid = Number(/^motedok-html-(\d+)-/.exec(folder)?.[1]);
     if (!pid || pid === process.pid || isAlive(pid)) continue;
-    const temp = join(tmpdir(), mappe);
+    const temp = join(tmpdir(), folder);
     killByProfile(temp);
     removeTemp(temp);
   }

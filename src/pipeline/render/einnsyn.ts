@@ -1,4 +1,4 @@
-import { type Journal, tilleggsinnkallingFil } from '../../domain/journal.js';
+import { type Journal, tilleggsinnkallingFile } from '../../domain/journal.js';
 import { frase } from '../../domain/sprak.js';
 import type { Medlem, Mote, Referatsak, Sak, SakType, Stemme } from '../../domain/types.js';
 import { stableUuid } from '../../util/uuid.js';
@@ -29,7 +29,7 @@ import { avstemning } from './views.js';
  *   Moetedeltaker  utvalg/møtedato/moetedeltaker/<medlem>
  */
 
-export interface EinnsynKilde {
+export interface EinnsynSource {
   mote: Mote;
   /** The meeting's journal.json, when it has been sent. */
   journal?: Journal;
@@ -99,36 +99,38 @@ const MOETESAKSTYPE: Record<SakType, Moetesak['moetesakstype']> = {
 
 const STEMME: Record<Stemme, Votering['stemme']> = { for: 'Ja', mot: 'Nei', avstar: 'Blankt' };
 
-const markdown = (systemId: string, tekst: string): Moetesaksbeskrivelse => ({
+const markdown = (systemId: string, text: string): Moetesaksbeskrivelse => ({
   systemId,
-  tekstInnhold: tekst,
+  tekstInnhold: text,
   tekstFormat: 'text/markdown',
 });
 
-function dokumentbeskrivelse(id: (del: string) => string, tittel: string, fil: string, sjekksum: string): Dokumentbeskrivelse {
+function dokumentbeskrivelse(id: (del: string) => string, tittel: string, file: string, checksum: string): Dokumentbeskrivelse {
   return {
     systemId: id('dokumentbeskrivelse'),
     tittel,
     tittelSensitiv: tittel,
     dokumentnummer: 1,
     tilknyttetRegistreringSom: 'hoveddokument',
-    dokumentobjekt: [{ systemId: id('dokumentobjekt'), referanseDokumentfil: fil, format: 'PDF', sjekksum, sjekksumAlgoritme: 'SHA-256' }],
+    dokumentobjekt: [
+      { systemId: id('dokumentobjekt'), referanseDokumentfil: file, format: 'PDF', sjekksum: checksum, sjekksumAlgoritme: 'SHA-256' },
+    ],
   };
 }
 
 class Eksport {
   readonly utelatt: Utelatt[] = [];
 
-  utelat(fil: Utelatt['fil'], melding: string): void {
-    this.utelatt.push({ fil, melding });
+  utelat(file: Utelatt['fil'], message: string): void {
+    this.utelatt.push({ fil: file, melding: message });
   }
   /** The public version: what eInnsyn may show. */
   readonly mote: Mote;
   readonly godkjent: boolean;
 
-  constructor(readonly kilde: EinnsynKilde) {
-    this.mote = offentligVersjon(kilde.mote);
-    this.godkjent = kilde.mote.referat?.status === 'godkjent';
+  constructor(readonly source: EinnsynSource) {
+    this.mote = offentligVersjon(source.mote);
+    this.godkjent = source.mote.referat?.status === 'godkjent';
   }
 
   moteId(...del: (string | number)[]): string {
@@ -137,26 +139,26 @@ class Eksport {
 
   sakId(sak: Sak): string {
     const nr = saksnummer(sak.nummer!);
-    const lagret = this.kilde.journal?.utsendelser.flatMap((u) => u.saker).find((s) => s.saksnummer === nr)?.system_id;
+    const lagret = this.source.journal?.utsendelser.flatMap((u) => u.saker).find((s) => s.saksnummer === nr)?.system_id;
     return lagret ?? stableUuid(this.mote.utvalg.key, sak.nummer!.ar, sak.nummer!.lopenummer);
   }
 
   /** A file of the public version, with its checksum; a note when the build did not leave it. */
-  fil(fil: string): { fil: string; sjekksum: string } | undefined {
-    const sti = `offentlig/${fil}`;
-    const sjekksum = this.kilde.sjekksummer.get(sti);
-    if (!sjekksum) this.utelat('mote.yaml', `${sti} finnes ikke i utmappen, så dokumentet er ikke med.`);
-    return sjekksum ? { fil: sti, sjekksum } : undefined;
+  fil(file: string): { fil: string; sjekksum: string } | undefined {
+    const path = `offentlig/${file}`;
+    const checksum = this.source.sjekksummer.get(path);
+    if (!checksum) this.utelat('mote.yaml', `${path} finnes ikke i utmappen, så dokumentet er ikke med.`);
+    return checksum ? { fil: path, sjekksum: checksum } : undefined;
   }
 
   dokument(
     type: Moetedokument['moetedokumenttype'],
     idDel: string,
-    fil: string,
+    file: string,
     tittel: string,
     beskrivelse: string,
   ): Moetedokument | undefined {
-    const funnet = this.fil(fil);
+    const funnet = this.fil(file);
     if (!funnet) return undefined;
     const id = (...del: string[]) => this.moteId(idDel, ...del);
     return {
@@ -175,7 +177,7 @@ class Eksport {
 
   /** The innkalling and each tilleggsinnkalling as the journal recorded them sent. */
   utsendelser(): Moetedokument[] {
-    const journal = this.kilde.journal;
+    const journal = this.source.journal;
     const utvalg = this.mote.utvalg.navn;
     const dato = langDato(this.mote.dato);
     return (journal?.utsendelser ?? []).flatMap((u) => {
@@ -183,27 +185,27 @@ class Eksport {
         this.utelat('journal.json', `utsendelse nr. ${u.nr} ble ikke fullført; kjør «motedok send» igjen, så kommer den med.`);
         return [];
       }
-      const fil = u.nr === 1 ? 'innkalling.pdf' : tilleggsinnkallingFil(u.nr);
+      const file = u.nr === 1 ? 'innkalling.pdf' : tilleggsinnkallingFile(u.nr);
       const tittel = this.fraser(u.nr === 1 ? 'innkalling.tittel' : 'tilleggsinnkalling.tittel', { utvalg, dato });
-      const dokument = this.dokument(u.type, u.nr === 1 ? 'innkalling' : `tilleggsinnkalling-${u.nr}`, fil, tittel, `Sendt ${u.dato}.`);
-      const sendt = u.dokumenter.find((d) => d.fil === fil)?.sha256;
-      const sjekksum = this.kilde.sjekksummer.get(`offentlig/${fil}`);
+      const dokument = this.dokument(u.type, u.nr === 1 ? 'innkalling' : `tilleggsinnkalling-${u.nr}`, file, tittel, `Sendt ${u.dato}.`);
+      const sendt = u.dokumenter.find((d) => d.fil === file)?.sha256;
+      const checksum = this.source.sjekksummer.get(`offentlig/${file}`);
       // Without exempt saker the public file is the members' file: it should be the one that was sent.
-      if (dokument && sendt && !this.harUnntak() && sjekksum !== sendt)
+      if (dokument && sendt && !this.harUnntak() && checksum !== sendt)
         this.utelat(
           'journal.json',
-          `${fil} er bygget på nytt etter at den ble sendt ${u.dato}; eksporten har sjekksummen for filen slik den er nå, den som ble sendt ligger i sendt/${u.nr}/.`,
+          `${file} er bygget på nytt etter at den ble sendt ${u.dato}; eksporten har sjekksummen for filen slik den er nå, den som ble sendt ligger i sendt/${u.nr}/.`,
         );
       return dokument ? [dokument] : [];
     });
   }
 
   harUnntak(): boolean {
-    return this.kilde.mote.saker.some((s) => s.unntattOffentlighet);
+    return this.source.mote.saker.some((s) => s.unntattOffentlighet);
   }
 
   protokoll(): Moetedokument[] {
-    const referat = this.kilde.mote.referat;
+    const referat = this.source.mote.referat;
     if (!referat) {
       this.utelat('mote.yaml', 'møtet har ikke referat ennå, så protokoll og vedtak er ikke med.');
       return [];
@@ -238,7 +240,7 @@ class Eksport {
 
   moetesak(sak: Sak): Moetesak {
     const id = this.sakId(sak);
-    const del = (navn: string, ...mer: string[]) => stableUuid(this.mote.utvalg.key, sak.nummer!.ar, sak.nummer!.lopenummer, navn, ...mer);
+    const del = (name: string, ...mer: string[]) => stableUuid(this.mote.utvalg.key, sak.nummer!.ar, sak.nummer!.lopenummer, name, ...mer);
     const tittel = sak.tittel;
     const grunnlag: Moetesak = {
       systemId: id,
@@ -278,7 +280,7 @@ class Eksport {
     };
   }
 
-  saksfremlegg(sak: Sak, del: (navn: string, ...mer: string[]) => string): { tekst: string; dokument?: Dokumentbeskrivelse } | undefined {
+  saksfremlegg(sak: Sak, del: (name: string, ...mer: string[]) => string): { tekst: string; dokument?: Dokumentbeskrivelse } | undefined {
     if (!sak.harSaksfremlegg || sak.saksfremlegg.trim() === '') return undefined;
     const nummer = saksnummer(sak.nummer!);
     const funnet = this.fil(`vedlegg/sak-${nummer.replace('.', '-')}.pdf`);
@@ -289,7 +291,7 @@ class Eksport {
     };
   }
 
-  vedtak(sak: Sak, del: (navn: string, ...mer: string[]) => string): Vedtak | undefined {
+  vedtak(sak: Sak, del: (name: string, ...mer: string[]) => string): Vedtak | undefined {
     if (!this.godkjent) return undefined;
     const r = this.mote.referat?.saker.find((x) => x.nummer.ar === sak.nummer!.ar && x.nummer.lopenummer === sak.nummer!.lopenummer);
     if (!r?.vedtatt) return undefined;
@@ -313,10 +315,10 @@ class Eksport {
     return linjer.filter((l): l is string => !!l && l.trim() !== '').join('\n\n');
   }
 
-  votering(r: Referatsak, del: (navn: string, ...mer: string[]) => string): Votering[] {
-    const navn = r.votering?.navn ?? {};
+  votering(r: Referatsak, del: (name: string, ...mer: string[]) => string): Votering[] {
+    const name = r.votering?.navn ?? {};
     return (['for', 'mot', 'avstar'] as const).flatMap((stemme) =>
-      (navn[stemme] ?? []).map((medlem: Medlem) => ({
+      (name[stemme] ?? []).map((medlem: Medlem) => ({
         systemId: del('votering', medlem.id),
         moetedeltaker: {
           systemId: this.moteId('moetedeltaker', medlem.id),
@@ -330,8 +332,8 @@ class Eksport {
 }
 
 /** The meeting as eInnsyn's Moetemappe, or nothing when none of it is a record yet. */
-export function renderEinnsyn(kilde: EinnsynKilde): EinnsynEksport {
-  const e = new Eksport(kilde);
+export function renderEinnsyn(source: EinnsynSource): EinnsynEksport {
+  const e = new Eksport(source);
   const { mote } = e;
   const sendt = mote.utsendelser.length > 0;
   if (!sendt && !e.godkjent) {
@@ -355,15 +357,15 @@ export function renderEinnsyn(kilde: EinnsynKilde): EinnsynEksport {
   const tittel = e.fraser('kalender.tittel', { utvalg: mote.utvalg.navn }) + ` ${langDato(mote.dato)}`;
   return {
     moetemappe: {
-      systemId: moteSystemId(mote, kilde.journal),
+      systemId: moteSystemId(mote, source.journal),
       offentligTittel: tittel,
       offentligTittelSensitiv: tittel,
-      moetenummer: kilde.moetenummer,
+      moetenummer: source.moetenummer,
       utvalg: mote.utvalg.navn,
       moetedato: utcTid(mote.dato, mote.start),
       moetested: mote.sted,
-      ...(kilde.forrige ? { referanseForrigeMoete: kilde.forrige } : {}),
-      ...(kilde.neste ? { referanseNesteMoete: kilde.neste } : {}),
+      ...(source.forrige ? { referanseForrigeMoete: source.forrige } : {}),
+      ...(source.neste ? { referanseNesteMoete: source.neste } : {}),
       moetedokument,
       moetesak,
     },

@@ -8,11 +8,11 @@ export type Epostslag = 'innkalling' | 'tilleggsinnkalling' | 'endring' | 'avlys
 
 /** A document as the e-mail names it: its file name and size. */
 export interface Epostfil {
-  filnavn: string;
+  fileName: string;
   bytes: number;
 }
 
-export interface EpostTekstGrunnlag {
+export interface EpostTextGrunnlag {
   slag: Epostslag;
   mote: Mote;
   /** The documents attached to the e-mail. */
@@ -34,7 +34,7 @@ export function megabyte(bytes: number): string {
   return `${mb < 0.1 && bytes > 0 ? '0,1' : mb.toFixed(1).replace('.', ',')} MB`;
 }
 
-function liste(fraser: Fraser, deler: readonly string[]): string {
+function list(fraser: Fraser, deler: readonly string[]): string {
   if (deler.length <= 1) return deler.join('');
   return `${deler.slice(0, -1).join(', ')} ${frase(fraser, 'epost.og')} ${deler.at(-1)}`;
 }
@@ -43,7 +43,7 @@ function tidOgSted(fraser: Fraser, t: JournalMotetid): Record<string, string> {
   return { ukedag: ukedagPa(fraser, t.dato), dato: langDato(t.dato as Dato), start: t.start, slutt: t.slutt, sted: t.sted };
 }
 
-function innledning(g: EpostTekstGrunnlag, naa: Record<string, string>): string[] {
+function innledning(g: EpostTextGrunnlag, naa: Record<string, string>): string[] {
   const { fraser, utvalg } = g.mote;
   const felles = { utvalg: utvalg.navn, ...naa };
   switch (g.slag) {
@@ -53,15 +53,15 @@ function innledning(g: EpostTekstGrunnlag, naa: Record<string, string>): string[
       return [frase(fraser, 'epost.tilleggsinnkalling', felles)];
     case 'endring': {
       const forrige = g.forrige ? tidOgSted(fraser, g.forrige) : naa;
-      const forTekst = `${forrige.ukedag} ${forrige.dato} kl. ${forrige.start}–${forrige.slutt}, ${forrige.sted}`;
-      return [frase(fraser, 'epost.endring', { ...felles, for: forTekst })];
+      const forText = `${forrige.ukedag} ${forrige.dato} kl. ${forrige.start}–${forrige.slutt}, ${forrige.sted}`;
+      return [frase(fraser, 'epost.endring', { ...felles, for: forText })];
     }
     case 'avlysning':
       return [frase(fraser, 'epost.avlysning', felles), frase(fraser, 'epost.grunn', { grunn: g.mote.avlyst })];
   }
 }
 
-function kalenderLinje(g: EpostTekstGrunnlag): string[] {
+function kalenderLinje(g: EpostTextGrunnlag): string[] {
   if (!g.medInvitasjon) return [];
   const { fraser } = g.mote;
   if (g.slag === 'avlysning') return [frase(fraser, 'epost.kalender_avlyst')];
@@ -69,18 +69,18 @@ function kalenderLinje(g: EpostTekstGrunnlag): string[] {
   return [frase(fraser, 'epost.kalender_ny')];
 }
 
-function vedleggLinjer(g: EpostTekstGrunnlag): string[] {
+function vedleggLinjer(g: EpostTextGrunnlag): string[] {
   const { fraser } = g.mote;
-  const navn = (f: Epostfil) => `${f.filnavn} (${megabyte(f.bytes)})`;
+  const name = (f: Epostfil) => `${f.fileName} (${megabyte(f.bytes)})`;
   const lines: string[] = [];
-  if (g.vedlagt.length > 0) lines.push(frase(fraser, 'epost.vedlagt', { filer: liste(fraser, g.vedlagt.map(navn)) }));
+  if (g.vedlagt.length > 0) lines.push(frase(fraser, 'epost.vedlagt', { filer: list(fraser, g.vedlagt.map(name)) }));
   if (g.forStore.length > 0) {
     const storrelse = megabyte(g.forStore.reduce((sum, f) => sum + f.bytes, 0));
     lines.push(
       frase(fraser, 'epost.for_stort', {
-        filer: liste(
+        filer: list(
           fraser,
-          g.forStore.map((f) => f.filnavn),
+          g.forStore.map((f) => f.fileName),
         ),
         storrelse,
         grense: megabyte(g.grense),
@@ -90,7 +90,7 @@ function vedleggLinjer(g: EpostTekstGrunnlag): string[] {
   return lines;
 }
 
-function emne(g: EpostTekstGrunnlag): string {
+function emne(g: EpostTextGrunnlag): string {
   const { fraser, utvalg, dato } = g.mote;
   const verdier = { utvalg: utvalg.navn, dato: langDato(dato) };
   switch (g.slag) {
@@ -109,7 +109,7 @@ function emne(g: EpostTekstGrunnlag): string {
  * The subject and plain text of an e-mail of `motedok send`, in the meeting's language: short,
  * since the documents say the rest. The secretariat reads it as a draft before it goes out.
  */
-export function renderEpostTekst(g: EpostTekstGrunnlag, naa: JournalMotetid): { emne: string; tekst: string } {
+export function renderEpostText(g: EpostTextGrunnlag, naa: JournalMotetid): { emne: string; tekst: string } {
   const { fraser, utvalg, organisasjon } = g.mote;
   const avsnitt = [
     [frase(fraser, 'epost.til', { utvalg: utvalg.navn })],

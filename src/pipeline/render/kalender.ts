@@ -48,15 +48,15 @@ export function foldLine(line: string): string {
   let del = '';
   let oktetter = 0;
   for (const tegn of line) {
-    const lengde = Buffer.byteLength(tegn);
+    const length = Buffer.byteLength(tegn);
     // The first line holds 75 octets; each continuation line starts with a space and holds 74 more.
-    if (oktetter + lengde > 75) {
+    if (oktetter + length > 75) {
       deler.push(del);
       del = ' ';
       oktetter = 1;
     }
     del += tegn;
-    oktetter += lengde;
+    oktetter += length;
   }
   deler.push(del);
   return deler.join(CRLF);
@@ -72,7 +72,7 @@ function tid(p: { start: number; slutt: number }): string {
 }
 
 /** The agenda as plain lines: `Sak 13.25  09.05–10.05  Strategisamling …`, headings and breaks between. */
-function sakslisteTekst(mote: Mote): string {
+function sakslisteText(mote: Mote): string {
   const lines = [frase(mote.fraser, 'kalender.saksliste', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) }), ''];
   const sak = (p: SakPunkt, merke: string) => `${merke}  ${tid(p)}  ${p.sak.tittel}`;
   for (const gruppe of mote.saksliste.grupper) {
@@ -209,7 +209,7 @@ export function moteEvent(mote: Mote): CalendarEvent {
     slutt: mote.slutt,
     tittel: frase(mote.fraser, 'kalender.tittel', { utvalg: mote.utvalg.navn }),
     sted: mote.sted,
-    beskrivelse: sakslisteTekst(mote),
+    beskrivelse: sakslisteText(mote),
     sekvens: mote.sekvens ?? 0,
     ...(mote.avlyst ? { avlyst: true } : {}),
   };

@@ -10,7 +10,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { HTML_DROPPED, isOnlyComments } from '../../util/html-rules.js';
 import { markdownLines } from '../../util/markdown-lines.js';
-import type { UtvalgNavn } from '../model/referanser.js';
+import type { UtvalgName } from '../model/referanser.js';
 import { parseBelop } from '../model/tabellsummer.js';
 import { imageAltText, imageFileUrl, isAllowedHref } from './links.js';
 import { cleanRawHtml, markMarkdownElements } from './raw-html.js';
@@ -162,7 +162,7 @@ export interface ReferanseLenker {
   lenker: ReadonlyMap<string, string>;
   utvalg: string;
   /** Every committee of the organisation, so «sak 15.24 fra SSU» is known to be another's. */
-  kjente: readonly UtvalgNavn[];
+  kjente: readonly UtvalgName[];
 }
 
 function referanseKey(r: ReferanseLenker | undefined): string {

@@ -1,7 +1,7 @@
 import type { Root, RootContent, Text } from 'mdast';
 import { ANNEN_DEL_URL } from '../../domain/referanser.js';
 import type { SakReferanse } from '../../domain/types.js';
-import { findReferanserITekst, type UtvalgNavn } from '../model/referanser.js';
+import { findReferanserITekst, type UtvalgName } from '../model/referanser.js';
 import { saksnummer } from '../model/tid.js';
 
 /**
@@ -30,7 +30,7 @@ export function moteLenker(lenker: ReadonlyMap<string, string>, utvalg: string):
 const SKIP = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 'definition', 'image', 'imageReference']);
 
 /** Splits the text nodes of a Markdown tree (not inside links, code or HTML) so each reference `lenke` resolves is a link. */
-export function linkSakReferanser(tree: Root, lenke: SakLenke, utvalg: readonly UtvalgNavn[] = []): void {
+export function linkSakReferanser(tree: Root, lenke: SakLenke, utvalg: readonly UtvalgName[] = []): void {
   const visit = (node: Root | RootContent) => {
     if (!('children' in node) || SKIP.has(node.type)) return;
     const children = node.children as RootContent[];
@@ -49,7 +49,7 @@ export function linkSakReferanser(tree: Root, lenke: SakLenke, utvalg: readonly 
   visit(tree);
 }
 
-function splitText(node: Text, lenke: SakLenke, utvalg: readonly UtvalgNavn[]): RootContent[] {
+function splitText(node: Text, lenke: SakLenke, utvalg: readonly UtvalgName[]): RootContent[] {
   const parts: RootContent[] = [];
   let pos = 0;
   for (const treff of findReferanserITekst(node.value, utvalg)) {
@@ -68,7 +68,7 @@ const ESCAPE: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;',
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPE[c]!);
 
 /** Plain text (a title, a line of the site) as HTML, with the references `lenke` resolves as `<a>`. */
-export function referanserTilHtml(text: string, lenke: SakLenke, utvalg: readonly UtvalgNavn[] = []): string {
+export function referanserTilHtml(text: string, lenke: SakLenke, utvalg: readonly UtvalgName[] = []): string {
   let html = '';
   let pos = 0;
   for (const treff of findReferanserITekst(text, utvalg)) {

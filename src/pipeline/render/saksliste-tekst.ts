@@ -26,7 +26,7 @@ function nummerbredde(mote: Mote): number {
 }
 
 /** The planned agenda as `check` prints it: one line per sak and break, with clock times. */
-export function sakslisteSomTekst(mote: Mote): string {
+export function sakslisteAsText(mote: Mote): string {
   const lines = [
     `${mote.utvalg.navn} – ${ukedag(mote.dato)} ${langDato(mote.dato)}, kl. ${klokkeslett(mote.start)}–${klokkeslett(mote.slutt)}, ${mote.sted}${mote.avlyst ? '  [AVLYST]' : ''}`,
     ...(mote.avlyst ? [`  Avlyst: ${mote.avlyst}`] : []),

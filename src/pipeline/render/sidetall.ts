@@ -1,4 +1,4 @@
-import { type OverlaySide, VEDLEGG_BAND } from '../../domain/sidetall.js';
+import { type OverlayPage, VEDLEGG_BAND } from '../../domain/sidetall.js';
 
 /**
  * Page numbers count the pages as the reader sees them: a case paper with its attachments, a
@@ -15,8 +15,8 @@ const TOPP = ['top-left', 'top-center', 'top-right'];
 const skjul = (bokser: readonly string[]) => bokser.map((boks) => `@${boks} { content: none !important; }`).join(' ');
 
 function insertInHead(html: string, tillegg: string): string {
-  const slutt = html.search(/<\/head>/i);
-  return slutt < 0 ? `${tillegg}${html}` : `${html.slice(0, slutt)}${tillegg}${html.slice(slutt)}`;
+  const end = html.search(/<\/head>/i);
+  return end < 0 ? `${tillegg}${html}` : `${html.slice(0, end)}${tillegg}${html.slice(end)}`;
 }
 
 /** The document as Chromium prints it: no footer (its page numbers would count only its own pages). */
@@ -33,25 +33,25 @@ const FONT_PROBE = 'Side 0123456789 <b>Side</b> <strong>Side</strong> <i>Side</i
 const pt = (n: number) => `${n.toFixed(3)}pt`;
 
 /** An HTML document whose pages hold only the margin boxes asked for, one page per entry of `sider`. */
-export function renderOverlay(html: string, sider: readonly OverlaySide[]): string {
+export function renderOverlay(html: string, pages: readonly OverlayPage[]): string {
   const head = /<head\b[^>]*>([\s\S]*?)<\/head>/i.exec(html)?.[1] ?? '';
   const lang = /<html\b[^>]*\blang="([^"]*)"/i.exec(html)?.[1] ?? 'nb';
-  const navn = new Map<string, string>();
+  const names = new Map<string, string>();
   const regler: string[] = [];
-  const navnFor = (side: OverlaySide): string => {
-    const nokkel = `${pt(side.bredde)} ${pt(side.hoyde)} ${side.topp} ${side.bunn}`;
-    let funnet = navn.get(nokkel);
+  const nameFor = (page: OverlayPage): string => {
+    const key = `${pt(page.bredde)} ${pt(page.hoyde)} ${page.topp} ${page.bunn}`;
+    let funnet = names.get(key);
     if (!funnet) {
-      funnet = `overlay${navn.size}`;
-      navn.set(nokkel, funnet);
-      const skjulte = [...(side.topp ? [] : TOPP), ...(side.bunn ? [] : BUNN)];
+      funnet = `overlay${names.size}`;
+      names.set(key, funnet);
+      const skjulte = [...(page.topp ? [] : TOPP), ...(page.bunn ? [] : BUNN)];
       // The header goes in the band left free above an attachment's content.
-      const topp = side.topp ? `margin-top: ${pt(VEDLEGG_BAND.topp)};` : '';
-      regler.push(`@page ${funnet} { size: ${pt(side.bredde)} ${pt(side.hoyde)}; ${topp} ${skjul(skjulte)} }`);
+      const topp = page.topp ? `margin-top: ${pt(VEDLEGG_BAND.topp)};` : '';
+      regler.push(`@page ${funnet} { size: ${pt(page.bredde)} ${pt(page.hoyde)}; ${topp} ${skjul(skjulte)} }`);
     }
     return funnet;
   };
-  const sider_ = sider.map((side) => `<div class="overlay-side" style="page: ${navnFor(side)}"></div>`);
+  const sider_ = pages.map((page) => `<div class="overlay-side" style="page: ${nameFor(page)}"></div>`);
   return `<!doctype html>
 <html lang="${lang}">
 <head>${head}

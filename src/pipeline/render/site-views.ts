@@ -19,7 +19,7 @@ export interface Stisteg {
 }
 
 /** What the frame (nettsted/ramme.hbs) shows on every page. */
-export interface SideFelles {
+export interface CommonPage {
   /** The site's root, relative to the page (`../../`). */
   rot: string;
   lang: string;
@@ -35,7 +35,7 @@ export interface SideFelles {
 }
 
 /** A PDF on a page, with its number of pages (`3 sider`) and when it was published. */
-export interface SideDokument {
+export interface PageDokument {
   href: string;
   sider: string;
   publisert?: string;
@@ -76,13 +76,13 @@ export interface MoteIListe {
 }
 
 /** The decision of a sak, once the referat is approved. */
-export interface SideVedtak {
+export interface PageVedtak {
   tekst: string;
   avstemning: string;
 }
 
 /** nettsted/mote.hbs: a meeting's page. */
-export interface MotePageData extends SideFelles {
+export interface MotePageData extends CommonPage {
   /** Set when the meeting is cancelled (avlyst in mote.yaml). */
   avlyst: AvlystMerke | undefined;
   dato: string;
@@ -92,7 +92,7 @@ export interface MotePageData extends SideFelles {
   sted: string;
   utsendt: { tekst: string; dato: string }[];
   godkjent: string | undefined;
-  dokumenter: (SideDokument & { tekst: string })[];
+  dokumenter: (PageDokument & { tekst: string })[];
   saker: {
     nummer: string;
     tittel: string;
@@ -101,10 +101,10 @@ export interface MotePageData extends SideFelles {
     unntatt: string | undefined;
     trukket: string | undefined;
     tid: string;
-    dokument: SideDokument | undefined;
+    dokument: PageDokument | undefined;
   }[];
   /** The decisions, once the referat is approved. */
-  vedtak: (SideVedtak & { id: string; nummer: string; tittel: string; unntatt: string | undefined })[] | undefined;
+  vedtak: (PageVedtak & { id: string; nummer: string; tittel: string; unntatt: string | undefined })[] | undefined;
   vedtakMelding: string;
   /** Versions of the documents that were replaced. */
   tidligere: { tekst: string; href: string }[];
@@ -113,30 +113,30 @@ export interface MotePageData extends SideFelles {
 }
 
 /** nettsted/sak.hbs for an exempt sak: its public title and the exemption only. */
-export interface UnntattSakPageData extends SideFelles {
+export interface UnntattSakPageData extends CommonPage {
   unntatt: string;
 }
 
 /** An attachment on a sak's page, with its parts (`deler:`). */
-export interface SideVedlegg {
+export interface PageVedlegg {
   tittel: string;
   nr: string | undefined;
   deler: { tittel: string; nr: string | undefined }[];
 }
 
 /** nettsted/sak.hbs: the page of one numbered sak. */
-export interface OffentligSakPageData extends SideFelles {
+export interface OffentligSakPageData extends CommonPage {
   unntatt?: undefined;
   nummer: string;
   type: string;
   mote: { href: string; tekst: string };
   trukket: string | undefined;
-  dokument: SideDokument | undefined;
-  vedlegg: SideVedlegg[];
+  dokument: PageDokument | undefined;
+  vedlegg: PageVedlegg[];
   /** The attachments have the labels the author gave them («1», «2a»), shown instead of the list's numbers. */
   vedleggEgneNr: boolean;
   forslag: string | undefined;
-  vedtak: SideVedtak | undefined;
+  vedtak: PageVedtak | undefined;
   vedtakMelding: string;
   /** Later saker that refer to this one. */
   nevntI: { href: string; tekst: string }[];
@@ -145,7 +145,7 @@ export interface OffentligSakPageData extends SideFelles {
 export type SakPageData = UnntattSakPageData | OffentligSakPageData;
 
 /** nettsted/indeks.hbs: the front page, every committee with its years and meetings. */
-export interface IndeksPageData extends SideFelles {
+export interface IndeksPageData extends CommonPage {
   sokHref: string;
   stromHref: string;
   utvalg: (UtvalgLenker & {
@@ -157,12 +157,12 @@ export interface IndeksPageData extends SideFelles {
 }
 
 /** nettsted/utvalg.hbs: a committee's page with its years. */
-export interface UtvalgPageData extends SideFelles, UtvalgLenker {
+export interface UtvalgPageData extends CommonPage, UtvalgLenker {
   ar: { href: string; tekst: string }[];
 }
 
 /** nettsted/ar.hbs: a committee's year, its meetings with their saker. */
-export interface ArPageData extends SideFelles, UtvalgLenker {
+export interface ArPageData extends CommonPage, UtvalgLenker {
   vedtaksliste: VedtakslisteLenke | undefined;
   moter: (MoteIListe & {
     lang: string;
@@ -171,7 +171,7 @@ export interface ArPageData extends SideFelles, UtvalgLenker {
 }
 
 /** nettsted/sok.hbs: the search page, the only one with JavaScript. */
-export interface SokPageData extends SideFelles {
+export interface SokPageData extends CommonPage {
   /** The other languages of the site's pages, as JSON for the script. */
   andreSprak: string;
   pagefindCss: string;

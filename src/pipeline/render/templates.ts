@@ -24,8 +24,8 @@ import type {
 export { BUILTIN_TEMPLATES_DIR, FONT_DIR };
 
 function fontFaces(): string {
-  return FONT_FACES.map(({ vekt, stil, fil }) => {
-    const url = pathToFileURL(join(FONT_DIR, fil)).href;
+  return FONT_FACES.map(({ vekt, stil, fil: file }) => {
+    const url = pathToFileURL(join(FONT_DIR, file)).href;
     return `@font-face { font-family: "Source Sans 3"; font-style: ${stil}; font-weight: ${vekt}; src: url("${url}") format("woff2"); }`;
   }).join('\n');
 }
@@ -77,7 +77,7 @@ export interface Templates {
   /** The site's own stylesheet (templates/nettsted/nettsted.css). */
   nettstedStil: string;
   /** The folders templates were read from, for the list of files a page may load. */
-  mapper: string[];
+  folders: string[];
   /** Text of every template and the stylesheet, for cache keys. */
   innhold: string;
 }
@@ -172,27 +172,27 @@ export function compileTemplates(templateFiles: TemplateFiles, valg: MalValg = {
     frase((options.data?.root as { fraser?: Fraser } | undefined)?.fraser ?? bokmal, key, options.hash as Record<string, string>),
   );
   let content = '';
-  const les = (relativePath: string) => {
+  const read = (relativePath: string) => {
     const { text } = templateFiles.files.get(relativePath)!;
     content += `\n${relativePath}
 ${text}`;
     return text;
   };
-  for (const partial of templateFiles.partials) hb.registerPartial(basename(partial, '.hbs'), les(partial));
-  hb.registerPartial('nettsted/ramme', les(join('nettsted', 'ramme.hbs')));
-  const stil = les('print.css');
+  for (const partial of templateFiles.partials) hb.registerPartial(basename(partial, '.hbs'), read(partial));
+  hb.registerPartial('nettsted/ramme', read(join('nettsted', 'ramme.hbs')));
+  const stil = read('print.css');
   const fonter = fontFaces();
   const templates = new Map<DocumentTemplate, Handlebars.TemplateDelegate>();
   for (const mal of DOCUMENT_TEMPLATES) {
-    templates.set(mal, hb.compile(les(`${mal}.hbs`), { strict: valg.strict ?? false, noEscape: false }));
+    templates.set(mal, hb.compile(read(`${mal}.hbs`), { strict: valg.strict ?? false, noEscape: false }));
   }
-  const nettstedStil = les(join('nettsted', 'nettsted.css'));
-  content += templateFiles.sprakTekst;
+  const nettstedStil = read(join('nettsted', 'nettsted.css'));
+  content += templateFiles.sprakText;
   return {
     nettstedStil,
     render: (mal, data) =>
       templates.get(mal)!({ ...data, stil, fonter }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),
-    mapper: templateFiles.folders,
+    folders: templateFiles.folders,
     innhold: content,
   };
 }

@@ -94,16 +94,16 @@ export function rehypeFigures(options: { figur?: string } = {}) {
           visit(child);
           return;
         }
-        const innhold = child.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
-        const bilde = innhold[0];
-        if (innhold.length !== 1 || bilde?.type !== 'element' || bilde.tagName !== 'img') return;
-        const tekst = String(bilde.properties.title ?? bilde.properties.alt ?? '').trim();
-        if (tekst === '') return;
+        const content = child.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+        const bilde = content[0];
+        if (content.length !== 1 || bilde?.type !== 'element' || bilde.tagName !== 'img') return;
+        const text = String(bilde.properties.title ?? bilde.properties.alt ?? '').trim();
+        if (text === '') return;
         const caption: HastContent = {
           type: 'element',
           tagName: 'figcaption',
           properties: {},
-          children: [{ type: 'text', value: keepTogether(`${figur} ${tekst}`) }],
+          children: [{ type: 'text', value: keepTogether(`${figur} ${text}`) }],
         };
         node.children[i] = { type: 'element', tagName: 'figure', properties: {}, children: [bilde, caption] } as never;
       });

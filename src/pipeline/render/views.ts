@@ -249,7 +249,7 @@ function sakspunkt(punkt: SakPunkt, mote: Mote): Sakspunktdata {
     start: klokkeslett(punkt.start),
     slutt: klokkeslett(punkt.slutt),
     // In a table cell, where a heading has no place in the document's outline.
-    beskrivelse: sak.beskrivelse ? markdownToHtml(sak.beskrivelse, { baseDir: mote.dir, filer: mote.filer, flat: true }) : undefined,
+    beskrivelse: sak.beskrivelse ? markdownToHtml(sak.beskrivelse, { baseDir: mote.dir, filer: mote.files, flat: true }) : undefined,
     unntatt: sak.unntattOffentlighet,
     trukket: sak.trukket,
   };
@@ -292,8 +292,8 @@ function vedleggsliste(mote: Mote): InnkallingData['vedlegg'] {
 
 /** An attachment as the lists show it: its label when it has one, and its parts. */
 function vedleggspunkt(vedlegg: Vedlegg): Vedleggspunkt {
-  const deler = (vedlegg.deler ?? []).map((d) => ({ tittel: d.tittel, nr: d.nr, fil: d.fil, deler: [] }));
-  return { tittel: vedlegg.tittel, nr: vedlegg.nr, fil: vedlegg.fil, deler, egneNr: deler.some((d) => d.nr !== undefined) };
+  const deler = (vedlegg.deler ?? []).map((d) => ({ tittel: d.tittel, nr: d.nr, fil: d.file, deler: [] }));
+  return { tittel: vedlegg.tittel, nr: vedlegg.nr, fil: vedlegg.file, deler, egneNr: deler.some((d) => d.nr !== undefined) };
 }
 
 /** References in a meeting's text that lead to `lenker` (by sak number), for this meeting's committee. */
@@ -373,7 +373,7 @@ export function tilleggsinnkallingView(mote: Mote, nr: number): Tilleggsinnkalli
 }
 
 function grunnlagsakMed(mote: Mote, sak: Sak, niva: 3 | 4, referanser: ReferanseLenker): Grunnlagsakdata {
-  const md = (text: string, topHeading?: number) => markdownToHtml(text, { baseDir: mote.dir, filer: mote.filer, topHeading, referanser });
+  const md = (text: string, topHeading?: number) => markdownToHtml(text, { baseDir: mote.dir, filer: mote.files, topHeading, referanser });
   return {
     nummer: nummer(sak),
     anker: sak.nummer ? sakAnker(sak.nummer) : undefined,
@@ -406,7 +406,7 @@ export function sakslisteView(mote: Mote): SakslisteData {
 
 /** A sak that has a case paper of its own (build/plan.ts makes one), which saksdokumenter.pdf holds. */
 function harEgetSaksfremlegg(sak: Sak): boolean {
-  return sak.harSaksfremlegg || withDeler(sak.vedlegg).some((v) => v.fil);
+  return sak.harSaksfremlegg || withDeler(sak.vedlegg).some((v) => v.file);
 }
 
 export function vedleggView(mote: Mote, sak: Sak): VedleggData {
@@ -425,9 +425,9 @@ export function vedleggView(mote: Mote, sak: Sak): VedleggData {
       tittel: sak.tittel,
       saksbehandler: sak.saksbehandler,
       unntatt: sak.unntattOffentlighet,
-      saksfremlegg: markdownToHtml(sak.saksfremlegg, { baseDir: mote.dir, filer: mote.filer, topHeading: 2, referanser }),
+      saksfremlegg: markdownToHtml(sak.saksfremlegg, { baseDir: mote.dir, filer: mote.files, topHeading: 2, referanser }),
       forslag: sak.forslagTilVedtak
-        ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.filer, topHeading: 3, referanser })
+        ? markdownToHtml(sak.forslagTilVedtak.markdown, { baseDir: mote.dir, filer: mote.files, topHeading: 3, referanser })
         : undefined,
       vedlegg: sak.vedlegg.map(vedleggspunkt),
       egneNr: sak.vedlegg.some((v) => v.nr !== undefined),
@@ -462,10 +462,10 @@ function deltaker(d: Deltaker, mote: Mote): Deltakerdata {
 
 const STEMMEETIKETT: Record<Stemme, string> = { for: 'referat.stemte_for', mot: 'referat.stemte_mot', avstar: 'referat.avsto' };
 
-function referatsak(mote: Mote, r: Referatsak, antallMott: number, md: (text: string | undefined) => string | undefined): Referatsakdata {
+function referatsak(mote: Mote, r: Referatsak, mottCount: number, md: (text: string | undefined) => string | undefined): Referatsakdata {
   const sak = sakForReferat(mote, r);
   const tilStede = tilStedeISaken(r).length;
-  const navn = r.votering?.navn ?? {};
+  const name = r.votering?.navn ?? {};
   return {
     nummer: saksnummer(r.nummer),
     anker: sakAnker(r.nummer),
@@ -476,14 +476,14 @@ function referatsak(mote: Mote, r: Referatsak, antallMott: number, md: (text: st
     somForeslatt: r.somForeslatt,
     avstemning: r.vedtatt ? avstemning(r, mote) : undefined,
     stemmer: (['for', 'mot', 'avstar'] as const).flatMap((stemme) => {
-      const medlemmer = navn[stemme] ?? [];
+      const medlemmer = name[stemme] ?? [];
       return medlemmer.length ? [{ etikett: t(mote, STEMMEETIKETT[stemme]), navn: listWords(medlemmer.map((m) => m.navn)) }] : [];
     }),
     voteringstekst: r.votering && md(r.votering.tekst),
     protokolltilforsel: md(r.protokolltilforsel),
     inhabile: r.inhabile.map((i) => ({ navn: i.medlem.navn, rolle: i.medlem.rolle, grunn: i.grunn })),
     tilStede:
-      tilStede === antallMott
+      tilStede === mottCount
         ? undefined
         : t(mote, 'referat.til_stede_i_saken', { antall: tilStede, medlemmer: mote.utvalg.medlemmer.length }),
     trukket: undefined,
@@ -498,7 +498,7 @@ export function referatView(mote: Mote, referat: Referat): ReferatData {
     withWithdrawn(mote, referat.saker).map((r) => r.nummer),
   );
   const md = (text: string | undefined, topHeading = 4) =>
-    text ? markdownToHtml(text, { baseDir: mote.dir, filer: mote.filer, topHeading, referanser }) : undefined;
+    text ? markdownToHtml(text, { baseDir: mote.dir, filer: mote.files, topHeading, referanser }) : undefined;
   const godkjent = referat.godkjent
     ? t(mote, referat.godkjent.sak ? 'referat.godkjent_i_sak' : 'referat.godkjent', {
         dato: langDato(referat.godkjent.dato),
@@ -549,7 +549,7 @@ export function vedtakslisteView(moter: readonly Mote[], ar: number): Vedtakslis
             tittel: sak?.tittel ?? '',
             unntatt: sak?.unntattOffentlighet,
             // Under the meeting's h2; the sak's title in the table is not a heading.
-            vedtak: r.vedtatt ? markdownToHtml(r.vedtatt, { baseDir: mote.dir, filer: mote.filer, topHeading: 3 }) : undefined,
+            vedtak: r.vedtatt ? markdownToHtml(r.vedtatt, { baseDir: mote.dir, filer: mote.files, topHeading: 3 }) : undefined,
           };
         }),
       })),

@@ -110,14 +110,14 @@ export function writeAll(files: ReadonlyMap<string, Uint8Array | string>): Set<s
   // fills up halfway, the temporary files are removed and the old set stays as it was.
   const klare = new Map<string, string>();
   try {
-    for (const [fil, data] of files) {
-      if (!sameContent(fil, data)) klare.set(fil, writeTemp(fil, data));
+    for (const [file, data] of files) {
+      if (!sameContent(file, data)) klare.set(file, writeTemp(file, data));
     }
   } catch (error) {
     for (const temp of klare.values()) rmSync(temp, { force: true });
     throw error;
   }
-  for (const [fil, temp] of klare) swapIn(temp, fil);
+  for (const [file, temp] of klare) swapIn(temp, file);
   return new Set(klare.keys());
 }
 
