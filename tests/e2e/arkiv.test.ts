@@ -257,7 +257,7 @@ describe('the site in the meeting’s language', () => {
     expect(side).toContain('<html lang="nn">');
     expect(side).toContain('<h2 class="ds-heading" data-size="md">Sakliste</h2>');
     expect(side).toContain('<h2 class="ds-heading" data-size="md">Dokument</h2>');
-    expect(side).toContain('<dt>Stad</dt><dd>Valdres</dd>');
+    expect(side).toContain('<dt>Stad</dt> <dd>Valdres</dd>');
     expect(side).toContain('<a class="ds-skip-link" href="#innhold">Hopp til hovudinnhaldet</a>');
     expect(les(`${M2}/sak-06-25.html`)).toContain('<h2 class="ds-heading" data-size="md">Saka er nemnd i</h2>');
     expect(les(`${M1}/index.html`)).toContain('<html lang="nb">');

@@ -20,7 +20,7 @@ describe('the site keeps what it published', () => {
     await sendMote(join(root, M), { cwd: root, out, dato: '2025-05-08' });
     expect((await publishMoter([join(root, M)], { cwd: root, out })).diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
     const side = readFileSync(join(nettsted, 'index.html'), 'utf8');
-    expect(side).toContain('<dt>Innkallingen sendt</dt><dd>8. mai 2025</dd>');
+    expect(side).toContain('<dt>Innkallingen sendt</dt> <dd>8. mai 2025</dd>');
     const idag = langDato(today() as never);
     expect(side).toContain(`Innkalling med saksliste og forslag til vedtak (PDF, 2 sider)</a>, publisert ${idag}`);
     const forste = readFileSync(join(nettsted, 'innkalling.pdf'));
@@ -67,9 +67,9 @@ describe("the site follows the meeting's life: sent, supplemented, a sak withdra
     expect(publisert.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
 
     const side = readFileSync(join(nettsted, 'index.html'), 'utf8');
-    expect(side).toContain('<dt>Innkallingen sendt</dt><dd>8. mai 2025</dd>');
-    expect(side).toContain('<dt>Tilleggsinnkalling sendt</dt><dd>15. mai 2025</dd>');
-    expect(side).toContain('<dt>Referatet godkjent</dt><dd>18. september 2025</dd>');
+    expect(side).toContain('<dt>Innkallingen sendt</dt> <dd>8. mai 2025</dd>');
+    expect(side).toContain('<dt>Tilleggsinnkalling sendt</dt> <dd>15. mai 2025</dd>');
+    expect(side).toContain('<dt>Referatet godkjent</dt> <dd>18. september 2025</dd>');
     expect(side).toMatch(
       /<a class="ds-link" href="tilleggsinnkalling\.pdf">Tilleggsinnkalling sendt 15\. mai 2025 \(PDF, \d sider?\)<\/a>/,
     );
