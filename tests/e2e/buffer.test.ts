@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildMoter, unchangedSinceLast } from '../../src/build/build.js';
+import { PROSJEKTMAPPE } from '../../src/domain/prosjekt.js';
 import { EKSEMPEL, utmappe } from '../helpers/prosjekt.js';
 import { lagreTilstand } from '../helpers/tilstand.js';
 
@@ -156,7 +157,7 @@ describe('the build register', () => {
       readdirSync(buffer)
         .filter((f) => /^[0-9a-f]{64}\.pdf$/.test(f))
         .sort();
-    const kopi = join(prosjekt, 'cases');
+    const kopi = join(prosjekt, PROSJEKTMAPPE);
     cpSync(cases, kopi, { recursive: true });
     const byggAlt = async () =>
       expect((await buildMoter([], { cwd: prosjekt, out: ut })).diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { PROSJEKTMAPPE } from '../../src/domain/prosjekt.js';
 import { newCi } from '../../src/scaffold/new.js';
 import { MOTE, makeProject, ORGANISASJON, sak } from '../helpers/prosjekt.js';
 
@@ -89,9 +90,9 @@ function runLines(lines: readonly string[], cwd: string): { kjort: string[]; sta
 function repository(feil = false): string {
   return makeProject(
     {
-      'cases/organisasjon.yaml': ORGANISASJON,
-      [`cases/${M}/mote.yaml`]: MOTE,
-      [`cases/${M}/13-budsjett.md`]: feil
+      [`${PROSJEKTMAPPE}/organisasjon.yaml`]: ORGANISASJON,
+      [`${PROSJEKTMAPPE}/${M}/mote.yaml`]: MOTE,
+      [`${PROSJEKTMAPPE}/${M}/13-budsjett.md`]: feil
         ? sak('tittel: Budsjett 2026\nminutter: 30')
         : sak('tittel: Budsjett 2026\ntype: beslutning\nminutter: 30', 'Bakgrunn.\n\n## Forslag til vedtak\n\nBudsjettet vedtas.\n'),
     },
@@ -126,7 +127,7 @@ describe('the GitHub Actions workflow (ci/github-pages.yml)', () => {
     const result = runLines(githubRun(true).run, root);
     expect(result.status).toBe(1);
     expect(result.kjort).toEqual(['node bin/motedok.js check']);
-    expect(result.stderr).toContain(`cases/${M}/13-budsjett.md`);
+    expect(result.stderr).toContain(`${PROSJEKTMAPPE}/${M}/13-budsjett.md`);
     expect(existsSync(join(root, 'output'))).toBe(false);
   });
 });

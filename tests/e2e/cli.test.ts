@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROSJEKTMAPPE } from '../../src/domain/prosjekt.js';
 import { BIN, motedok } from '../helpers/kommando.js';
 import { BYGGEPAKKER, loadedPackages } from '../helpers/moduler.js';
 import { EKSEMPELPROSJEKT } from '../helpers/prosjekt.js';
@@ -14,14 +15,14 @@ const bin = BIN;
 describe('the motedok command', () => {
   it('build writes the documents and says what it wrote; with nothing changed it says so, and loads no browser, pdf-lib or Markdown', () => {
     const out = mkdtempSync(join(tmpdir(), 'motedok-cli-'));
-    const { code, stdout, stderr } = motedok(['build', 'cases/2025-11-13-ssu', '--out', out]);
+    const { code, stdout, stderr } = motedok(['build', `${PROSJEKTMAPPE}/2025-11-13-ssu`, '--out', out]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain(`skrev ${relative(prosjekt, join(out, '2025-11-13-ssu', 'innkalling.pdf'))} (`);
     expect(stdout).toMatch(/motedok build: 1 møte, 14 dokumenter( \(\d+ hentet fra hurtigbufferen\))?, \d+ sider på \d+,\d\d s\.\n$/);
     expect(stdout).toContain(`skrev ${relative(prosjekt, join(out, '2025-11-13-ssu', 'offentlig', 'innkalling.pdf'))} (`);
     expect(existsSync(join(out, '2025-11-13-ssu', 'saksdokumenter.pdf'))).toBe(true);
-    const igjen = loadedPackages(['build', 'cases/2025-11-13-ssu', '--out', out], prosjekt);
+    const igjen = loadedPackages(['build', `${PROSJEKTMAPPE}/2025-11-13-ssu`, '--out', out], prosjekt);
     expect(igjen.code).toBe(0);
     expect(igjen.stderr).toBe('');
     expect(igjen.stdout).toMatch(

@@ -3,6 +3,7 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PROSJEKTMAPPE } from '../../src/domain/prosjekt.js';
 import { findChromium } from '../../src/pipeline/print/browser.js';
 import { innholdUnder } from '../helpers/filer.js';
 import { EKSEMPEL, utmappe } from '../helpers/prosjekt.js';
@@ -45,7 +46,7 @@ async function printingStarted(tmp: string): Promise<void> {
 
 /** Runs `motedok build` of the meeting, with `act` called once the first document is being printed. */
 async function buildAndInterrupt(prosjekt: string, ut: string, env: NodeJS.ProcessEnv, act: (pid: number) => void) {
-  const barn = spawn(process.execPath, [bin, 'build', join(prosjekt, 'cases', M), '--out', ut], {
+  const barn = spawn(process.execPath, [bin, 'build', join(prosjekt, PROSJEKTMAPPE, M), '--out', ut], {
     env: { ...process.env, TMPDIR: prosjekt, ...env },
   });
   let stderr = '';
@@ -60,13 +61,13 @@ async function buildAndInterrupt(prosjekt: string, ut: string, env: NodeJS.Proce
 
 function prosjektMedUtdata() {
   const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-feil-'));
-  cpSync(EKSEMPEL, join(prosjekt, 'cases'), { recursive: true });
+  cpSync(EKSEMPEL, join(prosjekt, PROSJEKTMAPPE), { recursive: true });
   const ut = utmappe();
-  const forste = spawnSync(process.execPath, [bin, 'build', join(prosjekt, 'cases', M), '--out', ut], { encoding: 'utf8' });
+  const forste = spawnSync(process.execPath, [bin, 'build', join(prosjekt, PROSJEKTMAPPE, M), '--out', ut], { encoding: 'utf8' });
   expect(forste.status).toBe(0);
   // A change to every sak, so the next build has to print again and cannot take documents from the cache.
-  for (const fil of readdirSync(join(prosjekt, 'cases', M)).filter((f) => /^\d.*\.md$/.test(f))) {
-    const sti = join(prosjekt, 'cases', M, fil);
+  for (const fil of readdirSync(join(prosjekt, PROSJEKTMAPPE, M)).filter((f) => /^\d.*\.md$/.test(f))) {
+    const sti = join(prosjekt, PROSJEKTMAPPE, M, fil);
     writeFileSync(sti, readFileSync(sti, 'utf8').replace(/\n## Forslag til vedtak/, '\nEndret.\n\n## Forslag til vedtak'));
   }
   return { prosjekt, ut, for: innholdUnder(join(ut, M)) };

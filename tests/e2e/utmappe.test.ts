@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PROSJEKTMAPPE } from '../../src/domain/prosjekt.js';
 import { innholdUnder } from '../helpers/filer.js';
 import { lagProsjektMedCases } from '../helpers/prosjekt.js';
 import { lagreTilstand } from '../helpers/tilstand.js';
@@ -26,7 +27,7 @@ let bygd: ReturnType<typeof lagreTilstand>;
 beforeAll(() => {
   base = lagProsjektMedCases();
   ut = join(base, 'output');
-  expect(motedok(['build', `cases/${M}`, '--out', 'output'], base).status).toBe(0);
+  expect(motedok(['build', `${PROSJEKTMAPPE}/${M}`, '--out', 'output'], base).status).toBe(0);
   bygd = lagreTilstand(base);
 }, 120_000);
 
@@ -40,9 +41,9 @@ describe('pruning removes only what an earlier build recorded as its own output'
     writeFileSync(join(ut, M, 'vedlegg', 'annet.pdf'), '%PDF-1.4 lagt her for hånd\n');
     mkdirSync(join(ut, 'arkiv'));
     writeFileSync(join(ut, 'arkiv', 'gammelt.pdf'), 'fra i fjor\n');
-    rmSync(join(base, 'cases', M, '14-b.md'));
+    rmSync(join(base, PROSJEKTMAPPE, M, '14-b.md'));
 
-    const r = motedok(['build', `cases/${M}`, '--out', 'output'], base);
+    const r = motedok(['build', `${PROSJEKTMAPPE}/${M}`, '--out', 'output'], base);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(existsSync(sist)).toBe(false);
@@ -53,23 +54,23 @@ describe('pruning removes only what an earlier build recorded as its own output'
   });
 
   it('a register that names source files (outside the output folder, or through a link in it) removes none of them', () => {
-    symlinkSync(join(base, 'cases'), join(ut, 'lenke'));
-    const kilder = innholdUnder(join(base, 'cases'));
+    symlinkSync(join(base, PROSJEKTMAPPE), join(ut, 'lenke'));
+    const kilder = innholdUnder(join(base, PROSJEKTMAPPE));
     const registerfil = join(ut, '.hurtigbuffer', 'register.json');
     const register = JSON.parse(readFileSync(registerfil, 'utf8'));
     const avtrykk = { storrelse: 1, endret: 1 };
     register.moter[M].utdata = {
       ...register.moter[M].utdata,
-      [join(base, 'cases', M, '13-a.md')]: avtrykk,
-      [join(ut, '..', 'cases', M, 'mote.yaml')]: avtrykk,
+      [join(base, PROSJEKTMAPPE, M, '13-a.md')]: avtrykk,
+      [join(ut, '..', PROSJEKTMAPPE, M, 'mote.yaml')]: avtrykk,
       [join(ut, 'lenke', M, '14-b.md')]: avtrykk,
       [join(ut, 'lenke', 'organisasjon.yaml')]: avtrykk,
     };
     register.moter[M].nokkel = 'endret';
     writeFileSync(registerfil, JSON.stringify(register));
 
-    expect(motedok(['build', `cases/${M}`, '--out', 'output', '--force'], base).status).toBe(0);
-    const etter = innholdUnder(join(base, 'cases'));
+    expect(motedok(['build', `${PROSJEKTMAPPE}/${M}`, '--out', 'output', '--force'], base).status).toBe(0);
+    const etter = innholdUnder(join(base, PROSJEKTMAPPE));
     expect([...etter.keys()].sort()).toEqual([...kilder.keys()].sort());
     for (const [fil, bytes] of kilder) expect(etter.get(fil)!.equals(bytes), fil).toBe(true);
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { loadMoter } from '../../src/build/load.js';
 import { formatDiagnostic } from '../../src/domain/diagnostics.js';
+import { PROSJEKTMAPPE } from '../../src/domain/prosjekt.js';
 
 export const ORGANISASJON = `navn: Helsefellesskap Test
 utvalg:
@@ -57,23 +58,23 @@ export function utmappe(): string {
 }
 
 /**
- * The example meetings as shipped, frozen for the tests: `cases/` belongs to the secretariat
+ * The example meetings as shipped, frozen for the tests: `${PROSJEKTMAPPE}/` belongs to the secretariat
  * once they start writing, so no test reads or writes it.
  */
 export const EKSEMPELPROSJEKT = resolve(import.meta.dirname, '..', 'fixtures', 'eksempel');
-export const EKSEMPEL = join(EKSEMPELPROSJEKT, 'cases');
+export const EKSEMPEL = join(EKSEMPELPROSJEKT, PROSJEKTMAPPE);
 
 const UTMAPPE_SAKSFREMLEGG = '## Bakgrunn\n\nTekst.\n\n## Forslag til vedtak\n\nSaken godkjennes.\n';
 
-/** A project laid out as the README teaches: <base>/cases/organisasjon.yaml and one meeting with an attachment. */
+/** A project laid out as the README teaches: <base>/<PROSJEKTMAPPE>/organisasjon.yaml and one meeting with an attachment. */
 export function lagProsjektMedCases(): string {
   const base = mkdtempSync(join(tmpdir(), 'motedok-utmappe-'));
   const filer: Record<string, string> = {
-    'cases/organisasjon.yaml': ORGANISASJON,
-    'cases/2025-05-22-ssu/mote.yaml': MOTE,
-    'cases/2025-05-22-ssu/13-a.md': sak('tittel: En sak\ntype: beslutning\nminutter: 30', UTMAPPE_SAKSFREMLEGG),
-    'cases/2025-05-22-ssu/14-b.md': sak('tittel: En annen sak\ntype: beslutning\nminutter: 20', UTMAPPE_SAKSFREMLEGG),
-    'cases/2025-05-22-ssu/notater.txt': 'sekretariatets egne notater\n',
+    [`${PROSJEKTMAPPE}/organisasjon.yaml`]: ORGANISASJON,
+    [`${PROSJEKTMAPPE}/2025-05-22-ssu/mote.yaml`]: MOTE,
+    [`${PROSJEKTMAPPE}/2025-05-22-ssu/13-a.md`]: sak('tittel: En sak\ntype: beslutning\nminutter: 30', UTMAPPE_SAKSFREMLEGG),
+    [`${PROSJEKTMAPPE}/2025-05-22-ssu/14-b.md`]: sak('tittel: En annen sak\ntype: beslutning\nminutter: 20', UTMAPPE_SAKSFREMLEGG),
+    [`${PROSJEKTMAPPE}/2025-05-22-ssu/notater.txt`]: 'sekretariatets egne notater\n',
   };
   for (const [sti, innhold] of Object.entries(filer)) {
     mkdirSync(dirname(join(base, sti)), { recursive: true });

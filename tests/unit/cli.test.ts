@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROSJEKTMAPPE } from '../../src/domain/prosjekt.js';
 import { motedok, motedokHer } from '../helpers/kommando.js';
 import { BESLUTNING, EKSEMPELPROSJEKT, makeProject, sak } from '../helpers/prosjekt.js';
 
@@ -29,7 +30,7 @@ describe('the motedok command', () => {
     const missing = await motedokHer(['check', 'finnes/ikke']);
     expect(missing).toMatchObject({ code: 2, stderr: 'motedok: fant ikke mappen «finnes/ikke».\n' });
     expect(await motedokHer(['watch', 'finnes/ikke'])).toMatchObject({ code: 2, stderr: 'motedok: fant ikke mappen «finnes/ikke».\n' });
-    expect(await motedokHer(['watch', 'cases'])).toMatchObject({
+    expect(await motedokHer(['watch', PROSJEKTMAPPE])).toMatchObject({
       code: 2,
       stderr: 'motedok: «cases» er ikke en møtemappe (ingen mote.yaml); oppgi én møtemappe, for eksempel cases/2025-05-22-ssu.\n',
     });
@@ -40,9 +41,9 @@ describe('the motedok command', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.split('\n');
-    const start = lines.indexOf('cases/2025-05-22-ssu');
+    const start = lines.indexOf(`${PROSJEKTMAPPE}/2025-05-22-ssu`);
     expect(lines.slice(start, start + 17)).toEqual([
-      'cases/2025-05-22-ssu',
+      `${PROSJEKTMAPPE}/2025-05-22-ssu`,
       'Strategisk samarbeidsutvalg – torsdag 22. mai 2025, kl. 09.00–14.00, Fylkeshuset Lillehammer, Kirkegata 76',
       '  Sak 11.25  09.00–09.02  Godkjenning av innkalling og saksliste (2 min)',
       '  Sak 12.25  09.02–09.05  Godkjenning av referat fra SSU-møtet 20.02.25 (3 min)',
@@ -80,7 +81,7 @@ describe('the motedok command', () => {
   });
 
   it('a single meeting folder is checked with its year around it (numbers continue)', async () => {
-    const { code, stdout } = await motedokHer(['check', 'cases/2025-09-18-ssu']);
+    const { code, stdout } = await motedokHer(['check', `${PROSJEKTMAPPE}/2025-09-18-ssu`]);
     expect(code).toBe(0);
     expect(stdout).toContain('  Sak 19.25  10.00–10.02  Godkjenning av innkalling og saksliste (2 min)');
     expect(stdout).not.toContain('2025-05-22-ssu');
@@ -88,7 +89,7 @@ describe('the motedok command', () => {
 
   it('build without a usable Chromium fails with a clear message and exit 1, writing nothing', async () => {
     const out = mkdtempSync(join(tmpdir(), 'motedok-cli-'));
-    const { code, stderr } = await motedokHer(['build', 'cases/2025-11-13-ssu', '--out', out], prosjekt, {
+    const { code, stderr } = await motedokHer(['build', `${PROSJEKTMAPPE}/2025-11-13-ssu`, '--out', out], prosjekt, {
       MOTEDOK_CHROMIUM: '/finnes/ikke/chrome',
     });
     expect(code).toBe(1);

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { PROSJEKTMAPPE } from '../../src/domain/prosjekt.js';
 import { journalFor } from '../helpers/journal.js';
 import { motedokHer as motedok } from '../helpers/kommando.js';
 import { check, MOTE, makeProject, sak } from '../helpers/prosjekt.js';
@@ -30,10 +31,10 @@ utvalg:
 function prosjekt(ekstra: Record<string, string> = {}) {
   return makeProject(
     {
-      'cases/organisasjon.yaml': ORGANISASJON,
-      'cases/2025-05-22-ssu/mote.yaml': MOTE,
-      'cases/2025-05-22-ssu/3-budsjett.md': sak('tittel: Budsjett 2026\ntype: beslutning\nminutter: 30'),
-      'cases/2025-05-22-ssu/4-tema.md': sak('tittel: Strategi\ntype: tema\nminutter: 30', '## Bakgrunn\n\nTekst.\n'),
+      [`${PROSJEKTMAPPE}/organisasjon.yaml`]: ORGANISASJON,
+      [`${PROSJEKTMAPPE}/2025-05-22-ssu/mote.yaml`]: MOTE,
+      [`${PROSJEKTMAPPE}/2025-05-22-ssu/3-budsjett.md`]: sak('tittel: Budsjett 2026\ntype: beslutning\nminutter: 30'),
+      [`${PROSJEKTMAPPE}/2025-05-22-ssu/4-tema.md`]: sak('tittel: Strategi\ntype: tema\nminutter: 30', '## Bakgrunn\n\nTekst.\n'),
       ...ekstra,
     },
     false,
@@ -58,7 +59,7 @@ describe('motedok new mote', () => {
     const r = await motedok(['new', 'mote', 'ssu', '2025-09-18'], root);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toContain('Opprettet cases/2025-09-18-ssu/mote.yaml');
-    const fil = join(root, 'cases/2025-09-18-ssu/mote.yaml');
+    const fil = join(root, `${PROSJEKTMAPPE}/2025-09-18-ssu/mote.yaml`);
     const tekst = readFileSync(fil, 'utf8');
     expect(YAML.parse(tekst)).toEqual({
       utvalg: 'ssu',
@@ -84,7 +85,7 @@ describe('motedok new mote', () => {
     expect(
       (await motedok(['new', 'mote', 'ssu', '18.09.2025', '--sted', 'Hamar: rådhuset', '--start', '0900', '--slutt', '12.00'], root)).code,
     ).toBe(0);
-    expect(YAML.parse(readFileSync(join(root, 'cases/2025-09-18-ssu/mote.yaml'), 'utf8'))).toMatchObject({
+    expect(YAML.parse(readFileSync(join(root, `${PROSJEKTMAPPE}/2025-09-18-ssu/mote.yaml`), 'utf8'))).toMatchObject({
       start: '09:00',
       slutt: '12:00',
       sted: 'Hamar: rådhuset',
@@ -104,7 +105,7 @@ describe('motedok new mote', () => {
 describe('motedok new sak', () => {
   it('prints the number the sak gets, and check shows the same number for it', async () => {
     const root = prosjekt();
-    const ny = await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Årsplan 2026: møter og temaer'], root);
+    const ny = await motedok(['new', 'sak', `${PROSJEKTMAPPE}/2025-05-22-ssu`, 'Årsplan 2026: møter og temaer'], root);
     expect(ny.code).toBe(0);
     const nummer = /Saken får nummer (\d\d\.\d\d)\./.exec(ny.stdout)![1]!;
     // The fixed sak is 01, Budsjett 02; a new beslutning sak goes after it and before the tema sak.
@@ -122,7 +123,7 @@ describe('motedok new sak', () => {
 
   it('prints every sak number the new sak moves', async () => {
     const root = prosjekt();
-    const ny = await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], root);
+    const ny = await motedok(['new', 'sak', `${PROSJEKTMAPPE}/2025-05-22-ssu`, 'Ny beslutning'], root);
     expect(ny.code).toBe(0);
     expect(ny.stdout).toContain(
       'Saken får nummer 03.25.\nDen flytter ett saksnummer:\n  sak 03.25 «Strategi» (2025-05-22-ssu) får nå nummer 04.25\n',
@@ -132,17 +133,22 @@ describe('motedok new sak', () => {
   it('refuses to move the numbers of a meeting that has a referat, makes no file, and says how to add the sak without moving any', async () => {
     const referat =
       '---\ntil_stede: [kari, ola]\nreferent: Marte\nstatus: utkast\n---\n\n## Sak 01.25\n\n## Sak 02.25\n\n## Sak 03.25 Strategi\n\nNotater.\n';
-    const root = prosjekt({ 'cases/2025-05-22-ssu/referat.md': referat });
-    const ny = await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], root);
+    const root = prosjekt({ [`${PROSJEKTMAPPE}/2025-05-22-ssu/referat.md`]: referat });
+    const ny = await motedok(['new', 'sak', `${PROSJEKTMAPPE}/2025-05-22-ssu`, 'Ny beslutning'], root);
     expect(ny).toMatchObject({
       code: 1,
       stdout: '',
       stderr:
         'motedok: den nye saken ville flyttet saksnumre (03.25 → 04.25) i 2025-05-22-ssu, som har referat; notatene i referatet ville da havnet under andre saker. Ingen fil er laget. Send innkallingen først («motedok send cases/2025-05-22-ssu»): etter det får en ny sak neste ledige nummer uten å flytte numrene i møtet med referat. Eller gi saken --type referat, så kommer den sist.\n',
     });
-    expect(readdirSync(join(root, 'cases/2025-05-22-ssu')).sort()).toEqual(['3-budsjett.md', '4-tema.md', 'mote.yaml', 'referat.md']);
+    expect(readdirSync(join(root, `${PROSJEKTMAPPE}/2025-05-22-ssu`)).sort()).toEqual([
+      '3-budsjett.md',
+      '4-tema.md',
+      'mote.yaml',
+      'referat.md',
+    ]);
     // A referat sak goes last and moves nothing; the referat then lacks only its section.
-    const sist = await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Til orientering', '--type', 'referat'], root);
+    const sist = await motedok(['new', 'sak', `${PROSJEKTMAPPE}/2025-05-22-ssu`, 'Til orientering', '--type', 'referat'], root);
     expect(sist.stdout).toContain('Saken får nummer 04.25.');
     expect(sist.stdout).not.toContain('Den flytter');
     expect(sist.stderr).toContain('sak 04.25 «Til orientering» mangler i referatet');
@@ -150,10 +156,10 @@ describe('motedok new sak', () => {
 
   it('prints the numbers it moves in later meetings of the year too, and refuses when a later meeting has a referat', async () => {
     const sept = {
-      'cases/2025-09-18-ssu/mote.yaml': MOTE.replace('2025-05-22', '2025-09-18'),
-      'cases/2025-09-18-ssu/3-host.md': sak('tittel: Høstens sak\ntype: tema\nminutter: 20', 'Tekst.\n'),
+      [`${PROSJEKTMAPPE}/2025-09-18-ssu/mote.yaml`]: MOTE.replace('2025-05-22', '2025-09-18'),
+      [`${PROSJEKTMAPPE}/2025-09-18-ssu/3-host.md`]: sak('tittel: Høstens sak\ntype: tema\nminutter: 20', 'Tekst.\n'),
     };
-    const ny = await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], prosjekt(sept));
+    const ny = await motedok(['new', 'sak', `${PROSJEKTMAPPE}/2025-05-22-ssu`, 'Ny beslutning'], prosjekt(sept));
     expect(ny.code).toBe(0);
     expect(ny.stdout).toContain(
       [
@@ -167,10 +173,10 @@ describe('motedok new sak', () => {
     );
     const medReferat = prosjekt({
       ...sept,
-      'cases/2025-09-18-ssu/referat.md':
+      [`${PROSJEKTMAPPE}/2025-09-18-ssu/referat.md`]:
         '---\ntil_stede: [kari, ola, per]\nreferent: Marte\nstatus: utkast\n---\n\n## Sak 05.25\n\n## Sak 06.25\n\n## Sak 07.25 Høstens sak\n\nNotater.\n',
     });
-    const nekter = await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], medReferat);
+    const nekter = await motedok(['new', 'sak', `${PROSJEKTMAPPE}/2025-05-22-ssu`, 'Ny beslutning'], medReferat);
     // Sending the May meeting would not help: the numbers to keep are September's, so its send is the advice.
     expect(nekter).toMatchObject({
       code: 1,
@@ -178,17 +184,17 @@ describe('motedok new sak', () => {
       stderr:
         'motedok: den nye saken ville flyttet saksnumre (04.25 → 05.25, 05.25 → 06.25, 06.25 → 07.25) i 2025-09-18-ssu, som har referat; notatene i referatet ville da havnet under andre saker. Ingen fil er laget. Send innkallingen først («motedok send cases/2025-09-18-ssu»): etter det får en ny sak neste ledige nummer uten å flytte numrene i møtet med referat.\n',
     });
-    expect(readdirSync(join(medReferat, 'cases/2025-05-22-ssu')).sort()).toEqual(['3-budsjett.md', '4-tema.md', 'mote.yaml']);
+    expect(readdirSync(join(medReferat, `${PROSJEKTMAPPE}/2025-05-22-ssu`)).sort()).toEqual(['3-budsjett.md', '4-tema.md', 'mote.yaml']);
   });
 
   it('in a sent meeting takes the next free number of the year: the sent saker keep theirs, only numbers not yet sent move', async () => {
     const root = prosjekt({
-      'cases/2025-09-18-ssu/mote.yaml': MOTE.replace('2025-05-22', '2025-09-18'),
-      'cases/2025-09-18-ssu/3-host.md': sak('tittel: Høstens sak\ntype: tema\nminutter: 20', 'Tekst.\n'),
+      [`${PROSJEKTMAPPE}/2025-09-18-ssu/mote.yaml`]: MOTE.replace('2025-05-22', '2025-09-18'),
+      [`${PROSJEKTMAPPE}/2025-09-18-ssu/3-host.md`]: sak('tittel: Høstens sak\ntype: tema\nminutter: 20', 'Tekst.\n'),
     });
-    const mai = (await check(join(root, 'cases'))).alleMoter.find((m) => m.mappe === '2025-05-22-ssu')!;
-    writeFileSync(join(root, 'cases/2025-05-22-ssu/journal.json'), journalFor(mai, '2025-05-08'));
-    const ny = await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Ny beslutning'], root);
+    const mai = (await check(join(root, PROSJEKTMAPPE))).alleMoter.find((m) => m.mappe === '2025-05-22-ssu')!;
+    writeFileSync(join(root, `${PROSJEKTMAPPE}/2025-05-22-ssu/journal.json`), journalFor(mai, '2025-05-08'));
+    const ny = await motedok(['new', 'sak', `${PROSJEKTMAPPE}/2025-05-22-ssu`, 'Ny beslutning'], root);
     expect(ny.code).toBe(0);
     // May's saker 01–03 were sent; the new one sorts before Strategi (03.25) but takes 04.25.
     expect(ny.stdout).toContain(
@@ -208,7 +214,7 @@ describe('motedok new sak', () => {
 
   it('names the file so it sorts last under its heading, with the sections of its type; each number printed is the one check shows', async () => {
     const root = prosjekt();
-    const mappe = join(root, 'cases/2025-05-22-ssu');
+    const mappe = join(root, `${PROSJEKTMAPPE}/2025-05-22-ssu`);
     const lagd: string[] = [];
     for (const [tittel, ...valg] of [
       ['Referat fra arbeidsutvalget', '--type', 'referat'],
@@ -216,7 +222,7 @@ describe('motedok new sak', () => {
       ['Fond for implementering'],
       ['Samhandlingskonferansen', '--type', 'eventuelt'],
     ]) {
-      const r = await motedok(['new', 'sak', 'cases/2025-05-22-ssu', tittel!, ...valg], root);
+      const r = await motedok(['new', 'sak', `${PROSJEKTMAPPE}/2025-05-22-ssu`, tittel!, ...valg], root);
       expect(r.code, r.stderr).toBe(0);
       const check = await sjekk(root);
       // Placed under its heading without the warning about files sorted out of agenda order.
@@ -251,19 +257,19 @@ describe('motedok new sak', () => {
 
   it('refuses bad usage with exit 2 and a Norwegian message', async () => {
     const root = prosjekt();
-    expect(await motedok(['new', 'sak', 'cases/2025-05-22-ssu'], root)).toMatchObject({
+    expect(await motedok(['new', 'sak', `${PROSJEKTMAPPE}/2025-05-22-ssu`], root)).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('motedok: oppgi møtemappen og tittelen i anførselstegn'),
     });
-    expect(await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'X', '--type', 'vedtak'], root)).toMatchObject({
+    expect(await motedok(['new', 'sak', `${PROSJEKTMAPPE}/2025-05-22-ssu`, 'X', '--type', 'vedtak'], root)).toMatchObject({
       code: 2,
       stderr: 'motedok: --type «vedtak» finnes ikke. Typene er: beslutning, tema, referat, eventuelt.\n',
     });
-    expect(await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'X', '--minutter', 'tretti'], root)).toMatchObject({
+    expect(await motedok(['new', 'sak', `${PROSJEKTMAPPE}/2025-05-22-ssu`, 'X', '--minutter', 'tretti'], root)).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('--minutter «tretti» må være et helt antall minutter'),
     });
-    expect(await motedok(['new', 'sak', 'cases/finnes-ikke', 'X'], root)).toMatchObject({
+    expect(await motedok(['new', 'sak', `${PROSJEKTMAPPE}/finnes-ikke`, 'X'], root)).toMatchObject({
       code: 2,
       stderr: 'motedok: fant ikke mappen «cases/finnes-ikke».\n',
     });
@@ -283,20 +289,20 @@ describe('motedok new sak', () => {
       code: 2,
       stderr: expect.stringContaining('ukjent «møte»; motedok new lager mote, sak, referat eller ci.'),
     });
-    expect(readdirSync(join(root, 'cases'))).toEqual(['2025-05-22-ssu', 'organisasjon.yaml']);
+    expect(readdirSync(join(root, PROSJEKTMAPPE))).toEqual(['2025-05-22-ssu', 'organisasjon.yaml']);
   });
 });
 
 describe('motedok new referat', () => {
   it('has every sak of the agenda with its proposal, the members in til_stede, and passes check', async () => {
     const root = prosjekt();
-    const r = await motedok(['new', 'referat', 'cases/2025-05-22-ssu'], root);
+    const r = await motedok(['new', 'referat', `${PROSJEKTMAPPE}/2025-05-22-ssu`], root);
     expect(r).toMatchObject({
       code: 0,
       stderr: '',
       stdout: 'Opprettet cases/2025-05-22-ssu/referat.md med 3 saker og 3 medlemmer i til_stede.\n',
     });
-    const tekst = readFileSync(join(root, 'cases/2025-05-22-ssu/referat.md'), 'utf8');
+    const tekst = readFileSync(join(root, `${PROSJEKTMAPPE}/2025-05-22-ssu/referat.md`), 'utf8');
     const fm = YAML.parse(/^---\n([\s\S]*?)\n---/.exec(tekst)![1]!);
     expect(fm).toEqual({ til_stede: ['kari', 'ola', 'per'], forfall: [], referent: 'Sekretariatet', status: 'utkast' });
     expect(tekst.split('\n').filter((l) => l.startsWith('## '))).toEqual([
@@ -313,12 +319,12 @@ describe('motedok new referat', () => {
 
   it('says which saker still need the chosen alternative', async () => {
     const root = prosjekt({
-      'cases/2025-05-22-ssu/5-fond.md': sak(
+      [`${PROSJEKTMAPPE}/2025-05-22-ssu/5-fond.md`]: sak(
         'tittel: Fond\ntype: beslutning\nminutter: 10',
         '## Forslag til vedtak\n\n1. Utvalget etablerer et fond på\n   a) Alt. 1: kr 750 000\n   b) Alt. 2: kr 500 000\n',
       ),
     });
-    const r = await motedok(['new', 'referat', 'cases/2025-05-22-ssu'], root);
+    const r = await motedok(['new', 'referat', `${PROSJEKTMAPPE}/2025-05-22-ssu`], root);
     expect(r.stdout).toContain('Sak 03.25 har alternativer (Alt. 1, Alt. 2); skriv under «### Vedtak» hvilket som ble valgt.');
     // Until then check says the same, at that sak.
     const check = await sjekk(root);
@@ -331,8 +337,8 @@ describe('motedok new referat', () => {
 
 describe('motedok new never overwrites', () => {
   it('refuses an existing mote.yaml and referat.md with exit 1, leaving them as they were', async () => {
-    const root = prosjekt({ 'cases/2025-05-22-ssu/referat.md': 'mitt referat\n' });
-    const mote = join(root, 'cases/2025-05-22-ssu/mote.yaml');
+    const root = prosjekt({ [`${PROSJEKTMAPPE}/2025-05-22-ssu/referat.md`]: 'mitt referat\n' });
+    const mote = join(root, `${PROSJEKTMAPPE}/2025-05-22-ssu/mote.yaml`);
     const r = await motedok(['new', 'mote', 'ssu', '2025-05-22'], root);
     expect(r).toMatchObject({
       code: 1,
@@ -340,18 +346,23 @@ describe('motedok new never overwrites', () => {
         'motedok: cases/2025-05-22-ssu/mote.yaml finnes allerede; motedok new skriver ikke over filer. Gi den nye filen et annet navn, eller slett den gamle først.\n',
     });
     expect(readFileSync(mote, 'utf8')).toBe(MOTE);
-    expect(await motedok(['new', 'referat', 'cases/2025-05-22-ssu'], root)).toMatchObject({
+    expect(await motedok(['new', 'referat', `${PROSJEKTMAPPE}/2025-05-22-ssu`], root)).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('referat.md finnes allerede'),
     });
-    expect(readFileSync(join(root, 'cases/2025-05-22-ssu/referat.md'), 'utf8')).toBe('mitt referat\n');
+    expect(readFileSync(join(root, `${PROSJEKTMAPPE}/2025-05-22-ssu/referat.md`), 'utf8')).toBe('mitt referat\n');
     // A sak with the same title as one made before gets its own file; the first is left alone.
     const annet = prosjekt();
-    expect((await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Strategi', '--type', 'tema'], annet)).code).toBe(0);
-    const forste = readdirSync(join(annet, 'cases/2025-05-22-ssu')).find((n) => n.endsWith('-strategi.md') && n !== '4-tema.md')!;
-    writeFileSync(join(annet, 'cases/2025-05-22-ssu', forste), sak('tittel: Strategi\ntype: tema\nminutter: 10', 'Min tekst.\n'));
-    expect((await motedok(['new', 'sak', 'cases/2025-05-22-ssu', 'Strategi', '--type', 'tema'], annet)).code).toBe(0);
-    expect(readdirSync(join(annet, 'cases/2025-05-22-ssu')).filter((n) => n.includes('strategi')).length).toBe(2);
-    expect(readFileSync(join(annet, 'cases/2025-05-22-ssu', forste), 'utf8')).toContain('Min tekst.');
+    expect((await motedok(['new', 'sak', `${PROSJEKTMAPPE}/2025-05-22-ssu`, 'Strategi', '--type', 'tema'], annet)).code).toBe(0);
+    const forste = readdirSync(join(annet, `${PROSJEKTMAPPE}/2025-05-22-ssu`)).find(
+      (n) => n.endsWith('-strategi.md') && n !== '4-tema.md',
+    )!;
+    writeFileSync(
+      join(annet, `${PROSJEKTMAPPE}/2025-05-22-ssu`, forste),
+      sak('tittel: Strategi\ntype: tema\nminutter: 10', 'Min tekst.\n'),
+    );
+    expect((await motedok(['new', 'sak', `${PROSJEKTMAPPE}/2025-05-22-ssu`, 'Strategi', '--type', 'tema'], annet)).code).toBe(0);
+    expect(readdirSync(join(annet, `${PROSJEKTMAPPE}/2025-05-22-ssu`)).filter((n) => n.includes('strategi')).length).toBe(2);
+    expect(readFileSync(join(annet, `${PROSJEKTMAPPE}/2025-05-22-ssu`, forste), 'utf8')).toContain('Min tekst.');
   });
 });

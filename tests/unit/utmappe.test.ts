@@ -1,6 +1,7 @@
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PROSJEKTMAPPE } from '../../src/domain/prosjekt.js';
 import { innholdUnder } from '../helpers/filer.js';
 import { motedokHer } from '../helpers/kommando.js';
 import { lagProsjektMedCases } from '../helpers/prosjekt.js';
@@ -17,15 +18,15 @@ describe('an output folder among the sources is refused (exit 2), and no source 
   let kilder: Map<string, Buffer>;
   beforeAll(() => {
     base = lagProsjektMedCases();
-    symlinkSync(join(base, 'cases'), join(base, 'lenke-til-cases'));
-    symlinkSync(join(base, 'cases', M), join(base, 'lenke-til-motet'));
-    kilder = innholdUnder(join(base, 'cases'));
+    symlinkSync(join(base, PROSJEKTMAPPE), join(base, 'lenke-til-cases'));
+    symlinkSync(join(base, PROSJEKTMAPPE, M), join(base, 'lenke-til-motet'));
+    kilder = innholdUnder(join(base, PROSJEKTMAPPE));
   });
 
   const tilfeller: { hva: string; cwd: string; mappe: string; out: string; melding: string }[] = [
     {
       hva: 'the project folder itself (cd cases; --out .)',
-      cwd: 'cases',
+      cwd: PROSJEKTMAPPE,
       mappe: M,
       out: '.',
       melding: `utmappen «${'<base>'}/cases» er kildemappen «${'<base>'}/cases»`,
@@ -33,42 +34,42 @@ describe('an output folder among the sources is refused (exit 2), and no source 
     {
       hva: 'the meeting folder',
       cwd: '.',
-      mappe: `cases/${M}`,
-      out: `cases/${M}`,
+      mappe: `${PROSJEKTMAPPE}/${M}`,
+      out: `${PROSJEKTMAPPE}/${M}`,
       melding: `utmappen «cases/${M}» ligger inne i kildemappen «cases»`,
     },
     {
       hva: 'a folder inside the meeting folder',
       cwd: '.',
-      mappe: `cases/${M}`,
-      out: `cases/${M}/ut`,
+      mappe: `${PROSJEKTMAPPE}/${M}`,
+      out: `${PROSJEKTMAPPE}/${M}/ut`,
       melding: `utmappen «cases/${M}/ut» ligger inne i kildemappen «cases»`,
     },
     {
       hva: 'a folder inside cases/',
       cwd: '.',
-      mappe: `cases/${M}`,
-      out: 'cases/output',
+      mappe: `${PROSJEKTMAPPE}/${M}`,
+      out: `${PROSJEKTMAPPE}/output`,
       melding: 'utmappen «cases/output» ligger inne i kildemappen «cases»',
     },
     {
       hva: 'a folder that contains cases/ (the folder above)',
       cwd: '.',
-      mappe: `cases/${M}`,
+      mappe: `${PROSJEKTMAPPE}/${M}`,
       out: '.',
       melding: `utmappen «${'<base>'}» inneholder kildemappen «cases»`,
     },
     {
       hva: 'a link to cases/',
       cwd: '.',
-      mappe: `cases/${M}`,
+      mappe: `${PROSJEKTMAPPE}/${M}`,
       out: 'lenke-til-cases',
       melding: 'utmappen «lenke-til-cases» er kildemappen «cases»',
     },
     {
       hva: 'a folder under a link to the meeting',
       cwd: '.',
-      mappe: `cases/${M}`,
+      mappe: `${PROSJEKTMAPPE}/${M}`,
       out: 'lenke-til-motet/ut',
       melding: 'utmappen «lenke-til-motet/ut» ligger inne i kildemappen «cases»',
     },
@@ -83,7 +84,7 @@ describe('an output folder among the sources is refused (exit 2), and no source 
             'Velg en utmappe utenfor prosjektmappen med --out, for eksempel «output» ved siden av «cases».\n',
         );
         expect(r.code).toBe(2);
-        const etter = innholdUnder(join(base, 'cases'));
+        const etter = innholdUnder(join(base, PROSJEKTMAPPE));
         expect([...etter.keys()].sort()).toEqual([...kilder.keys()].sort());
         for (const [fil, bytes] of kilder) expect(etter.get(fil)!.equals(bytes), fil).toBe(true);
       });
