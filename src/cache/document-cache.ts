@@ -14,6 +14,8 @@ import { writeAtomic } from '../pipeline/write/atomic.js';
  * deleted and ignored, never trusted.
  */
 const TEXT_LIMIT = 5000;
+/** Entries are checked when read (their hash, or JSON that must parse): no need to wait for the disk. */
+const CACHE = { durable: false };
 
 export class DocumentCache {
   private readonly fileHasher = new Map<string, string>();
@@ -82,12 +84,13 @@ export class DocumentCache {
   }
 
   save(key: string, done: FinishedPdf, avhenger: string[] = []): void {
-    writeAtomic(join(this.folder, `${key}.pdf`), done.bytes);
+    writeAtomic(join(this.folder, `${key}.pdf`), done.bytes, CACHE);
     const sha256 = createHash('sha256').update(done.bytes).digest('hex');
     const { sider: pages, vedleggStart, referanser } = done;
     writeAtomic(
       join(this.folder, `${key}.json`),
       JSON.stringify({ sha256, sider: pages, vedleggStart, referanser, ...(avhenger.length ? { avhenger } : {}) }),
+      CACHE,
     );
     this.brukt.add(key);
   }
@@ -128,7 +131,7 @@ export class DocumentCache {
   saveMarkdown(): void {
     if (!this.newTexts || !this.texts) return;
     const alle = [...this.texts].filter(([hash]) => this.texts!.size <= TEXT_LIMIT || this.brukteTexts.has(hash));
-    writeAtomic(join(this.folder, 'markdown.json'), JSON.stringify(Object.fromEntries(alle)));
+    writeAtomic(join(this.folder, 'markdown.json'), JSON.stringify(Object.fromEntries(alle)), CACHE);
   }
 
   /** Removes every entry not in `behold`, so the cache holds what the current documents are made of and no more. */

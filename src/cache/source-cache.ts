@@ -49,6 +49,7 @@ export class SourceCache implements SourceStore {
   /** Writes what this run used, when anything was new or left unused. */
   save(): void {
     if (!this.changed && this.used.size === this.read().size) return;
-    writeAtomic(join(this.folder, 'kilder.json'), JSON.stringify(Object.fromEntries(this.used)));
+    // A cache: JSON that does not parse after a power cut is read again from the sources.
+    writeAtomic(join(this.folder, 'kilder.json'), JSON.stringify(Object.fromEntries(this.used)), { durable: false });
   }
 }
