@@ -71,7 +71,9 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
   const sources = options.force ? undefined : new SourceCache(join(ut, '.hurtigbuffer'));
   useSourceStore(sources);
   try {
+    (globalThis as any).__T?.('load start');
     const loaded = await loadMoter(paths, options);
+    (globalThis as any).__T?.('load end');
     useSourceStore(undefined);
     const diagnostics = [...loaded.diagnostics];
     const feilet = (): BuildResult => ({ moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter: [], diagnostics });
@@ -89,6 +91,7 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
     };
     useMarkdownStore(tools.buffer.markdown);
     const { dokumenter, filer: files } = await buildAll(loaded, tools, register, inndata, diagnostics);
+    (globalThis as any).__T?.('buildAll end');
     tools.buffer.saveMarkdown();
     if (!diagnostics.some((d) => d.severity === 'feil'))
       recordRun(run, loaded, tools, { dokumenter, filer: files, inndata, diagnostics }, sources);
@@ -155,7 +158,9 @@ async function buildAll(
     }
     const brukteFor = buffer.brukt.size;
     const laget = await lag();
+    (globalThis as any).__T?.('write start');
     const skrevet = writeAll(laget.filer);
+    (globalThis as any).__T?.('write end');
     pruneOutputs(outDir, register.previousOutputs(name), new Set(laget.filer.keys()));
     for (const dokument of laget.dokumenter) if (skrevet.has(dokument.fil)) options.underveis?.(dokument);
     dokumenter.push(...laget.dokumenter);

@@ -83,8 +83,8 @@ async function buildDocumentSet(
       const trykt = await getOrMake(tools, key, async () =>
         finishPdf(await write(trykk), meta, plan.vedlegg, overskrifter(html), listNumbering(html)),
       );
-      const del = etterpa ? await frameVedlegg(tools, write, html, trykt, meta) : trykt;
-      const laget = etterpa ? await numberPages(tools, write, html, del, meta) : trykt;
+      const del = etterpa ? await frameVedlegg(tools, write, html, trykt) : trykt;
+      const laget = etterpa ? await numberPages(tools, write, html, del) : trykt;
       done(plan.file, laget.ferdig.bytes, laget.ferdig.sider, laget.fraBuffer, html);
       return { plan, done: laget.ferdig, del: del.ferdig, fraBuffer: laget.fraBuffer, html };
     }),
@@ -117,7 +117,9 @@ export async function buildMote(mote: Mote, tools: BuildTools, outDir: string): 
 
 async function buildDocuments(mote: Mote, tools: BuildTools, outDir: string): Promise<DocumentSet> {
   const folder = join(outDir, mote.mappe);
+  (globalThis as any).__T?.('md start');
   await renderMarkdownAhead(mote);
+  (globalThis as any).__T?.('md end');
   const intern = await buildDocumentSet(mote, planDocuments(mote, folder), folder, tools);
   const offentligFolder = join(folder, 'offentlig');
   const tilOffentlig = (file: string) => join(offentligFolder, relative(folder, file));

@@ -1,7 +1,7 @@
 import type { PDFDocument } from 'pdf-lib';
 import { loadPdf } from '../pipeline/assemble/load-pdf.js';
-import type { FinishedPdf, Metadata } from '../pipeline/assemble/pdf.js';
-import { savePdf } from '../pipeline/assemble/pdf.js';
+import type { FinishedPdf } from '../pipeline/assemble/pdf.js';
+import { saveStamped } from '../pipeline/assemble/pdf.js';
 import { fitIntoBand, pageSizes, stampOverlay } from '../pipeline/assemble/sidetall.js';
 import { renderOverlay } from '../pipeline/render/sidetall.js';
 import { type BuildTools, getOrMake, loadedFiles, type Printer } from './tools.js';
@@ -39,7 +39,6 @@ async function stamp(
   key: string,
   fra: Made,
   lag: (doc: PDFDocument, overlays: string[]) => Promise<void>,
-  meta: Metadata,
 ): Promise<Made> {
   const overlays: string[] = [];
   const laget = await getOrMake(
@@ -50,7 +49,7 @@ async function stamp(
       await lag(doc, overlays);
       // The sak references keep their places: stamping adds to the pages, and moves only attachment pages' content.
       const { vedleggStart, referanser } = fra.ferdig;
-      return { bytes: await savePdf(doc, meta), sider: doc.getPageCount(), vedleggStart, ...(referanser ? { referanser } : {}) };
+      return { bytes: await saveStamped(doc), sider: doc.getPageCount(), vedleggStart, ...(referanser ? { referanser } : {}) };
     },
     () => overlays,
   );
@@ -58,7 +57,7 @@ async function stamp(
 }
 
 /** The document with its attachments' pages under its running header; the document itself when it has none. */
-export async function frameVedlegg(tools: BuildTools, write: Printer, html: string, fra: Made, meta: Metadata): Promise<Made> {
+export async function frameVedlegg(tools: BuildTools, write: Printer, html: string, fra: Made): Promise<Made> {
   const pages = vedleggPages(fra.ferdig);
   if (pages.length === 0) return fra;
   const key = tools.buffer.key('vedleggsramme', html, fra.ferdig.bytes);
@@ -73,14 +72,13 @@ export async function frameVedlegg(tools: BuildTools, write: Printer, html: stri
       fitIntoBand(doc, pages);
       await stampOverlay(doc, trykt, pages);
     },
-    meta,
   );
 }
 
 /** The document with «Side n av N» (as the templates' footer says it) on every page, N counting every page of the file. */
-export async function numberPages(tools: BuildTools, write: Printer, html: string, fra: Made, meta: Metadata): Promise<Made> {
+export async function numberPages(tools: BuildTools, write: Printer, html: string, fra: Made): Promise<Made> {
   const key = tools.buffer.key('sidetall', html, fra.ferdig.bytes);
-  return stamp(tools, key, fra, (doc, overlays) => stampPageNumbers(tools, write, html, doc, overlays), meta);
+  return stamp(tools, key, fra, (doc, overlays) => stampPageNumbers(tools, write, html, doc, overlays));
 }
 
 /**

@@ -149,6 +149,18 @@ export async function finishPdf(
   return { bytes: await savePdf(doc, meta), sider, vedleggStart, ...(referanser.length > 0 ? { referanser } : {}) };
 }
 
+const SAVE_OPTIONS = { useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: NO_PAUSES };
+
+/**
+ * A document savePdf wrote, read again, with only artifacts added (the page numbers, the running
+ * header over an attachment's pages): its structure, links and metadata are done and its objects
+ * are in canonical order, and what was added is numbered after them in the order it was made, so
+ * it is written as it is, reproducibly, without walking the document again.
+ */
+export async function saveStamped(doc: PDFDocument): Promise<Uint8Array> {
+  return doc.save(SAVE_OPTIONS);
+}
+
 /** Repairs the structure tree (structure.ts), sets the metadata and writes the document reproducibly. The document cannot be used after this. */
 export async function savePdf(doc: PDFDocument, meta: Metadata): Promise<Uint8Array> {
   fixStructure(doc);
@@ -156,5 +168,5 @@ export async function savePdf(doc: PDFDocument, meta: Metadata): Promise<Uint8Ar
   describeLinks(doc);
   setMetadata(doc, meta);
   canonicalize(doc);
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: NO_PAUSES });
+  return doc.save(SAVE_OPTIONS);
 }
