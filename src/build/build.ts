@@ -133,9 +133,22 @@ function recordRun(
   register.save();
 }
 
+/** A meeting, or a year's vedtakslister: its files, made from its key unless the last build made them from the same key. */
+interface Job {
+  name: string;
+  key: string;
+  make: () => Promise<DocumentSet>;
+}
+
+/**
+ * How many meetings are made at once: while one meeting's saksdokumenter are composed, and its
+ * files written (work for Node alone), the next one's documents keep the browser's tabs busy.
+ */
+const MEETINGS_AT_ONCE = 2;
+
 /**
  * Every meeting asked for, then the vedtakslister. Each meeting's files are written as soon as
- * all of them are made. A meeting (or a year's vedtakslister) whose key matches its last build,
+ * all of them are made, in order. A meeting (or a year's vedtakslister) whose key matches its last build,
  * with the files it wrote untouched, is taken as it is: nothing is rendered or read for it.
  */
 async function buildAll(
@@ -149,38 +162,18 @@ async function buildAll(
   const outDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'output');
   const dokumenter: BuiltDocument[] = [];
   const files: string[] = [];
-  const gjenbrukEllerLag = async (name: string, key: string, lag: () => Promise<DocumentSet>) => {
-    const previous = options.force ? undefined : register.mote(name, key);
-    if (previous) {
-      dokumenter.push(...previous.dokumenter.map((d) => ({ ...d, fraBuffer: true })));
-      files.push(...Object.keys(previous.utdata));
-      return;
-    }
-    const brukteFor = buffer.brukt.size;
-    const laget = await lag();
-    (globalThis as any).__T?.('write start');
-    const skrevet = writeAll(laget.filer);
-    (globalThis as any).__T?.('write end');
-    pruneOutputs(outDir, register.previousOutputs(name), new Set(laget.filer.keys()));
-    for (const dokument of laget.dokumenter) if (skrevet.has(dokument.fil)) options.underveis?.(dokument);
-    dokumenter.push(...laget.dokumenter);
-    files.push(...laget.filer.keys());
-    register.remember(name, key, laget.dokumenter, laget.filer.keys(), [...buffer.brukt].slice(brukteFor));
-  };
   const keys = new Map(loaded.alleMoter.map((m) => [m, moteKey(m, tools, inndata)]));
-  for (const mote of loaded.moter) {
-    try {
-      await gjenbrukEllerLag(mote.mappe, keys.get(mote)!, () => buildMote(mote, tools, outDir));
-    } catch (error) {
-      if (!(error instanceof VedleggError)) throw error;
-      diagnostics.push({ severity: 'feil', file: error.file, message: error.message });
-    }
-  }
+  const jobs: Job[] = loaded.moter.map((mote, i) => ({
+    name: mote.mappe,
+    key: keys.get(mote)!,
+    make: () => buildMote(mote, { ...tools, prioritet: i }, outDir),
+  }));
+  const skipped: Diagnostic[] = [];
   for (const ar of findVedtaksar(loaded)) {
     if (loaded.arWithErrors.has(ar.navn)) {
       // A meeting of the year with errors may have saker missing or numbered wrong: no list rather than a wrong one.
       const { organisasjon, utvalg } = ar.moter[0]!;
-      diagnostics.push({
+      skipped.push({
         severity: 'advarsel',
         file: organisasjon.file,
         message: `vedtakslisten ${ar.navn}-vedtak.pdf ble ikke laget fordi et møte i ${utvalg.kortnavn} ${ar.navn.slice(-4)} har feil; kjør «motedok check» for hele cases/.`,
@@ -188,7 +181,62 @@ async function buildAll(
       continue;
     }
     const key = buffer.key('vedtaksliste', ...ar.moter.map((m) => keys.get(m)!));
-    await gjenbrukEllerLag(`${ar.navn}-vedtak`, key, () => buildVedtakslister(ar, tools, outDir));
+    const prioritet = jobs.length;
+    jobs.push({ name: `${ar.navn}-vedtak`, key, make: () => buildVedtakslister(ar, { ...tools, prioritet }, outDir) });
   }
+  const previousBuilds = jobs.map((job) => (options.force ? undefined : register.mote(job.name, job.key)));
+  const made = startJobs(
+    jobs,
+    jobs.flatMap((_, i) => (previousBuilds[i] ? [] : [i])),
+    tools,
+  );
+  for (const [i, job] of jobs.entries()) {
+    const previous = previousBuilds[i];
+    if (previous) {
+      dokumenter.push(...previous.dokumenter.map((d) => ({ ...d, fraBuffer: true })));
+      files.push(...Object.keys(previous.utdata));
+      continue;
+    }
+    let laget: { result: DocumentSet; keys: string[] };
+    try {
+      laget = await made(i);
+    } catch (error) {
+      if (!(error instanceof VedleggError)) throw error;
+      diagnostics.push({ severity: 'feil', file: error.file, message: error.message });
+      continue;
+    }
+    const { filer, dokumenter: docs } = laget.result;
+    const skrevet = writeAll(filer);
+    pruneOutputs(outDir, register.previousOutputs(job.name), new Set(filer.keys()));
+    for (const dokument of docs) if (skrevet.has(dokument.fil)) options.underveis?.(dokument);
+    dokumenter.push(...docs);
+    files.push(...filer.keys());
+    register.remember(job.name, job.key, docs, filer.keys(), laget.keys);
+  }
+  diagnostics.push(...skipped);
   return { dokumenter, filer: files };
+}
+
+/**
+ * `made(i)`: job i's files, once made. Asking for job i starts it and the jobs after it in
+ * `toMake`, MEETINGS_AT_ONCE in all.
+ */
+function startJobs(
+  jobs: readonly Job[],
+  /** The jobs to be made, by index, in order. */
+  toMake: readonly number[],
+  tools: BuildTools,
+): (i: number) => Promise<{ result: DocumentSet; keys: string[] }> {
+  const started = new Map<number, Promise<{ result: DocumentSet; keys: string[] }>>();
+  return (i) => {
+    const at = toMake.indexOf(i);
+    for (const j of toMake.slice(at, at + MEETINGS_AT_ONCE)) {
+      if (started.has(j)) continue;
+      const making = tools.buffer.tracked(jobs[j]!.make);
+      // A later meeting may fail while an earlier one is being written; it is reported when its turn comes.
+      making.catch(() => undefined);
+      started.set(j, making);
+    }
+    return started.get(i)!;
+  };
 }

@@ -61,18 +61,13 @@ export async function frameVedlegg(tools: BuildTools, write: Printer, html: stri
   const pages = vedleggPages(fra.ferdig);
   if (pages.length === 0) return fra;
   const key = tools.buffer.key('vedleggsramme', html, fra.ferdig.bytes);
-  return stamp(
-    tools,
-    key,
-    fra,
-    async (doc, overlays) => {
-      const vedlegg = new Set(pages);
-      const overlay = pageSizes(doc).map((size, i) => ({ ...size, topp: vedlegg.has(i), bunn: false }));
-      const trykt = await printOverlay(tools, write, renderOverlay(html, overlay), overlay.length, overlays);
-      fitIntoBand(doc, pages);
-      await stampOverlay(doc, trykt, pages);
-    },
-  );
+  return stamp(tools, key, fra, async (doc, overlays) => {
+    const vedlegg = new Set(pages);
+    const overlay = pageSizes(doc).map((size, i) => ({ ...size, topp: vedlegg.has(i), bunn: false }));
+    const trykt = await printOverlay(tools, write, renderOverlay(html, overlay), overlay.length, overlays);
+    fitIntoBand(doc, pages);
+    await stampOverlay(doc, trykt, pages);
+  });
 }
 
 /** The document with «Side n av N» (as the templates' footer says it) on every page, N counting every page of the file. */

@@ -16,11 +16,13 @@ export interface BuildTools {
   buffer: DocumentCache;
   nettleser: () => Promise<SealedBrowser>;
   options: BuildOptions;
+  /** The place of what is built in the build's order: its documents are printed before those of later ones. */
+  prioritet?: number;
 }
 
 /** Prints HTML with its white space collapsed, so the spaces at line breaks stay in the tagged text (render/mellomrom.ts). */
 export function printerFor(tools: BuildTools, tillatt: string[]): Printer {
-  return async (html) => (await tools.nettleser()).pdf({ html: collapseWhiteSpace(html), tillatt });
+  return async (html) => (await tools.nettleser()).pdf({ html: collapseWhiteSpace(html), tillatt, prioritet: tools.prioritet });
 }
 
 /** What a page may load: the meeting folders, the templates, the bundled fonts and the logo. */

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ export class DocumentCache {
   private readonly fileHasher = new Map<string, string>();
   /** Keys looked up with success or stored in this run, in the order first used. */
   readonly brukt = new Set<string>();
+  /** The keys used by what `tracked` runs, while other work uses the cache at the same time. */
+  private readonly scope = new AsyncLocalStorage<Set<string>>();
 
   constructor(
     private readonly folder: string,
@@ -28,6 +31,18 @@ export class DocumentCache {
     /** `--force`: look nothing up, but store what is made. */
     private readonly readingOff = false,
   ) {}
+
+  /** Runs `make`, and returns with its result the keys it looked up with success or stored. */
+  async tracked<T>(make: () => Promise<T>): Promise<{ result: T; keys: string[] }> {
+    const keys = new Set<string>();
+    const result = await this.scope.run(keys, make);
+    return { result, keys: [...keys] };
+  }
+
+  private use(key: string): void {
+    this.brukt.add(key);
+    this.scope.getStore()?.add(key);
+  }
 
   key(...deler: (string | Uint8Array)[]): string {
     const hash = createHash('sha256').update(this.grunnlag);
@@ -67,9 +82,9 @@ export class DocumentCache {
         (meta.referanser === undefined ||
           (Array.isArray(meta.referanser) && meta.referanser.every((r) => Number.isInteger(r?.side) && r.side < meta.sider)));
       if (!gyldig) throw new Error('ødelagt');
-      this.brukt.add(key);
+      this.use(key);
       // The entries it was made from stay as long as it does (an overlay the next edit stamps again).
-      for (const del of meta.avhenger ?? []) if (/^[0-9a-f]{64}$/.test(del)) this.brukt.add(del);
+      for (const del of meta.avhenger ?? []) if (/^[0-9a-f]{64}$/.test(del)) this.use(del);
       return {
         bytes: new Uint8Array(bytes),
         sider: meta.sider,
@@ -92,7 +107,7 @@ export class DocumentCache {
       JSON.stringify({ sha256, sider: pages, vedleggStart, referanser, ...(avhenger.length ? { avhenger } : {}) }),
       CACHE,
     );
-    this.brukt.add(key);
+    this.use(key);
   }
 
   private texts?: Map<string, string>;

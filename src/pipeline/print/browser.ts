@@ -17,6 +17,8 @@ export interface PrintJob {
   html: string;
   /** Folders the page may load files from (the meeting folder, templates, fonts). */
   tillatt: readonly string[];
+  /** Lower goes first when documents wait for a tab (the meeting built first); equal ones in the order asked. */
+  prioritet?: number;
 }
 
 /**
@@ -193,7 +195,7 @@ export class SealedBrowser {
   /** Every URL a page asked for, allowed or not, in order. */
   readonly forespurt: string[] = [];
   private ledige: Page[] = [];
-  private ventende: ((page: Page) => void)[] = [];
+  private ventende: { prioritet: number; gi: (page: Page) => void }[] = [];
   private teller = 0;
 
   private readonly ryddOpp = () => removeTemp(this.temp);
@@ -277,22 +279,26 @@ export class SealedBrowser {
     });
   }
 
-  private async borrowPage(): Promise<Page> {
+  private async borrowPage(prioritet: number): Promise<Page> {
     const page = this.ledige.pop();
     if (page) return page;
-    return new Promise((resolve) => this.ventende.push(resolve));
+    return new Promise((gi) => {
+      const at = this.ventende.findIndex((v) => v.prioritet > prioritet);
+      this.ventende.splice(at === -1 ? this.ventende.length : at, 0, { prioritet, gi });
+    });
   }
 
   private returnPage(page: Page): void {
     const next = this.ventende.shift();
-    if (next) next(page);
+    if (next) next.gi(page);
     else this.ledige.push(page);
   }
 
   /** Prints one HTML document to PDF bytes. */
   async pdf(utskrift: PrintJob): Promise<Uint8Array> {
     (globalThis as any).__T?.('print ask');
-    const page = await this.borrowPage();
+    const page = await this.borrowPage(utskrift.prioritet ?? 0);
+    (globalThis as any).__T?.('print start');
     const file = join(this.temp, `dokument-${++this.teller}.html`);
     try {
       writeFileSync(file, utskrift.html);
