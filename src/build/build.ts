@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { DocumentCache, toolFingerprint } from '../cache/document-cache.js';
 import type { Inputs } from '../cache/register.js';
@@ -9,7 +8,7 @@ import type { BuildOptions, BuildResult, BuiltDocument } from '../domain/documen
 import { type Mote, withDeler } from '../domain/types.js';
 import { VedleggError } from '../pipeline/assemble/pdf.js';
 import { useSourceStore } from '../pipeline/load/source-store.js';
-import { findPrinter, SealedBrowser } from '../pipeline/print/browser.js';
+import { findPrinter, type SealedBrowser } from '../pipeline/print/browser.js';
 import { useMarkdownStore } from '../pipeline/render/markdown.js';
 import { pruneOutputs, writeAll } from '../pipeline/write/atomic.js';
 import { takeLock } from '../pipeline/write/lock.js';
@@ -18,6 +17,7 @@ import { recordGodkjentReferat } from './godkjenning.js';
 import { type LoadResult, loadMoter } from './load.js';
 import type { DocumentSet } from './mote.js';
 import { buildMote } from './mote.js';
+import { startPrinter } from './printer.js';
 import type { BuildTools } from './tools.js';
 import { describeRun, type Register } from './unchanged.js';
 import { buildVedtakslister, findVedtaksar } from './vedtakslister.js';
@@ -51,18 +51,22 @@ function extraFiles(loaded: LoadResult): string[] {
  * written unless everything of a meeting was made; then each file is replaced atomically.
  * A meeting made from the same inputs as last time, with its files untouched, is not made again.
  */
-export async function buildMoter(paths: readonly string[] = [], options: BuildOptions = {}): Promise<BuildResult> {
+export async function buildMoter(
+  paths: readonly string[] = [],
+  options: BuildOptions = {},
+  /** A browser already starting (printer.ts); the build uses it, and closes it when done. */
+  started?: Promise<SealedBrowser>,
+): Promise<BuildResult> {
   const run = describeRun(paths, options);
   const { ut, register } = run;
   // Read before loading: a file saved while this build runs must count as changed next time.
   const previous = register.previousRun(run.foresporsel);
   const inndata = register.inndata(run.stier(previous?.resultat.ekstra ?? []));
   // When something changed, something will most likely be printed: start the browser now, while
-  // the meetings load. One tab per core: printing is bound by the processor.
-  let browser: Promise<SealedBrowser> | undefined;
+  // the meetings load (or use the one the command line started before loading this module).
+  let browser: Promise<SealedBrowser> | undefined = started;
   const startNettleser = () => {
-    browser ??= SealedBrowser.start(Math.max(2, availableParallelism()));
-    browser.catch(() => undefined);
+    browser ??= startPrinter();
     return browser;
   };
   if (!options.force && !register.matchingRun(run.foresporsel, run.nokkel, inndata)) startNettleser();
@@ -92,14 +96,17 @@ export async function buildMoter(paths: readonly string[] = [], options: BuildOp
     useMarkdownStore(tools.buffer.markdown);
     const { dokumenter, filer: files } = await buildAll(loaded, tools, register, inndata, diagnostics);
     (globalThis as any).__T?.('buildAll end');
-    tools.buffer.saveMarkdown();
+    // Room for every text of every meeting of the projects (a sak has a body, a proposal, a description …), not for every version of them.
+    tools.buffer.saveMarkdown(200 + 4 * loaded.alleMoter.reduce((n, m) => n + m.saker.length, 0));
     if (!diagnostics.some((d) => d.severity === 'feil'))
       recordRun(run, loaded, tools, { dokumenter, filer: files, inndata, diagnostics }, sources);
     return { moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter, diagnostics };
   } finally {
     useSourceStore(undefined);
     useMarkdownStore(undefined);
+    (globalThis as any).__T?.('close start');
     if (browser) await (await browser.catch(() => undefined))?.close();
+    (globalThis as any).__T?.('close end');
     frigi?.();
   }
 }
@@ -158,32 +165,12 @@ async function buildAll(
   inndata: Inputs,
   diagnostics: Diagnostic[],
 ): Promise<{ dokumenter: BuiltDocument[]; filer: string[] }> {
-  const { options, buffer } = tools;
+  const { options } = tools;
   const outDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'output');
   const dokumenter: BuiltDocument[] = [];
   const files: string[] = [];
-  const keys = new Map(loaded.alleMoter.map((m) => [m, moteKey(m, tools, inndata)]));
-  const jobs: Job[] = loaded.moter.map((mote, i) => ({
-    name: mote.mappe,
-    key: keys.get(mote)!,
-    make: () => buildMote(mote, { ...tools, prioritet: i }, outDir),
-  }));
   const skipped: Diagnostic[] = [];
-  for (const ar of findVedtaksar(loaded)) {
-    if (loaded.arWithErrors.has(ar.navn)) {
-      // A meeting of the year with errors may have saker missing or numbered wrong: no list rather than a wrong one.
-      const { organisasjon, utvalg } = ar.moter[0]!;
-      skipped.push({
-        severity: 'advarsel',
-        file: organisasjon.file,
-        message: `vedtakslisten ${ar.navn}-vedtak.pdf ble ikke laget fordi et møte i ${utvalg.kortnavn} ${ar.navn.slice(-4)} har feil; kjør «motedok check» for hele cases/.`,
-      });
-      continue;
-    }
-    const key = buffer.key('vedtaksliste', ...ar.moter.map((m) => keys.get(m)!));
-    const prioritet = jobs.length;
-    jobs.push({ name: `${ar.navn}-vedtak`, key, make: () => buildVedtakslister(ar, { ...tools, prioritet }, outDir) });
-  }
+  const jobs = planJobs(loaded, tools, inndata, skipped);
   const previousBuilds = jobs.map((job) => (options.force ? undefined : register.mote(job.name, job.key)));
   const made = startJobs(
     jobs,
@@ -215,6 +202,33 @@ async function buildAll(
   }
   diagnostics.push(...skipped);
   return { dokumenter, filer: files };
+}
+
+/** The meetings asked for, then each committee year's vedtakslister (a year with errors gets a warning in `skipped` instead). */
+function planJobs(loaded: LoadResult, tools: BuildTools, inndata: Inputs, skipped: Diagnostic[]): Job[] {
+  const outDir = resolve(tools.options.cwd ?? process.cwd(), tools.options.out ?? 'output');
+  const keys = new Map(loaded.alleMoter.map((m) => [m, moteKey(m, tools, inndata)]));
+  const jobs: Job[] = loaded.moter.map((mote, i) => ({
+    name: mote.mappe,
+    key: keys.get(mote)!,
+    make: () => buildMote(mote, { ...tools, prioritet: i }, outDir),
+  }));
+  for (const ar of findVedtaksar(loaded)) {
+    if (loaded.arWithErrors.has(ar.navn)) {
+      // A meeting of the year with errors may have saker missing or numbered wrong: no list rather than a wrong one.
+      const { organisasjon, utvalg } = ar.moter[0]!;
+      skipped.push({
+        severity: 'advarsel',
+        file: organisasjon.file,
+        message: `vedtakslisten ${ar.navn}-vedtak.pdf ble ikke laget fordi et møte i ${utvalg.kortnavn} ${ar.navn.slice(-4)} har feil; kjør «motedok check» for hele cases/.`,
+      });
+      continue;
+    }
+    const key = tools.buffer.key('vedtaksliste', ...ar.moter.map((m) => keys.get(m)!));
+    const prioritet = jobs.length;
+    jobs.push({ name: `${ar.navn}-vedtak`, key, make: () => buildVedtakslister(ar, { ...tools, prioritet }, outDir) });
+  }
+  return jobs;
 }
 
 /**

@@ -10,7 +10,7 @@ import { listNumbering } from '../pipeline/render/lister.js';
 import { withoutPageNumbers } from '../pipeline/render/sidetall.js';
 import { renderMarkdownAhead } from '../pipeline/render/views.js';
 import { type Plan, planDocuments } from './plan.js';
-import { buildSaksdokumenter } from './saksdokumenter.js';
+import { BundleParts, buildSaksdokumenter } from './saksdokumenter.js';
 import { frameVedlegg, numberPages } from './sidetall.js';
 import { allowedFiles, type BuildTools, getOrMake, loadedFiles, overskrifter, printerFor } from './tools.js';
 
@@ -60,7 +60,8 @@ async function buildDocumentSet(
     if (options.html && html) sett.filer.set(file.replace(/\.pdf$/, '.html'), html);
     sett.dokumenter.push({ mote: mote.mappe, fil: file, sider: pages, fraBuffer });
   };
-  const write = printerFor(tools, allowedFiles([mote], maler));
+  const parts = new BundleParts();
+  const write = parts.watching(printerFor(tools, allowedFiles([mote], maler)));
   const trykte = await Promise.all(
     planer.map(async (plan): Promise<Printed> => {
       const tidligere = plan.likeOffentlig ? gjenbruk.get(basename(plan.file)) : undefined;
@@ -84,6 +85,7 @@ async function buildDocumentSet(
         finishPdf(await write(trykk), meta, plan.vedlegg, overskrifter(html), listNumbering(html)),
       );
       const del = etterpa ? await frameVedlegg(tools, write, html, trykt) : trykt;
+      if (plan.innhold) parts.add(plan, del.ferdig.bytes);
       const laget = etterpa ? await numberPages(tools, write, html, del) : trykt;
       done(plan.file, laget.ferdig.bytes, laget.ferdig.sider, laget.fraBuffer, html);
       return { plan, done: laget.ferdig, del: del.ferdig, fraBuffer: laget.fraBuffer, html };
@@ -96,6 +98,7 @@ async function buildDocumentSet(
     tools,
     write,
     metadata(frase(mote.fraser, 'saksdokumenter.tittel', { utvalg: mote.utvalg.navn, dato: langDato(mote.dato) })),
+    parts,
   );
   done(join(folder, 'saksdokumenter.pdf'), samlet.ferdig.bytes, samlet.ferdig.sider, samlet.fraBuffer);
   return { ...sett, trykte };

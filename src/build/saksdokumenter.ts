@@ -14,6 +14,60 @@ import { stampPageNumbers } from './sidetall.js';
 import { type BuildTools, getOrMake, loadedFiles, overskrifter, type Printer } from './tools.js';
 
 /**
+ * The bundle's parts, read ahead: once something of the meeting is sent to the browser, each part
+ * is read while the browser prints (one part per turn of the event loop, so that the browser's
+ * answers are not kept waiting), instead of all of them after the last print. When nothing is
+ * printed the bundle is most likely the cached one, and nothing is read.
+ */
+export class BundleParts {
+  private readonly bytes = new Map<Plan, Uint8Array>();
+  private readonly lest = new Map<Plan, Promise<PDFDocument>>();
+  private printing = false;
+
+  /** The printer, telling this when it is first used. */
+  watching(write: Printer): Printer {
+    return (html) => {
+      if (!this.printing) {
+        this.printing = true;
+        for (const [plan, bytes] of this.bytes) this.readSoon(plan, bytes);
+      }
+      return write(html);
+    };
+  }
+
+  add(plan: Plan, bytes: Uint8Array): void {
+    this.bytes.set(plan, bytes);
+    if (this.printing) this.readSoon(plan, bytes);
+  }
+
+  /** The part as read ahead, if it was; for one use. */
+  take(plan: Plan): Promise<PDFDocument> | undefined {
+    const lest = this.lest.get(plan);
+    this.lest.delete(plan);
+    return lest;
+  }
+
+  private readonly queue: (() => void)[] = [];
+
+  /** One part per turn of the event loop: what the browser sends (its requests for fonts) is answered in between. */
+  private readSoon(plan: Plan, bytes: Uint8Array): void {
+    if (this.lest.has(plan)) return;
+    const lest = new Promise<PDFDocument>((resolve, reject) => {
+      this.queue.push(() => loadPdf(bytes).then(resolve, reject));
+      if (this.queue.length === 1) setImmediate(() => this.next());
+    });
+    // A part read ahead but not used (the bundle came from the cache after all) is no error.
+    lest.catch(() => undefined);
+    this.lest.set(plan, lest);
+  }
+
+  private next(): void {
+    this.queue.shift()?.();
+    if (this.queue.length > 0) setImmediate(() => this.next());
+  }
+}
+
+/**
  * References in the case papers to other saker of the meeting lead to those saker's case papers,
  * now that they are in one file (assemble/referanselenker.ts).
  */
@@ -67,6 +121,7 @@ export async function buildSaksdokumenter(
   tools: BuildTools,
   write: Printer,
   meta: Metadata,
+  lestFor?: BundleParts,
 ): Promise<{ ferdig: FinishedPdf; fraBuffer: boolean }> {
   const { maler, buffer } = tools;
   const content = (forsidePages: number) => contentsLines(deler, forsidePages);
@@ -103,7 +158,7 @@ export async function buildSaksdokumenter(
       const base = await loadPdf(trykt.bytes);
       await mergePdfs(
         base,
-        deler.map(({ plan, ferdig: done }) => ({ pdf: done.bytes, bokmerke: plan.innhold! })),
+        deler.map(({ plan, ferdig: done }) => ({ pdf: done.bytes, bokmerke: plan.innhold!, lest: lestFor?.take(plan) })),
       );
       linkReferanserInBundle(base, mote, trykt.sider, deler);
       // One numbering from the contents page to the last page, as the contents page counts; stamped before the one save.

@@ -14,7 +14,6 @@ import { writeAtomic } from '../pipeline/write/atomic.js';
  * again. An entry whose bytes do not match its recorded hash, or that cannot be read, is
  * deleted and ignored, never trusted.
  */
-const TEXT_LIMIT = 5000;
 /** Entries are checked when read (their hash, or JSON that must parse): no need to wait for the disk. */
 const CACHE = { durable: false };
 
@@ -114,12 +113,21 @@ export class DocumentCache {
   private readonly brukteTexts = new Set<string>();
   private newTexts = false;
 
-  /** Markdown converted to HTML, by a hash of the text, its options and the tool: one JSON file, read when first asked. */
+  /**
+   * Markdown converted to HTML, by a hash of the text, its options and the tool: one JSON file,
+   * read when first asked, oldest use first.
+   */
   readonly markdown = {
     get: (key: string): string | undefined => {
       const hash = this.key('markdown', key);
-      const html = this.readTexts().get(hash);
-      if (html !== undefined) this.brukteTexts.add(hash);
+      const texts = this.readTexts();
+      const html = texts.get(hash);
+      if (html !== undefined) {
+        this.brukteTexts.add(hash);
+        // Most recently used last: what goes when there are too many.
+        texts.delete(hash);
+        texts.set(hash, html);
+      }
       return html;
     },
     set: (key: string, html: string): void => {
@@ -142,11 +150,25 @@ export class DocumentCache {
     return this.texts;
   }
 
-  /** Writes the conversions if any are new; past a bound, only those used in this run are kept. */
-  saveMarkdown(): void {
+  /**
+   * Writes the conversions if any are new, at most `limit` of them: those used in this run and
+   * then the most recently used. Every save of a sak being edited adds one, and an edit must not
+   * get slower through the day as the file grows (it reached 11 MB after a few hundred edits).
+   */
+  saveMarkdown(limit: number): void {
     if (!this.newTexts || !this.texts) return;
-    const alle = [...this.texts].filter(([hash]) => this.texts!.size <= TEXT_LIMIT || this.brukteTexts.has(hash));
-    writeAtomic(join(this.folder, 'markdown.json'), JSON.stringify(Object.fromEntries(alle)), CACHE);
+    const alle = [...this.texts];
+    let spare = Math.max(0, limit - this.brukteTexts.size);
+    const kept: [string, string][] = [];
+    for (let i = alle.length - 1; i >= 0; i--) {
+      const [hash, html] = alle[i]!;
+      if (this.brukteTexts.has(hash)) kept.push([hash, html]);
+      else if (spare > 0) {
+        kept.push([hash, html]);
+        spare--;
+      }
+    }
+    writeAtomic(join(this.folder, 'markdown.json'), JSON.stringify(Object.fromEntries(kept.reverse())), CACHE);
   }
 
   /** Removes every entry not in `behold`, so the cache holds what the current documents are made of and no more. */

@@ -14,9 +14,14 @@ export async function runBuild(paths: string[], flags: BuildFlags): Promise<numb
   const uendret = unchangedSinceLast(paths, flags);
   (globalThis as any).__T?.('unchanged checked');
   if (!uendret) {
+    // Chromium starts while the rest of the build loads.
+    const nettleser = (await import('../build/printer.js')).startPrinter();
     const { buildMoter } = await import('../build/build.js');
     (globalThis as any).__T?.('build.js imported');
-    return reportBuild('build', await buildMoter(paths, { ...flags, underveis: createProgress() }), started);
+    const r = await buildMoter(paths, { ...flags, underveis: createProgress() }, nettleser);
+    const u = process.cpuUsage();
+    (globalThis as any).__T?.(`cpu ${Math.round((u.user + u.system) / 1000)}`);
+    return reportBuild('build', r, started);
   }
   printDiagnostics(uendret.diagnostics);
   const pages = uendret.dokumenter.reduce((n, d) => n + d.sider, 0);

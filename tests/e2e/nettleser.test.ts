@@ -18,7 +18,8 @@ describe('the sealed browser', () => {
     const tillatt = mkdtempSync(join(tmpdir(), 'motedok-tillatt-'));
     writeFileSync(join(tillatt, 'ok.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
     const html = `<!doctype html><html lang="nb"><head><title>t</title>
-      <link rel="stylesheet" href="https://example.invalid/stil.css"><style>@import url("http://example.invalid/import.css");</style></head>
+      <link rel="stylesheet" href="https://example.invalid/stil.css"><style>@import url("http://example.invalid/import.css");
+      @font-face { font-family: Sporing; src: url("https://example.invalid/sporing.woff2"); } p { font-family: Sporing, sans-serif; }</style></head>
       <body><p>Synlig tekst</p><script>document.body.append("SKRIPT KJØRTE")</script>
       <img src="http://example.invalid/sporing.png" alt=""><img src="file:///etc/hostname" alt="">
       <img src="file://${join(tillatt, 'ok.svg')}" alt=""><iframe src="file:///etc/passwd"></iframe></body></html>`;
@@ -34,6 +35,7 @@ describe('the sealed browser', () => {
       'file:///etc/passwd',
       'http://example.invalid/import.css',
       'http://example.invalid/sporing.png',
+      'https://example.invalid/sporing.woff2',
       'https://example.invalid/stil.css',
     ]);
   }, 60_000);

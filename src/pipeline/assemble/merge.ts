@@ -32,6 +32,8 @@ export interface Bookmark {
 
 export interface PdfPart {
   pdf: Uint8Array;
+  /** `pdf` already being read (while the browser prints something else); used once, as addPart changes it. */
+  lest?: Promise<PDFDocument>;
   /** The part's bookmark in the joined document; its own bookmarks are nested below it. */
   bokmerke: string;
 }
@@ -165,7 +167,7 @@ async function addPart(
   nummer: number,
   parentTree: [number, PDFObject][],
 ): Promise<Bookmark> {
-  const source = await loadPdf(del.pdf);
+  const source = await (del.lest ?? loadPdf(del.pdf));
   const copier = PDFObjectCopier.for(source.context, base.context);
   const forskyvning = parentTree.reduce((maks, [key]) => Math.max(maks, key + 1), 0);
   // Structure IDs must be unique in the joined document; kanoniser() renumbers them afterwards.

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import puppeteer, { type Browser, type HTTPRequest, type LaunchOptions, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type LaunchOptions, type Page, type Protocol } from 'puppeteer-core';
 import { isInside } from '../../util/paths.js';
 import { CHROMIUM_ARGS, findChromium, findPrinter, isExecutable } from './chromium.mjs';
 
@@ -163,23 +163,55 @@ function realPath(path: string): string {
   }
 }
 
-/** What a page may load (besides data: URLs): what it prints may only show images, styles and fonts. */
-const LOADS = new Set(['image', 'stylesheet', 'font']);
+/** What a page may load (besides data: URLs), by the browser's resource types: images, styles and fonts. */
+const LOADS = new Set<Protocol.Network.ResourceType>(['Image', 'Stylesheet', 'Font']);
+
+/** A request the browser holds until we answer. */
+type Paused = Protocol.Fetch.RequestPausedEvent;
 
 /**
  * Whether a page may make a request: its own document, and images, styles and fonts whose real
  * path (links followed) is inside an allowed folder. Frames, objects, embeds, navigation away and
  * everything on the network are refused, so no file on the machine can be shown in a document.
  */
-function mayLoad(request: HTTPRequest, page: SealedPage): boolean {
-  const url = request.url();
-  if (url.startsWith('data:')) return !request.isNavigationRequest();
+function mayLoad(request: Paused, page: SealedPage, mainFrame: string): boolean {
+  const { url } = request.request;
+  const navigation = request.resourceType === 'Document';
+  if (url.startsWith('data:')) return !navigation;
   const jobb = page.motedokJobb;
   if (!url.startsWith('file:') || !jobb) return false;
   const file = realPath(fileURLToPath(url));
-  if (request.isNavigationRequest()) return request.frame() === page.mainFrame() && file === jobb.dokument;
-  return LOADS.has(request.resourceType()) && jobb.tillatt.some((folder) => isInside(folder, file));
+  if (navigation) return request.frameId === mainFrame && file === jobb.dokument;
+  return LOADS.has(request.resourceType) && jobb.tillatt.some((folder) => isInside(folder, file));
 }
+
+/**
+ * The requests held for mayLoad: all of them, except fonts from files. A font file can change
+ * only the shapes of letters, never put a file's text in the document, and each document asks
+ * for eight of them: answering each from here kept the browser waiting whenever this process
+ * was busy (a tenth of the printing time). Fonts from the network are still held, and refused.
+ */
+/**
+ * Every resource type but Font that the browser's request filter knows; what it cannot name
+ * (text tracks, prefetches, manifests) is never drawn on a page, and arrives as Other when it is.
+ */
+const HELD_TYPES: Protocol.Network.ResourceType[] = [
+  'Document',
+  'Stylesheet',
+  'Image',
+  'Media',
+  'Script',
+  'XHR',
+  'Fetch',
+  'EventSource',
+  'Ping',
+  'CSPViolationReport',
+  'Other',
+];
+const HELD: Protocol.Fetch.RequestPattern[] = [
+  ...HELD_TYPES.map((resourceType) => ({ urlPattern: '*', resourceType })),
+  ...['http*', 'ws*', 'ftp*', 'blob*', 'filesystem*', 'chrome*'].map((urlPattern) => ({ urlPattern, resourceType: 'Font' as const })),
+];
 
 /** What the browser tried to load and was refused: for tests and for the curious. */
 export interface Blocked {
@@ -266,17 +298,19 @@ export class SealedBrowser {
 
   private async seal(page: Page): Promise<void> {
     await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      const url = request.url();
+    const session = await page.createCDPSession();
+    const { frameTree } = await session.send('Page.getFrameTree');
+    session.on('Fetch.requestPaused', (paused: Paused) => {
+      const { url } = paused.request;
       this.forespurt.push(url);
-      if (mayLoad(request, page)) {
-        void request.continue();
+      if (mayLoad(paused, page, frameTree.frame.id)) {
+        session.send('Fetch.continueRequest', { requestId: paused.requestId }).catch(() => undefined);
         return;
       }
       this.blokkert.push({ url });
-      void request.abort('blockedbyclient');
+      session.send('Fetch.failRequest', { requestId: paused.requestId, errorReason: 'BlockedByClient' }).catch(() => undefined);
     });
+    await session.send('Fetch.enable', { patterns: HELD });
   }
 
   private async borrowPage(prioritet: number): Promise<Page> {
@@ -322,11 +356,20 @@ export class SealedBrowser {
     }
   }
 
+  /**
+   * Stops Chromium with its renderers at once: nothing of it is kept (the profile is removed), so
+   * it need not be asked to shut down, which took 70–90 ms of every build.
+   */
   async close(): Promise<void> {
+    const chromium = this.browser.process();
+    const ended =
+      chromium && chromium.exitCode === null && chromium.signalCode === null
+        ? new Promise((resolve) => chromium.once('exit', resolve))
+        : Promise.resolve();
     try {
-      await Promise.race([this.browser.close(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
-    } finally {
       killChromium(this.browser);
+      await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    } finally {
       // Only now: Chromium writes to its profile until it has quit.
       this.ryddOpp();
       process.removeListener('exit', this.vedAvslutning);
