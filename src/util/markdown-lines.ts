@@ -64,6 +64,32 @@ function blankComments(line: string, commentBefore: boolean): { visible: string;
  * The one scanner for every place that reads Markdown line by line without parsing it.
  */
 export function* markdownLines(text: string, from = 0): Generator<MarkdownLine> {
+  yield* linesOf(text, from);
+}
+
+/**
+ * The model reads each sak line by line six times over (sections, references, table sums,
+ * comments …): the lines of the last few texts are kept, not scanned again.
+ */
+const remembered = new Map<string, Map<number, readonly MarkdownLine[]>>();
+const REMEMBERED_TEXTS = 4;
+
+function linesOf(text: string, from: number): readonly MarkdownLine[] {
+  let byStart = remembered.get(text);
+  const known = byStart?.get(from);
+  if (known) return known;
+  if (!byStart) {
+    if (remembered.size >= REMEMBERED_TEXTS) remembered.delete(remembered.keys().next().value!);
+    byStart = new Map();
+    remembered.set(text, byStart);
+  }
+  const lines = [...scanLines(text, from)];
+  for (const line of lines) Object.freeze(line);
+  byStart.set(from, lines);
+  return lines;
+}
+
+function* scanLines(text: string, from: number): Generator<MarkdownLine> {
   let fence: string | undefined;
   let comment = false;
   let offset = from;
