@@ -75,9 +75,7 @@ export async function buildMoter(
   const sources = options.force ? undefined : new SourceCache(join(ut, '.hurtigbuffer'));
   useSourceStore(sources);
   try {
-    (globalThis as any).__T?.('load start');
     const loaded = await loadMoter(paths, options);
-    (globalThis as any).__T?.('load end');
     useSourceStore(undefined);
     const diagnostics = [...loaded.diagnostics];
     const feilet = (): BuildResult => ({ moter: loaded.moter, alleMoter: loaded.alleMoter, dokumenter: [], diagnostics });
@@ -95,7 +93,6 @@ export async function buildMoter(
     };
     useMarkdownStore(tools.buffer.markdown);
     const { dokumenter, filer: files } = await buildAll(loaded, tools, register, inndata, diagnostics);
-    (globalThis as any).__T?.('buildAll end');
     // Room for every text of every meeting of the projects (a sak has a body, a proposal, a description …), not for every version of them.
     tools.buffer.saveMarkdown(200 + 4 * loaded.alleMoter.reduce((n, m) => n + m.saker.length, 0));
     if (!diagnostics.some((d) => d.severity === 'feil'))
@@ -104,9 +101,7 @@ export async function buildMoter(
   } finally {
     useSourceStore(undefined);
     useMarkdownStore(undefined);
-    (globalThis as any).__T?.('close start');
     if (browser) await (await browser.catch(() => undefined))?.close();
-    (globalThis as any).__T?.('close end');
     frigi?.();
   }
 }

@@ -64,22 +64,15 @@ export async function loadMoter(paths: readonly string[] = [], options: LoadOpti
   const alleMoter: Mote[] = [];
   const arWithErrors = new Set<string>();
   for (const [root, selected] of byRoot) {
-    (globalThis as any).__T?.('L start');
     const project = await loadProjectSource(root, diags);
-    (globalThis as any).__T?.('L source');
     await readTabellfilerInProject(project);
-    (globalThis as any).__T?.('L tabell');
     await readSkrevetInProject(project);
-    (globalThis as any).__T?.('L skrevet');
     await findAktivtContentInProject(project);
-    (globalThis as any).__T?.('L aktivt');
     const model = await buildModel(project, diags, new Set(selected));
-    (globalThis as any).__T?.('L model');
     for (const meeting of project.meetings) if (selected.includes(meeting.dir)) checkJournal(meeting, diags);
     // The templates too, so that `check` finds what `build` would stop at.
     const malene = model.organisasjon ? loadTemplates(model.organisasjon) : undefined;
     diags.addAll(malene?.diagnostics ?? []);
-    (globalThis as any).__T?.('L templates');
     if (!organisasjon) [organisasjon, templates] = [model.organisasjon, malene?.maler];
     moter.push(...model.moter);
     alleMoter.push(...model.alleMoter);

@@ -120,9 +120,7 @@ export async function buildMote(mote: Mote, tools: BuildTools, outDir: string): 
 
 async function buildDocuments(mote: Mote, tools: BuildTools, outDir: string): Promise<DocumentSet> {
   const folder = join(outDir, mote.mappe);
-  (globalThis as any).__T?.('md start');
   await renderMarkdownAhead(mote);
-  (globalThis as any).__T?.('md end');
   const intern = await buildDocumentSet(mote, planDocuments(mote, folder), folder, tools);
   const offentligFolder = join(folder, 'offentlig');
   const tilOffentlig = (file: string) => join(offentligFolder, relative(folder, file));

@@ -154,7 +154,6 @@ export async function buildSaksdokumenter(
     async () => {
       let trykt = await forside(1);
       if (trykt.sider !== 1) trykt = await forside(trykt.sider);
-      (globalThis as any).__T?.('bundle merge');
       const base = await loadPdf(trykt.bytes);
       await mergePdfs(
         base,
@@ -163,7 +162,6 @@ export async function buildSaksdokumenter(
       linkReferanserInBundle(base, mote, trykt.sider, deler);
       // One numbering from the contents page to the last page, as the contents page counts; stamped before the one save.
       await stampPageNumbers(tools, write, forsideHtml, base, overlays);
-      (globalThis as any).__T?.('bundle save');
       const pages = base.getPageCount();
       return { bytes: await savePdf(base, meta), sider: pages, vedleggStart: [] };
     },

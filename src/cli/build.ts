@@ -7,21 +7,14 @@ export type BuildFlags = Pick<BuildOptions, 'out' | 'html' | 'force'>;
 /** `motedok build`: the PDFs, or, when nothing changed since the last build, only a line saying so. */
 export async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
   const started = performance.now();
-  if (process.env.MOTEDOK_T) (globalThis as any).__T = (l: string) => process.stderr.write(`T ${performance.now().toFixed(0)} ${l}\n`);
   // unchanged.js is kept apart from build.js: answering «nothing changed» must not load the browser, pdf-lib or remark.
   const { unchangedSinceLast } = await import('../build/unchanged.js');
-  (globalThis as any).__T?.('cli start');
   const uendret = unchangedSinceLast(paths, flags);
-  (globalThis as any).__T?.('unchanged checked');
   if (!uendret) {
     // Chromium starts while the rest of the build loads.
     const nettleser = (await import('../build/printer.js')).startPrinter();
     const { buildMoter } = await import('../build/build.js');
-    (globalThis as any).__T?.('build.js imported');
-    const r = await buildMoter(paths, { ...flags, underveis: createProgress() }, nettleser);
-    const u = process.cpuUsage();
-    (globalThis as any).__T?.(`cpu ${Math.round((u.user + u.system) / 1000)}`);
-    return reportBuild('build', r, started);
+    return reportBuild('build', await buildMoter(paths, { ...flags, underveis: createProgress() }, nettleser), started);
   }
   printDiagnostics(uendret.diagnostics);
   const pages = uendret.dokumenter.reduce((n, d) => n + d.sider, 0);

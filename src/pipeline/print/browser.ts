@@ -262,7 +262,6 @@ export class SealedBrowser {
       );
     }
     let browser: Browser;
-    (globalThis as any).__T?.('browser launch');
     const grense = timeLimit();
     // Chromium's profile goes in our own temporary folder, which an exit removes even while Chromium starts.
     removeLeftovers();
@@ -284,7 +283,6 @@ export class SealedBrowser {
     try {
       const pages = await Promise.all(Array.from({ length: sider }, () => browser.newPage()));
       const nettleser = new SealedBrowser(browser, pages, temp);
-      (globalThis as any).__T?.('browser ready');
       process.removeListener('exit', ryddOpp);
       for (const page of pages) await nettleser.seal(page);
       return nettleser;
@@ -330,9 +328,7 @@ export class SealedBrowser {
 
   /** Prints one HTML document to PDF bytes. */
   async pdf(utskrift: PrintJob): Promise<Uint8Array> {
-    (globalThis as any).__T?.('print ask');
     const page = await this.borrowPage(utskrift.prioritet ?? 0);
-    (globalThis as any).__T?.('print start');
     const file = join(this.temp, `dokument-${++this.teller}.html`);
     try {
       writeFileSync(file, utskrift.html);
@@ -341,7 +337,6 @@ export class SealedBrowser {
       const grense = timeLimit();
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: grense / 2 });
       await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
-      (globalThis as any).__T?.('print loaded');
       return await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: grense });
     } catch (error) {
       // Chromium crashed, was killed or hung: a problem of the machine, not of the content.
@@ -350,7 +345,6 @@ export class SealedBrowser {
         `Chromium klarte ikke å skrive ut et dokument (${hvorfor}). Møtet som ble bygget, er ikke endret (møter som var ferdige før feilen, er skrevet); prøv igjen.`,
       );
     } finally {
-      (globalThis as any).__T?.('print done');
       rmSync(file, { force: true });
       this.returnPage(page);
     }
