@@ -20,7 +20,7 @@ beforeAll(async () => {
   ut = mkdtempSync(join(tmpdir(), 'motedok-bygg-'));
   // What this file reads is what a build writes; that printing gives the same bytes every time is
   // tested below by a build into an empty folder.
-  medEksempelbuffer(ut);
+  await medEksempelbuffer(ut);
   resultat = await buildMoter([cases], { out: ut });
 }, 120_000);
 

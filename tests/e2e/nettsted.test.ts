@@ -18,7 +18,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const ut = mkdtempSync(join(tmpdir(), 'motedok-nettsted-'));
-  medEksempelbuffer(ut);
+  await medEksempelbuffer(ut);
   const result = await publishMoter([cases], { out: ut });
   expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
   nettsted = result.nettsted!;

@@ -32,7 +32,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const ut = mkdtempSync(join(tmpdir(), 'motedok-tilgjengelig-'));
-  medEksempelbuffer(ut);
+  await medEksempelbuffer(ut);
   const result = await publishMoter([EKSEMPEL], { out: ut });
   expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
   nettsted = result.nettsted!;

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { inject } from 'vitest';
 
 /**
@@ -36,8 +36,26 @@ export function lagreTilstand(...mapper: string[]): { gjenopprett(): void } {
  * run (tests/helpers/eksempelbygg.ts): a key is a hash of everything that goes into a PDF, so a
  * build of the examples into it prints nothing it would print the same. Its register is not
  * copied, so nothing counts as built before. Only for tests that read what a build makes, never
- * for tests of printing or of the cache itself.
+ * for tests of printing or of the cache itself. Waits for that publish to end (it runs while the
+ * first test files do); fails with its errors if it had any.
  */
-export function medEksempelbuffer(ut: string): void {
+export async function medEksempelbuffer(ut: string): Promise<void> {
+  const ferdig = inject('eksempelbyggFerdig');
+  if (!existsSync(ferdig)) {
+    await new Promise<void>((ok) => {
+      const vakt = watch(dirname(ferdig), () => {
+        if (!existsSync(ferdig)) return;
+        vakt.close();
+        ok();
+      });
+      // Written between the check above and the watch.
+      if (existsSync(ferdig)) {
+        vakt.close();
+        ok();
+      }
+    });
+  }
+  const { feil } = JSON.parse(readFileSync(ferdig, 'utf8')) as { feil: string[] };
+  if (feil.length > 0) throw new Error(`eksempelmøtene har feil: ${feil.join('\n')}`);
   cpSync(inject('eksempelbuffer'), join(ut, '.hurtigbuffer'), { recursive: true, filter: (f) => !f.endsWith('register.json') });
 }
