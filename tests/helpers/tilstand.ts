@@ -59,3 +59,12 @@ export async function medEksempelbuffer(ut: string): Promise<void> {
   if (feil.length > 0) throw new Error(`eksempelmøtene har feil: ${feil.join('\n')}`);
   cpSync(inject('eksempelbuffer'), join(ut, '.hurtigbuffer'), { recursive: true, filter: (f) => !f.endsWith('register.json') });
 }
+
+/**
+ * Gives an output folder the document cache of another one (without its register, so nothing
+ * counts as built before): a build into it prints only what the other's builds did not. For tests
+ * that read what a build makes from inputs an earlier test already built.
+ */
+export function medBufferFra(fra: string, ut: string): void {
+  cpSync(join(fra, '.hurtigbuffer'), join(ut, '.hurtigbuffer'), { recursive: true, filter: (f) => !f.endsWith('register.json') });
+}
