@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, watch } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { inject } from 'vitest';
+import { EKSEMPEL } from './prosjekt.js';
 
 /**
  * Keeps a copy of folders (a built project and its output folder) so that each test can start
@@ -33,17 +34,40 @@ export function lagreTilstand(...mapper: string[]): { gjenopprett(): void } {
 
 /**
  * Gives an output folder the document cache of a publish of every example meeting, made once per
- * run (tests/helpers/eksempelbygg.ts): a key is a hash of everything that goes into a PDF, so a
- * build of the examples into it prints nothing it would print the same. Its register is not
- * copied, so nothing counts as built before. Only for tests that read what a build makes, never
- * for tests of printing or of the cache itself. Waits for that publish to end (it runs while the
- * first test files do); fails with its errors if it had any.
+ * run: a key is a hash of everything that goes into a PDF, so a build of the examples into it
+ * prints nothing it would print the same. Its register is not copied, so nothing counts as built
+ * before. Only for tests that read what a build makes, never for tests of printing or of the cache
+ * itself.
+ *
+ * The first file to ask publishes (the folder it makes first is the claim, tests/helpers/eksempelbygg.ts);
+ * the others, in this worker or the other, wait for the file that says it has ended, and fail
+ * with its errors if it had any.
  */
 export async function medEksempelbuffer(ut: string): Promise<void> {
-  const ferdig = inject('eksempelbyggFerdig');
-  if (!existsSync(ferdig)) {
+  const mappe = inject('eksempelbygg');
+  const bygget = join(mappe, 'ut');
+  const ferdig = join(mappe, 'ferdig.json');
+  let forst = false;
+  try {
+    mkdirSync(join(mappe, 'krav'));
+    forst = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  if (forst) {
+    let feil: string[];
+    try {
+      const { publishMoter } = await import('../../src/build/publish.js');
+      const result = await publishMoter([EKSEMPEL], { out: bygget });
+      feil = result.diagnostics.filter((d) => d.severity === 'feil').map((d) => JSON.stringify(d));
+    } catch (error) {
+      feil = [String((error as Error)?.stack ?? error)];
+    }
+    writeFileSync(`${ferdig}.tmp`, JSON.stringify({ feil }));
+    renameSync(`${ferdig}.tmp`, ferdig);
+  } else if (!existsSync(ferdig)) {
     await new Promise<void>((ok) => {
-      const vakt = watch(dirname(ferdig), () => {
+      const vakt = watch(mappe, () => {
         if (!existsSync(ferdig)) return;
         vakt.close();
         ok();
@@ -57,7 +81,7 @@ export async function medEksempelbuffer(ut: string): Promise<void> {
   }
   const { feil } = JSON.parse(readFileSync(ferdig, 'utf8')) as { feil: string[] };
   if (feil.length > 0) throw new Error(`eksempelmøtene har feil: ${feil.join('\n')}`);
-  cpSync(inject('eksempelbuffer'), join(ut, '.hurtigbuffer'), { recursive: true, filter: (f) => !f.endsWith('register.json') });
+  cpSync(join(bygget, '.hurtigbuffer'), join(ut, '.hurtigbuffer'), { recursive: true, filter: (f) => !f.endsWith('register.json') });
 }
 
 /**
