@@ -44,6 +44,16 @@ export function lagreTilstand(...mapper: string[]): { gjenopprett(): void } {
  * with its errors if it had any.
  */
 export async function medEksempelbuffer(ut: string): Promise<void> {
+  const bygget = await eksempelPublisert();
+  cpSync(join(bygget, '.hurtigbuffer'), join(ut, '.hurtigbuffer'), { recursive: true, filter: (f) => !f.endsWith('register.json') });
+}
+
+/**
+ * The output folder of that publish of every example meeting (its site in nettsted/), for files
+ * that only read what `motedok publish` of the examples makes. Shared by every such file:
+ * nothing may write in it.
+ */
+export async function eksempelPublisert(): Promise<string> {
   const mappe = inject('eksempelbygg');
   const bygget = join(mappe, 'ut');
   const ferdig = join(mappe, 'ferdig.json');
@@ -81,7 +91,7 @@ export async function medEksempelbuffer(ut: string): Promise<void> {
   }
   const { feil } = JSON.parse(readFileSync(ferdig, 'utf8')) as { feil: string[] };
   if (feil.length > 0) throw new Error(`eksempelmøtene har feil: ${feil.join('\n')}`);
-  cpSync(join(bygget, '.hurtigbuffer'), join(ut, '.hurtigbuffer'), { recursive: true, filter: (f) => !f.endsWith('register.json') });
+  return bygget;
 }
 
 /**
