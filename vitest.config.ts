@@ -28,7 +28,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           setupFiles: ['tests/helpers/egenskaper.ts'],
-          // Publishes the example meetings once for the files that build all of them.
+          // A folder where the first file that builds all of the example meetings publishes them
+          // once for all such files (tests/helpers/tilstand.ts, medEksempelbuffer).
           globalSetup: ['tests/helpers/eksempelbygg.ts'],
           // An end-to-end file spends much of its time waiting for Chromium, pdftotext or a
           // motedok it started: one worker per core, not vitest's default of one less.

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -30,14 +30,44 @@ function endre(fil: string, fra: string, til: string) {
   writeFileSync(sti, tekst.replace(fra, til));
 }
 
-// The example meeting is built cold once; every test starts from that built project and output
+/**
+ * The example meeting cut down to what the cache is tested on, so that each full print costs a
+ * third of the whole meeting's: the organisation with its logo, and the meeting with one sak with
+ * a PDF attachment (sak 13.25, whose proposal the approved referat quotes), its fixed saker and
+ * its referat; and the November meeting with its one sak, a meeting of the project besides it.
+ */
+function eksempelUtdrag(mappe: string): void {
+  mkdirSync(join(mappe, M, 'vedlegg'), { recursive: true });
+  for (const fil of [
+    'organisasjon.yaml',
+    'logo.svg',
+    `${M}/13-strategisamling.md`,
+    `${M}/vedlegg/Oppsummering strategisamling mars 2025.pdf`,
+  ])
+    cpSync(join(cases, fil), join(mappe, fil));
+  // Saker 14.25–18.25 are left out: the break after 14.25, and their sections in the referat.
+  const mote = readFileSync(join(cases, M, 'mote.yaml'), 'utf8');
+  expect(mote).toMatch(/\npauser:\n[\s\S]*$/);
+  writeFileSync(join(mappe, M, 'mote.yaml'), mote.replace(/\npauser:\n[\s\S]*$/, '\n'));
+  const referat = readFileSync(join(cases, M, 'referat.md'), 'utf8');
+  expect(referat).toMatch(/\n## Sak 14\.25 [\s\S]*\n## Eventuelt\n/);
+  writeFileSync(join(mappe, M, 'referat.md'), referat.replace(/\n## Sak 14\.25 [\s\S]*\n(## Eventuelt\n)/, '\n$1'));
+  const N = '2025-11-13-ssu';
+  mkdirSync(join(mappe, N));
+  cpSync(join(cases, N, '32-handlingsdelen-status.md'), join(mappe, N, '32-handlingsdelen-status.md'));
+  const november = readFileSync(join(cases, N, 'mote.yaml'), 'utf8');
+  expect(november).toMatch(/\npauser:\n[\s\S]*$/);
+  writeFileSync(join(mappe, N, 'mote.yaml'), november.replace(/\npauser:\n[\s\S]*$/, '\n'));
+}
+
+// The example meeting (cut down, see eksempelUtdrag) is built cold once; every test starts from that built project and output
 // folder, put back in the same paths, and pays only for its own rebuild.
 let forste: Awaited<ReturnType<typeof bygg>>;
 let bygd: ReturnType<typeof lagreTilstand>;
 
 beforeAll(async () => {
   prosjekt = mkdtempSync(join(tmpdir(), 'motedok-buffer-'));
-  cpSync(cases, prosjekt, { recursive: true });
+  eksempelUtdrag(prosjekt);
   ut = utmappe();
   forste = await bygg();
   expect(forste.nye.length).toBeGreaterThan(10);
@@ -126,7 +156,7 @@ describe('the build register', () => {
     expect(unchangedSinceLast([join(prosjekt, M)], { out: ut, html: true })).toBeUndefined();
     expect(unchangedSinceLast([join(prosjekt, M)], { out: ut, force: true })).toBeUndefined();
     // A new file in a meeting folder (it may be an image a sak is about to show).
-    writeFileSync(join(prosjekt, '2025-09-18-ssu', 'notat.txt'), 'nytt');
+    writeFileSync(join(prosjekt, '2025-11-13-ssu', 'notat.txt'), 'nytt');
     expect(unchangedSinceLast([join(prosjekt, M)], { out: ut })).toBeUndefined();
     await bygg();
     expect(unchangedSinceLast([join(prosjekt, M)], { out: ut })).toBeDefined();
@@ -158,7 +188,7 @@ describe('the build register', () => {
         .filter((f) => /^[0-9a-f]{64}\.pdf$/.test(f))
         .sort();
     const kopi = join(prosjekt, PROSJEKTMAPPE);
-    cpSync(cases, kopi, { recursive: true });
+    eksempelUtdrag(kopi);
     const byggAlt = async () =>
       expect((await buildMoter([], { cwd: prosjekt, out: ut })).diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
     await byggAlt();

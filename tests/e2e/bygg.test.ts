@@ -8,7 +8,7 @@ import type { BuildResult } from '../../src/domain/documents.js';
 import { innholdUnder } from '../helpers/filer.js';
 import { forsteUtenforRekkefolge, pdfFonter, pdfInfo, pdfStruktur, pdfTekst } from '../helpers/pdftekst.js';
 import { EKSEMPEL, utmappe } from '../helpers/prosjekt.js';
-import { medEksempelbuffer } from '../helpers/tilstand.js';
+import { medBufferFra, medEksempelbuffer } from '../helpers/tilstand.js';
 
 const cases = EKSEMPEL;
 const M = '2025-05-22-ssu';
@@ -20,7 +20,7 @@ beforeAll(async () => {
   ut = mkdtempSync(join(tmpdir(), 'motedok-bygg-'));
   // What this file reads is what a build writes; that printing gives the same bytes every time is
   // tested below by a build into an empty folder.
-  medEksempelbuffer(ut);
+  await medEksempelbuffer(ut);
   resultat = await buildMoter([cases], { out: ut });
 }, 120_000);
 
@@ -352,9 +352,7 @@ describe('the referat', () => {
  * everything that goes into a PDF, so a build into it prints only what that build did not. Its
  * register is not copied, so nothing counts as built before.
  */
-function medDokumenterFraForste(out: string): void {
-  cpSync(join(ut, '.hurtigbuffer'), join(out, '.hurtigbuffer'), { recursive: true, filter: (f) => !f.endsWith('register.json') });
-}
+const medDokumenterFraForste = (out: string) => medBufferFra(ut, out);
 
 describe('the vedtaksliste', () => {
   it("lists every decision of the committee's year with sak number and meeting, from all its meetings", async () => {
@@ -409,6 +407,8 @@ describe('a failing build', () => {
     const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-prosjekt-'));
     cpSync(cases, prosjekt, { recursive: true });
     const out = utmappe();
+    // What a failed build must leave alone is the output as built; how it was printed is tested above.
+    medDokumenterFraForste(out);
     expect((await buildMoter([join(prosjekt, M)], { out })).diagnostics).toEqual([]);
     const før = innholdUnder(out);
 

@@ -22,8 +22,8 @@ describe('mote.ics', () => {
     const ut = mkdtempSync(join(tmpdir(), 'motedok-ics-'));
     const igjen = mkdtempSync(join(tmpdir(), 'motedok-ics-'));
     const mappe = join(cases, '2025-11-13-ssu');
-    medEksempelbuffer(ut);
-    medEksempelbuffer(igjen);
+    await medEksempelbuffer(ut);
+    await medEksempelbuffer(igjen);
     const forste = await buildMoter([mappe], { out: ut });
     expect(forste.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
     await buildMoter([mappe], { out: igjen });

@@ -10,6 +10,7 @@ import { filerUnder, innholdUnder, lesbarTekst } from '../helpers/filer.js';
 import { minimalPdf } from '../helpers/pdf.js';
 import { pdfInfo, pdfStruktur, pdfTekst } from '../helpers/pdftekst.js';
 import { MOTE, makeProject, ORGANISASJON, sak, utmappe } from '../helpers/prosjekt.js';
+import { medBufferFra } from '../helpers/tilstand.js';
 
 const M = '2025-05-22-ssu';
 /** A string that must never reach a public file; each place it is written gets its own suffix. */
@@ -400,7 +401,9 @@ describe('publishing one meeting leaves nothing on the site that the sources wou
   }, 120_000);
 
   it('the site is then exactly what a publish of every meeting from the sources makes, file for file', async () => {
+    // From the sources, with the documents this file already printed from them: the site is what is compared.
     const fersk = utmappe();
+    medBufferFra(utSted, fersk);
     const result = await publishMoter([prosjekt], { out: fersk });
     expect(result.diagnostics.filter((d) => d.severity === 'feil')).toEqual([]);
     const na = nettstedet(utSted);

@@ -21,7 +21,7 @@ const resultater = new Map<string, Findings>();
 
 beforeAll(async () => {
   ut = mkdtempSync(join(tmpdir(), 'motedok-pdfua-'));
-  medEksempelbuffer(ut);
+  await medEksempelbuffer(ut);
   const bygget = await buildMoter([EKSEMPEL], { out: ut });
   expect(bygget.diagnostics).toEqual([]);
   const pdfer = filerUnder(ut).filter((f) => f.endsWith('.pdf') && !relative(ut, f).startsWith('.'));

@@ -1,7 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
-  cpSync,
   existsSync,
   fstatSync,
   ftruncateSync,
@@ -21,7 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { OutputError, writeAll } from '../../src/pipeline/write/atomic.js';
 import { LOCK_FILE, takeLock } from '../../src/pipeline/write/lock.js';
 import { innholdUnder } from '../helpers/filer.js';
-import { EKSEMPEL, makeProject, sak, utmappe } from '../helpers/prosjekt.js';
+import { makeProject, sak, utmappe } from '../helpers/prosjekt.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const bin = join(repo, 'bin', 'motedok.js');
@@ -163,8 +162,11 @@ describe("writing a meeting's set of files", () => {
 
 describe('two builds into the same output folder', () => {
   it("the second stops at once with the first one's pid, and the first writes complete, valid PDFs", async () => {
-    const prosjekt = mkdtempSync(join(tmpdir(), 'motedok-samtidig-'));
-    cpSync(EKSEMPEL, prosjekt, { recursive: true });
+    const prosjekt = makeProject({
+      ...ENKELT,
+      [`${M}/referat.md`]:
+        '---\ntil_stede: [kari, ola, per]\nreferent: Marte\nstatus: utkast\n---\n\n## Sak 01.25\n\n## Sak 02.25\n\nDrøftet.\n',
+    });
     const ut = join(utmappe(), 'ut');
     const forste = spawn(process.execPath, [bin, 'build', join(prosjekt, M), '--out', ut], { cwd: prosjekt });
     let avsluttet = false;
@@ -178,7 +180,10 @@ describe('two builds into the same output folder', () => {
     while (!existsSync(las) && !avsluttet) await new Promise((ok) => setTimeout(ok, 20));
     expect(avsluttet, 'the first build ended before it took the lock').toBe(false);
 
+    // Held still while the second one runs, so it still holds the lock however quickly it prints.
+    forste.kill('SIGSTOP');
     const andre = bygg(prosjekt, ut);
+    forste.kill('SIGCONT');
     expect(andre.stderr).toBe(`motedok: en annen bygging til «${ut}» pågår (pid ${forste.pid}). Vent til den er ferdig, og prøv igjen.\n`);
     expect(andre.status).toBe(1);
 
