@@ -27,7 +27,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          setupFiles: ['tests/helpers/egenskaper.ts'],
+          setupFiles: ['tests/helpers/egenskaper.ts', 'tests/helpers/delt-nettleser.ts'],
           // A folder where the first file that builds all of the example meetings publishes them
           // once for all such files (tests/helpers/tilstand.ts, medEksempelbuffer).
           globalSetup: ['tests/helpers/eksempelbygg.ts'],

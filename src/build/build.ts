@@ -17,7 +17,7 @@ import { recordGodkjentReferat } from './godkjenning.js';
 import { type LoadResult, loadMoter } from './load.js';
 import type { DocumentSet } from './mote.js';
 import { buildMote } from './mote.js';
-import { startPrinter } from './printer.js';
+import { releasePrinter, startPrinter } from './printer.js';
 import type { BuildTools } from './tools.js';
 import { describeRun, type Register } from './unchanged.js';
 import { buildVedtakslister, findVedtaksar } from './vedtakslister.js';
@@ -101,7 +101,7 @@ export async function buildMoter(
   } finally {
     useSourceStore(undefined);
     useMarkdownStore(undefined);
-    if (browser) await (await browser.catch(() => undefined))?.close();
+    await releasePrinter(browser);
     frigi?.();
   }
 }

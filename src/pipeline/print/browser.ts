@@ -350,6 +350,11 @@ export class SealedBrowser {
     }
   }
 
+  /** False once Chromium has quit, crashed or been killed. */
+  get connected(): boolean {
+    return this.browser.connected;
+  }
+
   /**
    * Stops Chromium with its renderers at once: nothing of it is kept (the profile is removed), so
    * it need not be asked to shut down, which took 70–90 ms of every build.
