@@ -22,6 +22,8 @@ import { type BuildTools, getOrMake, loadedFiles, overskrifter, type Printer } f
 export class BundleParts {
   private readonly bytes = new Map<Plan, Uint8Array>();
   private readonly lest = new Map<Plan, Promise<PDFDocument>>();
+  /** Parts waiting to be read, one per turn of the event loop. */
+  private readonly queue: (() => void)[] = [];
   private printing = false;
 
   /** The printer, telling this when it is first used. */
@@ -46,8 +48,6 @@ export class BundleParts {
     this.lest.delete(plan);
     return lest;
   }
-
-  private readonly queue: (() => void)[] = [];
 
   /** One part per turn of the event loop: what the browser sends (its requests for fonts) is answered in between. */
   private readSoon(plan: Plan, bytes: Uint8Array): void {

@@ -186,12 +186,6 @@ function mayLoad(request: Paused, page: SealedPage, mainFrame: string): boolean 
 }
 
 /**
- * The requests held for mayLoad: all of them, except fonts from files. A font file can change
- * only the shapes of letters, never put a file's text in the document, and each document asks
- * for eight of them: answering each from here kept the browser waiting whenever this process
- * was busy (a tenth of the printing time). Fonts from the network are still held, and refused.
- */
-/**
  * Every resource type but Font that the browser's request filter knows; what it cannot name
  * (text tracks, prefetches, manifests) is never drawn on a page, and arrives as Other when it is.
  */
@@ -208,6 +202,12 @@ const HELD_TYPES: Protocol.Network.ResourceType[] = [
   'CSPViolationReport',
   'Other',
 ];
+/**
+ * The requests held for mayLoad: all of them, except fonts from files. A font file can change
+ * only the shapes of letters, never put a file's text in the document, and each document asks
+ * for eight of them: answering each from here kept the browser waiting whenever this process
+ * was busy (a tenth of the printing time). Fonts from the network are still held, and refused.
+ */
 const HELD: Protocol.Fetch.RequestPattern[] = [
   ...HELD_TYPES.map((resourceType) => ({ urlPattern: '*', resourceType })),
   ...['http*', 'ws*', 'ftp*', 'blob*', 'filesystem*', 'chrome*'].map((urlPattern) => ({ urlPattern, resourceType: 'Font' as const })),
