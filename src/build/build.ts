@@ -8,7 +8,8 @@ import type { BuildOptions, BuildResult, BuiltDocument } from '../domain/documen
 import { type Mote, withDeler } from '../domain/types.js';
 import { VedleggError } from '../pipeline/assemble/pdf.js';
 import { useSourceStore } from '../pipeline/load/source-store.js';
-import { findPrinter, type SealedBrowser } from '../pipeline/print/browser.js';
+import { findPrinter } from '../pipeline/print/chromium.mjs';
+import type { PdfBrowser } from '../pipeline/print/pdf-browser.js';
 import { useMarkdownStore } from '../pipeline/render/markdown.js';
 import { pruneOutputs, writeAll } from '../pipeline/write/atomic.js';
 import { takeLock } from '../pipeline/write/lock.js';
@@ -55,7 +56,7 @@ export async function buildMoter(
   paths: readonly string[] = [],
   options: BuildOptions = {},
   /** A browser already starting (printer.ts); the build uses it, and closes it when done. */
-  started?: Promise<SealedBrowser>,
+  started?: Promise<PdfBrowser>,
 ): Promise<BuildResult> {
   const run = describeRun(paths, options);
   const { ut, register } = run;
@@ -64,7 +65,7 @@ export async function buildMoter(
   const inndata = register.inndata(run.stier(previous?.resultat.ekstra ?? []));
   // When something changed, something will most likely be printed: start the browser now, while
   // the meetings load (or use the one the command line started before loading this module).
-  let browser: Promise<SealedBrowser> | undefined = started;
+  let browser: Promise<PdfBrowser> | undefined = started;
   const startNettleser = () => {
     browser ??= startPrinter();
     return browser;

@@ -5,7 +5,7 @@ import type { DocumentCache } from '../cache/document-cache.js';
 import type { BuildOptions } from '../domain/documents.js';
 import type { Mote } from '../domain/types.js';
 import type { FinishedPdf } from '../pipeline/assemble/pdf.js';
-import type { SealedBrowser } from '../pipeline/print/browser.js';
+import type { PdfBrowser } from '../pipeline/print/pdf-browser.js';
 import { collapseWhiteSpace } from '../pipeline/render/mellomrom.js';
 import { FONT_DIR, type Templates } from '../pipeline/render/templates.js';
 export type Printer = (html: string) => Promise<Uint8Array>;
@@ -14,7 +14,7 @@ export type Printer = (html: string) => Promise<Uint8Array>;
 export interface BuildTools {
   maler: Templates;
   buffer: DocumentCache;
-  nettleser: () => Promise<SealedBrowser>;
+  nettleser: () => Promise<PdfBrowser>;
   options: BuildOptions;
   /** The place of what is built in the build's order: its documents are printed before those of later ones. */
   prioritet?: number;

@@ -182,8 +182,8 @@ export class DocumentCache {
 }
 
 /**
- * The files of the running program: the bundle in dist/ (split into chunks, source maps left
- * out), or this module when run from the sources (the tests).
+ * The files of the running program: the bundle in dist/ (the command line and the browser's
+ * worker; source maps and code caches left out), or this module when run from the sources (the tests).
  */
 export function programFiles(): string[] {
   const denne = fileURLToPath(import.meta.url);
@@ -194,7 +194,7 @@ export function programFiles(): string[] {
     for (const name of readdirSync(folder).sort()) {
       const path = join(folder, name);
       if (statSync(path).isDirectory()) besok(path);
-      else if (name.endsWith('.js')) files.push(path);
+      else if (/\.c?js$/.test(name)) files.push(path);
     }
   };
   besok(dist);

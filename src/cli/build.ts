@@ -4,6 +4,11 @@ import { createProgress, endProgress } from './progress.js';
 
 export type BuildFlags = Pick<BuildOptions, 'out' | 'html' | 'force'>;
 
+/** Tells bin/motedok.js that this run loaded the whole build, so the code cache it keeps for builds is made from such a run. */
+function markFullBuild(): void {
+  (globalThis as { motedokPrinted?: boolean }).motedokPrinted = true;
+}
+
 /** `motedok build`: the PDFs, or, when nothing changed since the last build, only a line saying so. */
 export async function runBuild(paths: string[], flags: BuildFlags): Promise<number> {
   const started = performance.now();
@@ -11,6 +16,7 @@ export async function runBuild(paths: string[], flags: BuildFlags): Promise<numb
   const { unchangedSinceLast } = await import('../build/unchanged.js');
   const uendret = unchangedSinceLast(paths, flags);
   if (!uendret) {
+    markFullBuild();
     // Chromium starts while the rest of the build loads.
     const nettleser = (await import('../build/printer.js')).startPrinter();
     const { buildMoter } = await import('../build/build.js');
@@ -27,6 +33,7 @@ export async function runBuild(paths: string[], flags: BuildFlags): Promise<numb
 /** `motedok publish`: always builds (the site is not in the build cache), then writes the site. */
 export async function runPublish(paths: string[], flags: BuildFlags): Promise<number> {
   const started = performance.now();
+  markFullBuild();
   const { publishMoter } = await import('../build/publish.js');
   return reportBuild('publish', await publishMoter(paths, { ...flags, underveis: createProgress() }), started);
 }

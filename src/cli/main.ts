@@ -125,6 +125,6 @@ async function isWorkError(error: unknown): Promise<boolean> {
   if (error instanceof ExistsError || error instanceof RefusedError) return true;
   const { OutputError } = await import('../pipeline/write/atomic.js');
   if (error instanceof OutputError) return true;
-  const { BrowserError } = await import('../pipeline/print/browser.js');
+  const { BrowserError } = await import('../pipeline/print/pdf-browser.js');
   return error instanceof BrowserError;
 }

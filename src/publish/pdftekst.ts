@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomic } from '../pipeline/write/atomic.js';
+import { importExternal } from '../util/external.js';
 
 /**
  * The text of a public PDF, for the search index: pdfjs-dist's text layer, page by page. The
@@ -9,7 +10,7 @@ import { writeAtomic } from '../pipeline/write/atomic.js';
  * exempt sak's content is not in them. Loaded on first use: only `publish` needs it.
  */
 export async function pdfText(bytes: Uint8Array): Promise<string> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { getDocument } = await importExternal<typeof import('pdfjs-dist/legacy/build/pdf.mjs')>('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js takes ownership of the buffer it is given: a copy leaves the caller's bytes alone.
   const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
   try {

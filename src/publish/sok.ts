@@ -1,4 +1,5 @@
 import type { Sprak } from '../domain/sprak.js';
+import { importExternal } from '../util/external.js';
 import { sokemappe } from './adresser.js';
 
 /**
@@ -32,7 +33,7 @@ export async function buildSearchIndex(
   pdfer: readonly SokePdf[],
   hovedsprak: Sprak,
 ): Promise<Map<string, Uint8Array>> {
-  const pagefind = await import('pagefind');
+  const pagefind = await importExternal<typeof import('pagefind')>('pagefind');
   const files = new Map<string, Uint8Array>();
   // Pagefind numbers the pages in the order they are added: by URL, so the meetings' order in the build does not matter.
   const etterUrl = <T extends { url: string }>(a: T, b: T) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);

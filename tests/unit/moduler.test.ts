@@ -18,7 +18,7 @@ describe('what a command loads', () => {
     expect(stderr).toBe('');
     expect(stdout).toContain('ingen feil');
     expect(code).toBe(0);
-    // The recorder sees the bundle's chunks: what check needs is there.
+    // What check needs is seen.
     expect(packages).toEqual(expect.arrayContaining(['yaml', 'zod']));
     expect(packages.filter((p) => BYGGEPAKKER.test(p))).toEqual([]);
   });

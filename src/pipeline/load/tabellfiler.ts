@@ -3,6 +3,7 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Position } from '../../domain/diagnostics.js';
 import type { Tabellcelle, Tabellfil } from '../../domain/sources.js';
+import { importExternal } from '../../util/external.js';
 import { markdownLines } from '../../util/markdown-lines.js';
 import { isInside } from '../../util/paths.js';
 export const DIREKTIV = /^( {0,3})<!--\s*tabell\s*:(.*?)-->\s*$/i;
@@ -165,7 +166,7 @@ function excelValue(v: unknown): Tabellcelle {
 }
 
 async function readXlsx(path: string, tabell: Tabellfil): Promise<Tabellcelle[][] | string> {
-  const { default: ExcelJS } = await import('exceljs');
+  const { default: ExcelJS } = await importExternal<{ default: typeof import('exceljs') }>('exceljs');
   const bok = new ExcelJS.Workbook();
   try {
     await bok.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);

@@ -1,25 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type LaunchOptions, type Page, type Protocol } from 'puppeteer-core';
 import { isInside } from '../../util/paths.js';
 import { CHROMIUM_ARGS, findChromium, findPrinter, isExecutable } from './chromium.mjs';
+import { killByProfile, killGroup, makeTemp, removeLeftovers, removeTemp } from './cleanup.js';
+import { BrowserError, type PdfBrowser, type PrintJob } from './pdf-browser.js';
 
-export { findChromium, findPrinter };
-
-/** Chromium could not be found or started: a problem of the machine, reported without a stack trace. */
-export class BrowserError extends Error {}
-
-export interface PrintJob {
-  /** HTML of a complete document. */
-  html: string;
-  /** Folders the page may load files from (the meeting folder, templates, fonts). */
-  tillatt: readonly string[];
-  /** Lower goes first when documents wait for a tab (the meeting built first); equal ones in the order asked. */
-  prioritet?: number;
-}
+export { BrowserError, findChromium, findPrinter, type PrintJob };
 
 /**
  * MOTEDOK_KEEP_HTML names a folder that gets a copy of every HTML document printed, for
@@ -83,72 +71,7 @@ function launchOptions(executablePath: string, temp: string, grense: number, she
 function killChromium(browser: Browser): void {
   const chromium = browser.process();
   if (!chromium?.pid || chromium.exitCode !== null) return;
-  try {
-    process.kill(-chromium.pid, 'SIGKILL');
-  } catch {
-    chromium.kill('SIGKILL');
-  }
-}
-
-/** Removes the temporary folder; a process that dies meanwhile may still hold a file for a moment, so it tries again. Never throws: it runs on exit. */
-function removeTemp(temp: string): void {
-  try {
-    rmSync(temp, { recursive: true, force: true, maxRetries: 60, retryDelay: 15 });
-  } catch {
-    // What is left is an empty folder or two in the temporary directory, not an error to report on the way out.
-  }
-}
-
-/**
- * Kills every Chromium started with its profile in `temp`, with the processes of its group (the
- * network service and the renderers do not name the profile on their command line, and would go
- * on writing to it).
- */
-function killByProfile(temp: string): void {
-  const pids = spawnSync('pgrep', ['-f', '--', `--user-data-dir=${join(temp, 'profil')}`], { encoding: 'utf8' })
-    .stdout.split('\n')
-    .filter(Boolean)
-    .map(Number);
-  for (const pid of pids) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // Gone already.
-      }
-    }
-  }
-}
-
-/** Our temporary folders are named for the process that made them, so a later run knows which are left over. */
-const TEMP_PREFIX = 'motedok-html-';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Removes the temporary folders of motedok runs that are gone (killed with kill -9), with any Chromium still using one. */
-function removeLeftovers(): void {
-  let names: string[];
-  try {
-    names = readdirSync(tmpdir());
-  } catch {
-    return;
-  }
-  for (const folder of names) {
-    const pid = Number(/^motedok-html-(\d+)-/.exec(folder)?.[1]);
-    if (!pid || pid === process.pid || isAlive(pid)) continue;
-    const temp = join(tmpdir(), folder);
-    killByProfile(temp);
-    removeTemp(temp);
-  }
+  killGroup(chromium.pid);
 }
 
 /** A page with what the document it prints may load: the document itself, and files in the allowed folders (real paths). */
@@ -222,7 +145,7 @@ export interface Blocked {
  * One Chromium for a whole run, with a small pool of pages. Pages are sealed: JavaScript off,
  * and every request refused except file:// URLs inside the allowed folders.
  */
-export class SealedBrowser {
+export class SealedBrowser implements PdfBrowser {
   readonly blokkert: Blocked[] = [];
   /** Every URL a page asked for, allowed or not, in order. */
   readonly forespurt: string[] = [];
@@ -247,7 +170,8 @@ export class SealedBrowser {
     process.once('exit', this.vedAvslutning);
   }
 
-  static async start(sider = 2): Promise<SealedBrowser> {
+  /** `temp`: the temporary folder to use (cleanup.ts makeTemp), when the caller must be able to remove it too; one of its own otherwise. */
+  static async start(sider = 2, folder?: string): Promise<SealedBrowser> {
     const valgt = process.env.MOTEDOK_CHROMIUM;
     if (valgt && !isExecutable(valgt)) {
       throw new BrowserError(
@@ -265,7 +189,7 @@ export class SealedBrowser {
     const grense = timeLimit();
     // Chromium's profile goes in our own temporary folder, which an exit removes even while Chromium starts.
     removeLeftovers();
-    const temp = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
+    const temp = folder ?? makeTemp();
     // While it starts there is no handle to close it by: a Chromium still writing its profile is
     // found by that folder on its command line and killed first, so the folder can go.
     const ryddOpp = () => {
@@ -353,6 +277,16 @@ export class SealedBrowser {
   /** False once Chromium has quit, crashed or been killed. */
   get connected(): boolean {
     return this.browser.connected;
+  }
+
+  /** Chromium's process id (the leader of its process group). */
+  get pid(): number | undefined {
+    return this.browser.process()?.pid;
+  }
+
+  /** Calls `then` once Chromium has quit, crashed or been killed. */
+  onDisconnect(then: () => void): void {
+    this.browser.once('disconnected', then);
   }
 
   /**

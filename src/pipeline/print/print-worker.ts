@@ -1,0 +1,48 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { SealedBrowser } from './browser.js';
+import { BrowserError, type PrintJob } from './pdf-browser.js';
+
+/**
+ * The sealed browser in a worker thread of its own (threaded.ts starts it): Chromium's messages,
+ * its requests to load a file and the PDFs it sends are answered here at once, while the build's
+ * thread loads modules, reads the meetings and composes PDFs.
+ */
+
+export type ToWorker = { type: 'pdf'; id: number; job: PrintJob } | { type: 'close' };
+
+export type FromWorker =
+  | { type: 'started'; pid: number | undefined }
+  | { type: 'failed'; message: string; browser: boolean }
+  | { type: 'printed'; id: number; bytes: Uint8Array }
+  | { type: 'refused'; id: number; message: string; browser: boolean }
+  | { type: 'disconnected' }
+  | { type: 'closed' };
+
+const port = parentPort!;
+const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+const failure = (error: unknown) => ({ message: (error as Error).message, browser: error instanceof BrowserError });
+
+/** The PDF's memory is handed over, not copied, when the bytes have their buffer to themselves. */
+function handOver(bytes: Uint8Array): ArrayBuffer[] {
+  const { buffer } = bytes;
+  return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength ? [buffer] : [];
+}
+
+function serve(browser: SealedBrowser): void {
+  browser.onDisconnect(() => send({ type: 'disconnected' }));
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'close') {
+      void browser.close().finally(() => send({ type: 'closed' }));
+      return;
+    }
+    const { id, job } = message;
+    browser.pdf(job).then(
+      (bytes) => send({ type: 'printed', id, bytes }, handOver(bytes)),
+      (error) => send({ type: 'refused', id, ...failure(error) }),
+    );
+  });
+  send({ type: 'started', pid: browser.pid });
+}
+
+const { sider, temp } = workerData as { sider: number; temp: string };
+SealedBrowser.start(sider, temp).then(serve, (error) => send({ type: 'failed', ...failure(error) }));
