@@ -91,9 +91,26 @@ function visitDirectAnyOrder(objekt: PDFObject, gjor: Besok): void {
   }
 }
 
+/**
+ * Where structure IDs are written: in structure elements (/ID, and /Headers in their attributes,
+ * which are in the element or objects of their own). Only these are searched: the rest of a
+ * document (fonts' width tables, the parent tree, the pages) holds no structure ID.
+ */
+function idHolders(doc: PDFDocument): PDFObject[] {
+  const holders: PDFObject[] = [];
+  for (const [, objekt] of doc.context.enumerateIndirectObjects()) {
+    if (!(objekt instanceof PDFDict) || !objekt.has(PDFName.of('S'))) continue;
+    holders.push(objekt);
+    const attributter = objekt.get(PDFName.of('A'));
+    const liste = attributter instanceof PDFArray ? attributter.asArray() : attributter ? [attributter] : [];
+    for (const a of liste) if (a instanceof PDFRef) holders.push(doc.context.lookup(a) ?? PDFNull);
+  }
+  return holders;
+}
+
 /** Rewrites every structure ID string in the document (in /ID and wherever it is referred to, like /Headers). */
 export function renameStructIds(doc: PDFDocument, nytt: (id: string) => string): void {
-  for (const [, objekt] of doc.context.enumerateIndirectObjects()) {
+  for (const objekt of idHolders(doc)) {
     visitDirectAnyOrder(objekt, (value, sett) => {
       const text = textOf(value);
       if (text && NODE_ID.test(text)) sett(PDFString.of(nytt(text)));
@@ -132,8 +149,9 @@ function renumberObjects(doc: PDFDocument): void {
   const orden = visitOrder(doc, start);
   const fresh = new Map(orden.map((ref, i) => [ref, PDFRef.of(i + 1)]));
   const objekter = orden.map((ref) => context.lookup(ref)!);
+  // Which reference is replaced first does not matter: the keys need no sorting here.
   for (const objekt of objekter) {
-    visitDirect(objekt, (value, sett) => {
+    visitDirectAnyOrder(objekt, (value, sett) => {
       if (value instanceof PDFRef) sett(fresh.get(value) ?? PDFNull);
     });
   }

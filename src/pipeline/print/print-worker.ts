@@ -8,15 +8,14 @@ import { BrowserError, type PrintJob } from './pdf-browser.js';
  * thread loads modules, reads the meetings and composes PDFs.
  */
 
-export type ToWorker = { type: 'pdf'; id: number; job: PrintJob } | { type: 'close' };
+export type ToWorker = { type: 'pdf'; id: number; job: PrintJob };
 
 export type FromWorker =
   | { type: 'started'; pid: number | undefined }
   | { type: 'failed'; message: string; browser: boolean }
   | { type: 'printed'; id: number; bytes: Uint8Array }
   | { type: 'refused'; id: number; message: string; browser: boolean }
-  | { type: 'disconnected' }
-  | { type: 'closed' };
+  | { type: 'disconnected' };
 
 const port = parentPort!;
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
@@ -30,12 +29,7 @@ function handOver(bytes: Uint8Array): ArrayBuffer[] {
 
 function serve(browser: SealedBrowser): void {
   browser.onDisconnect(() => send({ type: 'disconnected' }));
-  port.on('message', (message: ToWorker) => {
-    if (message.type === 'close') {
-      void browser.close().finally(() => send({ type: 'closed' }));
-      return;
-    }
-    const { id, job } = message;
+  port.on('message', ({ id, job }: ToWorker) => {
     browser.pdf(job).then(
       (bytes) => send({ type: 'printed', id, bytes }, handOver(bytes)),
       (error) => send({ type: 'refused', id, ...failure(error) }),

@@ -34,8 +34,6 @@ class ThreadedBrowser implements PdfBrowser {
   private readonly jobs = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>();
   private teller = 0;
   private open = true;
-  private closing: Promise<void> | undefined;
-  private closed: (() => void) | undefined;
 
   private constructor(
     private readonly worker: Worker,
@@ -86,23 +84,17 @@ class ThreadedBrowser implements PdfBrowser {
     });
   }
 
-  close(): Promise<void> {
-    this.closing ??= this.open
-      ? new Promise<void>((resolve) => {
-          this.closed = resolve;
-          this.worker.postMessage({ type: 'close' } satisfies ToWorker);
-        }).then(() => this.end())
-      : Promise.resolve(this.end());
-    return this.closing;
+  /**
+   * Kills Chromium with its renderers and removes its folder from here, without asking the worker
+   * (which took a round trip and a wait for Chromium's exit, 35–60 ms of every build): nothing of
+   * it is kept, and once killed it writes nothing more.
+   */
+  async close(): Promise<void> {
+    this.end();
+    await this.worker.terminate();
   }
 
   private receive(message: FromWorker): void {
-    if (message.type === 'closed') {
-      // The worker closed Chromium and removed its folder: nothing is left to do on exit.
-      process.removeListener('exit', this.vedAvslutning);
-      this.closed?.();
-      return;
-    }
     if (message.type === 'disconnected') {
       this.open = false;
       return;
@@ -119,7 +111,6 @@ class ThreadedBrowser implements PdfBrowser {
     this.open = false;
     for (const job of this.jobs.values()) job.reject(new BrowserError(GONE));
     this.jobs.clear();
-    this.closed?.();
     if (process.listeners('exit').includes(this.vedAvslutning)) {
       process.removeListener('exit', this.vedAvslutning);
       this.vedAvslutning();
