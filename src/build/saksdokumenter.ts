@@ -163,7 +163,8 @@ export async function buildSaksdokumenter(
       // One numbering from the contents page to the last page, as the contents page counts; stamped before the one save.
       await stampPageNumbers(tools, write, forsideHtml, base, overlays);
       const pages = base.getPageCount();
-      return { bytes: await savePdf(base, meta), sider: pages, vedleggStart: [] };
+      // The parts' structure IDs are reproducible (each part was saved by savePdf), and prefixed by part (merge.ts).
+      return { bytes: await savePdf(base, meta, { stableIds: true }), sider: pages, vedleggStart: [] };
     },
     () => overlays,
   );

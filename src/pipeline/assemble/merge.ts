@@ -170,7 +170,7 @@ async function addPart(
   const source = await (del.lest ?? loadPdf(del.pdf));
   const copier = PDFObjectCopier.for(source.context, base.context);
   const forskyvning = parentTree.reduce((maks, [key]) => Math.max(maks, key + 1), 0);
-  // Structure IDs must be unique in the joined document; kanoniser() renumbers them afterwards.
+  // Structure IDs must be unique in the joined document; they are kept so (canonicalize, stableIds).
   renameStructIds(source, (id) => `d${nummer}-${id}`);
   resolveNamedLinks(source);
 

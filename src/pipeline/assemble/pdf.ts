@@ -161,12 +161,15 @@ export async function saveStamped(doc: PDFDocument): Promise<Uint8Array> {
   return doc.save(SAVE_OPTIONS);
 }
 
-/** Repairs the structure tree (structure.ts), sets the metadata and writes the document reproducibly. The document cannot be used after this. */
-export async function savePdf(doc: PDFDocument, meta: Metadata): Promise<Uint8Array> {
+/**
+ * Repairs the structure tree (structure.ts), sets the metadata and writes the document
+ * reproducibly. The document cannot be used after this. `stableIds`: see canonicalize.
+ */
+export async function savePdf(doc: PDFDocument, meta: Metadata, options: { stableIds?: boolean } = {}): Promise<Uint8Array> {
   fixStructure(doc);
   tagNonStruct(doc);
   describeLinks(doc);
   setMetadata(doc, meta);
-  canonicalize(doc);
+  canonicalize(doc, options);
   return doc.save(SAVE_OPTIONS);
 }

@@ -143,7 +143,9 @@ export interface Blocked {
 
 /**
  * One Chromium for a whole run, with a small pool of pages. Pages are sealed: JavaScript off,
- * and every request refused except file:// URLs inside the allowed folders.
+ * and every request refused except file:// URLs inside the allowed folders. It starts with the
+ * page Chromium opens, and opens another (up to `sider`) when a document waits for one: an edit
+ * that prints one document does not pay for a second renderer.
  */
 export class SealedBrowser implements PdfBrowser {
   readonly blokkert: Blocked[] = [];
@@ -152,6 +154,8 @@ export class SealedBrowser implements PdfBrowser {
   private ledige: Page[] = [];
   private ventende: { prioritet: number; gi: (page: Page) => void }[] = [];
   private teller = 0;
+  /** Pages opened (or being opened). */
+  private apnet = 0;
 
   private readonly ryddOpp = () => removeTemp(this.temp);
   /** On any exit (Ctrl-C included, see cli.ts): no Chromium left behind, no temporary HTML, no profile. */
@@ -162,11 +166,11 @@ export class SealedBrowser implements PdfBrowser {
 
   private constructor(
     private readonly browser: Browser,
-    alle: Page[],
     /** The temporary folder: the HTML being printed, and Chromium's profile. */
     private readonly temp: string,
+    /** At most this many pages print at once. */
+    private readonly sider: number,
   ) {
-    this.ledige = [...alle];
     process.once('exit', this.vedAvslutning);
   }
 
@@ -205,10 +209,13 @@ export class SealedBrowser implements PdfBrowser {
       throw new BrowserError(`kunne ikke starte ${executablePath}: ${reason(error, Math.min(30_000, grense))}.`);
     }
     try {
-      const pages = await Promise.all(Array.from({ length: sider }, () => browser.newPage()));
-      const nettleser = new SealedBrowser(browser, pages, temp);
+      const [forste] = await browser.pages();
+      const nettleser = new SealedBrowser(browser, temp, Math.max(1, sider));
       process.removeListener('exit', ryddOpp);
-      for (const page of pages) await nettleser.seal(page);
+      const page = forste ?? (await browser.newPage());
+      await nettleser.seal(page);
+      nettleser.apnet = 1;
+      nettleser.ledige.push(page);
       return nettleser;
     } catch (error) {
       killChromium(browser);
@@ -238,10 +245,25 @@ export class SealedBrowser implements PdfBrowser {
   private async borrowPage(prioritet: number): Promise<Page> {
     const page = this.ledige.pop();
     if (page) return page;
+    if (this.apnet < this.sider) return this.openPage();
     return new Promise((gi) => {
       const at = this.ventende.findIndex((v) => v.prioritet > prioritet);
       this.ventende.splice(at === -1 ? this.ventende.length : at, 0, { prioritet, gi });
     });
+  }
+
+  private async openPage(): Promise<Page> {
+    this.apnet++;
+    try {
+      const page = await this.browser.newPage();
+      await this.seal(page);
+      return page;
+    } catch (error) {
+      this.apnet--;
+      throw new BrowserError(
+        `Chromium kunne ikke åpne en side til (${this.browser.connected ? reason(error, timeLimit()) : 'nettleseren ble avsluttet'}).`,
+      );
+    }
   }
 
   private returnPage(page: Page): void {
