@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -36,7 +37,10 @@ const read = (navn) => {
   }
 };
 const cached = candidates.map(read).find(Boolean);
-const script = new vm.Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData: cached?.data });
+// Set-up escapes every character outside ASCII (scripts/oppsett.mjs): read so, it needs no UTF-8 decoding.
+const bytes = readFileSync(bundle);
+const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData: cached?.data });
 
 /** Written on the way out, when this run compiled what no cache holds; never an error to report. */
 function saveCache() {

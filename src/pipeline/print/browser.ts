@@ -260,10 +260,16 @@ export class SealedBrowser implements PdfBrowser {
       return page;
     } catch (error) {
       this.apnet--;
-      throw new BrowserError(
-        `Chromium kunne ikke åpne en side til (${this.browser.connected ? reason(error, timeLimit()) : 'nettleseren ble avsluttet'}).`,
-      );
+      throw this.failed(error);
     }
+  }
+
+  /** Chromium crashed, was killed or hung (printing, or opening a page to print on): a problem of the machine, not of the content. */
+  private failed(error: unknown): BrowserError {
+    const hvorfor = this.browser.connected ? reason(error, timeLimit()) : 'nettleseren ble avsluttet';
+    return new BrowserError(
+      `Chromium klarte ikke å skrive ut et dokument (${hvorfor}). Møtet som ble bygget, er ikke endret (møter som var ferdige før feilen, er skrevet); prøv igjen.`,
+    );
   }
 
   private returnPage(page: Page): void {
@@ -285,11 +291,7 @@ export class SealedBrowser implements PdfBrowser {
       await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
       return await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: grense });
     } catch (error) {
-      // Chromium crashed, was killed or hung: a problem of the machine, not of the content.
-      const hvorfor = this.browser.connected ? reason(error, timeLimit()) : 'nettleseren ble avsluttet';
-      throw new BrowserError(
-        `Chromium klarte ikke å skrive ut et dokument (${hvorfor}). Møtet som ble bygget, er ikke endret (møter som var ferdige før feilen, er skrevet); prøv igjen.`,
-      );
+      throw this.failed(error);
     } finally {
       rmSync(file, { force: true });
       this.returnPage(page);
