@@ -87,6 +87,6 @@ export async function buildArsplan(ar: number, options: { cwd?: string; out?: st
     [join(outDir, `arsplan-${ar}.pdf`), done.bytes],
     [join(outDir, `arsplan-${ar}.ics`), buildCalendar(arsplanHendelser(plan, fraser))],
   ]);
-  writeAll(files);
+  await writeAll(files);
   return result([...files.keys()], count);
 }

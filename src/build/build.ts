@@ -189,7 +189,7 @@ async function buildAll(
       continue;
     }
     const { filer, dokumenter: docs } = laget.result;
-    const skrevet = writeAll(filer);
+    const skrevet = await writeAll(filer);
     pruneOutputs(outDir, register.previousOutputs(job.name), new Set(filer.keys()));
     for (const dokument of docs) if (skrevet.has(dokument.fil)) options.underveis?.(dokument);
     dokumenter.push(...docs);

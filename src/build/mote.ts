@@ -82,7 +82,7 @@ async function buildDocumentSet(
       const etterpa = Boolean(plan.innhold) || plan.vedlegg.length > 0;
       const trykk = etterpa ? withoutPageNumbers(html) : html;
       const trykt = await getOrMake(tools, key, async () =>
-        finishPdf(await write(trykk), meta, plan.vedlegg, overskrifter(html), listNumbering(html)),
+        finishPdf(await write(trykk), meta, plan.vedlegg, overskrifter(html), listNumbering(trykk)),
       );
       const del = etterpa ? await frameVedlegg(tools, write, html, trykt) : trykt;
       if (plan.innhold) parts.add(plan, del.ferdig.bytes);

@@ -132,9 +132,10 @@ export async function buildSaksdokumenter(
     const key = buffer.key('innholdsliste', html, ...loadedFiles(buffer, html));
     // Numbered with the whole bundle, below.
     return (
-      await getOrMake(tools, key, async () =>
-        finishPdf(await write(withoutPageNumbers(html)), meta, [], overskrifter(html), listNumbering(html)),
-      )
+      await getOrMake(tools, key, async () => {
+        const trykk = withoutPageNumbers(html);
+        return finishPdf(await write(trykk), meta, [], overskrifter(html), listNumbering(trykk));
+      })
     ).ferdig;
   };
   const forsideHtml = maler.render('saksdokumenter', saksdokumenterView(mote, content(1)));

@@ -188,7 +188,7 @@ export async function writeSite(result: BuildResult, outDir: string): Promise<st
   put('sok.html', templates.render('nettsted/sok', sokPageData(fraser, andreSprak, organisasjon.navn)));
   const pdfer = await pdfTexts(outDir, innhold.pdfer);
   for (const [rel, bytes] of await buildSearchIndex(innhold.sider, pdfer, hovedsprak)) put(rel, bytes);
-  writeAll(files);
+  await writeAll(files);
   const tidligere = Object.values(nye).flatMap((d) => d.tidligere.map((v) => join(nettsted, v.fil)));
   pruneSite(outDir, nettsted, new Set([...files.keys(), ...tidligere]));
   saveVersjoner(outDir, nye);

@@ -144,7 +144,7 @@ describe('the output folder cannot be written', () => {
 });
 
 describe("writing a meeting's set of files", () => {
-  it('is all or nothing: when one file cannot be written, none is replaced and no temporary file is left', () => {
+  it('is all or nothing: when one file cannot be written, none is replaced and no temporary file is left', async () => {
     const ut = mkdtempSync(join(tmpdir(), 'motedok-sett-'));
     writeFileSync(join(ut, 'a.pdf'), 'gammel a');
     writeFileSync(join(ut, 'b.pdf'), 'gammel b');
@@ -155,7 +155,7 @@ describe("writing a meeting's set of files", () => {
       [join(ut, 'b.pdf'), 'ny b'],
       [join(ut, 'vedlegg', 'sak-02-25.pdf'), 'ny sak'],
     ]);
-    expect(() => writeAll(filer)).toThrow(OutputError);
+    await expect(writeAll(filer)).rejects.toThrow(OutputError);
     urort(ut, før);
   });
 });

@@ -19,7 +19,22 @@ const ORDERED: Record<string, ListNumbering> = { a: 'LowerAlpha', A: 'UpperAlpha
 const UNMARKED = ['vedleggsliste', 'stemmer'];
 const BULLETS: ListNumbering[] = ['Disc', 'Circle', 'Square'];
 
+/** The lists of documents parsed for printing (mellomrom.ts), by their HTML: taken by listNumbering instead of parsing it again. */
+const parsed = new Map<string, ListNumbering[]>();
+
+/** Keeps the lists of a document that is parsed anyway; the few most recent, each for one use. */
+export function rememberListNumbering(html: string, tree: Node): void {
+  parsed.set(html, listNumberingOf(tree));
+  while (parsed.size > 8) parsed.delete(parsed.keys().next().value!);
+}
+
 export function listNumbering(html: string): ListNumbering[] {
+  const known = parsed.get(html);
+  parsed.delete(html);
+  return known ?? listNumberingOf(parse(html));
+}
+
+function listNumberingOf(tree: Node): ListNumbering[] {
   const out: ListNumbering[] = [];
   const visit = (node: Node, ulDepth: number, unmarked: boolean) => {
     if (!('childNodes' in node)) return;
@@ -40,6 +55,6 @@ export function listNumbering(html: string): ListNumbering[] {
     }
     for (const child of node.childNodes) visit(child, depth, none);
   };
-  visit(parse(html), 0, false);
+  visit(tree, 0, false);
   return out;
 }

@@ -1,4 +1,5 @@
 import { type DefaultTreeAdapterMap, parse, serialize } from 'parse5';
+import { rememberListNumbering } from './lister.js';
 import { keepTogether } from './typografi.js';
 
 /**
@@ -110,6 +111,8 @@ function collapse(root: Element): void {
 /** The document with its white space collapsed inside <main>, for printing with break-spaces. */
 export function collapseWhiteSpace(html: string): string {
   const doc = parse(html);
+  // The same tree tells how its lists are numbered (lister.ts): one parse of the document, not two.
+  rememberListNumbering(html, doc);
   const finn = (node: Node): Element | undefined => {
     if (isElement(node) && node.tagName === 'main') return node;
     for (const child of 'childNodes' in node ? node.childNodes : []) {

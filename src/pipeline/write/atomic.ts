@@ -12,6 +12,7 @@ import {
   rmSync,
   writeSync,
 } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { isStrictlyInside } from '../../util/paths.js';
 
@@ -109,18 +110,33 @@ function sameContent(file: string, data: Uint8Array | string): boolean {
   }
 }
 
+/** Waits until the file's content is on the disk (fsync), in a thread of libuv's pool. */
+async function onDisk(temp: string, file: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(temp, 'r');
+    await handle.sync();
+  } catch (error) {
+    throw outputError(error, file);
+  } finally {
+    await handle?.close();
+  }
+}
+
 /**
  * Writes a set of files only after all of them are ready: a failed build writes nothing. A file
  * whose content is unchanged is left alone, so a rebuild that changes nothing touches no file.
  */
-export function writeAll(files: ReadonlyMap<string, Uint8Array | string>): Set<string> {
-  // Every new file is written in full before the first is renamed into place: when the disk
-  // fills up halfway, the temporary files are removed and the old set stays as it was.
+export async function writeAll(files: ReadonlyMap<string, Uint8Array | string>): Promise<Set<string>> {
+  // Every new file is written in full, and on the disk, before the first is renamed into place:
+  // when the disk fills up halfway, the temporary files are removed and the old set stays as it
+  // was. The disk is asked for all of them at once, while this thread goes on (the next meeting).
   const klare = new Map<string, string>();
   try {
     for (const [file, data] of files) {
-      if (!sameContent(file, data)) klare.set(file, writeTemp(file, data));
+      if (!sameContent(file, data)) klare.set(file, writeTemp(file, data, false));
     }
+    await Promise.all([...klare].map(([file, temp]) => onDisk(temp, file)));
   } catch (error) {
     for (const temp of klare.values()) rmSync(temp, { force: true });
     throw error;
