@@ -5,9 +5,11 @@ import {
   type PDFDocument,
   PDFName,
   PDFNumber,
+  PDFObjectCopier,
   PDFOperator,
   type PDFPage,
-  type PDFRef,
+  PDFRawStream,
+  PDFRef,
 } from 'pdf-lib';
 import { type OverlayPage, VEDLEGG_BAND } from '../../domain/sidetall.js';
 import { loadPdf } from './load-pdf.js';
@@ -132,20 +134,56 @@ function stampStream(doc: PDFDocument, text: string) {
 }
 
 /**
+ * The overlay's pages as Form XObjects of `doc`. A page drawn by one content stream (as Chromium
+ * draws them) becomes a form with that stream's bytes as they are: pdf-lib's embedPage inflates
+ * and deflates them again, a fifth of the time spent stamping. Any other page is embedded by pdf-lib.
+ */
+async function embedOverlayPages(doc: PDFDocument, overlay: PDFDocument, pageIndices: readonly number[]): Promise<PDFRef[]> {
+  const copier = PDFObjectCopier.for(overlay.context, doc.context);
+  const pages = overlay.getPages();
+  const refs: PDFRef[] = [];
+  for (const i of pageIndices) {
+    const page = pages[i]!;
+    const contents = page.node.get(PDFName.of('Contents'));
+    const stream = contents instanceof PDFRef ? overlay.context.lookup(contents) : undefined;
+    if (!(stream instanceof PDFRawStream)) {
+      refs.push((await doc.embedPage(page)).ref);
+      continue;
+    }
+    const { width, height } = page.getMediaBox();
+    const form = doc.context.obj({
+      Type: 'XObject',
+      Subtype: 'Form',
+      FormType: 1,
+      BBox: [0, 0, width, height],
+      Matrix: [1, 0, 0, 1, 0, 0],
+    });
+    for (const key of ['Filter', 'DecodeParms']) {
+      const value = stream.dict.get(PDFName.of(key));
+      if (value) form.set(PDFName.of(key), copier.copy(value));
+    }
+    const resources = page.node.Resources();
+    if (resources) form.set(PDFName.of('Resources'), copier.copy(resources));
+    refs.push(doc.context.register(PDFRawStream.of(form, stream.contents)));
+  }
+  return refs;
+}
+
+/**
  * Draws page i of `overlay` on page i of `doc`, for the pages in `pageIndices`, as a pagination
  * artifact. The overlay's pages have the pages' visible sizes (pageSizes).
  */
 export async function stampOverlay(doc: PDFDocument, overlay: Uint8Array, pageIndices: readonly number[]): Promise<void> {
   const pages = doc.getPages();
-  const former = await doc.embedPdf(await loadPdf(overlay), [...pageIndices]);
+  const former = await embedOverlayPages(doc, await loadPdf(overlay), pageIndices);
   for (const [n, i] of pageIndices.entries()) {
     const page = pages[i]!;
     wrapContent(doc, page);
-    const name = page.node.newXObject('Sidetall', former[n]!.ref);
+    const name = page.node.newXObject('Sidetall', former[n]!);
     const tegn = [PDFOperator.of(Op.PushGraphicsState), cm(invert(viewOf(page).tilSynlig)), PDFOperator.of(Op.DrawObject, [name])];
     const content = `/Artifact <</Type /Pagination>> BDC\n${tegn.map((o) => o.toString()).join('\n')}\nQ\nEMC\n`;
     page.node.addContentStream(doc.context.register(stampStream(doc, content)));
   }
-  // Embedded pages are written on save; canonicalize (savePdf) renumbers what exists before that.
+  // Pages pdf-lib embedded are written on save; canonicalize (savePdf) renumbers what exists before that.
   await doc.flush();
 }
