@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { isAscii } from 'node:buffer';
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,12 +47,23 @@ function saveCache() {
   const navn = kind === 'build' && !globalThis.motedokPrinted ? 'build-kort' : kind;
   const usable = cached && !script.cachedDataRejected;
   if (usable && (cached.navn === navn || cached.navn === 'build')) return;
+  const temp = `${cacheFile(navn)}.${process.pid}`;
+  let fd;
   try {
-    const temp = `${cacheFile(navn)}.${process.pid}`;
-    writeFileSync(temp, script.createCachedData());
+    // Opened before the cache is made: where nothing can be written, no run spends time making it.
+    fd = openSync(temp, 'w');
+    writeSync(fd, script.createCachedData());
+    closeSync(fd);
+    fd = undefined;
     renameSync(temp, cacheFile(navn));
   } catch {
     // A read-only installation runs without the cache.
+    try {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing of it is left that matters.
+    }
   }
 }
 process.once('exit', saveCache);
