@@ -157,6 +157,12 @@ const withoutDownloads = {
   name: 'uten-nedlasting',
   setup(build) {
     build.onResolve({ filter: /^proxy-agent$/ }, () => ({ path: 'proxy-agent', namespace: 'motedok-erstatning' }));
+    // What Puppeteer needs only for Firefox and WebDriver BiDi (chromium-bidi), for a WebSocket
+    // connection (ws; motedok talks to Chromium over a pipe), and for downloading and unpacking
+    // browsers from its own command line (yargs, yauzl, tar-stream): left out, a third of the
+    // browser's worker, which every build that prints loads.
+    build.onResolve({ filter: /^(chromium-bidi|yargs|yauzl|tar-stream|ws)(\/.*)?$/ }, (args) => ({ path: args.path, namespace: 'motedok-ubrukt' }));
+    build.onLoad({ filter: /.*/, namespace: 'motedok-ubrukt' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
     build.onLoad({ filter: /.*/, namespace: 'motedok-erstatning' }, () => ({
       contents:
         "export class ProxyAgent { constructor() { throw new Error('motedok laster ikke ned nettlesere; den bruker systemets Chromium.'); } }",
