@@ -161,7 +161,10 @@ const withoutDownloads = {
     // connection (ws; motedok talks to Chromium over a pipe), and for downloading and unpacking
     // browsers from its own command line (yargs, yauzl, tar-stream): left out, a third of the
     // browser's worker, which every build that prints loads.
-    build.onResolve({ filter: /^(chromium-bidi|yargs|yauzl|tar-stream|ws)(\/.*)?$/ }, (args) => ({ path: args.path, namespace: 'motedok-ubrukt' }));
+    build.onResolve({ filter: /^(chromium-bidi|yargs|yauzl|tar-stream|ws)(\/.*)?$/ }, (args) => ({
+      path: args.path,
+      namespace: 'motedok-ubrukt',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'motedok-ubrukt' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
     build.onLoad({ filter: /.*/, namespace: 'motedok-erstatning' }, () => ({
       contents:
