@@ -27,17 +27,7 @@ export function killByProfile(temp: string): void {
     .stdout.split('\n')
     .filter(Boolean)
     .map(Number);
-  for (const pid of pids) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // Gone already.
-      }
-    }
-  }
+  for (const pid of pids) killGroup(pid);
 }
 
 /** Our temporary folders are named for the process that made them, so a later run knows which are left over. */

@@ -1,4 +1,4 @@
-/** Chromium could not be found or started: a problem of the machine, reported without a stack trace. */
+/** Chromium could not be found or started, or failed to print: a problem of the machine, reported without a stack trace. */
 export class BrowserError extends Error {}
 
 export interface PrintJob {
