@@ -1,3 +1,5 @@
+import { setBounded } from './bounded.js';
+
 /** A line of a Markdown text, with what hides it from the reader (a fenced code block, an HTML comment). */
 export interface MarkdownLine {
   /** The line without its newline. */
@@ -79,9 +81,8 @@ function linesOf(text: string, from: number): readonly MarkdownLine[] {
   const known = byStart?.get(from);
   if (known) return known;
   if (!byStart) {
-    if (remembered.size >= REMEMBERED_TEXTS) remembered.delete(remembered.keys().next().value!);
     byStart = new Map();
-    remembered.set(text, byStart);
+    setBounded(remembered, text, byStart, REMEMBERED_TEXTS);
   }
   const lines = [...scanLines(text, from)];
   for (const line of lines) Object.freeze(line);

@@ -4,8 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type LaunchOptions, type Page, type Protocol } from 'puppeteer-core';
 import { isInside } from '../../util/paths.js';
 import { CHROMIUM_ARGS, findChromium, findPrinter, isExecutable } from './chromium.mjs';
-import { killByProfile, killGroup, makeTemp, removeLeftovers, removeTemp } from './cleanup.js';
-import { BrowserError, type PdfBrowser, type PrintJob } from './pdf-browser.js';
+import { endChromium, killGroup, makeTemp, removeLeftovers, removeTemp } from './cleanup.js';
+import { BrowserError, type PdfBrowser, type PrintJob, printFailed } from './pdf-browser.js';
 
 export { BrowserError, findChromium, findPrinter, type PrintJob };
 
@@ -196,10 +196,7 @@ export class SealedBrowser implements PdfBrowser {
     const temp = folder ?? makeTemp();
     // While it starts there is no handle to close it by: a Chromium still writing its profile is
     // found by that folder on its command line and killed first, so the folder can go.
-    const ryddOpp = () => {
-      killByProfile(temp);
-      removeTemp(temp);
-    };
+    const ryddOpp = () => endChromium(temp);
     process.once('exit', ryddOpp);
     try {
       browser = await puppeteer.launch(launchOptions(executablePath, temp, grense, printer.shell));
@@ -266,10 +263,7 @@ export class SealedBrowser implements PdfBrowser {
 
   /** Chromium crashed, was killed or hung (printing, or opening a page to print on): a problem of the machine, not of the content. */
   private failed(error: unknown): BrowserError {
-    const hvorfor = this.browser.connected ? reason(error, timeLimit()) : 'nettleseren ble avsluttet';
-    return new BrowserError(
-      `Chromium klarte ikke å skrive ut et dokument (${hvorfor}). Møtet som ble bygget, er ikke endret (møter som var ferdige før feilen, er skrevet); prøv igjen.`,
-    );
+    return printFailed(this.browser.connected ? reason(error, timeLimit()) : 'nettleseren ble avsluttet');
   }
 
   private returnPage(page: Page): void {

@@ -53,10 +53,18 @@ export function removeLeftovers(): void {
   for (const folder of names) {
     const pid = Number(/^motedok-html-(\d+)-/.exec(folder)?.[1]);
     if (!pid || pid === process.pid || isAlive(pid)) continue;
-    const temp = join(tmpdir(), folder);
-    killByProfile(temp);
-    removeTemp(temp);
+    endChromium(join(tmpdir(), folder));
   }
+}
+
+/**
+ * Kills the Chromium using `temp` (by its process group when its id is known, by its profile on
+ * the command line otherwise) and removes the folder. Never throws: it runs on exit.
+ */
+export function endChromium(temp: string, pid?: number): void {
+  if (pid) killGroup(pid);
+  else killByProfile(temp);
+  removeTemp(temp);
 }
 
 /** A new temporary folder for this process's Chromium. */

@@ -1,6 +1,13 @@
 /** Chromium could not be found or started, or failed to print: a problem of the machine, reported without a stack trace. */
 export class BrowserError extends Error {}
 
+/** A document could not be printed because Chromium crashed, was killed or hung (`hvorfor`). */
+export function printFailed(hvorfor: string): BrowserError {
+  return new BrowserError(
+    `Chromium klarte ikke å skrive ut et dokument (${hvorfor}). Møtet som ble bygget, er ikke endret (møter som var ferdige før feilen, er skrevet); prøv igjen.`,
+  );
+}
+
 export interface PrintJob {
   /** HTML of a complete document. */
   html: string;

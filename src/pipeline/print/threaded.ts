@@ -3,8 +3,8 @@ import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_DIR } from '../../util/package.js';
-import { killByProfile, killGroup, makeTemp, removeTemp } from './cleanup.js';
-import { BrowserError, type PdfBrowser, type PrintJob } from './pdf-browser.js';
+import { endChromium, makeTemp } from './cleanup.js';
+import { BrowserError, type PdfBrowser, type PrintJob, printFailed } from './pdf-browser.js';
 import type { FromWorker, ToWorker } from './print-worker.js';
 
 /**
@@ -27,8 +27,8 @@ export async function startBrowser(sider: number): Promise<PdfBrowser> {
   return SealedBrowser.start(sider);
 }
 
-const GONE =
-  'Chromium klarte ikke å skrive ut et dokument (nettleseren ble avsluttet). Møtet som ble bygget, er ikke endret (møter som var ferdige før feilen, er skrevet); prøv igjen.';
+/** What waits for a worker that is gone is told that the browser ended. */
+const gone = () => printFailed('nettleseren ble avsluttet');
 
 class ThreadedBrowser implements PdfBrowser {
   private readonly jobs = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>();
@@ -45,11 +45,7 @@ class ThreadedBrowser implements PdfBrowser {
     const temp = makeTemp();
     let pid: number | undefined;
     // Until Chromium has told its process id, it is found by its profile folder.
-    const vedAvslutning = () => {
-      if (pid) killGroup(pid);
-      else killByProfile(temp);
-      removeTemp(temp);
-    };
+    const vedAvslutning = () => endChromium(temp, pid);
     process.once('exit', vedAvslutning);
     const worker = new Worker(WORKER, { workerData: { sider, temp } });
     const browser = new ThreadedBrowser(worker, vedAvslutning);
@@ -76,7 +72,7 @@ class ThreadedBrowser implements PdfBrowser {
   }
 
   pdf(job: PrintJob): Promise<Uint8Array> {
-    if (!this.open) return Promise.reject(new BrowserError(GONE));
+    if (!this.open) return Promise.reject(gone());
     const id = ++this.teller;
     return new Promise((resolve, reject) => {
       this.jobs.set(id, { resolve, reject });
@@ -109,7 +105,7 @@ class ThreadedBrowser implements PdfBrowser {
   /** The worker is gone or going: what waits for it fails, and Chromium is not left behind. */
   private end(): void {
     this.open = false;
-    for (const job of this.jobs.values()) job.reject(new BrowserError(GONE));
+    for (const job of this.jobs.values()) job.reject(gone());
     this.jobs.clear();
     if (process.listeners('exit').includes(this.vedAvslutning)) {
       process.removeListener('exit', this.vedAvslutning);

@@ -1,4 +1,5 @@
 import { type DefaultTreeAdapterMap, parse } from 'parse5';
+import { setBounded } from '../../util/bounded.js';
 
 /**
  * How each list of a document is numbered, as print.css shows it, in document order: the
@@ -24,8 +25,7 @@ const parsed = new Map<string, ListNumbering[]>();
 
 /** Keeps the lists of a document that is parsed anyway; the few most recent, each for one use. */
 export function rememberListNumbering(html: string, tree: Node): void {
-  parsed.set(html, listNumberingOf(tree));
-  while (parsed.size > 8) parsed.delete(parsed.keys().next().value!);
+  setBounded(parsed, html, listNumberingOf(tree), 8);
 }
 
 export function listNumbering(html: string): ListNumbering[] {

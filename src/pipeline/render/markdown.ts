@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { setBounded } from '../../util/bounded.js';
 import { HTML_DROPPED, isOnlyComments } from '../../util/html-rules.js';
 import { markdownLines } from '../../util/markdown-lines.js';
 import type { UtvalgName } from '../model/referanser.js';
@@ -327,8 +328,7 @@ function parseMarkdown(markdown: string): { tree: Root; linjer: Set<number>; rom
   if (!known) {
     const { text, linjer, romerske } = bokstavpunkter(markdown);
     known = { tree: parser.parse(text), linjer, romerske };
-    parsed.set(markdown, known);
-    while (parsed.size > PARSED_GRENSE) parsed.delete(parsed.keys().next().value!);
+    setBounded(parsed, markdown, known, PARSED_GRENSE);
   }
   return { ...known, tree: structuredClone(known.tree) };
 }
