@@ -1,4 +1,5 @@
 import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, type PDFObject, PDFRef, PDFStream, PDFString } from 'pdf-lib';
+import { nameText } from './pdf-names.js';
 
 /**
  * Active content in a PDF: what a reader runs, launches or opens by itself or on a click, rather
@@ -38,7 +39,7 @@ function lookupDict(doc: PDFDocument, value: PDFObject | undefined): PDFDict | u
 
 function nameOf(dict: PDFDict, key: string): string | undefined {
   const value = dict.get(N(key));
-  return value instanceof PDFName ? value.decodeText() : undefined;
+  return value instanceof PDFName ? nameText(value) : undefined;
 }
 
 /** The first action in an action chain (`/Next` included) that is not safe, or undefined. */

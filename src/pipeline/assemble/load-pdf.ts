@@ -1,4 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
+import { rememberPdfNames } from '../../util/pdf-names.js';
+
+rememberPdfNames();
 
 /**
  * pdf-lib by default pauses for a timer tick every 100 objects it parses and every 50 it writes.

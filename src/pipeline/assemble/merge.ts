@@ -12,6 +12,7 @@ import {
   PDFRef,
   PDFString,
 } from 'pdf-lib';
+import { nameText } from '../../util/pdf-names.js';
 import { renameStructIds } from './canonical.js';
 import { loadPdf } from './load-pdf.js';
 
@@ -125,7 +126,7 @@ function explicitDest(doc: PDFDocument, dest: PDFObject | undefined): PDFArray |
 function resolveNamedLinks(doc: PDFDocument): void {
   const dests = namedDests(doc);
   if (dests.size === 0) return;
-  const name = (value: PDFObject | undefined) => (value instanceof PDFName ? value.decodeText() : text(value) || undefined);
+  const name = (value: PDFObject | undefined) => (value instanceof PDFName ? nameText(value) : text(value) || undefined);
   for (const page of doc.getPages()) {
     for (const ref of page.node.lookupMaybe(N('Annots'), PDFArray)?.asArray() ?? []) {
       const annot = doc.context.lookup(ref);

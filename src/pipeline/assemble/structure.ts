@@ -1,4 +1,5 @@
 import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFObject, PDFRef, PDFString } from 'pdf-lib';
+import { nameText } from '../../util/pdf-names.js';
 
 /**
  * Repairs in the structure tree Chromium writes, so that it reads as PDF/UA-1 wants:
@@ -54,7 +55,7 @@ export function elementOf(doc: PDFDocument, kid: PDFObject): Element | undefined
 
 export function typeOf(element: Element): string {
   const s = element.dict.get(N('S'));
-  return s instanceof PDFName ? s.decodeText() : '';
+  return s instanceof PDFName ? nameText(s) : '';
 }
 
 /** Every structure element below the root, depth first in document order, each once. */
@@ -224,7 +225,7 @@ export function resolveRoles(doc: PDFDocument): void {
     for (let i = 0; i < 10 && !STANDARD_TYPES.has(type); i++) {
       const mapped = roleMap.get(N(type));
       if (!(mapped instanceof PDFName)) break;
-      type = mapped.decodeText();
+      type = nameText(mapped);
     }
     if (STANDARD_TYPES.has(type)) element.dict.set(N('S'), N(type));
   }
