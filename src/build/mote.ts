@@ -1,8 +1,9 @@
 import { basename, join, relative } from 'node:path';
+import type { PDFDocument } from 'pdf-lib';
 import type { BuiltDocument } from '../domain/documents.js';
 import { frase } from '../domain/sprak.js';
 import type { Mote } from '../domain/types.js';
-import { type FinishedPdf, finishPdf, type Metadata } from '../pipeline/assemble/pdf.js';
+import { type FinishedPdf, finishPdfRead, type Metadata } from '../pipeline/assemble/pdf.js';
 import { harUnntak, offentligVersjon } from '../pipeline/model/offentlig.js';
 import { langDato } from '../pipeline/model/tid.js';
 import { calendarFiles } from '../pipeline/render/kalender.js';
@@ -81,12 +82,17 @@ async function buildDocumentSet(
       // A document in the bundle or with attachments counts pages Chromium did not print: it is numbered afterwards (sidetall.ts).
       const etterpa = Boolean(plan.innhold) || plan.vedlegg.length > 0;
       const trykk = etterpa ? withoutPageNumbers(html) : html;
-      const trykt = await getOrMake(tools, key, async () =>
-        finishPdf(await write(trykk), meta, plan.vedlegg, overskrifter(html), listNumbering(trykk)),
-      );
+      // What was printed now is numbered as it was read, not read again from its bytes.
+      let lest: PDFDocument | undefined;
+      const trykt = await getOrMake(tools, key, async () => {
+        const ferdig = await finishPdfRead(await write(trykk), meta, plan.vedlegg, overskrifter(html), listNumbering(trykk));
+        if (etterpa) lest = ferdig.doc;
+        return ferdig.ferdig;
+      });
       const del = etterpa ? await frameVedlegg(tools, write, html, trykt) : trykt;
       if (plan.innhold) parts.add(plan, del.ferdig.bytes);
-      const laget = etterpa ? await numberPages(tools, write, html, del) : trykt;
+      const laget = etterpa ? await numberPages(tools, write, html, del, del === trykt ? lest : undefined) : trykt;
+      lest = undefined;
       done(plan.file, laget.ferdig.bytes, laget.ferdig.sider, laget.fraBuffer, html);
       return { plan, done: laget.ferdig, del: del.ferdig, fraBuffer: laget.fraBuffer, html };
     }),

@@ -34,18 +34,20 @@ async function printOverlay(tools: BuildTools, write: Printer, html: string, pag
   return trykt.ferdig.bytes;
 }
 
+/** `lest`: `fra`'s bytes as read already (finishPdfRead), used instead of reading them again, and changed. */
 async function stamp(
   tools: BuildTools,
   key: string,
   fra: Made,
   lag: (doc: PDFDocument, overlays: string[]) => Promise<void>,
+  lest?: PDFDocument,
 ): Promise<Made> {
   const overlays: string[] = [];
   const laget = await getOrMake(
     tools,
     key,
     async () => {
-      const doc = await loadPdf(fra.ferdig.bytes);
+      const doc = lest ?? (await loadPdf(fra.ferdig.bytes));
       await lag(doc, overlays);
       // The sak references keep their places: stamping adds to the pages, and moves only attachment pages' content.
       const { vedleggStart, referanser } = fra.ferdig;
@@ -70,10 +72,13 @@ export async function frameVedlegg(tools: BuildTools, write: Printer, html: stri
   });
 }
 
-/** The document with «Side n av N» (as the templates' footer says it) on every page, N counting every page of the file. */
-export async function numberPages(tools: BuildTools, write: Printer, html: string, fra: Made): Promise<Made> {
+/**
+ * The document with «Side n av N» (as the templates' footer says it) on every page, N counting
+ * every page of the file. `lest`: `fra` as finishPdfRead left it, if it was made in this run.
+ */
+export async function numberPages(tools: BuildTools, write: Printer, html: string, fra: Made, lest?: PDFDocument): Promise<Made> {
   const key = tools.buffer.key('sidetall', html, fra.ferdig.bytes);
-  return stamp(tools, key, fra, (doc, overlays) => stampPageNumbers(tools, write, html, doc, overlays));
+  return stamp(tools, key, fra, (doc, overlays) => stampPageNumbers(tools, write, html, doc, overlays), lest);
 }
 
 /**

@@ -126,6 +126,20 @@ export async function finishPdf(
   overskrifter: readonly string[] = [],
   lists: readonly string[] = [],
 ): Promise<FinishedPdf> {
+  return (await finishPdfRead(pdf, meta, vedlegg, overskrifter, lists)).ferdig;
+}
+
+/**
+ * finishPdf, and the document as saved, for stamping (sidetall.ts) without reading the saved
+ * bytes again: what savePdf leaves is what reading its bytes gives, object for object.
+ */
+export async function finishPdfRead(
+  pdf: Uint8Array,
+  meta: Metadata,
+  vedlegg: readonly EksterntVedlegg[] = [],
+  overskrifter: readonly string[] = [],
+  lists: readonly string[] = [],
+): Promise<{ ferdig: FinishedPdf; doc: PDFDocument }> {
   const doc = await loadPdf(pdf);
   // Before the attachments: only the pages Chromium printed (their content is known) are marked,
   // and only its lists are the HTML's.
@@ -146,7 +160,8 @@ export async function finishPdf(
   }
   writeBookmarks(doc, bokmerker);
   const sider = doc.getPageCount();
-  return { bytes: await savePdf(doc, meta), sider, vedleggStart, ...(referanser.length > 0 ? { referanser } : {}) };
+  const bytes = await savePdf(doc, meta);
+  return { ferdig: { bytes, sider, vedleggStart, ...(referanser.length > 0 ? { referanser } : {}) }, doc };
 }
 
 const SAVE_OPTIONS = { useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: NO_PAUSES };
@@ -163,7 +178,9 @@ export async function saveStamped(doc: PDFDocument): Promise<Uint8Array> {
 
 /**
  * Repairs the structure tree (structure.ts), sets the metadata and writes the document
- * reproducibly. The document cannot be used after this. `stableIds`: see canonicalize.
+ * reproducibly. `stableIds`: see canonicalize. Afterwards the document is what its bytes say,
+ * and can be stamped; the references of the pages it handed out before are stale, their nodes
+ * are not.
  */
 export async function savePdf(doc: PDFDocument, meta: Metadata, options: { stableIds?: boolean } = {}): Promise<Uint8Array> {
   fixStructure(doc);
