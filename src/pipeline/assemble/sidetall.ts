@@ -5,6 +5,7 @@ import {
   type PDFDocument,
   PDFName,
   PDFNumber,
+  type PDFObject,
   PDFObjectCopier,
   PDFOperator,
   type PDFPage,
@@ -75,14 +76,37 @@ function contentStream(doc: PDFDocument, operators: PDFOperator[]): PDFRef {
   return doc.context.register(doc.context.contentStream(operators));
 }
 
+/**
+ * Content streams the pages of a document share (a page's content is an array of streams), by
+ * their content: every page is wrapped in the same `q` and `Q`, and pages of one size get the
+ * same stamp. One stream each instead of one per page: fewer objects to write, and each new
+ * compressed stream cost 64 kB of zeroed tables. A stream is made again if the document was
+ * renumbered since (canonicalize).
+ */
+const shared = new WeakMap<PDFDocument, Map<string, { ref: PDFRef; stream: PDFObject }>>();
+
+function sharedStream(doc: PDFDocument, content: string, make: () => PDFObject): PDFRef {
+  let streams = shared.get(doc);
+  if (!streams) shared.set(doc, (streams = new Map()));
+  const known = streams.get(content);
+  if (known && doc.context.lookup(known.ref) === known.stream) return known.ref;
+  const stream = make();
+  const ref = doc.context.register(stream);
+  streams.set(content, { ref, stream });
+  return ref;
+}
+
+const PUSH = [PDFOperator.of(Op.PushGraphicsState)];
+const POP = [PDFOperator.of(Op.PopGraphicsState)];
+
 /** The page's content stays as it was, in its own graphics state, drawn through `matrix` when one is given. */
 function wrapContent(doc: PDFDocument, page: PDFPage, matrix?: Matrix): void {
   const contents = page.node.get(PDFName.of('Contents'));
   if (contents && !(page.node.lookup(PDFName.of('Contents')) instanceof PDFArray))
     page.node.set(PDFName.of('Contents'), doc.context.obj([contents]));
-  const start = [PDFOperator.of(Op.PushGraphicsState), ...(matrix ? [cm(matrix)] : [])];
-  if (!page.node.wrapContentStreams(contentStream(doc, start), contentStream(doc, [PDFOperator.of(Op.PopGraphicsState)])))
-    page.node.set(PDFName.of('Contents'), doc.context.obj([]));
+  const start = matrix ? contentStream(doc, [...PUSH, cm(matrix)]) : sharedStream(doc, 'q', () => doc.context.contentStream(PUSH));
+  const end = sharedStream(doc, 'Q', () => doc.context.contentStream(POP));
+  if (!page.node.wrapContentStreams(start, end)) page.node.set(PDFName.of('Contents'), doc.context.obj([]));
 }
 
 /** Moves an annotation (a link) with the content it sits on. */
@@ -182,7 +206,7 @@ export async function stampOverlay(doc: PDFDocument, overlay: Uint8Array, pageIn
     const name = page.node.newXObject('Sidetall', former[n]!);
     const tegn = [PDFOperator.of(Op.PushGraphicsState), cm(invert(viewOf(page).tilSynlig)), PDFOperator.of(Op.DrawObject, [name])];
     const content = `/Artifact <</Type /Pagination>> BDC\n${tegn.map((o) => o.toString()).join('\n')}\nQ\nEMC\n`;
-    page.node.addContentStream(doc.context.register(stampStream(doc, content)));
+    page.node.addContentStream(sharedStream(doc, content, () => stampStream(doc, content)));
   }
   // Pages pdf-lib embedded are written on save; canonicalize (savePdf) renumbers what exists before that.
   await doc.flush();
