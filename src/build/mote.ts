@@ -13,7 +13,7 @@ import { renderMarkdownAhead } from '../pipeline/render/views.js';
 import { type Plan, planDocuments } from './plan.js';
 import { BundleParts, buildSaksdokumenter } from './saksdokumenter.js';
 import { frameVedlegg, numberPages } from './sidetall.js';
-import { allowedFiles, type BuildTools, getOrMake, loadedFiles, overskrifter, printerFor } from './tools.js';
+import { allowedFiles, type BuildTools, getOrMake, loadedFiles, overskrifter, type Printer, printerFor } from './tools.js';
 
 interface Printed {
   plan: Plan;
@@ -46,6 +46,36 @@ function pdfMetadata(mote: Mote): (tittel: string) => Metadata {
   });
 }
 
+/**
+ * One document of the meeting, printed (or from the cache) and finished; a part of the bundle is
+ * handed to `parts` as it will be joined (before its page numbers).
+ */
+async function makeDocument(plan: Plan, tools: BuildTools, write: Printer, parts: BundleParts, meta: Metadata): Promise<Printed> {
+  const { maler, buffer } = tools;
+  const html = maler.render(plan.mal, plan.data);
+  const key = buffer.key(
+    'dokument',
+    html,
+    JSON.stringify(meta),
+    ...loadedFiles(buffer, html),
+    ...plan.vedlegg.map((v) => `${v.tittel}\u0000${v.ikkeTagget}\u0000${buffer.fileHash(v.fil)}`),
+  );
+  // A document in the bundle or with attachments counts pages Chromium did not print: it is numbered afterwards (sidetall.ts).
+  const etterpa = Boolean(plan.innhold) || plan.vedlegg.length > 0;
+  const trykk = etterpa ? withoutPageNumbers(html) : html;
+  // What was printed now is numbered as it was read, not read again from its bytes.
+  let lest: PDFDocument | undefined;
+  const trykt = await getOrMake(tools, key, async () => {
+    const ferdig = await finishPdfRead(await write(trykk), meta, plan.vedlegg, overskrifter(html), listNumbering(trykk));
+    if (etterpa) lest = ferdig.doc;
+    return ferdig.ferdig;
+  });
+  const del = etterpa ? await frameVedlegg(tools, write, html, trykt) : trykt;
+  if (plan.innhold) parts.add(plan, del.ferdig.bytes);
+  const laget = etterpa ? await numberPages(tools, write, html, del, del === trykt ? lest : undefined) : trykt;
+  return { plan, done: laget.ferdig, del: del.ferdig, fraBuffer: laget.fraBuffer, html };
+}
+
 async function buildDocumentSet(
   mote: Mote,
   planer: Plan[],
@@ -53,7 +83,7 @@ async function buildDocumentSet(
   tools: BuildTools,
   gjenbruk = new Map<string, Printed>(),
 ): Promise<DocumentSet & { trykte: Printed[] }> {
-  const { maler, buffer, options } = tools;
+  const { maler, options } = tools;
   const metadata = pdfMetadata(mote);
   const sett: DocumentSet = { filer: new Map(), dokumenter: [] };
   const done = (file: string, bytes: Uint8Array, pages: number, fraBuffer: boolean, html?: string) => {
@@ -70,31 +100,9 @@ async function buildDocumentSet(
         done(plan.file, tidligere.done.bytes, tidligere.done.sider, tidligere.fraBuffer, tidligere.html);
         return { ...tidligere, plan };
       }
-      const html = maler.render(plan.mal, plan.data);
-      const meta = metadata(plan.data.tittel);
-      const key = buffer.key(
-        'dokument',
-        html,
-        JSON.stringify(meta),
-        ...loadedFiles(buffer, html),
-        ...plan.vedlegg.map((v) => `${v.tittel}\u0000${v.ikkeTagget}\u0000${buffer.fileHash(v.fil)}`),
-      );
-      // A document in the bundle or with attachments counts pages Chromium did not print: it is numbered afterwards (sidetall.ts).
-      const etterpa = Boolean(plan.innhold) || plan.vedlegg.length > 0;
-      const trykk = etterpa ? withoutPageNumbers(html) : html;
-      // What was printed now is numbered as it was read, not read again from its bytes.
-      let lest: PDFDocument | undefined;
-      const trykt = await getOrMake(tools, key, async () => {
-        const ferdig = await finishPdfRead(await write(trykk), meta, plan.vedlegg, overskrifter(html), listNumbering(trykk));
-        if (etterpa) lest = ferdig.doc;
-        return ferdig.ferdig;
-      });
-      const del = etterpa ? await frameVedlegg(tools, write, html, trykt) : trykt;
-      if (plan.innhold) parts.add(plan, del.ferdig.bytes);
-      const laget = etterpa ? await numberPages(tools, write, html, del, del === trykt ? lest : undefined) : trykt;
-      lest = undefined;
-      done(plan.file, laget.ferdig.bytes, laget.ferdig.sider, laget.fraBuffer, html);
-      return { plan, done: laget.ferdig, del: del.ferdig, fraBuffer: laget.fraBuffer, html };
+      const made = await makeDocument(plan, tools, write, parts, metadata(plan.data.tittel));
+      done(plan.file, made.done.bytes, made.done.sider, made.fraBuffer, made.html);
+      return made;
     }),
   );
   const deler = trykte.filter((t) => t.plan.innhold).map((t) => ({ plan: t.plan, ferdig: t.del }));

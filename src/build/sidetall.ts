@@ -1,4 +1,5 @@
 import type { PDFDocument } from 'pdf-lib';
+import { saveIncrement, watchChanges } from '../pipeline/assemble/increment.js';
 import { loadPdf } from '../pipeline/assemble/load-pdf.js';
 import type { FinishedPdf } from '../pipeline/assemble/pdf.js';
 import { saveStamped } from '../pipeline/assemble/pdf.js';
@@ -48,10 +49,16 @@ async function stamp(
     key,
     async () => {
       const doc = lest ?? (await loadPdf(fra.ferdig.bytes));
-      await lag(doc, overlays);
+      const watched = watchChanges(doc);
+      try {
+        await lag(doc, overlays);
+      } finally {
+        watched.stop();
+      }
+      const bytes = (await saveIncrement(doc, fra.ferdig.bytes, watched)) ?? (await saveStamped(doc));
       // The sak references keep their places: stamping adds to the pages, and moves only attachment pages' content.
       const { vedleggStart, referanser } = fra.ferdig;
-      return { bytes: await saveStamped(doc), sider: doc.getPageCount(), vedleggStart, ...(referanser ? { referanser } : {}) };
+      return { bytes, sider: doc.getPageCount(), vedleggStart, ...(referanser ? { referanser } : {}) };
     },
     () => overlays,
   );

@@ -26,3 +26,6 @@ export interface PdfBrowser {
   /** Stops Chromium and removes what it left. */
   close(): Promise<void>;
 }
+
+/** The two flags the build's thread and the browser's worker share while Chromium starts (an Int32Array over a SharedArrayBuffer; threaded.ts). */
+export const GATE = { exiting: 0, starting: 1 } as const;

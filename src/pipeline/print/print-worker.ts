@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SealedBrowser } from './browser.js';
-import { BrowserError, type PrintJob } from './pdf-browser.js';
+import { BrowserError, GATE, type PrintJob } from './pdf-browser.js';
 
 /**
  * The sealed browser in a worker thread of its own (threaded.ts starts it): Chromium's messages,
@@ -38,5 +38,15 @@ function serve(browser: SealedBrowser): void {
   send({ type: 'started', pid: browser.pid });
 }
 
-const { sider, temp } = workerData as { sider: number; temp: string };
-SealedBrowser.start(sider, temp).then(serve, (error) => send({ type: 'failed', ...failure(error) }));
+const { sider, temp, gate } = workerData as { sider: number; temp: string; gate: Int32Array };
+// Starting: the exiting thread waits until Chromium has started (or not) before it kills it by its
+// folder (threaded.ts); once that thread is exiting, no Chromium is started.
+Atomics.store(gate, GATE.starting, 1);
+if (Atomics.load(gate, GATE.exiting) === 0) {
+  SealedBrowser.start(sider, temp)
+    .finally(() => {
+      Atomics.store(gate, GATE.starting, 0);
+      Atomics.notify(gate, GATE.starting);
+    })
+    .then(serve, (error) => send({ type: 'failed', ...failure(error) }));
+}

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_DIR } from '../../util/package.js';
 import { endChromium, makeTemp } from './cleanup.js';
-import { BrowserError, type PdfBrowser, type PrintJob, printFailed } from './pdf-browser.js';
+import { BrowserError, GATE, type PdfBrowser, type PrintJob, printFailed } from './pdf-browser.js';
 import type { FromWorker, ToWorker } from './print-worker.js';
 
 /**
@@ -44,10 +44,17 @@ class ThreadedBrowser implements PdfBrowser {
   static start(sider: number): Promise<ThreadedBrowser> {
     const temp = makeTemp();
     let pid: number | undefined;
-    // Until Chromium has told its process id, it is found by its profile folder.
-    const vedAvslutning = () => endChromium(temp, pid);
+    const gate = new Int32Array(new SharedArrayBuffer(8));
+    // Until Chromium has told its process id, it is found by its profile folder: the worker is
+    // told to start none, and one it is starting is waited for (at most 5 s), or it would be
+    // forked after the search and live on.
+    const vedAvslutning = () => {
+      Atomics.store(gate, GATE.exiting, 1);
+      if (!pid) Atomics.wait(gate, GATE.starting, 1, 5000);
+      endChromium(temp, pid);
+    };
     process.once('exit', vedAvslutning);
-    const worker = new Worker(WORKER, { workerData: { sider, temp } });
+    const worker = new Worker(WORKER, { workerData: { sider, temp, gate } });
     const browser = new ThreadedBrowser(worker, vedAvslutning);
     return new Promise((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
