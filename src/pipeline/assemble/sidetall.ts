@@ -86,8 +86,8 @@ function contentStream(doc: PDFDocument, operators: PDFOperator[]): PDFRef {
 const shared = new WeakMap<PDFDocument, Map<string, { ref: PDFRef; stream: PDFObject }>>();
 
 function sharedStream(doc: PDFDocument, content: string, make: () => PDFObject): PDFRef {
-  let streams = shared.get(doc);
-  if (!streams) shared.set(doc, (streams = new Map()));
+  const streams = shared.get(doc) ?? new Map<string, { ref: PDFRef; stream: PDFObject }>();
+  shared.set(doc, streams);
   const known = streams.get(content);
   if (known && doc.context.lookup(known.ref) === known.stream) return known.ref;
   const stream = make();
