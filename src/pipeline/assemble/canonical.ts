@@ -182,13 +182,42 @@ function rebuildIdTree(doc: PDFDocument): void {
 }
 
 /**
+ * Drops every object that no walk from the trailer reaches, and keeps the numbers of the rest:
+ * for a document numbered reproducibly already. What is dropped is what the document no longer
+ * shows (a replaced outline, content arrays that were wrapped), which is not published.
+ */
+function dropUnreachable(doc: PDFDocument): void {
+  const { context } = doc;
+  const trailer = context.trailerInfo;
+  const reached = new Set<PDFRef>();
+  const stack = [trailer.Root, trailer.Info].filter((o): o is PDFRef => o instanceof PDFRef);
+  while (stack.length > 0) {
+    const ref = stack.pop()!;
+    if (reached.has(ref)) continue;
+    const objekt = context.lookup(ref);
+    if (!objekt) continue;
+    reached.add(ref);
+    visitDirectAnyOrder(objekt, (value) => {
+      if (value instanceof PDFRef && !reached.has(value)) stack.push(value);
+    });
+  }
+  for (const [ref] of context.enumerateIndirectObjects()) if (!reached.has(ref)) context.delete(ref);
+  trailer.ID = undefined;
+}
+
+/**
  * Makes a document reproducible. Call last, just before `save()`: page objects held by `doc` go
- * stale. `stableIds`: the structure IDs are reproducible already (saksdokumenter.pdf, joined
- * from parts that were made so, with each part's IDs prefixed): they are kept, and not renamed
- * in document order, which was half of the time it took.
+ * stale. `stableIds`: the document is reproducible already (saksdokumenter.pdf, joined in a
+ * fixed order from parts that were made so, with each part's IDs prefixed): its structure IDs
+ * are kept, not renamed in document order (half of the time this took), and its objects keep
+ * their numbers, with what nothing refers to dropped (renumbering was the other half).
  */
 export function canonicalize(doc: PDFDocument, { stableIds = false } = {}): void {
-  if (stableIds) rebuildIdTree(doc);
-  else stabilizeStructIds(doc);
-  renumberObjects(doc);
+  if (stableIds) {
+    rebuildIdTree(doc);
+    dropUnreachable(doc);
+  } else {
+    stabilizeStructIds(doc);
+    renumberObjects(doc);
+  }
 }
