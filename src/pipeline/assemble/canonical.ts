@@ -75,7 +75,7 @@ function textOf(value: PDFObject): string | undefined {
 }
 
 /** visitDirect in the order the keys happen to be in: for a change that does not depend on the order. */
-function visitDirectAnyOrder(objekt: PDFObject, gjor: Besok): void {
+export function visitDirectAnyOrder(objekt: PDFObject, gjor: Besok): void {
   const beholder = childrenOf(objekt);
   if (beholder instanceof PDFDict) {
     for (const [key, value] of beholder.entries()) {

@@ -1,4 +1,5 @@
 import { PDFArray, PDFDict, type PDFDocument, PDFName, type PDFObject, PDFRef, PDFStream } from 'pdf-lib';
+import { visitDirectAnyOrder } from './canonical.js';
 
 /**
  * Stamping (sidetall.ts) adds a few objects to a finished document and changes its pages: the
@@ -43,9 +44,9 @@ function directContainers(value: PDFObject, ref: PDFRef, owner: Map<Container, P
 
 /** The references in an object, not following them. */
 function refsIn(value: PDFObject, out: PDFRef[]): void {
-  if (value instanceof PDFRef) out.push(value);
-  else if (value instanceof PDFDict) for (const [, v] of value.entries()) refsIn(v, out);
-  else if (value instanceof PDFArray) for (const v of value.asArray()) refsIn(v, out);
+  visitDirectAnyOrder(value, (v) => {
+    if (v instanceof PDFRef) out.push(v);
+  });
 }
 
 /** Pages, the page tree above them, and what they refer to, two references deep; no streams. */
